@@ -1,0 +1,44 @@
+export type { CommentId, FlowId, RoleId, StepId } from './ids';
+export { commentId, createIdFactory, flowId, roleId, stepId } from './ids';
+export type {
+  Activity,
+  Comment,
+  CommentKind,
+  Demand,
+  DemandPeriod,
+  Flow,
+  Position,
+  ProcessMap,
+  Reply,
+  Role,
+  Settings,
+  Step,
+  StepKind,
+  ValueClass,
+  Waste,
+} from './types';
+export {
+  ACTIVITIES,
+  COMMENT_KINDS,
+  CURRENT_VERSION,
+  DEMAND_PERIODS,
+  FORMAT_NAME,
+  STEP_KINDS,
+  VALUE_CLASSES,
+  WASTES,
+} from './types';
+export type { ResolvedSettings } from './settings';
+export { DEFAULT_SETTINGS, resolveSettings, workingMinutesPer } from './settings';
+export type { Problem, ProblemCode, ProblemSeverity } from './problems';
+export { formatPath, formatProblem } from './problems';
+export type { JsonObject, Migration, MigrationResult } from './migrations';
+export { assertMigrationChain, MIGRATIONS, migrate } from './migrations';
+export { processMapJsonSchema } from './schema';
+export type { ValidationResult } from './validate';
+export { describe as describeValue, validateMap } from './validate';
+export type { NormalizeResult, Repair, RepairCode } from './normalize';
+export { normalize, UNASSIGNED_ROLE_ID, UNASSIGNED_ROLE_NAME } from './normalize';
+export type { MapIndex } from './graph';
+export { entrySteps, indexMap, isHandoff, lanesInOrder, reachableFrom } from './graph';
+export { compareOrder, ORDER_STEP, orderBetween, rebalanceOrders } from './order-keys';
+export { emptyMap } from './empty';

@@ -1,0 +1,162 @@
+import { type RoleId, roleId } from './ids';
+import {
+  STEP_KINDS,
+  type Comment,
+  type Flow,
+  type ProcessMap,
+  type Role,
+  type Step,
+} from './types';
+
+/** The lane that catches steps whose role is gone (for example deleted by someone else). */
+export const UNASSIGNED_ROLE_ID: RoleId = roleId('unassigned');
+export const UNASSIGNED_ROLE_NAME = 'Unassigned';
+
+export type RepairCode =
+  | 'duplicate-id'
+  | 'orphan-step'
+  | 'dangling-flow'
+  | 'orphan-comment'
+  | 'bad-field';
+
+/** One thing normalize() changed in the view, so the UI can say so. */
+export interface Repair {
+  readonly code: RepairCode;
+  readonly message: string;
+  /** Ids of the records concerned (after any renaming). */
+  readonly ids: readonly string[];
+}
+
+export interface NormalizeResult {
+  readonly map: ProcessMap;
+  readonly repairs: readonly Repair[];
+}
+
+const KINDS: ReadonlySet<string> = new Set(STEP_KINDS);
+
+function dedupe<T extends { readonly id: string }>(
+  list: readonly T[],
+  what: string,
+  repairs: Repair[],
+): readonly T[] {
+  const seen = new Set(list.map((r) => r.id));
+  const used = new Set<string>();
+  let changed = false;
+  const out = list.map((record) => {
+    if (!used.has(record.id)) {
+      used.add(record.id);
+      return record;
+    }
+    let n = 2;
+    while (seen.has(`${record.id}~${n}`) || used.has(`${record.id}~${n}`)) n++;
+    const id = `${record.id}~${n}`;
+    used.add(id);
+    changed = true;
+    repairs.push({
+      code: 'duplicate-id',
+      message: `${what} id "${record.id}" was used twice; the second is shown as "${id}"`,
+      ids: [id],
+    });
+    return { ...record, id } as T;
+  });
+  return changed ? out : list;
+}
+
+/**
+ * Repairs what concurrency or a foreign client can leave inconsistent, and reports each repair.
+ * It works on a copy for the view and never drops a step: a step whose role is gone goes to the
+ * "Unassigned" lane, a flow whose end is gone is left out of the view (and reported), a
+ * comment on a missing target becomes a map comment. Unchanged records keep their identity.
+ */
+export function normalize(map: ProcessMap): NormalizeResult {
+  const repairs: Repair[] = [];
+  let roles = dedupe(map.roles, 'role', repairs);
+  const dedupedSteps = dedupe(map.steps, 'step', repairs);
+  const dedupedFlows = dedupe(map.flows, 'flow', repairs);
+  const dedupedComments = dedupe(map.comments ?? [], 'comment', repairs);
+
+  const roleIds = new Set(roles.map((r) => r.id));
+  const orphans: string[] = [];
+  let stepsChanged = dedupedSteps !== map.steps;
+  const steps = dedupedSteps.map((step): Step => {
+    let fixed = step;
+    if (typeof step.roleId !== 'string' || !roleIds.has(step.roleId)) {
+      orphans.push(step.id);
+      fixed = { ...fixed, roleId: UNASSIGNED_ROLE_ID };
+    }
+    if (!KINDS.has(step.kind as string)) {
+      repairs.push({
+        code: 'bad-field',
+        message: `step "${step.id}" has unknown kind ${JSON.stringify(step.kind)}; shown as a task`,
+        ids: [step.id],
+      });
+      fixed = { ...fixed, kind: 'task' };
+    }
+    if (typeof step.label !== 'string') {
+      fixed = { ...fixed, label: step.label === undefined ? '' : String(step.label) };
+    }
+    if (fixed !== step) stepsChanged = true;
+    return fixed;
+  });
+  if (orphans.length > 0) {
+    repairs.push({
+      code: 'orphan-step',
+      message: `${orphans.length} step(s) whose role no longer exists moved to the "${UNASSIGNED_ROLE_NAME}" lane`,
+      ids: orphans,
+    });
+    if (!roleIds.has(UNASSIGNED_ROLE_ID)) {
+      const last = roles.reduce((max, r, i) => Math.max(max, r.order ?? i), -1);
+      const unassigned: Role = {
+        id: UNASSIGNED_ROLE_ID,
+        name: UNASSIGNED_ROLE_NAME,
+        order: last + 1,
+      };
+      roles = [...roles, unassigned];
+    }
+  }
+
+  const stepIds = new Set(steps.map((s) => s.id));
+  const dangling: Flow[] = [];
+  const flows = dedupedFlows.filter((f) => {
+    const ok = stepIds.has(f.from) && stepIds.has(f.to);
+    if (!ok) dangling.push(f);
+    return ok;
+  });
+  if (dangling.length > 0) {
+    repairs.push({
+      code: 'dangling-flow',
+      message: `${dangling.length} flow(s) to or from a missing step are not shown`,
+      ids: dangling.map((f) => f.id),
+    });
+  }
+
+  const targets = new Set<string>([...stepIds, ...flows.map((f) => f.id)]);
+  const orphanComments: string[] = [];
+  const comments = dedupedComments.map((c): Comment => {
+    if (c.targetId === undefined || targets.has(c.targetId)) return c;
+    orphanComments.push(c.id);
+    const { targetId: _gone, ...rest } = c;
+    return rest;
+  });
+  if (orphanComments.length > 0) {
+    repairs.push({
+      code: 'orphan-comment',
+      message: `${orphanComments.length} comment(s) on a missing step or flow are shown on the map`,
+      ids: orphanComments,
+    });
+  }
+
+  if (repairs.length === 0) return { map, repairs };
+  return {
+    map: {
+      ...map,
+      roles,
+      steps: stepsChanged ? steps : map.steps,
+      flows: dangling.length > 0 ? flows : dedupedFlows,
+      ...(map.comments !== undefined || comments.length > 0
+        ? { comments: orphanComments.length > 0 ? comments : dedupedComments }
+        : {}),
+    },
+    repairs,
+  };
+}

@@ -1,0 +1,98 @@
+import type { JsonObject } from './migrations';
+import type { Problem } from './problems';
+
+/*
+ * Checks between records: duplicate ids (errors: the file is ambiguous) and references to
+ * records that do not exist (warnings: the map loads and normalize() repairs the view).
+ * Works on the raw file so it can report alongside schema errors, skipping malformed entries.
+ */
+
+type Entry = { readonly index: number; readonly record: JsonObject };
+
+const entries = (file: JsonObject, key: string): Entry[] => {
+  const list = file[key];
+  if (!Array.isArray(list)) return [];
+  const out: Entry[] = [];
+  list.forEach((record: unknown, index) => {
+    if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
+      out.push({ index, record: record as JsonObject });
+    }
+  });
+  return out;
+};
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function collectIds(file: JsonObject, key: string, problems: Problem[]): Set<string> {
+  const firstAt = new Map<string, number>();
+  for (const { index, record } of entries(file, key)) {
+    const id = str(record.id);
+    if (id === undefined) continue;
+    const first = firstAt.get(id);
+    if (first === undefined) firstAt.set(id, index);
+    else {
+      problems.push({
+        path: `${key}[${index}].id`,
+        code: 'duplicate-id',
+        message: `duplicate id "${id}" (first used at ${key}[${first}])`,
+        severity: 'error',
+      });
+    }
+  }
+  return new Set(firstAt.keys());
+}
+
+const EPSILON = 1e-9;
+
+/** Duplicate ids, unknown roles, steps and comment targets, and decision probability sums. */
+export function checkReferences(file: JsonObject): Problem[] {
+  const problems: Problem[] = [];
+  const roles = collectIds(file, 'roles', problems);
+  const steps = collectIds(file, 'steps', problems);
+  const flowIds = collectIds(file, 'flows', problems);
+  collectIds(file, 'comments', problems);
+  const warn = (path: string, code: Problem['code'], message: string) =>
+    problems.push({ path, code, message, severity: 'warning' });
+
+  for (const { index, record } of entries(file, 'steps')) {
+    const role = str(record.roleId);
+    if (role !== undefined && role !== '' && !roles.has(role)) {
+      warn(`steps[${index}].roleId`, 'unknown-role', `unknown role "${role}"`);
+    }
+  }
+  const leaving = new Map<string, JsonObject[]>();
+  for (const { index, record } of entries(file, 'flows')) {
+    for (const end of ['from', 'to'] as const) {
+      const target = str(record[end]);
+      if (target !== undefined && target !== '' && !steps.has(target)) {
+        warn(`flows[${index}].${end}`, 'unknown-step', `unknown step "${target}"`);
+      }
+    }
+    const from = str(record.from);
+    if (from !== undefined) leaving.set(from, [...(leaving.get(from) ?? []), record]);
+  }
+  for (const { index, record } of entries(file, 'comments')) {
+    const target = str(record.targetId);
+    if (target !== undefined && !steps.has(target) && !flowIds.has(target)) {
+      warn(`comments[${index}].targetId`, 'unknown-target', `unknown step or flow "${target}"`);
+    }
+  }
+  for (const { index, record } of entries(file, 'steps')) {
+    if (record.kind !== 'decision') continue;
+    const out = leaving.get(str(record.id) ?? '') ?? [];
+    const given = out.map((f) => f.probability).filter((p): p is number => typeof p === 'number');
+    if (given.length === 0) continue;
+    const sum = given.reduce((a, b) => a + b, 0);
+    const complete = given.length === out.length;
+    if (sum > 1 + EPSILON || (complete && Math.abs(sum - 1) > EPSILON)) {
+      warn(
+        `steps[${index}]`,
+        'probability-sum',
+        `the branches leaving decision "${str(record.label) ?? str(record.id)}" have probabilities summing to ${round(sum)}, not 1`,
+      );
+    }
+  }
+  return problems;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

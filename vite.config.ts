@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// One Vitest project per workspace package, so `vitest run --project doc` runs just that one.
+const project = (name: string, root: string) => ({
+  test: { name, root, include: ['src/**/*.test.ts'] },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      project('model', './packages/model'),
+      project('doc', './packages/doc'),
+      project('test-kit', './packages/test-kit'),
+      project('cli', './apps/cli'),
+      { test: { name: 'scripts', root: './scripts', include: ['**/*.test.ts'] } },
+    ],
+  },
+});
