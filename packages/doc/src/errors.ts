@@ -1,0 +1,20 @@
+/** Why a command was refused. The document is unchanged when a command throws. */
+export type DocErrorCode =
+  | 'unknown-role'
+  | 'unknown-step'
+  | 'unknown-flow'
+  | 'unknown-comment'
+  | 'role-not-empty'
+  | 'flow-exists'
+  | 'invalid-value';
+
+/** A refused command, with a code for programs and a message a user can act on. */
+export class DocError extends Error {
+  override readonly name = 'DocError';
+  constructor(
+    readonly code: DocErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

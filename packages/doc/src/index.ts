@@ -1,0 +1,14 @@
+export type { AddCommentInput, CommentPatch } from './commands/comments';
+export type { CommandContext } from './commands/context';
+export type { ConnectOptions, FlowPatch } from './commands/flows';
+export type { MetaPatch, SettingsPatch } from './commands/meta';
+export type { AddRoleInput, DeleteRoleResult, DeleteRoleSteps, RolePatch } from './commands/roles';
+export type { AddStepInput, DeletedRecords, StepPatch } from './commands/steps';
+export type { DocErrorCode } from './errors';
+export { DocError } from './errors';
+export type { MapDocOptions } from './map-doc';
+export { MapDoc } from './map-doc';
+export type { LocalOrigins, Origin, OriginKind } from './origins';
+export { createOrigins, isOrigin, originKind } from './origins';
+export type { Collection, DocMaps } from './shape';
+export { COLLECTIONS, docMaps } from './shape';

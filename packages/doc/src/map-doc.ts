@@ -1,0 +1,200 @@
+import {
+  createIdFactory,
+  type Position,
+  type ProcessMap,
+  type RoleId,
+  type StepId,
+  validateMap,
+} from '@procmap/model';
+import * as Y from 'yjs';
+import { addComment, addReply, deleteComment, updateComment } from './commands/comments';
+import type { CommandContext } from './commands/context';
+import { connect, disconnect, updateFlow } from './commands/flows';
+import { updateMeta, updateSettings } from './commands/meta';
+import { addRole, deleteRole, moveRole, updateRole } from './commands/roles';
+import {
+  addNextStep,
+  addStep,
+  deleteSteps,
+  moveStepToRole,
+  moveSteps,
+  updateStep,
+} from './commands/steps';
+import { DocError } from './errors';
+import { writeFile } from './file-io';
+import { createOrigins, type LocalOrigins, type Origin } from './origins';
+import { docMaps, type DocMaps } from './shape';
+import { SnapshotCache } from './snapshot';
+import { createUndoManager } from './undo';
+
+export interface MapDocOptions {
+  /** Who edits through this MapDoc; names its origins. Default "local". */
+  readonly actor?: string;
+  /** Source of randomness for new ids. Default Math.random. */
+  readonly random?: () => number;
+  /** Clock for timestamps. Default the system clock. */
+  readonly now?: () => Date;
+}
+
+type Bound<F> = F extends (ctx: CommandContext, ...args: infer A) => infer R
+  ? (...args: A) => R
+  : never;
+
+/**
+ * A process map over a Y.Doc: typed commands, each one transaction with a typed origin; an
+ * immutable snapshot with structural sharing and a subscribe() for useSyncExternalStore; and
+ * undo/redo of this user's own edits only. The Y.Doc may be shared with a provider.
+ */
+export class MapDoc {
+  readonly ydoc: Y.Doc;
+  readonly maps: DocMaps;
+  readonly origins: LocalOrigins;
+  readonly undoManager: Y.UndoManager;
+  private readonly cache: SnapshotCache;
+  private readonly ctx: CommandContext;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(ydoc: Y.Doc = new Y.Doc(), options: MapDocOptions = {}) {
+    this.ydoc = ydoc;
+    this.maps = docMaps(ydoc);
+    this.origins = createOrigins(options.actor ?? 'local');
+    const now = options.now ?? (() => new Date());
+    this.ctx = { maps: this.maps, newId: createIdFactory(options.random ?? Math.random), now };
+    this.cache = new SnapshotCache(this.maps);
+    this.undoManager = createUndoManager(this.maps, this.origins);
+    ydoc.on('afterTransaction', this.onTransaction);
+    this.undoManager.on('stack-item-added', this.notify);
+    this.undoManager.on('stack-item-popped', this.notify);
+  }
+
+  /** A MapDoc holding the given file, validated first. */
+  static fromFile(file: unknown, options: MapDocOptions = {}): MapDoc {
+    const doc = new MapDoc(new Y.Doc(), options);
+    doc.importFile(file);
+    return doc;
+  }
+
+  private readonly onTransaction = (tr: Y.Transaction) => {
+    if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) this.notify();
+  };
+
+  private readonly notify = () => {
+    for (const listener of this.listeners) listener();
+  };
+
+  /** Runs `fn` as one transaction with `origin`; a command that throws changes nothing. */
+  transact<R>(origin: Origin, fn: (ctx: CommandContext) => R): R {
+    let result: R | undefined;
+    this.ydoc.transact(() => {
+      result = fn(this.ctx);
+    }, origin);
+    return result as R;
+  }
+
+  private command<F extends (ctx: CommandContext, ...args: never[]) => unknown>(fn: F): Bound<F> {
+    return ((...args: never[]) =>
+      this.transact(this.origins.user, (ctx) => fn(ctx, ...args))) as Bound<F>;
+  }
+
+  // Commands, each one undoable step for this user.
+  readonly addRole = this.command(addRole);
+  readonly updateRole = this.command(updateRole);
+  readonly moveRole = this.command(moveRole);
+  readonly deleteRole = this.command(deleteRole);
+  readonly addStep = this.command(addStep);
+  readonly addNextStep = this.command(addNextStep);
+  readonly updateStep = this.command(updateStep);
+  readonly moveStepToRole = this.command(moveStepToRole);
+  readonly moveSteps = this.command(moveSteps);
+  readonly deleteSteps = this.command(deleteSteps);
+  readonly connect = this.command(connect);
+  readonly disconnect = this.command(disconnect);
+  readonly updateFlow = this.command(updateFlow);
+  readonly updateSettings = this.command(updateSettings);
+  readonly updateMeta = this.command(updateMeta);
+  readonly addComment = this.command(addComment);
+  readonly updateComment = this.command(updateComment);
+  readonly addReply = this.command(addReply);
+  readonly deleteComment = this.command(deleteComment);
+
+  /** Renames a lane. */
+  renameRole(id: RoleId, name: string): void {
+    this.updateRole(id, { name });
+  }
+
+  /** Recolours a lane; `undefined` returns it to the default colour. */
+  recolourRole(id: RoleId, color: string | undefined): void {
+    this.updateRole(id, { color });
+  }
+
+  /** Changes a flow's label. */
+  relabelFlow(id: Parameters<MapDoc['updateFlow']>[0], label: string | undefined): void {
+    this.updateFlow(id, { label });
+  }
+
+  /** Moves one step (drag end). */
+  moveStep(id: StepId, position: Position): void {
+    this.moveSteps([{ id, position }]);
+  }
+
+  /** Positions from auto-layout, applied as one undoable edit with the `layout` origin. */
+  applyLayout(positions: readonly { readonly id: StepId; readonly position: Position }[]): void {
+    this.transact(this.origins.layout, (ctx) => moveSteps(ctx, positions));
+  }
+
+  /**
+   * Replaces the content with a file, after validating it (DocError listing the problems if it
+   * is invalid). Not undoable: an import is not a user's edit to take back keystroke by keystroke.
+   */
+  importFile(file: unknown, origin: Origin = this.origins.import): void {
+    const result = validateMap(file);
+    if (!result.ok) {
+      const problems = result.problems.filter((p) => p.severity === 'error');
+      throw new DocError(
+        'invalid-value',
+        `Not a valid map: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      );
+    }
+    this.transact(origin, () => writeFile(this.maps, result.map));
+  }
+
+  /** The map as a version-1 file: the current snapshot, unknown fields included. */
+  exportFile(): ProcessMap {
+    return this.cache.get();
+  }
+
+  /** The current immutable snapshot; the same object until the document changes. */
+  readonly getSnapshot = (): ProcessMap => this.cache.get();
+
+  /** Calls `listener` after every change of the document or the undo stacks. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Undoes this user's last edit; false when there is none. */
+  undo(): boolean {
+    return this.undoManager.undo() !== null;
+  }
+
+  /** Redoes this user's last undone edit; false when there is none. */
+  redo(): boolean {
+    return this.undoManager.redo() !== null;
+  }
+
+  canUndo(): boolean {
+    return this.undoManager.canUndo();
+  }
+
+  canRedo(): boolean {
+    return this.undoManager.canRedo();
+  }
+
+  /** Stops observing; the Y.Doc itself is left to its owner. */
+  destroy(): void {
+    this.ydoc.off('afterTransaction', this.onTransaction);
+    this.undoManager.destroy();
+    this.cache.destroy();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,70 @@
+import type * as Y from 'yjs';
+
+/*
+ * The shape of the shared document — a public contract that other Yjs clients read and write:
+ * top-level Y.Maps `roles`, `steps`, `flows`, `comments` keyed by record id, each record a Y.Map
+ * of its fields named as in the file format (docs/format.md); and `meta`, a Y.Map holding the
+ * map's own fields (title, description, id, any unknown top-level field) with `settings` as a
+ * nested Y.Map. Comment replies are a Y.Array so two people replying at once both keep theirs.
+ * Keying by id (never list positions) means a concurrent move cannot duplicate a record.
+ */
+
+export const COLLECTIONS = ['roles', 'steps', 'flows', 'comments'] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
+export type RecordMap = Y.Map<unknown>;
+
+export interface DocMaps {
+  readonly roles: Y.Map<RecordMap>;
+  readonly steps: Y.Map<RecordMap>;
+  readonly flows: Y.Map<RecordMap>;
+  readonly comments: Y.Map<RecordMap>;
+  readonly meta: Y.Map<unknown>;
+}
+
+/** The top-level maps of a Y.Doc, created on first access. */
+export function docMaps(doc: Y.Doc): DocMaps {
+  return {
+    roles: doc.getMap<RecordMap>('roles'),
+    steps: doc.getMap<RecordMap>('steps'),
+    flows: doc.getMap<RecordMap>('flows'),
+    comments: doc.getMap<RecordMap>('comments'),
+    meta: doc.getMap<unknown>('meta'),
+  };
+}
+
+/** Field order when a record is read back, so every replica writes the same JSON. */
+export const FIELD_ORDER: Record<Collection, readonly string[]> = {
+  roles: ['id', 'name', 'order', 'headcount', 'hourlyCost', 'color'],
+  steps: [
+    'id',
+    'roleId',
+    'kind',
+    'label',
+    'processTime',
+    'waitTime',
+    'valueClass',
+    'activity',
+    'completeAccurate',
+    'dataEntered',
+    'systems',
+    'batchSize',
+    'position',
+    'notes',
+  ],
+  flows: ['id', 'from', 'to', 'label', 'probability'],
+  comments: [
+    'id',
+    'targetId',
+    'kind',
+    'waste',
+    'author',
+    'text',
+    'createdAt',
+    'resolved',
+    'replies',
+  ],
+};
+
+/** The map's own fields, in file order; unknown top-level fields follow, sorted. */
+export const META_ORDER = ['format', 'version', 'id', 'title', 'description', 'settings'] as const;
