@@ -71,7 +71,9 @@ export function reachableFrom(index: MapIndex, from: Iterable<StepId>): Set<Step
     const id = stack.pop() as StepId;
     if (seen.has(id)) continue;
     seen.add(id);
-    for (const flow of index.outgoing(id)) if (!seen.has(flow.to)) stack.push(flow.to);
+    for (const flow of index.outgoing(id)) {
+      if (!seen.has(flow.to) && index.step(flow.to) !== undefined) stack.push(flow.to);
+    }
   }
   return seen;
 }

@@ -63,6 +63,25 @@ function dedupe<T extends { readonly id: string }>(
 }
 
 /**
+ * A lane without a name: undoing a lane's deletion while someone renamed it can restore the
+ * lane without its name field (Yjs restores only what the undone transaction removed).
+ */
+function nameLanes(roles: readonly Role[], repairs: Repair[]): readonly Role[] {
+  let changed = false;
+  const out = roles.map((role) => {
+    if (typeof role.name === 'string') return role;
+    changed = true;
+    repairs.push({
+      code: 'bad-field',
+      message: `lane "${role.id}" has no name; shown as ""`,
+      ids: [role.id],
+    });
+    return { ...role, name: '' };
+  });
+  return changed ? out : roles;
+}
+
+/**
  * Repairs what concurrency or a foreign client can leave inconsistent, and reports each repair.
  * It works on a copy for the view and never drops a step: a step whose role is gone goes to the
  * "Unassigned" lane, a flow whose end is gone is left out of the view (and reported), a
@@ -70,7 +89,7 @@ function dedupe<T extends { readonly id: string }>(
  */
 export function normalize(map: ProcessMap): NormalizeResult {
   const repairs: Repair[] = [];
-  let roles = dedupe(map.roles, 'role', repairs);
+  let roles = nameLanes(dedupe(map.roles, 'role', repairs), repairs);
   const dedupedSteps = dedupe(map.steps, 'step', repairs);
   const dedupedFlows = dedupe(map.flows, 'flow', repairs);
   const dedupedComments = dedupe(map.comments ?? [], 'comment', repairs);
@@ -93,7 +112,13 @@ export function normalize(map: ProcessMap): NormalizeResult {
       fixed = { ...fixed, kind: 'task' };
     }
     if (typeof step.label !== 'string') {
-      fixed = { ...fixed, label: step.label === undefined ? '' : String(step.label) };
+      const label = step.label === undefined ? '' : String(step.label);
+      repairs.push({
+        code: 'bad-field',
+        message: `step "${step.id}" has no text label; shown as ${JSON.stringify(label)}`,
+        ids: [step.id],
+      });
+      fixed = { ...fixed, label };
     }
     if (fixed !== step) stepsChanged = true;
     return fixed;

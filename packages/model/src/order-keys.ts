@@ -12,8 +12,14 @@ export const ORDER_STEP = 1;
 /** A key strictly between `before` and `after` (either may be absent), or undefined if none fits. */
 export function orderBetween(before?: number, after?: number): number | undefined {
   if (before === undefined && after === undefined) return 0;
-  if (before === undefined) return (after as number) - ORDER_STEP;
-  if (after === undefined) return before + ORDER_STEP;
+  if (before === undefined) {
+    const key = (after as number) - ORDER_STEP;
+    return key < (after as number) ? key : undefined; // false once the step is below precision
+  }
+  if (after === undefined) {
+    const key = before + ORDER_STEP;
+    return key > before ? key : undefined;
+  }
   if (!(before < after)) return undefined;
   const mid = before + (after - before) / 2;
   return mid > before && mid < after ? mid : undefined;

@@ -1,0 +1,181 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referralMap, referralMapWith } from './test-support/maps';
+import { makeTempDir, type TempDir } from './test-support/temp-files';
+
+/*
+ * End to end: the real launcher (bin/procmap.js, tsx, no build) in a child process.
+ */
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const bin = join(repoRoot, 'apps/cli/bin/procmap.js');
+const SLOW = 30_000; // a cold tsx start on a loaded machine; no assertion depends on time
+
+interface Ran {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `node apps/cli/bin/procmap.js ...args` from the repo root (or `cwd`). */
+function procmap(
+  args: readonly string[],
+  cwd = repoRoot,
+  command = process.execPath,
+): Promise<Ran> {
+  const argv = command === process.execPath ? [bin, ...args] : [...args];
+  const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined };
+  return new Promise((resolve) => {
+    execFile(command, argv, { cwd, env }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+
+describe('procmap, run as a process', () => {
+  let dir: TempDir;
+  beforeAll(async () => {
+    dir = await makeTempDir();
+  });
+  afterAll(async () => {
+    await dir.remove();
+  });
+
+  it('given a valid map, when validated, then it exits 0 with an uncoloured summary', {
+    timeout: SLOW,
+  }, async () => {
+    // given
+    const file = await dir.writeJson('referral.procmap.json', referralMap());
+    // when
+    const { code, stdout, stderr } = await procmap(['validate', file]);
+    // then
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      `✓ ${file}: valid procmap map "Outpatient referral" — 2 roles, 4 steps, 3 flows, 1 comment\n`,
+    );
+    expect(stderr).toBe('');
+  });
+
+  it('given a relative path, when run from another directory, then the path is resolved there', {
+    timeout: SLOW,
+  }, async () => {
+    // given
+    await dir.writeJson('here.procmap.json', referralMap());
+    // when
+    const { code, stdout } = await procmap(['validate', 'here.procmap.json'], dir.path);
+    // then
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^✓ here\.procmap\.json: valid procmap map/);
+  });
+
+  it('given an invalid map, when validated with --json, then it exits 1 and the JSON lists the problems', {
+    timeout: SLOW,
+  }, async () => {
+    // given
+    const file = await dir.writeJson(
+      'bad.procmap.json',
+      referralMapWith((m) => {
+        m.steps[0] = { ...m.steps[0], kind: 'begin' };
+      }),
+    );
+    // when
+    const { code, stdout } = await procmap(['validate', file, '--json']);
+    // then
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout) as { valid: boolean; problems: { path: string }[] };
+    expect(json.valid).toBe(false);
+    expect(json.problems.map((p) => p.path)).toEqual(['steps[0].kind']);
+  });
+
+  it('given a missing file, when validated, then it exits 2 with one line on stderr', {
+    timeout: SLOW,
+  }, async () => {
+    // given
+    const file = join(dir.path, 'missing.procmap.json');
+    // when
+    const { code, stdout, stderr } = await procmap(['validate', file]);
+    // then
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`procmap: ${file}: no such file\n`);
+  });
+
+  it('given a file that is not JSON, when validated, then it exits 2 and names the line and column', {
+    timeout: SLOW,
+  }, async () => {
+    // given
+    const file = await dir.write('typo.procmap.json', '{\n  "format": "procmap",\n  title: ""\n}');
+    // when
+    const { code, stderr } = await procmap(['validate', file]);
+    // then
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `procmap: ${file}: not valid JSON at line 3, column 3: property names must be in double quotes\n`,
+    );
+  });
+
+  it('given --help and --version, when run, then they print help and the version', {
+    timeout: SLOW,
+  }, async () => {
+    // when
+    const [help, version] = await Promise.all([procmap(['--help']), procmap(['--version'])]);
+    // then
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('validate <file>');
+    expect(help.stdout).toContain('Commands:');
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('given an unknown command, when run, then it exits 2 and hints at --help', {
+    timeout: SLOW,
+  }, async () => {
+    // when
+    const { code, stderr } = await procmap(['lint', 'x.json']);
+    // then
+    expect(code).toBe(2);
+    expect(stderr).toBe('procmap: unknown command "lint"\nRun "procmap --help" for usage.\n');
+  });
+
+  it('given the bin link npm creates, when run, then it works like the launcher', {
+    timeout: SLOW,
+  }, async () => {
+    // given
+    const link = join(repoRoot, 'node_modules/.bin/procmap');
+    // when
+    const { code, stdout } = await procmap(['--version'], repoRoot, link);
+    // then
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('given a reader that closes the pipe early, when there is much output, then it does not crash', {
+    timeout: SLOW,
+  }, async () => {
+    // given: a map with thousands of problems, far more output than a pipe buffers
+    const steps = Array.from({ length: 5000 }, (_, i) => ({
+      id: `s${i}`,
+      roleId: 'x',
+      kind: 'nope',
+      label: '',
+    }));
+    const file = await dir.writeJson('huge.procmap.json', { ...referralMap(), steps });
+    // when: the reader takes the first chunk and goes away, like `| head -1`
+    const child = spawn(process.execPath, [bin, 'validate', file], { cwd: repoRoot });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await exited(child);
+    // then
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+});

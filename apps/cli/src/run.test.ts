@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { run } from './run';
+import { captureIo } from './test-support/capture-io';
+
+describe('procmap (no command)', () => {
+  it.each([[['--help']], [['-h']], [[]]])(
+    'given %j, when run, then it lists the commands with usage and examples',
+    async (argv) => {
+      // given
+      const out = captureIo();
+      // when
+      const code = await run(argv, out.io);
+      // then
+      expect(code).toBe(0);
+      const help = out.stdout();
+      expect(help).toContain('Usage:\n  procmap <command> [options]');
+      expect(help).toMatch(/Commands:\n {2}validate <file> +Check a map file/);
+      expect(help).toContain('Examples:\n  procmap validate referral.procmap.json');
+      expect(help).not.toMatch(/analyze|export/);
+    },
+  );
+
+  it('given --version, when run, then it prints the version from package.json', async () => {
+    // given
+    const manifest = JSON.parse(
+      await readFile(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    const out = captureIo();
+    // when
+    const code = await run(['--version'], out.io);
+    // then
+    expect(code).toBe(0);
+    expect(out.stdout()).toBe(`${manifest.version}\n`);
+  });
+
+  it.each([
+    [['analyze', 'x.json'], 'procmap: unknown command "analyze"'],
+    [['--frobnicate'], 'procmap: unknown option --frobnicate'],
+    [['--version=2'], 'procmap: option --version takes no value'],
+    [['--help', 'extra'], 'procmap: unexpected argument "extra"'],
+  ])('given %j, when run, then it exits 2 with a hint to run --help', async (argv, message) => {
+    // given
+    const out = captureIo();
+    // when
+    const code = await run(argv, out.io);
+    // then
+    expect(code).toBe(2);
+    expect(out.stdout()).toBe('');
+    expect(out.stderr()).toBe(`${message}\nRun "procmap --help" for usage.\n`);
+  });
+
+  it('given a command named like an Object property, when run, then it is unknown', async () => {
+    // given
+    const out = captureIo();
+    // when
+    const code = await run(['toString'], out.io);
+    // then
+    expect(code).toBe(2);
+  });
+});

@@ -1,0 +1,55 @@
+/*
+ * Map documents for tests, as plain JSON values (not typed as ProcessMap) so a test can break
+ * any field. Each call returns a fresh copy.
+ */
+
+type Json = Record<string, unknown>;
+
+/** A small valid map: 2 roles, 4 steps, 3 flows, 1 comment. */
+export function referralMap(): Json {
+  return {
+    format: 'procmap',
+    version: 1,
+    id: 'opd-referral',
+    title: 'Outpatient referral',
+    roles: [
+      { id: 'gp', name: 'GP', order: 0 },
+      { id: 'clerk', name: 'Ward clerk', order: 1 },
+    ],
+    steps: [
+      { id: 's1', roleId: 'gp', kind: 'start', label: 'Patient seen' },
+      { id: 's2', roleId: 'gp', kind: 'task', label: 'Write referral', processTime: 10 },
+      { id: 's3', roleId: 'clerk', kind: 'task', label: 'Book clinic', waitTime: 2400 },
+      { id: 's4', roleId: 'clerk', kind: 'end', label: 'Appointment sent' },
+    ],
+    flows: [
+      { id: 'f1', from: 's1', to: 's2' },
+      { id: 'f2', from: 's2', to: 's3' },
+      { id: 'f3', from: 's3', to: 's4' },
+    ],
+    comments: [
+      {
+        id: 'c1',
+        targetId: 's3',
+        kind: 'pain-point',
+        author: 'Analyst',
+        text: 'Letters wait for the weekly batch',
+        createdAt: '2026-11-20T10:00:00Z',
+      },
+    ],
+  };
+}
+
+/** Returns a copy of the referral map with `edit` applied to it. */
+export function referralMapWith(edit: (map: Json & ReferralLists) => void): Json {
+  const map = referralMap() as Json & ReferralLists;
+  edit(map);
+  return map;
+}
+
+type ReferralLists = {
+  roles: Json[];
+  steps: Json[];
+  flows: Json[];
+  comments: Json[];
+};

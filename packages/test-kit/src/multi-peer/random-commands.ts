@@ -1,0 +1,187 @@
+import { DocError, type MapDoc } from '@procmap/doc';
+import {
+  ACTIVITIES,
+  COMMENT_KINDS,
+  type FlowId,
+  type RoleId,
+  STEP_KINDS,
+  type StepId,
+  VALUE_CLASSES,
+} from '@procmap/model';
+import type { Prng } from '../prng';
+
+/*
+ * Random domain commands for convergence runs: each picks its arguments from what the peer
+ * currently sees, the way a user would. Commands the doc refuses (DocError: a lane that still
+ * has steps, an existing flow...) count as tried and change nothing; any other error is a bug
+ * and propagates.
+ */
+
+type Command = (doc: MapDoc, prng: Prng) => void;
+
+const LABELS = ['Triage referral', 'Book clinic', 'Check NHS number', 'Scan letter', 'Review'];
+const DATA = ['NHS number', 'Address', 'Date of birth', 'Reason for referral'];
+
+const roles = (doc: MapDoc) => doc.getSnapshot().roles.map((r) => r.id);
+const steps = (doc: MapDoc) => doc.getSnapshot().steps.map((s) => s.id);
+const flows = (doc: MapDoc) => doc.getSnapshot().flows.map((f) => f.id);
+const comments = (doc: MapDoc) => (doc.getSnapshot().comments ?? []).map((c) => c.id);
+
+function withOne<T>(list: readonly T[], prng: Prng, run: (item: T) => void): void {
+  if (list.length > 0) run(prng.pick(list));
+}
+
+const COMMANDS: readonly [weight: number, name: string, run: Command][] = [
+  [4, 'addRole', (d, p) => void d.addRole({ name: `Role ${p.int(1, 99)}`, index: p.int(0, 5) })],
+  [
+    2,
+    'renameRole',
+    (d, p) => withOne(roles(d), p, (id) => d.renameRole(id, `Lane ${p.int(1, 99)}`)),
+  ],
+  [
+    1,
+    'recolourRole',
+    (d, p) =>
+      withOne(roles(d), p, (id) => d.recolourRole(id, p.pick(['#4f7cff', '#e5484d', undefined]))),
+  ],
+  [2, 'moveRole', (d, p) => withOne(roles(d), p, (id) => d.moveRole(id, p.int(0, 6)))],
+  [
+    2,
+    'deleteRole',
+    (d, p) =>
+      withOne(roles(d), p, (id) => {
+        const others = roles(d).filter((r) => r !== id);
+        const choice = p.int(0, 2);
+        if (choice === 0) d.deleteRole(id);
+        else if (choice === 1 && others.length > 0) d.deleteRole(id, { moveTo: p.pick(others) });
+        else d.deleteRole(id, 'delete');
+      }),
+  ],
+  [
+    8,
+    'addStep',
+    (d, p) =>
+      withOne(roles(d), p, (roleId: RoleId) =>
+        d.addStep({
+          roleId,
+          kind: p.pick(STEP_KINDS),
+          label: p.pick(LABELS),
+          processTime: p.int(0, 60),
+        }),
+      ),
+  ],
+  [
+    4,
+    'addNextStep',
+    (d, p) => withOne(steps(d), p, (id) => void d.addNextStep(id, { label: p.pick(LABELS) })),
+  ],
+  [
+    8,
+    'updateStep',
+    (d, p) =>
+      withOne(steps(d), p, (id: StepId) => {
+        const patches = [
+          { label: `${p.pick(LABELS)} ${p.int(1, 9)}` },
+          { processTime: p.int(0, 120) },
+          { waitTime: p.chance(0.2) ? undefined : p.int(0, 2000) },
+          { valueClass: p.pick(VALUE_CLASSES) },
+          { activity: p.pick(ACTIVITIES) },
+          { completeAccurate: p.int(0, 100) / 100 },
+          { dataEntered: p.shuffle(DATA).slice(0, p.int(0, 3)) },
+          { kind: p.pick(STEP_KINDS) },
+          { notes: p.chance(0.5) ? 'Letters wait for the weekly batch' : undefined },
+        ];
+        d.updateStep(id, p.pick(patches));
+      }),
+  ],
+  [
+    3,
+    'moveStepToRole',
+    (d, p) =>
+      withOne(steps(d), p, (id) => withOne(roles(d), p, (role) => d.moveStepToRole(id, role))),
+  ],
+  [
+    3,
+    'moveStep',
+    (d, p) => withOne(steps(d), p, (id) => d.moveStep(id, { x: p.int(0, 2000), y: p.int(0, 800) })),
+  ],
+  [3, 'deleteSteps', (d, p) => withOne(steps(d), p, (id) => void d.deleteSteps([id]))],
+  [
+    6,
+    'connect',
+    (d, p) =>
+      withOne(steps(d), p, (from) =>
+        withOne(
+          steps(d),
+          p,
+          (to) => void d.connect(from, to, p.chance(0.3) ? { probability: p.int(0, 10) / 10 } : {}),
+        ),
+      ),
+  ],
+  [2, 'disconnect', (d, p) => withOne(flows(d), p, (id: FlowId) => d.disconnect(id))],
+  [
+    2,
+    'relabelFlow',
+    (d, p) => withOne(flows(d), p, (id) => d.relabelFlow(id, p.pick(['Yes', 'No', undefined]))),
+  ],
+  [
+    2,
+    'updateFlow',
+    (d, p) => withOne(flows(d), p, (id) => d.updateFlow(id, { probability: p.int(0, 10) / 10 })),
+  ],
+  [
+    1,
+    'updateSettings',
+    (d, p) =>
+      d.updateSettings({
+        hoursPerDay: p.pick([7, 7.5, 8]),
+        demand: { count: p.int(1, 80), per: 'day' },
+      }),
+  ],
+  [1, 'updateMeta', (d, p) => d.updateMeta({ title: `Map ${p.int(1, 9)}` })],
+  [
+    2,
+    'addComment',
+    (d, p) => {
+      const targets = [...steps(d), ...flows(d)];
+      const targetId = targets.length > 0 && p.chance(0.8) ? p.pick(targets) : undefined;
+      d.addComment({
+        kind: p.pick(COMMENT_KINDS),
+        author: 'Analyst',
+        text: 'Why twice?',
+        ...(targetId ? { targetId } : {}),
+      });
+    },
+  ],
+  [
+    1,
+    'addReply',
+    (d, p) => withOne(comments(d), p, (id) => d.addReply(id, { author: 'Clerk', text: 'Agreed' })),
+  ],
+  [
+    1,
+    'resolveComment',
+    (d, p) => withOne(comments(d), p, (id) => d.updateComment(id, { resolved: p.chance(0.5) })),
+  ],
+  [5, 'undo', (d) => void d.undo()],
+  [3, 'redo', (d) => void d.redo()],
+];
+
+const TOTAL = COMMANDS.reduce((sum, [w]) => sum + w, 0);
+
+/** Runs one random command on a peer; returns its name. DocErrors are expected refusals. */
+export function runRandomCommand(doc: MapDoc, prng: Prng): string {
+  let roll = prng.next() * TOTAL;
+  for (const [weight, name, run] of COMMANDS) {
+    roll -= weight;
+    if (roll < 0) {
+      try {
+        run(doc, prng);
+      } catch (error) {
+        if (!(error instanceof DocError)) throw error;
+      }
+      return name;
+    }
+  }
+  return 'none';
+}
