@@ -99,20 +99,4 @@ describe('readMapFile', () => {
       error: { code: 'unreadable', message: 'is a directory, not a file' },
     });
   });
-
-  it.skipIf(process.getuid?.() === 0)(
-    'given a file without read permission, then the error is unreadable',
-    async () => {
-      // given
-      const file = await dir.write('secret.json', '{}');
-      await chmod(file, 0o000);
-      // when
-      const result = await readMapFile(file);
-      // then
-      expect(result).toEqual({
-        ok: false,
-        error: { code: 'unreadable', message: 'permission denied' },
-      });
-    },
-  );
 });

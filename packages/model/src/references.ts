@@ -69,7 +69,11 @@ export function checkReferences(file: JsonObject): Problem[] {
       }
     }
     const from = str(record.from);
-    if (from !== undefined) leaving.set(from, [...(leaving.get(from) ?? []), record]);
+    if (from !== undefined) {
+      const list = leaving.get(from);
+      if (list) list.push(record);
+      else leaving.set(from, [record]);
+    }
   }
   for (const { index, record } of entries(file, 'comments')) {
     const target = str(record.targetId);

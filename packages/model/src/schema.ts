@@ -101,7 +101,6 @@ export const processMapSchema = z.looseObject({
 export function processMapJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(processMapSchema, { target: 'draft-2020-12' }),
-    $id: 'https://procmap.dev/schema/procmap-v1.json',
     title: 'procmap map file, version 1',
   };
 }
