@@ -63,8 +63,9 @@ export class MapDoc {
     this.cache = new SnapshotCache(this.maps);
     this.undoManager = createUndoManager(this.maps, this.origins);
     ydoc.on('afterTransaction', this.onTransaction);
-    this.undoManager.on('stack-item-added', this.notify);
-    this.undoManager.on('stack-item-popped', this.notify);
+    // The undo manager registered its own afterTransaction handler first, so by the time ours
+    // notifies, canUndo()/canRedo() are already up to date: one notification per command.
+    this.undoManager.on('stack-cleared', this.notify);
   }
 
   /** A MapDoc holding the given file, validated first. */
@@ -155,6 +156,10 @@ export class MapDoc {
         `Not a valid map: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
       );
     }
+    // Earlier edits belong to the content being replaced: undoing them afterwards would bring
+    // records of the old map back into the new one. Cleared first, so listeners notified of the
+    // import already see canUndo() false.
+    this.undoManager.clear();
     this.transact(origin, () => writeFile(this.maps, result.map));
   }
 
@@ -165,6 +170,11 @@ export class MapDoc {
 
   /** The current immutable snapshot; the same object until the document changes. */
   readonly getSnapshot = (): ProcessMap => this.cache.get();
+
+  /** The current immutable snapshot (same as getSnapshot, for callers outside React). */
+  toSnapshot(): ProcessMap {
+    return this.cache.get();
+  }
 
   /** Calls `listener` after every change of the document or the undo stacks. */
   readonly subscribe = (listener: () => void): (() => void) => {

@@ -15,13 +15,16 @@ function itemOrder(map: Y.Map<Y.Map<unknown>>, key: string): [number, number] {
  * Keeps an immutable snapshot of the document in the file format, rebuilt lazily after changes
  * with structural sharing: a record nobody touched keeps its object identity, and so does the
  * whole snapshot when nothing changed, which is what React's useSyncExternalStore needs.
- * Records are listed in creation order (the Yjs item id: clock, then client), which every
- * replica agrees on and which keeps a file's order on import.
+ * Records are listed by the id of the Yjs item that inserted them (clock, then client): an
+ * order every replica agrees on, which keeps a file's order on import and each client's own
+ * records in the order it created them (see docs/adr/0002).
  */
 export class SnapshotCache {
   private readonly records = new Map<Collection, Map<string, Plain>>();
   private readonly dirty = new Map<Collection, Set<string>>();
   private readonly orders = new Map<Collection, string[] | undefined>();
+  /** The last list built per collection, reused while none of its records changed. */
+  private readonly lists = new Map<Collection, readonly Plain[]>();
   private metaDirty = true;
   private meta: Plain = {};
   private current: ProcessMap | undefined;
@@ -49,7 +52,10 @@ export class SnapshotCache {
     const dirty = this.dirty.get(name) as Set<string>;
     for (const event of events) {
       if (event.target === this.maps[name]) {
-        for (const key of event.changes.keys.keys()) dirty.add(key);
+        // keysChanged, not changes.keys: the latter works out each key's action, which we do not need
+        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) {
+          if (key !== null) dirty.add(key);
+        }
         this.orders.set(name, undefined);
       } else {
         const id = event.path[0];
@@ -87,6 +93,8 @@ export class SnapshotCache {
     const map = this.maps[name];
     const cache = this.records.get(name) as Map<string, Plain>;
     const dirty = this.dirty.get(name) as Set<string>;
+    const previous = this.lists.get(name);
+    if (previous && dirty.size === 0 && this.orders.get(name)) return previous;
     for (const id of dirty) {
       const record = map.get(id);
       if (record instanceof Y.Map) {
@@ -105,7 +113,9 @@ export class SnapshotCache {
       });
       this.orders.set(name, order);
     }
-    return Object.freeze(order.map((id) => cache.get(id) as Plain));
+    const list = Object.freeze(order.map((id) => cache.get(id) as Plain));
+    this.lists.set(name, list);
+    return list;
   }
 
   /** Stops observing the document. */

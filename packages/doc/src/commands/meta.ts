@@ -23,6 +23,10 @@ function settingsMap(ctx: CommandContext): Y.Map<unknown> {
 /** Changes map settings (hours per day, demand...); `undefined` resets a field to its default. */
 export function updateSettings(ctx: CommandContext, patch: SettingsPatch): void {
   checkFields(patch);
+  const existing = ctx.maps.meta.get('settings');
+  if (!(existing instanceof Y.Map) && Object.values(patch).every((v) => v === undefined)) {
+    return; // resetting defaults that were never set: no empty map, no empty undo step
+  }
   const settings = settingsMap(ctx);
   for (const [key, value] of Object.entries(patch)) setField(settings, key, value);
 }

@@ -34,7 +34,14 @@ export function addStep(ctx: CommandContext, input: AddStepInput): StepId {
   checkKind(input.kind, STEP_KINDS, 'step');
   checkFields(input);
   const id = claimId(ctx, 'steps', input.id, 's_');
-  insertRecord(ctx.maps.steps, id, { kind: 'task', label: '', ...input, id });
+  // `?? default` rather than defaults spread first: an explicit `kind: undefined` must not
+  // leave a step without its required kind or label.
+  insertRecord(ctx.maps.steps, id, {
+    ...input,
+    kind: input.kind ?? 'task',
+    label: input.label ?? '',
+    id,
+  });
   return stepId(id);
 }
 
