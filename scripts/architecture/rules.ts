@@ -54,7 +54,8 @@ const IMPURE_CALLS: readonly [RegExp, string][] = [
   [/\bperformance\.now\s*\(/, 'performance.now()'],
 ];
 
-export const isTestFile = (path: string) => /\.(test|spec|bench)\.tsx?$/.test(path);
+export const isTestFile = (path: string) =>
+  /\.(test|spec|bench)\.tsx?$/.test(path) || /(^|\/)test-helpers\.ts$/.test(path);
 
 interface ImportRef {
   readonly specifier: string;
