@@ -12,6 +12,7 @@ export default defineConfig({
       project('doc', './packages/doc'),
       project('test-kit', './packages/test-kit'),
       project('cli', './apps/cli'),
+      project('server', './apps/server'),
       { test: { name: 'scripts', root: './scripts', include: ['**/*.test.ts'] } },
     ],
   },

@@ -55,7 +55,7 @@ const IMPURE_CALLS: readonly [RegExp, string][] = [
 ];
 
 export const isTestFile = (path: string) =>
-  /\.(test|spec|bench)\.tsx?$/.test(path) || /(^|\/)test-helpers\.ts$/.test(path);
+  /\.(test|spec|bench)\.tsx?$/.test(path) || /(^|\/)(test-helpers\.ts|test-support\/)/.test(path);
 
 interface ImportRef {
   readonly specifier: string;

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { MapDoc } from '@procmap/doc';
+import { emptyMap, type Problem, type ProcessMap, validateMap } from '@procmap/model';
+import * as Y from 'yjs';
+import { type Access, accessFor, hashToken, newToken } from '../auth/tokens';
+import type { RoomRegistry } from '../rooms/room-registry';
+import type { MapSummary, StorageAdapter } from '../storage/adapter';
+
+/** Why a map operation was refused; the HTTP layer turns `status` into the response. */
+export class MapError extends Error {
+  override readonly name = 'MapError';
+  constructor(
+    readonly status: 400 | 401 | 403 | 404,
+    readonly code: string,
+    message: string,
+    readonly problems?: readonly Problem[],
+  ) {
+    super(message);
+  }
+}
+
+export interface CreatedMap {
+  readonly id: string;
+  readonly title: string;
+  readonly editToken: string;
+  readonly viewToken: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `{}` or `{ "title": "…" }` asks for an empty map; anything else must be a map file. */
+function fileFromBody(body: unknown): ProcessMap {
+  if (isObject(body)) {
+    const keys = Object.keys(body);
+    if (keys.length === 0) return emptyMap('');
+    if (keys.length === 1 && keys[0] === 'title') {
+      if (typeof body.title !== 'string') {
+        throw new MapError(400, 'invalid-title', 'title must be text');
+      }
+      return emptyMap(body.title);
+    }
+  }
+  return validFile(body);
+}
+
+function validFile(body: unknown): ProcessMap {
+  const result = validateMap(body);
+  if (!result.ok) {
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    throw new MapError(400, 'invalid-map', `the map file has ${errors.length} problem(s)`, errors);
+  }
+  return result.map;
+}
+
+/** The whole document state of a map file, as one Yjs update. */
+function encodeFile(file: ProcessMap): Uint8Array {
+  const doc = new MapDoc(new Y.Doc(), { actor: 'server' });
+  doc.importFile(file, doc.origins.server);
+  const update = Y.encodeStateAsUpdate(doc.ydoc);
+  doc.destroy();
+  doc.ydoc.destroy();
+  return update;
+}
+
+/**
+ * Maps as the REST API sees them: create with tokens, check a token, read and replace the
+ * current content (through the live room, so connected editors see a replacement at once),
+ * delete, list.
+ */
+export class MapService {
+  constructor(
+    private readonly storage: StorageAdapter,
+    private readonly rooms: RoomRegistry,
+  ) {}
+
+  /** Creates a map from a file or an empty one; returns its id and both tokens. */
+  async create(body: unknown): Promise<CreatedMap> {
+    const file = fileFromBody(body);
+    const id = randomBytes(12).toString('base64url');
+    const editToken = newToken();
+    const viewToken = newToken();
+    const now = new Date().toISOString();
+    await this.storage.createMap(
+      {
+        id,
+        title: file.title,
+        editTokenHash: hashToken(editToken),
+        viewTokenHash: hashToken(viewToken),
+        createdAt: now,
+        updatedAt: now,
+      },
+      encodeFile(file),
+    );
+    return { id, title: file.title, editToken, viewToken };
+  }
+
+  /** What `token` opens on map `id`; throws 404 for an unknown map, 401/403 for bad tokens. */
+  async authorize(id: string, token: string | undefined, need: Access): Promise<Access> {
+    const record = await this.storage.getMap(id);
+    if (!record) throw new MapError(404, 'not-found', `no map with id "${id}"`);
+    if (token === undefined || token === '') {
+      throw new MapError(401, 'token-required', 'a token is required (?token=…)');
+    }
+    const access = accessFor(token, record);
+    if (!access) throw new MapError(403, 'token-invalid', 'this token does not open this map');
+    if (need === 'edit' && access !== 'edit') {
+      throw new MapError(403, 'view-only', 'this token can only view the map');
+    }
+    return access;
+  }
+
+  /** The current content of a map as a version-1 file. */
+  read(id: string): Promise<ProcessMap> {
+    return this.rooms.use(id, (room) => {
+      const doc = new MapDoc(room.doc, { actor: 'server' });
+      const file = doc.exportFile();
+      doc.destroy();
+      return file;
+    });
+  }
+
+  /** Replaces a map's content in one transaction; connected editors see it live. */
+  async replace(id: string, body: unknown): Promise<ProcessMap> {
+    const file = validFile(body);
+    return this.rooms.use(id, async (room) => {
+      room.edit((ydoc) => {
+        const doc = new MapDoc(ydoc, { actor: 'server' });
+        doc.importFile(file, doc.origins.server);
+        doc.destroy();
+      });
+      await room.flush();
+      return file;
+    });
+  }
+
+  /** Deletes a map: its connections are closed, its data removed. */
+  async delete(id: string): Promise<void> {
+    this.rooms.drop(id);
+    const existed = await this.storage.deleteMap(id);
+    if (!existed) throw new MapError(404, 'not-found', `no map with id "${id}"`);
+  }
+
+  /** Every map, most recently updated first. */
+  list(): Promise<MapSummary[]> {
+    return this.storage.listMaps();
+  }
+}

@@ -1,0 +1,116 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/*
+ * The y-websocket protocol, as the stock client speaks it: a varUint message type, then its
+ * payload. Types 0–3 are the standard ones. Type 100 is our extension for durable
+ * acknowledgements: a client sends it (empty) to ask for them, and from then on the server
+ * sends it with the state vector of what is on disk. The stock client never sends 100, so it
+ * is never sent one.
+ */
+
+export const MESSAGE = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  saved: 100,
+} as const;
+
+export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
+
+/** A sync step 1 (our state vector), asking the client for what we lack. */
+export function syncStep1(stateVector: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.sync);
+  encoding.writeVarUint(e, SYNC.step1);
+  encoding.writeVarUint8Array(e, stateVector);
+  return encoding.toUint8Array(e);
+}
+
+/** A sync step 2: the updates the client lacks. */
+export function syncStep2(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.sync);
+  encoding.writeVarUint(e, SYNC.step2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** A document update to relay. */
+export function syncUpdate(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.sync);
+  encoding.writeVarUint(e, SYNC.update);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** An awareness (presence) update to relay. */
+export function awarenessMessage(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.awareness);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** Our extension: the state vector of everything durably stored. */
+export function savedMessage(stateVector: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.saved);
+  encoding.writeVarUint8Array(e, stateVector);
+  return encoding.toUint8Array(e);
+}
+
+/** A message from a client, parsed; anything else is malformed. */
+export type ClientMessage =
+  | { readonly type: 'sync-step1'; readonly stateVector: Uint8Array }
+  | { readonly type: 'update'; readonly update: Uint8Array }
+  | { readonly type: 'awareness'; readonly update: Uint8Array }
+  | { readonly type: 'query-awareness' }
+  | { readonly type: 'auth' }
+  | { readonly type: 'want-saved' };
+
+/** Parses one client message; throws on anything malformed (the caller closes the connection). */
+export function parseClientMessage(data: Uint8Array): ClientMessage {
+  const d = decoding.createDecoder(data);
+  const type = decoding.readVarUint(d);
+  let message: ClientMessage;
+  switch (type) {
+    case MESSAGE.sync: {
+      const step = decoding.readVarUint(d);
+      const payload = decoding.readVarUint8Array(d);
+      if (step === SYNC.step1) message = { type: 'sync-step1', stateVector: payload };
+      else if (step === SYNC.step2 || step === SYNC.update) message = { type: 'update', update: payload };
+      else throw new Error(`unknown sync step ${step}`);
+      break;
+    }
+    case MESSAGE.awareness:
+      message = { type: 'awareness', update: decoding.readVarUint8Array(d) };
+      break;
+    case MESSAGE.queryAwareness:
+      message = { type: 'query-awareness' };
+      break;
+    case MESSAGE.auth:
+      message = { type: 'auth' };
+      return message; // the server never asks; whatever follows is ignored
+    case MESSAGE.saved:
+      message = { type: 'want-saved' };
+      break;
+    default:
+      throw new Error(`unknown message type ${type}`);
+  }
+  if (decoding.hasContent(d)) throw new Error('trailing bytes after the message');
+  return message;
+}
+
+/** Whether a state vector is valid (decodes completely). */
+export function checkStateVector(sv: Uint8Array): void {
+  const d = decoding.createDecoder(sv);
+  const n = decoding.readVarUint(d);
+  for (let i = 0; i < n; i++) {
+    decoding.readVarUint(d);
+    decoding.readVarUint(d);
+  }
+  if (decoding.hasContent(d)) throw new Error('trailing bytes after the state vector');
+}

@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { ServerConfig } from './config';
+import { createRequestHandler } from './http/handler';
+import type { Logger } from './log';
+import { MapError, MapService } from './maps/map-service';
+import { RoomRegistry } from './rooms/room-registry';
+import type { StorageAdapter } from './storage/adapter';
+import { serveConnection } from './sync/connection';
+import { parseSyncUrl, refuseUpgrade } from './sync/upgrade';
+
+export interface ProcmapServer {
+  readonly http: Server;
+  readonly rooms: RoomRegistry;
+  /** Starts listening; resolves to the URL to open. */
+  listen(): Promise<string>;
+  /** Graceful stop: refuse new work, close sockets (going away), save everything, close storage. */
+  close(): Promise<void>;
+}
+
+/**
+ * Composes the server: one HTTP server on one port carrying the REST API, the web app and the
+ * sync socket. Authentication happens before the websocket upgrade.
+ */
+export function createProcmapServer(
+  config: ServerConfig,
+  storage: StorageAdapter,
+  log: Logger,
+): ProcmapServer {
+  const rooms = new RoomRegistry({
+    storage,
+    log,
+    compactAfter: config.compactAfter,
+    idleUnloadMs: config.idleUnloadMs,
+  });
+  const maps = new MapService(storage, rooms);
+  const started = Date.now();
+  const health = () => ({ rooms: rooms.size, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+  const http = createServer(createRequestHandler({ config, maps, log, health }));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes });
+  let closing = false;
+
+  http.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    const target = parseSyncUrl(req);
+    if (closing) return refuseUpgrade(socket, 503, 'shutting-down', 'the server is shutting down');
+    if (!target) return refuseUpgrade(socket, 404, 'not-found', 'sync sockets live at /sync/<map id>');
+    maps
+      .authorize(target.mapId, target.token, 'view')
+      .then((access) => {
+        const open = rooms.peek(target.mapId)?.size ?? 0;
+        if (open >= config.limits.maxConnectionsPerMap) {
+          log.warn('connection-limit', { map: target.mapId, open });
+          return refuseUpgrade(socket, 503, 'map-full', `this map already has ${open} connections`);
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          const room = rooms.open(target.mapId);
+          const conn = serveConnection(ws, room, access, { limits: config.limits, log });
+          log.debug('connected', { map: target.mapId, conn: conn.id, access });
+        });
+      })
+      .catch((error: unknown) => {
+        if (error instanceof MapError) return refuseUpgrade(socket, error.status, error.code, error.message);
+        log.error('upgrade-failed', { error: String(error) });
+        refuseUpgrade(socket, 500, 'internal', 'something went wrong on the server');
+      });
+  });
+
+  return {
+    http,
+    rooms,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          const { port } = http.address() as AddressInfo;
+          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+          resolve(config.publicUrl ?? `http://${host}:${port}`);
+        });
+      }),
+    close: async () => {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      await rooms.closeAll();
+      for (const ws of wss.clients) ws.terminate();
+      http.closeAllConnections();
+      await stopped;
+      await storage.close();
+    },
+  };
+}
