@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { StorageAdapter } from '../storage/adapter';
+import { MemoryStorage } from '../storage/memory-storage';
+import { PersistQueue } from './persist-queue';
+
+const record = (id: string) => ({
+  id,
+  title: 't',
+  editTokenHash: 'aa',
+  viewTokenHash: 'bb',
+  createdAt: '2026-11-29T00:00:00.000Z',
+  updatedAt: '2026-11-29T00:00:00.000Z',
+});
+
+/** Real updates from a real document, each with the state vector after it. */
+function edits(n: number): { update: Uint8Array; sv: Uint8Array }[] {
+  const doc = new Y.Doc();
+  const out: { update: Uint8Array; sv: Uint8Array }[] = [];
+  doc.on('update', (update: Uint8Array) => out.push({ update, sv: Y.encodeStateVector(doc) }));
+  for (let i = 0; i < n; i++) doc.getArray('a').push([i]);
+  return out;
+}
+
+async function storageWithMap(): Promise<MemoryStorage> {
+  const storage = new MemoryStorage();
+  await storage.createMap(record('m'), Y.encodeStateAsUpdate(new Y.Doc()));
+  return storage;
+}
+
+describe('PersistQueue', () => {
+  it('writes queued updates together and reports the state vector now on disk', async () => {
+    // Given a queue over real storage
+    const storage = await storageWithMap();
+    const appends: number[] = [];
+    const counting = new Proxy(storage, {
+      get: (t, k, r) =>
+        k === 'appendUpdates'
+          ? (id: string, updates: Uint8Array[]) => {
+              appends.push(updates.length);
+              return t.appendUpdates(id, updates);
+            }
+          : Reflect.get(t, k, r),
+    }) as StorageAdapter;
+    const saved: Uint8Array[] = [];
+    const queue = new PersistQueue(counting, 'm', { saved: (sv) => saved.push(sv), failed: () => {} });
+    // When ten updates arrive at once
+    const all = edits(10);
+    for (const e of all) queue.push(e.update, e.sv);
+    await queue.flush();
+    // Then they took fewer writes than updates (group commit), and the last report is the final state
+    expect(appends.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(appends.length).toBeLessThan(10);
+    expect(saved.at(-1)).toEqual(all.at(-1)?.sv);
+    expect(queue.pending).toBe(0);
+    const state = await storage.loadState('m');
+    const doc = new Y.Doc();
+    for (const u of state?.updates ?? []) Y.applyUpdate(doc, u);
+    expect(doc.getArray('a').toArray()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('keeps updates whose write failed and writes them on the retry, in order', async () => {
+    const storage = await storageWithMap();
+    let failNext = 1;
+    const flaky = new Proxy(storage, {
+      get: (t, k, r) =>
+        k === 'appendUpdates'
+          ? (id: string, updates: Uint8Array[]) =>
+              failNext-- > 0 ? Promise.reject(new Error('disk full')) : t.appendUpdates(id, updates)
+          : Reflect.get(t, k, r),
+    }) as StorageAdapter;
+    const failures: unknown[] = [];
+    const queue = new PersistQueue(flaky, 'm', { saved: () => {}, failed: (e) => failures.push(e) }, 1);
+    const all = edits(3);
+    for (const e of all) queue.push(e.update, e.sv);
+    await expect(queue.flush()).rejects.toThrow(/could not save/);
+    expect(queue.pending).toBe(3);
+    await queue.flush(); // the retry succeeds
+    expect(failures).toHaveLength(1);
+    const state = await storage.loadState('m');
+    const doc = new Y.Doc();
+    for (const u of state?.updates ?? []) Y.applyUpdate(doc, u);
+    expect(doc.getArray('a').toArray()).toEqual([0, 1, 2]);
+  });
+
+  it('stops writing once stopped', async () => {
+    const storage = await storageWithMap();
+    const queue = new PersistQueue(storage, 'm', { saved: () => {}, failed: () => {} });
+    queue.stop();
+    const [e] = edits(1);
+    queue.push(e!.update, e!.sv);
+    await queue.flush();
+    expect((await storage.loadState('m'))?.updates).toHaveLength(1); // only the initial one
+  });
+});
