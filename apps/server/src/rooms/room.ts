@@ -28,6 +28,9 @@ export interface RoomOptions {
 
 type Status = 'loading' | 'ready' | 'failed' | 'closed';
 
+/** How often, at most, a busy room rewrites its updated time. */
+const TOUCH_EVERY_MS = 5000;
+
 /**
  * One open map: its document, the people connected to it, their presence. The pipeline for a
  * client's update is validate (on a scratch copy) → apply → persist (group commit) →
@@ -49,6 +52,7 @@ export class Room {
   private compactedSeq = 0;
   private compacting: Promise<void> | undefined;
   private title: string | undefined;
+  private lastTouch = 0;
   /** Settles when the stored map is loaded (rejects if it cannot be). */
   readonly ready: Promise<void>;
 
@@ -177,14 +181,28 @@ export class Room {
     this.lastSeq = lastSeq;
     const message = savedMessage(stateVector);
     for (const conn of this.connections) if (conn.wantsSaved) conn.send(message);
-    const title = this.currentTitle();
-    const changedTitle = title !== this.title ? title : undefined;
-    this.title = title;
-    this.options.storage
-      .touchMap(this.id, { ...(changedTitle !== undefined ? { title: changedTitle } : {}), updatedAt: new Date().toISOString() })
-      .catch((error) => this.options.log.warn('touch-failed', { map: this.id, error: String(error) }));
+    this.touch(false);
     if (this.lastSeq - this.compactedSeq >= this.options.compactAfter) void this.compact();
     if (this.connections.size === 0) this.checkIdle();
+  }
+
+  /**
+   * Keeps the maps table's title and updated time current: at once when the title changed,
+   * otherwise at most every few seconds (each write is an fsync; the log holds the truth).
+   */
+  private touch(force: boolean): void {
+    const title = this.currentTitle();
+    const titleChanged = title !== this.title;
+    const now = Date.now();
+    if (!force && !titleChanged && now - this.lastTouch < TOUCH_EVERY_MS) return;
+    this.title = title;
+    this.lastTouch = now;
+    this.options.storage
+      .touchMap(this.id, {
+        ...(titleChanged && title !== undefined ? { title } : {}),
+        updatedAt: new Date(now).toISOString(),
+      })
+      .catch((error) => this.options.log.warn('touch-failed', { map: this.id, error: String(error) }));
   }
 
   /** Sends the durable state vector to a connection that asked for acknowledgements. */
@@ -260,6 +278,7 @@ export class Room {
   async flush(compact = false): Promise<void> {
     if (this.status !== 'ready') return;
     await this.persist.flush();
+    if (this.lastSeq > 0) this.touch(true);
     if (compact) await this.compact();
   }
 
