@@ -36,16 +36,25 @@ export function createProcmapServer(
   });
   const maps = new MapService(storage, rooms);
   const started = Date.now();
-  const health = () => ({ rooms: rooms.size, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+  const health = () => ({
+    rooms: rooms.size,
+    uptimeSeconds: Math.round((Date.now() - started) / 1000),
+  });
   const http = createServer(createRequestHandler({ config, maps, log, health }));
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes });
+  // Node answers unparsable requests itself; give those answers our headers too.
+  http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    refuseUpgrade(socket, status, 'bad-request', 'the request could not be parsed');
+  });
   let closing = false;
 
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     const target = parseSyncUrl(req);
     if (closing) return refuseUpgrade(socket, 503, 'shutting-down', 'the server is shutting down');
-    if (!target) return refuseUpgrade(socket, 404, 'not-found', 'sync sockets live at /sync/<map id>');
+    if (!target)
+      return refuseUpgrade(socket, 404, 'not-found', 'sync sockets live at /sync/<map id>');
     maps
       .authorize(target.mapId, target.token, 'view')
       .then((access) => {
@@ -61,7 +70,8 @@ export function createProcmapServer(
         });
       })
       .catch((error: unknown) => {
-        if (error instanceof MapError) return refuseUpgrade(socket, error.status, error.code, error.message);
+        if (error instanceof MapError)
+          return refuseUpgrade(socket, error.status, error.code, error.message);
         log.error('upgrade-failed', { error: String(error) });
         refuseUpgrade(socket, 500, 'internal', 'something went wrong on the server');
       });

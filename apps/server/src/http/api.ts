@@ -32,7 +32,11 @@ function requireAdmin(req: IncomingMessage, config: ServerConfig): void {
   if (!config.adminToken) return;
   const presented = bearer(req);
   if (presented === undefined) {
-    throw new HttpError(401, 'admin-token-required', 'this server requires the admin token (Authorization: Bearer …)');
+    throw new HttpError(
+      401,
+      'admin-token-required',
+      'this server requires the admin token (Authorization: Bearer …)',
+    );
   }
   if (!isAdminToken(presented, config.adminToken)) {
     throw new HttpError(403, 'admin-token-invalid', 'the admin token is wrong');
@@ -90,7 +94,12 @@ export async function handleApi(
     return true;
   } catch (error) {
     if (error instanceof MapError) {
-      throw new HttpError(error.status, error.code, error.message, error.problems ? { problems: error.problems } : undefined);
+      throw new HttpError(
+        error.status,
+        error.code,
+        error.message,
+        error.problems ? { problems: error.problems } : undefined,
+      );
     }
     throw error;
   }

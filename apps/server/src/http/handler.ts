@@ -36,8 +36,13 @@ export function createRequestHandler(ctx: HandlerContext) {
       if (error instanceof HttpError) {
         sendError(res, error);
       } else {
-        ctx.log.error('request-failed', { method: req.method, path: url.pathname, error: String(error) });
-        if (!res.headersSent) sendError(res, new HttpError(500, 'internal', 'something went wrong on the server'));
+        ctx.log.error('request-failed', {
+          method: req.method,
+          path: url.pathname,
+          error: String(error),
+        });
+        if (!res.headersSent)
+          sendError(res, new HttpError(500, 'internal', 'something went wrong on the server'));
         else res.destroy();
       }
     } finally {

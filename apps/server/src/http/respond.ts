@@ -26,7 +26,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 /** Sends `{ error: { code, message, ...details } }`. */
 export function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.status, { error: { code: error.code, message: error.message, ...error.details } });
+  sendJson(res, error.status, {
+    error: { code: error.code, message: error.message, ...error.details },
+  });
 }
 
 /**
@@ -42,11 +44,15 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'too-large', `the body is larger than ${limit} bytes`);
+    if (size > limit)
+      throw new HttpError(413, 'too-large', `the body is larger than ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new HttpError(400, 'empty-body', 'the body is empty: send a JSON map');
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  if (text.trim() === '')
+    throw new HttpError(400, 'empty-body', 'the body is empty: send a JSON map');
   try {
     return JSON.parse(text);
   } catch (error) {

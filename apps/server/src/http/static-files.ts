@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { HttpError } from './respond';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,7 +34,13 @@ export function serveStatic(res: ServerResponse, pathname: string, dir: string |
     res.end(PLACEHOLDER);
     return;
   }
-  let file = normalize(join(dir, decodeURIComponent(pathname)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    throw new HttpError(400, 'bad-url', 'the request path is not valid percent-encoding');
+  }
+  let file = normalize(join(dir, decoded));
   if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
     file = join(dir, 'index.html');
   }
@@ -42,5 +49,8 @@ export function serveStatic(res: ServerResponse, pathname: string, dir: string |
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  createReadStream(file).pipe(res);
+  // A file that cannot be read (gone, no permission) ends this response, not the process.
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

@@ -29,6 +29,43 @@ export interface CreatedMap {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * How deeply a map file may nest. Real files nest a handful of levels; a body of thousands of
+ * nested arrays would overflow the stack while it is copied into the document (a 500).
+ */
+const MAX_NESTING = 64;
+
+/** The path of the first value nested deeper than `MAX_NESTING`, or undefined (iterative). */
+function tooDeep(body: unknown): string | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [
+    { value: body, path: '', depth: 0 },
+  ];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, path, depth } = item;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_NESTING) return path || '(root)';
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) {
+        stack.push({ value: v, path: `${path}[${i}]`, depth: depth + 1 });
+      }
+    } else {
+      for (const [k, v] of Object.entries(value)) {
+        stack.push({ value: v, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+function checkNesting(body: unknown): void {
+  const path = tooDeep(body);
+  if (path === undefined) return;
+  const message = `nested more than ${MAX_NESTING} levels deep`;
+  throw new MapError(400, 'too-deep', `the map file is ${message}`, [
+    { path, code: 'out-of-range', message, severity: 'error' },
+  ]);
+}
+
 /** `{}` or `{ "title": "…" }` asks for an empty map; anything else must be a map file. */
 function fileFromBody(body: unknown): ProcessMap {
   if (isObject(body)) {
@@ -45,6 +82,7 @@ function fileFromBody(body: unknown): ProcessMap {
 }
 
 function validFile(body: unknown): ProcessMap {
+  checkNesting(body);
   const result = validateMap(body);
   if (!result.ok) {
     const errors = result.problems.filter((p) => p.severity === 'error');

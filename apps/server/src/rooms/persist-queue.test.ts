@@ -43,7 +43,10 @@ describe('PersistQueue', () => {
           : Reflect.get(t, k, r),
     }) as StorageAdapter;
     const saved: Uint8Array[] = [];
-    const queue = new PersistQueue(counting, 'm', { saved: (sv) => saved.push(sv), failed: () => {} });
+    const queue = new PersistQueue(counting, 'm', {
+      saved: (sv) => saved.push(sv),
+      failed: () => {},
+    });
     // When ten updates arrive at once
     const all = edits(10);
     for (const e of all) queue.push(e.update, e.sv);
@@ -70,7 +73,12 @@ describe('PersistQueue', () => {
           : Reflect.get(t, k, r),
     }) as StorageAdapter;
     const failures: unknown[] = [];
-    const queue = new PersistQueue(flaky, 'm', { saved: () => {}, failed: (e) => failures.push(e) }, 1);
+    const queue = new PersistQueue(
+      flaky,
+      'm',
+      { saved: () => {}, failed: (e) => failures.push(e) },
+      1,
+    );
     const all = edits(3);
     for (const e of all) queue.push(e.update, e.sv);
     await expect(queue.flush()).rejects.toThrow(/could not save/);

@@ -47,12 +47,21 @@ describe('restart race', () => {
     });
 
   const boot = (port: number, delayMs = 0) => {
-    const config = { ...configFromEnv({ PORT: String(port), PROCMAP_DATA: dataDir }), idleUnloadMs: 60_000 };
+    const config = {
+      ...configFromEnv({ PORT: String(port), PROCMAP_DATA: dataDir }),
+      idleUnloadMs: 60_000,
+    };
     const storage = SqliteStorage.open(join(dataDir, 'procmap.sqlite'));
-    return createProcmapServer(config, slowLoads(storage, () => delayMs), createLogger('silent'));
+    return createProcmapServer(
+      config,
+      slowLoads(storage, () => delayMs),
+      createLogger('silent'),
+    );
   };
 
-  it(`never reports synced before the stored map has loaded, over ${RESTARTS} restarts`, { timeout: 120_000 }, async () => {
+  it(`never reports synced before the stored map has loaded, over ${RESTARTS} restarts`, {
+    timeout: 120_000,
+  }, async () => {
     const port = await freePort();
     const file = generateMap({ steps: 1000, seed: 7 });
     server = boot(port);

@@ -21,7 +21,12 @@ function fakeConnection(access: 'edit' | 'view' = 'edit') {
       closed = { code, reason };
     },
   };
-  return { conn, sent, closed: () => closed, types: () => sent.map((m) => decoding.readVarUint(decoding.createDecoder(m))) };
+  return {
+    conn,
+    sent,
+    closed: () => closed,
+    types: () => sent.map((m) => decoding.readVarUint(decoding.createDecoder(m))),
+  };
 }
 
 async function roomWith(storage: StorageAdapter, initial: Y.Doc, compactAfter = 1000) {
@@ -30,7 +35,12 @@ async function roomWith(storage: StorageAdapter, initial: Y.Doc, compactAfter = 
     Y.encodeStateAsUpdate(initial),
   );
   const idle: Room[] = [];
-  const room = new Room('m', { storage, log: createLogger('silent'), compactAfter, onIdle: (r) => idle.push(r) });
+  const room = new Room('m', {
+    storage,
+    log: createLogger('silent'),
+    compactAfter,
+    onIdle: (r) => idle.push(r),
+  });
   await room.ready;
   return { room, idle };
 }
@@ -59,7 +69,10 @@ describe('Room', () => {
     room.join(a.conn);
     room.join(b.conn);
     const before = { a: a.sent.length, b: b.sent.length };
-    room.receiveUpdate(a.conn, clientEdit(room, (d) => d.getMap('meta').set('title', 'Edited')));
+    room.receiveUpdate(
+      a.conn,
+      clientEdit(room, (d) => d.getMap('meta').set('title', 'Edited')),
+    );
     expect(room.doc.getMap('meta').get('title')).toBe('Edited');
     expect(a.sent.length).toBe(before.a);
     expect(b.sent.length).toBe(before.b + 1);
@@ -75,7 +88,10 @@ describe('Room', () => {
     const viewer = fakeConnection('view');
     room.join(viewer.conn);
     const before = Y.encodeStateAsUpdate(room.doc);
-    room.receiveUpdate(viewer.conn, clientEdit(room, (d) => d.getMap('meta').set('title', 'Hacked')));
+    room.receiveUpdate(
+      viewer.conn,
+      clientEdit(room, (d) => d.getMap('meta').set('title', 'Hacked')),
+    );
     expect(viewer.closed()?.code).toBe(CLOSE.readOnly);
     expect(Y.encodeStateAsUpdate(room.doc)).toEqual(before);
   });
@@ -93,7 +109,10 @@ describe('Room', () => {
     expect(Y.encodeStateAsUpdate(room.doc)).toEqual(before);
     expect(other.sent.length).toBe(sentToOther);
     // and the room still takes good updates afterwards
-    room.receiveUpdate(other.conn, clientEdit(room, (d) => d.getMap('meta').set('k', 1)));
+    room.receiveUpdate(
+      other.conn,
+      clientEdit(room, (d) => d.getMap('meta').set('k', 1)),
+    );
     expect(room.doc.getMap('meta').get('k')).toBe(1);
   });
 
@@ -104,7 +123,10 @@ describe('Room', () => {
     room.join(asking.conn);
     room.join(stock.conn);
     room.sendSaved(asking.conn);
-    room.receiveUpdate(stock.conn, clientEdit(room, (d) => d.getMap('meta').set('k', 2)));
+    room.receiveUpdate(
+      stock.conn,
+      clientEdit(room, (d) => d.getMap('meta').set('k', 2)),
+    );
     await room.flush();
     expect(asking.types().filter((t) => t === MESSAGE.saved).length).toBeGreaterThanOrEqual(2);
     expect(stock.types()).not.toContain(MESSAGE.saved);
@@ -116,7 +138,10 @@ describe('Room', () => {
     const a = fakeConnection();
     room.join(a.conn);
     for (let i = 0; i < 12; i++) {
-      room.receiveUpdate(a.conn, clientEdit(room, (d) => d.getArray('list').push([i])));
+      room.receiveUpdate(
+        a.conn,
+        clientEdit(room, (d) => d.getArray('list').push([i])),
+      );
       await room.flush();
     }
     await room.compact();
@@ -131,7 +156,10 @@ describe('Room', () => {
     const { room, idle } = await roomWith(new MemoryStorage(), seeded());
     const a = fakeConnection();
     room.join(a.conn);
-    room.receiveUpdate(a.conn, clientEdit(room, (d) => d.getMap('meta').set('k', 3)));
+    room.receiveUpdate(
+      a.conn,
+      clientEdit(room, (d) => d.getMap('meta').set('k', 3)),
+    );
     room.leave(a.conn);
     await room.flush();
     expect(room.idle).toBe(true);
@@ -153,7 +181,12 @@ describe('Room', () => {
         return Reflect.get(t, k, r);
       },
     }) as StorageAdapter;
-    const room = new Room('m', { storage: broken, log: createLogger('silent'), compactAfter: 1, onIdle: () => {} });
+    const room = new Room('m', {
+      storage: broken,
+      log: createLogger('silent'),
+      compactAfter: 1,
+      onIdle: () => {},
+    });
     await expect(room.ready).rejects.toThrow('corrupt file');
     const a = fakeConnection();
     room.join(a.conn);

@@ -1,10 +1,21 @@
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Access } from '../auth/tokens';
 import type { Logger } from '../log';
 import { CLOSE, type CloseCode } from '../protocol/close-codes';
 import { filterAwareness } from '../protocol/awareness-filter';
-import { awarenessMessage, savedMessage, syncStep1, syncStep2, syncUpdate } from '../protocol/messages';
+import {
+  awarenessMessage,
+  savedMessage,
+  syncStep1,
+  syncStep2,
+  syncUpdate,
+} from '../protocol/messages';
 import type { StorageAdapter } from '../storage/adapter';
 import { PersistQueue } from './persist-queue';
 
@@ -27,6 +38,27 @@ export interface RoomOptions {
 }
 
 type Status = 'loading' | 'ready' | 'failed' | 'closed';
+
+/**
+ * Applies an update and says whether it changed anything: new content, new deletions, or
+ * something left waiting for a missing dependency. Throws if the update does not apply.
+ */
+function applyAndSeeChange(doc: Y.Doc, update: Uint8Array): boolean {
+  const { pendingStructs, pendingDs } = doc.store;
+  let changed = false;
+  const mark = () => {
+    changed = true;
+  };
+  doc.on('update', mark);
+  try {
+    Y.applyUpdate(doc, update);
+  } finally {
+    doc.off('update', mark);
+  }
+  return (
+    changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs
+  );
+}
 
 /** How often, at most, a busy room rewrites its updated time. */
 const TOUCH_EVERY_MS = 5000;
@@ -142,23 +174,32 @@ export class Room {
    * first, and if that throws, the connection is closed and the room is untouched.
    */
   receiveUpdate(conn: RoomConnection, update: Uint8Array): void {
-    if (conn.access !== 'edit') {
-      this.options.log.warn('update-refused', { map: this.id, conn: conn.id, reason: 'view-only' });
-      conn.close(CLOSE.readOnly, 'this link is view-only');
-      return;
-    }
     // An update may arrive before one it depends on (a client's edit can overtake its own
     // sync step 2 after a reconnect): Yjs keeps it pending until the gap is filled, so pending
     // state is normal and not a reason to refuse.
+    let changed: boolean;
     try {
-      Y.applyUpdate(this.shadow, update);
+      changed = applyAndSeeChange(this.shadow, update);
     } catch (error) {
-      this.options.log.warn('update-rejected', { map: this.id, conn: conn.id, error: String(error) });
+      this.options.log.warn('update-rejected', {
+        map: this.id,
+        conn: conn.id,
+        error: String(error),
+      });
       this.rebuildShadow();
       conn.close(CLOSE.malformed, 'update does not apply');
       return;
     }
-    Y.applyUpdate(this.doc, update, conn);
+    if (conn.access !== 'edit') {
+      // Every stock client answers our sync step 1 with its own (usually empty) state: from a
+      // view link that is fine as long as it adds nothing. Anything new is an edit: refused.
+      if (!changed) return;
+      this.options.log.warn('update-refused', { map: this.id, conn: conn.id, reason: 'view-only' });
+      this.rebuildShadow();
+      conn.close(CLOSE.readOnly, 'this link is view-only');
+      return;
+    }
+    if (changed) Y.applyUpdate(this.doc, update, conn);
   }
 
   private rebuildShadow(): void {
@@ -202,7 +243,9 @@ export class Room {
         ...(titleChanged && title !== undefined ? { title } : {}),
         updatedAt: new Date(now).toISOString(),
       })
-      .catch((error) => this.options.log.warn('touch-failed', { map: this.id, error: String(error) }));
+      .catch((error) =>
+        this.options.log.warn('touch-failed', { map: this.id, error: String(error) }),
+      );
   }
 
   /** Sends the durable state vector to a connection that asked for acknowledgements. */
@@ -218,7 +261,11 @@ export class Room {
       return owner === undefined || owner === conn;
     });
     if (filtered.dropped > 0) {
-      this.options.log.debug('presence-dropped', { map: this.id, conn: conn.id, entries: filtered.dropped });
+      this.options.log.debug('presence-dropped', {
+        map: this.id,
+        conn: conn.id,
+        entries: filtered.dropped,
+      });
     }
     if (!filtered.update) return;
     for (const id of filtered.clientIds) this.owners.set(id, conn);
@@ -258,7 +305,9 @@ export class Room {
         this.compactedSeq = throughSeq;
         this.options.log.debug('compacted', { map: this.id, throughSeq, bytes: snapshot.length });
       })
-      .catch((error) => this.options.log.error('compact-failed', { map: this.id, error: String(error) }))
+      .catch((error) =>
+        this.options.log.error('compact-failed', { map: this.id, error: String(error) }),
+      )
       .finally(() => {
         this.compacting = undefined;
       });

@@ -1,0 +1,115 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configFromEnv, DEFAULT_LIMITS } from './config';
+
+const cwd = '/srv/procmap';
+
+describe('configFromEnv', () => {
+  it('given no variables, uses the documented defaults', () => {
+    const config = configFromEnv({}, cwd);
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: resolve(cwd, 'data'),
+      adminToken: undefined,
+      publicUrl: undefined,
+      limits: DEFAULT_LIMITS,
+      idleUnloadMs: 30_000,
+      compactAfter: 500,
+      webDir: undefined,
+    });
+    expect(DEFAULT_LIMITS.maxMessageBytes).toBe(16 * 1024 * 1024);
+    // Generous enough for a 30-person workshop behind one NAT, several tabs each.
+    expect(DEFAULT_LIMITS.maxConnectionsPerMap).toBeGreaterThanOrEqual(90);
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = configFromEnv(
+      { PORT: '', HOST: '', PROCMAP_DATA: '', PROCMAP_ADMIN_TOKEN: '', PROCMAP_PUBLIC_URL: '' },
+      cwd,
+    );
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toBe(resolve(cwd, 'data'));
+    expect(config.adminToken).toBeUndefined();
+    expect(config.publicUrl).toBeUndefined();
+  });
+
+  it('reads each variable', () => {
+    const config = configFromEnv(
+      {
+        PORT: '0',
+        HOST: '0.0.0.0',
+        PROCMAP_DATA: 'var/maps',
+        PROCMAP_ADMIN_TOKEN: 'admin-secret',
+        PROCMAP_PUBLIC_URL: 'https://maps.example.org//',
+        PROCMAP_MAX_MESSAGE_BYTES: '2048',
+        PROCMAP_MAX_CONNECTIONS_PER_MAP: '7',
+        PROCMAP_MESSAGES_PER_SECOND: '11',
+        PROCMAP_MESSAGE_BURST: '13',
+        PROCMAP_IDLE_UNLOAD_MS: '0',
+        PROCMAP_COMPACT_AFTER: '3',
+        PROCMAP_WEB_DIR: 'apps/web/dist',
+      },
+      cwd,
+    );
+    expect(config).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: resolve(cwd, 'var/maps'),
+      adminToken: 'admin-secret',
+      publicUrl: 'https://maps.example.org',
+      limits: {
+        maxMessageBytes: 2048,
+        maxConnectionsPerMap: 7,
+        messagesPerSecond: 11,
+        messageBurst: 13,
+      },
+      idleUnloadMs: 0,
+      compactAfter: 3,
+      webDir: resolve(cwd, 'apps/web/dist'),
+    });
+  });
+
+  it('keeps an absolute data folder and the in-memory store as given', () => {
+    expect(configFromEnv({ PROCMAP_DATA: '/var/lib/procmap' }, cwd).dataDir).toBe(
+      '/var/lib/procmap',
+    );
+    expect(configFromEnv({ PROCMAP_DATA: ':memory:' }, cwd).dataDir).toBe(':memory:');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '-1'],
+    ['PORT', '65536'],
+    ['PORT', '80.5'],
+    ['PROCMAP_MAX_MESSAGE_BYTES', '10'],
+    ['PROCMAP_MAX_CONNECTIONS_PER_MAP', '0'],
+    ['PROCMAP_MESSAGES_PER_SECOND', 'fast'],
+    ['PROCMAP_MESSAGE_BURST', '0'],
+    ['PROCMAP_IDLE_UNLOAD_MS', '-5'],
+    ['PROCMAP_COMPACT_AFTER', '0'],
+  ])('given %s=%s, throws a ConfigError naming the variable and the value', (name, value) => {
+    let thrown: unknown;
+    try {
+      configFromEnv({ [name]: value }, cwd);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as Error).name).toBe('ConfigError');
+    expect((thrown as Error).message).toContain(name);
+    expect((thrown as Error).message).toContain(`"${value}"`);
+  });
+
+  it('reads process.env by default', () => {
+    const saved = process.env.PORT;
+    process.env.PORT = '4321';
+    try {
+      expect(configFromEnv().port).toBe(4321);
+    } finally {
+      if (saved === undefined) delete process.env.PORT;
+      else process.env.PORT = saved;
+    }
+  });
+});
