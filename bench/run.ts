@@ -2,13 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { docLoadBenchmarks } from './doc-load.bench';
 import type { BenchResult } from './harness';
+import { serverBenchmarks } from './server.bench';
 
 /** Runs every benchmark and writes bench-results.json at the repo root. */
-const suites: readonly (() => BenchResult[])[] = [docLoadBenchmarks];
+const suites: readonly (() => BenchResult[] | Promise<BenchResult[]>)[] = [
+  docLoadBenchmarks,
+  serverBenchmarks,
+];
 
 const results: BenchResult[] = [];
 for (const suite of suites) {
-  for (const result of suite()) {
+  for (const result of await suite()) {
     results.push(result);
     const goal =
       result.goal === null ? '' : ` (goal ≤ ${result.goal}: ${result.met ? 'met' : 'NOT met'})`;

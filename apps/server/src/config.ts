@@ -53,8 +53,12 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 }
 
 /** Reads the configuration from environment variables (see docs/server.md). */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
-  const dataDir = env.PROCMAP_DATA === ':memory:' ? ':memory:' : resolve(cwd, env.PROCMAP_DATA || 'data');
+export function configFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): ServerConfig {
+  const dataDir =
+    env.PROCMAP_DATA === ':memory:' ? ':memory:' : resolve(cwd, env.PROCMAP_DATA || 'data');
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -62,10 +66,34 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     adminToken: env.PROCMAP_ADMIN_TOKEN || undefined,
     publicUrl: env.PROCMAP_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     limits: {
-      maxMessageBytes: integer(env, 'PROCMAP_MAX_MESSAGE_BYTES', DEFAULT_LIMITS.maxMessageBytes, 1024, 1 << 30),
-      maxConnectionsPerMap: integer(env, 'PROCMAP_MAX_CONNECTIONS_PER_MAP', DEFAULT_LIMITS.maxConnectionsPerMap, 1, 100_000),
-      messagesPerSecond: integer(env, 'PROCMAP_MESSAGES_PER_SECOND', DEFAULT_LIMITS.messagesPerSecond, 1, 1_000_000),
-      messageBurst: integer(env, 'PROCMAP_MESSAGE_BURST', DEFAULT_LIMITS.messageBurst, 1, 10_000_000),
+      maxMessageBytes: integer(
+        env,
+        'PROCMAP_MAX_MESSAGE_BYTES',
+        DEFAULT_LIMITS.maxMessageBytes,
+        1024,
+        1 << 30,
+      ),
+      maxConnectionsPerMap: integer(
+        env,
+        'PROCMAP_MAX_CONNECTIONS_PER_MAP',
+        DEFAULT_LIMITS.maxConnectionsPerMap,
+        1,
+        100_000,
+      ),
+      messagesPerSecond: integer(
+        env,
+        'PROCMAP_MESSAGES_PER_SECOND',
+        DEFAULT_LIMITS.messagesPerSecond,
+        1,
+        1_000_000,
+      ),
+      messageBurst: integer(
+        env,
+        'PROCMAP_MESSAGE_BURST',
+        DEFAULT_LIMITS.messageBurst,
+        1,
+        10_000_000,
+      ),
     },
     idleUnloadMs: integer(env, 'PROCMAP_IDLE_UNLOAD_MS', 30_000, 0, 86_400_000),
     compactAfter: integer(env, 'PROCMAP_COMPACT_AFTER', 500, 1, 10_000_000),

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, stateOf, type TestClient, waitFor, whenSynced } from './test-support/clients';
+import {
+  connectClient,
+  stateOf,
+  type TestClient,
+  waitFor,
+  whenSynced,
+} from './test-support/clients';
 import {
   createMap,
   freePort,
@@ -43,7 +49,9 @@ describe('durability under SIGKILL', () => {
     removeDataDir(dataDir);
   });
 
-  it(`keeps every acknowledged edit of ${CLIENTS} clients across ${KILLS} kills`, { timeout: 90_000 }, async () => {
+  it(`keeps every acknowledged edit of ${CLIENTS} clients across ${KILLS} kills`, {
+    timeout: 90_000,
+  }, async () => {
     const port = await freePort();
     server = await startServer({ dataDir, port });
     const map = await createMap(server, { title: 'Kill test' });
@@ -78,9 +86,13 @@ describe('durability under SIGKILL', () => {
       }
       // Wait until at least some of the latest edits were acknowledged, then keep editing and
       // kill the server in the middle of it.
-      await waitFor(() => clients.every((c) => c.isSaved()), 'the edits so far to be saved').catch((e) => {
-        throw new Error(`${e.message}; unsaved ${clients.filter((c) => !c.isSaved()).length}, connected ${clients.filter((c) => c.provider.wsconnected).length}\n${server?.log()}`);
-      });
+      await waitFor(() => clients.every((c) => c.isSaved()), 'the edits so far to be saved').catch(
+        (e) => {
+          throw new Error(
+            `${e.message}; unsaved ${clients.filter((c) => !c.isSaved()).length}, connected ${clients.filter((c) => c.provider.wsconnected).length}\n${server?.log()}`,
+          );
+        },
+      );
       noteAcks();
       edit();
       const ackedBeforeKill = [...acked];
@@ -91,7 +103,9 @@ describe('durability under SIGKILL', () => {
       const stored = await storedDoc(dataDir, map.id);
       clients.forEach((_, i) => {
         const onDisk = stored.getArray<number>(`client-${i}`).toArray();
-        expect(onDisk.length, `client ${i} after kill ${kill + 1}`).toBeGreaterThanOrEqual(acked[i]!);
+        expect(onDisk.length, `client ${i} after kill ${kill + 1}`).toBeGreaterThanOrEqual(
+          acked[i]!,
+        );
         expect(onDisk.slice(0, acked[i])).toEqual(Array.from({ length: acked[i]! }, (_, n) => n));
       });
       ackedAtSomeKill += ackedBeforeKill.reduce((a, b) => a + b, 0);
@@ -104,10 +118,20 @@ describe('durability under SIGKILL', () => {
     expect(ackedAtSomeKill).toBeGreaterThan(CLIENTS * KILLS); // the check above had real work to do
 
     // Finally everyone reconnects and converges, and nothing anyone typed is lost.
-    await Promise.all(clients.map((c) => waitFor(() => c.provider.wsconnected, 'reconnect', 30_000)));
-    await waitFor(() => clients.every((c) => c.isSaved()), 'all edits saved after the last restart', 30_000);
+    await Promise.all(
+      clients.map((c) => waitFor(() => c.provider.wsconnected, 'reconnect', 30_000)),
+    );
+    await waitFor(
+      () => clients.every((c) => c.isSaved()),
+      'all edits saved after the last restart',
+      30_000,
+    );
     const reference = stateOf(clients[0]!.doc);
-    await waitFor(() => clients.every((c) => stateOf(c.doc) === reference), 'all clients to converge', 30_000);
+    await waitFor(
+      () => clients.every((c) => stateOf(c.doc) === reference),
+      'all clients to converge',
+      30_000,
+    );
     clients.forEach((client, i) => {
       expect(client.doc.getArray<number>(`client-${i}`).toArray()).toEqual(
         Array.from({ length: made[i]! }, (_, n) => n),

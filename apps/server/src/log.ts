@@ -13,7 +13,13 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-const RANK: Record<LogLevel | 'silent', number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };
+const RANK: Record<LogLevel | 'silent', number> = {
+  debug: 0,
+  info: 1,
+  warn: 2,
+  error: 3,
+  silent: 4,
+};
 
 const format = (value: string | number | boolean) => {
   const text = String(value);
@@ -26,12 +32,14 @@ export function createLogger(
   write: (line: string) => void = (line) => process.stderr.write(line),
 ): Logger {
   const min = RANK[level as LogLevel] ?? RANK.info;
-  const emit = (at: LogLevel) => (event: string, fields: LogFields = {}) => {
-    if (RANK[at] < min) return;
-    const parts = Object.entries(fields)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}=${format(v as string | number | boolean)}`);
-    write(`${at} ${event}${parts.length > 0 ? ` ${parts.join(' ')}` : ''}\n`);
-  };
+  const emit =
+    (at: LogLevel) =>
+    (event: string, fields: LogFields = {}) => {
+      if (RANK[at] < min) return;
+      const parts = Object.entries(fields)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${format(v as string | number | boolean)}`);
+      write(`${at} ${event}${parts.length > 0 ? ` ${parts.join(' ')}` : ''}\n`);
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -19,12 +19,15 @@ async function main(): Promise<void> {
     throw error;
   }
   let storage: SqliteStorage;
-  const dbPath = config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'procmap.sqlite');
+  const dbPath =
+    config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'procmap.sqlite');
   try {
     if (config.dataDir !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
     storage = SqliteStorage.open(dbPath);
   } catch (error) {
-    console.error(`procmap server: cannot open the data store at ${dbPath}: ${(error as Error).message}`);
+    console.error(
+      `procmap server: cannot open the data store at ${dbPath}: ${(error as Error).message}`,
+    );
     process.exit(2);
   }
   const server = createProcmapServer(config, storage, log);
@@ -32,7 +35,9 @@ async function main(): Promise<void> {
   try {
     url = await server.listen();
   } catch (error) {
-    console.error(`procmap server: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+    console.error(
+      `procmap server: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+    );
     process.exit(2);
   }
   // The first line on stdout is the URL: scripts and tests read it.

@@ -81,7 +81,8 @@ export function parseClientMessage(data: Uint8Array): ClientMessage {
       const step = decoding.readVarUint(d);
       const payload = decoding.readVarUint8Array(d);
       if (step === SYNC.step1) message = { type: 'sync-step1', stateVector: payload };
-      else if (step === SYNC.step2 || step === SYNC.update) message = { type: 'update', update: payload };
+      else if (step === SYNC.step2 || step === SYNC.update)
+        message = { type: 'update', update: payload };
       else throw new Error(`unknown sync step ${step}`);
       break;
     }

@@ -68,10 +68,15 @@ export class PersistQueue {
 
   private kick(): void {
     if (this.writing || this.retryTimer || this.stopped || this.queue.length === 0) return;
-    this.writing = this.writeBatches().finally(() => {
-      this.writing = undefined;
-      this.kick(); // updates pushed while the last batch was finishing
-    });
+    // Start on the next turn of the event loop, not now: every update that arrives in this turn
+    // then goes into the same commit (SQLite answers synchronously, so starting at once would
+    // cost one fsync per update and hold up the relay of each).
+    this.writing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.writeBatches())
+      .finally(() => {
+        this.writing = undefined;
+        this.kick(); // updates pushed while the last batch was finishing
+      });
   }
 
   private async writeBatches(): Promise<void> {

@@ -60,6 +60,22 @@ function applyAndSeeChange(doc: Y.Doc, update: Uint8Array): boolean {
   );
 }
 
+/**
+ * The document's state without updates still waiting for a missing dependency: Yjs would
+ * include those (perhaps forever, if an offender sent them), though nobody else was sent them.
+ */
+function encodeApplied(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  const { pendingStructs, pendingDs } = doc.store;
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+  try {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  } finally {
+    doc.store.pendingStructs = pendingStructs;
+    doc.store.pendingDs = pendingDs;
+  }
+}
+
 /** How often, at most, a busy room rewrites its updated time. */
 const TOUCH_EVERY_MS = 5000;
 
@@ -166,7 +182,7 @@ export class Room {
 
   /** Answers a client's sync step 1 with what it lacks. */
   answerStep1(conn: RoomConnection, stateVector: Uint8Array): void {
-    conn.send(syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    conn.send(syncStep2(encodeApplied(this.doc, stateVector)));
   }
 
   /**
@@ -178,7 +194,21 @@ export class Room {
     // sync step 2 after a reconnect): Yjs keeps it pending until the gap is filled, so pending
     // state is normal and not a reason to refuse.
     let changed: boolean;
+    let touched = false;
     try {
+      // Decoding it completely first stops most garbage before it touches the scratch copy,
+      // which then needs no rebuilding: O(update), not O(document), per bad message.
+      const decoded = Y.decodeUpdate(update);
+      if (conn.access !== 'edit' && this.viewerWrites(decoded, update)) {
+        this.options.log.warn('update-refused', {
+          map: this.id,
+          conn: conn.id,
+          reason: 'view-only',
+        });
+        conn.close(CLOSE.readOnly, 'this link is view-only');
+        return;
+      }
+      touched = true;
       changed = applyAndSeeChange(this.shadow, update);
     } catch (error) {
       this.options.log.warn('update-rejected', {
@@ -186,13 +216,13 @@ export class Room {
         conn: conn.id,
         error: String(error),
       });
-      this.rebuildShadow();
+      if (touched) this.rebuildShadow();
       conn.close(CLOSE.malformed, 'update does not apply');
       return;
     }
     if (conn.access !== 'edit') {
-      // Every stock client answers our sync step 1 with its own (usually empty) state: from a
-      // view link that is fine as long as it adds nothing. Anything new is an edit: refused.
+      // Only deletions of what is already deleted can get here; if it did change something
+      // after all, undo it on the copy and refuse.
       if (!changed) return;
       this.options.log.warn('update-refused', { map: this.id, conn: conn.id, reason: 'view-only' });
       this.rebuildShadow();
@@ -200,6 +230,17 @@ export class Room {
       return;
     }
     if (changed) Y.applyUpdate(this.doc, update, conn);
+  }
+
+  /**
+   * Whether an update from a view link would add content: every stock client answers our sync
+   * step 1 with its own state, which from a viewer holds nothing the room lacks. Checked
+   * without applying anything, so a viewer sending edits costs O(update), not a rebuild.
+   */
+  private viewerWrites(decoded: ReturnType<typeof Y.decodeUpdate>, update: Uint8Array): boolean {
+    if (decoded.structs.length === 0) return false;
+    const missing = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(this.doc)));
+    return missing.structs.length > 0;
   }
 
   private rebuildShadow(): void {
@@ -212,9 +253,10 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     const fromClient = this.connections.has(origin as RoomConnection);
     if (!fromClient) Y.applyUpdate(this.shadow, update); // server-side edit: keep the copy equal
-    this.persist.push(update, Y.encodeStateVector(this.doc));
+    // Relay first: the others see the edit at once; "saved" follows when the write lands.
     const message = syncUpdate(update);
     for (const conn of this.connections) if (conn !== origin) conn.send(message);
+    this.persist.push(update, Y.encodeStateVector(this.doc));
   };
 
   private onSaved(stateVector: Uint8Array, lastSeq: number): void {
@@ -298,7 +340,7 @@ export class Room {
     if (this.status !== 'ready' || this.compacting) return this.compacting ?? Promise.resolve();
     const throughSeq = this.lastSeq;
     if (throughSeq <= this.compactedSeq) return Promise.resolve();
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const snapshot = encodeApplied(this.doc);
     this.compacting = this.options.storage
       .compact(this.id, snapshot, throughSeq)
       .then(() => {

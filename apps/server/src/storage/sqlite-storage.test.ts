@@ -18,10 +18,14 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** A database path in a new folder of its own. */
 const freshPath = () => join(mkdtempSync(join(root, 'db-')), 'maps.db');
 
-storageContract('SqliteStorage', async () => {
-  const path = freshPath();
-  return { storage: SqliteStorage.open(path), reopen: async () => SqliteStorage.open(path) };
-});
+storageContract(
+  'SqliteStorage',
+  async () => {
+    const path = freshPath();
+    return { storage: SqliteStorage.open(path), reopen: async () => SqliteStorage.open(path) };
+  },
+  { persists: true },
+);
 storageContract('SqliteStorage :memory:', async () => ({
   storage: SqliteStorage.open(':memory:'),
 }));

@@ -132,7 +132,9 @@ export function serveConnection(
   }, options.pingMs ?? 30_000);
   ping.unref();
 
-  ws.on('error', (error) => log.warn('socket-error', { map: room.id, conn: conn.id, error: String(error) }));
+  ws.on('error', (error) =>
+    log.warn('socket-error', { map: room.id, conn: conn.id, error: String(error) }),
+  );
   ws.on('close', (code) => {
     clearInterval(ping);
     // Leave after whatever is queued, so a last update sent before closing is still applied.

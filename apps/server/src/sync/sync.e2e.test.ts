@@ -2,11 +2,33 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, stateOf, type TestClient, waitFor, whenSynced } from '../test-support/clients';
-import { createMap, removeDataDir, type ServerProcess, startServer } from '../test-support/server-process';
+import {
+  connectClient,
+  stateOf,
+  type TestClient,
+  waitFor,
+  whenSynced,
+} from '../test-support/clients';
+import {
+  createMap,
+  removeDataDir,
+  type ServerProcess,
+  startServer,
+} from '../test-support/server-process';
 
 const referral = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'outpatient-referral.procmap.json'), 'utf8'),
+  readFileSync(
+    join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'examples',
+      'outpatient-referral.procmap.json',
+    ),
+    'utf8',
+  ),
 );
 
 describe('sync with stock y-websocket clients', () => {
@@ -67,12 +89,17 @@ describe('sync with stock y-websocket clients', () => {
     b.provider.awareness.setLocalStateField('user', { name: 'Ward clerk', color: '#e5484d' });
     const bId = b.doc.clientID;
     await waitFor(
-      () => (a.provider.awareness.getStates().get(bId) as { user?: { name?: string } } | undefined)?.user?.name === 'Ward clerk',
+      () =>
+        (a.provider.awareness.getStates().get(bId) as { user?: { name?: string } } | undefined)
+          ?.user?.name === 'Ward clerk',
       'a to see b in the participant list',
     );
     // When b leaves, its presence goes with it
     b.destroy();
-    await waitFor(() => !a.provider.awareness.getStates().has(bId), 'b to leave the participant list');
+    await waitFor(
+      () => !a.provider.awareness.getStates().has(bId),
+      'b to leave the participant list',
+    );
   });
 
   it('does not let one connection overwrite another participant presence', async () => {

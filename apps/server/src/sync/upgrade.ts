@@ -21,7 +21,9 @@ export function refuseUpgrade(socket: Duplex, status: number, code: string, mess
 const SYNC_PATH = /^\/sync\/([A-Za-z0-9_-]{1,64})\/?$/;
 
 /** The map id and token of a sync URL (`/sync/<mapId>?token=…`), or undefined if it is not one. */
-export function parseSyncUrl(req: IncomingMessage): { mapId: string; token: string | undefined } | undefined {
+export function parseSyncUrl(
+  req: IncomingMessage,
+): { mapId: string; token: string | undefined } | undefined {
   let url: URL;
   try {
     url = new URL(req.url ?? '/', 'http://localhost');
