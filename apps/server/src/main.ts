@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ConfigError, configFromEnv } from './config';
 import { createLogger } from './log';
 import { createProcmapServer } from './server';
-import { SqliteStorage } from './storage/sqlite-storage';
+import { WorkerStorage } from './storage/worker-storage';
 
 /** `npm start`: the server on the embedded SQLite store, configured from the environment. */
 async function main(): Promise<void> {
@@ -18,12 +18,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  let storage: SqliteStorage;
+  let storage: WorkerStorage;
   const dbPath =
     config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'procmap.sqlite');
   try {
     if (config.dataDir !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
-    storage = SqliteStorage.open(dbPath);
+    // SQLite on its own thread: fsyncs never stall the relay of everyone's edits.
+    storage = await WorkerStorage.open(dbPath);
   } catch (error) {
     console.error(
       `procmap server: cannot open the data store at ${dbPath}: ${(error as Error).message}`,
