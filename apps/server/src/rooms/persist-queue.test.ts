@@ -13,13 +13,13 @@ const record = (id: string) => ({
   updatedAt: '2026-11-29T00:00:00.000Z',
 });
 
-/** Real updates from a real document, each with the state vector after it. */
-function edits(n: number): { update: Uint8Array; sv: Uint8Array }[] {
+/** A real document and the real updates that built it. */
+function edits(n: number): { doc: Y.Doc; updates: Uint8Array[] } {
   const doc = new Y.Doc();
-  const out: { update: Uint8Array; sv: Uint8Array }[] = [];
-  doc.on('update', (update: Uint8Array) => out.push({ update, sv: Y.encodeStateVector(doc) }));
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
   for (let i = 0; i < n; i++) doc.getArray('a').push([i]);
-  return out;
+  return { doc, updates };
 }
 
 async function storageWithMap(): Promise<MemoryStorage> {
@@ -43,18 +43,20 @@ describe('PersistQueue', () => {
           : Reflect.get(t, k, r),
     }) as StorageAdapter;
     const saved: Uint8Array[] = [];
-    const queue = new PersistQueue(counting, 'm', {
-      saved: (sv) => saved.push(sv),
-      failed: () => {},
-    });
-    // When ten updates arrive at once
     const all = edits(10);
-    for (const e of all) queue.push(e.update, e.sv);
+    const queue = new PersistQueue(
+      counting,
+      'm',
+      { saved: (sv) => saved.push(sv), failed: () => {} },
+      () => Y.encodeStateVector(all.doc),
+    );
+    // When ten updates arrive at once
+    for (const update of all.updates) queue.push(update);
     await queue.flush();
     // Then they took fewer writes than updates (group commit), and the last report is the final state
     expect(appends.reduce((a, b) => a + b, 0)).toBe(10);
     expect(appends.length).toBeLessThan(10);
-    expect(saved.at(-1)).toEqual(all.at(-1)?.sv);
+    expect(saved.at(-1)).toEqual(Y.encodeStateVector(all.doc));
     expect(queue.pending).toBe(0);
     const state = await storage.loadState('m');
     const doc = new Y.Doc();
@@ -73,14 +75,15 @@ describe('PersistQueue', () => {
           : Reflect.get(t, k, r),
     }) as StorageAdapter;
     const failures: unknown[] = [];
+    const all = edits(3);
     const queue = new PersistQueue(
       flaky,
       'm',
       { saved: () => {}, failed: (e) => failures.push(e) },
+      () => Y.encodeStateVector(all.doc),
       1,
     );
-    const all = edits(3);
-    for (const e of all) queue.push(e.update, e.sv);
+    for (const update of all.updates) queue.push(update);
     await expect(queue.flush()).rejects.toThrow(/could not save/);
     expect(queue.pending).toBe(3);
     await queue.flush(); // the retry succeeds
@@ -93,10 +96,12 @@ describe('PersistQueue', () => {
 
   it('stops writing once stopped', async () => {
     const storage = await storageWithMap();
-    const queue = new PersistQueue(storage, 'm', { saved: () => {}, failed: () => {} });
+    const all = edits(1);
+    const queue = new PersistQueue(storage, 'm', { saved: () => {}, failed: () => {} }, () =>
+      Y.encodeStateVector(all.doc),
+    );
     queue.stop();
-    const [e] = edits(1);
-    queue.push(e!.update, e!.sv);
+    queue.push(all.updates[0]!);
     await queue.flush();
     expect((await storage.loadState('m'))?.updates).toHaveLength(1); // only the initial one
   });

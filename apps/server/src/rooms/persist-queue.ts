@@ -2,15 +2,10 @@ import type { StorageAdapter } from '../storage/adapter';
 
 /*
  * Group commit: updates queue up while one write is on its way to disk, then go together in the
- * next. Each entry carries the document's state vector after it, so when a write completes we
- * know exactly what is durable and can tell clients "saved" truthfully. A failed write keeps its
+ * next. Each batch carries the document's state vector at the moment it was cut, so when a
+ * write completes we know exactly what is durable and can tell clients "saved" truthfully. A failed write keeps its
  * updates queued and is retried: nothing is dropped while the room is alive.
  */
-
-interface Entry {
-  readonly update: Uint8Array;
-  readonly stateVector: Uint8Array;
-}
 
 export interface PersistEvents {
   /** After a durable write: the state vector now on disk, and the log's last sequence number. */
@@ -19,7 +14,7 @@ export interface PersistEvents {
 }
 
 export class PersistQueue {
-  private queue: Entry[] = [];
+  private queue: Uint8Array[] = [];
   private writing: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -28,6 +23,8 @@ export class PersistQueue {
     private readonly storage: StorageAdapter,
     private readonly mapId: string,
     private readonly events: PersistEvents,
+    /** The document's state vector now: taken when a batch is cut, it covers the batch. */
+    private readonly stateVector: () => Uint8Array,
     private readonly retryMs = 500,
   ) {}
 
@@ -36,9 +33,9 @@ export class PersistQueue {
     return this.queue.length;
   }
 
-  /** Queues an update and starts a write if none is running. */
-  push(update: Uint8Array, stateVector: Uint8Array): void {
-    this.queue.push({ update, stateVector });
+  /** Queues an update (already applied to the document) and starts a write if none is running. */
+  push(update: Uint8Array): void {
+    this.queue.push(update);
     this.kick();
   }
 
@@ -83,12 +80,12 @@ export class PersistQueue {
     while (this.queue.length > 0 && !this.stopped) {
       const batch = this.queue;
       this.queue = [];
+      // Everything applied so far is in this batch or already stored, so the state vector of
+      // the document right now is exactly what will be on disk when the write returns.
+      const stateVector = this.stateVector();
       try {
-        const lastSeq = await this.storage.appendUpdates(
-          this.mapId,
-          batch.map((e) => e.update),
-        );
-        this.events.saved((batch[batch.length - 1] as Entry).stateVector, lastSeq);
+        const lastSeq = await this.storage.appendUpdates(this.mapId, batch);
+        this.events.saved(stateVector, lastSeq);
       } catch (error) {
         this.queue = [...batch, ...this.queue];
         this.events.failed(error);

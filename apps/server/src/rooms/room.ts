@@ -111,10 +111,15 @@ export class Room {
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.persist = new PersistQueue(options.storage, id, {
-      saved: (sv, seq) => this.onSaved(sv, seq),
-      failed: (error) => options.log.error('save-failed', { map: id, error: String(error) }),
-    });
+    this.persist = new PersistQueue(
+      options.storage,
+      id,
+      {
+        saved: (sv, seq) => this.onSaved(sv, seq),
+        failed: (error) => options.log.error('save-failed', { map: id, error: String(error) }),
+      },
+      () => Y.encodeStateVector(this.doc),
+    );
     this.ready = this.load();
     this.ready.catch(() => undefined); // observed by whoever awaits it
   }
@@ -256,7 +261,7 @@ export class Room {
     // Relay first: the others see the edit at once; "saved" follows when the write lands.
     const message = syncUpdate(update);
     for (const conn of this.connections) if (conn !== origin) conn.send(message);
-    this.persist.push(update, Y.encodeStateVector(this.doc));
+    this.persist.push(update);
   };
 
   private onSaved(stateVector: Uint8Array, lastSeq: number): void {
