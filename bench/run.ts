@@ -5,10 +5,13 @@ import type { BenchResult } from './harness';
 import { serverBenchmarks } from './server.bench';
 
 /** Runs every benchmark and writes bench-results.json at the repo root. */
-const suites: readonly (() => BenchResult[] | Promise<BenchResult[]>)[] = [
+const all: readonly (() => BenchResult[] | Promise<BenchResult[]>)[] = [
   docLoadBenchmarks,
   serverBenchmarks,
 ];
+// BENCH_ONLY (see server.bench.ts) skips the document benchmarks and the results file.
+const partial = process.env.BENCH_ONLY !== undefined;
+const suites = partial ? [serverBenchmarks] : all;
 
 const results: BenchResult[] = [];
 for (const suite of suites) {
@@ -21,6 +24,7 @@ for (const suite of suites) {
     );
   }
 }
+if (partial) process.exit(0);
 const out = join(import.meta.dirname, '..', 'bench-results.json');
 const meta = {
   node: process.version,

@@ -570,14 +570,17 @@ export async function serverBenchmarks(): Promise<BenchResult[]> {
   ]);
   const [ours, ref, relay, oursCold] = servers as [Spawned, Spawned, Spawned, Spawned];
   const results: BenchResult[] = [];
+  // BENCH_ONLY=fanout,latency,join,memory runs a subset (for trying a change quickly).
+  const only = process.env.BENCH_ONLY?.split(',');
+  const wanted = (name: string) => !only || only.includes(name);
   try {
-    results.push(await fanOut(ours, ref));
-    results.push(...(await latency(ours, ref, relay)));
-    results.push(...(await join(ours, ref, oursCold)));
+    if (wanted('fanout')) results.push(await fanOut(ours, ref));
+    if (wanted('latency')) results.push(...(await latency(ours, ref, relay)));
+    if (wanted('join')) results.push(...(await join(ours, ref, oursCold)));
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
-  results.push(await memory());
+  if (wanted('memory')) results.push(await memory());
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return results;
 }
