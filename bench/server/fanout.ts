@@ -1,0 +1,120 @@
+import type * as Y from 'yjs';
+import { alternate, type BenchResult, entry, median, type SideSummary } from '../harness';
+import type { Client, Spawned } from '../server-fixtures';
+
+import {
+  destroyAll,
+  log,
+  OUR_LABEL,
+  openClients,
+  r3,
+  REF_LABEL,
+  target,
+  UNTHROTTLED,
+} from './common';
+
+const FAN_CLIENTS = 30;
+const FAN_WRITERS = 5;
+const FAN_PER_WRITER = 200;
+
+/**
+ * One round: each writer sets FAN_PER_WRITER new keys of a Y.Map, one transaction (one
+ * websocket message) each, interleaved, in one synchronous burst; the round ends when every one
+ * of the clients holds every key. Returns the elapsed milliseconds.
+ */
+function fanOutRound(clients: readonly Client[], round: number): Promise<number> {
+  const total = FAN_WRITERS * FAN_PER_WRITER;
+  const prefix = `r${round}:`;
+  return new Promise((resolve, reject) => {
+    let unfinished = clients.length;
+    const start = performance.now();
+    const observing = new Map<Y.Map<number>, (event: Y.YMapEvent<number>) => void>();
+    const stopObserving = () => {
+      for (const [map, observer] of observing) map.unobserve(observer);
+      observing.clear();
+    };
+    const timer = setTimeout(() => {
+      stopObserving();
+      reject(new Error(`fan-out round ${round} timed out`));
+    }, 60_000);
+    for (const client of clients) {
+      const map = client.doc.getMap<number>('fanout');
+      let seen = 0;
+      const observer = (event: Y.YMapEvent<number>) => {
+        for (const key of event.keysChanged) if (key.startsWith(prefix)) seen++;
+        if (seen < total) return;
+        map.unobserve(observer);
+        observing.delete(map);
+        if (--unfinished > 0) return;
+        const ms = performance.now() - start;
+        clearTimeout(timer);
+        resolve(ms);
+      };
+      map.observe(observer);
+      observing.set(map, observer);
+    }
+    for (let j = 0; j < FAN_PER_WRITER; j++) {
+      for (let w = 0; w < FAN_WRITERS; w++) {
+        (clients[w] as Client).doc.getMap<number>('fanout').set(`${prefix}${w}:${j}`, j);
+      }
+    }
+  });
+}
+
+export async function fanOut(ours: Spawned, ref: Spawned): Promise<BenchResult> {
+  log(`fan-out: ${FAN_CLIENTS} clients per server…`);
+  const oursClients = await openClients(await target(ours, 'ours', ''), FAN_CLIENTS);
+  const refClients = await openClients(await target(ref, 'other', 'fanout'), FAN_CLIENTS);
+  const rounds = 15;
+  try {
+    const [o, r] = (await alternate(
+      [
+        { label: OUR_LABEL, run: (round) => fanOutRound(oursClients, round) },
+        { label: REF_LABEL, run: (round) => fanOutRound(refClients, round) },
+      ],
+      { rounds, warmup: 2 },
+    )) as [number[], number[]];
+    const total = FAN_WRITERS * FAN_PER_WRITER;
+    const side = (label: string, ms: number[]): SideSummary => {
+      const m = median(ms);
+      return {
+        label,
+        medianMs: r3(m),
+        details: {
+          updatesPerSecond: Math.round(total / (m / 1000)),
+          deliveriesPerSecond: Math.round((total * FAN_CLIENTS) / (m / 1000)),
+          fastestMs: r3(Math.min(...ms)),
+          slowestMs: r3(Math.max(...ms)),
+        },
+      };
+    };
+    const subject = side(OUR_LABEL, o);
+    const reference = side(REF_LABEL, r);
+    const throughputRatio = reference.medianMs / subject.medianMs;
+    return entry({
+      name: 'server.fanout-30-clients',
+      measured:
+        `Update fan-out: ${FAN_CLIENTS} stock y-websocket clients on one map; ${FAN_WRITERS} of them ` +
+        `each set ${FAN_PER_WRITER} new keys of a Y.Map (one update message each, all sent at once), ` +
+        `and the time runs until all ${FAN_CLIENTS} clients hold all ${total} updates. medianMs is ` +
+        `that time; ratio = ours / reference time, so ratio ≤ 1 means throughput ≥ 1× the ` +
+        `reference (throughputRatio = reference / ours time). Our server runs with ` +
+        `PROCMAP_MESSAGES_PER_SECOND=${UNTHROTTLED.PROCMAP_MESSAGES_PER_SECOND} and ` +
+        `PROCMAP_MESSAGE_BURST=${UNTHROTTLED.PROCMAP_MESSAGE_BURST} so its per-connection rate ` +
+        `limit does not throttle the burst; it validates, applies, persists (SQLite, fsync) and ` +
+        `relays every update. The reference echoes each update to its sender as well.`,
+      subject,
+      reference,
+      rounds,
+      goal: 1,
+      details: { throughputRatio: r3(throughputRatio), updatesPerRound: total },
+    });
+  } finally {
+    destroyAll(oursClients);
+    destroyAll(refClients);
+  }
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* 2. Convergence latency                                                                      */
+/* ---------------------------------------------------------------------------------------- */
