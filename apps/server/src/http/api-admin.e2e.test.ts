@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { example, expectError, json, LIMIT, q, retitled, send } from '../test-support/api';
+import { connectClient, type TestClient, whenSynced } from '../test-support/clients';
+import {
+  createMap,
+  removeDataDir,
+  type ServerProcess,
+  startServer,
+} from '../test-support/server-process';
+
+/*
+ * Listing maps, and the admin token, over the REST API of the real server process: without
+ * PROCMAP_ADMIN_TOKEN anyone may create and list; with it, creating and listing take the admin
+ * token while per-map routes and the sync socket still take map tokens alone.
+ */
+
+describe('REST API (real server process)', { timeout: 30_000 }, () => {
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { PROCMAP_MAX_MESSAGE_BYTES: String(LIMIT) } });
+  }, 30_000);
+  afterAll(async () => {
+    await server?.kill('SIGKILL');
+    if (server) removeDataDir(server.dataDir);
+  });
+
+  describe('GET /api/maps (no admin token configured)', () => {
+    it('lists id, title and updatedAt only, most recently updated first', async () => {
+      const a = await createMap(server, { title: 'List A' });
+      const b = await createMap(server, { title: 'List B' });
+      const c = await createMap(server, { title: 'List C' });
+      // Updating A (later than B and C were created) moves it to the top, with its new title.
+      const put = await send(
+        server,
+        'PUT',
+        `/api/maps/${a.id}${q(a.editToken)}`,
+        json(retitled(example(), 'List A, renamed')),
+      );
+      expect(put.status).toBe(200);
+
+      type Summary = { id: string; title: string; updatedAt: string };
+      let maps: Summary[] = [];
+      const order = () => maps.map((m) => m.id).filter((id) => [a.id, b.id, c.id].includes(id));
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const reply = await send(server, 'GET', '/api/maps');
+        expect(reply.status).toBe(200);
+        maps = reply.json.maps;
+        const first = maps.find((m) => m.id === a.id);
+        if (order()[0] === a.id && first?.title === 'List A, renamed') break;
+        if (Date.now() > deadline)
+          throw new Error(`list never showed A first: ${JSON.stringify(maps)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(order()).toHaveLength(3);
+      expect(maps.find((m) => m.id === b.id)?.title).toBe('List B');
+      for (const summary of maps) {
+        expect(Object.keys(summary).sort()).toEqual(['id', 'title', 'updatedAt']);
+        expect(new Date(summary.updatedAt).toISOString()).toBe(summary.updatedAt);
+      }
+      const times = maps.map((m) => Date.parse(m.updatedAt));
+      expect(times).toEqual([...times].sort((x, y) => y - x));
+      // No tokens or token hashes ever appear in the list.
+      expect(JSON.stringify(maps)).not.toMatch(/[0-9a-f]{64}/);
+      expect(JSON.stringify(maps)).not.toContain(a.editToken);
+    });
+  });
+});
+
+describe('REST API with PROCMAP_ADMIN_TOKEN set', { timeout: 30_000 }, () => {
+  const ADMIN = 'admin-token-for-tests-0123456789';
+  let server: ServerProcess;
+  let client: TestClient | undefined;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { PROCMAP_ADMIN_TOKEN: ADMIN } });
+  }, 30_000);
+  afterAll(async () => {
+    client?.destroy();
+    await server?.kill('SIGKILL');
+    if (server) removeDataDir(server.dataDir);
+  });
+
+  const admin = { authorization: `Bearer ${ADMIN}` };
+
+  it('creating a map without the admin token → 401, with a wrong one → 403', async () => {
+    expectError(await send(server, 'POST', '/api/maps', json({})), 401, 'admin-token-required');
+    for (const authorization of [`Bearer ${ADMIN}x`, 'Bearer wrong', `Bearer ${ADMIN.slice(1)}`]) {
+      const reply = await send(server, 'POST', '/api/maps', {
+        ...json({}),
+        headers: { authorization },
+      });
+      expectError(reply, 403, 'admin-token-invalid');
+    }
+    // The admin token in the query string is not the admin token.
+    expectError(await send(server, 'POST', `/api/maps${q(ADMIN)}`, json({})), 401);
+  });
+
+  it('checks the admin token before reading the body', async () => {
+    expectError(await send(server, 'POST', '/api/maps', { body: 'not json' }), 401);
+  });
+
+  it('listing maps without the admin token → 401, with a wrong one → 403', async () => {
+    expectError(await send(server, 'GET', '/api/maps'), 401);
+    expectError(
+      await send(server, 'GET', '/api/maps', { headers: { authorization: 'Bearer nope' } }),
+      403,
+    );
+    expectError(await send(server, 'GET', '/api/maps', { headers: { authorization: ADMIN } }), 401);
+  });
+
+  it('with the right admin token, creates (201) and lists (200)', async () => {
+    const made = await send(server, 'POST', '/api/maps', {
+      ...json({ title: 'Admin made' }),
+      headers: admin,
+    });
+    expect(made.status, made.text).toBe(201);
+    const listed = await send(server, 'GET', '/api/maps', { headers: admin });
+    expect(listed.status).toBe(200);
+    expect(listed.json.maps).toContainEqual(
+      expect.objectContaining({ id: made.json.id, title: 'Admin made' }),
+    );
+    // The scheme name is case-insensitive.
+    const lower = await send(server, 'GET', '/api/maps', {
+      headers: { authorization: `bearer ${ADMIN}` },
+    });
+    expect(lower.status).toBe(200);
+  });
+
+  it('per-map routes and the sync socket still work with map tokens alone', async () => {
+    const made = await send(server, 'POST', '/api/maps', {
+      ...json({ title: 'Shared' }),
+      headers: admin,
+    });
+    const { id, editToken, viewToken } = made.json;
+    expect((await send(server, 'GET', `/api/maps/${id}${q(viewToken)}`)).status).toBe(200);
+    expectError(await send(server, 'GET', `/api/maps/${id}`), 401);
+    const file = retitled(example(), 'Shared, replaced');
+    const put = await send(server, 'PUT', `/api/maps/${id}${q(editToken)}`, json(file));
+    expect(put.status, put.text).toBe(200);
+    client = connectClient(server.wsUrl, id, editToken);
+    await whenSynced(client);
+    expect(client.doc.getMap('meta').get('title')).toBe('Shared, replaced');
+    client.destroy();
+    client = undefined;
+    expect((await send(server, 'DELETE', `/api/maps/${id}${q(editToken)}`)).status).toBe(204);
+  });
+});

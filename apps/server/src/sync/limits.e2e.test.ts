@@ -1,0 +1,203 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CLOSE } from '../protocol/close-codes';
+import { MESSAGE, syncStep1, syncUpdate } from '../protocol/messages';
+import { stateOf, waitFor } from '../test-support/clients';
+import {
+  Cleanups,
+  expectHealthy,
+  RawClient,
+  stopServers,
+  TEST_TIMEOUT,
+} from '../test-support/fuzz-attack';
+import { referral } from '../test-support/fuzz-corpus';
+import { createMap, type ServerProcess, startServer } from '../test-support/server-process';
+
+/*
+ * Limits a connection runs into with well-formed messages: a view link may not edit (4403, while
+ * a stock view-only client stays connected), no message may exceed PROCMAP_MAX_MESSAGE_BYTES
+ * (1009), and no connection may flood (4529). Each closes the offending connection alone; the
+ * stock clients on the same map carry on.
+ */
+
+const servers: ServerProcess[] = [];
+let fuzzServer: ServerProcess;
+let smallServer: ServerProcess;
+let slowServer: ServerProcess;
+const cleanups = new Cleanups();
+
+beforeAll(async () => {
+  [fuzzServer, smallServer, slowServer] = await Promise.all([
+    startServer(),
+    startServer({ env: { PROCMAP_MAX_MESSAGE_BYTES: '65536' } }),
+    startServer({ env: { PROCMAP_MESSAGES_PER_SECOND: '50', PROCMAP_MESSAGE_BURST: '100' } }),
+  ]);
+  servers.push(fuzzServer, smallServer, slowServer);
+}, 60_000);
+
+afterEach(() => cleanups.runAll());
+
+afterAll(async () => {
+  cleanups.runAll();
+  await stopServers(servers);
+});
+
+describe('protocol fuzzing: mutated and random messages against a real server', () => {
+  it('keeps a stock view-only client connected; its document updates are refused with 4403', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const server = fuzzServer;
+    const map = await createMap(server, referral);
+    const editor = await cleanups.syncedClient(server, map);
+    const viewer = await cleanups.syncedClient(server, map, map.viewToken);
+    const troubles: string[] = [];
+    viewer.provider.on('connection-close', (event: { code?: number } | null) => {
+      troubles.push(`closed ${event?.code}`);
+    });
+    // It answered our sync step 1 with a step 2 (nothing new in it): that is not an edit.
+    editor.doc.getMap('meta').set('title', 'Seen by the viewer');
+    await waitFor(
+      () => viewer.doc.getMap('meta').get('title') === 'Seen by the viewer',
+      'the viewer to see the edit',
+    );
+    // A reconnect, now holding deletions the server also has, is still fine.
+    editor.doc.getMap('steps').delete('admin-tray');
+    await waitFor(() => stateOf(viewer.doc) === stateOf(editor.doc), 'the viewer to converge');
+    viewer.provider.disconnect();
+    viewer.provider.connect();
+    await waitFor(
+      () => viewer.provider.wsconnected && viewer.provider.synced,
+      'the viewer to reconnect',
+    );
+    editor.doc.getMap('meta').set('after', 'reconnect');
+    await waitFor(
+      () => viewer.doc.getMap('meta').get('after') === 'reconnect',
+      'the viewer to see an edit after reconnecting',
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(viewer.provider.wsconnected).toBe(true);
+    expect(troubles.filter((t) => t !== 'closed undefined')).toEqual([]); // (ours: disconnect())
+
+    // A real edit from a view connection is refused, and nobody sees it.
+    const raw = await RawClient.open(server, map.id, map.viewToken);
+    const edit = new Y.Doc();
+    Y.applyUpdate(edit, Y.encodeStateAsUpdate(editor.doc));
+    let update: Uint8Array | undefined;
+    edit.on('update', (u: Uint8Array) => {
+      update = u;
+    });
+    edit.getMap('meta').set('title', 'Defaced');
+    raw.send(syncUpdate(update as Uint8Array));
+    await raw.until(() => raw.closed !== undefined, 'the close');
+    expect(raw.closed?.code).toBe(CLOSE.readOnly);
+    const fresh = await cleanups.syncedClient(server, map);
+    expect(fresh.doc.getMap('meta').get('title')).toBe('Seen by the viewer');
+    expect(stateOf(fresh.doc)).toBe(stateOf(editor.doc));
+  });
+});
+
+describe('message size limit', () => {
+  it('closes a connection that sends more than PROCMAP_MAX_MESSAGE_BYTES with 1009; others are unaffected', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const server = smallServer;
+    const map = await createMap(server, referral);
+    const a = await cleanups.syncedClient(server, map);
+    const b = await cleanups.syncedClient(server, map);
+    const troubles: string[] = [];
+    for (const c of [a, b]) {
+      c.provider.on('connection-close', (event: { code?: number } | null) => {
+        troubles.push(`closed ${event?.code}`);
+      });
+    }
+
+    const edit = (size: number) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(a.doc));
+      let update: Uint8Array | undefined;
+      doc.on('update', (u: Uint8Array) => {
+        update = u;
+      });
+      doc.getMap('meta').set(`note-${size}`, 'n'.repeat(size));
+      doc.destroy();
+      return syncUpdate(update as Uint8Array);
+    };
+
+    // Just under the limit: accepted and relayed.
+    const fits = edit(60_000);
+    expect(fits.length).toBeLessThan(65_536);
+    const ok = await RawClient.open(server, map.id, map.editToken);
+    ok.send(fits);
+    await waitFor(() => a.doc.getMap('meta').has('note-60000'), 'the message under the limit');
+    expect(ok.closed).toBeUndefined();
+    await ok.close();
+
+    // Over the limit: that connection is closed with 1009 and nothing of it is applied.
+    const big = edit(70_000);
+    expect(big.length).toBeGreaterThan(65_536);
+    const attacker = await RawClient.open(server, map.id, map.editToken);
+    attacker.send(big);
+    await attacker.until(() => attacker.closed !== undefined, 'the close');
+    expect(attacker.closed?.code).toBe(CLOSE.tooBig);
+
+    // Everyone else carries on.
+    b.doc.getMap('meta').set('after', 'still here');
+    await waitFor(() => a.doc.getMap('meta').get('after') === 'still here', 'an edit after it');
+    expect(a.doc.getMap('meta').has('note-70000')).toBe(false);
+    const fresh = await cleanups.syncedClient(server, map);
+    expect(fresh.doc.getMap('meta').has('note-70000')).toBe(false);
+    await waitFor(() => stateOf(fresh.doc) === stateOf(a.doc), 'a fresh client to converge');
+    expect(troubles).toEqual([]);
+    await expectHealthy(server);
+  });
+});
+
+describe('rate limit', () => {
+  it('closes a flooding connection with the rate-limit code; an honest client on the same map is unaffected', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const server = slowServer;
+    const map = await createMap(server, referral);
+    const a = await cleanups.syncedClient(server, map);
+    const b = await cleanups.syncedClient(server, map);
+    const troubles: string[] = [];
+    for (const c of [a, b]) {
+      c.provider.on('connection-close', (event: { code?: number } | null) => {
+        troubles.push(`closed ${event?.code}`);
+      });
+    }
+    const query = Uint8Array.of(MESSAGE.queryAwareness);
+
+    // A burst up to the limit, then the sustained rate, is fine…
+    const steady = await RawClient.open(server, map.id, map.editToken);
+    const answered = (n: number) =>
+      steady.until(() => steady.step2s >= n || steady.closed !== undefined, 'the answer');
+    for (let i = 0; i < 99; i++) steady.send(query);
+    steady.send(syncStep1(Uint8Array.of(0)));
+    await answered(1); // all 100 were taken by the server
+    await new Promise((r) => setTimeout(r, 500)); // 25 tokens back at 50 per second
+    for (let i = 0; i < 19; i++) steady.send(query);
+    steady.send(syncStep1(Uint8Array.of(0)));
+    await answered(2);
+    expect(steady.closed).toBeUndefined();
+    await steady.close();
+
+    // …a flood is not.
+    const flood = await RawClient.open(server, map.id, map.editToken);
+    for (let i = 0; i < 1000 && !flood.closed; i++) flood.send(query);
+    await flood.until(() => flood.closed !== undefined, 'the flooding connection to be closed');
+    expect(flood.closed?.code).toBe(CLOSE.rateLimited);
+
+    // The honest clients keep editing and converging.
+    for (let i = 0; i < 20; i++) a.doc.getMap('meta').set(`a${i}`, i);
+    b.doc.getMap('meta').set('b', true);
+    await waitFor(
+      () => stateOf(a.doc) === stateOf(b.doc) && a.doc.getMap('meta').get('b') === true,
+      'a and b to converge',
+    );
+    expect(b.doc.getMap('meta').get('a19')).toBe(19);
+    expect(troubles).toEqual([]);
+    expect(server.log()).toMatch(/connection-closed .*code=4529/);
+    await expectHealthy(server);
+  });
+});
