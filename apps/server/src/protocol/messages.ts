@@ -19,32 +19,22 @@ export const MESSAGE = {
 
 export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 
-/** A sync step 1 (our state vector), asking the client for what we lack. */
-export function syncStep1(stateVector: Uint8Array): Uint8Array {
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE.sync);
-  encoding.writeVarUint(e, SYNC.step1);
-  encoding.writeVarUint8Array(e, stateVector);
+  encoding.writeVarUint(e, step);
+  encoding.writeVarUint8Array(e, payload);
   return encoding.toUint8Array(e);
 }
+
+/** A sync step 1 (our state vector), asking the client for what we lack. */
+export const syncStep1 = (stateVector: Uint8Array) => syncMessage(SYNC.step1, stateVector);
 
 /** A sync step 2: the updates the client lacks. */
-export function syncStep2(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE.sync);
-  encoding.writeVarUint(e, SYNC.step2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
+export const syncStep2 = (update: Uint8Array) => syncMessage(SYNC.step2, update);
 
 /** A document update to relay. */
-export function syncUpdate(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE.sync);
-  encoding.writeVarUint(e, SYNC.update);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-}
+export const syncUpdate = (update: Uint8Array) => syncMessage(SYNC.update, update);
 
 /** An awareness (presence) update to relay. */
 export function awarenessMessage(update: Uint8Array): Uint8Array {
