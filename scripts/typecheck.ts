@@ -10,6 +10,7 @@ const root = join(import.meta.dirname, '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const projects = ['packages', 'apps']
   .flatMap((group) => readdirSync(join(root, group)).map((name) => join(group, name)))
+  .flatMap((dir) => [dir, join(dir, 'e2e')]) // browser tests have a tsconfig of their own
   .filter((dir) => existsSync(join(root, dir, 'tsconfig.json')));
 projects.push('.');
 

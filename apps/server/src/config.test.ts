@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configFromEnv, DEFAULT_LIMITS } from './config';
 
@@ -16,7 +16,8 @@ describe('configFromEnv', () => {
       limits: DEFAULT_LIMITS,
       idleUnloadMs: 30_000,
       compactAfter: 500,
-      webDir: undefined,
+      // the editor built in this repository (apps/web/dist)
+      webDir: join(import.meta.dirname, '..', '..', 'web', 'dist'),
     });
     expect(DEFAULT_LIMITS.maxMessageBytes).toBe(16 * 1024 * 1024);
     // Generous enough for a 30-person workshop behind one NAT, several tabs each.

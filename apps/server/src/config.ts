@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Everything the server can be told, from the environment; limits have generous defaults. */
 export interface ServerConfig {
@@ -15,7 +15,7 @@ export interface ServerConfig {
   readonly idleUnloadMs: number;
   /** Compact a map's update log once it holds this many updates. */
   readonly compactAfter: number;
-  /** Folder of the built web app, served at /, when it exists. */
+  /** Folder of the built web app, served at / when it holds an index.html. */
   readonly webDir: string | undefined;
 }
 
@@ -36,6 +36,8 @@ export const DEFAULT_LIMITS: Limits = {
   messagesPerSecond: 300,
   messageBurst: 1000,
 };
+
+const DEFAULT_WEB_DIR = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
 /** Thrown for an environment variable that cannot be used, naming it. */
 export class ConfigError extends Error {
@@ -97,6 +99,7 @@ export function configFromEnv(
     },
     idleUnloadMs: integer(env, 'PROCMAP_IDLE_UNLOAD_MS', 30_000, 0, 86_400_000),
     compactAfter: integer(env, 'PROCMAP_COMPACT_AFTER', 500, 1, 10_000_000),
-    webDir: env.PROCMAP_WEB_DIR ? resolve(cwd, env.PROCMAP_WEB_DIR) : undefined,
+    // The built editor: by default the web app's build output in this repository.
+    webDir: resolve(cwd, env.PROCMAP_WEB_DIR || DEFAULT_WEB_DIR),
   };
 }
