@@ -10,6 +10,7 @@ export default defineConfig({
     projects: [
       project('model', './packages/model'),
       project('doc', './packages/doc'),
+      project('layout', './packages/layout'),
       project('test-kit', './packages/test-kit'),
       project('cli', './apps/cli'),
       project('server', './apps/server'),

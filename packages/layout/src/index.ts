@@ -1,0 +1,20 @@
+/** Lays out a map in swimlanes: ELK orders the flow, then each step goes into its role's lane. */
+export { layoutMap } from './layout';
+/** Phase 2 alone: places steps in their lanes at the columns phase 1 gave them. */
+export { placeInLanes } from './lanes';
+/** The ELK options of phase 1 (callers may override any of them through `elkOptions`). */
+export { ELK_LAYOUT_OPTIONS } from './order';
+/** Default sizes: 160×56 steps, 64 px between columns, 24 px between rows and inside lanes. */
+export { DEFAULT_LAYOUT_OPTIONS } from './options';
+/** Options, results, and the structural slice of elkjs this package needs. */
+export type {
+  ElkGraph,
+  ElkGraphEdge,
+  ElkGraphNode,
+  ElkLaidOut,
+  ElkLike,
+  FlowSlot,
+  LaneBand,
+  LayoutOptions,
+  LayoutResult,
+} from './options';
