@@ -27,7 +27,8 @@ const port = process.env.PROCMAP_E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
-  testDir: './apps/web/e2e',
+  // `npm run screenshots` points the same setup at the screenshot script instead of the tests.
+  testDir: process.env.PROCMAP_SCREENSHOTS ? './apps/web/screenshots' : './apps/web/e2e',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { createMapFromHome, step, typeInto } from './editor-helpers';
+
+test('Ctrl+Z undoes the last own edit and Ctrl+Shift+Z redoes it', async ({ page }) => {
+  await createMapFromHome(page, 'Undo');
+  await typeInto(page, 'l', 'Lane name', 'Clerk');
+  await typeInto(page, 'n', 'Step label', 'Open post');
+  await typeInto(page, 'Enter', 'Step label', 'Scan letter');
+  await expect(page.getByTestId('step')).toHaveCount(2);
+
+  // The label was the last edit, then the step with its flow (one command, one undo step).
+  await page.keyboard.press('Control+z');
+  await expect(step(page, 'Scan letter')).toHaveCount(0);
+  await expect(page.getByTestId('step')).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('step')).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await expect(step(page, 'Open post')).toBeVisible();
+
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+y');
+  await expect(step(page, 'Scan letter')).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+});

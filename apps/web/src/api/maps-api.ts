@@ -1,0 +1,57 @@
+/** A map as the server lists it. */
+export interface MapSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly updatedAt: string;
+}
+
+/** What the server answers when a map is created: the only time both tokens are handed out. */
+export interface CreatedMap {
+  readonly id: string;
+  readonly title: string;
+  readonly editToken: string;
+  readonly viewToken: string;
+  readonly editUrl: string;
+  readonly viewUrl: string;
+}
+
+/** An API failure with the server's code and a message a user can act on. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { 'content-type': 'application/json' } });
+  } catch {
+    throw new ApiError(0, 'offline', 'The server cannot be reached. Check your connection.');
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw new ApiError(
+      res.status,
+      error?.code ?? `http-${res.status}`,
+      error?.message ?? `The server answered ${res.status}.`,
+    );
+  }
+  return body as T;
+}
+
+/** The maps on this server, most recently updated first. */
+export async function listMaps(): Promise<MapSummary[]> {
+  const body = await request<{ maps: MapSummary[] }>('/api/maps');
+  return body.maps;
+}
+
+/** Creates a map: empty with a title, or from a whole map file (a template). */
+export function createMap(body: { title: string } | object): Promise<CreatedMap> {
+  return request<CreatedMap>('/api/maps', { method: 'POST', body: JSON.stringify(body) });
+}

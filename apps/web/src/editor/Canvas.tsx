@@ -1,0 +1,154 @@
+import { DocError, type MapDoc } from '@procmap/doc';
+import { type MapIndex, type StepId, stepId } from '@procmap/model';
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  type XYPosition,
+} from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import { selectedStepIds, useSession } from '../store/session-store';
+import { type EditorNode, flowEdges, flowNodes } from './flow-elements';
+import { LaneNode } from './LaneNode';
+import { GEOMETRY, laneAt, type MapGeometry } from './lane-geometry';
+import { StepNode } from './StepNode';
+import { useInitialViewport } from './useInitialViewport';
+import { useViewportFollow } from './useViewportFollow';
+
+const NODE_TYPES = { lane: LaneNode, step: StepNode };
+
+/** The swimlane canvas: React Flow over the derived geometry; every edit becomes a command. */
+export function Canvas({
+  doc,
+  index,
+  geometry,
+  readOnly,
+  synced,
+}: {
+  doc: MapDoc;
+  index: MapIndex;
+  geometry: MapGeometry;
+  readOnly: boolean;
+  synced: boolean;
+}) {
+  const selection = useSession((s) => s.selection);
+  // Positions of steps being dragged, until the drop becomes a command.
+  const [dragging, setDragging] = useState<ReadonlyMap<string, XYPosition>>(new Map());
+
+  const selected = useMemo(() => new Set(selectedStepIds(selection)), [selection]);
+  const baseNodes = useMemo(
+    () => flowNodes(index, geometry, selected, readOnly),
+    [index, geometry, selected, readOnly],
+  );
+  const nodes = useMemo(
+    () =>
+      dragging.size === 0
+        ? baseNodes
+        : baseNodes.map((n) => {
+            const p = dragging.get(n.id);
+            return p ? { ...n, position: p } : n;
+          }),
+    [baseNodes, dragging],
+  );
+  const edges = useMemo(() => flowEdges(index), [index]);
+  const lastSelected = selectedStepIds(selection).at(-1);
+  useViewportFollow(geometry, lastSelected);
+  useInitialViewport(geometry, synced);
+
+  const drop = useCallback(
+    (id: string, position: XYPosition) => {
+      const step = index.step(stepId(id));
+      const lane = laneAt(geometry.lanes, position.y + GEOMETRY.stepHeight / 2);
+      if (!step || !lane) return;
+      const saved = { x: Math.max(0, Math.round(position.x - GEOMETRY.headerWidth)), y: 0 };
+      try {
+        if (lane.role.id !== step.roleId) doc.moveStepToRole(step.id, lane.role.id, saved);
+        else doc.moveStep(step.id, saved);
+      } catch (error) {
+        if (error instanceof DocError) useSession.getState().setHint(error.message);
+        else throw error;
+      }
+    },
+    [doc, index, geometry],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<EditorNode>[]) => {
+      let nextSelected: Set<StepId> | undefined;
+      const moved = new Map(dragging);
+      let dragChanged = false;
+      for (const change of changes) {
+        if (change.type === 'select' && !change.id.startsWith('lane:')) {
+          nextSelected ??= new Set(selectedStepIds(useSession.getState().selection));
+          if (change.selected) nextSelected.add(stepId(change.id));
+          else nextSelected.delete(stepId(change.id));
+        } else if (change.type === 'position') {
+          if (change.dragging && change.position) {
+            moved.set(change.id, change.position);
+            dragChanged = true;
+          } else if (change.dragging === false) {
+            const last = change.position ?? moved.get(change.id);
+            if (last) drop(change.id, last);
+            moved.delete(change.id);
+            dragChanged = true;
+          }
+        }
+      }
+      if (dragChanged) setDragging(moved);
+      if (nextSelected) {
+        const current = useSession.getState().selection;
+        if (nextSelected.size > 0 || current.kind === 'steps')
+          useSession.getState().selectSteps([...nextSelected]);
+      }
+    },
+    [dragging, drop],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      try {
+        doc.connect(stepId(connection.source), stepId(connection.target));
+      } catch (error) {
+        if (error instanceof DocError) useSession.getState().setHint(error.message);
+        else throw error;
+      }
+    },
+    [doc],
+  );
+
+  return (
+    <ReactFlow<EditorNode>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      onNodesChange={onNodesChange}
+      onPaneClick={() => useSession.getState().clearSelection()}
+      onConnect={onConnect}
+      defaultViewport={{ x: 16, y: 16, zoom: 1 }}
+      minZoom={0.15}
+      maxZoom={2}
+      deleteKeyCode={null}
+      disableKeyboardA11y
+      zoomOnDoubleClick={false}
+      snapToGrid
+      snapGrid={[8, 8]}
+      nodesConnectable={!readOnly}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+      <Controls showInteractive={false} position="top-right" />
+      <MiniMap
+        pannable
+        zoomable
+        position="bottom-right"
+        className="minimap"
+        nodeColor={(n) => (n.type === 'lane' ? '#e6eaef' : '#4a5868')}
+        nodeStrokeColor={(n) => (n.type === 'lane' ? '#c9d0d8' : '#4a5868')}
+      />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,132 @@
+import { indexMap, normalize } from '@procmap/model';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { navigate } from '../app/navigation';
+import { useSession } from '../store/session-store';
+import type { MapConnection } from '../sync/map-connection';
+import { useMapConnection } from '../sync/useMapConnection';
+import { Canvas } from './Canvas';
+import { EditorContext } from './editor-context';
+import { EmptyState } from './EmptyState';
+import { handleEditorKey, type KeyContext } from './keyboard-commands';
+import { LaneHeaders } from './LaneHeaders';
+import { mapGeometry } from './lane-geometry';
+import { ShareDialog } from './ShareDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { StatusLine } from './StatusLine';
+import { Toolbar } from './Toolbar';
+
+/** Keys typed into a field, a button or a dialog are theirs, not the canvas's. */
+function isForCanvas(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  if (!target || event.defaultPrevented) return false;
+  if (target.closest('input, textarea, select, [contenteditable="true"], dialog')) return false;
+  if (target.closest('button, a') && (event.key === 'Enter' || event.key === ' ')) return false;
+  return true;
+}
+
+function Workspace({ connection, mapId }: { connection: MapConnection; mapId: string }) {
+  const { doc } = connection;
+  const state = useSyncExternalStore(connection.subscribe, connection.getState);
+  const snapshot = useSyncExternalStore(doc.subscribe, doc.getSnapshot);
+  const index = useMemo(() => indexMap(normalize(snapshot).map), [snapshot]);
+  const geometry = useMemo(() => mapGeometry(index), [index]);
+  const dialog = useSession((s) => s.dialog);
+  const openDialog = useSession((s) => s.openDialog);
+  const readOnly = state.closed?.code === 4403;
+  const ctx: KeyContext = useMemo(
+    () => ({ doc, index, geometry, readOnly }),
+    [doc, index, geometry, readOnly],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (useSession.getState().dialog || !isForCanvas(event)) return;
+      if (handleEditorKey(event, ctx)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ctx]);
+
+  // A step deleted here or by a colleague leaves the selection.
+  useEffect(() => {
+    const { selection, selectSteps } = useSession.getState();
+    if (selection.kind === 'steps' && selection.ids.some((id) => !index.step(id))) {
+      selectSteps(selection.ids.filter((id) => index.step(id)));
+    }
+  }, [index]);
+
+  const addLane = () => handleEditorKey(new KeyboardEvent('keydown', { key: 'l' }), ctx);
+
+  return (
+    <EditorContext.Provider value={doc}>
+      <div className="editor">
+        <Toolbar
+          doc={doc}
+          title={snapshot.title}
+          state={state}
+          readOnly={readOnly}
+          onAddLane={addLane}
+        />
+        {state.closed && (
+          <p className="banner" role="alert" data-testid="connection-closed">
+            {state.closed.message}
+          </p>
+        )}
+        <div className="editor__canvas" data-testid="canvas">
+          <ReactFlowProvider>
+            <Canvas
+              doc={doc}
+              index={index}
+              geometry={geometry}
+              readOnly={readOnly}
+              synced={state.synced}
+            />
+            <LaneHeaders geometry={geometry} index={index} />
+          </ReactFlowProvider>
+          {state.synced && !readOnly && (
+            <EmptyState
+              lanes={index.lanes.length}
+              steps={index.map.steps.length}
+              onAddLane={addLane}
+            />
+          )}
+        </div>
+        <StatusLine index={index} />
+      </div>
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(null)} />}
+      {dialog === 'share' && <ShareDialog mapId={mapId} onClose={() => openDialog(null)} />}
+    </EditorContext.Provider>
+  );
+}
+
+/** The editor for one map, opened from its link (`/m/<id>#token=…`). */
+export function EditorPage({ mapId, token }: { mapId: string; token: string }) {
+  const { connection } = useMapConnection(mapId, token);
+  useEffect(() => {
+    useSession.getState().reset();
+    return () => useSession.getState().reset();
+  }, []);
+  if (!token) {
+    return (
+      <main className="page page--narrow">
+        <h1>This link has no access token</h1>
+        <p>
+          A map link ends in <code>#token=…</code>. Ask whoever shared it for the full link, or{' '}
+          <a
+            href="/"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/');
+            }}
+          >
+            go to your maps
+          </a>
+          .
+        </p>
+      </main>
+    );
+  }
+  if (!connection) return <div className="editor editor--loading" aria-busy="true" />;
+  return <Workspace connection={connection} mapId={mapId} />;
+}

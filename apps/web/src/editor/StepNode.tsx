@@ -1,0 +1,68 @@
+import type { Step } from '@procmap/model';
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useSession } from '../store/session-store';
+import { useMapDoc } from './editor-context';
+import { InlineText } from './InlineText';
+
+export type StepNodeData = { step: Step; handoff: boolean };
+export type StepFlowNode = Node<StepNodeData, 'step'>;
+
+const KIND_NAMES: Readonly<Record<Step['kind'], string>> = {
+  start: 'Start',
+  task: 'Task',
+  decision: 'Decision',
+  delay: 'Delay',
+  end: 'End',
+};
+
+/** One step: its shape by kind, its label as text (wrapping), edited in place. */
+export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
+  const { step } = data;
+  const doc = useMapDoc();
+  const editing = useSession((s) => s.editing?.kind === 'step' && s.editing.id === step.id);
+  const edit = useSession((s) => s.edit);
+  const commit = (label: string) => {
+    edit(null);
+    if (label !== step.label) doc.updateStep(step.id, { label });
+  };
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: double-click is the pointer twin of F2
+    <div
+      className={`step step--${step.kind}${selected ? ' is-selected' : ''}`}
+      data-testid="step"
+      data-step-id={step.id}
+      data-role-id={step.roleId}
+      data-kind={step.kind}
+      title={`${KIND_NAMES[step.kind]}: ${step.label}`}
+      onDoubleClick={() => edit({ kind: 'step', id: step.id })}
+    >
+      <Handle type="target" position={Position.Left} className="step__handle" />
+      {step.kind === 'decision' && (
+        <svg
+          className="step__diamond"
+          viewBox="0 0 100 100"
+          preserveAspectRatio="none"
+          aria-hidden="true"
+        >
+          <polygon points="50,2 98,50 50,98 2,50" vectorEffect="non-scaling-stroke" />
+        </svg>
+      )}
+      {editing ? (
+        <InlineText
+          initial={step.label}
+          label="Step label"
+          multiline
+          onCommit={commit}
+          onCancel={() => edit(null)}
+        />
+      ) : (
+        <span className={`step__label${step.label ? '' : ' is-empty'}`} data-testid="step-label">
+          {step.label || 'Unnamed step'}
+        </span>
+      )}
+      <span className="visually-hidden">, {KIND_NAMES[step.kind]}</span>
+      <Handle type="source" position={Position.Right} className="step__handle" />
+    </div>
+  );
+});

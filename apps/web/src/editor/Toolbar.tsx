@@ -1,0 +1,80 @@
+import type { MapDoc } from '@procmap/doc';
+import { navigate } from '../app/navigation';
+import type { ConnectionState } from '../sync/map-connection';
+import { useSession } from '../store/session-store';
+import { ConnectionBadge } from './ConnectionBadge';
+
+/** The bar above the canvas: back to the maps, title, state, undo/redo, share, shortcuts. */
+export function Toolbar({
+  doc,
+  title,
+  state,
+  readOnly,
+  onAddLane,
+}: {
+  doc: MapDoc;
+  title: string;
+  state: ConnectionState;
+  readOnly: boolean;
+  onAddLane: () => void;
+}) {
+  const openDialog = useSession((s) => s.openDialog);
+  return (
+    <header className="toolbar">
+      <a
+        href="/"
+        className="toolbar__home"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate('/');
+        }}
+      >
+        ← Maps
+      </a>
+      <h1 className="toolbar__title" data-testid="map-title">
+        {title || 'Untitled map'}
+      </h1>
+      {readOnly && <span className="badge badge--readonly">View only</span>}
+      <ConnectionBadge state={state} />
+      <div className="toolbar__actions">
+        {!readOnly && (
+          <>
+            <button type="button" className="button" onClick={onAddLane} title="Add lane (L)">
+              Add lane
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => doc.undo()}
+              disabled={!doc.canUndo()}
+              title="Undo (Ctrl+Z)"
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => doc.redo()}
+              disabled={!doc.canRedo()}
+              title="Redo (Ctrl+Shift+Z)"
+            >
+              Redo
+            </button>
+          </>
+        )}
+        <button type="button" className="button" onClick={() => openDialog('share')}>
+          Share
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => openDialog('shortcuts')}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+import { isHandoff, type MapIndex, type StepId } from '@procmap/model';
+import { type Edge, MarkerType } from '@xyflow/react';
+import type { LaneFlowNode } from './LaneNode';
+import { GEOMETRY, type MapGeometry } from './lane-geometry';
+import type { StepFlowNode } from './StepNode';
+
+export type EditorNode = LaneFlowNode | StepFlowNode;
+
+/** React Flow nodes for the lanes (behind) and the steps, from the derived geometry. */
+export function flowNodes(
+  index: MapIndex,
+  geometry: MapGeometry,
+  selected: ReadonlySet<StepId>,
+  readOnly: boolean,
+): EditorNode[] {
+  const lanes: LaneFlowNode[] = geometry.lanes.map((lane) => ({
+    id: `lane:${lane.role.id}`,
+    type: 'lane',
+    position: { x: 0, y: lane.y },
+    width: geometry.width,
+    height: lane.height,
+    data: {
+      role: lane.role,
+      index: lane.index,
+      stepCount: index.stepsByRole(lane.role.id).length,
+    },
+    draggable: false,
+    selectable: false,
+    connectable: false,
+    focusable: false,
+    zIndex: -1,
+  }));
+  const steps: StepFlowNode[] = geometry.steps.map((box) => ({
+    id: box.step.id,
+    type: 'step',
+    position: { x: box.x, y: box.y },
+    width: GEOMETRY.stepWidth,
+    height: GEOMETRY.stepHeight,
+    data: { step: box.step, handoff: false },
+    selected: selected.has(box.step.id),
+    draggable: !readOnly,
+    connectable: !readOnly,
+  }));
+  return [...lanes, ...steps];
+}
+
+/** Edges for the flows: arrowheads, handoffs between roles dashed. */
+export function flowEdges(index: MapIndex): Edge[] {
+  const edges: Edge[] = [];
+  for (const flow of index.map.flows) {
+    if (!index.step(flow.from) || !index.step(flow.to)) continue;
+    const handoff = isHandoff(index, flow);
+    edges.push({
+      id: flow.id,
+      source: flow.from,
+      target: flow.to,
+      type: 'smoothstep',
+      label:
+        flow.label ||
+        (flow.probability !== undefined ? `${Math.round(flow.probability * 100)}%` : undefined),
+      className: handoff ? 'flow flow--handoff' : 'flow',
+      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      data: { handoff },
+      selectable: false,
+    });
+  }
+  return edges;
+}

@@ -1,0 +1,24 @@
+/** Every keyboard shortcut of the editor, as the `?` dialog lists them. */
+export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly action: string }[] = [
+  { keys: ['L'], action: 'Add a lane (below the selected one) and name it' },
+  { keys: ['N'], action: 'Add a step in the selected lane' },
+  {
+    keys: ['Enter'],
+    action: 'On a step: add the next step, connected to it. On a lane: add a step',
+  },
+  { keys: ['F2'], action: 'Rename the selected step or lane' },
+  { keys: ['Enter'], action: 'While typing: save the text' },
+  { keys: ['Esc'], action: 'While typing: cancel. Otherwise: clear the selection' },
+  { keys: ['Tab', '→'], action: 'Select the next step along the flow' },
+  { keys: ['Shift+Tab', '←'], action: 'Select the previous step along the flow' },
+  { keys: ['↑', '↓'], action: 'Select in the lane above or below' },
+  { keys: ['Alt+↑', 'Alt+↓'], action: 'Move the selected step (or lane) up or down a lane' },
+  {
+    keys: ['K'],
+    action: 'Change the kind of the selected step (task, decision, delay, end, start)',
+  },
+  { keys: ['Delete'], action: 'Delete the selected steps, or an empty lane' },
+  { keys: ['Ctrl+Z'], action: 'Undo your last edit' },
+  { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo' },
+  { keys: ['?'], action: 'Show this list' },
+];

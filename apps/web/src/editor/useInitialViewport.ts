@@ -1,0 +1,29 @@
+import { useReactFlow, useStore } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { headerWidthAt } from './LaneHeaders';
+import { GEOMETRY, type MapGeometry } from './lane-geometry';
+
+/**
+ * Once the stored map has arrived, zooms so that it fits, but never below a size a room can
+ * read from the back (0.5) nor above 1; anchored top-left, where the lane headers are.
+ */
+export function useInitialViewport(geometry: MapGeometry, ready: boolean): void {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !ready || width === 0 || height === 0) return;
+    done.current = true;
+    const last = geometry.lanes.at(-1);
+    const contentHeight = last ? last.y + last.height : 0;
+    if (contentHeight === 0) return;
+    const zoom = Math.min(
+      1,
+      Math.max(0.5, Math.min((width - 32) / geometry.width, (height - 32) / contentHeight)),
+    );
+    // Shift right so the first column is not under the pinned headers.
+    const x = Math.max(16, headerWidthAt(zoom) - GEOMETRY.headerWidth * zoom + 16);
+    void flow.setViewport({ x, y: 16, zoom });
+  }, [flow, geometry, ready, width, height]);
+}

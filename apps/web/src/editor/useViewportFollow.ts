@@ -1,0 +1,36 @@
+import { useReactFlow, useStore } from '@xyflow/react';
+import { useEffect } from 'react';
+import { headerWidthAt } from './LaneHeaders';
+import { GEOMETRY, type MapGeometry } from './lane-geometry';
+
+/**
+ * Keeps the selected step in view as the user moves along the flow or adds steps by keyboard:
+ * pans (never zooms) only when the step is outside the visible area.
+ */
+export function useViewportFollow(geometry: MapGeometry, stepId: string | undefined): void {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  useEffect(() => {
+    if (!stepId || width === 0) return;
+    const box = geometry.steps.find((b) => b.step.id === stepId);
+    if (!box) return;
+    const { x, y, zoom } = flow.getViewport();
+    const margin = 48;
+    const minLeft = headerWidthAt(zoom) + margin; // the pinned lane headers cover the left edge
+    const left = box.x * zoom + x;
+    const top = box.y * zoom + y;
+    const right = left + GEOMETRY.stepWidth * zoom;
+    const bottom = top + GEOMETRY.stepHeight * zoom;
+    // Pan just enough to bring the step in, so the map does not jump about under the room.
+    let dx = 0;
+    let dy = 0;
+    const rightEdge = width - margin - 40; // the zoom controls sit at the top right
+    if (right > rightEdge) dx = rightEdge - right;
+    if (left + dx < minLeft) dx = minLeft - left;
+    if (bottom > height - margin) dy = height - margin - bottom;
+    if (top + dy < margin) dy = margin - top;
+    if (dx === 0 && dy === 0) return;
+    void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
+  }, [flow, geometry, stepId, width, height]);
+}

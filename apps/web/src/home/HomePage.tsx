@@ -1,0 +1,100 @@
+import { type FormEvent, useState } from 'react';
+import { type CreatedMap, createMap } from '../api/maps-api';
+import { recallLinks, rememberLinks } from '../api/share-links';
+import { navigate } from '../app/navigation';
+import { MapList } from './MapList';
+import { OpenLinkForm } from './OpenLinkForm';
+import { TEMPLATES } from './templates';
+import { useMapList } from './useMapList';
+
+/** The path and fragment of an absolute share link, so the app stays on its own origin. */
+function appPath(url: string): string {
+  const parsed = new URL(url, window.location.origin);
+  return `${parsed.pathname}${parsed.hash}`;
+}
+
+/** The first page: the maps on this server, new map, templates, open a link. */
+export function HomePage() {
+  const list = useMapList();
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState('');
+
+  const create = async (what: string, body: object) => {
+    setBusy(what);
+    setError('');
+    try {
+      const map: CreatedMap = await createMap(body);
+      rememberLinks(map);
+      navigate(appPath(map.editUrl));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(null);
+    }
+  };
+
+  const submitNew = (event: FormEvent) => {
+    event.preventDefault();
+    void create('new', { title: title.trim() || 'Untitled map' });
+  };
+
+  return (
+    <main className="page home">
+      <header className="home__header">
+        <h1 className="brand">procmap</h1>
+        <p className="lead">Map a service live with the people who run it: one lane per role.</p>
+      </header>
+
+      <section className="card" aria-labelledby="new-map-heading">
+        <h2 id="new-map-heading">New map</h2>
+        <form className="row" onSubmit={submitNew}>
+          <label htmlFor="new-map-title" className="visually-hidden">
+            Title of the new map
+          </label>
+          <input
+            id="new-map-title"
+            placeholder="Title, e.g. Outpatient referral"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+          <button type="submit" className="button button--primary" disabled={busy !== null}>
+            {busy === 'new' ? 'Creating…' : 'New map'}
+          </button>
+        </form>
+        <h3>From a template</h3>
+        <ul className="templates">
+          {TEMPLATES.map((t) => (
+            <li key={t.id}>
+              <button
+                type="button"
+                className="template"
+                disabled={busy !== null}
+                onClick={() => void create(t.id, t.file)}
+              >
+                <span className="template__title">{busy === t.id ? 'Creating…' : t.title}</span>
+                <span className="muted">{t.summary}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {error && (
+          <p className="notice notice--error" role="alert">
+            The map could not be created: {error}
+          </p>
+        )}
+        <OpenLinkForm />
+      </section>
+
+      <section className="card" aria-labelledby="maps-heading">
+        <h2 id="maps-heading">Maps on this server</h2>
+        <MapList
+          state={list}
+          linkFor={(id) => {
+            const l = recallLinks(id);
+            return l ? appPath(l.editUrl) : undefined;
+          }}
+        />
+      </section>
+    </main>
+  );
+}

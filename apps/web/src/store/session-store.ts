@@ -1,0 +1,53 @@
+import type { RoleId, StepId } from '@procmap/model';
+import { create } from 'zustand';
+
+/** What is selected in this tab (session state: never in the shared document). */
+export type Selection =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'steps'; readonly ids: readonly StepId[] }
+  | { readonly kind: 'lane'; readonly id: RoleId };
+
+/** What is being typed into, if anything. */
+export type Editing =
+  | { readonly kind: 'step'; readonly id: StepId }
+  | { readonly kind: 'lane'; readonly id: RoleId }
+  | null;
+
+export type Dialog = 'shortcuts' | 'share' | null;
+
+interface SessionState {
+  readonly selection: Selection;
+  readonly editing: Editing;
+  readonly dialog: Dialog;
+  /** A short message for the status line (e.g. why a key did nothing). */
+  readonly hint: string;
+  selectSteps(ids: readonly StepId[]): void;
+  selectLane(id: RoleId): void;
+  clearSelection(): void;
+  edit(editing: Editing): void;
+  openDialog(dialog: Dialog): void;
+  setHint(hint: string): void;
+  reset(): void;
+}
+
+const NONE: Selection = { kind: 'none' };
+
+/** The editor's session state: selection, inline editing, dialogs. One editor at a time. */
+export const useSession = create<SessionState>()((set) => ({
+  selection: NONE,
+  editing: null,
+  dialog: null,
+  hint: '',
+  selectSteps: (ids) => set({ selection: ids.length ? { kind: 'steps', ids } : NONE, hint: '' }),
+  selectLane: (id) => set({ selection: { kind: 'lane', id }, hint: '' }),
+  clearSelection: () => set({ selection: NONE, editing: null }),
+  edit: (editing) => set({ editing }),
+  openDialog: (dialog) => set({ dialog }),
+  setHint: (hint) => set({ hint }),
+  reset: () => set({ selection: NONE, editing: null, dialog: null, hint: '' }),
+}));
+
+/** The ids of the selected steps (empty unless steps are selected). */
+export function selectedStepIds(selection: Selection): readonly StepId[] {
+  return selection.kind === 'steps' ? selection.ids : [];
+}
