@@ -74,9 +74,9 @@ describe('Room', () => {
       clientEdit(room, (d) => d.getMap('meta').set('title', 'Edited')),
     );
     expect(room.doc.getMap('meta').get('title')).toBe('Edited');
+    await room.flush(); // relays what this turn changed, then saves it
     expect(a.sent.length).toBe(before.a);
     expect(b.sent.length).toBe(before.b + 1);
-    await room.flush();
     const state = await storage.loadState('m');
     const stored = new Y.Doc();
     for (const u of state?.updates ?? []) Y.applyUpdate(stored, u);
@@ -94,6 +94,36 @@ describe('Room', () => {
     );
     expect(viewer.closed()?.code).toBe(CLOSE.readOnly);
     expect(Y.encodeStateAsUpdate(room.doc)).toEqual(before);
+  });
+
+  it('relays a burst from several senders as one merged update', async () => {
+    const { room } = await roomWith(new MemoryStorage(), seeded());
+    const a = fakeConnection();
+    const b = fakeConnection();
+    const c = fakeConnection();
+    for (const x of [a, b, c]) room.join(x.conn);
+    const before = c.sent.length;
+    room.receiveUpdate(
+      a.conn,
+      clientEdit(room, (d) => d.getMap('meta').set('x', 1)),
+    );
+    room.receiveUpdate(
+      b.conn,
+      clientEdit(room, (d) => d.getMap('meta').set('y', 2)),
+    );
+    room.receiveUpdate(
+      a.conn,
+      clientEdit(room, (d) => d.getMap('meta').set('z', 3)),
+    );
+    await room.flush();
+    expect(c.sent.length).toBe(before + 1);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(seeded()));
+    const message = decoding.createDecoder(c.sent.at(-1)!);
+    decoding.readVarUint(message); // sync
+    decoding.readVarUint(message); // update
+    Y.applyUpdate(replica, decoding.readVarUint8Array(message));
+    expect(replica.getMap('meta').toJSON()).toMatchObject({ x: 1, y: 2, z: 3 });
   });
 
   it('closes a connection whose update does not apply, leaving the room untouched', async () => {

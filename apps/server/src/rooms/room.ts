@@ -101,6 +101,8 @@ export class Room {
   private compacting: Promise<void> | undefined;
   private title: string | undefined;
   private lastTouch = 0;
+  private relayQueue: { update: Uint8Array; origin: unknown }[] = [];
+  private relayScheduled = false;
   /** Settles when the stored map is loaded (rejects if it cannot be). */
   readonly ready: Promise<void>;
 
@@ -258,10 +260,31 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     const fromClient = this.connections.has(origin as RoomConnection);
     if (!fromClient) Y.applyUpdate(this.shadow, update); // server-side edit: keep the copy equal
-    // Relay first: the others see the edit at once; "saved" follows when the write lands.
-    const message = syncUpdate(update);
-    for (const conn of this.connections) if (conn !== origin) conn.send(message);
+    // Relay (this turn of the event loop), then save; "saved" follows when the write lands.
+    this.relayQueue.push({ update, origin });
+    if (!this.relayScheduled) {
+      this.relayScheduled = true;
+      setImmediate(this.relay);
+    }
     this.persist.push(update);
+  };
+
+  /**
+   * Sends what changed in the last turn of the event loop. Several updates go as one merged
+   * update, so in a burst every client receives and applies one message instead of dozens. A
+   * sender gets its own edits back only inside a merge with others' (harmless in Yjs).
+   */
+  private readonly relay = () => {
+    this.relayScheduled = false;
+    const batch = this.relayQueue;
+    this.relayQueue = [];
+    if (batch.length === 0 || this.status === 'closed') return;
+    const origins = new Set(batch.map((b) => b.origin));
+    const only = origins.size === 1 ? batch[0]?.origin : undefined;
+    const update =
+      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+    const message = syncUpdate(update);
+    for (const conn of this.connections) if (conn !== only) conn.send(message);
   };
 
   private onSaved(stateVector: Uint8Array, lastSeq: number): void {
@@ -373,6 +396,7 @@ export class Room {
   /** Saves what is queued (and compacts) — for unload and shutdown. */
   async flush(compact = false): Promise<void> {
     if (this.status !== 'ready') return;
+    this.relay();
     await this.persist.flush();
     if (this.lastSeq > 0) this.touch(true);
     if (compact) await this.compact();
