@@ -42,3 +42,5 @@ export type { MapIndex } from './graph';
 export { entrySteps, indexMap, isHandoff, lanesInOrder, reachableFrom } from './graph';
 export { compareOrder, ORDER_STEP, orderBetween, rebalanceOrders } from './order-keys';
 export { emptyMap } from './empty';
+export type { DurationResult, DurationSettings } from './duration';
+export { formatDuration, parseDuration } from './duration';

@@ -2,6 +2,7 @@ import { indexMap, normalize } from '@procmap/model';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { navigate } from '../app/navigation';
+import { focusPropertiesPanel, PropertiesPanel } from '../panels/PropertiesPanel';
 import { useSession } from '../store/session-store';
 import type { MapConnection } from '../sync/map-connection';
 import { useMapConnection } from '../sync/useMapConnection';
@@ -20,7 +21,11 @@ import { Toolbar } from './Toolbar';
 function isForCanvas(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
   if (!target || event.defaultPrevented) return false;
-  if (target.closest('input, textarea, select, [contenteditable="true"], dialog')) return false;
+  if (
+    target.closest('input, textarea, select, [contenteditable="true"], dialog, [data-own-keys]')
+  ) {
+    return false;
+  }
   if (target.closest('button, a') && (event.key === 'Enter' || event.key === ' ')) return false;
   return true;
 }
@@ -42,6 +47,11 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (useSession.getState().dialog || !isForCanvas(event)) return;
+      if (event.key.toLowerCase() === 'p' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        focusPropertiesPanel();
+        return;
+      }
       if (handleEditorKey(event, ctx)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -73,24 +83,27 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
             {state.closed.message}
           </p>
         )}
-        <div className="editor__canvas" data-testid="canvas">
-          <ReactFlowProvider>
-            <Canvas
-              doc={doc}
-              index={index}
-              geometry={geometry}
-              readOnly={readOnly}
-              synced={state.synced}
-            />
-            <LaneHeaders geometry={geometry} index={index} />
-          </ReactFlowProvider>
-          {state.synced && !readOnly && (
-            <EmptyState
-              lanes={index.lanes.length}
-              steps={index.map.steps.length}
-              onAddLane={addLane}
-            />
-          )}
+        <div className="editor__body">
+          <div className="editor__canvas" data-testid="canvas">
+            <ReactFlowProvider>
+              <Canvas
+                doc={doc}
+                index={index}
+                geometry={geometry}
+                readOnly={readOnly}
+                synced={state.synced}
+              />
+              <LaneHeaders geometry={geometry} index={index} />
+            </ReactFlowProvider>
+            {state.synced && !readOnly && (
+              <EmptyState
+                lanes={index.lanes.length}
+                steps={index.map.steps.length}
+                onAddLane={addLane}
+              />
+            )}
+          </div>
+          <PropertiesPanel doc={doc} index={index} readOnly={readOnly} />
         </div>
         <StatusLine index={index} />
       </div>

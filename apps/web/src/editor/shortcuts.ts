@@ -17,6 +17,7 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly ac
     keys: ['K'],
     action: 'Change the kind of the selected step (task, decision, delay, end, start)',
   },
+  { keys: ['P'], action: 'Go to the properties panel (the selected step, or the map settings)' },
   { keys: ['Delete'], action: 'Delete the selected steps, or an empty lane' },
   { keys: ['Ctrl+Z'], action: 'Undo your last edit' },
   { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo' },

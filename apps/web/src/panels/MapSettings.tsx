@@ -1,0 +1,133 @@
+import type { MapDoc, RolePatch, SettingsPatch } from '@procmap/doc';
+import {
+  DEMAND_PERIODS,
+  type DemandPeriod,
+  type MapIndex,
+  type Role,
+  resolveSettings,
+} from '@procmap/model';
+import { SelectField, TextField } from './fields';
+import { parseNumber, showNumber } from './parse-number';
+import { runCommand } from './run-command';
+
+const PER_LABELS: Record<DemandPeriod, string> = {
+  hour: 'per hour',
+  day: 'per day',
+  week: 'per week',
+};
+
+function RoleRow({ doc, role, readOnly }: { doc: MapDoc; role: Role; readOnly: boolean }) {
+  const update = (patch: RolePatch) => runCommand(() => doc.updateRole(role.id, patch));
+  return (
+    <fieldset className="panel-group" data-testid="role-settings">
+      <legend>{role.name}</legend>
+      <TextField
+        label="Headcount"
+        value={showNumber(role.headcount)}
+        disabled={readOnly}
+        inputMode="decimal"
+        onCommit={(text) => {
+          const parsed = parseNumber(text, { min: 0, what: 'Headcount' });
+          return parsed.ok ? update({ headcount: parsed.value } as RolePatch) : parsed.message;
+        }}
+      />
+      <TextField
+        label="Hourly cost"
+        value={showNumber(role.hourlyCost)}
+        disabled={readOnly}
+        inputMode="decimal"
+        onCommit={(text) => {
+          const parsed = parseNumber(text, { min: 0, what: 'Hourly cost' });
+          return parsed.ok ? update({ hourlyCost: parsed.value } as RolePatch) : parsed.message;
+        }}
+      />
+    </fieldset>
+  );
+}
+
+/** With nothing selected: the map's title, working time, demand and each role's people and cost. */
+export function MapSettings({
+  doc,
+  index,
+  readOnly,
+}: {
+  doc: MapDoc;
+  index: MapIndex;
+  readOnly: boolean;
+}) {
+  const stored = index.map.settings ?? {};
+  const settings = resolveSettings(index.map);
+  const update = (patch: SettingsPatch) => runCommand(() => doc.updateSettings(patch));
+  const demand = stored.demand;
+
+  return (
+    <section aria-label="Map settings" data-testid="map-settings">
+      <h2 className="panel__title">Map</h2>
+      <TextField
+        label="Title"
+        value={index.map.title}
+        disabled={readOnly}
+        onCommit={(title) => runCommand(() => doc.updateMeta({ title }))}
+      />
+      <TextField
+        label="Hours per day"
+        value={showNumber(stored.hoursPerDay)}
+        hint={`Working hours in a day (empty = ${settings.hoursPerDay})`}
+        disabled={readOnly}
+        inputMode="decimal"
+        onCommit={(text) => {
+          const parsed = parseNumber(text, { above: 0, max: 24, what: 'Hours per day' });
+          return parsed.ok ? update({ hoursPerDay: parsed.value }) : parsed.message;
+        }}
+      />
+      <TextField
+        label="Days per week"
+        value={showNumber(stored.daysPerWeek)}
+        hint={`Working days in a week (empty = ${settings.daysPerWeek})`}
+        disabled={readOnly}
+        inputMode="decimal"
+        onCommit={(text) => {
+          const parsed = parseNumber(text, { above: 0, max: 7, what: 'Days per week' });
+          return parsed.ok ? update({ daysPerWeek: parsed.value }) : parsed.message;
+        }}
+      />
+      <fieldset className="panel-group">
+        <legend>Demand</legend>
+        <TextField
+          label="Cases"
+          value={showNumber(demand?.count)}
+          hint="Cases arriving; empty = not known"
+          disabled={readOnly}
+          inputMode="decimal"
+          onCommit={(text) => {
+            const parsed = parseNumber(text, { min: 0, what: 'Demand' });
+            if (!parsed.ok) return parsed.message;
+            return update({
+              demand:
+                parsed.value === undefined
+                  ? undefined
+                  : { count: parsed.value, per: demand?.per ?? 'day' },
+            });
+          }}
+        />
+        <SelectField
+          label="Per"
+          value={demand?.per ?? 'day'}
+          disabled={readOnly || demand === undefined}
+          options={DEMAND_PERIODS.map((p) => ({ value: p, label: PER_LABELS[p] }))}
+          onCommit={(per) =>
+            demand ? update({ demand: { count: demand.count, per: per as DemandPeriod } }) : null
+          }
+        />
+      </fieldset>
+      <h3 className="panel__subtitle">Roles</h3>
+      {index.lanes.length === 0 ? (
+        <p className="panel__empty">No lanes yet: press L to add one.</p>
+      ) : (
+        index.lanes.map((role) => (
+          <RoleRow key={role.id} doc={doc} role={role} readOnly={readOnly} />
+        ))
+      )}
+    </section>
+  );
+}

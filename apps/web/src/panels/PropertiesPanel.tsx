@@ -1,0 +1,80 @@
+import type { MapDoc } from '@procmap/doc';
+import type { MapIndex } from '@procmap/model';
+import { useState } from 'react';
+import { useSession } from '../store/session-store';
+import { MapSettings } from './MapSettings';
+import { StepProperties } from './StepProperties';
+
+/** Where keyboard focus goes when P is pressed on the canvas. */
+export const PANEL_ID = 'properties-panel';
+
+/**
+ * The right-hand panel: the selected step's properties, or the map's settings when nothing is
+ * selected. Keys typed inside it are its own (`data-own-keys`), never canvas shortcuts.
+ */
+export function PropertiesPanel({
+  doc,
+  index,
+  readOnly,
+}: {
+  doc: MapDoc;
+  index: MapIndex;
+  readOnly: boolean;
+}) {
+  const [open, setOpen] = useState(true);
+  const selection = useSession((s) => s.selection);
+  const stepIds = selection.kind === 'steps' ? selection.ids : [];
+  const step = stepIds.length === 1 ? index.step(stepIds[0]!) : undefined;
+
+  let body: React.ReactNode;
+  if (step) {
+    // Keyed by step: drafts and errors never carry over to another step.
+    body = <StepProperties key={step.id} doc={doc} index={index} step={step} readOnly={readOnly} />;
+  } else if (stepIds.length > 1) {
+    body = <p className="panel__empty">{stepIds.length} steps selected: select one to edit it.</p>;
+  } else if (selection.kind === 'lane') {
+    body = (
+      <p className="panel__empty">
+        Lane selected: select a step to edit it, or press Esc for the map settings.
+      </p>
+    );
+  } else {
+    body = <MapSettings doc={doc} index={index} readOnly={readOnly} />;
+  }
+
+  return (
+    <aside
+      id={PANEL_ID}
+      className={`properties-panel${open ? '' : ' properties-panel--closed'}`}
+      aria-label="Properties"
+      data-own-keys=""
+      data-testid="properties-panel"
+    >
+      <button
+        type="button"
+        className="properties-panel__toggle"
+        aria-expanded={open}
+        aria-controls={`${PANEL_ID}-body`}
+        onClick={() => setOpen((o) => !o)}
+        title={open ? 'Hide properties' : 'Show properties'}
+      >
+        {open ? 'Hide properties ›' : '‹ Properties'}
+      </button>
+      {open && (
+        <div className="properties-panel__body" id={`${PANEL_ID}-body`}>
+          {readOnly && <p className="panel__note">View only: you cannot change this map.</p>}
+          {body}
+        </div>
+      )}
+    </aside>
+  );
+}
+
+/** Moves keyboard focus into the panel (the P shortcut): its first field, else its toggle. */
+export function focusPropertiesPanel(): void {
+  const panel = document.getElementById(PANEL_ID);
+  const field = panel?.querySelector<HTMLElement>(
+    'input:not([disabled]), select:not([disabled]), textarea:not([disabled])',
+  );
+  (field ?? panel?.querySelector<HTMLElement>('button'))?.focus();
+}

@@ -1,0 +1,184 @@
+import type { MapDoc, StepPatch } from '@procmap/doc';
+import {
+  ACTIVITIES,
+  formatDuration,
+  type MapIndex,
+  parseDuration,
+  resolveSettings,
+  STEP_KINDS,
+  type Step,
+  VALUE_CLASSES,
+} from '@procmap/model';
+import { useMemo } from 'react';
+import { SelectField, TextAreaField, TextField } from './fields';
+import { parseNumber, showNumber } from './parse-number';
+import { runCommand } from './run-command';
+import { TagField } from './TagField';
+
+const KIND_LABELS: Record<Step['kind'], string> = {
+  start: 'Start',
+  task: 'Task',
+  decision: 'Decision',
+  delay: 'Delay',
+  end: 'End',
+};
+
+const VALUE_LABELS: Record<NonNullable<Step['valueClass']>, string> = {
+  'value-adding': 'Value-adding',
+  necessary: 'Necessary',
+  waste: 'Waste',
+};
+
+const ACTIVITY_LABELS: Record<NonNullable<Step['activity']>, string> = {
+  work: 'Work',
+  approval: 'Approval',
+  inspection: 'Inspection',
+  transport: 'Transport',
+};
+
+/** Every distinct value of a list field across the map's steps, sorted. */
+function used(index: MapIndex, field: 'dataEntered' | 'systems'): string[] {
+  const all = new Set<string>();
+  for (const s of index.map.steps) for (const v of s[field] ?? []) all.add(v);
+  return [...all].sort((a, b) => a.localeCompare(b));
+}
+
+/** The selected step's fields; every change is one MapDoc command (one undo step). */
+export function StepProperties({
+  doc,
+  index,
+  step,
+  readOnly,
+}: {
+  doc: MapDoc;
+  index: MapIndex;
+  step: Step;
+  readOnly: boolean;
+}) {
+  const settings = resolveSettings(index.map);
+  const dataSuggestions = useMemo(() => used(index, 'dataEntered'), [index]);
+  const systemSuggestions = useMemo(() => used(index, 'systems'), [index]);
+  const update = (patch: StepPatch) => runCommand(() => doc.updateStep(step.id, patch));
+
+  const duration = (field: 'processTime' | 'waitTime') => (text: string) => {
+    if (text.trim() === '') return update({ [field]: undefined });
+    const parsed = parseDuration(text, settings);
+    return parsed.ok ? update({ [field]: parsed.minutes }) : parsed.message;
+  };
+  const percent = (text: string) => {
+    const parsed = parseNumber(text.replace(/%\s*$/, ''), {
+      min: 0,
+      max: 100,
+      what: '% complete and accurate',
+    });
+    if (!parsed.ok) return parsed.message;
+    return update({
+      completeAccurate: parsed.value === undefined ? undefined : parsed.value / 100,
+    });
+  };
+  const batch = (text: string) => {
+    const parsed = parseNumber(text, { above: 0, what: 'Batch size' });
+    return parsed.ok ? update({ batchSize: parsed.value }) : parsed.message;
+  };
+  const shown = (minutes: number | undefined) =>
+    minutes === undefined ? '' : formatDuration(minutes, settings);
+
+  return (
+    <section aria-label="Step properties" data-testid="step-properties">
+      <h2 className="panel__title">Step</h2>
+      <SelectField
+        label="Kind"
+        value={step.kind}
+        disabled={readOnly}
+        options={STEP_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+        onCommit={(v) => update({ kind: v as Step['kind'] })}
+      />
+      <TextField
+        label="Label"
+        value={step.label}
+        disabled={readOnly}
+        onCommit={(v) => update({ label: v })}
+      />
+      <SelectField
+        label="Role"
+        value={step.roleId}
+        disabled={readOnly}
+        options={index.lanes.map((r) => ({ value: r.id, label: r.name }))}
+        onCommit={(v) => {
+          const role = index.lanes.find((r) => r.id === v);
+          return role ? runCommand(() => doc.moveStepToRole(step.id, role.id)) : 'Unknown lane.';
+        }}
+      />
+      <TextField
+        label="Process time"
+        value={shown(step.processTime)}
+        disabled={readOnly}
+        hint="Hands-on time per case: 10, 10m, 2h, 1.5d"
+        testId="process-time"
+        onCommit={duration('processTime')}
+      />
+      <TextField
+        label="Wait before"
+        value={shown(step.waitTime)}
+        disabled={readOnly}
+        hint={`Waiting before this step starts (1 d = ${settings.hoursPerDay} h)`}
+        testId="wait-time"
+        onCommit={duration('waitTime')}
+      />
+      <SelectField
+        label="Value class"
+        value={step.valueClass ?? ''}
+        disabled={readOnly}
+        options={[
+          { value: '', label: 'Not classified' },
+          ...VALUE_CLASSES.map((v) => ({ value: v, label: VALUE_LABELS[v] })),
+        ]}
+        onCommit={(v) => update({ valueClass: v === '' ? undefined : (v as Step['valueClass']) })}
+      />
+      <SelectField
+        label="Activity"
+        value={step.activity ?? 'work'}
+        disabled={readOnly}
+        options={ACTIVITIES.map((a) => ({ value: a, label: ACTIVITY_LABELS[a] }))}
+        onCommit={(v) => update({ activity: v as Step['activity'] })}
+      />
+      <TextField
+        label="% complete and accurate"
+        value={step.completeAccurate === undefined ? '' : showNumber(step.completeAccurate * 100)}
+        disabled={readOnly}
+        inputMode="decimal"
+        hint="Share of cases arriving right first time, 0–100"
+        onCommit={percent}
+      />
+      <TagField
+        label="Data entered"
+        tags={step.dataEntered ?? []}
+        suggestions={dataSuggestions}
+        disabled={readOnly}
+        testId="data-entered"
+        onChange={(tags) => update({ dataEntered: tags.length ? [...tags] : undefined })}
+      />
+      <TagField
+        label="Systems"
+        tags={step.systems ?? []}
+        suggestions={systemSuggestions}
+        disabled={readOnly}
+        testId="systems"
+        onChange={(tags) => update({ systems: tags.length ? [...tags] : undefined })}
+      />
+      <TextField
+        label="Batch size"
+        value={showNumber(step.batchSize)}
+        disabled={readOnly}
+        inputMode="numeric"
+        onCommit={batch}
+      />
+      <TextAreaField
+        label="Notes"
+        value={step.notes ?? ''}
+        disabled={readOnly}
+        onCommit={(v) => update({ notes: v === '' ? undefined : v })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { type ReactNode, useId, useState } from 'react';
+import type { Commit } from './run-command';
+
+interface FieldProps {
+  readonly label: string;
+  /** The stored value as the field shows it when nobody is typing. */
+  readonly value: string;
+  readonly disabled: boolean;
+  /** Writes the typed text; returns an error message (nothing written) or null. */
+  readonly onCommit: Commit;
+  readonly hint?: string;
+  readonly testId?: string;
+  readonly list?: string;
+  readonly inputMode?: 'text' | 'decimal' | 'numeric';
+}
+
+/** One labelled row with an inline error under the control. */
+function Row({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | null;
+  hint?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`panel-field${error ? ' panel-field--error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error ? (
+        <p className="panel-field__error" id={`${id}-msg`} role="alert">
+          {error}
+        </p>
+      ) : hint ? (
+        <p className="panel-field__hint" id={`${id}-msg`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A text input that writes on Enter or when focus leaves, not on every key: one change, one
+ * undo step. Esc puts back the stored value. A refused value stays in the field with its error.
+ */
+export function TextField(props: FieldProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    if (draft === props.value) {
+      setDraft(null);
+      setError(null);
+      return;
+    }
+    const message = props.onCommit(draft);
+    setError(message);
+    if (message === null) setDraft(null);
+  };
+  return (
+    <Row id={id} label={props.label} error={error} hint={props.hint}>
+      <input
+        id={id}
+        type="text"
+        value={draft ?? props.value}
+        disabled={props.disabled}
+        list={props.list}
+        inputMode={props.inputMode}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error || props.hint ? `${id}-msg` : undefined}
+        data-testid={props.testId}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          } else if (e.key === 'Escape') {
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
+    </Row>
+  );
+}
+
+/** A multi-line text (notes), written when focus leaves. */
+export function TextAreaField(props: Omit<FieldProps, 'list' | 'inputMode'>) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null || draft === props.value) {
+      setDraft(null);
+      return;
+    }
+    const message = props.onCommit(draft);
+    setError(message);
+    if (message === null) setDraft(null);
+  };
+  return (
+    <Row id={id} label={props.label} error={error} hint={props.hint}>
+      <textarea
+        id={id}
+        rows={4}
+        value={draft ?? props.value}
+        disabled={props.disabled}
+        data-testid={props.testId}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            setDraft(null);
+            setError(null);
+          }
+        }}
+      />
+    </Row>
+  );
+}
+
+/** A select; the empty option (if given) clears the field. Writes on change. */
+export function SelectField(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+  readonly disabled: boolean;
+  readonly onCommit: Commit;
+  readonly testId?: string;
+}) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Row id={id} label={props.label} error={error}>
+      <select
+        id={id}
+        value={props.value}
+        disabled={props.disabled}
+        data-testid={props.testId}
+        onChange={(e) => setError(props.onCommit(e.target.value))}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Row>
+  );
+}

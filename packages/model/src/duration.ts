@@ -1,0 +1,92 @@
+/** Durations as people type them (`10`, `10m`, `2h`, `1.5d`, `1h 30m`), stored in minutes. */
+
+export type DurationResult =
+  | { readonly ok: true; readonly minutes: number }
+  | { readonly ok: false; readonly message: string };
+
+export interface DurationSettings {
+  /** Working hours in one day: `1d` is this many hours. */
+  readonly hoursPerDay: number;
+}
+
+const UNITS: Readonly<Record<string, 'min' | 'h' | 'd'>> = {
+  m: 'min',
+  min: 'min',
+  mins: 'min',
+  minute: 'min',
+  minutes: 'min',
+  h: 'h',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  d: 'd',
+  day: 'd',
+  days: 'd',
+};
+
+const PART = /\s*(-?)(\d+(?:\.\d+)?|\.\d+)(?![.\d])\s*([a-z]*)\s*/iy;
+const HINT = 'Type minutes, hours or days, e.g. 10, 10m, 2h, 1.5d or 1h 30m';
+
+/** Rounds away floating-point noise (0.1 h is 6 minutes, not 6.000000000000001). */
+function clean(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** Parses a typed duration into minutes; a bare number is minutes, `d` is `hoursPerDay` hours. */
+export function parseDuration(text: string, settings: DurationSettings): DurationResult {
+  const input = text.trim();
+  if (input === '') return { ok: false, message: `Enter a duration. ${HINT}.` };
+  if (/^-|\s-/.test(input)) return { ok: false, message: 'A duration cannot be negative.' };
+  let total = 0;
+  let at = 0;
+  let parts = 0;
+  while (at < input.length) {
+    PART.lastIndex = at;
+    const match = PART.exec(input);
+    if (!match || match[0].length === 0) {
+      return { ok: false, message: `"${input}" is not a duration. ${HINT}.` };
+    }
+    const [, minus, digits, rawUnit] = match;
+    if (minus) return { ok: false, message: 'A duration cannot be negative.' };
+    const unitText = (rawUnit ?? '').toLowerCase();
+    const unit = unitText === '' ? 'min' : UNITS[unitText];
+    if (!unit) {
+      return { ok: false, message: `Unknown unit "${rawUnit}": use min, h or d.` };
+    }
+    if (unitText === '' && parts > 0) {
+      return { ok: false, message: `Give every part a unit, e.g. 1h 30m. ${HINT}.` };
+    }
+    const value = Number(digits);
+    if (unit === 'd' && !(settings.hoursPerDay > 0)) {
+      return { ok: false, message: 'Days need the map to have hours per day above 0.' };
+    }
+    total += unit === 'min' ? value : unit === 'h' ? value * 60 : value * settings.hoursPerDay * 60;
+    at += match[0].length;
+    parts += 1;
+  }
+  if (!Number.isFinite(total)) return { ok: false, message: 'That duration is too large.' };
+  return { ok: true, minutes: clean(total) };
+}
+
+/** A number with at most two decimals, without trailing zeros. */
+function num(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+/** Whether `n` is shown exactly with at most two decimals. */
+function exact(n: number): boolean {
+  return Math.abs(Math.round(n * 100) / 100 - n) < 1e-9;
+}
+
+/** A friendly duration: `45 min`, `2 h`, `1 h 30 min`, `1.5 d` (days of `hoursPerDay`). */
+export function formatDuration(minutes: number, settings: DurationSettings): string {
+  if (!Number.isFinite(minutes)) return '';
+  if (minutes < 60) return `${num(minutes)} min`;
+  const day = settings.hoursPerDay * 60;
+  if (day > 0 && minutes >= day && exact(minutes / day)) return `${num(minutes / day)} d`;
+  const hours = Math.floor(minutes / 60);
+  const rest = clean(minutes - hours * 60);
+  if (rest === 0) return `${hours} h`;
+  return `${hours} h ${num(rest)} min`;
+}
