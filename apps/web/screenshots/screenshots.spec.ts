@@ -5,7 +5,9 @@ import { createMapFromHome, expectConnected, typeInto } from '../e2e/editor-help
 // Writes the screenshots under docs/screenshots: `npm run screenshots` (not part of npm test).
 const dir = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
 
-test('screenshots of the home page, a template map and the share dialog', async ({ page }) => {
+test('screenshots of the home page, a template map (as opened and tidied) and the share dialog', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByTestId('map-list').or(page.getByTestId('maps-empty'))).toBeVisible();
   await page.screenshot({ path: join(dir, 'home.png') });
@@ -15,6 +17,14 @@ test('screenshots of the home page, a template map and the share dialog', async 
   await expect(page.getByTestId('step')).toHaveCount(42);
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await page.screenshot({ path: join(dir, 'editor-outpatient-referral.png') });
+
+  // Tidy up (Shift+T), then let the fit-to-view animation settle.
+  await page.keyboard.press('Shift+T');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  await expect(page.getByTestId('tidy-up')).toHaveText('Tidy up');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(dir, 'editor-tidied.png') });
 
   await page.getByRole('button', { name: 'Share' }).click();
   await expect(page.getByTestId('share-dialog')).toBeVisible();

@@ -16,6 +16,7 @@ import { ShareDialog } from './ShareDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
+import { useTidyUp } from './useTidyUp';
 
 /** Keys typed into a field, a button or a dialog are theirs, not the canvas's. */
 function isForCanvas(event: KeyboardEvent): boolean {
@@ -39,6 +40,8 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
   const dialog = useSession((s) => s.dialog);
   const openDialog = useSession((s) => s.openDialog);
   const readOnly = state.closed?.code === 4403;
+  const tidy = useTidyUp(doc, geometry);
+  const runTidy = tidy.run;
   const ctx: KeyContext = useMemo(
     () => ({ doc, index, geometry, readOnly }),
     [doc, index, geometry, readOnly],
@@ -52,11 +55,22 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
         focusPropertiesPanel();
         return;
       }
+      if (
+        event.key === 'T' &&
+        event.shiftKey &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey
+      ) {
+        event.preventDefault();
+        if (!ctx.readOnly) runTidy();
+        return;
+      }
       if (handleEditorKey(event, ctx)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ctx]);
+  }, [ctx, runTidy]);
 
   // A step deleted here or by a colleague leaves the selection.
   useEffect(() => {
@@ -77,6 +91,8 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
           state={state}
           readOnly={readOnly}
           onAddLane={addLane}
+          onTidyUp={runTidy}
+          tidyProgress={tidy.progress}
         />
         {state.closed && (
           <p className="banner" role="alert" data-testid="connection-closed">
@@ -85,16 +101,14 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
         )}
         <div className="editor__body">
           <div className="editor__canvas" data-testid="canvas">
-            <ReactFlowProvider>
-              <Canvas
-                doc={doc}
-                index={index}
-                geometry={geometry}
-                readOnly={readOnly}
-                synced={state.synced}
-              />
-              <LaneHeaders geometry={geometry} index={index} />
-            </ReactFlowProvider>
+            <Canvas
+              doc={doc}
+              index={index}
+              geometry={geometry}
+              readOnly={readOnly}
+              synced={state.synced}
+            />
+            <LaneHeaders geometry={geometry} index={index} />
             {state.synced && !readOnly && (
               <EmptyState
                 lanes={index.lanes.length}
@@ -141,5 +155,10 @@ export function EditorPage({ mapId, token }: { mapId: string; token: string }) {
     );
   }
   if (!connection) return <div className="editor editor--loading" aria-busy="true" />;
-  return <Workspace connection={connection} mapId={mapId} />;
+  // The provider wraps the whole editor: the toolbar's "Tidy up" fits the view afterwards.
+  return (
+    <ReactFlowProvider>
+      <Workspace connection={connection} mapId={mapId} />
+    </ReactFlowProvider>
+  );
 }

@@ -3,6 +3,7 @@ import { navigate } from '../app/navigation';
 import type { ConnectionState } from '../sync/map-connection';
 import { useSession } from '../store/session-store';
 import { ConnectionBadge } from './ConnectionBadge';
+import type { TidyProgress } from './useTidyUp';
 
 /** The bar above the canvas: back to the maps, title, state, undo/redo, share, shortcuts. */
 export function Toolbar({
@@ -11,13 +12,18 @@ export function Toolbar({
   state,
   readOnly,
   onAddLane,
+  onTidyUp,
+  tidyProgress,
 }: {
   doc: MapDoc;
   title: string;
   state: ConnectionState;
   readOnly: boolean;
   onAddLane: () => void;
+  onTidyUp: () => void;
+  tidyProgress: TidyProgress;
 }) {
+  const tidying = tidyProgress !== null;
   const openDialog = useSession((s) => s.openDialog);
   return (
     <header className="toolbar">
@@ -42,6 +48,28 @@ export function Toolbar({
             <button type="button" className="button" onClick={onAddLane} title="Add lane (L)">
               Add lane
             </button>
+            <span className="toolbar__tidy">
+              <button
+                type="button"
+                className="button"
+                onClick={onTidyUp}
+                disabled={tidying}
+                aria-busy={tidying}
+                title="Tidy up: lay the map out along the flow, every step in its lane (Shift+T)"
+                data-testid="tidy-up"
+              >
+                {tidying ? 'Tidying…' : 'Tidy up'}
+              </button>
+              {tidying && (
+                <progress
+                  className="toolbar__progress"
+                  max={1}
+                  value={tidyProgress}
+                  aria-label="Tidy up progress"
+                  data-testid="tidy-progress"
+                />
+              )}
+            </span>
             <button
               type="button"
               className="button"

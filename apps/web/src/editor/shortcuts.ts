@@ -18,6 +18,10 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly ac
     action: 'Change the kind of the selected step (task, decision, delay, end, start)',
   },
   { keys: ['P'], action: 'Go to the properties panel (the selected step, or the map settings)' },
+  {
+    keys: ['Shift+T'],
+    action: 'Tidy up: lay the map out along the flow, every step in its lane (one undo)',
+  },
   { keys: ['Delete'], action: 'Delete the selected steps, or an empty lane' },
   { keys: ['Ctrl+Z'], action: 'Undo your last edit' },
   { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo' },

@@ -1,12 +1,32 @@
-import { useReactFlow, useStore } from '@xyflow/react';
+import { type ReactFlowInstance, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { headerWidthAt } from './LaneHeaders';
 import { GEOMETRY, type MapGeometry } from './lane-geometry';
 
 /**
- * Once the stored map has arrived, zooms so that it fits, but never below a size a room can
- * read from the back (0.5) nor above 1; anchored top-left, where the lane headers are.
+ * Zooms so that the map fits the canvas (`width` × `height` on screen), but never below a size
+ * a room can read from the back (0.5) nor above 1; anchored top-left, where the lane headers are.
  */
+export function fitMapToView(
+  flow: Pick<ReactFlowInstance, 'setViewport'>,
+  geometry: MapGeometry,
+  width: number,
+  height: number,
+  duration = 0,
+): void {
+  const last = geometry.lanes.at(-1);
+  const contentHeight = last ? last.y + last.height : 0;
+  if (contentHeight === 0 || width === 0 || height === 0) return;
+  const zoom = Math.min(
+    1,
+    Math.max(0.5, Math.min((width - 32) / geometry.width, (height - 32) / contentHeight)),
+  );
+  // Shift right so the first column is not under the pinned headers.
+  const x = Math.max(16, headerWidthAt(zoom) - GEOMETRY.headerWidth * zoom + 16);
+  void flow.setViewport({ x, y: 16, zoom }, duration ? { duration } : undefined);
+}
+
+/** Once the stored map has arrived, fits it to the view (see `fitMapToView`). */
 export function useInitialViewport(geometry: MapGeometry, ready: boolean): void {
   const flow = useReactFlow();
   const width = useStore((s) => s.width);
@@ -15,15 +35,6 @@ export function useInitialViewport(geometry: MapGeometry, ready: boolean): void 
   useEffect(() => {
     if (done.current || !ready || width === 0 || height === 0) return;
     done.current = true;
-    const last = geometry.lanes.at(-1);
-    const contentHeight = last ? last.y + last.height : 0;
-    if (contentHeight === 0) return;
-    const zoom = Math.min(
-      1,
-      Math.max(0.5, Math.min((width - 32) / geometry.width, (height - 32) / contentHeight)),
-    );
-    // Shift right so the first column is not under the pinned headers.
-    const x = Math.max(16, headerWidthAt(zoom) - GEOMETRY.headerWidth * zoom + 16);
-    void flow.setViewport({ x, y: 16, zoom });
+    fitMapToView(flow, geometry, width, height);
   }, [flow, geometry, ready, width, height]);
 }

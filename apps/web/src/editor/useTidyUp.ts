@@ -1,0 +1,68 @@
+import type { MapDoc } from '@procmap/doc';
+import { useReactFlow, useStore } from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSession } from '../store/session-store';
+import type { MapGeometry } from './lane-geometry';
+import { tidyUp } from './tidy-up';
+import { fitMapToView } from './useInitialViewport';
+
+/** Where a running tidy-up is: `null` when idle, else the share of ELK calls done (0..1). */
+export type TidyProgress = number | null;
+
+/**
+ * The "Tidy up" command: runs the layout off the main thread, shows its progress, applies the
+ * result as one undoable edit and then fits the tidied map to the view. One run at a time.
+ */
+export function useTidyUp(
+  doc: MapDoc,
+  geometry: MapGeometry,
+): { progress: TidyProgress; run: () => void } {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const [progress, setProgress] = useState<TidyProgress>(null);
+  const running = useRef(false);
+  const [fitPending, setFitPending] = useState(false);
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  // The geometry of the tidied map exists only after the snapshot has been re-rendered.
+  useEffect(() => {
+    if (!fitPending) return;
+    setFitPending(false);
+    fitMapToView(flow, geometry, width, height, 250);
+  }, [fitPending, flow, geometry, width, height]);
+
+  const run = useCallback(() => {
+    if (running.current) return;
+    running.current = true;
+    setProgress(0);
+    useSession.getState().setHint('');
+    tidyUp(doc, (done, total) => {
+      if (alive.current) setProgress(total > 0 ? done / total : 1);
+    })
+      .then((count) => {
+        if (!alive.current) return;
+        if (count === 0) useSession.getState().setHint('Nothing to tidy up yet: add some steps.');
+        else setFitPending(true);
+      })
+      .catch((error: unknown) => {
+        if (!alive.current) return;
+        const reason = error instanceof Error && error.message ? `: ${error.message}` : '';
+        useSession
+          .getState()
+          .setHint(`Could not tidy up the map${reason}. Nothing was changed; try again.`);
+      })
+      .finally(() => {
+        running.current = false;
+        if (alive.current) setProgress(null);
+      });
+  }, [doc]);
+
+  return { progress, run };
+}
