@@ -1,4 +1,4 @@
-import { chmod } from 'node:fs/promises';
+
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMapFile } from './read-map-file';
