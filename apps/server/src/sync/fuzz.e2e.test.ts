@@ -1,6 +1,6 @@
 import { MapDoc } from '@procmap/doc';
 import { createPrng } from '@procmap/test-kit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from '../protocol/close-codes';
 import { parseClientMessage, syncStep1 } from '../protocol/messages';
@@ -8,7 +8,7 @@ import { connectClient, waitFor, whenSynced } from '../test-support/clients';
 import {
   type Access,
   allowed,
-  Cleanups,
+  serverSuite,
   DOCUMENTED,
   type Expected,
   expectAlive,
@@ -19,13 +19,12 @@ import {
   pending,
   RawClient,
   rebuiltState,
-  stopServers,
   summary,
   TEST_TIMEOUT,
   watch,
 } from '../test-support/fuzz-attack';
 import { buildCorpus, type FuzzMessage, referral, SEED } from '../test-support/fuzz-corpus';
-import { createMap, type ServerProcess, startServer } from '../test-support/server-process';
+import { createMap } from '../test-support/server-process';
 
 /*
  * Protocol fuzzing against the real server process. Attackers are raw websockets holding a
@@ -53,21 +52,7 @@ const ATTACKERS = 8;
 /** Each honest editor makes an edit this often (ms). */
 const HONEST_EDIT_MS = 20;
 
-const servers: ServerProcess[] = [];
-let fuzzServer: ServerProcess;
-const cleanups = new Cleanups();
-
-beforeAll(async () => {
-  fuzzServer = await startServer();
-  servers.push(fuzzServer);
-}, 60_000);
-
-afterEach(() => cleanups.runAll());
-
-afterAll(async () => {
-  cleanups.runAll();
-  await stopServers(servers);
-});
+const { servers, cleanups } = serverSuite([{}]);
 
 describe('protocol fuzzing: mutated and random messages against a real server', () => {
   it('builds the same corpus from the same seed, and a different one from another', () => {
@@ -89,7 +74,7 @@ describe('protocol fuzzing: mutated and random messages against a real server', 
   it(`survives ${MESSAGES} messages (seed ${SEED}): closes each offender with a documented code, applies no partial update, honest clients never notice`, {
     timeout: TEST_TIMEOUT,
   }, async () => {
-    const server = fuzzServer;
+    const server = servers[0]!;
     const map = await createMap(server, referral);
 
     // The stored map, as the server serves it: the base of every almost-valid message.

@@ -1,17 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from '../protocol/close-codes';
 import { MESSAGE, syncStep1, syncUpdate } from '../protocol/messages';
 import { stateOf, waitFor } from '../test-support/clients';
-import {
-  Cleanups,
-  expectHealthy,
-  RawClient,
-  stopServers,
-  TEST_TIMEOUT,
-} from '../test-support/fuzz-attack';
+import { serverSuite, expectHealthy, RawClient, TEST_TIMEOUT } from '../test-support/fuzz-attack';
 import { referral } from '../test-support/fuzz-corpus';
-import { createMap, type ServerProcess, startServer } from '../test-support/server-process';
+import { createMap } from '../test-support/server-process';
 
 /*
  * Limits a connection runs into with well-formed messages: a view link may not edit (4403, while
@@ -20,33 +14,17 @@ import { createMap, type ServerProcess, startServer } from '../test-support/serv
  * stock clients on the same map carry on.
  */
 
-const servers: ServerProcess[] = [];
-let fuzzServer: ServerProcess;
-let smallServer: ServerProcess;
-let slowServer: ServerProcess;
-const cleanups = new Cleanups();
-
-beforeAll(async () => {
-  [fuzzServer, smallServer, slowServer] = await Promise.all([
-    startServer(),
-    startServer({ env: { PROCMAP_MAX_MESSAGE_BYTES: '65536' } }),
-    startServer({ env: { PROCMAP_MESSAGES_PER_SECOND: '50', PROCMAP_MESSAGE_BURST: '100' } }),
-  ]);
-  servers.push(fuzzServer, smallServer, slowServer);
-}, 60_000);
-
-afterEach(() => cleanups.runAll());
-
-afterAll(async () => {
-  cleanups.runAll();
-  await stopServers(servers);
-});
+const { servers, cleanups } = serverSuite([
+  {},
+  { PROCMAP_MAX_MESSAGE_BYTES: '65536' },
+  { PROCMAP_MESSAGES_PER_SECOND: '50', PROCMAP_MESSAGE_BURST: '100' },
+]);
 
 describe('protocol fuzzing: mutated and random messages against a real server', () => {
   it('keeps a stock view-only client connected; its document updates are refused with 4403', {
     timeout: TEST_TIMEOUT,
   }, async () => {
-    const server = fuzzServer;
+    const server = servers[0]!;
     const map = await createMap(server, referral);
     const editor = await cleanups.syncedClient(server, map);
     const viewer = await cleanups.syncedClient(server, map, map.viewToken);
@@ -100,7 +78,7 @@ describe('message size limit', () => {
   it('closes a connection that sends more than PROCMAP_MAX_MESSAGE_BYTES with 1009; others are unaffected', {
     timeout: TEST_TIMEOUT,
   }, async () => {
-    const server = smallServer;
+    const server = servers[1]!;
     const map = await createMap(server, referral);
     const a = await cleanups.syncedClient(server, map);
     const b = await cleanups.syncedClient(server, map);
@@ -156,7 +134,7 @@ describe('rate limit', () => {
   it('closes a flooding connection with the rate-limit code; an honest client on the same map is unaffected', {
     timeout: TEST_TIMEOUT,
   }, async () => {
-    const server = slowServer;
+    const server = servers[2]!;
     const map = await createMap(server, referral);
     const a = await cleanups.syncedClient(server, map);
     const b = await cleanups.syncedClient(server, map);

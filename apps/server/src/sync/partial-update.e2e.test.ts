@@ -1,22 +1,21 @@
 import { createPrng } from '@procmap/test-kit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from '../protocol/close-codes';
 import { syncStep1, syncUpdate } from '../protocol/messages';
 import { stateOf, waitFor } from '../test-support/clients';
 import {
-  Cleanups,
+  serverSuite,
   expectHealthy,
   fingerprint,
   pending,
   RawClient,
-  stopServers,
   summary,
   TEST_TIMEOUT,
 } from '../test-support/fuzz-attack';
 import { referral, SEED, UpdateFactory } from '../test-support/fuzz-corpus';
 import { mutate } from '../test-support/mutate';
-import { createMap, type ServerProcess, startServer } from '../test-support/server-process';
+import { createMap } from '../test-support/server-process';
 
 /*
  * Updates that must never reach the room in part, found and sent on purpose (fuzz.e2e.test.ts
@@ -24,27 +23,13 @@ import { createMap, type ServerProcess, startServer } from '../test-support/serv
  * waiting for an update nobody sent.
  */
 
-const servers: ServerProcess[] = [];
-let fuzzServer: ServerProcess;
-const cleanups = new Cleanups();
-
-beforeAll(async () => {
-  fuzzServer = await startServer();
-  servers.push(fuzzServer);
-}, 60_000);
-
-afterEach(() => cleanups.runAll());
-
-afterAll(async () => {
-  cleanups.runAll();
-  await stopServers(servers);
-});
+const { servers, cleanups } = serverSuite([{}]);
 
 describe('protocol fuzzing: mutated and random messages against a real server', () => {
   it('closes the connection that sends a partial update (4400) and leaves the document unchanged', {
     timeout: TEST_TIMEOUT,
   }, async () => {
-    const server = fuzzServer;
+    const server = servers[0]!;
     const map = await createMap(server, referral);
     const observer = await cleanups.syncedClient(server, map);
     const template = Y.encodeStateAsUpdate(observer.doc);
@@ -127,7 +112,7 @@ describe('protocol fuzzing: mutated and random messages against a real server', 
   it('does not serve an update still waiting for a missing one to anybody else', {
     timeout: TEST_TIMEOUT,
   }, async () => {
-    const server = fuzzServer;
+    const server = servers[0]!;
     const map = await createMap(server, referral);
     const observer = await cleanups.syncedClient(server, map);
     // An edit placed after an item of a client the server has never heard of.

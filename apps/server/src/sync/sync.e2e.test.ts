@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { outpatientReferral } from '@procmap/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -16,20 +15,7 @@ import {
   startServer,
 } from '../test-support/server-process';
 
-const referral = JSON.parse(
-  readFileSync(
-    join(
-      import.meta.dirname,
-      '..',
-      '..',
-      '..',
-      '..',
-      'examples',
-      'outpatient-referral.procmap.json',
-    ),
-    'utf8',
-  ),
-);
+const referral = outpatientReferral();
 
 describe('sync with stock y-websocket clients', () => {
   let server: ServerProcess;

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
-import { join } from 'node:path';
+import { outpatientReferral } from '@procmap/test-kit';
 import { expect } from 'vitest';
 
 /*
@@ -8,17 +7,8 @@ import { expect } from 'vitest';
  * every refusal uses, and the example map file.
  */
 
-const EXAMPLE_PATH = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'examples',
-  'outpatient-referral.procmap.json',
-);
-export const example = () =>
-  JSON.parse(readFileSync(EXAMPLE_PATH, 'utf8')) as Record<string, unknown>;
+/** The example map (examples/outpatient-referral.procmap.json is this very fixture), fresh each call. */
+export const example = () => outpatientReferral() as unknown as Record<string, unknown>;
 
 /** Small enough to test the limit cheaply, large enough for the example file (about 19 KB). */
 export const LIMIT = 64 * 1024;

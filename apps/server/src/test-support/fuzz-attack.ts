@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { filterAwareness } from '../protocol/awareness-filter';
@@ -6,7 +6,7 @@ import { CLOSE } from '../protocol/close-codes';
 import { checkStateVector, MESSAGE, parseClientMessage } from '../protocol/messages';
 import { connectClient, stateOf, type TestClient, whenSynced } from './clients';
 import type { FuzzMessage } from './fuzz-corpus';
-import { removeDataDir, type ServerProcess } from './server-process';
+import { removeDataDir, type ServerProcess, startServer } from './server-process';
 
 /*
  * The machinery of the protocol fuzz tests (sync/fuzz, partial-update and limits): raw attacker
@@ -241,6 +241,27 @@ export class Cleanups {
   runAll(): void {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
+}
+
+/**
+ * The lifecycle of a protocol test file: one real server per environment, started before its
+ * tests (in parallel), clients cleaned up after each test, servers stopped after all.
+ */
+export function serverSuite(envs: readonly Record<string, string>[]): {
+  readonly servers: ServerProcess[];
+  readonly cleanups: Cleanups;
+} {
+  const servers: ServerProcess[] = [];
+  const cleanups = new Cleanups();
+  beforeAll(async () => {
+    servers.push(...(await Promise.all(envs.map((env) => startServer({ env })))));
+  }, 60_000);
+  afterEach(() => cleanups.runAll());
+  afterAll(async () => {
+    cleanups.runAll();
+    await stopServers(servers);
+  });
+  return { servers, cleanups };
 }
 
 export function expectAlive(server: ServerProcess): void {

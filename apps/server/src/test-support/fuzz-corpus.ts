@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createPrng, type Prng } from '@procmap/test-kit';
+import { createPrng, outpatientReferral, type Prng } from '@procmap/test-kit';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { MESSAGE, syncStep1, syncStep2, syncUpdate } from '../protocol/messages';
@@ -15,20 +13,7 @@ import { mutate, randomMessage } from './mutate';
 /** Replay a run with PROCMAP_PROTOCOL_FUZZ_SEED=<seed>. */
 export const SEED = Number(process.env.PROCMAP_PROTOCOL_FUZZ_SEED || 20_260_611);
 
-export const referral = JSON.parse(
-  readFileSync(
-    join(
-      import.meta.dirname,
-      '..',
-      '..',
-      '..',
-      '..',
-      'examples',
-      'outpatient-referral.procmap.json',
-    ),
-    'utf8',
-  ),
-);
+export const referral = outpatientReferral();
 
 // ---------------------------------------------------------------------------------------------
 // Almost-valid material: edits of the real map, state vectors, presence
