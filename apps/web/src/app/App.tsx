@@ -1,6 +1,7 @@
 import { EditorPage } from '../editor/EditorPage';
 import { HomePage } from '../home/HomePage';
-import { navigate, useLocation } from './navigation';
+import { AppLink } from './AppLink';
+import { useLocation } from './navigation';
 import { parseRoute } from './route';
 
 /** Picks the page for the current location. */
@@ -17,17 +18,7 @@ export function App() {
     <main className="page page--narrow">
       <h1>Page not found</h1>
       <p>
-        This address is not a procmap page.{' '}
-        <a
-          href="/"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/');
-          }}
-        >
-          Go to your maps
-        </a>
-        .
+        This address is not a procmap page. <AppLink to="/">Go to your maps</AppLink>.
       </p>
     </main>
   );

@@ -1,7 +1,7 @@
 import { indexMap, normalize } from '@procmap/model';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { navigate } from '../app/navigation';
+import { AppLink } from '../app/AppLink';
 import { focusPropertiesPanel, PropertiesPanel } from '../panels/PropertiesPanel';
 import { useSession } from '../store/session-store';
 import type { MapConnection } from '../sync/map-connection';
@@ -140,16 +140,7 @@ export function EditorPage({ mapId, token }: { mapId: string; token: string }) {
         <h1>This link has no access token</h1>
         <p>
           A map link ends in <code>#token=…</code>. Ask whoever shared it for the full link, or{' '}
-          <a
-            href="/"
-            onClick={(e) => {
-              e.preventDefault();
-              navigate('/');
-            }}
-          >
-            go to your maps
-          </a>
-          .
+          <AppLink to="/">go to your maps</AppLink>.
         </p>
       </main>
     );

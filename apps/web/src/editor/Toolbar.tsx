@@ -1,5 +1,5 @@
 import type { MapDoc } from '@procmap/doc';
-import { navigate } from '../app/navigation';
+import { AppLink } from '../app/AppLink';
 import type { ConnectionState } from '../sync/map-connection';
 import { useSession } from '../store/session-store';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -27,16 +27,9 @@ export function Toolbar({
   const openDialog = useSession((s) => s.openDialog);
   return (
     <header className="toolbar">
-      <a
-        href="/"
-        className="toolbar__home"
-        onClick={(e) => {
-          e.preventDefault();
-          navigate('/');
-        }}
-      >
+      <AppLink to="/" className="toolbar__home">
         ← Maps
-      </a>
+      </AppLink>
       <h1 className="toolbar__title" data-testid="map-title">
         {title || 'Untitled map'}
       </h1>

@@ -46,46 +46,52 @@ function Row({
 }
 
 /**
- * A text input that writes on Enter or when focus leaves, not on every key: one change, one
- * undo step. Esc puts back the stored value. A refused value stays in the field with its error.
+ * The text being typed in a field, apart from the stored value until it is committed. A
+ * refused value stays with its error; Esc puts back the stored value.
  */
-export function TextField(props: FieldProps) {
-  const id = useId();
+function useDraft(value: string, onCommit: Commit) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const reset = () => {
+    setDraft(null);
+    setError(null);
+  };
   const commit = () => {
     if (draft === null) return;
-    if (draft === props.value) {
-      setDraft(null);
-      setError(null);
-      return;
-    }
-    const message = props.onCommit(draft);
+    if (draft === value) return reset();
+    const message = onCommit(draft);
     setError(message);
     if (message === null) setDraft(null);
   };
+  return { shown: draft ?? value, error, setDraft, commit, reset };
+}
+
+/**
+ * A text input that writes on Enter or when focus leaves, not on every key: one change, one
+ * undo step.
+ */
+export function TextField(props: FieldProps) {
+  const id = useId();
+  const field = useDraft(props.value, props.onCommit);
   return (
-    <Row id={id} label={props.label} error={error} hint={props.hint}>
+    <Row id={id} label={props.label} error={field.error} hint={props.hint}>
       <input
         id={id}
         type="text"
-        value={draft ?? props.value}
+        value={field.shown}
         disabled={props.disabled}
         list={props.list}
         inputMode={props.inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || props.hint ? `${id}-msg` : undefined}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.error || props.hint ? `${id}-msg` : undefined}
         data-testid={props.testId}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
+        onChange={(e) => field.setDraft(e.target.value)}
+        onBlur={field.commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            commit();
-          } else if (e.key === 'Escape') {
-            setDraft(null);
-            setError(null);
-          }
+            field.commit();
+          } else if (e.key === 'Escape') field.reset();
         }}
       />
     </Row>
@@ -95,32 +101,21 @@ export function TextField(props: FieldProps) {
 /** A multi-line text (notes), written when focus leaves. */
 export function TextAreaField(props: Omit<FieldProps, 'list' | 'inputMode'>) {
   const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === null || draft === props.value) {
-      setDraft(null);
-      return;
-    }
-    const message = props.onCommit(draft);
-    setError(message);
-    if (message === null) setDraft(null);
-  };
+  const field = useDraft(props.value, props.onCommit);
   return (
-    <Row id={id} label={props.label} error={error} hint={props.hint}>
+    <Row id={id} label={props.label} error={field.error} hint={props.hint}>
       <textarea
         id={id}
         rows={4}
-        value={draft ?? props.value}
+        value={field.shown}
         disabled={props.disabled}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.error || props.hint ? `${id}-msg` : undefined}
         data-testid={props.testId}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
+        onChange={(e) => field.setDraft(e.target.value)}
+        onBlur={field.commit}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            setDraft(null);
-            setError(null);
-          }
+          if (e.key === 'Escape') field.reset();
         }}
       />
     </Row>
