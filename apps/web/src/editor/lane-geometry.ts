@@ -1,5 +1,5 @@
 import type { MapIndex, Role, Step } from '@procmap/model';
-import { flowColumns } from './flow-order';
+import { flowColumns } from '@procmap/layout';
 
 /** Canvas measures, in flow units (pixels at zoom 1). */
 export const GEOMETRY = {
@@ -40,7 +40,7 @@ export interface MapGeometry {
  */
 export function mapGeometry(index: MapIndex): MapGeometry {
   const g = GEOMETRY;
-  const columns = flowColumns(index);
+  const columns = flowColumns(index.map);
   const xOf = (step: Step) =>
     g.headerWidth +
     (step.position?.x ?? g.firstColumn + (columns.get(step.id) ?? 0) * g.columnWidth);
