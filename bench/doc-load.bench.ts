@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { type BenchResult, compare } from './harness';
 
 /** Loading a generated 5,000-step map into the shared document, against JSON.parse of its file. */
-export function docLoadBenchmarks(): BenchResult[] {
+export default function docLoadBenchmarks(): BenchResult[] {
   const map = generateMap({ steps: 5000, seed: 5000 });
   const text = JSON.stringify(map);
   const parse = { label: 'JSON.parse of the file', run: () => JSON.parse(text) };

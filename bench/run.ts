@@ -1,17 +1,30 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docLoadBenchmarks } from './doc-load.bench';
+import { pathToFileURL } from 'node:url';
 import type { BenchResult } from './harness';
-import { serverBenchmarks } from './server.bench';
 
-/** Runs every benchmark and writes bench-results.json at the repo root. */
-const all: readonly (() => BenchResult[] | Promise<BenchResult[]>)[] = [
-  docLoadBenchmarks,
-  serverBenchmarks,
-];
-// BENCH_ONLY (see server.bench.ts) skips the document benchmarks and the results file.
-const partial = process.env.BENCH_ONLY !== undefined;
-const suites = partial ? [serverBenchmarks] : all;
+/**
+ * Runs every benchmark suite — each `bench/*.bench.ts` file, whose default export returns its
+ * results — and writes bench-results.json at the repo root.
+ */
+type Suite = () => BenchResult[] | Promise<BenchResult[]>;
+
+// BENCH_ONLY (see server.bench.ts) runs only the server suite and writes no results file;
+// BENCH_SUITE=<name> runs the one suite `<name>.bench.ts`, also without writing the file.
+const only = process.env.BENCH_ONLY !== undefined ? 'server' : process.env.BENCH_SUITE;
+const partial = only !== undefined;
+const files = readdirSync(import.meta.dirname)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => !partial || f === `${only}.bench.ts`)
+  .sort();
+if (files.length === 0) throw new Error(`no benchmark suite named ${only}`);
+const suites: Suite[] = [];
+for (const file of files) {
+  const mod = (await import(pathToFileURL(join(import.meta.dirname, file)).href)) as {
+    default: Suite;
+  };
+  suites.push(mod.default);
+}
 
 const results: BenchResult[] = [];
 for (const suite of suites) {

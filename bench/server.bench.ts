@@ -15,7 +15,7 @@ import { memory } from './server/memory';
 import { log, UNTHROTTLED } from './server/common';
 
 /** The collaboration-server benchmarks; every server process is stopped before returning. */
-export async function serverBenchmarks(): Promise<BenchResult[]> {
+export default async function serverBenchmarks(): Promise<BenchResult[]> {
   process.setMaxListeners(500); // every provider listens for the process's exit
   const started = performance.now();
   const servers = await Promise.all([
