@@ -137,6 +137,33 @@ describe('REST API (real server process)', { timeout: 30_000 }, () => {
     });
   });
 
+  describe('GET /api/maps/<id>/access?token=', () => {
+    let map: { id: string; editToken: string; viewToken: string };
+    beforeAll(async () => {
+      map = await createMap(server, { title: 'Access' });
+    });
+
+    it('says what each token may do: edit or view', async () => {
+      const edit = await send(server, 'GET', `/api/maps/${map.id}/access${q(map.editToken)}`);
+      expect(edit.status, edit.text).toBe(200);
+      expect(edit.json).toEqual({ access: 'edit' });
+      const view = await send(server, 'GET', `/api/maps/${map.id}/access${q(map.viewToken)}`);
+      expect(view.json).toEqual({ access: 'view' });
+    });
+
+    it('refuses like the map itself: no token 401, wrong token 403, unknown map 404', async () => {
+      expectError(await send(server, 'GET', `/api/maps/${map.id}/access`), 401, 'token-required');
+      expectError(await send(server, 'GET', `/api/maps/${map.id}/access${q('wrong')}`), 403);
+      expectError(await send(server, 'GET', `/api/maps/unknownMap/access${q(map.editToken)}`), 404);
+    });
+
+    it('only answers GET', async () => {
+      const reply = await send(server, 'POST', `/api/maps/${map.id}/access${q(map.editToken)}`);
+      expectError(reply, 405, 'method-not-allowed');
+      expect(reply.headers.allow).toBe('GET');
+    });
+  });
+
   describe('PUT /api/maps/<id>?token=', () => {
     it('with the edit token replaces the content, and a connected stock client sees it live', async () => {
       const map = await createMap(server, { title: 'Before' });

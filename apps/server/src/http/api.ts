@@ -14,7 +14,7 @@ export interface ApiContext {
   readonly maps: MapService;
 }
 
-const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})$/;
+const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})(\/access)?$/;
 
 function baseUrl(req: IncomingMessage, config: ServerConfig): string {
   if (config.publicUrl) return config.publicUrl;
@@ -79,7 +79,11 @@ export async function handleApi(
     if (!match) throw new HttpError(404, 'not-found', `no API at ${url.pathname}`);
     const id = match[1] as string;
     const token = url.searchParams.get('token') ?? bearer(req);
-    if (req.method === 'GET') {
+    if (match[2]) {
+      // What this token may do, so the editor can show a view link as view-only from the start.
+      if (req.method !== 'GET') methodNotAllowed(res, 'GET');
+      sendJson(res, 200, { access: await maps.authorize(id, token, 'view') });
+    } else if (req.method === 'GET') {
       await maps.authorize(id, token, 'view');
       sendJson(res, 200, await maps.read(id));
     } else if (req.method === 'PUT') {
