@@ -11,6 +11,7 @@ import { addComment, addReply, deleteComment, updateComment } from './commands/c
 import type { CommandContext } from './commands/context';
 import { connect, disconnect, updateFlow } from './commands/flows';
 import { updateMeta, updateSettings } from './commands/meta';
+import { pasteFragment } from './commands/paste';
 import { addRole, deleteRole, moveRole, updateRole } from './commands/roles';
 import {
   addNextStep,
@@ -112,6 +113,8 @@ export class MapDoc {
   readonly disconnect = this.command(disconnect);
   readonly updateFlow = this.command(updateFlow);
   readonly updateSettings = this.command(updateSettings);
+  /** Pastes a copied fragment (see fragment.ts) as one edit. */
+  readonly pasteFragment = this.command(pasteFragment);
   readonly updateMeta = this.command(updateMeta);
   readonly addComment = this.command(addComment);
   readonly updateComment = this.command(updateComment);
