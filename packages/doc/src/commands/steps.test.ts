@@ -275,6 +275,31 @@ describe('moveStep / moveSteps', () => {
     expect(after.steps[3]).toBe(before.steps[3]);
   });
 
+  it('moveSteps moves steps into other lanes with their positions, as one undo step', () => {
+    const doc = sample();
+    const { after } = expectTriple(doc, () =>
+      doc.moveSteps([
+        { id: stepId('s1'), position: { x: 10, y: 0 }, roleId: roleId('nurse') },
+        { id: stepId('s2'), position: { x: 300, y: 0 } },
+      ]),
+    );
+    expect(findStep(after, 's1')).toMatchObject({ roleId: 'nurse', position: { x: 10, y: 0 } });
+    expect(findStep(after, 's2')).toMatchObject({ roleId: 'clerk', position: { x: 300, y: 0 } });
+  });
+
+  it('moveSteps into an unknown lane changes nothing', () => {
+    const doc = sample();
+    const before = doc.getSnapshot();
+    const error = docErrorOf(() =>
+      doc.moveSteps([
+        { id: stepId('s1'), position: { x: 10, y: 0 } },
+        { id: stepId('s2'), position: { x: 20, y: 0 }, roleId: roleId('ghost') },
+      ]),
+    );
+    expect(error.code).toBe('unknown-role');
+    expect(doc.getSnapshot()).toBe(before);
+  });
+
   it('refuses the whole move when one step is unknown or one position invalid', () => {
     const doc = sample();
     const before = doc.getSnapshot();

@@ -89,17 +89,26 @@ export function moveStepToRole(
   if (position) setField(record, 'position', position);
 }
 
-/** Sets the positions of several steps at once (the end of a multi-selection drag). */
+/**
+ * Sets the positions of several steps at once (the end of a multi-selection drag), each one
+ * also into another lane when `roleId` is given. All or nothing: one bad move changes nothing.
+ */
 export function moveSteps(
   ctx: CommandContext,
-  moves: readonly { readonly id: StepId; readonly position: Position }[],
+  moves: readonly {
+    readonly id: StepId;
+    readonly position: Position;
+    readonly roleId?: RoleId;
+  }[],
 ): void {
   const records = moves.map((m) => {
     checkFields({ position: m.position });
+    if (m.roleId !== undefined) requireRecord(ctx, 'roles', m.roleId);
     return requireRecord(ctx, 'steps', m.id);
   });
   moves.forEach((m, i) => {
     setField(records[i]!, 'position', m.position);
+    if (m.roleId !== undefined) setField(records[i]!, 'roleId', m.roleId);
   });
 }
 
