@@ -36,6 +36,7 @@ function newestMtime(dir: string): number {
 
 /** Builds the web app when there is no build; warns when the build is older than its sources. */
 export function ensureWebBuilt(): void {
+  if (process.env.BENCH_WEB_DIR) return;
   if (!existsSync(DIST_INDEX)) {
     log('apps/web/dist is missing: running `npm run build:web`');
     const built = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
@@ -61,7 +62,9 @@ export async function startSession(): Promise<EditorSession> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`no Chromium at ${CHROMIUM}; set BENCH_CHROMIUM to a Chromium executable`);
   }
-  const server = await startServer();
+  // BENCH_WEB_DIR serves another build of the web app (say, a candidate fix) instead.
+  const webDir = process.env.BENCH_WEB_DIR;
+  const server = await startServer(webDir ? { env: { PROCMAP_WEB_DIR: webDir } } : {});
   let browser: Browser;
   try {
     browser = await chromium.launch({
@@ -118,6 +121,20 @@ export async function uploadMap(server: ServerProcess, map: ProcessMap): Promise
   const created = (await res.json()) as { editUrl?: string };
   if (typeof created.editUrl !== 'string') throw new Error('the server returned no editUrl');
   return created.editUrl;
+}
+
+/**
+ * How many steps of the map behind an edit link have a saved position, as the server has them
+ * (GET /api/maps/<id>?token=…): what a tidy-up that reached the server leaves.
+ */
+export async function positionedSteps(server: ServerProcess, editUrl: string): Promise<number> {
+  const url = new URL(editUrl);
+  const id = url.pathname.split('/').at(-1) as string;
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+  const res = await fetch(`${server.url}/api/maps/${id}?token=${encodeURIComponent(token)}`);
+  if (res.status !== 200) throw new Error(`reading map ${id} failed: ${res.status}`);
+  const map = (await res.json()) as ProcessMap;
+  return map.steps.filter((s) => s.position !== undefined).length;
 }
 
 export interface OpenEditor {

@@ -3,7 +3,7 @@ import type { ProcessMap } from '@procmap/model';
 import { type BenchResult, entry, median, round3 } from '../harness';
 import { chainMap, plausibleMap } from './maps';
 import { type LongTask, probe } from './probe';
-import { type EditorSession, log, openEditor, uploadMap } from './session';
+import { type EditorSession, log, openEditor, positionedSteps, sleep, uploadMap } from './session';
 
 /*
  * "Tidy up" (Shift+T) in the browser: ELK runs in a Web Worker, the result is applied as one
@@ -24,7 +24,10 @@ export interface TidyRun {
   readonly settledMs: number;
   readonly longTasks: readonly LongTask[];
   readonly longestMs: number;
+  /** Steps whose place on the canvas changed (a chain that is already tidy moves none). */
   readonly moved: number;
+  /** Steps with a saved position on the server afterwards (every step, once tidied). */
+  readonly saved: number;
   /** Opening the map: navigation until connected, every step drawn and the page quiet. */
   readonly openMs: number;
   /** Why the run failed (an error hint, a page error, a timeout), or undefined. */
@@ -61,7 +64,14 @@ async function tidyOnce(
     const status = (await probe.text(page, 'status-line')) ?? '';
     if (status.includes(HINT_OF_FAILURE)) failure = `error hint: ${status}`;
     else if (editor.errors.length > 0) failure = `page error: ${editor.errors.join('; ')}`;
-    else if (!failure && moved === 0) failure = 'no step moved';
+    // Tidy up saves every step's position: wait until the server has them all.
+    let saved = 0;
+    for (const waitUntil = Date.now() + 15_000; !failure && Date.now() < waitUntil; ) {
+      saved = await positionedSteps(session.server, url);
+      if (saved === steps) break;
+      await sleep(200);
+    }
+    if (!failure && saved !== steps) failure = `only ${saved} of ${steps} positions saved`;
     const longTasks = (await probe.longTasks(page)).filter((t) => t.start >= t0 && t.start <= end);
     return {
       tidyMs: doneAt - t0,
@@ -69,6 +79,7 @@ async function tidyOnce(
       longTasks,
       longestMs: Math.max(0, ...longTasks.map((t) => t.duration)),
       moved,
+      saved,
       openMs,
       ...(failure ? { failure } : {}),
     };
@@ -80,7 +91,7 @@ async function tidyOnce(
 const summarize = (label: string, run: TidyRun) =>
   `${label}: tidy ${Math.round(run.tidyMs)} ms, settled ${Math.round(run.settledMs)} ms, ` +
   `${run.longTasks.length} long tasks, longest ${Math.round(run.longestMs)} ms, ` +
-  `${run.moved} steps moved, opened in ${Math.round(run.openMs)} ms` +
+  `${run.moved} steps moved, ${run.saved} positions saved, opened in ${Math.round(run.openMs)} ms` +
   (run.failure ? `, FAILED: ${run.failure}` : '');
 
 /**
