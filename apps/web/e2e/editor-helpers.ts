@@ -48,3 +48,97 @@ export async function expectStepInLane(page: Page, label: string, laneName: stri
   expect(roleId, `lane "${laneName}"`).toBeTruthy();
   await expect(step(page, label)).toHaveAttribute('data-role-id', roleId as string);
 }
+
+/** A map made through the REST API: its id and both links. */
+export interface MadeMap {
+  readonly id: string;
+  readonly editUrl: string;
+  readonly viewUrl: string;
+}
+
+/** Creates a map from a whole map file through the REST API. */
+export async function makeMap(page: Page, file: object): Promise<MadeMap> {
+  const res = await page.request.post('/api/maps', { data: file });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as MadeMap;
+}
+
+/** Opens a link in the editor and waits until it is connected and the view has settled. */
+export async function openLink(page: Page, url: string): Promise<void> {
+  await page.goto(new URL(url).pathname + new URL(url).hash);
+  await expectConnected(page);
+  await viewSettled(page);
+}
+
+/** Waits until the canvas's pan and zoom stop changing (the first fit to the view is done). */
+export async function viewSettled(page: Page): Promise<void> {
+  const transform = () =>
+    page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  let last = await transform();
+  await expect
+    .poll(
+      async () => {
+        await page.waitForTimeout(120);
+        const now = await transform();
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [0] },
+    )
+    .toBe(true);
+}
+
+/** The map as the server stores it now, read with the token of the page's link. */
+export async function storedMap(page: Page): Promise<StoredMap> {
+  const url = new URL(page.url());
+  const id = url.pathname.split('/').pop() as string;
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') as string;
+  const res = await page.request.get(`/api/maps/${id}?token=${encodeURIComponent(token)}`);
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as StoredMap;
+}
+
+export interface StoredMap {
+  readonly roles: readonly { id: string; name: string; order?: number; color?: string }[];
+  readonly steps: readonly { id: string; roleId: string; label: string; kind: string }[];
+  readonly flows: readonly { id: string; from: string; to: string }[];
+}
+
+/** Lane names from top to bottom, as the headers show them. */
+export async function laneNames(page: Page): Promise<string[]> {
+  return page.getByTestId('lane-name').allTextContents();
+}
+
+/** A small three-lane referral: five connected steps. */
+export function threeLaneMap(title: string) {
+  const s = (id: string, roleId: string, label: string, kind = 'task') => ({
+    id,
+    roleId,
+    kind,
+    label,
+  });
+  return {
+    format: 'procmap',
+    version: 1,
+    title,
+    roles: [
+      { id: 'clerk', name: 'Clerk', order: 0 },
+      { id: 'gp', name: 'GP', order: 1 },
+      { id: 'nurse', name: 'Nurse', order: 2 },
+    ],
+    steps: [
+      s('s1', 'clerk', 'Receive letter', 'start'),
+      s('s2', 'clerk', 'Register referral'),
+      s('s3', 'gp', 'Triage referral'),
+      s('s4', 'nurse', 'Book clinic'),
+      s('s5', 'nurse', 'Clinic booked', 'end'),
+    ],
+    flows: [
+      { id: 'f1', from: 's1', to: 's2' },
+      { id: 'f2', from: 's2', to: 's3' },
+      { id: 'f3', from: 's3', to: 's4' },
+      { id: 'f4', from: 's4', to: 's5' },
+    ],
+  };
+}

@@ -55,3 +55,13 @@ export async function listMaps(): Promise<MapSummary[]> {
 export function createMap(body: { title: string } | object): Promise<CreatedMap> {
   return request<CreatedMap>('/api/maps', { method: 'POST', body: JSON.stringify(body) });
 }
+
+/** What a token may do on a map: edit it, or only view it. */
+export type MapAccess = 'edit' | 'view';
+
+/** Asks the server what `token` may do on the map, before anything is edited. */
+export async function mapAccess(mapId: string, token: string): Promise<MapAccess> {
+  const path = `/api/maps/${encodeURIComponent(mapId)}/access?token=${encodeURIComponent(token)}`;
+  const body = await request<{ access: MapAccess }>(path);
+  return body.access === 'edit' ? 'edit' : 'view';
+}

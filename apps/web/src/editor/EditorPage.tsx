@@ -1,12 +1,14 @@
 import { indexMap, normalize } from '@procmap/model';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { AppLink } from '../app/AppLink';
 import { focusPropertiesPanel, PropertiesPanel } from '../panels/PropertiesPanel';
 import { useSession } from '../store/session-store';
 import type { MapConnection } from '../sync/map-connection';
 import { useMapConnection } from '../sync/useMapConnection';
 import { Canvas } from './Canvas';
+import { listenToClipboard } from './clipboard';
+import { DeleteLaneDialog } from './DeleteLaneDialog';
 import { EditorContext } from './editor-context';
 import { EmptyState } from './EmptyState';
 import { handleEditorKey, type KeyContext } from './keyboard-commands';
@@ -19,15 +21,16 @@ import { Toolbar } from './Toolbar';
 import { useTidyUp } from './useTidyUp';
 
 /** Keys typed into a field, a button or a dialog are theirs, not the canvas's. */
-function isForCanvas(event: KeyboardEvent): boolean {
+function isForCanvas(event: KeyboardEvent | ClipboardEvent): boolean {
   const target = event.target as HTMLElement | null;
-  if (!target || event.defaultPrevented) return false;
+  if (!target || event.defaultPrevented || useSession.getState().dialog) return false;
   if (
     target.closest('input, textarea, select, [contenteditable="true"], dialog, [data-own-keys]')
   ) {
     return false;
   }
-  if (target.closest('button, a') && (event.key === 'Enter' || event.key === ' ')) return false;
+  const key = 'key' in event ? event.key : '';
+  if (target.closest('button, a') && (key === 'Enter' || key === ' ')) return false;
   return true;
 }
 
@@ -39,17 +42,22 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
   const geometry = useMemo(() => mapGeometry(index), [index]);
   const dialog = useSession((s) => s.dialog);
   const openDialog = useSession((s) => s.openDialog);
-  const readOnly = state.closed?.code === 4403;
+  const readOnly = state.access === 'view' || state.closed?.code === 4403;
   const tidy = useTidyUp(doc, geometry);
   const runTidy = tidy.run;
   const ctx: KeyContext = useMemo(
     () => ({ doc, index, geometry, readOnly }),
     [doc, index, geometry, readOnly],
   );
+  const ctxRef = useRef(ctx);
+  ctxRef.current = ctx;
+  const editor = useMemo(() => ({ doc, readOnly }), [doc, readOnly]);
+
+  useEffect(() => listenToClipboard(ctxRef, isForCanvas), []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (useSession.getState().dialog || !isForCanvas(event)) return;
+      if (!isForCanvas(event)) return;
       if (event.key.toLowerCase() === 'p' && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         focusPropertiesPanel();
@@ -83,7 +91,7 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
   const addLane = () => handleEditorKey(new KeyboardEvent('keydown', { key: 'l' }), ctx);
 
   return (
-    <EditorContext.Provider value={doc}>
+    <EditorContext.Provider value={editor}>
       <div className="editor">
         <Toolbar
           doc={doc}
@@ -108,7 +116,7 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
               readOnly={readOnly}
               synced={state.synced}
             />
-            <LaneHeaders geometry={geometry} index={index} />
+            <LaneHeaders ctx={ctx} />
             {state.synced && !readOnly && (
               <EmptyState
                 lanes={index.lanes.length}
@@ -123,6 +131,9 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
       </div>
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(null)} />}
       {dialog === 'share' && <ShareDialog mapId={mapId} onClose={() => openDialog(null)} />}
+      {typeof dialog === 'object' && dialog?.kind === 'delete-lane' && (
+        <DeleteLaneDialog ctx={ctx} id={dialog.id} onClose={() => openDialog(null)} />
+      )}
     </EditorContext.Provider>
   );
 }

@@ -2,7 +2,7 @@ import type { Step } from '@procmap/model';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useSession } from '../store/session-store';
-import { useMapDoc } from './editor-context';
+import { useMapDoc, useReadOnly } from './editor-context';
 import { InlineText } from './InlineText';
 
 export type StepNodeData = { step: Step; handoff: boolean };
@@ -20,7 +20,9 @@ const KIND_NAMES: Readonly<Record<Step['kind'], string>> = {
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
   const { step } = data;
   const doc = useMapDoc();
-  const editing = useSession((s) => s.editing?.kind === 'step' && s.editing.id === step.id);
+  const readOnly = useReadOnly();
+  const editing =
+    useSession((s) => s.editing?.kind === 'step' && s.editing.id === step.id) && !readOnly;
   const edit = useSession((s) => s.edit);
   const commit = (label: string) => {
     edit(null);
@@ -29,13 +31,15 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: double-click is the pointer twin of F2
     <div
-      className={`step step--${step.kind}${selected ? ' is-selected' : ''}`}
+      className={`step step--${step.kind}${selected ? ' is-selected' : ''}${readOnly ? ' is-read-only' : ''}`}
       data-testid="step"
       data-step-id={step.id}
       data-role-id={step.roleId}
       data-kind={step.kind}
       title={`${KIND_NAMES[step.kind]}: ${step.label}`}
-      onDoubleClick={() => edit({ kind: 'step', id: step.id })}
+      onDoubleClick={() => {
+        if (!readOnly) edit({ kind: 'step', id: step.id });
+      }}
     >
       <Handle type="target" position={Position.Left} className="step__handle" />
       {step.kind === 'decision' && (

@@ -1,12 +1,27 @@
 import type { MapDoc } from '@procmap/doc';
 import { createContext, useContext } from 'react';
 
-/** The open map's document, for components deep in the canvas (nodes, dialogs). */
-export const EditorContext = createContext<MapDoc | null>(null);
+/** The open map, for components deep in the canvas (nodes, lane headers, dialogs). */
+export interface EditorValue {
+  readonly doc: MapDoc;
+  /** A view link: nothing may be edited, and no editing affordance is shown. */
+  readonly readOnly: boolean;
+}
+
+export const EditorContext = createContext<EditorValue | null>(null);
+
+function useEditor(): EditorValue {
+  const value = useContext(EditorContext);
+  if (!value) throw new Error('used outside the editor');
+  return value;
+}
 
 /** The open map's MapDoc; only inside the editor. */
 export function useMapDoc(): MapDoc {
-  const doc = useContext(EditorContext);
-  if (!doc) throw new Error('useMapDoc outside the editor');
-  return doc;
+  return useEditor().doc;
+}
+
+/** Whether the open map is view-only here. */
+export function useReadOnly(): boolean {
+  return useEditor().readOnly;
 }

@@ -2,6 +2,7 @@ import { MapDoc } from '@procmap/doc';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { type MapAccess, mapAccess } from '../api/maps-api';
 import { isSaved } from './saved-state';
 
 /** Type of the server's durable-acknowledgement extension (docs/server.md). */
@@ -16,6 +17,8 @@ export interface ConnectionState {
   readonly synced: boolean;
   /** Every local edit is written and flushed by the server (type 100), not merely sent. */
   readonly saved: boolean;
+  /** What this link may do; `unknown` until the server has said (or while it is unreachable). */
+  readonly access: MapAccess | 'unknown';
   /** Set when the server closed for good (wrong token, deleted map, view-only link…). */
   readonly closed?: { readonly code: number; readonly message: string };
 }
@@ -41,7 +44,12 @@ export class MapConnection {
   readonly ydoc = new Y.Doc();
   readonly doc: MapDoc;
   readonly provider: WebsocketProvider;
-  private state: ConnectionState = { status: 'connecting', synced: false, saved: false };
+  private state: ConnectionState = {
+    status: 'connecting',
+    synced: false,
+    saved: false,
+    access: 'unknown',
+  };
   private savedVector: Map<number, number> | undefined;
   private readonly listeners = new Set<() => void>();
 
@@ -70,6 +78,19 @@ export class MapConnection {
       this.set({ closed: { code, message: CLOSE_MESSAGES[code] ?? reason ?? 'Disconnected.' } });
     });
     this.ydoc.on('update', this.refreshSaved);
+    this.askAccess(mapId, token);
+  }
+
+  /** Learns whether this link edits or views; a view link then shows no editing affordances. */
+  private askAccess(mapId: string, token: string): void {
+    mapAccess(mapId, token).then(
+      (access) => {
+        if (!this.destroyed) this.set({ access });
+      },
+      () => {
+        // Unreachable or refused: the socket reports why; a view link is still caught by 4403.
+      },
+    );
   }
 
   private readonly refreshSaved = () => {
@@ -91,8 +112,11 @@ export class MapConnection {
     return () => this.listeners.delete(listener);
   };
 
+  private destroyed = false;
+
   /** Closes the socket and stops observing. */
   destroy(): void {
+    this.destroyed = true;
     this.ydoc.off('update', this.refreshSaved);
     this.provider.destroy();
     this.doc.destroy();

@@ -1,7 +1,12 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { type ConnectionState, MapConnection } from './map-connection';
 
-const CONNECTING: ConnectionState = { status: 'connecting', synced: false, saved: false };
+const CONNECTING: ConnectionState = {
+  status: 'connecting',
+  synced: false,
+  saved: false,
+  access: 'unknown',
+};
 const noop = () => () => {};
 
 /**

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { lane, makeMap, openLink, step, storedMap, threeLaneMap } from './editor-helpers';
+
+test('a view link shows the map, live, with no way to change it', async ({ page, context }) => {
+  const made = await makeMap(page, threeLaneMap('Read only'));
+  await openLink(page, made.viewUrl);
+
+  // Known from the start, before anything is tried.
+  await expect(page.getByText('View only', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('step')).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'Add lane' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Tidy up' })).toHaveCount(0);
+  await lane(page, 'GP').hover();
+  await expect(page.getByRole('button', { name: /Lane actions/ })).toHaveCount(0);
+  await expect(page.locator('.step__handle').first()).toBeHidden();
+
+  // Keys that edit do nothing; selection and the panel still work, read-only.
+  await step(page, 'Triage referral').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F2');
+  await page.keyboard.press('l');
+  await page.keyboard.press('Delete');
+  await step(page, 'Triage referral').dblclick();
+  await expect(page.getByRole('textbox', { name: 'Step label' })).toHaveCount(0);
+  await expect(page.getByTestId('step')).toHaveCount(5);
+  const panel = page.getByTestId('properties-panel');
+  await expect(panel.getByLabel('Label', { exact: true })).toBeDisabled();
+
+  // Dragging a step does not move it (the drag pans the view instead: both steps shift alike).
+  const gap = async () => {
+    const a = (await step(page, 'Triage referral').boundingBox())!;
+    const b = (await step(page, 'Book clinic').boundingBox())!;
+    return { x: b.x - a.x, y: b.y - a.y };
+  };
+  const gapBefore = await gap();
+  const before = (await step(page, 'Triage referral').boundingBox())!;
+  await page.mouse.move(before.x + 20, before.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 120, before.y + 160, { steps: 10 });
+  await page.mouse.up();
+  const gapAfter = await gap();
+  expect(Math.abs(gapAfter.x - gapBefore.x) + Math.abs(gapAfter.y - gapBefore.y)).toBeLessThan(1);
+
+  // The connection stays open (nothing was refused), and a colleague's edit appears live.
+  await expect(page.getByTestId('connection-closed')).toHaveCount(0);
+  const editor = await context.newPage();
+  await openLink(editor, made.editUrl);
+  await step(editor, 'Book clinic').dblclick();
+  await editor.keyboard.press('Control+a');
+  await editor.keyboard.type('Book first clinic');
+  await editor.keyboard.press('Enter');
+  await expect(step(page, 'Book first clinic')).toHaveCount(1);
+  expect((await storedMap(editor)).steps.map((s) => s.label)).toContain('Book first clinic');
+});
