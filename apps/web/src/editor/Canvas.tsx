@@ -1,4 +1,4 @@
-import { DocError, type MapDoc } from '@procmap/doc';
+import type { MapDoc } from '@procmap/doc';
 import { type MapIndex, type StepId, stepId } from '@procmap/model';
 import {
   Background,
@@ -15,6 +15,7 @@ import { selectedStepIds, useSession } from '../store/session-store';
 import { type EditorNode, flowEdges, flowNodes } from './flow-elements';
 import { LaneNode } from './LaneNode';
 import { GEOMETRY, laneAt, type MapGeometry } from './lane-geometry';
+import { runOrHint } from './run-or-hint';
 import { StepNode } from './StepNode';
 import { useInitialViewport } from './useInitialViewport';
 import { useViewportFollow } from './useViewportFollow';
@@ -59,19 +60,23 @@ export function Canvas({
   useViewportFollow(geometry, lastSelected);
   useInitialViewport(geometry, synced);
 
+  // The end of a drag, one step or a selection: one command, each step into the lane it is over.
   const drop = useCallback(
-    (id: string, position: XYPosition) => {
-      const step = index.step(stepId(id));
-      const lane = laneAt(geometry.lanes, position.y + GEOMETRY.stepHeight / 2);
-      if (!step || !lane) return;
-      const saved = { x: Math.max(0, Math.round(position.x - GEOMETRY.headerWidth)), y: 0 };
-      try {
-        if (lane.role.id !== step.roleId) doc.moveStepToRole(step.id, lane.role.id, saved);
-        else doc.moveStep(step.id, saved);
-      } catch (error) {
-        if (error instanceof DocError) useSession.getState().setHint(error.message);
-        else throw error;
-      }
+    (dropped: ReadonlyMap<string, XYPosition>) => {
+      const moves = [...dropped].flatMap(([id, position]) => {
+        const step = index.step(stepId(id));
+        const lane = laneAt(geometry.lanes, position.y + GEOMETRY.stepHeight / 2);
+        if (!step || !lane) return [];
+        const saved = { x: Math.max(0, Math.round(position.x - GEOMETRY.headerWidth)), y: 0 };
+        return [
+          {
+            id: step.id,
+            position: saved,
+            ...(lane.role.id !== step.roleId ? { roleId: lane.role.id } : {}),
+          },
+        ];
+      });
+      if (moves.length > 0) runOrHint(() => doc.moveSteps(moves));
     },
     [doc, index, geometry],
   );
@@ -81,6 +86,7 @@ export function Canvas({
       let nextSelected: Set<StepId> | undefined;
       const moved = new Map(dragging);
       let dragChanged = false;
+      const dropped = new Map<string, XYPosition>();
       for (const change of changes) {
         if (change.type === 'select' && !change.id.startsWith('lane:')) {
           nextSelected ??= new Set(selectedStepIds(useSession.getState().selection));
@@ -92,12 +98,13 @@ export function Canvas({
             dragChanged = true;
           } else if (change.dragging === false) {
             const last = change.position ?? moved.get(change.id);
-            if (last) drop(change.id, last);
+            if (last) dropped.set(change.id, last);
             moved.delete(change.id);
             dragChanged = true;
           }
         }
       }
+      if (dropped.size > 0) drop(dropped);
       if (dragChanged) setDragging(moved);
       if (nextSelected) {
         const current = useSession.getState().selection;
@@ -109,14 +116,8 @@ export function Canvas({
   );
 
   const onConnect = useCallback(
-    (connection: Connection) => {
-      try {
-        doc.connect(stepId(connection.source), stepId(connection.target));
-      } catch (error) {
-        if (error instanceof DocError) useSession.getState().setHint(error.message);
-        else throw error;
-      }
-    },
+    (connection: Connection) =>
+      runOrHint(() => doc.connect(stepId(connection.source), stepId(connection.target))),
     [doc],
   );
 

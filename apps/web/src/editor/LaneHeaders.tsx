@@ -1,9 +1,13 @@
-import type { MapIndex } from '@procmap/model';
+import type { RoleId } from '@procmap/model';
 import { useStore } from '@xyflow/react';
+import { type PointerEvent as ReactPointerEvent, useMemo, useRef, useState } from 'react';
 import { useSession } from '../store/session-store';
-import { useMapDoc } from './editor-context';
 import { InlineText } from './InlineText';
-import type { LaneBox, MapGeometry } from './lane-geometry';
+import { deleteLane, type KeyContext } from './keyboard-commands';
+import { LaneMenu } from './LaneMenu';
+import type { LaneBox } from './lane-geometry';
+import { runOrHint } from './run-or-hint';
+import { type LaneDrag, type ScreenLane, useLaneDrag } from './useLaneDrag';
 
 /** Screen width of the pinned lane headers at a zoom: readable at any zoom, never huge. */
 export function headerWidthAt(zoom: number): number {
@@ -11,38 +15,78 @@ export function headerWidthAt(zoom: number): number {
 }
 
 function LaneHeader({
+  ctx,
   lane,
   top,
   height,
-  count,
+  drag,
+  onPointerDown,
+  justDragged,
 }: {
+  ctx: KeyContext;
   lane: LaneBox;
   top: number;
   height: number;
-  count: number;
+  drag: LaneDrag | null;
+  onPointerDown: (id: RoleId, event: ReactPointerEvent<HTMLElement>) => void;
+  justDragged: () => boolean;
 }) {
   const { role } = lane;
-  const doc = useMapDoc();
+  const { doc, readOnly } = ctx;
   const selected = useSession((s) => s.selection.kind === 'lane' && s.selection.id === role.id);
   const editing = useSession((s) => s.editing?.kind === 'lane' && s.editing.id === role.id);
   const edit = useSession((s) => s.edit);
   const selectLane = useSession((s) => s.selectLane);
-  const commit = (name: string) => {
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const count = ctx.index.stepsByRole(role.id).length;
+  const lanes = ctx.geometry.lanes;
+  const name = role.name || 'Unnamed lane';
+  const dragged = drag?.id === role.id;
+
+  const commit = (next: string) => {
     edit(null);
-    if (name && name !== role.name) doc.renameRole(role.id, name);
+    if (next && next !== role.name) runOrHint(() => doc.renameRole(role.id, next));
   };
+  const actions = {
+    rename: () => {
+      selectLane(role.id);
+      edit({ kind: 'lane', id: role.id });
+    },
+    recolour: (color: string | undefined) => runOrHint(() => doc.recolourRole(role.id, color)),
+    move: (delta: -1 | 1) => runOrHint(() => doc.moveRole(role.id, lane.index + delta)),
+    remove: () => {
+      selectLane(role.id);
+      deleteLane(ctx, role.id);
+    },
+  };
+
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the pointer twin of the lane shortcuts
     // biome-ignore lint/a11y/useKeyWithClickEvents: lanes are reached with the canvas keys
     <div
-      className={`lane-header${height < 96 ? ' lane-header--compact' : ''}${selected ? ' is-selected' : ''}`}
-      style={{ top, height, ['--lane-color' as string]: role.color ?? 'var(--lane-default)' }}
+      className={`lane-header${height < 96 ? ' lane-header--compact' : ''}${selected ? ' is-selected' : ''}${dragged ? ' is-dragged' : ''}${readOnly ? '' : ' is-draggable'}`}
+      style={{
+        top,
+        height,
+        transform: dragged ? `translateY(${drag.dy}px)` : undefined,
+        ['--lane-color' as string]: role.color ?? 'var(--lane-default)',
+      }}
       data-testid="lane"
       data-role-id={role.id}
-      onClick={() => selectLane(role.id)}
-      onDoubleClick={() => edit({ kind: 'lane', id: role.id })}
+      title={readOnly ? undefined : 'Drag to reorder; double-click to rename'}
+      onPointerDown={(e) => {
+        if (readOnly || editing || (e.target as HTMLElement).closest('button, input, textarea'))
+          return;
+        onPointerDown(role.id, e);
+      }}
+      onClick={() => {
+        if (!justDragged()) selectLane(role.id);
+      }}
+      onDoubleClick={() => {
+        if (!readOnly) edit({ kind: 'lane', id: role.id });
+      }}
     >
-      {editing ? (
+      {editing && !readOnly ? (
         <InlineText
           initial={role.name}
           label="Lane name"
@@ -51,12 +95,37 @@ function LaneHeader({
         />
       ) : (
         <span className="lane-header__name" data-testid="lane-name">
-          {role.name || 'Unnamed lane'}
+          {name}
         </span>
       )}
       <span className="lane-header__count muted">
         {count} {count === 1 ? 'step' : 'steps'}
       </span>
+      {!readOnly && !editing && (
+        <button
+          type="button"
+          className="lane-header__menu button--quiet"
+          aria-label={`Lane actions: ${name}`}
+          aria-haspopup="menu"
+          aria-expanded={menuAnchor !== null}
+          onClick={(e) => {
+            e.stopPropagation();
+            setMenuAnchor(menuAnchor ? null : e.currentTarget);
+          }}
+        >
+          ⋯
+        </button>
+      )}
+      {menuAnchor && (
+        <LaneMenu
+          role={role}
+          anchor={menuAnchor}
+          canMoveUp={lane.index > 0}
+          canMoveDown={lane.index < lanes.length - 1}
+          actions={actions}
+          onClose={() => setMenuAnchor(null)}
+        />
+      )}
     </div>
   );
 }
@@ -64,20 +133,48 @@ function LaneHeader({
 /**
  * Lane headers pinned to the left edge of the canvas, like a frozen column: the room always
  * sees whose lane a step is in, however far along the process the facilitator has panned.
+ * Dragging a header up or down reorders the lanes.
  */
-export function LaneHeaders({ geometry, index }: { geometry: MapGeometry; index: MapIndex }) {
+export function LaneHeaders({ ctx }: { ctx: KeyContext }) {
   const [, ty, zoom] = useStore((s) => s.transform);
+  const container = useRef<HTMLDivElement>(null);
+  const screen: ScreenLane[] = useMemo(
+    () =>
+      ctx.geometry.lanes.map((lane) => ({
+        id: lane.role.id,
+        top: lane.y * zoom + ty,
+        height: lane.height * zoom,
+      })),
+    [ctx.geometry, zoom, ty],
+  );
+  const { drag, onPointerDown, justDragged } = useLaneDrag(screen, container, (id, to) =>
+    runOrHint(() => ctx.doc.moveRole(id, to)),
+  );
   return (
-    <div className="lane-headers" style={{ width: headerWidthAt(zoom) }}>
-      {geometry.lanes.map((lane) => (
+    <div
+      ref={container}
+      className={`lane-headers${drag ? ' is-dragging' : ''}`}
+      style={{ width: headerWidthAt(zoom) }}
+    >
+      {ctx.geometry.lanes.map((lane, i) => (
         <LaneHeader
           key={lane.role.id}
+          ctx={ctx}
           lane={lane}
-          top={lane.y * zoom + ty}
-          height={lane.height * zoom}
-          count={index.stepsByRole(lane.role.id).length}
+          top={screen[i]!.top}
+          height={screen[i]!.height}
+          drag={drag}
+          onPointerDown={onPointerDown}
+          justDragged={justDragged}
         />
       ))}
+      {drag && (
+        <div
+          className="lane-drop-marker"
+          style={{ top: drag.markerY }}
+          data-testid="lane-drop-marker"
+        />
+      )}
     </div>
   );
 }

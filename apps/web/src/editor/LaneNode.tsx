@@ -13,7 +13,7 @@ export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProp
   return (
     <div
       className={`lane${data.index % 2 ? ' lane--odd' : ''}${selected ? ' is-selected' : ''}`}
-      style={{ width, height }}
+      style={{ width, height, ['--lane-color' as string]: role.color ?? 'var(--lane-default)' }}
       data-testid="lane-band"
       data-role-id={role.id}
     />

@@ -1,7 +1,9 @@
-import { DocError, type MapDoc } from '@procmap/doc';
+import type { MapDoc } from '@procmap/doc';
 import type { MapIndex, RoleId, StepId, StepKind } from '@procmap/model';
 import { selectedStepIds, useSession } from '../store/session-store';
+import { pasteText, copyText } from './clipboard';
 import type { MapGeometry } from './lane-geometry';
+import { runOrHint } from './run-or-hint';
 import { type Direction, laneFrom, stepFrom } from './selection-moves';
 
 /** What a key press needs to know about the open map. */
@@ -14,15 +16,7 @@ export interface KeyContext {
 
 const KIND_CYCLE: readonly StepKind[] = ['task', 'decision', 'delay', 'end', 'start'];
 
-/** Runs a document command; a refused one becomes a hint instead of an exception. */
-function run(fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    if (!(error instanceof DocError)) throw error;
-    useSession.getState().setHint(error.message);
-  }
-}
+const run = runOrHint;
 
 /** The lane the user is working in: the selected lane, or the lane of the selected step. */
 function currentLane(ctx: KeyContext): RoleId | undefined {
@@ -117,14 +111,19 @@ function deleteSelection(ctx: KeyContext): void {
     run(() => ctx.doc.deleteSteps(selection.ids));
     session.clearSelection();
   } else if (selection.kind === 'lane') {
-    const count = ctx.index.stepsByRole(selection.id).length;
-    if (count > 0) {
-      session.setHint(`This lane still has ${count} step(s): move them to another lane first.`);
-      return;
-    }
-    run(() => ctx.doc.deleteRole(selection.id));
-    session.clearSelection();
+    deleteLane(ctx, selection.id);
   }
+}
+
+/** Deletes a lane: at once when it is empty (undo brings it back), else asks where its steps go. */
+export function deleteLane(ctx: KeyContext, id: RoleId): void {
+  const session = useSession.getState();
+  if (ctx.index.stepsByRole(id).length > 0) {
+    session.openDialog({ kind: 'delete-lane', id });
+    return;
+  }
+  run(() => ctx.doc.deleteRole(id));
+  session.clearSelection();
 }
 
 function cycleKind(ctx: KeyContext): void {
@@ -167,6 +166,14 @@ export function handleEditorKey(event: KeyboardEvent, ctx: KeyContext): boolean 
     }
     if (lower === 'l' && event.shiftKey) {
       if (!ctx.readOnly) addLane(ctx);
+      return true;
+    }
+    if (lower === 'a' && !event.shiftKey) {
+      session.selectSteps(ctx.geometry.steps.map((box) => box.step.id));
+      return true;
+    }
+    if (lower === 'd' && !event.shiftKey) {
+      if (!ctx.readOnly && steps.length > 0) pasteText(ctx, copyText(ctx, steps));
       return true;
     }
     return false;

@@ -22,7 +22,17 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly ac
     keys: ['Shift+T'],
     action: 'Tidy up: lay the map out along the flow, every step in its lane (one undo)',
   },
-  { keys: ['Delete'], action: 'Delete the selected steps, or an empty lane' },
+  {
+    keys: ['Delete'],
+    action: 'Delete the selected steps, or the selected lane (asks where its steps go)',
+  },
+  { keys: ['Ctrl+click', 'Shift+drag'], action: 'Select several steps (click to add; drag a box)' },
+  { keys: ['Ctrl+A'], action: 'Select every step' },
+  {
+    keys: ['Ctrl+C', 'Ctrl+X', 'Ctrl+V'],
+    action: 'Copy, cut and paste the selected steps (also between maps)',
+  },
+  { keys: ['Ctrl+D'], action: 'Duplicate the selected steps' },
   { keys: ['Ctrl+Z'], action: 'Undo your last edit' },
   { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo' },
   { keys: ['?'], action: 'Show this list' },

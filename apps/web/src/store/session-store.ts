@@ -13,7 +13,12 @@ export type Editing =
   | { readonly kind: 'lane'; readonly id: RoleId }
   | null;
 
-export type Dialog = 'shortcuts' | 'share' | null;
+export type Dialog =
+  | 'shortcuts'
+  | 'share'
+  /** Asks where the steps of a lane being deleted go. */
+  | { readonly kind: 'delete-lane'; readonly id: RoleId }
+  | null;
 
 interface SessionState {
   readonly selection: Selection;
