@@ -1,8 +1,14 @@
-import { EditorPage } from '../editor/EditorPage';
+import { lazy, Suspense } from 'react';
 import { HomePage } from '../home/HomePage';
 import { AppLink } from './AppLink';
 import { useLocation } from './navigation';
 import { parseRoute } from './route';
+
+// The editor (React Flow, Yjs, the sync client) loads only when a map is opened: the home page
+// stays small and quick on a slow hospital network.
+const EditorPage = lazy(() =>
+  import('../editor/EditorPage').then((module) => ({ default: module.EditorPage })),
+);
 
 /** Picks the page for the current location. */
 export function App() {
@@ -10,7 +16,15 @@ export function App() {
   const route = parseRoute(pathname, hash);
   if (route.page === 'editor') {
     return (
-      <EditorPage key={`${route.mapId}:${route.token}`} mapId={route.mapId} token={route.token} />
+      <Suspense
+        fallback={
+          <div className="editor editor--loading" aria-busy="true" data-testid="editor-loading">
+            <p className="editor__loading-text muted">Opening the map…</p>
+          </div>
+        }
+      >
+        <EditorPage key={`${route.mapId}:${route.token}`} mapId={route.mapId} token={route.token} />
+      </Suspense>
     );
   }
   if (route.page === 'home') return <HomePage />;
