@@ -1,0 +1,65 @@
+import type { ProcessMap, StepId } from '@procmap/model';
+import { buildContext, type Context } from './context';
+import type { RuleContext } from './finding';
+import { computeMetrics, publicMetrics } from './metrics';
+import { RULES } from './rules';
+import { resolveThresholds, type Thresholds } from './thresholds';
+import { type AnalysisResult, type Finding, RULE_IDS } from './types';
+
+export interface AnalyzeOptions {
+  /** Overrides the map's own `settings.analysis` thresholds and the defaults. */
+  readonly thresholds?: Partial<Thresholds>;
+}
+
+const EMPTY_MAP = { format: 'procmap', version: 1, title: '', roles: [], steps: [], flows: [] };
+
+/** Reads anything as a map: a value that is not an object analyses as an empty map. */
+function asMap(input: ProcessMap): ProcessMap {
+  return typeof input === 'object' && input !== null ? input : (EMPTY_MAP as ProcessMap);
+}
+
+/**
+ * Analyses a map: the Lean metrics per case and the waste findings, sorted by time at stake.
+ * Pure and deterministic; never changes the map; never throws on a malformed one (its
+ * structural problems come back as findings).
+ *
+ * @example
+ * const { metrics, findings } = analyze(map);
+ * console.log(metrics.leadTime, findings[0]?.message);
+ */
+export function analyze(input: ProcessMap, options: AnalyzeOptions = {}): AnalysisResult {
+  const map = asMap(input);
+  const thresholds = resolveThresholds(map, options.thresholds);
+  const ctx = buildContext(map, thresholds);
+  const raw = computeMetrics(ctx);
+  const ruleCtx: RuleContext = { ...ctx, metrics: raw };
+  const findings: Finding[] = [];
+  for (const rule of RULES) for (const f of rule.run(ruleCtx)) findings.push(f);
+  return { metrics: publicMetrics(raw, ctx), findings: sortFindings(ctx, findings) };
+}
+
+const RULE_RANK = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
+
+/** Most time at stake first; then rule order, flow order of the first step, message. */
+function sortFindings(ctx: Context, findings: Finding[]): Finding[] {
+  const firstStep = (f: Finding) => {
+    const i = f.stepIds.length > 0 ? ctx.g.indexOf.get(f.stepIds[0] as string) : undefined;
+    return i === undefined ? Number.MAX_SAFE_INTEGER : (ctx.flowRank[i] as number);
+  };
+  return findings
+    .map((f) => ({ f, rule: RULE_RANK.get(f.rule) as number, step: firstStep(f) }))
+    .sort(
+      (a, b) =>
+        b.f.timeAtStake - a.f.timeAtStake ||
+        a.rule - b.rule ||
+        a.step - b.step ||
+        (a.f.message < b.f.message ? -1 : a.f.message > b.f.message ? 1 : 0),
+    )
+    .map((x) => x.f);
+}
+
+/** Expected visits v(i) per case of every step, from the flow probabilities (loops solved). */
+export function expectedVisits(input: ProcessMap): ReadonlyMap<StepId, number> {
+  const ctx = buildContext(asMap(input), resolveThresholds(asMap(input)));
+  return new Map(ctx.g.steps.map((s, i) => [s.id, ctx.v[i] as number]));
+}

@@ -1,0 +1,121 @@
+import {
+  DEFAULT_SETTINGS,
+  DEMAND_PERIODS,
+  type DemandPeriod,
+  formatDuration,
+  type ProcessMap,
+  type Step,
+  workingMinutesPer,
+} from '@procmap/model';
+import { buildGraph, type Graph } from './graph';
+import { timeToEnd } from './lead-time';
+import type { Thresholds } from './thresholds';
+import { expectedVisitsOf, type Visits } from './visits';
+
+/** Cases arriving, read from the map's settings. */
+export interface DemandRate {
+  readonly count: number;
+  readonly per: DemandPeriod;
+  /** Working minutes in one period: the capacity of one person. */
+  readonly minutesPerPeriod: number;
+}
+
+/** Everything the metrics and rules read: built once per analysis. */
+export interface Context {
+  readonly g: Graph;
+  readonly visits: Visits;
+  /** v(i), expected visits per case. */
+  readonly v: Float64Array;
+  /** Expected time left on entering each step, for lead time. */
+  readonly timeToEnd: Float64Array;
+  readonly thresholds: Thresholds;
+  readonly hoursPerDay: number;
+  readonly demand: DemandRate | null;
+  /** Position of each step in flow order (topological, loops from where cases enter). */
+  readonly flowRank: Int32Array;
+}
+
+const positive = (v: unknown, fallback: number): number =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
+
+/** Builds the graph, visits and lead-time table of a map. */
+export function buildContext(map: ProcessMap, thresholds: Thresholds): Context {
+  const g = buildGraph(map, thresholds.probabilityTolerance);
+  const visits = expectedVisitsOf(g);
+  const raw: unknown = map.settings;
+  const s = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const hoursPerDay = positive(s.hoursPerDay, DEFAULT_SETTINGS.hoursPerDay);
+  const daysPerWeek = positive(s.daysPerWeek, DEFAULT_SETTINGS.daysPerWeek);
+  const d = s.demand as { count?: unknown; per?: unknown } | undefined;
+  let demand: DemandRate | null = null;
+  if (
+    typeof d === 'object' &&
+    d !== null &&
+    typeof d.count === 'number' &&
+    Number.isFinite(d.count) &&
+    d.count > 0 &&
+    (DEMAND_PERIODS as readonly unknown[]).includes(d.per)
+  ) {
+    const per = d.per as DemandPeriod;
+    demand = {
+      count: d.count,
+      per,
+      minutesPerPeriod: workingMinutesPer(per, { hoursPerDay, daysPerWeek }),
+    };
+  }
+  const flowRank = new Int32Array(g.steps.length);
+  let rank = 0;
+  const { comps } = visits;
+  for (let c = comps.members.length - 1; c >= 0; c--) {
+    const loop = visits.loopOf[c];
+    for (const i of loop ? loop.steps : (comps.members[c] as readonly number[])) {
+      flowRank[i] = rank++;
+    }
+  }
+  return {
+    g,
+    visits,
+    v: visits.v,
+    timeToEnd: timeToEnd(g, visits),
+    thresholds,
+    hoursPerDay,
+    demand,
+    flowRank,
+  };
+}
+
+/** A duration as people read it: `45 min`, `2 h 30 min`, `3 d`. */
+export function duration(ctx: Context, minutes: number): string {
+  return formatDuration(Math.round(minutes * 100) / 100, { hoursPerDay: ctx.hoursPerDay });
+}
+
+/** A step's label in quotes for messages, or its id when it has none. */
+export function named(ctx: Context, i: number): string {
+  const step = ctx.g.steps[i] as Step;
+  return step.label.trim() === '' ? `step ${step.id}` : `"${step.label}"`;
+}
+
+/** A share as a percentage with at most one decimal: `37.5%`. */
+export function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
+/** Step indices in flow order (ties by map order). */
+export function inFlowOrder(ctx: Context, steps: Iterable<number>): number[] {
+  return [...new Set(steps)].sort(
+    (a, b) => (ctx.flowRank[a] as number) - (ctx.flowRank[b] as number),
+  );
+}
+
+/** Hourly cost of a step's role, if the map gives one. */
+export function hourlyCost(ctx: Context, i: number): number | undefined {
+  const role = ctx.g.roleById.get(ctx.g.steps[i]?.roleId as string);
+  const cost = role?.hourlyCost;
+  return typeof cost === 'number' && Number.isFinite(cost) && cost >= 0 ? cost : undefined;
+}
+
+/** Headcount of a step's role, if the map gives a positive one. */
+export function headcount(ctx: Context, roleId: string): number | undefined {
+  const hc = ctx.g.roleById.get(roleId)?.headcount;
+  return typeof hc === 'number' && Number.isFinite(hc) && hc > 0 ? hc : undefined;
+}

@@ -1,0 +1,75 @@
+import type { FlowId, RoleId, StepId, Waste } from '@procmap/model';
+import { type Context, inFlowOrder } from './context';
+import type { RawMetrics } from './metrics';
+import type { Thresholds } from './thresholds';
+import type { Finding, RuleId, Severity } from './types';
+
+/** What a rule reads: the context plus the metrics. */
+export interface RuleContext extends Context {
+  readonly metrics: RawMetrics;
+  readonly thresholds: Thresholds;
+}
+
+/** One waste rule: a small pure function from the analysed map to its findings. */
+export interface Rule {
+  readonly id: RuleId;
+  run(ctx: RuleContext): Finding[];
+}
+
+export interface FindingParts {
+  readonly waste: Waste | null;
+  readonly severity: Severity;
+  /** Step indices; reported in flow order unless `keepOrder`. */
+  readonly steps?: Iterable<number>;
+  readonly keepOrder?: boolean;
+  /** Edge indices of the flows concerned, or flow ids of flows outside the graph. */
+  readonly edges?: readonly number[];
+  readonly flowIds?: readonly string[];
+  readonly roleIds?: readonly string[];
+  readonly message: string;
+  readonly timeAtStake: number;
+}
+
+/** Builds a finding whose ids all come from the map. */
+export function finding(ctx: Context, rule: RuleId, parts: FindingParts): Finding {
+  const steps = parts.steps ? [...parts.steps] : [];
+  const ordered =
+    steps.length < 2 ? steps : parts.keepOrder ? [...new Set(steps)] : inFlowOrder(ctx, steps);
+  const flows = [
+    ...(parts.edges ?? []).map((e) => ctx.g.edges[e]?.flow.id as string),
+    ...(parts.flowIds ?? []),
+  ];
+  const roles = parts.roleIds ?? [];
+  const stake = parts.timeAtStake;
+  return {
+    rule,
+    waste: parts.waste,
+    severity: parts.severity,
+    stepIds: ordered.map((i) => ctx.g.steps[i]?.id as StepId),
+    flowIds: (flows.length < 2 ? flows : [...new Set(flows)]) as FlowId[],
+    roleIds: (roles.length === 0
+      ? []
+      : [...new Set(roles)].filter((r) => ctx.g.roleById.has(r))) as RoleId[],
+    message: parts.message,
+    timeAtStake: Number.isFinite(stake) && stake > 0 ? Math.round(stake * 100) / 100 : 0,
+  };
+}
+
+/** The own time of one visit to step i: wait before it plus hands-on time. */
+export const own = (ctx: Context, i: number) =>
+  (ctx.g.processTime[i] as number) + (ctx.g.waitTime[i] as number);
+
+/** The name of a step's role for messages. */
+export function roleName(ctx: Context, i: number): string {
+  const id = ctx.g.steps[i]?.roleId as string;
+  const name = ctx.g.roleById.get(id)?.name;
+  return typeof name === 'string' && name.trim() !== '' ? name : String(id);
+}
+
+/** A list of names: `a`, `a and b`, `a, b and c`; long lists are cut with a count. */
+export function listOf(names: readonly string[], max = 6): string {
+  const shown =
+    names.length > max ? [...names.slice(0, max - 1), `${names.length - max + 1} more`] : names;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}

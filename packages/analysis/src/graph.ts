@@ -1,0 +1,222 @@
+import type { Flow, ProcessMap, Role, Step } from '@procmap/model';
+
+/*
+ * The map as the analysis sees it: steps and flows as integer indices with compressed adjacency
+ * (linear time, no per-query allocation), times read defensively, and the structural problems
+ * found on the way. It never throws: a map fresh from a file may be malformed in any field.
+ */
+
+/** A flow whose ends both exist, as an edge between step indices. */
+export interface Edge {
+  readonly flow: Flow;
+  readonly from: number;
+  readonly to: number;
+  /** The share of the source's cases taking it: its probability from a decision, else 1. */
+  readonly weight: number;
+}
+
+/** A decision whose branch probabilities do not sum to 1. */
+export interface BadDecision {
+  readonly step: number;
+  readonly sum: number;
+}
+
+export interface Graph {
+  readonly map: ProcessMap;
+  /** Steps with a usable id, first of each id only, in map order. */
+  readonly steps: readonly Step[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  readonly roles: readonly Role[];
+  readonly roleById: ReadonlyMap<string, Role>;
+  readonly edges: readonly Edge[];
+  /** Outgoing edge indices of step i: outEdges[outStart[i] .. outStart[i + 1]). */
+  readonly outStart: Int32Array;
+  readonly outEdges: Int32Array;
+  readonly inStart: Int32Array;
+  readonly inEdges: Int32Array;
+  /** Hands-on and waiting minutes per visit (0 when missing or not a usable number). */
+  readonly processTime: Float64Array;
+  readonly waitTime: Float64Array;
+  /** 1 for a non-decision step with several ways out: all of them are taken (parallel work). */
+  readonly parallel: Uint8Array;
+  readonly problems: {
+    readonly duplicateStepIds: readonly string[];
+    readonly danglingFlows: readonly Flow[];
+    readonly badDecisions: readonly BadDecision[];
+    readonly unknownRole: readonly number[];
+    readonly missingProcessTime: readonly number[];
+  };
+}
+
+const KINDS = new Set(['start', 'task', 'decision', 'delay', 'end']);
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A usable non-negative number of minutes, or undefined. */
+export function minutes(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
+const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+
+/** Reads a map, skipping what cannot be read and noting each structural problem. */
+export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph {
+  const steps: Step[] = [];
+  const indexOf = new Map<string, number>();
+  const duplicateStepIds: string[] = [];
+  for (const raw of list(map.steps)) {
+    if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id === '') continue;
+    if (indexOf.has(raw.id)) {
+      duplicateStepIds.push(raw.id);
+      continue;
+    }
+    let step = raw as unknown as Step;
+    if (!KINDS.has(raw.kind as string) || typeof raw.label !== 'string') {
+      step = {
+        ...step,
+        kind: KINDS.has(raw.kind as string) ? step.kind : 'task',
+        label: typeof raw.label === 'string' ? raw.label : '',
+      };
+    }
+    indexOf.set(raw.id, steps.length);
+    steps.push(step);
+  }
+
+  const roles: Role[] = [];
+  const roleById = new Map<string, Role>();
+  for (const raw of list(map.roles)) {
+    if (!isRecord(raw) || typeof raw.id !== 'string' || roleById.has(raw.id)) continue;
+    const role = raw as unknown as Role;
+    roles.push(role);
+    roleById.set(role.id, role);
+  }
+
+  const n = steps.length;
+  const edgesFrom: Flow[] = [];
+  const danglingFlows: Flow[] = [];
+  const ends: number[] = [];
+  const seenFlowIds = new Set<string>();
+  for (const raw of list(map.flows)) {
+    if (!isRecord(raw) || typeof raw.id !== 'string' || seenFlowIds.has(raw.id)) continue;
+    seenFlowIds.add(raw.id);
+    const flow = raw as unknown as Flow;
+    const from = indexOf.get(raw.from as string);
+    const to = indexOf.get(raw.to as string);
+    if (from === undefined || to === undefined) {
+      danglingFlows.push(flow);
+      continue;
+    }
+    edgesFrom.push(flow);
+    ends.push(from, to);
+  }
+
+  const m = edgesFrom.length;
+  const outStart = new Int32Array(n + 1);
+  const inStart = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    const a = (ends[2 * e] as number) + 1;
+    const b = (ends[2 * e + 1] as number) + 1;
+    outStart[a] = (outStart[a] as number) + 1;
+    inStart[b] = (inStart[b] as number) + 1;
+  }
+  for (let i = 0; i < n; i++) {
+    outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
+    inStart[i + 1] = (inStart[i + 1] as number) + (inStart[i] as number);
+  }
+  const outEdges = new Int32Array(m);
+  const inEdges = new Int32Array(m);
+  const outFill = outStart.slice(0, n);
+  const inFill = inStart.slice(0, n);
+  for (let e = 0; e < m; e++) {
+    outEdges[(outFill[ends[2 * e] as number] as number)++] = e;
+    inEdges[(inFill[ends[2 * e + 1] as number] as number)++] = e;
+  }
+
+  const weights = new Float64Array(m).fill(1);
+  const parallel = new Uint8Array(n);
+  const badDecisions: BadDecision[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = outStart[i] as number;
+    const b = outStart[i + 1] as number;
+    if (b - a < 1) continue;
+    if ((steps[i] as Step).kind !== 'decision') {
+      if (b - a > 1) parallel[i] = 1;
+      continue;
+    }
+    decisionWeights(outEdges, a, b, edgesFrom, weights, (sum) => {
+      if (Math.abs(sum - 1) > probabilityTolerance) badDecisions.push({ step: i, sum });
+    });
+  }
+  const edges: Edge[] = edgesFrom.map((flow, e) => ({
+    flow,
+    from: ends[2 * e] as number,
+    to: ends[2 * e + 1] as number,
+    weight: weights[e] as number,
+  }));
+
+  const processTime = new Float64Array(n);
+  const waitTime = new Float64Array(n);
+  const unknownRole: number[] = [];
+  const missingProcessTime: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const step = steps[i] as Step;
+    const pt = minutes(step.processTime);
+    processTime[i] = pt ?? 0;
+    waitTime[i] = minutes(step.waitTime) ?? 0;
+    if (pt === undefined && step.kind === 'task') missingProcessTime.push(i);
+    if (typeof step.roleId !== 'string' || !roleById.has(step.roleId)) unknownRole.push(i);
+  }
+
+  return {
+    map,
+    steps,
+    indexOf,
+    roles,
+    roleById,
+    edges,
+    outStart,
+    outEdges,
+    inStart,
+    inEdges,
+    processTime,
+    waitTime,
+    parallel,
+    problems: { duplicateStepIds, danglingFlows, badDecisions, unknownRole, missingProcessTime },
+  };
+}
+
+/**
+ * A decision's branch shares: missing probabilities share the remainder equally; a set that
+ * does not sum to 1 is reported and scaled to 1 so the visits stay a distribution.
+ */
+function decisionWeights(
+  outEdges: Int32Array,
+  a: number,
+  b: number,
+  flows: readonly Flow[],
+  weights: Float64Array,
+  report: (sum: number) => void,
+): void {
+  let given = 0;
+  let missing = 0;
+  for (let k = a; k < b; k++) {
+    const p = flows[outEdges[k] as number]?.probability;
+    if (typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1) given += p;
+    else missing++;
+  }
+  const share = missing > 0 ? Math.max(0, 1 - given) / missing : 0;
+  let total = 0;
+  for (let k = a; k < b; k++) {
+    const e = outEdges[k] as number;
+    const p = flows[e]?.probability;
+    const w = typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1 ? p : share;
+    weights[e] = w;
+    total += w;
+  }
+  report(total);
+  for (let k = a; k < b; k++) {
+    const e = outEdges[k] as number;
+    weights[e] = total > 0 ? (weights[e] as number) / total : 1 / (b - a);
+  }
+}

@@ -1,0 +1,120 @@
+import type { Graph } from './graph';
+import { solveLoop, type SparseRow } from './linear';
+import type { Visits } from './visits';
+
+/*
+ * Lead time: the expected time from a case's start to its end. T(i), the expected time left on
+ * entering step i, is its own wait + process time plus what follows: the probability-weighted
+ * sum over a decision's branches, the LONGEST of parallel branches (the critical path: work done
+ * side by side does not add up), the one successor otherwise. Components are taken sinks
+ * first; a loop is solved on its own steps. A loop with parallel branches inside is settled by
+ * repeated sweeps; a loop no case leaves is passed once (its back flows left out).
+ */
+
+const MAX_SWEEPS = 20_000;
+
+/** Expected time left on entering each step (minutes). */
+export function timeToEnd(g: Graph, visits: Visits): Float64Array {
+  const n = g.steps.length;
+  const t = new Float64Array(n);
+  const { comps } = visits;
+  const own = (i: number) => (g.processTime[i] as number) + (g.waitTime[i] as number);
+  const isDecision = (i: number) => g.steps[i]?.kind === 'decision';
+
+  /** What follows step i, from the current estimates; `skip` leaves some flows out. */
+  const after = (i: number, skip?: ReadonlySet<number>): number => {
+    const a = g.outStart[i] as number;
+    const b = g.outStart[i + 1] as number;
+    if (a === b) return 0;
+    const decision = isDecision(i);
+    let sum = 0;
+    let most = 0;
+    for (let k = a; k < b; k++) {
+      const e = g.outEdges[k] as number;
+      if (skip?.has(e)) continue;
+      const edge = g.edges[e] as { to: number; weight: number };
+      const next = t[edge.to] as number;
+      if (decision) sum += edge.weight * next;
+      else most = Math.max(most, next);
+    }
+    return decision ? sum : most;
+  };
+
+  for (let c = 0; c < comps.members.length; c++) {
+    const members = comps.members[c] as readonly number[];
+    const loop = visits.loopOf[c];
+    if (!loop) {
+      const i = members[0] as number;
+      t[i] = own(i) + after(i);
+      continue;
+    }
+    const parallelInside = members.some((m) => g.parallel[m]);
+    if (loop.exits && !parallelInside && solveLinear(g, members, c, visits, t, own, loop.steps)) {
+      continue;
+    }
+    if (loop.exits && parallelInside && sweep([...loop.steps].reverse(), t, own, after)) continue;
+    // Passed once: the loop's steps in reverse flow order, back flows left out.
+    const skip = new Set(loop.backEdges);
+    for (let k = loop.steps.length - 1; k >= 0; k--) {
+      const i = loop.steps[k] as number;
+      t[i] = own(i) + after(i, skip);
+    }
+  }
+  return t;
+}
+
+function solveLinear(
+  g: Graph,
+  members: readonly number[],
+  c: number,
+  visits: Visits,
+  t: Float64Array,
+  own: (i: number) => number,
+  flowOrder: readonly number[],
+): boolean {
+  const local = new Map<number, number>();
+  for (const [k, m] of members.entries()) local.set(m, k);
+  const rhs = new Float64Array(members.length);
+  const rows: SparseRow[] = members.map((m, k) => {
+    const row: SparseRow = { cols: [], coefs: [] };
+    let outside = 0;
+    for (let q = g.outStart[m] as number; q < (g.outStart[m + 1] as number); q++) {
+      const edge = g.edges[g.outEdges[q] as number] as { to: number; weight: number };
+      if (visits.comps.of[edge.to] === c) {
+        row.cols.push(local.get(edge.to) as number);
+        row.coefs.push(edge.weight);
+      } else outside += edge.weight * (t[edge.to] as number);
+    }
+    rhs[k] = own(m) + outside;
+    return row;
+  });
+  // Time left flows upstream: sweep the loop from its last step back to its first.
+  const order = flowOrder.map((m) => local.get(m) as number).reverse();
+  const x = solveLoop(rows, rhs, order);
+  if (x === null) return false;
+  members.forEach((m, k) => {
+    t[m] = x[k] as number;
+  });
+  return true;
+}
+
+function sweep(
+  members: readonly number[],
+  t: Float64Array,
+  own: (i: number) => number,
+  after: (i: number) => number,
+): boolean {
+  for (let round = 0; round < MAX_SWEEPS; round++) {
+    let change = 0;
+    let size = 1;
+    for (const m of members) {
+      const next = own(m) + after(m);
+      change = Math.max(change, Math.abs(next - (t[m] as number)));
+      size = Math.max(size, next);
+      t[m] = next;
+    }
+    if (!(size < 1e12)) return false;
+    if (change <= 1e-12 * size) return true;
+  }
+  return false;
+}

@@ -1,0 +1,46 @@
+import { duration, named } from '../context';
+import { finding, type Rule } from '../finding';
+import type { Finding } from '../types';
+
+/**
+ * Inventory: a step working in batches (batchSize above 1). A case waits about half the batch
+ * interval, the time batchSize cases take to arrive: (batchSize / arrival rate) / 2.
+ */
+export const batching: Rule = {
+  id: 'batching',
+  run(ctx) {
+    const { g, v, demand } = ctx;
+    const out: Finding[] = [];
+    for (let i = 0; i < g.steps.length; i++) {
+      const size = g.steps[i]?.batchSize;
+      if (typeof size !== 'number' || !Number.isFinite(size) || size <= 1) continue;
+      const visits = v[i] as number;
+      const perMinute = demand ? (demand.count / demand.minutesPerPeriod) * visits : 0;
+      if (perMinute > 0) {
+        const interval = size / perMinute;
+        out.push(
+          finding(ctx, 'batching', {
+            waste: 'inventory',
+            severity: 'warning',
+            steps: [i],
+            message:
+              `${named(ctx, i)} works in batches of ${size}: a batch takes ${duration(ctx, interval)} to fill, ` +
+              `so a case waits about ${duration(ctx, interval / 2)} for its batch.`,
+            timeAtStake: visits * (interval / 2),
+          }),
+        );
+      } else {
+        out.push(
+          finding(ctx, 'batching', {
+            waste: 'inventory',
+            severity: 'info',
+            steps: [i],
+            message: `${named(ctx, i)} works in batches of ${size}: cases wait for their batch to fill. Give the map's demand to size the wait.`,
+            timeAtStake: 0,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,52 @@
+import { inFlowOrder, named } from '../context';
+import { finding, listOf, type Rule } from '../finding';
+
+/** The same data item whatever its case and spacing: "NHS number" = "nhs  Number". */
+export const dataKey = (item: string) => item.toLowerCase().replace(/\s+/g, '');
+
+/**
+ * Overprocessing: the same data item keyed in at two or more steps. Time at stake: the repeat
+ * entries' share of their steps' processTime (a step keying n items spends 1/n on each).
+ */
+export const duplicateDataEntry: Rule = {
+  id: 'duplicate-data-entry',
+  run(ctx) {
+    const { g, v } = ctx;
+    const items = new Map<string, { name: string; steps: number[] }>();
+    const counts = new Int32Array(g.steps.length);
+    for (let i = 0; i < g.steps.length; i++) {
+      const data = g.steps[i]?.dataEntered;
+      if (!Array.isArray(data)) continue;
+      const keys = new Set<string>();
+      for (const item of data) {
+        if (typeof item !== 'string' || item.trim() === '') continue;
+        const key = dataKey(item);
+        if (keys.has(key)) continue;
+        keys.add(key);
+        const entry = items.get(key);
+        if (entry) entry.steps.push(i);
+        else items.set(key, { name: item.trim(), steps: [i] });
+      }
+      counts[i] = keys.size;
+    }
+    return [...items.values()]
+      .filter((item) => item.steps.length > 1)
+      .map((item) => {
+        const steps = inFlowOrder(ctx, item.steps);
+        let repeats = 0;
+        for (const i of steps.slice(1)) {
+          repeats += ((v[i] as number) * (g.processTime[i] as number)) / (counts[i] as number);
+        }
+        return finding(ctx, 'duplicate-data-entry', {
+          waste: 'overprocessing',
+          severity: 'warning',
+          steps,
+          keepOrder: true,
+          message:
+            `"${item.name}" is keyed in at ${steps.length} steps: ${listOf(steps.map((i) => named(ctx, i)))}. ` +
+            'Enter it once and pass it on.',
+          timeAtStake: repeats,
+        });
+      });
+  },
+};

@@ -1,0 +1,47 @@
+import { duration, named, percent } from '../context';
+import { finding, type Rule } from '../finding';
+import type { Finding } from '../types';
+
+/**
+ * Waiting: a step whose wait is at least half of all waiting, or whose own efficiency is at most
+ * 20% with a wait of 30 min or more, or which waits a working day or more.
+ */
+export const longWait: Rule = {
+  id: 'long-wait',
+  run(ctx) {
+    const { g, v, thresholds: th, metrics } = ctx;
+    const day = th.longWaitDays * ctx.hoursPerDay * 60;
+    const out: Finding[] = [];
+    for (let i = 0; i < g.steps.length; i++) {
+      const wait = g.waitTime[i] as number;
+      const visits = v[i] as number;
+      if (!(wait > 0) || !(visits > 0)) continue;
+      const expected = visits * wait;
+      const share = metrics.waitTime > 0 ? expected / metrics.waitTime : 0;
+      const work = g.processTime[i] as number;
+      const efficiency = work / (work + wait);
+      const reasons: string[] = [];
+      if (share >= th.longWaitShare) reasons.push(`${percent(share)} of all waiting`);
+      if (efficiency <= th.longWaitEfficiency && wait >= th.longWaitMinutes) {
+        reasons.push(
+          work > 0 ? `only ${percent(efficiency)} of its time is work` : 'no hands-on work',
+        );
+      }
+      if (wait >= day)
+        reasons.push(
+          `a wait of ${th.longWaitDays === 1 ? 'a working day' : `${th.longWaitDays} working days`} or more`,
+        );
+      if (reasons.length === 0) continue;
+      out.push(
+        finding(ctx, 'long-wait', {
+          waste: 'waiting',
+          severity: share >= th.longWaitShare ? 'critical' : 'warning',
+          steps: [i],
+          message: `${named(ctx, i)} waits ${duration(ctx, wait)} before it starts: ${reasons.join('; ')}.`,
+          timeAtStake: expected,
+        }),
+      );
+    }
+    return out;
+  },
+};

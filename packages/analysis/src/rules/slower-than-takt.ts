@@ -1,0 +1,40 @@
+import { duration, headcount, named } from '../context';
+import { finding, type Rule } from '../finding';
+import type { Finding } from '../types';
+
+/**
+ * Waiting: a step whose processTime divided by its role's headcount exceeds the takt time
+ * cannot keep pace with demand. Steps of a role without headcount (a patient, a customer) are
+ * not judged: nobody's capacity is known.
+ */
+export const slowerThanTakt: Rule = {
+  id: 'slower-than-takt',
+  run(ctx) {
+    const { g, v, metrics } = ctx;
+    const takt = metrics.taktTime;
+    const out: Finding[] = [];
+    if (takt === null) return out;
+    for (let i = 0; i < g.steps.length; i++) {
+      const work = g.processTime[i] as number;
+      if (!(work > 0) || !((v[i] as number) > 0)) continue;
+      const people = headcount(ctx, g.steps[i]?.roleId as string);
+      if (people === undefined) continue;
+      const cycle = work / people;
+      if (cycle <= takt) continue;
+      const across =
+        people === 1 ? '' : ` across ${people} people (${duration(ctx, cycle)} a case)`;
+      out.push(
+        finding(ctx, 'slower-than-takt', {
+          waste: 'waiting',
+          severity: 'warning',
+          steps: [i],
+          message:
+            `${named(ctx, i)} takes ${duration(ctx, work)}${across}, longer than the takt time of ` +
+            `${duration(ctx, takt)}: cases arrive faster than it can finish them.`,
+          timeAtStake: (v[i] as number) * (cycle - takt),
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,55 @@
+import { hourlyCost, named } from '../context';
+import { finding, type Rule, roleName } from '../finding';
+import { round2 } from '../metrics';
+import type { Finding } from '../types';
+
+/** The middle value of a non-empty list (the mean of the middle two for an even count). */
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/**
+ * Skills: routine work (data entry, transport) done by a role costing at least twice the
+ * median hourly rate of the map's roles.
+ */
+export const unusedSkills: Rule = {
+  id: 'unused-skills',
+  run(ctx) {
+    const { g, v, thresholds: th } = ctx;
+    const rates = g.roles
+      .map((r) => r.hourlyCost)
+      .filter((c): c is number => typeof c === 'number' && Number.isFinite(c) && c >= 0);
+    const out: Finding[] = [];
+    if (rates.length === 0) return out;
+    const typical = median(rates);
+    if (!(typical > 0)) return out;
+    const raw = ctx.g.map.settings as { currency?: unknown } | undefined;
+    const currency = typeof raw?.currency === 'string' ? ` ${raw.currency}` : '';
+    for (let i = 0; i < g.steps.length; i++) {
+      const step = g.steps[i];
+      const rate = hourlyCost(ctx, i);
+      if (!step || rate === undefined || rate < th.unusedSkillsCostRatio * typical) continue;
+      const entry = Array.isArray(step.dataEntered) && step.dataEntered.length > 0;
+      const routine = step.activity === 'transport' ? 'transport' : entry ? 'data entry' : null;
+      if (routine === null || !((v[i] as number) > 0)) continue;
+      const minutes = (v[i] as number) * (g.processTime[i] as number);
+      const saving = (minutes / 60) * (rate - typical);
+      out.push(
+        finding(ctx, 'unused-skills', {
+          waste: 'skills',
+          severity: 'info',
+          steps: [i],
+          roleIds: [step.roleId],
+          message:
+            `${named(ctx, i)} is ${routine} done by ${roleName(ctx, i)} at ${rate}${currency}/h, ` +
+            `${round2(rate / typical)} times the map's median rate of ${typical}${currency}/h: ` +
+            `about ${round2(saving)}${currency} a case if a lower-cost role did it.`,
+          timeAtStake: minutes,
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,89 @@
+import type { Graph } from './graph';
+
+/** The strongly connected components of the flow graph: each loop of the map is one of them. */
+export interface Components {
+  /** Component id of each step. */
+  readonly of: Int32Array;
+  /** Members of each component, in map order; components listed sinks first (reverse topological). */
+  readonly members: readonly (readonly number[])[];
+  /** Whether a component is a loop: more than one step, or one step flowing to itself. */
+  readonly cyclic: Uint8Array;
+}
+
+/**
+ * Tarjan's algorithm, iterative (an explicit stack instead of recursion, so a 100,000-step chain
+ * costs no call stack). Linear in steps + flows.
+ */
+export function components(g: Graph): Components {
+  const n = g.steps.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const of = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  const members: number[][] = [];
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  let depth = 0;
+  let counter = 0;
+
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    callNode[0] = root;
+    callEdge[0] = g.outStart[root] as number;
+    depth = 1;
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (depth > 0) {
+      const v = callNode[depth - 1] as number;
+      const k = callEdge[depth - 1] as number;
+      if (k < (g.outStart[v + 1] as number)) {
+        callEdge[depth - 1] = k + 1;
+        const w = (g.edges[g.outEdges[k] as number] as { to: number }).to;
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          callNode[depth] = w;
+          callEdge[depth] = g.outStart[w] as number;
+          depth++;
+        } else if (onStack[w] && (index[w] as number) < (low[v] as number)) {
+          low[v] = index[w] as number;
+        }
+        continue;
+      }
+      depth--;
+      if (depth > 0) {
+        const parent = callNode[depth - 1] as number;
+        if ((low[v] as number) < (low[parent] as number)) low[parent] = low[v] as number;
+      }
+      if (low[v] === index[v]) {
+        const id = members.length;
+        const comp: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop() as number;
+          onStack[w] = 0;
+          of[w] = id;
+          comp.push(w);
+        } while (w !== v);
+        comp.sort((a, b) => a - b);
+        members.push(comp);
+      }
+    }
+  }
+
+  const cyclic = new Uint8Array(members.length);
+  for (let c = 0; c < members.length; c++) {
+    const comp = members[c] as number[];
+    if (comp.length > 1) cyclic[c] = 1;
+    else {
+      const v = comp[0] as number;
+      for (let k = g.outStart[v] as number; k < (g.outStart[v + 1] as number); k++) {
+        if (g.edges[g.outEdges[k] as number]?.to === v) cyclic[c] = 1;
+      }
+    }
+  }
+  return { of, members, cyclic };
+}
