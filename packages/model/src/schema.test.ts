@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { processMapJsonSchema } from './schema';
+import { validateMap } from './validate';
 import {
   ACTIVITIES,
   COMMENT_KINDS,
@@ -106,9 +107,41 @@ describe('processMapJsonSchema', () => {
     expect(at(schema, 'properties', 'settings').additionalProperties).not.toBe(false);
   });
 
+  it('describes the optional analysis thresholds in settings, shares bounded to 0..1', () => {
+    const analysis = at(schema, 'properties', 'settings', 'properties', 'analysis');
+    expect(analysis.required ?? []).toEqual([]);
+    expect(at(analysis, 'properties', 'longWaitShare')).toMatchObject({ minimum: 0, maximum: 1 });
+    expect(at(analysis, 'properties', 'longWaitMinutes')).toMatchObject({ minimum: 0 });
+    expect(at(analysis, 'properties', 'approvalWaitRatio')).toMatchObject({ minimum: 0 });
+  });
+
   it('returns a fresh object each call, so callers may edit it', () => {
     const a = processMapJsonSchema();
     (a as Node).title = 'changed';
     expect(processMapJsonSchema().title).not.toBe('changed');
+  });
+});
+
+describe('settings.analysis in a map file', () => {
+  const base = { format: 'procmap', version: 1, title: '', roles: [], steps: [], flows: [] };
+
+  it('given thresholds that are numbers in range, then the map is valid and keeps them', () => {
+    const settings = { analysis: { longWaitShare: 0.4, longWaitMinutes: 60, custom: 'kept' } };
+    const result = validateMap({ ...base, settings });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.map.settings).toEqual(settings);
+  });
+
+  it('given a share above 1 or a negative or non-numeric threshold, then each is reported', () => {
+    const result = validateMap({
+      ...base,
+      settings: { analysis: { handoffShare: 1.5, approvalWaitRatio: -1, longWaitDays: 'two' } },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.path).sort()).toEqual([
+      'settings.analysis.approvalWaitRatio',
+      'settings.analysis.handoffShare',
+      'settings.analysis.longWaitDays',
+    ]);
   });
 });

@@ -28,11 +28,32 @@ const demand = z.looseObject({
   per: z.enum(DEMAND_PERIODS),
 });
 
+/*
+ * The waste analysis thresholds of this map (docs/analysis.md); every one optional, a missing
+ * one takes the documented default. Shares are 0..1; the rest are non-negative numbers.
+ */
+const ratio = z.number().nonnegative();
+const analysisThresholds = z.looseObject({
+  longWaitShare: share.optional(),
+  longWaitEfficiency: share.optional(),
+  longWaitMinutes: minutes.optional(),
+  longWaitDays: ratio.optional(),
+  bottleneckUtilisation: ratio.optional(),
+  bottleneckCritical: ratio.optional(),
+  handoffShare: share.optional(),
+  completeAccurate: share.optional(),
+  rolledCompleteAccurate: share.optional(),
+  approvalWaitRatio: ratio.optional(),
+  unusedSkillsCostRatio: ratio.optional(),
+  probabilityTolerance: share.optional(),
+});
+
 const settings = z.looseObject({
   hoursPerDay: z.number().positive().max(24).optional(),
   daysPerWeek: z.number().positive().max(7).optional(),
   demand: demand.optional(),
   currency: z.string().optional(),
+  analysis: analysisThresholds.optional(),
 });
 
 const role = z.looseObject({
