@@ -1,5 +1,5 @@
 import type { MapDoc } from '@procmap/doc';
-import { type MapIndex, type StepId, stepId } from '@procmap/model';
+import { flowId, type MapIndex, type StepId, stepId } from '@procmap/model';
 import {
   Background,
   BackgroundVariant,
@@ -55,7 +55,8 @@ export function Canvas({
           }),
     [baseNodes, dragging],
   );
-  const edges = useMemo(() => flowEdges(index), [index]);
+  const selectedFlow = selection.kind === 'flow' ? selection.id : undefined;
+  const edges = useMemo(() => flowEdges(index, selectedFlow), [index, selectedFlow]);
   const lastSelected = selectedStepIds(selection).at(-1);
   useViewportFollow(geometry, lastSelected);
   useInitialViewport(geometry, synced);
@@ -128,6 +129,7 @@ export function Canvas({
       nodeTypes={NODE_TYPES}
       onNodesChange={onNodesChange}
       onPaneClick={() => useSession.getState().clearSelection()}
+      onEdgeClick={(_event, edge) => useSession.getState().selectFlow(flowId(edge.id))}
       onConnect={onConnect}
       defaultViewport={{ x: 16, y: 16, zoom: 1 }}
       minZoom={0.15}

@@ -80,12 +80,13 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
     return () => window.removeEventListener('keydown', onKey);
   }, [ctx, runTidy]);
 
-  // A step deleted here or by a colleague leaves the selection.
+  // A step or flow deleted here or by a colleague leaves the selection.
   useEffect(() => {
-    const { selection, selectSteps } = useSession.getState();
+    const { selection, selectSteps, clearSelection } = useSession.getState();
     if (selection.kind === 'steps' && selection.ids.some((id) => !index.step(id))) {
       selectSteps(selection.ids.filter((id) => index.step(id)));
     }
+    if (selection.kind === 'flow' && !index.flow(selection.id)) clearSelection();
   }, [index]);
 
   const addLane = () => handleEditorKey(new KeyboardEvent('keydown', { key: 'l' }), ctx);

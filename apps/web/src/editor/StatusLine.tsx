@@ -13,6 +13,9 @@ export function StatusLine({ index }: { index: MapIndex }) {
       const step = index.step(selection.ids[selection.ids.length - 1]!);
       const lane = step ? index.role(step.roleId)?.name : undefined;
       text = `Step selected${lane ? ` in ${lane}` : ''}: Enter adds the next step, F2 renames, Alt+↑/↓ changes lane, Delete removes.`;
+    } else if (selection.kind === 'flow') {
+      text =
+        'Flow selected: F2 edits its label, Delete removes it, Tab goes to the step it leads to.';
     } else if (selection.kind === 'lane') {
       text =
         'Lane selected: N or Enter adds a step, F2 renames, L adds a lane below, Alt+↑/↓ moves it.';

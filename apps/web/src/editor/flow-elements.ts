@@ -1,4 +1,4 @@
-import { isHandoff, type MapIndex, type StepId } from '@procmap/model';
+import { type FlowId, isHandoff, type MapIndex, type StepId } from '@procmap/model';
 import { type Edge, MarkerType } from '@xyflow/react';
 import type { LaneFlowNode } from './LaneNode';
 import { GEOMETRY, type MapGeometry } from './lane-geometry';
@@ -44,8 +44,14 @@ export function flowNodes(
   return [...lanes, ...steps];
 }
 
-/** Edges for the flows: arrowheads, handoffs between roles dashed. */
-export function flowEdges(index: MapIndex): Edge[] {
+/** What a flow shows on the canvas: its label, its share of cases, or both ("Yes · 80%"). */
+export function flowLabel(label: string | undefined, probability: number | undefined) {
+  const share = probability === undefined ? '' : `${Math.round(probability * 100)}%`;
+  return [label, share].filter(Boolean).join(' · ') || undefined;
+}
+
+/** Edges for the flows: arrowheads, handoffs between roles dashed; a selected one stands out. */
+export function flowEdges(index: MapIndex, selected: FlowId | undefined): Edge[] {
   const edges: Edge[] = [];
   for (const flow of index.map.flows) {
     if (!index.step(flow.from) || !index.step(flow.to)) continue;
@@ -55,13 +61,14 @@ export function flowEdges(index: MapIndex): Edge[] {
       source: flow.from,
       target: flow.to,
       type: 'smoothstep',
-      label:
-        flow.label ||
-        (flow.probability !== undefined ? `${Math.round(flow.probability * 100)}%` : undefined),
-      className: handoff ? 'flow flow--handoff' : 'flow',
+      label: flowLabel(flow.label, flow.probability),
+      className: `flow${handoff ? ' flow--handoff' : ''}${flow.id === selected ? ' is-selected' : ''}`,
+      selected: flow.id === selected,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
       data: { handoff },
-      selectable: false,
+      selectable: true,
+      focusable: false,
+      interactionWidth: 16,
     });
   }
   return edges;

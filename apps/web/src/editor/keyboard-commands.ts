@@ -4,6 +4,7 @@ import { selectedStepIds, useSession } from '../store/session-store';
 import { pasteText, copyText } from './clipboard';
 import type { MapGeometry } from './lane-geometry';
 import { runOrHint } from './run-or-hint';
+import { focusFlowLabel } from '../panels/FlowProperties';
 import { type Direction, laneFrom, stepFrom } from './selection-moves';
 
 /** What a key press needs to know about the open map. */
@@ -92,7 +93,11 @@ function moveSelection(ctx: KeyContext, direction: Direction): void {
   const { selection } = session;
   let target: { step: StepId } | { lane: RoleId } | undefined;
   if (selection.kind === 'lane') target = laneFrom(ctx.geometry, selection.id, direction);
-  else if (selection.kind === 'steps') {
+  else if (selection.kind === 'flow') {
+    const flow = ctx.index.flow(selection.id);
+    if (flow)
+      target = { step: direction === 'previous' || direction === 'up' ? flow.from : flow.to };
+  } else if (selection.kind === 'steps') {
     target = stepFrom(ctx.index, ctx.geometry, selection.ids[selection.ids.length - 1]!, direction);
   } else {
     const first = ctx.geometry.steps[0];
@@ -109,6 +114,9 @@ function deleteSelection(ctx: KeyContext): void {
   const { selection } = session;
   if (selection.kind === 'steps') {
     run(() => ctx.doc.deleteSteps(selection.ids));
+    session.clearSelection();
+  } else if (selection.kind === 'flow') {
+    run(() => ctx.doc.disconnect(selection.id));
     session.clearSelection();
   } else if (selection.kind === 'lane') {
     deleteLane(ctx, selection.id);
@@ -204,6 +212,7 @@ export function handleEditorKey(event: KeyboardEvent, ctx: KeyContext): boolean 
   if (key === 'F2') {
     if (steps.length > 0) session.edit({ kind: 'step', id: steps[steps.length - 1]! });
     else if (selection.kind === 'lane') session.edit({ kind: 'lane', id: selection.id });
+    else if (selection.kind === 'flow') focusFlowLabel();
     return true;
   }
   if (key === 'Delete' || key === 'Backspace') {

@@ -2,6 +2,7 @@ import type { MapDoc } from '@procmap/doc';
 import type { MapIndex } from '@procmap/model';
 import { useState } from 'react';
 import { useSession } from '../store/session-store';
+import { FlowProperties } from './FlowProperties';
 import { MapSettings } from './MapSettings';
 import { StepProperties } from './StepProperties';
 
@@ -25,11 +26,14 @@ export function PropertiesPanel({
   const selection = useSession((s) => s.selection);
   const stepIds = selection.kind === 'steps' ? selection.ids : [];
   const step = stepIds.length === 1 ? index.step(stepIds[0]!) : undefined;
+  const flow = selection.kind === 'flow' ? index.flow(selection.id) : undefined;
 
   let body: React.ReactNode;
   if (step) {
     // Keyed by step: drafts and errors never carry over to another step.
     body = <StepProperties key={step.id} doc={doc} index={index} step={step} readOnly={readOnly} />;
+  } else if (flow) {
+    body = <FlowProperties key={flow.id} doc={doc} index={index} flow={flow} readOnly={readOnly} />;
   } else if (stepIds.length > 1) {
     body = <p className="panel__empty">{stepIds.length} steps selected: select one to edit it.</p>;
   } else if (selection.kind === 'lane') {

@@ -1,11 +1,12 @@
-import type { RoleId, StepId } from '@procmap/model';
+import type { FlowId, RoleId, StepId } from '@procmap/model';
 import { create } from 'zustand';
 
 /** What is selected in this tab (session state: never in the shared document). */
 export type Selection =
   | { readonly kind: 'none' }
   | { readonly kind: 'steps'; readonly ids: readonly StepId[] }
-  | { readonly kind: 'lane'; readonly id: RoleId };
+  | { readonly kind: 'lane'; readonly id: RoleId }
+  | { readonly kind: 'flow'; readonly id: FlowId };
 
 /** What is being typed into, if anything. */
 export type Editing =
@@ -28,6 +29,7 @@ interface SessionState {
   readonly hint: string;
   selectSteps(ids: readonly StepId[]): void;
   selectLane(id: RoleId): void;
+  selectFlow(id: FlowId): void;
   clearSelection(): void;
   edit(editing: Editing): void;
   openDialog(dialog: Dialog): void;
@@ -45,6 +47,7 @@ export const useSession = create<SessionState>()((set) => ({
   hint: '',
   selectSteps: (ids) => set({ selection: ids.length ? { kind: 'steps', ids } : NONE, hint: '' }),
   selectLane: (id) => set({ selection: { kind: 'lane', id }, hint: '' }),
+  selectFlow: (id) => set({ selection: { kind: 'flow', id }, hint: '' }),
   clearSelection: () => set({ selection: NONE, editing: null }),
   edit: (editing) => set({ editing }),
   openDialog: (dialog) => set({ dialog }),
