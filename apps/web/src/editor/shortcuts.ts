@@ -6,7 +6,7 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly ac
     keys: ['Enter'],
     action: 'On a step: add the next step, connected to it. On a lane: add a step',
   },
-  { keys: ['F2'], action: 'Rename the selected step or lane' },
+  { keys: ['F2'], action: 'Rename the selected step or lane; on a flow, edit its label' },
   { keys: ['Enter'], action: 'While typing: save the text' },
   { keys: ['Esc'], action: 'While typing: cancel. Otherwise: clear the selection' },
   { keys: ['Tab', '→'], action: 'Select the next step along the flow' },
