@@ -93,6 +93,21 @@ describe('procmap, run as a process', () => {
     expect(json.problems.map((p) => p.path)).toEqual(['steps[0].kind']);
   });
 
+  it('given a valid map, when analysed with --json, then it exits 0 with the metrics and findings', {
+    timeout: SLOW,
+  }, async () => {
+    // given
+    const file = await dir.writeJson('analyze.procmap.json', referralMap());
+    // when
+    const { code, stdout, stderr } = await procmap(['analyze', file, '--json']);
+    // then
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const json = JSON.parse(stdout) as { metrics: { leadTime: number }; findings: unknown[] };
+    expect(json.metrics.leadTime).toBe(2410);
+    expect(json.findings.length).toBeGreaterThan(0);
+  });
+
   it('given a missing file, when validated, then it exits 2 with one line on stderr', {
     timeout: SLOW,
   }, async () => {

@@ -17,7 +17,9 @@ describe('procmap (no command)', () => {
       expect(help).toContain('Usage:\n  procmap <command> [options]');
       expect(help).toMatch(/Commands:\n {2}validate <file> +Check a map file/);
       expect(help).toContain('Examples:\n  procmap validate referral.procmap.json');
-      expect(help).not.toMatch(/analyze|export/);
+      expect(help).toMatch(/ {2}analyze <file> +Waste analysis/);
+      expect(help).toContain('procmap analyze referral.procmap.json --json');
+      expect(help).not.toMatch(/export/);
     },
   );
 
@@ -35,7 +37,7 @@ describe('procmap (no command)', () => {
   });
 
   it.each([
-    [['analyze', 'x.json'], 'procmap: unknown command "analyze"'],
+    [['export', 'x.json'], 'procmap: unknown command "export"'],
     [['--frobnicate'], 'procmap: unknown option --frobnicate'],
     [['--version=2'], 'procmap: option --version takes no value'],
     [['--help', 'extra'], 'procmap: unexpected argument "extra"'],

@@ -1,4 +1,5 @@
 import { parseFlags } from './args';
+import { analyzeCommand } from './commands/analyze';
 import { validateCommand } from './commands/validate';
 import { EXIT, type ExitCode } from './exit-codes';
 import { helpHint, mainHelp } from './help';
@@ -7,7 +8,10 @@ import { cliVersion } from './version';
 
 type Command = (argv: readonly string[], io: Io) => Promise<ExitCode>;
 
-const COMMANDS: Readonly<Record<string, Command>> = { validate: validateCommand };
+const COMMANDS: Readonly<Record<string, Command>> = {
+  validate: validateCommand,
+  analyze: analyzeCommand,
+};
 
 /** Runs `procmap <argv>` against `io` and resolves to the exit code; never touches the process. */
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {

@@ -84,9 +84,16 @@ export function buildContext(map: ProcessMap, thresholds: Thresholds): Context {
   };
 }
 
-/** A duration as people read it: `45 min`, `2 h 30 min`, `3 d`. */
+/**
+ * A duration as people read it, as precise as it is useful: `12.5 min`, `2 h 51 min`, `69.6 d`
+ * (a day is hoursPerDay working hours).
+ */
 export function duration(ctx: Context, minutes: number): string {
-  return formatDuration(Math.round(minutes * 100) / 100, { hoursPerDay: ctx.hoursPerDay });
+  const day = ctx.hoursPerDay * 60;
+  let shown = Math.round(minutes * 100) / 100;
+  if (minutes >= day) shown = (Math.round((minutes / day) * 10) / 10) * day;
+  else if (minutes >= 60) shown = Math.round(minutes);
+  return formatDuration(shown, { hoursPerDay: ctx.hoursPerDay });
 }
 
 /** A step's label in quotes for messages, or its id when it has none. */

@@ -35,7 +35,7 @@ export const longWait: Rule = {
       out.push(
         finding(ctx, 'long-wait', {
           waste: 'waiting',
-          severity: share >= th.longWaitShare ? 'critical' : 'warning',
+          severity: wait >= th.longWaitMinutes ? 'warning' : 'info',
           steps: [i],
           message: `${named(ctx, i)} waits ${duration(ctx, wait)} before it starts: ${reasons.join('; ')}.`,
           timeAtStake: expected,
