@@ -8,7 +8,13 @@ export type {
 } from './builder';
 export { DEFAULT_CREATED_AT, MapBuilder, mapBuilder } from './builder';
 export type { FixtureName } from './fixtures';
-export { FIXTURES, invoiceApproval, outpatientReferral, tinyMap } from './fixtures';
+export {
+  FIXTURES,
+  hospitalDischarge,
+  invoiceApproval,
+  outpatientReferral,
+  tinyMap,
+} from './fixtures';
 export type { GenerateOptions } from './generate-map';
 export { generateMap } from './generate-map';
 export type { Prng } from './prng';

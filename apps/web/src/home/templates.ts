@@ -1,3 +1,4 @@
+import hospitalDischarge from '../../../../examples/hospital-discharge.procmap.json';
 import invoiceApproval from '../../../../examples/invoice-approval.procmap.json';
 import outpatientReferral from '../../../../examples/outpatient-referral.procmap.json';
 
@@ -22,5 +23,11 @@ export const TEMPLATES: readonly Template[] = [
     title: 'Invoice approval',
     summary: 'Supplier invoice to payment, through budget holder and finance: 4 roles, 15 steps.',
     file: invoiceApproval,
+  },
+  {
+    id: 'hospital-discharge',
+    title: 'Hospital discharge',
+    summary: 'Acute medical ward to home, through TTO medicines and transport: 5 roles, 25 steps.',
+    file: hospitalDischarge,
   },
 ];
