@@ -15,6 +15,7 @@ export default defineConfig({
       project('test-kit', './packages/test-kit'),
       project('cli', './apps/cli'),
       project('server', './apps/server'),
+      project('web', './apps/web'), // pure modules only: no DOM in these tests
       { test: { name: 'scripts', root: './scripts', include: ['**/*.test.ts'] } },
     ],
   },

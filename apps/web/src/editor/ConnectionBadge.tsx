@@ -1,33 +1,38 @@
+import { connectionWords } from '../sync/connection-words';
 import type { ConnectionState } from '../sync/map-connection';
 
-/** Connection and save state, in words: "Saved" only once the server says it is on disk. */
+const TONE_COLOR = {
+  ok: 'var(--ok)',
+  pending: undefined,
+  local: 'var(--warn)',
+  danger: 'var(--danger)',
+};
+
+/**
+ * Connection and save state, in words, always visible: "Saved" only once the server says every
+ * edit is on its disk; offline, whether the edits are at least kept on this device.
+ */
 export function ConnectionBadge({ state }: { state: ConnectionState }) {
-  const { status, saved, synced } = state;
-  const label =
-    status === 'connected'
-      ? synced
-        ? 'Connected'
-        : 'Loading…'
-      : status === 'connecting'
-        ? 'Connecting…'
-        : 'Offline';
-  const save = saved ? 'Saved' : status === 'connected' ? 'Saving…' : 'Not saved yet';
+  const { status, saved, closed } = state;
+  const words = connectionWords(state);
+  const shown = closed ? 'closed' : status;
+  // reconnecting looks like connecting; closed like offline (editor.css has those two).
+  const look = shown === 'reconnecting' ? 'connecting' : shown === 'closed' ? 'offline' : shown;
   return (
     <div className="badges" aria-live="polite">
-      <span
-        className={`badge badge--${status}`}
-        data-testid="connection-status"
-        data-status={status}
-      >
+      <span className={`badge badge--${look}`} data-testid="connection-status" data-status={shown}>
         <span className="badge__dot" aria-hidden="true" />
-        {label}
+        {words.connection}
       </span>
       <span
         className={`badge ${saved ? 'badge--saved' : 'badge--pending'}`}
         data-testid="save-status"
         data-saved={saved}
+        data-saved-locally={state.savedLocally}
+        title={words.saveHint}
+        style={{ color: TONE_COLOR[words.tone] }}
       >
-        {save}
+        {words.save}
       </span>
     </div>
   );

@@ -43,6 +43,8 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
   const dialog = useSession((s) => s.dialog);
   const openDialog = useSession((s) => s.openDialog);
   const readOnly = state.access === 'view' || state.closed?.code === 4403;
+  // Synced with the server, or this device's copy is loaded (offline): the map can be shown.
+  const shown = state.synced || state.loadedLocally;
   const tidy = useTidyUp(doc, geometry);
   const runTidy = tidy.run;
   const ctx: KeyContext = useMemo(
@@ -115,10 +117,10 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
               index={index}
               geometry={geometry}
               readOnly={readOnly}
-              synced={state.synced}
+              synced={shown}
             />
             <LaneHeaders ctx={ctx} />
-            {state.synced && !readOnly && (
+            {shown && !readOnly && (
               <EmptyState
                 lanes={index.lanes.length}
                 steps={index.map.steps.length}

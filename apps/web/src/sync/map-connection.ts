@@ -3,12 +3,20 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type MapAccess, mapAccess } from '../api/maps-api';
-import { isSaved } from './saved-state';
+import { browserStorage, recallAccess, rememberAccess } from './access-cache';
+import { Backoff, isFinalClose } from './backoff';
+import { LocalCopy } from './local-copy';
+import { covers, stateVector } from './saved-state';
 
 /** Type of the server's durable-acknowledgement extension (docs/server.md). */
 const MESSAGE_SAVED = 100;
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
+/**
+ * `connecting`: the first attempt. `reconnecting`: the link was lost (or never came up) and
+ * the next attempt is scheduled. `offline`: the browser has no network; nothing is tried until
+ * it has again.
+ */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
 /** What the editor shows about its link to the server. */
 export interface ConnectionState {
@@ -17,7 +25,11 @@ export interface ConnectionState {
   readonly synced: boolean;
   /** Every local edit is written and flushed by the server (type 100), not merely sent. */
   readonly saved: boolean;
-  /** What this link may do; `unknown` until the server has said (or while it is unreachable). */
+  /** Every edit is committed to this device's copy of the map (IndexedDB). */
+  readonly savedLocally: boolean;
+  /** This device's copy of the map is loaded and had something in it: the map can be shown. */
+  readonly loadedLocally: boolean;
+  /** What this link may do; `unknown` until the server has said (or remembered from before). */
   readonly access: MapAccess | 'unknown';
   /** Set when the server closed for good (wrong token, deleted map, view-only link…). */
   readonly closed?: { readonly code: number; readonly message: string };
@@ -36,25 +48,51 @@ function tabId(): string {
   return `tab-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+const browserOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+
 /**
- * One map open in the editor: a Y.Doc synced with the server, a MapDoc over it (this tab's
- * commands and undo), and a small store of the connection state for useSyncExternalStore.
+ * One map open in the editor: a Y.Doc synced with the server and kept in IndexedDB, a MapDoc
+ * over it (this tab's commands and undo), and a small store of the connection state for
+ * useSyncExternalStore.
+ *
+ * Reconnecting is ours, not y-websocket's: its backoff has no jitter, so a room full of laptops
+ * whose wifi returns at once would retry in lockstep. On each lost connection we switch its
+ * own retry off (`shouldConnect = false`) and call `connect()` after a full-jitter delay.
+ * While the browser says it is offline nothing is tried; the `online` event starts again.
  */
 export class MapConnection {
   readonly ydoc = new Y.Doc();
   readonly doc: MapDoc;
   readonly provider: WebsocketProvider;
-  private state: ConnectionState = {
-    status: 'connecting',
-    synced: false,
-    saved: false,
-    access: 'unknown',
-  };
+  private state: ConnectionState;
   private savedVector: Map<number, number> | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly local: LocalCopy;
+  private readonly backoff = new Backoff(Math.random);
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private online = browserOnline();
+  private everConnected = false;
+  private accessAnswered = false;
+  private destroyed = false;
 
-  constructor(mapId: string, token: string) {
+  constructor(
+    private readonly mapId: string,
+    private readonly token: string,
+  ) {
     this.doc = new MapDoc(this.ydoc, { actor: tabId() });
+    this.state = {
+      status: this.online ? 'connecting' : 'offline',
+      synced: false,
+      saved: false,
+      savedLocally: false,
+      loadedLocally: false,
+      access: recallAccess(browserStorage(), mapId, token) ?? 'unknown',
+    };
+    // Before the provider, so the stored copy is read as early as possible.
+    this.local = new LocalCopy(mapId, this.ydoc, {
+      loaded: (hadContent) => this.set({ loadedLocally: hadContent }),
+      stored: () => this.refreshSaved(),
+    });
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     this.provider = new WebsocketProvider(
       `${scheme}//${window.location.host}/sync`,
@@ -63,6 +101,7 @@ export class MapConnection {
       {
         params: { token },
         disableBc: true,
+        connect: false,
       },
     );
     this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
@@ -70,35 +109,112 @@ export class MapConnection {
       this.refreshSaved();
     };
     this.provider.on('status', ({ status }) => {
-      if (status === 'connected') this.provider.ws?.send(new Uint8Array([MESSAGE_SAVED]));
-      this.set({ status: status === 'disconnected' ? 'offline' : status });
+      if (status === 'connected') {
+        this.everConnected = true;
+        this.provider.ws?.send(new Uint8Array([MESSAGE_SAVED]));
+        this.set({ status: 'connected' });
+        if (!this.accessAnswered) this.askAccess();
+      } else if (status === 'connecting') {
+        this.set({
+          status: this.everConnected || this.backoff.attempts > 0 ? 'reconnecting' : 'connecting',
+        });
+      } else {
+        this.set({ status: this.online ? 'reconnecting' : 'offline' });
+      }
     });
-    this.provider.on('sync', (synced: boolean) => this.set({ synced }));
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.backoff.reset(); // a connection that synced did useful work
+      this.set({ synced });
+    });
+    this.provider.on('connection-close', this.onConnectionClose);
     this.provider.on('closed', ({ code, reason }) => {
+      this.cancelRetry();
       this.set({ closed: { code, message: CLOSE_MESSAGES[code] ?? reason ?? 'Disconnected.' } });
+      if (code === 4404) this.local.clear();
     });
     this.ydoc.on('update', this.refreshSaved);
-    this.askAccess(mapId, token);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    if (this.online) this.provider.connect();
+    this.askAccess();
   }
 
   /** Learns whether this link edits or views; a view link then shows no editing affordances. */
-  private askAccess(mapId: string, token: string): void {
-    mapAccess(mapId, token).then(
+  private askAccess(): void {
+    mapAccess(this.mapId, this.token).then(
       (access) => {
+        this.accessAnswered = true;
+        rememberAccess(browserStorage(), this.mapId, this.token, access);
         if (!this.destroyed) this.set({ access });
       },
       () => {
-        // Unreachable or refused: the socket reports why; a view link is still caught by 4403.
+        // Unreachable or refused: the socket reports why; a view link is still caught by 4403,
+        // and offline the answer remembered from last time stands.
       },
     );
   }
 
+  /** A lost connection (not closed by us, not for good): try again after a jittered delay. */
+  private readonly onConnectionClose = (event: CloseEvent | null) => {
+    if (this.destroyed || !this.provider.shouldConnect) return; // we closed it on purpose
+    if (event && isFinalClose(event.code)) return; // the provider stops and emits 'closed'
+    this.provider.shouldConnect = false; // the provider's own, unjittered retry does nothing
+    if (this.online) {
+      this.set({ status: 'reconnecting' });
+      this.scheduleConnect(this.backoff.next());
+    } else {
+      this.set({ status: 'offline' });
+    }
+  };
+
+  private scheduleConnect(delayMs: number): void {
+    this.cancelRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.destroyed || this.state.closed || !this.online) return;
+      this.provider.connect();
+    }, delayMs);
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  /**
+   * The browser lost its network: the socket cannot be trusted any more (an open socket may
+   * linger for a long time before it notices), so close it and wait for `online`.
+   */
+  private readonly onOffline = () => {
+    this.online = false;
+    this.cancelRetry();
+    if (this.destroyed || this.state.closed) return;
+    this.provider.disconnect();
+    this.set({ status: 'offline' });
+  };
+
+  /** The network is back: every laptop in the room hears this at once, hence the jitter. */
+  private readonly onOnline = () => {
+    this.online = true;
+    if (this.destroyed || this.state.closed) return;
+    if (this.provider.wsconnected || this.provider.wsconnecting) return;
+    this.backoff.reset();
+    this.set({ status: 'reconnecting' });
+    this.scheduleConnect(this.backoff.next());
+    if (!this.accessAnswered) this.askAccess();
+  };
+
   private readonly refreshSaved = () => {
-    const saved = isSaved(this.ydoc, this.savedVector);
-    if (saved !== this.state.saved) this.set({ saved });
+    const have = stateVector(this.ydoc);
+    const saved = covers(have, this.savedVector);
+    const savedLocally = covers(have, this.local.stored);
+    if (saved !== this.state.saved || savedLocally !== this.state.savedLocally) {
+      this.set({ saved, savedLocally });
+    }
   };
 
   private set(patch: Partial<ConnectionState>): void {
+    if (this.destroyed) return;
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
   }
@@ -112,13 +228,15 @@ export class MapConnection {
     return () => this.listeners.delete(listener);
   };
 
-  private destroyed = false;
-
-  /** Closes the socket and stops observing. */
+  /** Closes the socket and stops observing; the copy on this device stays. */
   destroy(): void {
     this.destroyed = true;
+    this.cancelRetry();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
     this.ydoc.off('update', this.refreshSaved);
     this.provider.destroy();
+    this.local.destroy();
     this.doc.destroy();
     this.ydoc.destroy();
     this.listeners.clear();

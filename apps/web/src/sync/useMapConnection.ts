@@ -5,6 +5,8 @@ const CONNECTING: ConnectionState = {
   status: 'connecting',
   synced: false,
   saved: false,
+  savedLocally: false,
+  loadedLocally: false,
   access: 'unknown',
 };
 const noop = () => () => {};
