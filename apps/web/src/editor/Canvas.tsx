@@ -8,9 +8,15 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
+  useReactFlow,
+  useStore,
+  type Viewport,
   type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { usePresence } from '../presence/presence-store';
+import { stopFollowing } from '../presence/useFollowView';
+import { usePresenceChannel } from '../presence/usePresenceChannel';
 import { selectedStepIds, useSession } from '../store/session-store';
 import { type EditorNode, flowEdges, flowNodes } from './flow-elements';
 import { LaneNode } from './LaneNode';
@@ -116,6 +122,34 @@ export function Canvas({
     [dragging, drop],
   );
 
+  // Presence: our pointer and our view go to the others; panning or zooming ourselves ends
+  // following someone else's view.
+  const presence = usePresenceChannel();
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const publishView = useCallback(
+    (viewport: Viewport) => {
+      if (width === 0 || !presence) return;
+      presence.setView({
+        x: (width / 2 - viewport.x) / viewport.zoom,
+        y: (height / 2 - viewport.y) / viewport.zoom,
+        zoom: viewport.zoom,
+      });
+    },
+    [presence, width, height],
+  );
+  useEffect(() => publishView(flow.getViewport()), [flow, publishView]);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event && usePresence.getState().following !== null) stopFollowing();
+  }, []);
+  const onPointerMove = useCallback(
+    (event: React.PointerEvent) => {
+      presence?.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [presence, flow],
+  );
+
   const onConnect = useCallback(
     (connection: Connection) =>
       runOrHint(() => doc.connect(stepId(connection.source), stepId(connection.target))),
@@ -131,6 +165,10 @@ export function Canvas({
       onPaneClick={() => useSession.getState().clearSelection()}
       onEdgeClick={(_event, edge) => useSession.getState().selectFlow(flowId(edge.id))}
       onConnect={onConnect}
+      onMoveStart={onMoveStart}
+      onMove={(_event, viewport) => publishView(viewport)}
+      onPointerMove={onPointerMove}
+      onPointerLeave={() => presence?.setCursor(null)}
       defaultViewport={{ x: 16, y: 16, zoom: 1 }}
       minZoom={0.15}
       maxZoom={2}

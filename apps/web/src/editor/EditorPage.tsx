@@ -6,6 +6,11 @@ import { focusPropertiesPanel, PropertiesPanel } from '../panels/PropertiesPanel
 import { useSession } from '../store/session-store';
 import type { MapConnection } from '../sync/map-connection';
 import { useMapConnection } from '../sync/useMapConnection';
+import { Cursors } from '../presence/Cursors';
+import { FollowBanner } from '../presence/FollowBanner';
+import { NamePrompt } from '../presence/NamePrompt';
+import { useFollowView } from '../presence/useFollowView';
+import { PresenceContext, useJoinPresence } from '../presence/usePresenceChannel';
 import { Canvas } from './Canvas';
 import { listenToClipboard } from './clipboard';
 import { DeleteLaneDialog } from './DeleteLaneDialog';
@@ -46,6 +51,8 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
   // Synced with the server, or this device's copy is loaded (offline): the map can be shown.
   const shown = state.synced || state.loadedLocally;
   const tidy = useTidyUp(doc, geometry);
+  const presence = useJoinPresence(connection.provider.awareness, readOnly);
+  useFollowView();
   const runTidy = tidy.run;
   const ctx: KeyContext = useMemo(
     () => ({ doc, index, geometry, readOnly }),
@@ -95,48 +102,54 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
 
   return (
     <EditorContext.Provider value={editor}>
-      <div className="editor">
-        <Toolbar
-          doc={doc}
-          title={snapshot.title}
-          state={state}
-          readOnly={readOnly}
-          onAddLane={addLane}
-          onTidyUp={runTidy}
-          tidyProgress={tidy.progress}
-        />
-        {state.closed && (
-          <p className="banner" role="alert" data-testid="connection-closed">
-            {state.closed.message}
-          </p>
-        )}
-        <div className="editor__body">
-          <div className="editor__canvas" data-testid="canvas">
-            <Canvas
-              doc={doc}
-              index={index}
-              geometry={geometry}
-              readOnly={readOnly}
-              synced={shown}
-            />
-            <LaneHeaders ctx={ctx} />
-            {shown && !readOnly && (
-              <EmptyState
-                lanes={index.lanes.length}
-                steps={index.map.steps.length}
-                onAddLane={addLane}
+      <PresenceContext.Provider value={presence}>
+        <div className="editor">
+          <Toolbar
+            doc={doc}
+            title={snapshot.title}
+            state={state}
+            readOnly={readOnly}
+            onAddLane={addLane}
+            onTidyUp={runTidy}
+            tidyProgress={tidy.progress}
+          />
+          {state.closed && (
+            <p className="banner" role="alert" data-testid="connection-closed">
+              {state.closed.message}
+            </p>
+          )}
+          <div className="editor__body">
+            <div className="editor__canvas" data-testid="canvas">
+              <Canvas
+                doc={doc}
+                index={index}
+                geometry={geometry}
+                readOnly={readOnly}
+                synced={shown}
               />
-            )}
+              <LaneHeaders ctx={ctx} />
+              <Cursors />
+              <FollowBanner />
+              {shown && !readOnly && (
+                <EmptyState
+                  lanes={index.lanes.length}
+                  steps={index.map.steps.length}
+                  onAddLane={addLane}
+                />
+              )}
+            </div>
+            <PropertiesPanel doc={doc} index={index} readOnly={readOnly} />
           </div>
-          <PropertiesPanel doc={doc} index={index} readOnly={readOnly} />
+          <StatusLine index={index}>
+            <NamePrompt />
+          </StatusLine>
         </div>
-        <StatusLine index={index} />
-      </div>
-      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(null)} />}
-      {dialog === 'share' && <ShareDialog mapId={mapId} onClose={() => openDialog(null)} />}
-      {typeof dialog === 'object' && dialog?.kind === 'delete-lane' && (
-        <DeleteLaneDialog ctx={ctx} id={dialog.id} onClose={() => openDialog(null)} />
-      )}
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(null)} />}
+        {dialog === 'share' && <ShareDialog mapId={mapId} onClose={() => openDialog(null)} />}
+        {typeof dialog === 'object' && dialog?.kind === 'delete-lane' && (
+          <DeleteLaneDialog ctx={ctx} id={dialog.id} onClose={() => openDialog(null)} />
+        )}
+      </PresenceContext.Provider>
     </EditorContext.Provider>
   );
 }

@@ -1,8 +1,9 @@
 import type { MapIndex } from '@procmap/model';
+import type { ReactNode } from 'react';
 import { useSession } from '../store/session-store';
 
 /** One line under the canvas: a refused action's reason, or what the keys do right now. */
-export function StatusLine({ index }: { index: MapIndex }) {
+export function StatusLine({ index, children }: { index: MapIndex; children?: ReactNode }) {
   const hint = useSession((s) => s.hint);
   const selection = useSession((s) => s.selection);
   const editing = useSession((s) => s.editing);
@@ -22,12 +23,15 @@ export function StatusLine({ index }: { index: MapIndex }) {
     } else text = 'Press L to add a lane, N to add a step, ? for every shortcut.';
   }
   return (
-    <footer
-      className={`status-line${hint ? ' status-line--hint' : ''}`}
-      data-testid="status-line"
-      aria-live="polite"
-    >
-      {text}
+    <footer className="status-line">
+      <span
+        className={`status-line__text${hint ? ' status-line--hint' : ''}`}
+        data-testid="status-line"
+        aria-live="polite"
+      >
+        {text}
+      </span>
+      {children}
     </footer>
   );
 }

@@ -1,6 +1,7 @@
 import type { Step } from '@procmap/model';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
 import { useMapDoc, useReadOnly } from './editor-context';
 import { InlineText } from './InlineText';
@@ -24,6 +25,12 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   const editing =
     useSession((s) => s.editing?.kind === 'step' && s.editing.id === step.id) && !readOnly;
   const edit = useSession((s) => s.edit);
+  // Colleagues who have this step selected: an outline in each one's colour.
+  const peers = usePresence((s) => s.selectedBy.get(step.id));
+  const outline = peers
+    ?.slice(0, 3)
+    .map((color, i) => `0 0 0 ${3 * (i + 1) + 2}px ${color}`)
+    .join(', ');
   const commit = (label: string) => {
     edit(null);
     if (label !== step.label) doc.updateStep(step.id, { label });
@@ -36,6 +43,8 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
       data-step-id={step.id}
       data-role-id={step.roleId}
       data-kind={step.kind}
+      data-peer-selected={peers ? peers.length : undefined}
+      style={outline ? { ['--peer-outline' as string]: outline } : undefined}
       title={`${KIND_NAMES[step.kind]}: ${step.label}`}
       onDoubleClick={() => {
         if (!readOnly) edit({ kind: 'step', id: step.id });

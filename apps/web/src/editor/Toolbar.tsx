@@ -2,6 +2,7 @@ import type { MapDoc } from '@procmap/doc';
 import { AppLink } from '../app/AppLink';
 import type { ConnectionState } from '../sync/map-connection';
 import { useSession } from '../store/session-store';
+import { Participants } from '../presence/Participants';
 import { ConnectionBadge } from './ConnectionBadge';
 import type { TidyProgress } from './useTidyUp';
 
@@ -36,6 +37,7 @@ export function Toolbar({
       {readOnly && <span className="badge badge--readonly">View only</span>}
       <ConnectionBadge state={state} />
       <div className="toolbar__actions">
+        <Participants />
         {!readOnly && (
           <>
             <button type="button" className="button" onClick={onAddLane} title="Add lane (L)">

@@ -1,0 +1,39 @@
+import { usePresence } from './presence-store';
+import { stopFollowing } from './useFollowView';
+import { usePresenceChannel } from './usePresenceChannel';
+
+/** Says whose view this tab is following, or that this tab is presenting; with the way out. */
+export function FollowBanner() {
+  const channel = usePresenceChannel();
+  const presenting = usePresence((s) => s.presenting);
+  const followed = usePresence((s) => s.peers.find((p) => p.clientId === s.following));
+  if (presenting) {
+    return (
+      <div
+        className="follow-banner follow-banner--presenting"
+        role="status"
+        data-testid="presenting-banner"
+      >
+        Everyone is asked to follow your view.
+        <button type="button" className="button" onClick={() => channel?.setPresenting(false)}>
+          Stop presenting
+        </button>
+      </div>
+    );
+  }
+  if (!followed) return null;
+  return (
+    <div
+      className="follow-banner"
+      role="status"
+      data-testid="follow-banner"
+      style={{ ['--peer-color' as string]: followed.color }}
+    >
+      Following <strong>{followed.name}</strong>
+      {followed.presenting ? ' (presenting)' : ''}. Pan or zoom to look around on your own.
+      <button type="button" className="button" onClick={stopFollowing}>
+        Stop following
+      </button>
+    </div>
+  );
+}

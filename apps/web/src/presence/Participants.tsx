@@ -1,0 +1,144 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { initials, MAX_NAME } from './identity';
+import type { Peer } from './peers';
+import { usePresence } from './presence-store';
+import { usePresenceChannel } from './usePresenceChannel';
+import { stopFollowing } from './useFollowView';
+
+/** Avatars shown before the rest fold into "+N". */
+const SHOWN = 7;
+
+function Avatar({ peer }: { peer: Peer }) {
+  const following = usePresence((s) => s.following === peer.clientId);
+  const label = `${peer.name}${peer.viewOnly ? ' (view only)' : ''}${peer.presenting ? ', presenting' : ''}`;
+  return (
+    <button
+      type="button"
+      className={`avatar${following ? ' is-following' : ''}${peer.presenting ? ' is-presenting' : ''}`}
+      style={{ ['--peer-color' as string]: peer.color }}
+      data-testid="participant"
+      data-name={peer.name}
+      aria-pressed={following}
+      aria-label={following ? `Stop following ${label}` : `Follow ${label}`}
+      title={following ? `Following ${label}: click to stop` : `${label}: click to follow`}
+      onClick={() => (following ? stopFollowing() : usePresence.getState().follow(peer.clientId))}
+    >
+      {initials(peer.name)}
+    </button>
+  );
+}
+
+/** This tab's own avatar: change the name others see, ask everyone to follow. */
+function Me() {
+  const me = usePresence((s) => s.me);
+  const presenting = usePresence((s) => s.presenting);
+  const channel = usePresenceChannel();
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState('');
+  const inputId = useId();
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (event: PointerEvent) => {
+      if (!box.current?.contains(event.target as Node)) setOpen(false);
+    };
+    window.addEventListener('pointerdown', onDown, true);
+    return () => window.removeEventListener('pointerdown', onDown, true);
+  }, [open]);
+
+  if (!me) return null;
+  const save = () => {
+    if (!channel) return;
+    if (channel.rename(draft)) {
+      setOpen(false);
+      setError('');
+    } else setError('Type a name others will recognise.');
+  };
+
+  return (
+    <div className="me" ref={box}>
+      <button
+        type="button"
+        className="avatar avatar--me"
+        style={{ ['--peer-color' as string]: me.color }}
+        aria-expanded={open}
+        aria-label={`You: ${me.name}. Change your name or present`}
+        title={`You (${me.name})`}
+        data-testid="me"
+        onClick={() => {
+          setDraft(me.name);
+          setOpen(!open);
+        }}
+      >
+        {initials(me.name)}
+      </button>
+      {open && (
+        <div className="me__popover" data-own-keys="" data-testid="me-popover">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              save();
+            }}
+          >
+            <label htmlFor={inputId}>Your name</label>
+            <div className="row">
+              <input
+                id={inputId}
+                value={draft}
+                maxLength={MAX_NAME}
+                placeholder={me.name}
+                autoComplete="name"
+                onChange={(e) => setDraft(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') setOpen(false);
+                }}
+              />
+              <button type="submit" className="button button--primary">
+                Save
+              </button>
+            </div>
+            {error && <p className="field-error">{error}</p>}
+          </form>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={presenting}
+            onClick={() => {
+              channel?.setPresenting(!presenting);
+              setOpen(false);
+            }}
+          >
+            {presenting ? 'Stop presenting' : 'Ask everyone to follow me'}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Everyone on the map: this tab first, then the others; click someone to follow their view. */
+export function Participants() {
+  const peers = usePresence((s) => s.peers);
+  const rest = peers.length - SHOWN;
+  return (
+    <section className="participants" data-testid="participants" aria-label="People on this map">
+      <Me />
+      {peers.slice(0, SHOWN).map((peer) => (
+        <Avatar key={peer.clientId} peer={peer} />
+      ))}
+      {rest > 0 && (
+        <span
+          className="avatar avatar--more"
+          title={peers
+            .slice(SHOWN)
+            .map((p) => p.name)
+            .join(', ')}
+        >
+          +{rest}
+        </span>
+      )}
+    </section>
+  );
+}
