@@ -35,26 +35,39 @@ export function analyze(input: ProcessMap, options: AnalyzeOptions = {}): Analys
   const ruleCtx: RuleContext = { ...ctx, metrics: raw };
   const findings: Finding[] = [];
   for (const rule of RULES) for (const f of rule.run(ruleCtx)) findings.push(f);
-  return { metrics: publicMetrics(raw, ctx), findings: sortFindings(ctx, findings) };
+  return { metrics: publicMetrics(raw, ctx), findings: sortFindings(findings) };
 }
 
 const RULE_RANK = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
 
-/** Most time at stake first; then rule order, flow order of the first step, message. */
-function sortFindings(ctx: Context, findings: Finding[]): Finding[] {
-  const firstStep = (f: Finding) => {
-    const i = f.stepIds.length > 0 ? ctx.g.indexOf.get(f.stepIds[0] as string) : undefined;
-    return i === undefined ? Number.MAX_SAFE_INTEGER : (ctx.flowRank[i] as number);
-  };
+/**
+ * Most time at stake first; then rule order; then the order the rule gave (steps in map order).
+ * Thousands of findings on a large map: each gets one number, (stake in cents, rule, position),
+ * and the numbers are sorted natively, without a comparator.
+ */
+function sortFindings(findings: readonly Finding[]): Finding[] {
+  const n = findings.length;
+  const width = RULE_IDS.length * n;
+  let most = 0;
+  for (const f of findings) most = Math.max(most, Math.round(f.timeAtStake * 100));
+  if ((most + 1) * width >= Number.MAX_SAFE_INTEGER) return sortByComparator(findings);
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const f = findings[k] as Finding;
+    const fewerCents = most - Math.round(f.timeAtStake * 100);
+    keys[k] = fewerCents * width + (RULE_RANK.get(f.rule) as number) * n + k;
+  }
+  keys.sort();
+  const out: Finding[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = findings[(keys[k] as number) % n] as Finding;
+  return out;
+}
+
+/** The same order with a comparator, for stakes too large for one exact number. */
+function sortByComparator(findings: readonly Finding[]): Finding[] {
   return findings
-    .map((f) => ({ f, rule: RULE_RANK.get(f.rule) as number, step: firstStep(f) }))
-    .sort(
-      (a, b) =>
-        b.f.timeAtStake - a.f.timeAtStake ||
-        a.rule - b.rule ||
-        a.step - b.step ||
-        (a.f.message < b.f.message ? -1 : a.f.message > b.f.message ? 1 : 0),
-    )
+    .map((f, k) => ({ f, k, rule: RULE_RANK.get(f.rule) as number }))
+    .sort((a, b) => b.f.timeAtStake - a.f.timeAtStake || a.rule - b.rule || a.k - b.k)
     .map((x) => x.f);
 }
 

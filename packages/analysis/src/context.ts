@@ -4,7 +4,6 @@ import {
   type DemandPeriod,
   formatDuration,
   type ProcessMap,
-  type Step,
   workingMinutesPer,
 } from '@procmap/model';
 import { buildGraph, type Graph } from './graph';
@@ -33,6 +32,8 @@ export interface Context {
   readonly demand: DemandRate | null;
   /** Position of each step in flow order (topological, loops from where cases enter). */
   readonly flowRank: Int32Array;
+  /** The step at each position of flow order: the inverse of flowRank. */
+  readonly byRank: Int32Array;
 }
 
 const positive = (v: unknown, fallback: number): number =>
@@ -64,11 +65,19 @@ export function buildContext(map: ProcessMap, thresholds: Thresholds): Context {
     };
   }
   const flowRank = new Int32Array(g.steps.length);
+  const byRank = new Int32Array(g.steps.length);
   let rank = 0;
   const { comps } = visits;
-  for (let c = comps.members.length - 1; c >= 0; c--) {
+  for (let c = comps.count - 1; c >= 0; c--) {
     const loop = visits.loopOf[c];
-    for (const i of loop ? loop.steps : (comps.members[c] as readonly number[])) {
+    if (!loop) {
+      const i = comps.single[c] as number;
+      byRank[rank] = i;
+      flowRank[i] = rank++;
+      continue;
+    }
+    for (const i of loop.steps) {
+      byRank[rank] = i;
       flowRank[i] = rank++;
     }
   }
@@ -81,6 +90,7 @@ export function buildContext(map: ProcessMap, thresholds: Thresholds): Context {
     hoursPerDay,
     demand,
     flowRank,
+    byRank,
   };
 }
 
@@ -98,8 +108,8 @@ export function duration(ctx: Context, minutes: number): string {
 
 /** A step's label in quotes for messages, or its id when it has none. */
 export function named(ctx: Context, i: number): string {
-  const step = ctx.g.steps[i] as Step;
-  return step.label.trim() === '' ? `step ${step.id}` : `"${step.label}"`;
+  const label = ctx.g.labels[i] as string;
+  return label.trim() === '' ? `step ${ctx.g.ids[i]}` : `"${label}"`;
 }
 
 /** A share as a percentage with at most one decimal: `37.5%`. */
@@ -108,21 +118,28 @@ export function percent(share: number): string {
 }
 
 /** Step indices in flow order (ties by map order). */
-export function inFlowOrder(ctx: Context, steps: Iterable<number>): number[] {
-  return [...new Set(steps)].sort(
-    (a, b) => (ctx.flowRank[a] as number) - (ctx.flowRank[b] as number),
-  );
+export function inFlowOrder(ctx: Context, steps: readonly number[]): number[] {
+  // A numeric sort of ranks (no comparator calls), then back to steps, repeats dropped.
+  const ranks = new Int32Array(steps.length);
+  for (let k = 0; k < steps.length; k++) ranks[k] = ctx.flowRank[steps[k] as number] as number;
+  ranks.sort();
+  const out: number[] = [];
+  let last = -1;
+  for (const r of ranks) {
+    if (r !== last) out.push(ctx.byRank[r] as number);
+    last = r;
+  }
+  return out;
 }
 
-/** Hourly cost of a step's role, if the map gives one. */
-export function hourlyCost(ctx: Context, i: number): number | undefined {
-  const role = ctx.g.roleById.get(ctx.g.steps[i]?.roleId as string);
-  const cost = role?.hourlyCost;
-  return typeof cost === 'number' && Number.isFinite(cost) && cost >= 0 ? cost : undefined;
+/** Hourly cost of step i's role; NaN when the map gives none. */
+export function hourlyCost(ctx: Context, i: number): number {
+  const r = ctx.g.role[i] as number;
+  return r < 0 ? Number.NaN : (ctx.g.roleCost[r] as number);
 }
 
-/** Headcount of a step's role, if the map gives a positive one. */
-export function headcount(ctx: Context, roleId: string): number | undefined {
-  const hc = ctx.g.roleById.get(roleId)?.headcount;
-  return typeof hc === 'number' && Number.isFinite(hc) && hc > 0 ? hc : undefined;
+/** Headcount of step i's role; NaN when the map gives no positive one. */
+export function headcount(ctx: Context, i: number): number {
+  const r = ctx.g.role[i] as number;
+  return r < 0 ? Number.NaN : (ctx.g.roleHeadcount[r] as number);
 }

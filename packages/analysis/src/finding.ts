@@ -19,8 +19,10 @@ export interface Rule {
 export interface FindingParts {
   readonly waste: Waste | null;
   readonly severity: Severity;
+  /** The one step concerned (the common case: no list to allocate). */
+  readonly step?: number;
   /** Step indices; reported in flow order unless `keepOrder`. */
-  readonly steps?: Iterable<number>;
+  readonly steps?: readonly number[];
   readonly keepOrder?: boolean;
   /** Edge indices of the flows concerned, or flow ids of flows outside the graph. */
   readonly edges?: readonly number[];
@@ -30,25 +32,31 @@ export interface FindingParts {
   readonly timeAtStake: number;
 }
 
+/** Shared by every finding that names no flow or role: thousands on a large map. */
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Builds a finding whose ids all come from the map. */
 export function finding(ctx: Context, rule: RuleId, parts: FindingParts): Finding {
-  const steps = parts.steps ? [...parts.steps] : [];
+  const steps = parts.steps ?? NONE;
   const ordered =
     steps.length < 2 ? steps : parts.keepOrder ? [...new Set(steps)] : inFlowOrder(ctx, steps);
-  const flows = [
-    ...(parts.edges ?? []).map((e) => ctx.g.edges[e]?.flow.id as string),
-    ...(parts.flowIds ?? []),
-  ];
-  const roles = parts.roleIds ?? [];
+  const ids = ctx.g.ids;
+  const edges = parts.edges ?? NONE;
+  let flows: readonly string[] =
+    edges.length === 0 ? NONE : edges.map((e) => ctx.g.edges[e]?.flow.id as string);
+  if (parts.flowIds && parts.flowIds.length > 0) flows = [...flows, ...parts.flowIds];
+  const roles = parts.roleIds ?? NONE;
   const stake = parts.timeAtStake;
   return {
     rule,
     waste: parts.waste,
     severity: parts.severity,
-    stepIds: ordered.map((i) => ctx.g.steps[i]?.id as StepId),
+    stepIds: (parts.step !== undefined
+      ? [ids[parts.step]]
+      : ordered.map((i) => ids[i])) as StepId[],
     flowIds: (flows.length < 2 ? flows : [...new Set(flows)]) as FlowId[],
     roleIds: (roles.length === 0
-      ? []
+      ? NONE
       : [...new Set(roles)].filter((r) => ctx.g.roleById.has(r))) as RoleId[],
     message: parts.message,
     timeAtStake: Number.isFinite(stake) && stake > 0 ? Math.round(stake * 100) / 100 : 0,
@@ -61,9 +69,9 @@ export const own = (ctx: Context, i: number) =>
 
 /** The name of a step's role for messages. */
 export function roleName(ctx: Context, i: number): string {
-  const id = ctx.g.steps[i]?.roleId as string;
-  const name = ctx.g.roleById.get(id)?.name;
-  return typeof name === 'string' && name.trim() !== '' ? name : String(id);
+  const r = ctx.g.role[i] as number;
+  const name = r < 0 ? '' : (ctx.g.roleNames[r] as string);
+  return name.trim() !== '' ? name : (ctx.g.roleIds[i] as string);
 }
 
 /** A list of names: `a`, `a and b`, `a, b and c`; long lists are cut with a count. */

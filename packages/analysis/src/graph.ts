@@ -21,10 +21,41 @@ export interface BadDecision {
   readonly sum: number;
 }
 
+/** Step kinds as small numbers, for the per-step columns. */
+export const KIND = { start: 0, task: 1, decision: 2, delay: 3, end: 4 } as const;
+/** Value classes as numbers; 0 is unclassified. */
+export const VALUE = { none: 0, 'value-adding': 1, necessary: 2, waste: 3 } as const;
+/** Activities as numbers; 0 is ordinary work (the default). */
+export const ACTIVITY = { work: 0, approval: 1, inspection: 2, transport: 3 } as const;
+
+/*
+ * Steps read from JSON come in many object shapes (each with its own optional fields), so
+ * reading a field from them in a hot loop is slow. The fields the analysis reads are copied once
+ * into columns, one array per field, indexed by step.
+ */
 export interface Graph {
   readonly map: ProcessMap;
   /** Steps with a usable id, first of each id only, in map order. */
   readonly steps: readonly Step[];
+  readonly ids: readonly string[];
+  readonly labels: readonly string[];
+  /** The role id each step names ('' when it is not text), known to the map or not. */
+  readonly roleIds: readonly string[];
+  /** Index of the step's role in `roles`, -1 when the map has no such role. */
+  readonly role: Int32Array;
+  readonly kind: Uint8Array;
+  readonly valueClass: Uint8Array;
+  readonly activity: Uint8Array;
+  /** completeAccurate when a usable share, else NaN. */
+  readonly completeAccurate: Float64Array;
+  /** batchSize when a usable number, else NaN. */
+  readonly batchSize: Float64Array;
+  /** Per role: headcount when positive, hourly cost when not negative, else NaN. */
+  readonly roleHeadcount: Float64Array;
+  readonly roleCost: Float64Array;
+  readonly roleNames: readonly string[];
+  /** The step's dataEntered list when it has one. */
+  readonly dataEntered: readonly (readonly unknown[] | undefined)[];
   readonly indexOf: ReadonlyMap<string, number>;
   readonly roles: readonly Role[];
   readonly roleById: ReadonlyMap<string, Role>;
@@ -96,10 +127,8 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
   const edgesFrom: Flow[] = [];
   const danglingFlows: Flow[] = [];
   const ends: number[] = [];
-  const seenFlowIds = new Set<string>();
   for (const raw of list(map.flows)) {
-    if (!isRecord(raw) || typeof raw.id !== 'string' || seenFlowIds.has(raw.id)) continue;
-    seenFlowIds.add(raw.id);
+    if (!isRecord(raw) || typeof raw.id !== 'string') continue;
     const flow = raw as unknown as Flow;
     const from = indexOf.get(raw.from as string);
     const to = indexOf.get(raw.to as string);
@@ -159,18 +188,67 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
   const waitTime = new Float64Array(n);
   const unknownRole: number[] = [];
   const missingProcessTime: number[] = [];
+  const ids: string[] = new Array(n);
+  const labels: string[] = new Array(n);
+  const roleIds: string[] = new Array(n);
+  const role = new Int32Array(n);
+  const kind = new Uint8Array(n);
+  const valueClass = new Uint8Array(n);
+  const activity = new Uint8Array(n);
+  const completeAccurate = new Float64Array(n);
+  const batchSize = new Float64Array(n);
+  const dataEntered: (readonly unknown[] | undefined)[] = new Array(n);
+  const roleIndex = new Map<string, number>(roles.map((r, k) => [r.id, k]));
   for (let i = 0; i < n; i++) {
     const step = steps[i] as Step;
     const pt = minutes(step.processTime);
     processTime[i] = pt ?? 0;
     waitTime[i] = minutes(step.waitTime) ?? 0;
+    ids[i] = step.id;
+    labels[i] = step.label;
+    kind[i] = KIND[step.kind] ?? KIND.task;
+    const rid = typeof step.roleId === 'string' ? step.roleId : '';
+    roleIds[i] = rid;
+    role[i] = roleIndex.get(rid) ?? -1;
+    valueClass[i] = (VALUE as Record<string, number>)[step.valueClass as string] ?? VALUE.none;
+    activity[i] = (ACTIVITY as Record<string, number>)[step.activity as string] ?? ACTIVITY.work;
+    const ca = step.completeAccurate;
+    completeAccurate[i] =
+      typeof ca === 'number' && Number.isFinite(ca) && ca >= 0 && ca <= 1 ? ca : Number.NaN;
+    const data: unknown = step.dataEntered;
+    dataEntered[i] = Array.isArray(data) && data.length > 0 ? data : undefined;
+    const batch = step.batchSize;
+    batchSize[i] = typeof batch === 'number' && Number.isFinite(batch) ? batch : Number.NaN;
     if (pt === undefined && step.kind === 'task') missingProcessTime.push(i);
-    if (typeof step.roleId !== 'string' || !roleById.has(step.roleId)) unknownRole.push(i);
+    if (role[i] === -1) unknownRole.push(i);
   }
+  const roleHeadcount = new Float64Array(roles.length);
+  const roleCost = new Float64Array(roles.length);
+  const roleNames: string[] = roles.map((r, k) => {
+    const hc = r.headcount;
+    roleHeadcount[k] = typeof hc === 'number' && Number.isFinite(hc) && hc > 0 ? hc : Number.NaN;
+    const cost = r.hourlyCost;
+    roleCost[k] =
+      typeof cost === 'number' && Number.isFinite(cost) && cost >= 0 ? cost : Number.NaN;
+    return typeof r.name === 'string' ? r.name : '';
+  });
 
   return {
     map,
     steps,
+    ids,
+    labels,
+    roleIds,
+    role,
+    kind,
+    valueClass,
+    activity,
+    completeAccurate,
+    batchSize,
+    roleHeadcount,
+    roleCost,
+    roleNames,
+    dataEntered,
     indexOf,
     roles,
     roleById,

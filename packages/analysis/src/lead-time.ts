@@ -1,5 +1,6 @@
-import type { Graph } from './graph';
+import { type Graph, KIND } from './graph';
 import { solveLoop, type SparseRow } from './linear';
+import { membersOf } from './scc';
 import type { Visits } from './visits';
 
 /*
@@ -19,7 +20,7 @@ export function timeToEnd(g: Graph, visits: Visits): Float64Array {
   const t = new Float64Array(n);
   const { comps } = visits;
   const own = (i: number) => (g.processTime[i] as number) + (g.waitTime[i] as number);
-  const isDecision = (i: number) => g.steps[i]?.kind === 'decision';
+  const isDecision = (i: number) => g.kind[i] === KIND.decision;
 
   /** What follows step i, from the current estimates; `skip` leaves some flows out. */
   const after = (i: number, skip?: ReadonlySet<number>): number => {
@@ -40,14 +41,14 @@ export function timeToEnd(g: Graph, visits: Visits): Float64Array {
     return decision ? sum : most;
   };
 
-  for (let c = 0; c < comps.members.length; c++) {
-    const members = comps.members[c] as readonly number[];
+  for (let c = 0; c < comps.count; c++) {
     const loop = visits.loopOf[c];
     if (!loop) {
-      const i = members[0] as number;
+      const i = comps.single[c] as number;
       t[i] = own(i) + after(i);
       continue;
     }
+    const members = membersOf(comps, c);
     const parallelInside = members.some((m) => g.parallel[m]);
     if (loop.exits && !parallelInside && solveLinear(g, members, c, visits, t, own, loop.steps)) {
       continue;

@@ -1,5 +1,6 @@
 import type { RoleId, StepId } from '@procmap/model';
 import { type Context, headcount, hourlyCost } from './context';
+import { VALUE } from './graph';
 import type { BottleneckMetric, LongestWaitMetric, Metrics, RoleMetrics } from './types';
 
 /*
@@ -27,9 +28,6 @@ export const round2 = (n: number) => Math.round(n * 100) / 100;
 /** Rounds ratios to thousandths. */
 export const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
-const share = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : undefined;
-
 /** Computes every metric from the context. */
 export function computeMetrics(ctx: Context): RawMetrics {
   const { g, v, demand } = ctx;
@@ -38,57 +36,45 @@ export function computeMetrics(ctx: Context): RawMetrics {
   let waitTime = 0;
   let valueAddedTime = 0;
   let cost = 0;
-  let costKnown = false;
   let logCa = 0;
   let caKnown = false;
-  const work = new Map<string, number>();
+  const work = new Float64Array(g.roles.length);
   for (let i = 0; i < n; i++) {
-    const step = g.steps[i];
     const visits = v[i] as number;
     const pt = visits * (g.processTime[i] as number);
     processTime += pt;
     waitTime += visits * (g.waitTime[i] as number);
-    if (step?.valueClass === 'value-adding') valueAddedTime += pt;
+    if (g.valueClass[i] === VALUE['value-adding']) valueAddedTime += pt;
     const rate = hourlyCost(ctx, i);
-    if (rate !== undefined) cost += (pt / 60) * rate;
-    const ca = share(step?.completeAccurate);
-    if (ca !== undefined) {
+    if (rate >= 0) cost += (pt / 60) * rate;
+    const ca = g.completeAccurate[i] as number;
+    if (ca >= 0) {
       caKnown = true;
       if (visits > 0) logCa += ca === 0 ? Number.NEGATIVE_INFINITY : visits * Math.log(ca);
     }
-    const roleId = step?.roleId as string;
-    work.set(roleId, (work.get(roleId) ?? 0) + pt);
+    const r = g.role[i] as number;
+    if (r >= 0) work[r] = (work[r] as number) + pt;
   }
-  for (const role of g.roles) {
-    const rate = role.hourlyCost;
-    if (typeof rate === 'number' && Number.isFinite(rate) && rate >= 0) costKnown = true;
-  }
+  const costKnown = g.roleCost.some((c) => c >= 0);
 
   let handoffs = 0;
   for (const edge of g.edges) {
-    if (g.steps[edge.from]?.roleId !== g.steps[edge.to]?.roleId) {
+    if (g.roleIds[edge.from] !== g.roleIds[edge.to]) {
       handoffs += (v[edge.from] as number) * edge.weight;
     }
   }
 
-  const roles: RoleMetrics[] = g.roles.map((role) => {
-    const workPerCase = work.get(role.id) ?? 0;
-    const hc = headcount(ctx, role.id);
+  const roles: RoleMetrics[] = g.roles.map((role, r) => {
+    const workPerCase = work[r] as number;
+    const hc = g.roleHeadcount[r] as number;
     const utilisation =
-      demand && hc !== undefined
-        ? (demand.count * workPerCase) / (hc * demand.minutesPerPeriod)
-        : null;
+      demand && hc > 0 ? (demand.count * workPerCase) / (hc * demand.minutesPerPeriod) : null;
     const queueGrowthPerPeriod =
-      utilisation !== null && utilisation >= 1 && demand && hc !== undefined
+      utilisation !== null && utilisation >= 1 && demand
         ? demand.count - (hc * demand.minutesPerPeriod) / workPerCase
         : null;
-    return {
-      roleId: role.id,
-      name: typeof role.name === 'string' ? role.name : '',
-      workPerCase,
-      utilisation,
-      queueGrowthPerPeriod,
-    };
+    const name = g.roleNames[r] as string;
+    return { roleId: role.id, name, workPerCase, utilisation, queueGrowthPerPeriod };
   });
 
   const leadTime = ctx.visits.entries.reduce(
@@ -117,8 +103,8 @@ function findBottleneck(ctx: Context): BottleneckMetric | null {
   let score = 0;
   if (demand) {
     for (let i = 0; i < g.steps.length; i++) {
-      const hc = headcount(ctx, g.steps[i]?.roleId as string);
-      if (hc === undefined) continue;
+      const hc = headcount(ctx, i);
+      if (!(hc > 0)) continue;
       const u =
         (demand.count * (v[i] as number) * (g.processTime[i] as number)) /
         (hc * demand.minutesPerPeriod);
@@ -142,8 +128,7 @@ function findBottleneck(ctx: Context): BottleneckMetric | null {
 }
 
 function pick(ctx: Context, i: number, basis: BottleneckMetric['basis']): BottleneckMetric {
-  const step = ctx.g.steps[i];
-  return { stepId: step?.id as StepId, label: step?.label ?? '', basis };
+  return { stepId: ctx.g.ids[i] as StepId, label: ctx.g.labels[i] as string, basis };
 }
 
 /** The step with the largest expected wait per case. */
@@ -159,8 +144,7 @@ function findLongestWait(ctx: Context): LongestWaitMetric | null {
     }
   }
   if (best < 0) return null;
-  const step = g.steps[best];
-  return { stepId: step?.id as StepId, label: step?.label ?? '', waitTime: round2(most) };
+  return { stepId: g.ids[best] as StepId, label: g.labels[best] as string, waitTime: round2(most) };
 }
 
 /** The metrics as analyze() returns them: rounded, ratios derived. */

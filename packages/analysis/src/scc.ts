@@ -2,12 +2,22 @@ import type { Graph } from './graph';
 
 /** The strongly connected components of the flow graph: each loop of the map is one of them. */
 export interface Components {
+  /** How many components; ids run sinks first (reverse topological order). */
+  readonly count: number;
   /** Component id of each step. */
   readonly of: Int32Array;
-  /** Members of each component, in map order; components listed sinks first (reverse topological). */
-  readonly members: readonly (readonly number[])[];
+  /** The step of a one-step component; -1 for a component of several steps. */
+  readonly single: Int32Array;
+  /** The steps of each component of several, in map order (most components have one step). */
+  readonly members: readonly (readonly number[] | undefined)[];
   /** Whether a component is a loop: more than one step, or one step flowing to itself. */
   readonly cyclic: Uint8Array;
+}
+
+/** The steps of component c, in map order. */
+export function membersOf(comps: Components, c: number): readonly number[] {
+  const one = comps.single[c] as number;
+  return one >= 0 ? [one] : (comps.members[c] as readonly number[]);
 }
 
 /**
@@ -21,7 +31,8 @@ export function components(g: Graph): Components {
   const onStack = new Uint8Array(n);
   const of = new Int32Array(n).fill(-1);
   const stack: number[] = [];
-  const members: number[][] = [];
+  const members: (number[] | undefined)[] = [];
+  const single: number[] = [];
   const callNode = new Int32Array(n);
   const callEdge = new Int32Array(n);
   let depth = 0;
@@ -59,7 +70,15 @@ export function components(g: Graph): Components {
         if ((low[v] as number) < (low[parent] as number)) low[parent] = low[v] as number;
       }
       if (low[v] === index[v]) {
-        const id = members.length;
+        const id = single.length;
+        if (stack[stack.length - 1] === v) {
+          stack.pop();
+          onStack[v] = 0;
+          of[v] = id;
+          single.push(v);
+          members.push(undefined);
+          continue;
+        }
         const comp: number[] = [];
         let w: number;
         do {
@@ -69,21 +88,22 @@ export function components(g: Graph): Components {
           comp.push(w);
         } while (w !== v);
         comp.sort((a, b) => a - b);
+        single.push(-1);
         members.push(comp);
       }
     }
   }
 
-  const cyclic = new Uint8Array(members.length);
-  for (let c = 0; c < members.length; c++) {
-    const comp = members[c] as number[];
-    if (comp.length > 1) cyclic[c] = 1;
+  const count = single.length;
+  const cyclic = new Uint8Array(count);
+  for (let c = 0; c < count; c++) {
+    const v = single[c] as number;
+    if (v < 0) cyclic[c] = 1;
     else {
-      const v = comp[0] as number;
       for (let k = g.outStart[v] as number; k < (g.outStart[v + 1] as number); k++) {
         if (g.edges[g.outEdges[k] as number]?.to === v) cyclic[c] = 1;
       }
     }
   }
-  return { of, members, cyclic };
+  return { count, of, single: Int32Array.from(single), members, cyclic };
 }

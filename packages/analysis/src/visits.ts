@@ -1,6 +1,6 @@
-import type { Graph } from './graph';
+import { type Graph, KIND } from './graph';
 import { solveLoop, type SparseRow } from './linear';
-import { type Components, components } from './scc';
+import { type Components, components, membersOf } from './scc';
 
 /*
  * Expected visits v(i) per case. Components of the flow graph are taken in topological order,
@@ -39,7 +39,7 @@ export interface Visits {
 /** Where cases begin: `start` steps, or steps nothing flows into when there is no start. */
 export function entryIndices(g: Graph): number[] {
   const starts: number[] = [];
-  for (let i = 0; i < g.steps.length; i++) if (g.steps[i]?.kind === 'start') starts.push(i);
+  for (let i = 0; i < g.steps.length; i++) if (g.kind[i] === KIND.start) starts.push(i);
   if (starts.length > 0) return starts;
   const out: number[] = [];
   for (let i = 0; i < g.steps.length; i++) if (g.inStart[i] === g.inStart[i + 1]) out.push(i);
@@ -74,11 +74,11 @@ export function expectedVisitsOf(g: Graph): Visits {
   const edgeLabel = new Int32Array(g.edges.length).fill(-1);
   const labels = new Labels();
   const loops: Loop[] = [];
-  const loopOf: (Loop | undefined)[] = new Array(comps.members.length);
+  const loopOf: (Loop | undefined)[] = new Array(comps.count);
   const pairs: number[] = [];
 
   /** External inflow of step i: entry share plus flows from other components, joins merged. */
-  const inflow = (i: number, comp: number): { value: number; label: number } => {
+  const inflow = (i: number, comp: number): Merged => {
     pairs.length = 0;
     if (isEntry[i]) pairs.push(0, share);
     for (let k = g.inStart[i] as number; k < (g.inStart[i + 1] as number); k++) {
@@ -91,10 +91,9 @@ export function expectedVisitsOf(g: Graph): Visits {
     return merge(pairs, labels);
   };
 
-  for (let c = comps.members.length - 1; c >= 0; c--) {
-    const members = comps.members[c] as readonly number[];
+  for (let c = comps.count - 1; c >= 0; c--) {
     if (!comps.cyclic[c]) {
-      const i = members[0] as number;
+      const i = comps.single[c] as number;
       const { value, label: l } = inflow(i, c);
       v[i] = value;
       firstPass[i] = value;
@@ -106,6 +105,7 @@ export function expectedVisitsOf(g: Graph): Visits {
       }
       continue;
     }
+    const members = membersOf(comps, c);
     const local = new Map<number, number>();
     for (const [k, m] of members.entries()) local.set(m, k);
     const rhs = new Float64Array(members.length);
@@ -217,8 +217,9 @@ function loopOrder(
  * branches of one parallel split join (the largest counts, under the split's own label), and
  * whatever is left sums. Returns the total and the outermost label.
  */
-function merge(pairs: readonly number[], labels: Labels): { value: number; label: number } {
-  if (pairs.length === 0) return { value: 0, label: 0 };
+function merge(pairs: readonly number[], labels: Labels): Merged {
+  // The usual step has one way in, or several from one branch: no allocation then.
+  if (pairs.length === 0) return setMerged(0, 0);
   const first = pairs[0] as number;
   let same = true;
   let total = 0;
@@ -226,7 +227,7 @@ function merge(pairs: readonly number[], labels: Labels): { value: number; label
     if (pairs[k] !== first) same = false;
     total += pairs[k + 1] as number;
   }
-  if (same) return { value: total, label: first };
+  if (same) return setMerged(total, first);
   const byLabel = new Map<number, number>();
   for (let k = 0; k < pairs.length; k += 2) {
     const l = pairs[k] as number;
@@ -268,5 +269,17 @@ function merge(pairs: readonly number[], labels: Labels): { value: number; label
       outer = l;
     }
   }
-  return { value, label: outer };
+  return setMerged(value, outer);
+}
+
+/** The result of merge(), reused: read it before the next call. */
+interface Merged {
+  value: number;
+  label: number;
+}
+const merged: Merged = { value: 0, label: 0 };
+function setMerged(value: number, label: number): Merged {
+  merged.value = value;
+  merged.label = label;
+  return merged;
 }

@@ -1,4 +1,5 @@
 import { duration, inFlowOrder, named } from '../context';
+import { ACTIVITY } from '../graph';
 import { finding, listOf, own, type Rule } from '../finding';
 import type { Finding } from '../types';
 
@@ -11,7 +12,7 @@ export const approvalChain: Rule = {
   run(ctx) {
     const { g, v, thresholds: th } = ctx;
     const n = g.steps.length;
-    const approval = (i: number) => g.steps[i]?.activity === 'approval';
+    const approval = (i: number) => g.activity[i] === ACTIVITY.approval;
     // Union-find over flows joining two approvals: each set of 2+ is one chain.
     const parent = Int32Array.from({ length: n }, (_, i) => i);
     const find = (i: number): number => {
@@ -66,7 +67,7 @@ export const approvalChain: Rule = {
         finding(ctx, 'approval-chain', {
           waste: 'overprocessing',
           severity: 'warning',
-          steps: [i],
+          step: i,
           message: `${named(ctx, i)} waits ${duration(ctx, wait)} for a sign-off that takes ${duration(ctx, work)}${ratio}.`,
           timeAtStake: (v[i] as number) * wait,
         }),

@@ -12,8 +12,8 @@ export const batching: Rule = {
     const { g, v, demand } = ctx;
     const out: Finding[] = [];
     for (let i = 0; i < g.steps.length; i++) {
-      const size = g.steps[i]?.batchSize;
-      if (typeof size !== 'number' || !Number.isFinite(size) || size <= 1) continue;
+      const size = g.batchSize[i] as number;
+      if (!(size > 1)) continue;
       const visits = v[i] as number;
       const perMinute = demand ? (demand.count / demand.minutesPerPeriod) * visits : 0;
       if (perMinute > 0) {
@@ -22,7 +22,7 @@ export const batching: Rule = {
           finding(ctx, 'batching', {
             waste: 'inventory',
             severity: 'warning',
-            steps: [i],
+            step: i,
             message:
               `${named(ctx, i)} works in batches of ${size}: a batch takes ${duration(ctx, interval)} to fill, ` +
               `so a case waits about ${duration(ctx, interval / 2)} for its batch.`,
@@ -34,7 +34,7 @@ export const batching: Rule = {
           finding(ctx, 'batching', {
             waste: 'inventory',
             severity: 'info',
-            steps: [i],
+            step: i,
             message: `${named(ctx, i)} works in batches of ${size}: cases wait for their batch to fill. Give the map's demand to size the wait.`,
             timeAtStake: 0,
           }),

@@ -15,14 +15,11 @@ export const bottleneck: Rule = {
       if (u === null || u < th.bottleneckUtilisation) continue;
       const steps: number[] = [];
       for (let i = 0; i < g.steps.length; i++) {
-        if (
-          g.steps[i]?.roleId === role.roleId &&
-          (v[i] as number) * (g.processTime[i] as number) > 0
-        ) {
+        if (g.roleIds[i] === role.roleId && (v[i] as number) * (g.processTime[i] as number) > 0) {
           steps.push(i);
         }
       }
-      const people = g.roleById.get(role.roleId)?.headcount as number;
+      const people = g.roleHeadcount[g.roles.findIndex((r) => r.id === role.roleId)] as number;
       let message =
         `${role.name || role.roleId} is ${percent(u)} utilised: ${duration(ctx, role.workPerCase)} of work ` +
         `per case for ${demand.count} cases a ${demand.per}, against ${people} ` +

@@ -1,4 +1,5 @@
 import { named } from '../context';
+import { KIND } from '../graph';
 import { finding, listOf, type Rule } from '../finding';
 
 /** A step that is not an end and has no way out: cases reaching it are stuck. */
@@ -9,7 +10,7 @@ export const deadEnd: Rule = {
     const stuck: number[] = [];
     let reaching = 0;
     for (let i = 0; i < g.steps.length; i++) {
-      if (g.steps[i]?.kind === 'end' || g.outStart[i] !== g.outStart[i + 1]) continue;
+      if (g.kind[i] === KIND.end || g.outStart[i] !== g.outStart[i + 1]) continue;
       stuck.push(i);
       reaching += v[i] as number;
     }

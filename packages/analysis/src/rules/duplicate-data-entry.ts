@@ -13,21 +13,27 @@ export const duplicateDataEntry: Rule = {
   run(ctx) {
     const { g, v } = ctx;
     const items = new Map<string, { name: string; steps: number[] }>();
+    const keyOf = new Map<string, string>(); // the same few items recur on many steps
     const counts = new Int32Array(g.steps.length);
+    const keys: string[] = [];
     for (let i = 0; i < g.steps.length; i++) {
-      const data = g.steps[i]?.dataEntered;
-      if (!Array.isArray(data)) continue;
-      const keys = new Set<string>();
+      const data = g.dataEntered[i];
+      if (data === undefined) continue;
+      keys.length = 0;
       for (const item of data) {
-        if (typeof item !== 'string' || item.trim() === '') continue;
-        const key = dataKey(item);
-        if (keys.has(key)) continue;
-        keys.add(key);
+        if (typeof item !== 'string') continue;
+        let key = keyOf.get(item);
+        if (key === undefined) {
+          key = dataKey(item);
+          keyOf.set(item, key);
+        }
+        if (key === '' || keys.includes(key)) continue;
+        keys.push(key);
         const entry = items.get(key);
         if (entry) entry.steps.push(i);
         else items.set(key, { name: item.trim(), steps: [i] });
       }
-      counts[i] = keys.size;
+      counts[i] = keys.length;
     }
     return [...items.values()]
       .filter((item) => item.steps.length > 1)

@@ -1,43 +1,50 @@
 import { inFlowOrder, named } from '../context';
+import { KIND } from '../graph';
 import { finding, listOf, type Rule } from '../finding';
 
 /** A label compared without case, surrounding or repeated spaces, or closing punctuation. */
-export const labelKey = (label: string) =>
-  label
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.?!:;,]+$/, '');
+export function labelKey(label: string): string {
+  let key = label.toLowerCase().trim();
+  if (key.includes('  ') || key.includes('\t') || key.includes('\n') || key.includes('\r')) {
+    key = key.replace(/\s+/g, ' ');
+  }
+  let end = key.length;
+  while (end > 0 && '.?!:;,'.includes(key[end - 1] as string)) end--;
+  return end === key.length ? key : key.slice(0, end).trimEnd();
+}
 
 /** Overprocessing: two or more tasks with the same normalised label do the same work twice. */
 export const duplicateStep: Rule = {
   id: 'duplicate-step',
   run(ctx) {
     const { g, v } = ctx;
-    const groups = new Map<string, number[]>();
+    // Most labels are unique: remember the first step of each, a list only for repeats.
+    const first = new Map<string, number>();
+    const groups = new Map<number, number[]>();
     for (let i = 0; i < g.steps.length; i++) {
-      const step = g.steps[i];
-      if (step?.kind !== 'task') continue;
-      const key = labelKey(step.label);
+      if (g.kind[i] !== KIND.task) continue;
+      const key = labelKey(g.labels[i] as string);
       if (key === '') continue;
-      const list = groups.get(key);
-      if (list) list.push(i);
-      else groups.set(key, [i]);
+      const at = first.get(key);
+      if (at === undefined) first.set(key, i);
+      else {
+        const list = groups.get(at);
+        if (list) list.push(i);
+        else groups.set(at, [at, i]);
+      }
     }
-    return [...groups.values()]
-      .filter((list) => list.length > 1)
-      .map((list) => {
-        const steps = inFlowOrder(ctx, list);
-        let repeats = 0;
-        for (const i of steps.slice(1)) repeats += (v[i] as number) * (g.processTime[i] as number);
-        return finding(ctx, 'duplicate-step', {
-          waste: 'overprocessing',
-          severity: 'info',
-          steps,
-          keepOrder: true,
-          message: `${listOf(steps.map((i) => named(ctx, i)))} have the same name: is the work done twice?`,
-          timeAtStake: repeats,
-        });
+    return [...groups.values()].map((list) => {
+      const steps = inFlowOrder(ctx, list);
+      let repeats = 0;
+      for (const i of steps.slice(1)) repeats += (v[i] as number) * (g.processTime[i] as number);
+      return finding(ctx, 'duplicate-step', {
+        waste: 'overprocessing',
+        severity: 'info',
+        steps,
+        keepOrder: true,
+        message: `${listOf(steps.map((i) => named(ctx, i)))} have the same name: is the work done twice?`,
+        timeAtStake: repeats,
       });
+    });
   },
 };

@@ -15,7 +15,7 @@ export const handoff: Rule = {
     const steps: number[] = [];
     let waits = 0;
     g.edges.forEach((edge, e) => {
-      if (g.steps[edge.from]?.roleId === g.steps[edge.to]?.roleId) return;
+      if (g.roleIds[edge.from] === g.roleIds[edge.to]) return;
       edges.push(e);
       steps.push(edge.from, edge.to);
       waits += (v[edge.from] as number) * edge.weight * (g.waitTime[edge.to] as number);

@@ -36,7 +36,7 @@ export const longWait: Rule = {
         finding(ctx, 'long-wait', {
           waste: 'waiting',
           severity: wait >= th.longWaitMinutes ? 'warning' : 'info',
-          steps: [i],
+          step: i,
           message: `${named(ctx, i)} waits ${duration(ctx, wait)} before it starts: ${reasons.join('; ')}.`,
           timeAtStake: expected,
         }),

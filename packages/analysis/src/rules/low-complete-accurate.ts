@@ -2,9 +2,6 @@ import { named, percent } from '../context';
 import { finding, own, type Rule } from '../finding';
 import type { Finding } from '../types';
 
-const share = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : undefined;
-
 /**
  * Defects: a step whose completeAccurate is below 0.9 (time at stake: the share of its time
  * spent on incomplete cases), or a rolled value below 0.5 (the share of all work).
@@ -16,15 +13,15 @@ export const lowCompleteAccurate: Rule = {
     const out: Finding[] = [];
     const flawed: number[] = [];
     for (let i = 0; i < g.steps.length; i++) {
-      const ca = share(g.steps[i]?.completeAccurate);
-      if (ca === undefined || !((v[i] as number) > 0)) continue;
+      const ca = g.completeAccurate[i] as number;
+      if (!(ca >= 0) || !((v[i] as number) > 0)) continue;
       if (ca < 1) flawed.push(i);
       if (ca >= th.completeAccurate) continue;
       out.push(
         finding(ctx, 'low-complete-accurate', {
           waste: 'defects',
           severity: 'warning',
-          steps: [i],
+          step: i,
           message:
             `Only ${percent(ca)} of cases reach ${named(ctx, i)} complete and accurate ` +
             `(below ${percent(th.completeAccurate)}): the rest are chased or reworked.`,

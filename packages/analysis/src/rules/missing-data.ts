@@ -1,4 +1,5 @@
 import { named } from '../context';
+import { KIND } from '../graph';
 import { finding, listOf, type Rule } from '../finding';
 import { round3 } from '../metrics';
 import type { Finding } from '../types';
@@ -34,7 +35,7 @@ export const missingData: Rule = {
       );
     const names = (steps: readonly number[]) => listOf(steps.map((i) => named(ctx, i)));
 
-    if (g.steps.length > 0 && !g.steps.some((s) => s.kind === 'start')) {
+    if (g.steps.length > 0 && !g.kind.includes(KIND.start)) {
       const entries = visits.entries;
       add(
         'warning',

@@ -1,4 +1,5 @@
-import { type Step, WASTES, type Waste } from '@procmap/model';
+import { WASTES, type Waste } from '@procmap/model';
+import { ACTIVITY, type Graph, KIND, VALUE } from '../graph';
 import { duration, named, percent } from '../context';
 import { finding, own, type Rule } from '../finding';
 import type { Finding } from '../types';
@@ -8,12 +9,14 @@ import type { Finding } from '../types';
  * activity or kind says (transport; inspection and approval are overprocessing; a step that
  * only waits is waiting), else none in particular.
  */
-function wasteOf(step: Step, tagged: ReadonlyMap<string, Waste>, onlyWaits: boolean): Waste | null {
-  const tag = tagged.get(step.id);
+function wasteOf(g: Graph, i: number, tagged: ReadonlyMap<string, Waste>): Waste | null {
+  const tag = tagged.get(g.ids[i] as string);
   if (tag) return tag;
-  if (step.activity === 'transport') return 'transport';
-  if (step.activity === 'inspection' || step.activity === 'approval') return 'overprocessing';
-  if (step.kind === 'delay' || onlyWaits) return 'waiting';
+  const activity = g.activity[i];
+  if (activity === ACTIVITY.transport) return 'transport';
+  if (activity === ACTIVITY.inspection || activity === ACTIVITY.approval) return 'overprocessing';
+  const onlyWaits = g.processTime[i] === 0 && (g.waitTime[i] as number) > 0;
+  if (g.kind[i] === KIND.delay || onlyWaits) return 'waiting';
   return null;
 }
 
@@ -32,16 +35,14 @@ export const nonValueAdding: Rule = {
     }
     const out: Finding[] = [];
     for (let i = 0; i < g.steps.length; i++) {
-      const step = g.steps[i] as Step;
-      if (step.valueClass !== 'waste') continue;
+      if (g.valueClass[i] !== VALUE.waste) continue;
       const time = (v[i] as number) * own(ctx, i);
       const share = metrics.leadTime > 0 ? time / metrics.leadTime : 0;
-      const onlyWaits = (g.processTime[i] as number) === 0 && (g.waitTime[i] as number) > 0;
       out.push(
         finding(ctx, 'non-value-adding', {
-          waste: wasteOf(step, tagged, onlyWaits),
+          waste: wasteOf(g, i, tagged),
           severity: 'info',
-          steps: [i],
+          step: i,
           message: `${named(ctx, i)} is classed waste: ${duration(ctx, time)} per case, ${percent(share)} of the lead time.`,
           timeAtStake: time,
         }),

@@ -10,17 +10,17 @@ export const pingPong: Rule = {
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (let b = 0; b < g.steps.length; b++) {
-      const roleB = g.steps[b]?.roleId;
+      const roleB = g.roleIds[b];
       for (let k = g.inStart[b] as number; k < (g.inStart[b + 1] as number); k++) {
         const into = g.inEdges[k] as number;
         const a = (g.edges[into] as { from: number }).from;
-        const roleA = g.steps[a]?.roleId;
+        const roleA = g.roleIds[a];
         if (a === b || roleA === roleB) continue;
         for (let q = g.outStart[b] as number; q < (g.outStart[b + 1] as number); q++) {
           const back = g.outEdges[q] as number;
           const edge = g.edges[back] as { to: number; weight: number };
           const c = edge.to;
-          if (c === b || g.steps[c]?.roleId !== roleA) continue;
+          if (c === b || g.roleIds[c] !== roleA) continue;
           const key = `${a} ${b} ${c}`;
           if (seen.has(key)) continue;
           seen.add(key);

@@ -17,8 +17,8 @@ export const slowerThanTakt: Rule = {
     for (let i = 0; i < g.steps.length; i++) {
       const work = g.processTime[i] as number;
       if (!(work > 0) || !((v[i] as number) > 0)) continue;
-      const people = headcount(ctx, g.steps[i]?.roleId as string);
-      if (people === undefined) continue;
+      const people = headcount(ctx, i);
+      if (!(people > 0)) continue;
       const cycle = work / people;
       if (cycle <= takt) continue;
       const across =
@@ -27,7 +27,7 @@ export const slowerThanTakt: Rule = {
         finding(ctx, 'slower-than-takt', {
           waste: 'waiting',
           severity: 'warning',
-          steps: [i],
+          step: i,
           message:
             `${named(ctx, i)} takes ${duration(ctx, work)}${across}, longer than the takt time of ` +
             `${duration(ctx, takt)}: cases arrive faster than it can finish them.`,

@@ -1,4 +1,5 @@
 import { hourlyCost, named } from '../context';
+import { ACTIVITY } from '../graph';
 import { finding, type Rule, roleName } from '../finding';
 import { round2 } from '../metrics';
 import type { Finding } from '../types';
@@ -18,9 +19,7 @@ export const unusedSkills: Rule = {
   id: 'unused-skills',
   run(ctx) {
     const { g, v, thresholds: th } = ctx;
-    const rates = g.roles
-      .map((r) => r.hourlyCost)
-      .filter((c): c is number => typeof c === 'number' && Number.isFinite(c) && c >= 0);
+    const rates = [...g.roleCost].filter((c) => c >= 0);
     const out: Finding[] = [];
     if (rates.length === 0) return out;
     const typical = median(rates);
@@ -28,11 +27,11 @@ export const unusedSkills: Rule = {
     const raw = ctx.g.map.settings as { currency?: unknown } | undefined;
     const currency = typeof raw?.currency === 'string' ? ` ${raw.currency}` : '';
     for (let i = 0; i < g.steps.length; i++) {
-      const step = g.steps[i];
       const rate = hourlyCost(ctx, i);
-      if (!step || rate === undefined || rate < th.unusedSkillsCostRatio * typical) continue;
-      const entry = Array.isArray(step.dataEntered) && step.dataEntered.length > 0;
-      const routine = step.activity === 'transport' ? 'transport' : entry ? 'data entry' : null;
+      if (!(rate >= th.unusedSkillsCostRatio * typical)) continue;
+      const entry = g.dataEntered[i] !== undefined;
+      const routine =
+        g.activity[i] === ACTIVITY.transport ? 'transport' : entry ? 'data entry' : null;
       if (routine === null || !((v[i] as number) > 0)) continue;
       const minutes = (v[i] as number) * (g.processTime[i] as number);
       const saving = (minutes / 60) * (rate - typical);
@@ -40,8 +39,8 @@ export const unusedSkills: Rule = {
         finding(ctx, 'unused-skills', {
           waste: 'skills',
           severity: 'info',
-          steps: [i],
-          roleIds: [step.roleId],
+          step: i,
+          roleIds: [g.roleIds[i] as string],
           message:
             `${named(ctx, i)} is ${routine} done by ${roleName(ctx, i)} at ${rate}${currency}/h, ` +
             `${round2(rate / typical)} times the map's median rate of ${typical}${currency}/h: ` +
