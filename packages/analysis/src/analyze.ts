@@ -1,5 +1,5 @@
 import type { ProcessMap, StepId } from '@procmap/model';
-import { buildContext, type Context } from './context';
+import { buildContext } from './context';
 import type { RuleContext } from './finding';
 import { computeMetrics, publicMetrics } from './metrics';
 import { RULES } from './rules';
