@@ -5,7 +5,9 @@ import {
   BackgroundVariant,
   type Connection,
   Controls,
+  type Edge,
   MiniMap,
+  type Node,
   type NodeChange,
   ReactFlow,
   useReactFlow,
@@ -13,20 +15,35 @@ import {
   type Viewport,
   type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePresence } from '../presence/presence-store';
 import { stopFollowing } from '../presence/useFollowView';
 import { usePresenceChannel } from '../presence/usePresenceChannel';
 import { selectedStepIds, useSession } from '../store/session-store';
-import { type EditorNode, flowEdges, flowNodes } from './flow-elements';
+import { type EditorNode, ElementCache, flowEdges, flowNodes } from './flow-elements';
 import { LaneNode } from './LaneNode';
 import { GEOMETRY, laneAt, type MapGeometry } from './lane-geometry';
 import { runOrHint } from './run-or-hint';
-import { StepNode } from './StepNode';
+import { StepNode, type StepFlowNode } from './StepNode';
 import { useInitialViewport } from './useInitialViewport';
 import { useViewportFollow } from './useViewportFollow';
 
 const NODE_TYPES = { lane: LaneNode, step: StepNode };
+
+/**
+ * From this many steps, only what is on screen is rendered: every rendered node and edge
+ * listens to the canvas store, and a drag on 2,000 of them would miss frames. Smaller maps keep
+ * every step in the page (find in page, screen readers).
+ */
+const VIRTUAL_FROM = 300;
+
+// Handlers and minimap colours are module-level, not inline: a new function on each render
+// would re-render every edge and every minimap node on every frame of a drag.
+const clearSelection = () => useSession.getState().clearSelection();
+const selectEdge = (_event: unknown, edge: Edge) =>
+  useSession.getState().selectFlow(flowId(edge.id));
+const minimapFill = (n: Node) => (n.type === 'lane' ? '#e6eaef' : '#4a5868');
+const minimapStroke = (n: Node) => (n.type === 'lane' ? '#c9d0d8' : '#4a5868');
 
 /** The swimlane canvas: React Flow over the derived geometry; every edit becomes a command. */
 export function Canvas({
@@ -47,9 +64,10 @@ export function Canvas({
   const [dragging, setDragging] = useState<ReadonlyMap<string, XYPosition>>(new Map());
 
   const selected = useMemo(() => new Set(selectedStepIds(selection)), [selection]);
+  const cache = useRef(new ElementCache()).current;
   const baseNodes = useMemo(
-    () => flowNodes(index, geometry, selected, readOnly),
-    [index, geometry, selected, readOnly],
+    () => flowNodes(index, geometry, selected, readOnly, cache),
+    [index, geometry, selected, readOnly, cache],
   );
   const nodes = useMemo(
     () =>
@@ -62,7 +80,13 @@ export function Canvas({
     [baseNodes, dragging],
   );
   const selectedFlow = selection.kind === 'flow' ? selection.id : undefined;
-  const edges = useMemo(() => flowEdges(index, selectedFlow), [index, selectedFlow]);
+  const edges = useMemo(() => flowEdges(index, selectedFlow, cache), [index, selectedFlow, cache]);
+  useEffect(() => {
+    cache.keep(
+      baseNodes.filter((n): n is StepFlowNode => n.type === 'step'),
+      edges,
+    );
+  }, [cache, baseNodes, edges]);
   const lastSelected = selectedStepIds(selection).at(-1);
   useViewportFollow(geometry, lastSelected);
   useInitialViewport(geometry, synced);
@@ -150,6 +174,12 @@ export function Canvas({
     [presence, flow],
   );
 
+  const onMove = useCallback(
+    (_event: unknown, viewport: Viewport) => publishView(viewport),
+    [publishView],
+  );
+  const onPointerLeave = useCallback(() => presence?.setCursor(null), [presence]);
+
   const onConnect = useCallback(
     (connection: Connection) =>
       runOrHint(() => doc.connect(stepId(connection.source), stepId(connection.target))),
@@ -162,13 +192,14 @@ export function Canvas({
       edges={edges}
       nodeTypes={NODE_TYPES}
       onNodesChange={onNodesChange}
-      onPaneClick={() => useSession.getState().clearSelection()}
-      onEdgeClick={(_event, edge) => useSession.getState().selectFlow(flowId(edge.id))}
+      onPaneClick={clearSelection}
+      onEdgeClick={selectEdge}
       onConnect={onConnect}
       onMoveStart={onMoveStart}
-      onMove={(_event, viewport) => publishView(viewport)}
+      onMove={onMove}
       onPointerMove={onPointerMove}
-      onPointerLeave={() => presence?.setCursor(null)}
+      onPointerLeave={onPointerLeave}
+      onlyRenderVisibleElements={index.map.steps.length > VIRTUAL_FROM}
       defaultViewport={{ x: 16, y: 16, zoom: 1 }}
       minZoom={0.15}
       maxZoom={2}
@@ -187,8 +218,8 @@ export function Canvas({
         zoomable
         position="bottom-right"
         className="minimap"
-        nodeColor={(n) => (n.type === 'lane' ? '#e6eaef' : '#4a5868')}
-        nodeStrokeColor={(n) => (n.type === 'lane' ? '#c9d0d8' : '#4a5868')}
+        nodeColor={minimapFill}
+        nodeStrokeColor={minimapStroke}
       />
     </ReactFlow>
   );

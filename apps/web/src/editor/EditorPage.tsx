@@ -111,7 +111,6 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
             readOnly={readOnly}
             onAddLane={addLane}
             onTidyUp={runTidy}
-            tidyProgress={tidy.progress}
           />
           {state.closed && (
             <p className="banner" role="alert" data-testid="connection-closed">

@@ -6,7 +6,7 @@ import { useSession } from '../store/session-store';
 import { useMapDoc, useReadOnly } from './editor-context';
 import { InlineText } from './InlineText';
 
-export type StepNodeData = { step: Step; handoff: boolean };
+export type StepNodeData = { step: Step };
 export type StepFlowNode = Node<StepNodeData, 'step'>;
 
 const KIND_NAMES: Readonly<Record<Step['kind'], string>> = {

@@ -4,7 +4,7 @@ import type { ConnectionState } from '../sync/map-connection';
 import { useSession } from '../store/session-store';
 import { Participants } from '../presence/Participants';
 import { ConnectionBadge } from './ConnectionBadge';
-import type { TidyProgress } from './useTidyUp';
+import { useTidyProgress } from './useTidyUp';
 
 /** The bar above the canvas: back to the maps, title, state, undo/redo, share, shortcuts. */
 export function Toolbar({
@@ -14,7 +14,6 @@ export function Toolbar({
   readOnly,
   onAddLane,
   onTidyUp,
-  tidyProgress,
 }: {
   doc: MapDoc;
   title: string;
@@ -22,8 +21,8 @@ export function Toolbar({
   readOnly: boolean;
   onAddLane: () => void;
   onTidyUp: () => void;
-  tidyProgress: TidyProgress;
 }) {
+  const tidyProgress = useTidyProgress((s) => s.progress);
   const tidying = tidyProgress !== null;
   const openDialog = useSession((s) => s.openDialog);
   return (

@@ -6,12 +6,51 @@ import type { StepFlowNode } from './StepNode';
 
 export type EditorNode = LaneFlowNode | StepFlowNode;
 
+/**
+ * The previous render's objects, reused while what they show is unchanged: React Flow and the
+ * memoised node components then skip them, so an edit or a selection on a 2,000-step map
+ * re-renders the one step it touched, not all of them.
+ */
+export class ElementCache {
+  private steps = new Map<string, StepFlowNode>();
+  private edges = new Map<string, Edge>();
+
+  step(next: StepFlowNode): StepFlowNode {
+    const old = this.steps.get(next.id);
+    const same =
+      old !== undefined &&
+      old.data.step === next.data.step &&
+      old.position.x === next.position.x &&
+      old.position.y === next.position.y &&
+      old.selected === next.selected &&
+      old.draggable === next.draggable;
+    return same ? old : next;
+  }
+
+  edge(next: Edge, flow: unknown): Edge {
+    const old = this.edges.get(next.id);
+    const same =
+      old !== undefined &&
+      old.data?.flow === flow &&
+      old.className === next.className &&
+      old.label === next.label;
+    return same ? old : next;
+  }
+
+  /** Keeps exactly the objects of this render, for the next one. */
+  keep(steps: readonly StepFlowNode[], edges: readonly Edge[]): void {
+    this.steps = new Map(steps.map((n) => [n.id, n]));
+    this.edges = new Map(edges.map((e) => [e.id, e]));
+  }
+}
+
 /** React Flow nodes for the lanes (behind) and the steps, from the derived geometry. */
 export function flowNodes(
   index: MapIndex,
   geometry: MapGeometry,
   selected: ReadonlySet<StepId>,
   readOnly: boolean,
+  cache?: ElementCache,
 ): EditorNode[] {
   const lanes: LaneFlowNode[] = geometry.lanes.map((lane) => ({
     id: `lane:${lane.role.id}`,
@@ -30,17 +69,20 @@ export function flowNodes(
     focusable: false,
     zIndex: -1,
   }));
-  const steps: StepFlowNode[] = geometry.steps.map((box) => ({
-    id: box.step.id,
-    type: 'step',
-    position: { x: box.x, y: box.y },
-    width: GEOMETRY.stepWidth,
-    height: GEOMETRY.stepHeight,
-    data: { step: box.step, handoff: false },
-    selected: selected.has(box.step.id),
-    draggable: !readOnly,
-    connectable: !readOnly,
-  }));
+  const steps: StepFlowNode[] = geometry.steps.map((box) => {
+    const node: StepFlowNode = {
+      id: box.step.id,
+      type: 'step',
+      position: { x: box.x, y: box.y },
+      width: GEOMETRY.stepWidth,
+      height: GEOMETRY.stepHeight,
+      data: { step: box.step },
+      selected: selected.has(box.step.id),
+      draggable: !readOnly,
+      connectable: !readOnly,
+    };
+    return cache ? cache.step(node) : node;
+  });
   return [...lanes, ...steps];
 }
 
@@ -51,12 +93,16 @@ export function flowLabel(label: string | undefined, probability: number | undef
 }
 
 /** Edges for the flows: arrowheads, handoffs between roles dashed; a selected one stands out. */
-export function flowEdges(index: MapIndex, selected: FlowId | undefined): Edge[] {
+export function flowEdges(
+  index: MapIndex,
+  selected: FlowId | undefined,
+  cache?: ElementCache,
+): Edge[] {
   const edges: Edge[] = [];
   for (const flow of index.map.flows) {
     if (!index.step(flow.from) || !index.step(flow.to)) continue;
     const handoff = isHandoff(index, flow);
-    edges.push({
+    const edge: Edge = {
       id: flow.id,
       source: flow.from,
       target: flow.to,
@@ -65,11 +111,12 @@ export function flowEdges(index: MapIndex, selected: FlowId | undefined): Edge[]
       className: `flow${handoff ? ' flow--handoff' : ''}${flow.id === selected ? ' is-selected' : ''}`,
       selected: flow.id === selected,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-      data: { handoff },
+      data: { handoff, flow },
       selectable: true,
       focusable: false,
       interactionWidth: 16,
-    });
+    };
+    edges.push(cache ? cache.edge(edge, flow) : edge);
   }
   return edges;
 }

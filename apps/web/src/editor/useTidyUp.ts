@@ -1,6 +1,7 @@
 import type { MapDoc } from '@procmap/doc';
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { create } from 'zustand';
 import { useSession } from '../store/session-store';
 import type { MapGeometry } from './lane-geometry';
 import { tidyUp } from './tidy-up';
@@ -10,17 +11,22 @@ import { fitMapToView } from './useInitialViewport';
 export type TidyProgress = number | null;
 
 /**
+ * The progress lives in its own small store: only the toolbar's progress bar re-renders as
+ * ELK reports, not the whole editor (on a big map that re-render is what made the page stutter).
+ */
+export const useTidyProgress = create<{ readonly progress: TidyProgress }>()(() => ({
+  progress: null,
+}));
+const setProgress = (progress: TidyProgress) => useTidyProgress.setState({ progress });
+
+/**
  * The "Tidy up" command: runs the layout off the main thread, shows its progress, applies the
  * result as one undoable edit and then fits the tidied map to the view. One run at a time.
  */
-export function useTidyUp(
-  doc: MapDoc,
-  geometry: MapGeometry,
-): { progress: TidyProgress; run: () => void } {
+export function useTidyUp(doc: MapDoc, geometry: MapGeometry): { run: () => void } {
   const flow = useReactFlow();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
-  const [progress, setProgress] = useState<TidyProgress>(null);
   const running = useRef(false);
   const [fitPending, setFitPending] = useState(false);
   const alive = useRef(true);
@@ -60,9 +66,9 @@ export function useTidyUp(
       })
       .finally(() => {
         running.current = false;
-        if (alive.current) setProgress(null);
+        setProgress(null);
       });
   }, [doc]);
 
-  return { progress, run };
+  return { run };
 }
