@@ -72,6 +72,9 @@ async function networkFirst(request) {
     if (response.ok && type.startsWith('text/html')) {
       await cacheShell(response.clone()).catch(() => {});
     }
+    // A proxy in front of a server that is down answers 502/503: the cached app does better.
+    if (response.status >= 500)
+      return (await caches.match(INDEX, { cacheName: SHELL })) ?? response;
     return response;
   } catch (error) {
     const cached = await caches.match(INDEX, { cacheName: SHELL });
