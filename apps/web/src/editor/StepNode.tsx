@@ -1,6 +1,7 @@
 import type { Step } from '@procmap/model';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useAnalysis } from '../analysis/analysis-store';
 import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
 import { useMapDoc, useReadOnly } from './editor-context';
@@ -25,6 +26,10 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   const editing =
     useSession((s) => s.editing?.kind === 'step' && s.editing.id === step.id) && !readOnly;
   const edit = useSession((s) => s.edit);
+  // The analysis: how many findings name this step, and its heat when the overlay is on.
+  const marks = useAnalysis((s) => s.marks.get(step.id));
+  const heatMode = useAnalysis((s) => s.heatMode);
+  const heat = heatMode === 'off' || !marks ? undefined : marks.heat[heatMode];
   // Colleagues who have this step selected: an outline in each one's colour.
   const peers = usePresence((s) => s.selectedBy.get(step.id));
   const outline = peers
@@ -44,7 +49,11 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
       data-role-id={step.roleId}
       data-kind={step.kind}
       data-peer-selected={peers ? peers.length : undefined}
-      style={outline ? { ['--peer-outline' as string]: outline } : undefined}
+      style={{
+        ...(outline ? { ['--peer-outline' as string]: outline } : {}),
+        ...(heat !== undefined ? { ['--heat' as string]: heat.toFixed(3) } : {}),
+      }}
+      data-heat={heat !== undefined ? Math.round(heat * 100) : undefined}
       title={`${KIND_NAMES[step.kind]}: ${step.label}`}
       onDoubleClick={() => {
         if (!readOnly) edit({ kind: 'step', id: step.id });
@@ -75,6 +84,15 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
         </span>
       )}
       <span className="visually-hidden">, {KIND_NAMES[step.kind]}</span>
+      {marks && marks.findings > 0 && (
+        <span
+          className={`step__badge step__badge--${marks.worst}`}
+          data-testid="finding-badge"
+          title={`${marks.findings} ${marks.findings === 1 ? 'finding' : 'findings'} in the analysis`}
+        >
+          {marks.findings}
+        </span>
+      )}
       <Handle type="source" position={Position.Right} className="step__handle" />
     </div>
   );

@@ -1,6 +1,8 @@
 import type { MapDoc } from '@procmap/doc';
 import type { MapIndex } from '@procmap/model';
 import { useState } from 'react';
+import { AnalysisPanel } from '../analysis/AnalysisPanel';
+import { useLiveAnalysis } from '../analysis/useLiveAnalysis';
 import { useSession } from '../store/session-store';
 import { FlowProperties } from './FlowProperties';
 import { MapSettings } from './MapSettings';
@@ -23,6 +25,9 @@ export function PropertiesPanel({
   readOnly: boolean;
 }) {
   const [open, setOpen] = useState(true);
+  const tab = useSession((s) => s.panelTab);
+  const setTab = useSession((s) => s.setPanelTab);
+  useLiveAnalysis(index.map);
   const selection = useSession((s) => s.selection);
   const stepIds = selection.kind === 'steps' ? selection.ids : [];
   const step = stepIds.length === 1 ? index.step(stepIds[0]!) : undefined;
@@ -65,10 +70,39 @@ export function PropertiesPanel({
         {open ? 'Hide properties ›' : '‹ Properties'}
       </button>
       {open && (
-        <div className="properties-panel__body" id={`${PANEL_ID}-body`}>
-          {readOnly && <p className="panel__note">View only: you cannot change this map.</p>}
-          {body}
-        </div>
+        <>
+          <div className="panel-tabs" role="tablist" aria-label="Panel">
+            {(['properties', 'analysis'] as const).map((t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                id={`panel-tab-${t}`}
+                aria-selected={tab === t}
+                aria-controls={`${PANEL_ID}-body`}
+                className="panel-tab"
+                onClick={() => setTab(t)}
+              >
+                {t === 'properties' ? 'Properties' : 'Analysis'}
+              </button>
+            ))}
+          </div>
+          <div
+            className="properties-panel__body"
+            id={`${PANEL_ID}-body`}
+            role="tabpanel"
+            aria-labelledby={`panel-tab-${tab}`}
+          >
+            {tab === 'analysis' ? (
+              <AnalysisPanel index={index} />
+            ) : (
+              <>
+                {readOnly && <p className="panel__note">View only: you cannot change this map.</p>}
+                {body}
+              </>
+            )}
+          </div>
+        </>
       )}
     </aside>
   );
@@ -76,6 +110,11 @@ export function PropertiesPanel({
 
 /** Moves keyboard focus into the panel (the P shortcut): its first field, else its toggle. */
 export function focusPropertiesPanel(): void {
+  if (useSession.getState().panelTab !== 'properties') {
+    useSession.getState().setPanelTab('properties');
+    requestAnimationFrame(focusPropertiesPanel); // once the tab has rendered
+    return;
+  }
   const panel = document.getElementById(PANEL_ID);
   const field = panel?.querySelector<HTMLElement>(
     'input:not([disabled]), select:not([disabled]), textarea:not([disabled])',

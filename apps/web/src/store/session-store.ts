@@ -21,8 +21,12 @@ export type Dialog =
   | { readonly kind: 'delete-lane'; readonly id: RoleId }
   | null;
 
+/** Which side panel tab is showing. */
+export type PanelTab = 'properties' | 'analysis';
+
 interface SessionState {
   readonly selection: Selection;
+  readonly panelTab: PanelTab;
   readonly editing: Editing;
   readonly dialog: Dialog;
   /** A short message for the status line (e.g. why a key did nothing). */
@@ -34,6 +38,7 @@ interface SessionState {
   edit(editing: Editing): void;
   openDialog(dialog: Dialog): void;
   setHint(hint: string): void;
+  setPanelTab(tab: PanelTab): void;
   reset(): void;
 }
 
@@ -45,6 +50,7 @@ export const useSession = create<SessionState>()((set) => ({
   editing: null,
   dialog: null,
   hint: '',
+  panelTab: 'properties',
   selectSteps: (ids) => set({ selection: ids.length ? { kind: 'steps', ids } : NONE, hint: '' }),
   selectLane: (id) => set({ selection: { kind: 'lane', id }, hint: '' }),
   selectFlow: (id) => set({ selection: { kind: 'flow', id }, hint: '' }),
@@ -52,6 +58,7 @@ export const useSession = create<SessionState>()((set) => ({
   edit: (editing) => set({ editing }),
   openDialog: (dialog) => set({ dialog }),
   setHint: (hint) => set({ hint }),
+  setPanelTab: (panelTab) => set({ panelTab }),
   reset: () => set({ selection: NONE, editing: null, dialog: null, hint: '' }),
 }));
 

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { analyze } from '@procmap/analysis';
+import type { ProcessMap } from '@procmap/model';
+import { formatSpan } from '../src/analysis/format';
+import { makeMap, openLink, step } from './editor-helpers';
+
+const file = JSON.parse(
+  readFileSync(
+    join(import.meta.dirname, '..', '..', '..', 'examples', 'hospital-discharge.procmap.json'),
+    'utf8',
+  ),
+) as ProcessMap;
+const hoursPerDay = file.settings?.hoursPerDay ?? 7.5;
+
+test('the analysis panel shows the metrics, selects a finding’s steps, and follows a colleague’s edit', async ({
+  page,
+  browser,
+}) => {
+  const expected = analyze(file);
+  const made = await makeMap(page, file);
+  await openLink(page, made.editUrl);
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  const panel = page.getByTestId('analysis-panel');
+  const metric = (name: string) =>
+    panel.getByTestId('metrics').locator('.metric', { hasText: name }).locator('dd');
+
+  // The same figures as the analysis package computes for this file.
+  await expect(metric('Lead time')).toHaveText(formatSpan(expected.metrics.leadTime, hoursPerDay));
+  await expect(metric('Process time')).toHaveText(
+    formatSpan(expected.metrics.processTime, hoursPerDay),
+  );
+  await expect(metric('Process cycle efficiency')).toHaveText(
+    `${Math.round((expected.metrics.processCycleEfficiency ?? 0) * 100)}%`,
+  );
+  await expect(panel.getByTestId('finding')).toHaveCount(expected.findings.length);
+
+  // Steps the analysis names carry a badge.
+  const named = new Set(expected.findings.flatMap((f) => f.stepIds));
+  await expect(page.getByTestId('finding-badge')).toHaveCount(named.size);
+
+  // Clicking the duplicated NHS number selects every step that keys it in.
+  const nhs = expected.findings.find(
+    (f) => f.rule === 'duplicate-data-entry' && f.message.includes('NHS number'),
+  )!;
+  await panel.getByTestId('finding').filter({ hasText: 'NHS number' }).click();
+  await expect(page.locator('.step.is-selected')).toHaveCount(nhs.stepIds.length);
+  for (const id of nhs.stepIds) {
+    await expect(page.locator(`[data-step-id="${id}"]`)).toHaveClass(/is-selected/);
+  }
+
+  // The heat overlay colours steps by their wait.
+  await panel.getByLabel('Wait', { exact: true }).check();
+  await expect(page.locator('[data-step-id="transport-wait"]')).toHaveAttribute('data-heat', '100');
+  await panel.getByLabel('Off').check();
+  await expect(page.locator('[data-heat]')).toHaveCount(0);
+
+  // A colleague shortens the transport wait: the panel here updates by itself.
+  const colleague = await (await browser.newContext()).newPage();
+  await openLink(colleague, made.editUrl);
+  await step(colleague, 'Wait for transport').click();
+  const wait = colleague.getByLabel('Wait before', { exact: true });
+  await wait.fill('30m');
+  await wait.press('Enter');
+  const edited: ProcessMap = {
+    ...file,
+    steps: file.steps.map((s) => (s.id === 'transport-wait' ? { ...s, waitTime: 30 } : s)),
+  };
+  const after = analyze(edited).metrics.leadTime;
+  expect(after).toBeLessThan(expected.metrics.leadTime);
+  await expect(metric('Lead time')).toHaveText(formatSpan(after, hoursPerDay));
+  await colleague.context().close();
+});
+
+test('an empty map says what the analysis needs', async ({ page }) => {
+  const made = await makeMap(page, {
+    format: 'procmap',
+    version: 1,
+    title: 'Empty',
+    roles: [],
+    steps: [],
+    flows: [],
+  });
+  await openLink(page, made.editUrl);
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await expect(page.getByTestId('analysis-panel')).toContainText('Add steps');
+});
