@@ -75,20 +75,30 @@ export function expectedVisitsOf(g: Graph): Visits {
   const labels = new Labels();
   const loops: Loop[] = [];
   const loopOf: (Loop | undefined)[] = new Array(comps.count);
-  const pairs: number[] = [];
+  // (label, value) pairs of one step's inflow, in a buffer sized once for the largest in-degree:
+  // emptying a JS array with `length = 0` drops its storage, a new one per step.
+  let maxIn = 0;
+  for (let i = 0; i < n; i++) {
+    maxIn = Math.max(maxIn, (g.inStart[i + 1] as number) - (g.inStart[i] as number));
+  }
+  const pairs = new Float64Array(2 * maxIn + 2);
 
   /** External inflow of step i: entry share plus flows from other components, joins merged. */
   const inflow = (i: number, comp: number): Merged => {
-    pairs.length = 0;
-    if (isEntry[i]) pairs.push(0, share);
+    let count = 0;
+    if (isEntry[i]) {
+      pairs[count++] = 0;
+      pairs[count++] = share;
+    }
     for (let k = g.inStart[i] as number; k < (g.inStart[i + 1] as number); k++) {
       const e = g.inEdges[k] as number;
       const edge = g.edges[e] as { from: number; weight: number };
       if (comps.of[edge.from] === comp) continue;
       const l = edgeLabel[e] as number;
-      pairs.push(l >= 0 ? l : (label[edge.from] as number), (v[edge.from] as number) * edge.weight);
+      pairs[count++] = l >= 0 ? l : (label[edge.from] as number);
+      pairs[count++] = (v[edge.from] as number) * edge.weight;
     }
-    return merge(pairs, labels);
+    return merge(pairs, count, labels);
   };
 
   for (let c = comps.count - 1; c >= 0; c--) {
@@ -217,19 +227,19 @@ function loopOrder(
  * branches of one parallel split join (the largest counts, under the split's own label), and
  * whatever is left sums. Returns the total and the outermost label.
  */
-function merge(pairs: readonly number[], labels: Labels): Merged {
+function merge(pairs: Float64Array, length: number, labels: Labels): Merged {
   // The usual step has one way in, or several from one branch: no allocation then.
-  if (pairs.length === 0) return setMerged(0, 0);
+  if (length === 0) return setMerged(0, 0);
   const first = pairs[0] as number;
   let same = true;
   let total = 0;
-  for (let k = 0; k < pairs.length; k += 2) {
+  for (let k = 0; k < length; k += 2) {
     if (pairs[k] !== first) same = false;
     total += pairs[k + 1] as number;
   }
   if (same) return setMerged(total, first);
   const byLabel = new Map<number, number>();
-  for (let k = 0; k < pairs.length; k += 2) {
+  for (let k = 0; k < length; k += 2) {
     const l = pairs[k] as number;
     byLabel.set(l, (byLabel.get(l) ?? 0) + (pairs[k + 1] as number));
   }

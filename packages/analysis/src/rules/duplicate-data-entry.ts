@@ -15,11 +15,11 @@ export const duplicateDataEntry: Rule = {
     const items = new Map<string, { name: string; steps: number[] }>();
     const keyOf = new Map<string, string>(); // the same few items recur on many steps
     const counts = new Int32Array(g.steps.length);
-    const keys: string[] = [];
+    const keys: string[] = []; // this step's keys so far: keys[0 .. count)
     for (let i = 0; i < g.steps.length; i++) {
       const data = g.dataEntered[i];
       if (data === undefined) continue;
-      keys.length = 0;
+      let count = 0;
       for (const item of data) {
         if (typeof item !== 'string') continue;
         let key = keyOf.get(item);
@@ -27,13 +27,14 @@ export const duplicateDataEntry: Rule = {
           key = dataKey(item);
           keyOf.set(item, key);
         }
-        if (key === '' || keys.includes(key)) continue;
-        keys.push(key);
+        const at = keys.indexOf(key);
+        if (key === '' || (at >= 0 && at < count)) continue;
+        keys[count++] = key;
         const entry = items.get(key);
         if (entry) entry.steps.push(i);
         else items.set(key, { name: item.trim(), steps: [i] });
       }
-      counts[i] = keys.length;
+      counts[i] = count;
     }
     return [...items.values()]
       .filter((item) => item.steps.length > 1)
