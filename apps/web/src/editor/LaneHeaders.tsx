@@ -11,7 +11,7 @@ import { type LaneDrag, type ScreenLane, useLaneDrag } from './useLaneDrag';
 
 /** Screen width of the pinned lane headers at a zoom: readable at any zoom, never huge. */
 export function headerWidthAt(zoom: number): number {
-  return Math.round(Math.max(150, Math.min(220, 220 * zoom)));
+  return Math.round(Math.max(172, Math.min(220, 220 * zoom)));
 }
 
 function LaneHeader({
