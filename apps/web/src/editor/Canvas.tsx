@@ -15,12 +15,12 @@ import {
   type Viewport,
   type XYPosition,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePresence } from '../presence/presence-store';
 import { stopFollowing } from '../presence/useFollowView';
 import { usePresenceChannel } from '../presence/usePresenceChannel';
 import { selectedStepIds, useSession } from '../store/session-store';
-import { type EditorNode, ElementCache, flowEdges, flowNodes } from './flow-elements';
+import { type EditorNode, ElementCache, flowEdges, flowNodes, nextBatch } from './flow-elements';
 import { LaneNode } from './LaneNode';
 import { GEOMETRY, laneAt, type MapGeometry } from './lane-geometry';
 import { runOrHint } from './run-or-hint';
@@ -37,6 +37,34 @@ const NODE_TYPES = { lane: LaneNode, step: StepNode };
  */
 const VIRTUAL_FROM = 300;
 
+/**
+ * At most this many steps move on the canvas per render. When an edit moves more (Tidy up moves
+ * every step), the rest follow in later tasks: React Flow re-renders every moved step and its
+ * minimap rectangle synchronously, and 1,000 of them at once block the page for a long moment.
+ */
+const NODE_BATCH = 150;
+
+/**
+ * `nodes` as React Flow should show them now: the latest, or — after an edit that changed more
+ * than `batch` of them — the previous ones with `batch` more taken from the latest on each
+ * following task (a transition), until they are all shown.
+ */
+function useInBatches(nodes: EditorNode[], batch: number): EditorNode[] {
+  const shown = useRef(nodes); // what the last committed render showed
+  const [more, setMore] = useState(0); // bumped to take the next batch
+  const current = useMemo(
+    () => (more >= 0 ? nextBatch(shown.current, nodes, batch) : nodes),
+    [nodes, batch, more],
+  );
+  useEffect(() => {
+    shown.current = current;
+    if (current === nodes) return;
+    const timer = setTimeout(() => startTransition(() => setMore((n) => n + 1)), 0);
+    return () => clearTimeout(timer);
+  }, [current, nodes]);
+  return current;
+}
+
 // Handlers and minimap colours are module-level, not inline: a new function on each render
 // would re-render every edge and every minimap node on every frame of a drag.
 const clearSelection = () => useSession.getState().clearSelection();
@@ -45,8 +73,12 @@ const selectEdge = (_event: unknown, edge: Edge) =>
 const minimapFill = (n: Node) => (n.type === 'lane' ? '#e6eaef' : '#4a5868');
 const minimapStroke = (n: Node) => (n.type === 'lane' ? '#c9d0d8' : '#4a5868');
 
-/** The swimlane canvas: React Flow over the derived geometry; every edit becomes a command. */
-export function Canvas({
+/**
+ * The swimlane canvas: React Flow over the derived geometry; every edit becomes a command.
+ * Memoised: while a big map's new snapshot is rendered in a transition, the editor's urgent
+ * render passes the same props and skips the canvas.
+ */
+export const Canvas = memo(function Canvas({
   doc,
   index,
   geometry,
@@ -79,6 +111,7 @@ export function Canvas({
           }),
     [baseNodes, dragging],
   );
+  const shownNodes = useInBatches(nodes, NODE_BATCH);
   const selectedFlow = selection.kind === 'flow' ? selection.id : undefined;
   const edges = useMemo(() => flowEdges(index, selectedFlow, cache), [index, selectedFlow, cache]);
   useEffect(() => {
@@ -188,7 +221,7 @@ export function Canvas({
 
   return (
     <ReactFlow<EditorNode>
-      nodes={nodes}
+      nodes={shownNodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
       onNodesChange={onNodesChange}
@@ -223,4 +256,4 @@ export function Canvas({
       />
     </ReactFlow>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { indexMap, normalize } from '@procmap/model';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { AppLink } from '../app/AppLink';
 import { focusPropertiesPanel, PropertiesPanel } from '../panels/PropertiesPanel';
 import { useSession } from '../store/session-store';
@@ -39,10 +39,18 @@ function isForCanvas(event: KeyboardEvent | ClipboardEvent): boolean {
   return true;
 }
 
+/** From this many steps, the editor renders a changed map in a transition (see Workspace). */
+const DEFERRED_FROM = 300;
+
 function Workspace({ connection, mapId }: { connection: MapConnection; mapId: string }) {
   const { doc } = connection;
   const state = useSyncExternalStore(connection.subscribe, connection.getState);
-  const snapshot = useSyncExternalStore(doc.subscribe, doc.getSnapshot);
+  const latest = useSyncExternalStore(doc.subscribe, doc.getSnapshot);
+  // A big map is rendered from a deferred copy of the snapshot: React then renders an edit that
+  // moves every step (Tidy up) in slices instead of one long task. Small maps stay synchronous:
+  // typing right after a keystroke that created a step must find that step already rendered.
+  const deferred = useDeferredValue(latest);
+  const snapshot = latest.steps.length > DEFERRED_FROM ? deferred : latest;
   const index = useMemo(() => indexMap(normalize(snapshot).map), [snapshot]);
   const geometry = useMemo(() => mapGeometry(index), [index]);
   const dialog = useSession((s) => s.dialog);

@@ -120,3 +120,31 @@ export function flowEdges(
   }
   return edges;
 }
+
+/**
+ * `next`, or — when more than `batch` of its elements are new objects compared with `shown` —
+ * `next` with only the first `batch` of those taken and the others still as in `shown`. Added
+ * and removed elements are always taken at once. Returns `next` itself once nothing more is
+ * held back, so a caller can tell that it has caught up.
+ */
+export function nextBatch<T extends { readonly id: string }>(
+  shown: readonly T[],
+  next: T[],
+  batch: number,
+): T[] {
+  if (shown === next) return next;
+  const before = new Map<string, T>();
+  for (const item of shown) before.set(item.id, item);
+  let changed = 0;
+  for (const item of next) {
+    const old = before.get(item.id);
+    if (old !== undefined && old !== item) changed++;
+  }
+  if (changed <= batch) return next;
+  let budget = batch;
+  return next.map((item) => {
+    const old = before.get(item.id);
+    if (old === undefined || old === item || budget-- > 0) return item;
+    return old;
+  });
+}
