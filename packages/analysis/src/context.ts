@@ -34,6 +34,12 @@ export interface Context {
   readonly flowRank: Int32Array;
   /** The step at each position of flow order: the inverse of flowRank. */
   readonly byRank: Int32Array;
+  /**
+   * Message pieces already written, by step and by minutes: a large map names a step in several
+   * findings and repeats the same few waits, and each string written anew is memory to collect.
+   */
+  readonly names: (string | undefined)[];
+  readonly durations: Map<number, string>;
 }
 
 const positive = (v: unknown, fallback: number): number =>
@@ -91,6 +97,8 @@ export function buildContext(map: ProcessMap, thresholds: Thresholds): Context {
     demand,
     flowRank,
     byRank,
+    names: new Array(g.steps.length),
+    durations: new Map(),
   };
 }
 
@@ -103,13 +111,23 @@ export function duration(ctx: Context, minutes: number): string {
   let shown = Math.round(minutes * 100) / 100;
   if (minutes >= day) shown = (Math.round((minutes / day) * 10) / 10) * day;
   else if (minutes >= 60) shown = Math.round(minutes);
-  return formatDuration(shown, { hoursPerDay: ctx.hoursPerDay });
+  let text = ctx.durations.get(shown);
+  if (text === undefined) {
+    text = formatDuration(shown, { hoursPerDay: ctx.hoursPerDay });
+    ctx.durations.set(shown, text);
+  }
+  return text;
 }
 
 /** A step's label in quotes for messages, or its id when it has none. */
 export function named(ctx: Context, i: number): string {
-  const label = ctx.g.labels[i] as string;
-  return label.trim() === '' ? `step ${ctx.g.ids[i]}` : `"${label}"`;
+  let name = ctx.names[i];
+  if (name === undefined) {
+    const label = ctx.g.labels[i] as string;
+    name = label.trim() === '' ? `step ${ctx.g.ids[i]}` : `"${label}"`;
+    ctx.names[i] = name;
+  }
+  return name;
 }
 
 /** A share as a percentage with at most one decimal: `37.5%`. */
