@@ -20,3 +20,6 @@ export type {
   LayoutOptions,
   LayoutResult,
 } from './options';
+/** The editor's swimlane geometry (lanes, rows, step boxes) as a pure function, shared with export. */
+export type { LaneBox, MapGeometry, StepBox } from './swimlane-geometry';
+export { GEOMETRY, laneAt, mapGeometry } from './swimlane-geometry';
