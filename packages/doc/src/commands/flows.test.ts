@@ -1,4 +1,4 @@
-import { flowId, type ProcessMap, stepId } from '@procmap/model';
+import { flowId, normalize, type ProcessMap, stepId } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
 import { docErrorOf, expectTriple, newDoc, sampleFile } from '../test-helpers';
 
@@ -61,14 +61,17 @@ describe('connect', () => {
 });
 
 describe('disconnect', () => {
-  it('removes the flow and the comments on it; undo brings both back', () => {
+  it('removes the flow, keeping the comments on it; undo brings the flow back', () => {
     const doc = sample();
     const { after, before } = expectTriple(doc, () => doc.disconnect(flowId('f4')), {
       sameOrder: false,
     });
     expect(findFlow(after, 'f4')).toBeUndefined();
-    expect(after.comments?.map((c) => c.id)).toEqual(['c1', 'c3']);
+    expect(after.comments).toBe(before.comments);
+    expect(after.comments?.find((c) => c.id === 'c2')?.targetId).toBe('f4');
     expect(after.steps).toBe(before.steps);
+    const view = normalize(after);
+    expect(view.repairs.find((r) => r.code === 'orphan-comment')?.ids).toEqual(['c2']);
   });
 
   it('refuses an unknown flow', () => {

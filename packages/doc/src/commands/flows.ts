@@ -32,12 +32,12 @@ export function connect(
   return flowId(id);
 }
 
-/** Removes a flow, and the comments on it. */
+/**
+ * Removes a flow. Comments on it stay, pointing at nothing (shown on the map by normalize())
+ * until an undo brings the flow back.
+ */
 export function disconnect(ctx: CommandContext, id: FlowId): void {
   requireRecord(ctx, 'flows', id);
-  ctx.maps.comments.forEach((record, cid) => {
-    if (record.get('targetId') === id) ctx.maps.comments.delete(cid);
-  });
   ctx.maps.flows.delete(id);
 }
 

@@ -1,4 +1,4 @@
-import { type ProcessMap, roleId, type Step, stepId } from '@procmap/model';
+import { normalize, type ProcessMap, roleId, type Step, stepId } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
 import type { StepPatch } from './steps';
 import { docErrorOf, expectTriple, newDoc, sampleFile } from '../test-helpers';
@@ -325,22 +325,35 @@ describe('moveStep / moveSteps', () => {
 });
 
 describe('deleteSteps', () => {
-  it('deletes the steps, the flows touching them and the comments on both; undo restores all', () => {
+  it('deletes the steps and the flows touching them, keeping the comments on both; undo restores all', () => {
     const doc = sample();
     const { after, before, result } = expectTriple(
       doc,
       () => doc.deleteSteps([stepId('s2'), stepId('s5')]),
       { sameOrder: false },
     );
-    expect(result).toEqual({
-      steps: ['s2', 's5'],
-      flows: ['f1', 'f2', 'f4', 'f5'],
-      comments: ['c1', 'c2'],
-    });
+    expect(result).toEqual({ steps: ['s2', 's5'], flows: ['f1', 'f2', 'f4', 'f5'] });
     expect(after.steps.map((s) => s.id)).toEqual(['s1', 's3', 's4']);
     expect(after.flows.map((f) => f.id)).toEqual(['f3']);
-    expect(after.comments?.map((c) => c.id)).toEqual(['c3']);
-    expect(before.comments).toHaveLength(3);
+    // The comments on s2 and f4 stay, unchanged and pointing at nothing: never lost.
+    expect(after.comments).toBe(before.comments);
+    expect(after.comments?.map((c) => [c.id, c.targetId])).toEqual([
+      ['c1', 's2'],
+      ['c2', 'f4'],
+      ['c3', undefined],
+    ]);
+  });
+
+  it('leaves comments on deleted steps orphaned: shown on the map by normalize, back on undo', () => {
+    const doc = sample();
+    doc.deleteSteps([stepId('s2')]);
+    const view = normalize(doc.getSnapshot());
+    expect(view.repairs.find((r) => r.code === 'orphan-comment')?.ids).toEqual(['c1', 'c2']);
+    expect(view.map.comments?.map((c) => c.targetId)).toEqual([undefined, undefined, undefined]);
+    expect(view.map.comments?.[0]).toMatchObject({ text: 'Letters wait for the weekly batch' });
+    doc.undo();
+    expect(normalize(doc.getSnapshot()).repairs).toEqual([]);
+    expect(doc.getSnapshot().comments?.map((c) => c.targetId)).toEqual(['s2', 'f4', undefined]);
   });
 
   it('lists a step named twice once', () => {

@@ -115,10 +115,13 @@ export function moveSteps(
 export interface DeletedRecords {
   readonly steps: readonly StepId[];
   readonly flows: readonly FlowId[];
-  readonly comments: readonly string[];
 }
 
-/** Deletes steps with the flows that touch them and the comments on either. */
+/**
+ * Deletes steps with the flows that touch them. Comments on them stay: an analyst's annotation
+ * is never lost with its step. They point at nothing until an undo brings the step back, and
+ * normalize() shows them on the map meanwhile (an 'orphan-comment' repair).
+ */
 export function deleteStepsIn(ctx: CommandContext, ids: readonly StepId[]): DeletedRecords {
   for (const id of ids) requireRecord(ctx, 'steps', id);
   const gone = new Set<string>(ids);
@@ -128,16 +131,9 @@ export function deleteStepsIn(ctx: CommandContext, ids: readonly StepId[]): Dele
       flows.push(flowId(fid));
     }
   });
-  for (const fid of flows) gone.add(fid);
-  const comments: string[] = [];
-  ctx.maps.comments.forEach((record, cid) => {
-    const target = record.get('targetId');
-    if (typeof target === 'string' && gone.has(target)) comments.push(cid);
-  });
-  for (const cid of comments) ctx.maps.comments.delete(cid);
   for (const fid of flows) ctx.maps.flows.delete(fid);
   for (const id of new Set(ids)) ctx.maps.steps.delete(id);
-  return { steps: [...new Set(ids)], flows, comments };
+  return { steps: [...new Set(ids)], flows };
 }
 
 /** Refuses to delete nothing, so a stray key press does not create an empty undo step. */
