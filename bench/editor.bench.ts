@@ -6,9 +6,11 @@
  *   npm run build:web
  *   BENCH_SUITE=editor node --expose-gc --import tsx bench/run.ts
  *
- * BENCH_EDITOR=drag,tidy runs a subset (tidy includes the 5,000-step chain).
+ * BENCH_EDITOR=drag,tidy,crowd runs a subset (tidy includes the 5,000-step chain; crowd is
+ * the drag with 20 other participants' cursors moving).
  */
 
+import { crowdDragBenchmark } from './editor/crowd-drag';
 import { dragBenchmark } from './editor/drag';
 import { ensureWebBuilt, log, startSession } from './editor/session';
 import { tidyBenchmarks } from './editor/tidy';
@@ -30,6 +32,7 @@ export default async function editorBenchmarks(): Promise<BenchResult[]> {
   try {
     if (wanted('drag')) results.push(await dragBenchmark(session));
     if (wanted('tidy')) results.push(...(await tidyBenchmarks(session)));
+    if (wanted('crowd')) results.push(await crowdDragBenchmark(session));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

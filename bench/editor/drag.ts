@@ -23,7 +23,7 @@ export interface DragOptions {
   readonly warmup?: number;
 }
 
-interface Side {
+export interface Side {
   readonly label: string;
   readonly steps: number;
   page?: Page;
@@ -35,7 +35,7 @@ interface Side {
 }
 
 /** The first of the first steps whose centre can be pressed and that can move DISTANCE right. */
-async function pickStep(page: Page): Promise<string> {
+export async function pickStep(page: Page): Promise<string> {
   for (let i = 0; i < 50; i++) {
     const t = await probe.target(page, `s${i}`);
     if (t?.hit && t.x + DISTANCE + t.width < VIEWPORT.width - 260 && t.y < VIEWPORT.height - 220) {
@@ -45,7 +45,7 @@ async function pickStep(page: Page): Promise<string> {
   throw new Error('no step of the map is in view to drag');
 }
 
-async function dragOnce(side: Side): Promise<number[]> {
+export async function dragOnce(side: Side): Promise<number[]> {
   const page = side.page as Page;
   const target = (await probe.target(page, side.stepId as string)) as StepTarget | null;
   if (!target?.hit) throw new Error(`step ${side.stepId} is not under the mouse any more`);
@@ -69,7 +69,7 @@ async function dragOnce(side: Side): Promise<number[]> {
   return frames;
 }
 
-const summary = (side: Side) => ({
+export const summary = (side: Side) => ({
   label: side.label,
   medianMs: round3(percentile(side.frames, 95)),
   p50Ms: round3(percentile(side.frames, 50)),
