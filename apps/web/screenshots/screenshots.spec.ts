@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
   createMapFromHome,
   expectConnected,
@@ -10,6 +10,18 @@ import {
 
 // Writes the screenshots under docs/screenshots: `npm run screenshots` (not part of npm test).
 const dir = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
+
+/** Whoever takes the screenshots has given their name already (no first-visit prompt). */
+const asPerson = (name: string, color: string) => (page: Page) =>
+  page.addInitScript(
+    ([n, c]) =>
+      localStorage.setItem('procmap:identity', JSON.stringify({ name: n, color: c, chosen: true })),
+    [name, color] as const,
+  );
+
+test.beforeEach(async ({ page }) => {
+  await asPerson('Sam Facilitator', '#0369a1')(page);
+});
 
 test('screenshots of the home page, a template map (as opened and tidied) and the share dialog', async ({
   page,
@@ -100,4 +112,37 @@ test('screenshots of a map captured by keyboard and the shortcuts list', async (
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts-dialog')).toBeVisible();
   await page.screenshot({ path: join(dir, 'shortcuts-dialog.png') });
+});
+
+test('screenshots of the analysis panel with the heat overlay, and two people on one map', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Hospital discharge/ }).click();
+  await expectConnected(page);
+  await page.keyboard.press('Shift+T');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
+  await expect(page.getByTestId('tidy-up')).toHaveText('Tidy up');
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await expect(page.getByTestId('finding').first()).toBeVisible();
+  await page.getByLabel('Wait', { exact: true }).check();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(dir, 'analysis-panel.png') });
+
+  // A colleague joins: her avatar, her named cursor and her selection show here.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const amy = await context.newPage();
+  await asPerson('Amy (ward nurse)', '#be123c')(amy);
+  await amy.goto(page.url());
+  await expectConnected(amy);
+  await viewSettled(amy);
+  await step(amy, 'Tell patient and family the plan').click();
+  const box = (await step(amy, 'Update bed board').boundingBox())!;
+  await amy.mouse.move(box.x + 30, box.y + 20, { steps: 4 });
+  await page.getByLabel('Off').check();
+  await expect(page.getByTestId('peer-cursor')).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(dir, 'presence.png') });
+  await context.close();
 });
