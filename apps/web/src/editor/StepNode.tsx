@@ -2,6 +2,7 @@ import type { Step } from '@procmap/model';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useAnalysis } from '../analysis/analysis-store';
+import { useCommentMarks } from '../comments/comment-marks';
 import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
 import { useMapDoc, useReadOnly } from './editor-context';
@@ -30,6 +31,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   const marks = useAnalysis((s) => s.marks.get(step.id));
   const heatMode = useAnalysis((s) => s.heatMode);
   const heat = heatMode === 'off' || !marks ? undefined : marks.heat[heatMode];
+  const comments = useCommentMarks((s) => s.marks.get(step.id));
   // Colleagues who have this step selected: an outline in each one's colour.
   const peers = usePresence((s) => s.selectedBy.get(step.id));
   const outline = peers
@@ -84,6 +86,16 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
         </span>
       )}
       <span className="visually-hidden">, {KIND_NAMES[step.kind]}</span>
+      {comments && (
+        <span
+          className={`step__comments step__comments--${comments.kind}`}
+          data-testid="comment-marker"
+          data-kind={comments.kind}
+          title={`${comments.count} open ${comments.count === 1 ? 'comment' : 'comments'}`}
+        >
+          {comments.count}
+        </span>
+      )}
       {marks && marks.findings > 0 && (
         <span
           className={`step__badge step__badge--${marks.worst}`}

@@ -3,10 +3,14 @@ import type { MapIndex } from '@procmap/model';
 import { useState } from 'react';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { useLiveAnalysis } from '../analysis/useLiveAnalysis';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { useCommentMarksSync } from '../comments/useCommentMarksSync';
 import { useSession } from '../store/session-store';
 import { FlowProperties } from './FlowProperties';
 import { MapSettings } from './MapSettings';
 import { StepProperties } from './StepProperties';
+
+const TAB_NAMES = { properties: 'Properties', analysis: 'Analysis', comments: 'Comments' } as const;
 
 /** Where keyboard focus goes when P is pressed on the canvas. */
 export const PANEL_ID = 'properties-panel';
@@ -28,6 +32,7 @@ export function PropertiesPanel({
   const tab = useSession((s) => s.panelTab);
   const setTab = useSession((s) => s.setPanelTab);
   useLiveAnalysis(index.map);
+  useCommentMarksSync(doc);
   const selection = useSession((s) => s.selection);
   const stepIds = selection.kind === 'steps' ? selection.ids : [];
   const step = stepIds.length === 1 ? index.step(stepIds[0]!) : undefined;
@@ -72,7 +77,7 @@ export function PropertiesPanel({
       {open && (
         <>
           <div className="panel-tabs" role="tablist" aria-label="Panel">
-            {(['properties', 'analysis'] as const).map((t) => (
+            {(['properties', 'analysis', 'comments'] as const).map((t) => (
               <button
                 key={t}
                 type="button"
@@ -83,7 +88,7 @@ export function PropertiesPanel({
                 className="panel-tab"
                 onClick={() => setTab(t)}
               >
-                {t === 'properties' ? 'Properties' : 'Analysis'}
+                {TAB_NAMES[t]}
               </button>
             ))}
           </div>
@@ -95,6 +100,8 @@ export function PropertiesPanel({
           >
             {tab === 'analysis' ? (
               <AnalysisPanel index={index} />
+            ) : tab === 'comments' ? (
+              <CommentsPanel doc={doc} index={index} readOnly={readOnly} />
             ) : (
               <>
                 {readOnly && <p className="panel__note">View only: you cannot change this map.</p>}

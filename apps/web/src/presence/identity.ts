@@ -4,6 +4,8 @@
  */
 
 export interface Identity {
+  /** A random id for this device's person: whose votes are whose. */
+  readonly id: string;
   readonly name: string;
   readonly color: string;
   /** False until the user has typed a name themselves (until then they are "Guest 123"). */
@@ -47,8 +49,13 @@ export function colourFor(clientId: number): string {
   return PRESENCE_COLOURS[Math.abs(clientId) % PRESENCE_COLOURS.length]!;
 }
 
+function newId(random: () => number): string {
+  return `p_${Array.from({ length: 12 }, () => Math.floor(random() * 36).toString(36)).join('')}`;
+}
+
 function fresh(random: () => number): Identity {
   return {
+    id: newId(random),
     name: `Guest ${100 + Math.floor(random() * 900)}`,
     color: PRESENCE_COLOURS[Math.floor(random() * PRESENCE_COLOURS.length)]!,
     chosen: false,
@@ -63,7 +70,15 @@ export function loadIdentity(storage: Storage | undefined, random = Math.random)
       const data = JSON.parse(raw) as Partial<Identity>;
       const name = typeof data.name === 'string' ? cleanName(data.name) : '';
       const color = safeColour(data.color);
-      if (name && color) return { name, color, chosen: data.chosen === true };
+      if (name && color) {
+        const id =
+          typeof data.id === 'string' && /^p_[a-z0-9]{6,32}$/.test(data.id)
+            ? data.id
+            : newId(random);
+        const identity = { id, name, color, chosen: data.chosen === true };
+        if (id !== data.id) saveIdentity(storage, identity);
+        return identity;
+      }
     }
   } catch {
     // Unreadable: start again as a guest.

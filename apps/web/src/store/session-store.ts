@@ -22,7 +22,7 @@ export type Dialog =
   | null;
 
 /** Which side panel tab is showing. */
-export type PanelTab = 'properties' | 'analysis';
+export type PanelTab = 'properties' | 'analysis' | 'comments';
 
 interface SessionState {
   readonly selection: Selection;

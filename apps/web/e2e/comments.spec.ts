@@ -1,0 +1,129 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { HOSTILE_PAYLOADS } from './hostile-payloads';
+import { makeMap, openLink, step, storedMap, threeLaneMap } from './editor-helpers';
+
+/** A person on the map: their own browser context, named. */
+async function person(browser: Browser, url: string, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  await context.addInitScript(
+    ([n]) =>
+      localStorage.setItem(
+        'procmap:identity',
+        JSON.stringify({
+          id: `p_${n.toLowerCase()}00000`,
+          name: n,
+          color: '#0369a1',
+          chosen: true,
+        }),
+      ),
+    [name] as const,
+  );
+  const page = await context.newPage();
+  await openLink(page, url);
+  await page.getByRole('tab', { name: 'Comments' }).click();
+  return page;
+}
+
+async function addComment(page: Page, kind: string, text: string) {
+  const form = page.getByTestId('add-comment');
+  await form.getByLabel('Kind', { exact: true }).selectOption({ label: kind });
+  await form.getByLabel('Comment', { exact: true }).fill(text);
+  await form.getByRole('button', { name: /^Add / }).click();
+}
+
+test('a pain point on a step: the other person sees its marker, replies; resolving hides it under "open"', async ({
+  browser,
+}) => {
+  const made = await makeMap(await browser.newPage(), threeLaneMap('Comments'));
+  const alice = await person(browser, made.editUrl, 'Alice');
+  const bob = await person(browser, made.editUrl, 'Bob');
+
+  await step(alice, 'Book clinic').click();
+  await expect(alice.getByTestId('add-comment')).toContainText('On the step “Book clinic”');
+  await addComment(alice, 'Pain point', 'Clinic letters wait for the weekly batch');
+
+  // Bob: a red marker on the step, and the comment in his panel with its author.
+  const marker = step(bob, 'Book clinic').getByTestId('comment-marker');
+  await expect(marker).toHaveText('1');
+  await expect(marker).toHaveAttribute('data-kind', 'pain-point');
+  const card = bob.getByTestId('comment').filter({ hasText: 'weekly batch' });
+  await expect(card).toContainText('Alice');
+  await expect(card).toContainText('on Book clinic');
+  await card.getByPlaceholder('Reply…').fill('True: Friday afternoons only');
+  await card.getByPlaceholder('Reply…').press('Enter');
+  await expect(
+    alice.getByTestId('comment').filter({ hasText: 'weekly batch' }).getByTestId('reply'),
+  ).toHaveText('Bob True: Friday afternoons only');
+
+  // Clicking where it is pinned selects the step.
+  await card.getByRole('button', { name: 'on Book clinic' }).click();
+  await expect(step(bob, 'Book clinic')).toHaveClass(/is-selected/);
+
+  // Resolved: gone from the "open" list and from the canvas marker; back under "resolved".
+  await alice
+    .getByTestId('comment')
+    .filter({ hasText: 'weekly batch' })
+    .getByRole('button', { name: 'Resolve' })
+    .click();
+  await expect(bob.getByTestId('comment')).toHaveCount(0);
+  await expect(marker).toHaveCount(0);
+  await bob.getByLabel('Show', { exact: true }).selectOption('resolved');
+  await expect(bob.getByTestId('comment')).toHaveCount(1);
+  await bob.getByLabel('Show', { exact: true }).selectOption('open');
+
+  // Filters: an idea is listed under "Idea", not under "Pain point".
+  await step(bob, 'Triage referral').click();
+  await addComment(bob, 'Idea', 'Triage by nurse for routine letters');
+  await expect(step(alice, 'Triage referral').getByTestId('comment-marker')).toHaveAttribute(
+    'data-kind',
+    'idea',
+  );
+  await alice.getByLabel('Kind', { exact: true }).nth(1).selectOption({ label: 'Pain point' });
+  await expect(alice.getByTestId('comment')).toHaveCount(0);
+  await alice.getByLabel('Kind', { exact: true }).nth(1).selectOption({ label: 'Idea' });
+  await expect(alice.getByTestId('comment')).toHaveCount(1);
+
+  // Deleting the step keeps its comment, shown as orphaned, stored on the server.
+  await step(alice, 'Triage referral').click();
+  await alice.keyboard.press('Delete');
+  await expect(step(alice, 'Triage referral')).toHaveCount(0);
+  const orphan = bob.getByTestId('comment').filter({ hasText: 'Triage by nurse' });
+  await expect(orphan.getByTestId('orphaned')).toBeVisible();
+  const stored = await storedMap(bob);
+  expect(
+    (stored as unknown as { comments: { text: string }[] }).comments.map((c) => c.text),
+  ).toContain('Triage by nurse for routine letters');
+  await alice.context().close();
+  await bob.context().close();
+});
+
+test('hostile comment text and author names render as text and run nothing', async ({
+  browser,
+}) => {
+  const made = await makeMap(await browser.newPage(), threeLaneMap('Hostile comments'));
+  const evil = await person(browser, made.editUrl, '<img src=x onerror=alert(1)>');
+  let dialogs = 0;
+  evil.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const payloads = HOSTILE_PAYLOADS.slice(0, 8);
+  for (const payload of payloads) await addComment(evil, 'Note', payload);
+  const reader = await person(browser, made.editUrl, 'Reader');
+  reader.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await expect(reader.getByTestId('comment')).toHaveCount(payloads.length);
+  for (const payload of payloads) {
+    await expect(
+      reader.getByTestId('comment').filter({ hasText: payload.trim() }).first(),
+    ).toBeVisible();
+  }
+  await expect(
+    reader.getByTestId('comments-panel').locator('img, script, iframe, svg image'),
+  ).toHaveCount(0);
+  expect(dialogs).toBe(0);
+  await evil.context().close();
+  await reader.context().close();
+});
