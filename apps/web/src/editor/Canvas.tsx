@@ -42,7 +42,7 @@ const VIRTUAL_FROM = 300;
  * every step), the rest follow in later tasks: React Flow re-renders every moved step and its
  * minimap rectangle synchronously, and 1,000 of them at once block the page for a long moment.
  */
-const NODE_BATCH = 150;
+const NODE_BATCH = 75;
 
 /**
  * `nodes` as React Flow should show them now: the latest, or — after an edit that changed more

@@ -58,7 +58,7 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
   const readOnly = state.access === 'view' || state.closed?.code === 4403;
   // Synced with the server, or this device's copy is loaded (offline): the map can be shown.
   const shown = state.synced || state.loadedLocally;
-  const tidy = useTidyUp(doc, geometry);
+  const tidy = useTidyUp(doc, geometry, snapshot);
   const presence = useJoinPresence(connection.provider.awareness, readOnly);
   useFollowView();
   const runTidy = tidy.run;

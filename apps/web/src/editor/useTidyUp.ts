@@ -1,4 +1,5 @@
 import type { MapDoc } from '@procmap/doc';
+import type { ProcessMap } from '@procmap/model';
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
@@ -23,12 +24,19 @@ const setProgress = (progress: TidyProgress) => useTidyProgress.setState({ progr
  * The "Tidy up" command: runs the layout off the main thread, shows its progress, applies the
  * result as one undoable edit and then fits the tidied map to the view. One run at a time.
  */
-export function useTidyUp(doc: MapDoc, geometry: MapGeometry): { run: () => void } {
+export function useTidyUp(
+  doc: MapDoc,
+  geometry: MapGeometry,
+  rendered: ProcessMap,
+): { run: () => void } {
   const flow = useReactFlow();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const running = useRef(false);
-  const [fitPending, setFitPending] = useState(false);
+  // The geometry on screen when the result was applied: the fit waits for the next one.
+  const [fitAfter, setFitAfter] = useState<MapGeometry | null>(null);
+  // What is on screen now, and how to fit it, for the end of a run.
+  const shown = useRef({ geometry, rendered, fit: () => {} });
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
@@ -37,12 +45,15 @@ export function useTidyUp(doc: MapDoc, geometry: MapGeometry): { run: () => void
     };
   }, []);
 
-  // The geometry of the tidied map exists only after the snapshot has been re-rendered.
+  // The geometry of the tidied map exists only after the snapshot has been re-rendered, which
+  // on a big map happens in a later transition (see Workspace).
   useEffect(() => {
-    if (!fitPending) return;
-    setFitPending(false);
-    fitMapToView(flow, geometry, width, height, 250);
-  }, [fitPending, flow, geometry, width, height]);
+    const fit = () => fitMapToView(flow, geometry, width, height, 250);
+    shown.current = { geometry, rendered, fit };
+    if (fitAfter === null || geometry === fitAfter) return;
+    setFitAfter(null);
+    fit();
+  }, [fitAfter, flow, geometry, rendered, width, height]);
 
   const run = useCallback(() => {
     if (running.current) return;
@@ -55,7 +66,9 @@ export function useTidyUp(doc: MapDoc, geometry: MapGeometry): { run: () => void
       .then((count) => {
         if (!alive.current) return;
         if (count === 0) useSession.getState().setHint('Nothing to tidy up yet: add some steps.');
-        else setFitPending(true);
+        // Already on screen (a small map renders at once), or wait for the render of it.
+        else if (shown.current.rendered === doc.getSnapshot()) shown.current.fit();
+        else setFitAfter(shown.current.geometry);
       })
       .catch((error: unknown) => {
         if (!alive.current) return;
