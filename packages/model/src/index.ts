@@ -15,6 +15,7 @@ export type {
   Step,
   StepKind,
   ValueClass,
+  Votes,
   Waste,
 } from './types';
 export {
@@ -25,6 +26,7 @@ export {
   FORMAT_NAME,
   STEP_KINDS,
   VALUE_CLASSES,
+  VOTABLE_KINDS,
   WASTES,
 } from './types';
 export type { ResolvedSettings } from './settings';
@@ -44,3 +46,12 @@ export { compareOrder, ORDER_STEP, orderBetween, rebalanceOrders } from './order
 export { emptyMap } from './empty';
 export type { DurationResult, DurationSettings } from './duration';
 export { formatDuration, parseDuration } from './duration';
+export {
+  DEFAULT_VOTES_PER_PERSON,
+  isVotable,
+  votesBy,
+  votesLeft,
+  votesOf,
+  votesPerPerson,
+  votesUsed,
+} from './votes';

@@ -54,6 +54,7 @@ const settings = z.looseObject({
   demand: demand.optional(),
   currency: z.string().optional(),
   analysis: analysisThresholds.optional(),
+  votesPerPerson: z.number().int().min(0).max(99).optional(),
 });
 
 const role = z.looseObject({
@@ -102,6 +103,7 @@ const comment = z.looseObject({
   createdAt: z.string(),
   resolved: z.boolean().optional(),
   replies: z.array(reply).optional(),
+  votes: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 
 /** The whole version-1 map file. */

@@ -56,6 +56,8 @@ export interface Settings {
   readonly demand?: Demand;
   /** ISO 4217 code for hourly costs, e.g. "GBP". */
   readonly currency?: string;
+  /** Dot-voting: how many votes each person may place across the map's comments, 0..99. Default 3. */
+  readonly votesPerPerson?: number;
 }
 
 /** A swimlane: the people in one role who own the steps drawn in it. */
@@ -119,7 +121,18 @@ export interface Comment {
   readonly createdAt: string;
   readonly resolved?: boolean;
   readonly replies?: readonly Reply[];
+  /**
+   * Dot votes on a pain point or idea: voter id -> number of votes that person placed here
+   * (a whole number, at least 0). Absent means no votes.
+   */
+  readonly votes?: Votes;
 }
+
+/** Dot votes on one comment: voter id -> votes that voter placed on it. */
+export type Votes = Readonly<Record<string, number>>;
+
+/** The comment kinds that take dot votes. */
+export const VOTABLE_KINDS: readonly CommentKind[] = ['pain-point', 'idea'];
 
 export const FORMAT_NAME = 'procmap';
 /** The newest file version this code reads and writes. */

@@ -117,6 +117,7 @@ export function describe(v: unknown): string {
 const article: Record<string, string> = {
   string: 'text',
   number: 'a number',
+  int: 'a whole number',
   boolean: 'true or false',
   array: 'a list',
   object: 'an object',
