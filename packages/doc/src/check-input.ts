@@ -60,6 +60,10 @@ const RULES: Record<string, [Check, string]> = {
   resolved: [(v) => typeof v === 'boolean', 'true or false'],
   hoursPerDay: [(v) => positive(v) && (v as number) <= 24, 'hours between 0 and 24'],
   daysPerWeek: [(v) => positive(v) && (v as number) <= 7, 'days between 0 and 7'],
+  votesPerPerson: [
+    (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 99,
+    'a whole number from 0 to 99',
+  ],
   demand: [
     (v) =>
       typeof v === 'object' &&

@@ -39,14 +39,17 @@ export function setField(record: Y.Map<unknown>, key: string, value: unknown): v
 
 /**
  * Puts a new record into a collection and fills its fields; `arrays` name fields stored as
- * Y.Arrays. The empty map is integrated first and filled afterwards, which skips Yjs's
- * preliminary copy (about 15% faster when loading thousands of records).
+ * Y.Arrays, `maps` fields stored as nested Y.Maps (created even when the field is absent, so two
+ * people's first entries land in the same map). The empty map is integrated first and filled
+ * afterwards, which skips Yjs's preliminary copy (about 15% faster when loading thousands of
+ * records).
  */
 export function insertRecord(
   collection: Y.Map<Y.Map<unknown>>,
   id: string,
   fields: object,
   arrays: readonly string[] = [],
+  maps: readonly string[] = [],
 ): Y.Map<unknown> {
   const record = collection.set(id, new Y.Map<unknown>());
   for (const [key, value] of Object.entries(fields)) {
@@ -54,14 +57,29 @@ export function insertRecord(
     if (arrays.includes(key) && Array.isArray(value)) {
       const list = record.set(key, new Y.Array<unknown>());
       list.push(value.map(cloneJson));
+    } else if (maps.includes(key) && isPlainObject(value)) {
+      fillMap(record.set(key, new Y.Map<unknown>()), value);
     } else {
       record.set(key, cloneJson(value));
     }
   }
+  for (const key of maps) if (!record.has(key)) record.set(key, new Y.Map<unknown>());
   return record;
 }
 
-/** Reads a record as a frozen plain object, known fields first in `order`, then the rest sorted. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fillMap(map: Y.Map<unknown>, value: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) map.set(k, cloneJson(v));
+}
+
+/**
+ * Reads a record as a frozen plain object, known fields first in `order`, then the rest sorted.
+ * A nested Y.Map that is empty reads as absent: a comment's `votes` map exists from the start
+ * (see insertRecord) but a comment nobody voted on is written without `votes`.
+ */
 export function readRecord(
   record: Y.Map<unknown>,
   order: readonly string[],
@@ -70,6 +88,7 @@ export function readRecord(
   const read = (key: string) => {
     const value = record.get(key);
     if (value === undefined) return;
+    if (value instanceof Y.Map && value.size === 0) return;
     out[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
   };
   for (const key of order) read(key);

@@ -6,6 +6,7 @@ export type DocErrorCode =
   | 'unknown-comment'
   | 'role-not-empty'
   | 'flow-exists'
+  | 'no-votes-left'
   | 'invalid-value';
 
 /** A refused command, with a code for programs and a message a user can act on. */

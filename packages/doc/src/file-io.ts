@@ -6,6 +6,8 @@ import { COLLECTIONS, type DocMaps } from './shape';
 /*
  * Lossless import of a version-1 file into the document: every field of every record, known or
  * not, becomes a field of its Y.Map; top-level fields other than the four lists go to `meta`.
+ * A comment's replies become a Y.Array and its votes a nested Y.Map (created empty when it has
+ * none), so concurrent replies and votes all count.
  * The caller validates first; this only copies. Export is the snapshot (see SnapshotCache).
  */
 
@@ -28,6 +30,6 @@ export function writeFile(maps: DocMaps, file: ProcessMap): void {
   for (const step of file.steps) insertRecord(maps.steps, step.id, step);
   for (const flow of file.flows) insertRecord(maps.flows, flow.id, flow);
   for (const comment of file.comments ?? []) {
-    insertRecord(maps.comments, comment.id, comment, ['replies']);
+    insertRecord(maps.comments, comment.id, comment, ['replies'], ['votes']);
   }
 }

@@ -7,7 +7,15 @@ import {
   validateMap,
 } from '@procmap/model';
 import * as Y from 'yjs';
-import { addComment, addReply, deleteComment, updateComment } from './commands/comments';
+import {
+  addComment,
+  addReply,
+  deleteComment,
+  resetVotes,
+  updateComment,
+  vote,
+  votesLeftIn,
+} from './commands/comments';
 import type { CommandContext } from './commands/context';
 import { connect, disconnect, updateFlow } from './commands/flows';
 import { updateMeta, updateSettings } from './commands/meta';
@@ -120,6 +128,19 @@ export class MapDoc {
   readonly updateComment = this.command(updateComment);
   readonly addReply = this.command(addReply);
   readonly deleteComment = this.command(deleteComment);
+  /**
+   * Dot-voting: `delta` 1 places one of `voterId`'s votes on a pain point or idea, -1 takes one
+   * back; returns the voter's votes on that comment afterwards. DocError `no-votes-left` when
+   * the voter has used all of `settings.votesPerPerson` (default 3).
+   */
+  readonly vote = this.command(vote);
+  /** Clears every comment's votes as one undoable edit; returns how many votes were cleared. */
+  readonly resetVotes = this.command(resetVotes);
+
+  /** The votes `voterId` may still place on this map's pain points and ideas. */
+  votesLeft(voterId: string): number {
+    return votesLeftIn(this.ctx, voterId);
+  }
 
   /** Renames a lane. */
   renameRole(id: RoleId, name: string): void {

@@ -5,7 +5,9 @@ import type * as Y from 'yjs';
  * top-level Y.Maps `roles`, `steps`, `flows`, `comments` keyed by record id, each record a Y.Map
  * of its fields named as in the file format (docs/format.md); and `meta`, a Y.Map holding the
  * map's own fields (title, description, id, any unknown top-level field) with `settings` as a
- * nested Y.Map. Comment replies are a Y.Array so two people replying at once both keep theirs.
+ * nested Y.Map. Comment replies are a Y.Array so two people replying at once both keep theirs,
+ * and a comment's `votes` a nested Y.Map (voter id -> votes, present from the comment's
+ * creation, read as absent while empty) so two people voting at once both count.
  * Keying by id (never list positions) means a concurrent move cannot duplicate a record.
  */
 
@@ -63,6 +65,7 @@ export const FIELD_ORDER: Record<Collection, readonly string[]> = {
     'createdAt',
     'resolved',
     'replies',
+    'votes',
   ],
 };
 
