@@ -3,7 +3,15 @@ import { FIXTURES } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import { DocError } from './errors';
 import { MapDoc } from './map-doc';
-import { docErrorOf, FIXED_NOW, newDoc, sampleFile, seededRandom, syncDocs } from './test-helpers';
+import {
+  comment,
+  docErrorOf,
+  FIXED_NOW,
+  newDoc,
+  sampleFile,
+  seededRandom,
+  syncDocs,
+} from './test-helpers';
 
 /** The sample map with unknown fields everywhere a file may carry them. */
 function extendedFile(): ProcessMap {
@@ -216,5 +224,37 @@ describe('fixtures from @procmap/test-kit', () => {
     const doc = MapDoc.fromFile(file);
     expect(doc.exportFile()).toEqual(file);
     expect(asJson(doc.exportFile())).toEqual(asJson(file));
+  });
+
+  it.each(names)('%s with votes and orphan comments: import then export gives it back', (name) => {
+    const base = FIXTURES[name]();
+    const target = base.steps[0]?.id;
+    const file: ProcessMap = {
+      ...base,
+      settings: { ...base.settings, votesPerPerson: 5 },
+      comments: [
+        ...(base.comments ?? []).map((c, i) =>
+          i === 0 ? { ...c, votes: { 'u-ana': 2, 'u-bo': 0 } } : c,
+        ),
+        comment('orphan-step', 'deleted-step', 'Was slow', {
+          kind: 'pain-point',
+          waste: 'waiting',
+          resolved: true,
+          replies: [{ author: 'B', text: 'Gone now', createdAt: '2026-11-21T09:00:00Z' }],
+          votes: { 'u-ana': 1, 'u-cy': 3 },
+        }),
+        comment('orphan-flow', 'deleted-flow', 'Why?', { kind: 'question' }),
+        ...(target ? [comment('on-step', target, 'Go digital', { kind: 'idea', votes: {} })] : []),
+      ],
+    };
+    expect(validateMap(file).ok).toBe(true);
+    const doc = MapDoc.fromFile(file);
+    // An empty votes object reads as no votes: the one change an import and export makes.
+    const expected = asJson({
+      ...file,
+      comments: file.comments?.map((c) => (c.id === 'on-step' ? { ...c, votes: undefined } : c)),
+    });
+    expect(asJson(doc.exportFile())).toEqual(expected);
+    expect(asJson(MapDoc.fromFile(doc.exportFile()).exportFile())).toEqual(expected);
   });
 });

@@ -8,6 +8,7 @@ import type {
   Settings,
   Step,
   StepKind,
+  Votes,
   Waste,
 } from '@procmap/model';
 import { commentId, flowId, roleId, stepId } from '@procmap/model';
@@ -41,6 +42,8 @@ export type CommentOptions = {
   readonly createdAt?: string;
   readonly resolved?: boolean;
   readonly replies?: readonly Reply[];
+  /** Dot votes: voter id -> votes that voter placed on this comment. */
+  readonly votes?: Votes;
 } & Extensions;
 
 /** The fixed instant used when a comment gives none, so built maps never depend on the clock. */
