@@ -47,7 +47,7 @@ describe('mapGeometry', () => {
     // then: s3 fits after s1 (16 px clear); s2 does not
     const height = 2 * g.lanePadding + 2 * g.stepHeight + g.rowGap;
     expect(geometry.lanes[0]?.height).toBe(height);
-    const byId = new Map(geometry.steps.map((s) => [s.step.id, s]));
+    const byId = new Map(geometry.steps.map((s) => [s.step.id as string, s]));
     expect(byId.get('s1')?.y).toBe(g.lanePadding);
     expect(byId.get('s3')?.y).toBe(g.lanePadding);
     expect(byId.get('s2')?.y).toBe(g.lanePadding + g.stepHeight + g.rowGap);

@@ -1,0 +1,95 @@
+import { analyze, expectedVisits } from '@procmap/analysis';
+import { hospitalDischarge, mapBuilder } from '@procmap/test-kit';
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv } from './index';
+
+/** Splits RFC 4180 text into records of fields (quoted fields may hold commas and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('csvCell', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+1+2', "'+1+2"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTab', "'\tTab"],
+    ['\rCR', `"'\rCR"`],
+    ['a, b', '"a, b"'],
+    ['line\nbreak', '"line\nbreak"'],
+    ['plain', 'plain'],
+  ])('%j → %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it('keeps numbers as numbers, negatives included', () => {
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(undefined)).toBe('');
+  });
+});
+
+describe('toCsv', () => {
+  it('given a map, then each step is a row with its data and its expected visits and time per case', () => {
+    const map = hospitalDischarge();
+    const rows = parseCsv(toCsv(map, analyze(map), 'steps'));
+    const [header, ...body] = rows;
+    expect(body).toHaveLength(map.steps.length);
+    const col = (name: string) => (header ?? []).indexOf(name);
+    const visits = expectedVisits(map);
+    for (const [i, step] of map.steps.entries()) {
+      const row = body[i] ?? [];
+      expect(row[col('id')]).toBe(step.id);
+      expect(row[col('label')]).toBe(step.label);
+      const v = visits.get(step.id) ?? 0;
+      expect(Number(row[col('expected_visits')])).toBeCloseTo(v, 3);
+      expect(Number(row[col('wait_min_per_case')])).toBeCloseTo((step.waitTime ?? 0) * v, 1);
+    }
+  });
+
+  it('given hostile labels, then no cell starts a formula', () => {
+    const map = mapBuilder('=cmd|" /C calc"!A0')
+      .role('r', '@role')
+      .task('s1', 'r', '=1+1')
+      .task('s2', 'r', '-3, "quoted"', { notes: '+SUM(A1:A9)' })
+      .build();
+    const rows = parseCsv(toCsv(map, analyze(map)));
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(rows[1]?.[3]).toBe("'=1+1");
+    expect(rows[2]?.[3]).toBe(`'-3, "quoted"`);
+  });
+
+  it('lists findings most time at stake first, with the steps they concern', () => {
+    const map = hospitalDischarge();
+    const analysis = analyze(map);
+    const [header, ...rows] = parseCsv(toCsv(map, analysis, 'findings'));
+    expect(header?.slice(0, 5)).toEqual(['rank', 'rule', 'waste', 'severity', 'time_at_stake_min']);
+    expect(rows).toHaveLength(analysis.findings.length);
+    const stakes = rows.map((r) => Number(r[4]));
+    expect([...stakes].sort((a, b) => b - a)).toEqual(stakes);
+  });
+});

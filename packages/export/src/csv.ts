@@ -1,0 +1,127 @@
+import { type AnalysisResult, expectedVisits } from '@procmap/analysis';
+import { indexMap, type ProcessMap } from '@procmap/model';
+
+/*
+ * CSV for spreadsheets: RFC 4180 (comma, CRLF, fields quoted when they hold a comma, quote or
+ * line break; quotes doubled). A cell that a spreadsheet would run as a formula — beginning
+ * with =, +, -, @, a tab or a carriage return — is prefixed with a single quote (OWASP's
+ * advice on CSV injection), so user text is only ever shown as text.
+ */
+
+export type CsvTable = 'steps' | 'findings';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One cell: neutralised against formula injection, then quoted per RFC 4180 when needed. */
+export function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  let text =
+    typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
+  if (typeof value !== 'number' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows to CSV text: CRLF after every record, the header first. */
+export function csvRows(rows: readonly (readonly unknown[])[]): string {
+  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}
+
+const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
+
+/**
+ * A table of the map as CSV: `steps` (each step's data and its per-case figures from the
+ * analysis: expected visits, wait and lead-time contribution) or `findings` (most time at
+ * stake first, with the steps they concern).
+ */
+export function toCsv(
+  map: ProcessMap,
+  analysis: AnalysisResult,
+  table: CsvTable = 'steps',
+): string {
+  const index = indexMap(map);
+  const label = (id: string) => index.step(id as never)?.label ?? id;
+  if (table === 'findings') {
+    const rows: unknown[][] = [
+      [
+        'rank',
+        'rule',
+        'waste',
+        'severity',
+        'time_at_stake_min',
+        'message',
+        'step_ids',
+        'steps',
+        'roles',
+      ],
+    ];
+    analysis.findings.forEach((f, i) => {
+      rows.push([
+        i + 1,
+        f.rule,
+        f.waste ?? '',
+        f.severity,
+        round(f.timeAtStake),
+        f.message,
+        f.stepIds.join('; '),
+        f.stepIds.map(label).join('; '),
+        f.roleIds.map((id) => index.role(id)?.name ?? id).join('; '),
+      ]);
+    });
+    return csvRows(rows);
+  }
+  const visits = expectedVisits(map);
+  const findingCount = new Map<string, number>();
+  for (const f of analysis.findings)
+    for (const id of new Set(f.stepIds)) findingCount.set(id, (findingCount.get(id) ?? 0) + 1);
+  const lead = analysis.metrics.leadTime;
+  const rows: unknown[][] = [
+    [
+      'id',
+      'role',
+      'kind',
+      'label',
+      'process_time_min',
+      'wait_time_min',
+      'value_class',
+      'activity',
+      'complete_accurate',
+      'batch_size',
+      'data_entered',
+      'systems',
+      'notes',
+      'expected_visits',
+      'process_min_per_case',
+      'wait_min_per_case',
+      'lead_min_per_case',
+      'share_of_lead_time',
+      'findings',
+    ],
+  ];
+  for (const s of map.steps) {
+    const v = visits.get(s.id) ?? 0;
+    const p = (s.processTime ?? 0) * v;
+    const w = (s.waitTime ?? 0) * v;
+    rows.push([
+      s.id,
+      index.role(s.roleId)?.name ?? s.roleId,
+      s.kind,
+      s.label,
+      s.processTime,
+      s.waitTime,
+      s.valueClass,
+      s.activity,
+      s.completeAccurate,
+      s.batchSize,
+      (s.dataEntered ?? []).join('; '),
+      (s.systems ?? []).join('; '),
+      s.notes,
+      round(v, 4),
+      round(p),
+      round(w),
+      round(p + w),
+      lead > 0 ? round((p + w) / lead, 4) : '',
+      findingCount.get(s.id) ?? 0,
+    ]);
+  }
+  return csvRows(rows);
+}

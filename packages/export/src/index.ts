@@ -1,0 +1,34 @@
+/** Map (+ analysis) to a scene of primitives: lanes, headers, steps, flows, badges, markers. */
+export { buildScene } from './build-scene';
+export type { SceneOptions } from './build-scene';
+/** The scene's primitives. */
+export type {
+  Item,
+  LegendEntry,
+  Paint,
+  PathItem,
+  PolygonItem,
+  RectItem,
+  Scene,
+  SceneLane,
+  TextItem,
+} from './scene';
+/** A scene as a standalone, script-free SVG document; XML escaping for text. */
+export { escapeXml, toSvg } from './svg';
+/** A scene as a vector PDF with an embedded font; one page of a map on an open PDF. */
+export { drawMapPage, toPdf } from './pdf';
+export type { ExportFonts, PdfWriter } from './pdf-writer';
+/** Page sizes and splitting a map into a fitted page or labelled tiles. */
+export { PAGE_LAYOUT, PAGE_SIZES, pageSize, paginate, tileCount } from './paginate';
+export type { MapPage, PageOptions, PageSizeName } from './paginate';
+/** Text measured with the bundled font's widths, wrapped and cleaned. */
+export { cleanText, textWidth, wrapText } from './text';
+/** A flow's canvas label: "Yes · 80%". */
+export { flowLabel } from './flow-label';
+/** Steps or findings as CSV (RFC 4180, formula injection neutralised). */
+export { csvCell, csvRows, toCsv } from './csv';
+export type { CsvTable } from './csv';
+/** The improvement report PDF, and its helpers. */
+export { buildReport, friendlyTime } from './report/report';
+export type { ReportOptions } from './report/report';
+export { commentVotes } from './report/votes';

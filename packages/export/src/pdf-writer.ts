@@ -1,0 +1,189 @@
+import fontkit from '@pdf-lib/fontkit';
+import {
+  clip,
+  endPath,
+  type PDFFont,
+  type PDFPage,
+  PDFDocument,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+} from 'pdf-lib';
+import type { Item } from './scene';
+import type { FontWeight } from './text';
+
+/*
+ * Drawing scene items on pdf-lib pages: vector shapes, and text in the embedded font (subset
+ * to the characters used), so every label stays selectable and searchable.
+ */
+
+/** Font files (TTF or OTF bytes) to embed; the caller reads them (this package reads no files). */
+export interface ExportFonts {
+  readonly regular: Uint8Array;
+  /** Headings and lane names; the regular face is used when absent. */
+  readonly bold?: Uint8Array;
+}
+
+/** An open PDF with its fonts embedded. */
+export interface PdfWriter {
+  readonly doc: PDFDocument;
+  font(weight: FontWeight): PDFFont;
+}
+
+/** Starts a PDF with the fonts embedded as subsets; no timestamps, so output is repeatable. */
+export async function openPdf(fonts: ExportFonts, title: string): Promise<PdfWriter> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const regular = await doc.embedFont(fonts.regular, { subset: true });
+  const bold = fonts.bold ? await doc.embedFont(fonts.bold, { subset: true }) : regular;
+  doc.setTitle(title, { showInWindowTitleBar: true });
+  doc.setProducer('procmap');
+  doc.setCreator('procmap');
+  return { doc, font: (weight) => (weight === 'bold' ? bold : regular) };
+}
+
+/** Where scene coordinates land on a page: page point = origin + (scene - offset) × scale. */
+export interface Placement {
+  /** Top-left of the drawing on the page, in points from the page's top-left. */
+  readonly left: number;
+  readonly top: number;
+  readonly scale: number;
+  /** The scene point drawn at (left, top). */
+  readonly offsetX: number;
+  readonly offsetY: number;
+  /** Scene region to draw: items wholly outside it are skipped, the rest clipped to it. */
+  readonly clip?: {
+    readonly x: number;
+    readonly y: number;
+    readonly w: number;
+    readonly h: number;
+  };
+}
+
+const colors = new Map<string, ReturnType<typeof rgb>>();
+function color(hex: string) {
+  let c = colors.get(hex);
+  if (!c) {
+    const v = (i: number) => Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    c = rgb(v(0), v(1), v(2));
+    colors.set(hex, c);
+  }
+  return c;
+}
+
+function roundedRect(x: number, y: number, w: number, h: number, r0: number): string {
+  const r = Math.min(r0, w / 2, h / 2);
+  return `M${x + r} ${y}H${x + w - r}A${r} ${r} 0 0 1 ${x + w} ${y + r}V${y + h - r}A${r} ${r} 0 0 1 ${x + w - r} ${y + h}H${x + r}A${r} ${r} 0 0 1 ${x} ${y + h - r}V${y + r}A${r} ${r} 0 0 1 ${x + r} ${y}Z`;
+}
+
+function polygonPath(points: readonly number[]): string {
+  let d = '';
+  for (let i = 0; i + 1 < points.length; i += 2)
+    d += `${i === 0 ? 'M' : 'L'}${points[i]} ${points[i + 1]}`;
+  return `${d}Z`;
+}
+
+/** Bounds of an item in scene units, or undefined when unknown (always drawn). */
+function boundsOf(
+  it: Item,
+  measure: (it: Item & { type: 'text' }) => number,
+): readonly number[] | undefined {
+  switch (it.type) {
+    case 'rect':
+      return [it.x, it.y, it.w, it.h];
+    case 'polygon': {
+      const xs = it.points.filter((_, i) => i % 2 === 0);
+      const ys = it.points.filter((_, i) => i % 2 === 1);
+      const x = Math.min(...xs);
+      const y = Math.min(...ys);
+      return [x, y, Math.max(...xs) - x, Math.max(...ys) - y];
+    }
+    case 'path':
+      return it.box;
+    case 'text': {
+      const w = measure(it);
+      const x = it.anchor === 'start' ? it.x : it.anchor === 'middle' ? it.x - w / 2 : it.x - w;
+      return [x, it.y - it.size, w, it.size * 1.3];
+    }
+  }
+}
+
+/** Draws scene items onto a page at a placement (clipped to its region when it has one). */
+export function drawItems(
+  writer: PdfWriter,
+  page: PDFPage,
+  list: readonly Item[],
+  at: Placement,
+): void {
+  const pageH = page.getHeight();
+  const { scale } = at;
+  const px = (x: number) => at.left + (x - at.offsetX) * scale;
+  const py = (y: number) => pageH - (at.top + (y - at.offsetY) * scale);
+  const textW = (it: Item & { type: 'text' }) =>
+    writer.font(it.weight).widthOfTextAtSize(it.text, it.size);
+  const region = at.clip;
+  if (region) {
+    page.pushOperators(
+      pushGraphicsState(),
+      rectangle(px(region.x), py(region.y + region.h), region.w * scale, region.h * scale),
+      clip(),
+      endPath(),
+    );
+  }
+  for (const it of list) {
+    if (region) {
+      const b = boundsOf(it, textW);
+      if (
+        b &&
+        ((b[0] as number) > region.x + region.w ||
+          (b[0] as number) + (b[2] as number) < region.x ||
+          (b[1] as number) > region.y + region.h ||
+          (b[1] as number) + (b[3] as number) < region.y)
+      ) {
+        continue;
+      }
+    }
+    if (it.type === 'text') {
+      const font = writer.font(it.weight);
+      const size = it.size * scale;
+      const w = font.widthOfTextAtSize(it.text, size);
+      const x =
+        it.anchor === 'start' ? px(it.x) : it.anchor === 'middle' ? px(it.x) - w / 2 : px(it.x) - w;
+      page.drawText(it.text, { x, y: py(it.y), size, font, color: color(it.fill) });
+      continue;
+    }
+    if (it.type === 'rect' && !it.rx && !it.dash) {
+      page.drawRectangle({
+        x: px(it.x),
+        y: py(it.y + it.h),
+        width: it.w * scale,
+        height: it.h * scale,
+        ...(it.fill ? { color: color(it.fill) } : {}),
+        ...(it.stroke
+          ? { borderColor: color(it.stroke), borderWidth: (it.strokeWidth ?? 1) * scale }
+          : {}),
+      });
+      continue;
+    }
+    const d =
+      it.type === 'path'
+        ? it.d
+        : it.type === 'rect'
+          ? roundedRect(it.x, it.y, it.w, it.h, it.rx ?? 0)
+          : polygonPath(it.points);
+    page.drawSvgPath(d, {
+      x: at.left - at.offsetX * scale,
+      y: pageH - (at.top - at.offsetY * scale),
+      scale,
+      ...(it.fill ? { color: color(it.fill) } : {}),
+      ...(it.stroke
+        ? { borderColor: color(it.stroke), borderWidth: it.strokeWidth ?? 1 }
+        : it.fill
+          ? {}
+          : { borderWidth: 0 }),
+      ...(it.dash ? { borderDashArray: [...it.dash] } : {}),
+    });
+  }
+  if (region) page.pushOperators(popGraphicsState());
+}

@@ -1,0 +1,457 @@
+import type { AnalysisResult, Finding, Metrics } from '@procmap/analysis';
+import { type Comment, indexMap, type ProcessMap, resolveSettings } from '@procmap/model';
+import { buildScene } from '../build-scene';
+import { type PageOptions, paginate } from '../paginate';
+import { drawMapPage } from '../pdf';
+import { type ExportFonts, drawItems, openPdf } from '../pdf-writer';
+import { DANGER, IDEA, INK_MUTED, LINE, OK, PAIN, SEVERITY_COLOR } from '../theme';
+import { cleanText } from '../text';
+import { PageFlow } from './page-flow';
+import { commentVotes } from './votes';
+
+/*
+ * The improvement report: for a stakeholder who was not in the workshop. Plain-English
+ * headings, every number with a line saying what it means, findings most time at stake first.
+ */
+
+export interface ReportOptions extends PageOptions {
+  /** Printed on the title page as given (e.g. "29 November 2026"). */
+  readonly date?: string;
+  /** Findings listed in full (the rest are counted); default 40. */
+  readonly maxFindings?: number;
+}
+
+/** Minutes as people say them: "25 min", "3.5 h", "5.4 d" (working days of `hoursPerDay`). */
+export function friendlyTime(minutes: number, hoursPerDay: number): string {
+  if (!Number.isFinite(minutes)) return 'n/a';
+  const one = (n: number) => String(Math.round(n * 10) / 10);
+  if (minutes < 60) return `${one(minutes)} min`;
+  if (minutes < hoursPerDay * 60) return `${one(minutes / 60)} h`;
+  return `${one(minutes / (hoursPerDay * 60))} d`;
+}
+
+const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`);
+
+/** Builds the improvement report PDF: title page, map, metrics, findings, comments, workload. */
+export async function buildReport(
+  map: ProcessMap,
+  analysis: AnalysisResult,
+  fonts: ExportFonts,
+  options: ReportOptions = {},
+): Promise<Uint8Array> {
+  const title = cleanText(map.title) || 'Untitled map';
+  const writer = await openPdf(fonts, `Improvement report: ${title}`);
+  const settings = resolveSettings(map);
+  const time = (m: number) => friendlyTime(m, settings.hoursPerDay);
+  const index = indexMap(map);
+  const stepName = (id: string) => {
+    const step = index.step(id as never);
+    if (!step) return id;
+    const role = index.role(step.roleId)?.name;
+    return `“${cleanText(step.label) || '(no label)'}”${role ? ` (${cleanText(role)})` : ''}`;
+  };
+  const m = analysis.metrics;
+  const flow = new PageFlow(writer, options);
+
+  // Title page.
+  flow.newPage();
+  flow.y = 150;
+  flow.text('Improvement report', { size: 14, color: INK_MUTED, after: 6 });
+  flow.text(title, { size: 28, weight: 'bold', after: 10 });
+  if (map.description) flow.text(map.description, { size: 12, color: INK_MUTED, after: 8 });
+  if (options.date) flow.text(options.date, { size: 11, color: INK_MUTED, after: 18 });
+  flow.text(
+    `${map.steps.length} steps in ${map.roles.length} roles, ${map.flows.length} flows, ${(map.comments ?? []).length} comments.`,
+    { size: 11, after: 20 },
+  );
+  flow.heading('At a glance', 2, 40);
+  flow.text(
+    `One case takes ${time(m.leadTime)} from start to finish; ${time(m.processTime)} of that is hands-on work.`,
+  );
+  if (m.processCycleEfficiency !== null) {
+    flow.text(`${pct(m.processCycleEfficiency)} of that time adds value for the person we serve.`);
+  }
+  flow.text(
+    `${analysis.findings.length} improvement points were found${analysis.findings[0] ? `; the largest: ${cleanText(analysis.findings[0].message)}` : '.'}`,
+  );
+  flow.y += 16;
+  flow.heading('How to read this report', 2, 40);
+  flow.text(
+    'The map shows each role as a lane and each step of the work as a box, in the order a case goes through them. ' +
+      'Dashed blue lines are handoffs between roles. Numbered badges mark steps that findings concern; red and green dots are the team’s pain points and ideas. ' +
+      'The sections after the map give the numbers, what each one means, and where time is lost, largest first.',
+    { color: INK_MUTED },
+  );
+
+  // The map.
+  const scene = buildScene(map, { analysis, ...(options.date ? { date: options.date } : {}) });
+  for (const page of paginate(scene, options)) drawMapPage(writer, scene, page);
+
+  // The numbers.
+  flow.newPage();
+  flow.heading('How the process performs');
+  flow.text(
+    'Figures are per case (one patient, one request), from the times the team gave on the map.',
+    { color: INK_MUTED, after: 10 },
+  );
+  for (const [name, value, meaning] of metricRows(
+    m,
+    time,
+    settings.demand?.per,
+    settings.currency,
+  )) {
+    flow.ensure(44);
+    flow.items(
+      [
+        {
+          type: 'text',
+          x: 0,
+          y: 11,
+          text: name,
+          size: 11,
+          weight: 'bold',
+          fill: '#1d2733',
+          anchor: 'start',
+        },
+        {
+          type: 'text',
+          x: flow.column,
+          y: 11,
+          text: value,
+          size: 11,
+          weight: 'bold',
+          fill: '#1d2733',
+          anchor: 'end',
+        },
+      ],
+      16,
+    );
+    flow.text(meaning, { size: 9.5, color: INK_MUTED, after: 8 });
+  }
+
+  // Findings.
+  flow.heading('Where time is lost');
+  flow.text(
+    'Improvement points found on the map, most time at stake first. Each names the kind of waste and the steps concerned.',
+    {
+      color: INK_MUTED,
+      after: 10,
+    },
+  );
+  const max = options.maxFindings ?? 40;
+  analysis.findings.slice(0, max).forEach((f, i) => {
+    findingBlock(flow, f, i + 1, time, stepName);
+  });
+  if (analysis.findings.length > max) {
+    flow.text(`…and ${analysis.findings.length - max} more (all of them are in the CSV export).`, {
+      color: INK_MUTED,
+    });
+  }
+  if (analysis.findings.length === 0)
+    flow.text('No findings: the map shows no waste the rules look for.');
+
+  // Comments.
+  flow.heading('What the team said');
+  const said = (map.comments ?? [])
+    .map((c, order) => ({ c, order, votes: commentVotes(c) }))
+    .filter(({ c }) => c.kind === 'pain-point' || c.kind === 'idea')
+    .sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || a.order - b.order);
+  if (said.length === 0)
+    flow.text('No pain points or ideas were recorded on this map.', { color: INK_MUTED });
+  for (const kind of ['pain-point', 'idea'] as const) {
+    const list = said.filter((s) => s.c.kind === kind);
+    if (list.length === 0) continue;
+    flow.heading(kind === 'pain-point' ? 'Pain points' : 'Ideas', 2);
+    for (const { c, votes } of list) commentBlock(flow, c, votes, stepName, index);
+  }
+
+  // Workload.
+  flow.heading('Workload by role');
+  flow.text(
+    'Work per case is the hands-on time each role spends on one case. Utilisation compares the work that demand brings with the time the role’s people have: at 100% or more the role cannot keep up and its queue grows.',
+    { color: INK_MUTED, after: 10 },
+  );
+  const c = flow.column;
+  flow.table(
+    [
+      { title: 'Role', x: 0, w: c * 0.3 },
+      { title: 'People', x: c * 0.3, w: c * 0.1, align: 'end' },
+      { title: 'Work per case', x: c * 0.42, w: c * 0.16, align: 'end' },
+      { title: 'Utilisation', x: c * 0.6, w: c * 0.13, align: 'end' },
+      { title: 'What it means', x: c * 0.76, w: c * 0.24 },
+    ],
+    m.roles.map((r) => {
+      const role = index.role(r.roleId);
+      return [
+        cleanText(r.name),
+        role?.headcount !== undefined ? String(role.headcount) : '—',
+        time(r.workPerCase),
+        pct(r.utilisation),
+        workloadMeaning(r.utilisation, r.queueGrowthPerPeriod, settings.demand?.per),
+      ];
+    }),
+  );
+  if (m.roles.every((r) => r.utilisation === null)) {
+    flow.text(
+      'Utilisation needs the demand (cases per period) in the map settings and each role’s headcount.',
+      { color: INK_MUTED },
+    );
+  }
+
+  // Footers, now that the page count is known.
+  const pages = writer.doc.getPages();
+  pages.forEach((page, i) => {
+    if (i === 0) return;
+    drawItems(
+      writer,
+      page,
+      [
+        { type: 'path', d: `M0 0H${page.getWidth() - 2 * 28}`, stroke: LINE, strokeWidth: 0.5 },
+        {
+          type: 'text',
+          x: 0,
+          y: 12,
+          text: `Improvement report · ${title}`,
+          size: 8,
+          weight: 'normal',
+          fill: INK_MUTED,
+          anchor: 'start',
+        },
+        {
+          type: 'text',
+          x: page.getWidth() - 2 * 28,
+          y: 12,
+          text: `${i + 1} / ${pages.length}`,
+          size: 8,
+          weight: 'normal',
+          fill: INK_MUTED,
+          anchor: 'end',
+        },
+      ],
+      { left: 28, top: page.getHeight() - 24, scale: 1, offsetX: 0, offsetY: 0 },
+    );
+  });
+
+  return writer.doc.save({ useObjectStreams: true });
+}
+
+/** An amount in the map's currency (ISO code), or a plain number when the code is unknown. */
+function money(amount: number, currency: string | undefined): string {
+  try {
+    if (currency)
+      return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount);
+  } catch {
+    // an unknown code: fall through to the plain number
+  }
+  return `${amount.toFixed(2)}${currency ? ` ${cleanText(currency)}` : ''}`;
+}
+
+function metricRows(
+  m: Metrics,
+  time: (n: number) => string,
+  per: string | undefined,
+  currency: string | undefined,
+): [string, string, string][] {
+  const rows: [string, string, string][] = [
+    [
+      'Lead time',
+      time(m.leadTime),
+      'How long one case takes from the first step to the last, waiting included. This is what the person we serve experiences.',
+    ],
+    [
+      'Hands-on work',
+      time(m.processTime),
+      'The time staff actually spend working on one case. The rest of the lead time is waiting.',
+    ],
+    [
+      'Waiting',
+      time(m.waitTime),
+      'Time a case spends waiting before steps start: queues, batches, letters in the post.',
+    ],
+    [
+      'Work that adds value',
+      time(m.valueAddedTime),
+      'Hands-on time on steps marked as value-adding: what the person we serve would pay for.',
+    ],
+    [
+      'Process efficiency',
+      pct(m.processCycleEfficiency),
+      'Share of the lead time that adds value. Services often sit below 10%; each point gained is time given back.',
+    ],
+    [
+      'Activity ratio',
+      pct(m.activityRatio),
+      'Share of the lead time in which someone is working on the case at all.',
+    ],
+    [
+      'Handoffs',
+      String(Math.round(m.handoffs * 10) / 10),
+      'How many times a case passes from one role to another. Each handoff is a chance for delay, loss or re-keying.',
+    ],
+    [
+      'Right first time',
+      pct(m.rolledCompleteAccurate),
+      'Share of cases that get through every step without needing correction or going back.',
+    ],
+  ];
+  if (m.costPerCase !== null)
+    rows.push([
+      'Staff cost per case',
+      money(m.costPerCase, currency),
+      'Hands-on time priced at each role’s hourly cost.',
+    ]);
+  rows.push([
+    'Takt time',
+    m.taktTime === null ? 'n/a (no demand given)' : time(m.taktTime),
+    'How often one case must be finished to keep pace with demand. A step slower than this builds a queue.',
+  ]);
+  if (m.casesInProgress !== null) {
+    rows.push([
+      'Cases in progress',
+      String(Math.round(m.casesInProgress * 10) / 10),
+      `Cases under way at any moment (demand × lead time${per ? `, demand per ${per}` : ''}).`,
+    ]);
+  }
+  if (m.bottleneck) {
+    rows.push([
+      'Bottleneck',
+      cleanText(m.bottleneck.label),
+      m.bottleneck.basis === 'utilisation'
+        ? 'The step whose people are busiest relative to demand: it sets the pace of the whole process.'
+        : 'The step with the longest work and wait: without demand figures, the likeliest place cases pile up.',
+    ]);
+  }
+  if (m.longestWait) {
+    rows.push([
+      'Longest wait',
+      `${cleanText(m.longestWait.label)}, ${time(m.longestWait.waitTime)}`,
+      'The single wait that costs each case the most time.',
+    ]);
+  }
+  return rows;
+}
+
+const WASTE_NAMES: Readonly<Record<string, string>> = {
+  transport: 'Transport (moving work between people)',
+  inventory: 'Inventory (work piling up)',
+  motion: 'Motion',
+  waiting: 'Waiting',
+  overproduction: 'Overproduction',
+  overprocessing: 'Over-processing (doing more than needed)',
+  defects: 'Defects (rework and errors)',
+  skills: 'Unused skills',
+};
+
+function findingBlock(
+  flow: PageFlow,
+  f: Finding,
+  n: number,
+  time: (m: number) => string,
+  stepName: (id: string) => string,
+) {
+  flow.ensure(60);
+  const color = SEVERITY_COLOR[f.severity];
+  const kind = f.waste
+    ? (WASTE_NAMES[f.waste] ?? f.waste)
+    : f.rule === 'non-value-adding'
+      ? 'Work that adds no value'
+      : 'Gap in the map';
+  const head = `${n}. ${kind}`;
+  const stake = f.timeAtStake > 0 ? `${time(f.timeAtStake)} a case at stake` : '';
+  flow.items(
+    [
+      { type: 'rect', x: 0, y: 2, w: 4, h: 13, fill: color },
+      {
+        type: 'text',
+        x: 10,
+        y: 12,
+        text: head,
+        size: 11,
+        weight: 'bold',
+        fill: '#1d2733',
+        anchor: 'start',
+      },
+      {
+        type: 'text',
+        x: flow.column,
+        y: 12,
+        text: `${f.severity}${stake ? ` · ${stake}` : ''}`,
+        size: 9.5,
+        weight: 'bold',
+        fill: color,
+        anchor: 'end',
+      },
+    ],
+    17,
+  );
+  flow.text(f.message, { indent: 10, size: 10, after: 2 });
+  if (f.stepIds.length > 0) {
+    const names = f.stepIds.slice(0, 12).map(stepName).join(', ');
+    const more = f.stepIds.length > 12 ? ` and ${f.stepIds.length - 12} more` : '';
+    flow.text(`Steps: ${names}${more}`, { indent: 10, size: 9, color: INK_MUTED, after: 10 });
+  } else flow.y += 8;
+}
+
+function commentBlock(
+  flow: PageFlow,
+  c: Comment,
+  votes: number | undefined,
+  stepName: (id: string) => string,
+  index: ReturnType<typeof indexMap>,
+) {
+  flow.ensure(40);
+  const color = c.kind === 'pain-point' ? PAIN : IDEA;
+  const target =
+    typeof c.targetId !== 'string'
+      ? 'the whole map'
+      : index.step(c.targetId as never)
+        ? stepName(c.targetId)
+        : index.flow(c.targetId as never)
+          ? 'a flow'
+          : 'a removed item';
+  const voteText =
+    votes === undefined ? 'no votes recorded' : votes === 1 ? '1 vote' : `${votes} votes`;
+  flow.items(
+    [
+      { type: 'rect', x: 0, y: 3, w: 10, h: 10, rx: 5, fill: color },
+      {
+        type: 'text',
+        x: 16,
+        y: 12,
+        text: `${voteText} · on ${target}${c.resolved ? ' · resolved' : ''}`,
+        size: 9,
+        weight: 'bold',
+        fill: votes ? (c.kind === 'pain-point' ? DANGER : OK) : INK_MUTED,
+        anchor: 'start',
+      },
+    ],
+    16,
+  );
+  flow.text(c.text, { indent: 16, size: 10.5, after: 1 });
+  flow.text(
+    `— ${c.author}${c.waste ? ` · waste: ${c.waste}` : ''}${c.replies?.length ? ` · ${c.replies.length} repl${c.replies.length === 1 ? 'y' : 'ies'}` : ''}`,
+    {
+      indent: 16,
+      size: 9,
+      color: INK_MUTED,
+      after: 10,
+    },
+  );
+}
+
+function workloadMeaning(
+  utilisation: number | null,
+  growth: number | null,
+  per: string | undefined,
+): string {
+  if (utilisation === null) return 'Not known (needs demand and headcount)';
+  if (utilisation >= 1) {
+    const g =
+      growth === null
+        ? ''
+        : `: about ${Math.round(growth * 10) / 10} more cases waiting each ${per ?? 'period'}`;
+    return `Cannot keep up${g}`;
+  }
+  if (utilisation >= 0.85) return 'Near its limit: queues build at busy times';
+  return 'Has room';
+}

@@ -1,0 +1,70 @@
+import { analyze } from '@procmap/analysis';
+import { GEOMETRY } from '@procmap/layout';
+import { mapBuilder } from '@procmap/test-kit';
+import { describe, expect, it } from 'vitest';
+import { buildScene, flowLabel, type Item, type TextItem } from './index';
+
+const decisionMap = () =>
+  mapBuilder('Referral')
+    .role('gp', 'GP', { color: '#4f7cff' })
+    .role('clerk', 'Ward clerk')
+    .start('s1', 'gp', 'Patient seen')
+    .decision('d1', 'gp', 'Urgent?')
+    .task('s2', 'clerk', 'Book clinic', { waitTime: 2400 })
+    .delay('w1', 'gp', 'Wait for results')
+    .end('e1', 'clerk', 'Appointment sent')
+    .chain('s1', 'd1')
+    .branch('d1', 's2', 0.8, 'Yes')
+    .branch('d1', 'w1', 0.2, 'No')
+    .chain('w1', 's2', 'e1')
+    .comment('s2', 'pain-point', 'Letters wait for the weekly batch')
+    .comment('s2', 'idea', 'Book online')
+    .build();
+
+const texts = (items: readonly Item[]) =>
+  items.filter((i): i is TextItem => i.type === 'text').map((t) => t.text);
+
+describe('buildScene', () => {
+  it('draws each step kind in its own shape, handoffs dashed blue, and flow labels as on the canvas', () => {
+    // given / when
+    const scene = buildScene(decisionMap());
+    // then
+    const shapes = scene.body.filter((i) => i.type !== 'text');
+    expect(shapes.some((i) => i.type === 'polygon' && i.stroke === '#5b3fa6')).toBe(true); // decision diamond
+    expect(shapes.some((i) => i.type === 'rect' && i.rx === GEOMETRY.stepHeight / 2)).toBe(true); // pill
+    expect(shapes.some((i) => i.type === 'path' && i.d.includes('A42 42'))).toBe(true); // delay D-shape
+    expect(
+      shapes.some((i) => i.type === 'path' && i.dash?.join() === '8,6' && i.stroke === '#2457c5'),
+    ).toBe(true);
+    expect(texts(scene.body)).toEqual(expect.arrayContaining(['Yes · 80%', 'No · 20%', 'Urgent?']));
+    expect(texts(scene.header)).toEqual(['GP', '3 steps', 'Ward clerk', '2 steps']);
+    expect(scene.header.some((i) => i.type === 'rect' && i.fill === '#4f7cff')).toBe(true);
+  });
+
+  it('given an analysis, then steps with findings get a badge; comments get red and green markers', () => {
+    const map = decisionMap();
+    const scene = buildScene(map, { analysis: analyze(map) });
+    const fills = scene.body.filter((i) => i.type === 'rect').map((i) => i.fill);
+    expect(fills).toContain('#b42318'); // pain point marker (and critical badges share it)
+    expect(fills).toContain('#1f7a4d'); // idea marker
+    expect(fills.some((f) => f === '#9a5b00' || f === '#556270')).toBe(true); // a finding badge
+    const plain = buildScene(map, { comments: false });
+    expect(plain.body.filter((i) => i.type === 'rect' && i.fill === '#1f7a4d')).toHaveLength(0);
+  });
+
+  it('given a selection, then only those steps, their flows and their lanes are drawn, cropped to them', () => {
+    const scene = buildScene(decisionMap(), { selection: ['s2', 'e1'] });
+    expect(scene.lanes.map((l) => l.name)).toEqual(['Ward clerk']);
+    expect(texts(scene.body).filter((t) => !/^\d+$/.test(t))).toEqual([
+      'Book clinic',
+      'Appointment sent',
+    ]);
+    expect(scene.width).toBeLessThan(GEOMETRY.headerWidth + 3 * GEOMETRY.columnWidth);
+  });
+
+  it('flowLabel joins a label and a share like the canvas', () => {
+    expect(flowLabel('Yes', 0.8)).toBe('Yes · 80%');
+    expect(flowLabel(undefined, 0.25)).toBe('25%');
+    expect(flowLabel('', undefined)).toBeUndefined();
+  });
+});
