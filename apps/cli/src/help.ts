@@ -12,6 +12,7 @@ Usage:
 Commands:
   validate <file>   Check a map file against the procmap format and list every problem
   analyze <file>    Waste analysis: lead time, efficiency, bottleneck and findings
+  export <file>     The map as SVG, PDF, PNG or CSV, or the improvement report (PDF)
 
 Options:
   -h, --help        Show this help; "procmap <command> --help" shows a command's help
@@ -22,6 +23,50 @@ Examples:
   procmap validate referral.procmap.json --json
   procmap analyze referral.procmap.json
   procmap analyze referral.procmap.json --json
+  procmap export referral.procmap.json --format pdf --page A3 --landscape
+  procmap export referral.procmap.json --format report -o referral-report.pdf
+`;
+}
+
+/** `procmap export --help`: formats, options and exit codes. */
+export function exportHelp(): string {
+  return `Export a map for people who do not use the editor: a picture of the swimlanes (SVG, PDF,
+PNG), the steps or findings as a spreadsheet (CSV), or the improvement report (PDF: title page,
+the map, the metrics and what they mean, findings most time at stake first, the team's pain
+points and ideas with their votes, and the workload of each role). Details: docs/export.md.
+
+Usage:
+  procmap export <file> [--format svg|pdf|png|csv|report] [-o out] [options]
+
+Options:
+  -f, --format F    svg (default), pdf, png, csv or report
+  -o, --output F    Where to write ("-" for stdout); default: beside the map file, e.g.
+                    referral.svg, referral.pdf, referral-report.pdf
+  --page P          Page size for pdf and report: A4 (default), A3 or Letter
+  --landscape       Landscape pages (the report's map pages; its text stays portrait)
+  --fit             The whole map on one page (default)
+  --tile            The map across as many pages as it needs, at a readable size, each page
+                    labelled "Page 2 of 6 — row 1, column 2", lane names repeated on each
+  --table T         For csv: steps (default; each step with its time per case) or findings
+  --no-findings     No finding badges on the map
+  --no-comments     No comment markers on the map
+  --date D          The date printed in the title block (default: today)
+  -h, --help        Show this help
+
+PNG is drawn by a headless Chromium (Debian's "chromium", or $PROCMAP_CHROMIUM); without one,
+the command exits 2 and says so.
+
+Exit codes:
+  0   written
+  1   not a valid map: every problem is listed, as by "procmap validate"
+  2   the file is missing, empty, unreadable or not JSON; the output cannot be written; PNG
+      without Chromium; or the command was misused
+
+Examples:
+  procmap export referral.procmap.json
+  procmap export referral.procmap.json --format pdf --page A3 --landscape --tile
+  procmap export referral.procmap.json --format csv --table findings -o findings.csv
+  procmap export referral.procmap.json --format report
 `;
 }
 

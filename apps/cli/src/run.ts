@@ -1,5 +1,6 @@
 import { parseFlags } from './args';
 import { analyzeCommand } from './commands/analyze';
+import { exportCommand } from './commands/export';
 import { validateCommand } from './commands/validate';
 import { EXIT, type ExitCode } from './exit-codes';
 import { helpHint, mainHelp } from './help';
@@ -11,6 +12,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<ExitCode>;
 const COMMANDS: Readonly<Record<string, Command>> = {
   validate: validateCommand,
   analyze: analyzeCommand,
+  export: exportCommand,
 };
 
 /** Runs `procmap <argv>` against `io` and resolves to the exit code; never touches the process. */

@@ -1,0 +1,140 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../export/chromium';
+import { run } from '../run';
+import { captureIo } from '../test-support/capture-io';
+import { referralMap, referralMapWith } from '../test-support/maps';
+import { makeTempDir, type TempDir } from '../test-support/temp-files';
+
+/** Runs `procmap export ...args` in memory. */
+async function exportMap(...args: string[]) {
+  const out = captureIo();
+  const code = await run(['export', ...args], out.io);
+  return { code, stdout: out.stdout(), stderr: out.stderr() };
+}
+
+describe('procmap export', { timeout: 30_000 }, () => {
+  let dir: TempDir;
+  let file = '';
+  beforeAll(async () => {
+    dir = await makeTempDir();
+    file = await dir.writeJson('referral.procmap.json', referralMap());
+  });
+  afterAll(async () => {
+    await dir.remove();
+  });
+
+  it('given a valid map and no options, then it writes an SVG beside the map', async () => {
+    const { code, stdout, stderr } = await exportMap(file);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const svg = join(dir.path, 'referral.svg');
+    expect(stdout).toBe(`Wrote ${svg} (svg)\n`);
+    const text = readFileSync(svg, 'utf8');
+    expect(text).toMatch(/^<\?xml/);
+    expect(text).toContain('>Book clinic</text>');
+  });
+
+  it.each([
+    ['pdf', '%PDF-'],
+    ['report', '%PDF-'],
+  ])('given --format %s, then it writes a PDF', async (format, magic) => {
+    const out = join(dir.path, `out-${format}.pdf`);
+    const { code } = await exportMap(
+      file,
+      '--format',
+      format,
+      '-o',
+      out,
+      '--page',
+      'A3',
+      '--landscape',
+      '--tile',
+    );
+    expect(code).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe(magic);
+  });
+
+  it('given --format csv --table findings -o -, then the CSV goes to stdout', async () => {
+    const { code, stdout } = await exportMap(
+      file,
+      '--format',
+      'csv',
+      '--table',
+      'findings',
+      '-o',
+      '-',
+    );
+    expect(code).toBe(0);
+    expect(stdout.split('\r\n')[0]).toBe(
+      'rank,rule,waste,severity,time_at_stake_min,message,step_ids,steps,roles',
+    );
+    expect(stdout).toContain('long-wait');
+  });
+
+  it('given an invalid map, then it exits 1 with the validator’s messages', async () => {
+    const bad = await dir.writeJson(
+      'bad.procmap.json',
+      referralMapWith((m) => {
+        (m.steps[0] as Record<string, unknown>).roleId = 'nurse';
+        (m.steps[1] as Record<string, unknown>).kind = 'banana';
+      }),
+    );
+    const { code, stdout, stderr } = await exportMap(bad, '--format', 'pdf');
+    expect(code).toBe(1);
+    expect(`${stdout}${stderr}`).toContain('steps[1].kind');
+    expect(existsSync(join(dir.path, 'bad.pdf'))).toBe(false);
+  });
+
+  it.each([
+    [['missing.procmap.json'], 'no such file'],
+    [['--format', 'gif'], 'unknown format "gif"'],
+    [['--page', 'A5'], 'unknown page size "A5"'],
+    [['--fit', '--tile'], 'choose one of --fit and --tile'],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ])('given %j, then it exits 2 saying %s', async (args, message) => {
+    const target = args[0]?.endsWith('.json') ? join(dir.path, args[0]) : file;
+    const rest = args[0]?.endsWith('.json') ? args.slice(1) : args;
+    const { code, stderr } = await exportMap(target, ...rest);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('given an output it cannot write, then it exits 2 naming it', async () => {
+    const out = join(dir.path, 'no-such-dir', 'map.svg');
+    const { code, stderr } = await exportMap(file, '-o', out);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`cannot write ${out}`);
+  });
+
+  it('given --format png and no Chromium, then it exits 2 saying PNG needs Chromium', async () => {
+    const saved = process.env.PROCMAP_CHROMIUM;
+    process.env.PROCMAP_CHROMIUM = join(dir.path, 'no-chromium-here');
+    try {
+      const { code, stderr } = await exportMap(file, '--format', 'png');
+      expect(code).toBe(2);
+      expect(stderr).toContain('PNG needs Chromium');
+    } finally {
+      if (saved === undefined) delete process.env.PROCMAP_CHROMIUM;
+      else process.env.PROCMAP_CHROMIUM = saved;
+    }
+  });
+
+  it.skipIf(!findChromium())(
+    'given --format png and Chromium, then it writes a PNG of the map',
+    async () => {
+      const out = join(dir.path, 'map.png');
+      const { code } = await exportMap(file, '--format', 'png', '-o', out);
+      expect(code).toBe(0);
+      expect(readFileSync(out).subarray(1, 4).toString()).toBe('PNG');
+    },
+  );
+
+  it('--help lists the formats and exit codes', async () => {
+    const { code, stdout } = await exportMap('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('--format F    svg (default), pdf, png, csv or report');
+    expect(stdout).toContain('Exit codes:');
+  });
+});
