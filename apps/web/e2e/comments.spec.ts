@@ -127,3 +127,50 @@ test('hostile comment text and author names render as text and run nothing', asy
   await evil.context().close();
   await reader.context().close();
 });
+
+test('dot-voting: votes from two people add up, each within their allowance; the facilitator resets them', async ({
+  browser,
+}) => {
+  const made = await makeMap(await browser.newPage(), threeLaneMap('Votes'));
+  const alice = await person(browser, made.editUrl, 'Alice');
+  const bob = await person(browser, made.editUrl, 'Bob');
+  await step(alice, 'Book clinic').click();
+  await addComment(alice, 'Pain point', 'Letters wait a week');
+  await step(alice, 'Triage referral').click();
+  await addComment(alice, 'Idea', 'Nurse-led triage');
+
+  const card = (page: Page, text: string) => page.getByTestId('comment').filter({ hasText: text });
+  await expect(alice.getByTestId('votes-left')).toHaveText('3 of 3');
+
+  // Alice puts two votes on the pain point; Bob one on it and one on the idea.
+  await card(alice, 'Letters wait').getByRole('button', { name: '+ Vote' }).click();
+  await card(alice, 'Letters wait').getByRole('button', { name: '+ Vote' }).click();
+  await card(bob, 'Letters wait').getByRole('button', { name: '+ Vote' }).click();
+  await card(bob, 'Nurse-led').getByRole('button', { name: '+ Vote' }).click();
+  for (const page of [alice, bob]) {
+    await expect(card(page, 'Letters wait').getByTestId('vote-count')).toHaveText('3 votes');
+    await expect(card(page, 'Nurse-led').getByTestId('vote-count')).toHaveText('1 vote');
+  }
+  await expect(alice.getByTestId('votes-left')).toHaveText('1 of 3');
+  await expect(bob.getByTestId('votes-left')).toHaveText('1 of 3');
+
+  // Sorted by votes, the pain point comes first.
+  await bob.getByLabel('Sort', { exact: true }).selectOption('votes');
+  await expect(bob.getByTestId('comment').first()).toContainText('Letters wait');
+
+  // Alice's last vote, then no more: the button is disabled.
+  await card(alice, 'Nurse-led').getByRole('button', { name: '+ Vote' }).click();
+  await expect(alice.getByTestId('votes-left')).toHaveText('0 of 3');
+  await expect(card(alice, 'Letters wait').getByRole('button', { name: '+ Vote' })).toBeDisabled();
+  await card(alice, 'Letters wait').getByRole('button', { name: 'Take back' }).click();
+  await expect(card(bob, 'Letters wait').getByTestId('vote-count')).toHaveText('2 votes');
+
+  // The facilitator resets every vote for a new round.
+  await bob.getByRole('button', { name: 'Reset votes' }).click();
+  await expect(alice.getByTestId('vote-count')).toHaveCount(0);
+  await expect(alice.getByTestId('votes-left')).toHaveText('3 of 3');
+  const stored = (await storedMap(alice)) as unknown as { comments: { votes?: object }[] };
+  expect(stored.comments.every((c) => !c.votes || Object.keys(c.votes).length === 0)).toBe(true);
+  await alice.context().close();
+  await bob.context().close();
+});

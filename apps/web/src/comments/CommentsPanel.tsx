@@ -15,6 +15,7 @@ import { useSession } from '../store/session-store';
 import { CommentCard } from './CommentCard';
 import { type CommentFilters, listComments, NO_FILTERS, placement } from './comment-list';
 import { KIND_LABELS, WASTE_LABELS } from './labels';
+import { VoteButtons, VotingBar } from './Voting';
 
 /** What a new comment is pinned to: the selected step or flow, else the whole map. */
 function useTarget(index: MapIndex): { id: string | undefined; label: string } {
@@ -130,12 +131,10 @@ export function CommentsPanel({
   doc,
   index,
   readOnly,
-  renderVoting,
 }: {
   doc: MapDoc;
   index: MapIndex;
   readOnly: boolean;
-  renderVoting?: (comment: Comment) => React.ReactNode;
 }) {
   const snapshot = useSyncExternalStore(doc.subscribe, doc.getSnapshot);
   const all = snapshot.comments ?? [];
@@ -168,6 +167,7 @@ export function CommentsPanel({
     <section aria-label="Comments" data-testid="comments-panel">
       <h2 className="panel__title">Comments</h2>
       {!readOnly && <AddComment doc={doc} index={index} />}
+      <VotingBar doc={doc} map={snapshot} readOnly={readOnly} />
       <div className="comment-filters">
         <label htmlFor={fid.status}>Show</label>
         <select
@@ -246,7 +246,9 @@ export function CommentsPanel({
               author={me}
               readOnly={readOnly}
               onShow={show}
-              voting={renderVoting?.(comment)}
+              voting={
+                <VoteButtons doc={doc} map={snapshot} comment={comment} readOnly={readOnly} />
+              }
             />
           ))}
         </div>
