@@ -1,5 +1,5 @@
 import type { Finding } from '@procmap/analysis';
-import { type MapIndex, resolveSettings, type Waste, WASTES } from '@procmap/model';
+import { type MapIndex, resolveSettings, votesOf, type Waste, WASTES } from '@procmap/model';
 import { useReactFlow } from '@xyflow/react';
 import { useSession } from '../store/session-store';
 import { type HeatMode, useAnalysis } from './analysis-store';
@@ -50,6 +50,40 @@ function groupFindings(findings: readonly Finding[]) {
   // The waste with the most time at stake first: where the room should look.
   const stake = (g: (typeof groups)[number]) => g.findings.reduce((t, f) => t + f.timeAtStake, 0);
   return groups.sort((a, b) => (a.key === 'map' ? 1 : b.key === 'map' ? -1 : stake(b) - stake(a)));
+}
+
+/** The room's own pain points (open comments), most votes first: beside the computed findings. */
+function RoomPainPoints({ index }: { index: MapIndex }) {
+  const pains = (index.map.comments ?? [])
+    .filter((c) => c.kind === 'pain-point' && !c.resolved)
+    .map((c) => ({ comment: c, votes: votesOf(c) }))
+    .sort((a, b) => b.votes - a.votes || a.comment.createdAt.localeCompare(b.comment.createdAt));
+  if (pains.length === 0) return null;
+  return (
+    <section
+      className="finding-group"
+      aria-label="Pain points from the room"
+      data-testid="room-pain-points"
+    >
+      <h3>
+        Pain points from the room <span className="muted">({pains.length})</span>
+      </h3>
+      <ul>
+        {pains.map(({ comment, votes }) => {
+          const step = comment.targetId ? index.step(comment.targetId as never) : undefined;
+          return (
+            <li key={comment.id} className="room-pain">
+              <span className="finding__message">{comment.text}</span>
+              <span className="finding__stake">
+                {step ? `on ${step.label || 'Unnamed step'} · ` : ''}
+                {votes} {votes === 1 ? 'vote' : 'votes'}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
 }
 
 /**
@@ -148,6 +182,7 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
             </label>
           ))}
         </fieldset>
+        <RoomPainPoints index={index} />
         {groups.length === 0 ? (
           <p className="panel__empty">No findings: nothing in this map trips a rule.</p>
         ) : (
