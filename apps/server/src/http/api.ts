@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAdminToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import { MapError, type MapService } from '../maps/map-service';
+import { EXPORT_PATH, type ExportKind, sendExport } from './export-routes';
 import { HttpError, readJson, sendJson } from './respond';
 
 /*
@@ -73,6 +74,15 @@ export async function handleApi(
         requireAdmin(req, config);
         sendJson(res, 200, { maps: await maps.list() });
       } else methodNotAllowed(res, 'GET, POST');
+      return true;
+    }
+    const exported = url.pathname.match(EXPORT_PATH);
+    if (exported) {
+      // Downloads for stakeholders: any token that can view the map may export it.
+      if (req.method !== 'GET') methodNotAllowed(res, 'GET');
+      const id = exported[1] as string;
+      await maps.authorize(id, url.searchParams.get('token') ?? bearer(req), 'view');
+      await sendExport(res, req, url, exported[2] as ExportKind, await maps.read(id));
       return true;
     }
     const match = url.pathname.match(MAP_PATH);

@@ -1,0 +1,141 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { example, expectError, q, send } from '../test-support/api';
+import {
+  createMap,
+  removeDataDir,
+  type ServerProcess,
+  startServer,
+} from '../test-support/server-process';
+
+/*
+ * Exports over the REST API of the real server process: the SVG, PDF, CSV and report of a map,
+ * downloaded with its edit or view token, refused like GET /api/maps/<id> without one.
+ */
+
+const HAS_PDFTOTEXT = spawnSync('pdftotext', ['-v']).error === undefined;
+if (!HAS_PDFTOTEXT)
+  console.warn('pdftotext (poppler-utils) is not installed: skipping the PDF text checks');
+
+function pdfText(bytes: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'procmap-api-export-'));
+  try {
+    writeFileSync(join(dir, 'x.pdf'), bytes);
+    return execFileSync('pdftotext', ['-raw', join(dir, 'x.pdf'), '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('export API (real server process)', { timeout: 60_000 }, () => {
+  let server: ServerProcess;
+  let id = '';
+  let editToken = '';
+  let viewToken = '';
+  const title = 'Outpatient referral: "Łódź" / ward 5\r\nX-Evil: 1';
+
+  beforeAll(async () => {
+    server = await startServer();
+    ({ id, editToken, viewToken } = await createMap(server, { ...example(), title }));
+  }, 30_000);
+  afterAll(async () => {
+    await server?.kill('SIGKILL');
+    if (server) removeDataDir(server.dataDir);
+  });
+
+  const download = async (path: string) => {
+    const res = await fetch(`${server.url}${path}`);
+    return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+
+  it('export.svg with the view token → an SVG attachment named after the title, made safe', async () => {
+    const { res, bytes } = await download(`/api/maps/${id}/export.svg${q(viewToken)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    const disposition = res.headers.get('content-disposition') ?? '';
+    expect(disposition).toMatch(
+      /^attachment; filename="Outpatient referral Lodz ward 5 X-Evil 1\.svg"; filename\*=UTF-8''/,
+    );
+    expect(disposition).not.toMatch(/[\r\n]/);
+    expect(res.headers.get('x-evil')).toBeNull();
+    const svg = bytes.toString('utf8');
+    expect(svg).toContain('Write referral letter');
+    expect(svg).not.toMatch(/<script|\son[a-z]+=/i);
+  });
+
+  it('export.pdf with the edit token → a PDF whose labels are text', async () => {
+    const { res, bytes } = await download(
+      `/api/maps/${id}/export.pdf${q(editToken)}&page=A3&landscape=1`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toContain('.pdf"');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    if (HAS_PDFTOTEXT) expect(pdfText(bytes)).toContain('Write referral letter');
+  });
+
+  it('export.csv → the steps as CSV; table=findings → the findings', async () => {
+    const steps = await download(`/api/maps/${id}/export.csv${q(viewToken)}`);
+    expect(steps.res.status).toBe(200);
+    expect(steps.res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(steps.bytes.toString().split('\r\n')[0]).toMatch(/^id,role,kind,label,/);
+    const findings = await download(`/api/maps/${id}/export.csv${q(viewToken)}&table=findings`);
+    expect(findings.bytes.toString()).toMatch(/^rank,rule,waste,severity/);
+    expect(findings.res.headers.get('content-disposition')).toContain('-findings.csv"');
+  });
+
+  it('report.pdf → the improvement report', async () => {
+    const { res, bytes } = await download(`/api/maps/${id}/report.pdf${q(viewToken)}&tile=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toContain('improvement report.pdf"');
+    if (HAS_PDFTOTEXT) {
+      const text = pdfText(bytes);
+      expect(text).toContain('How the process performs');
+      expect(text).toContain('Where time is lost');
+    }
+  });
+
+  it.each(['export.svg', 'export.pdf', 'export.csv', 'report.pdf'])(
+    '%s refuses like GET /api/maps/<id>',
+    async (name) => {
+      expectError(await send(server, 'GET', `/api/maps/${id}/${name}`), 401, 'token-required');
+      expectError(
+        await send(server, 'GET', `/api/maps/${id}/${name}?token=wrong`),
+        403,
+        'token-invalid',
+      );
+      expectError(
+        await send(server, 'GET', `/api/maps/${'a'.repeat(16)}/${name}${q(viewToken)}`),
+        404,
+        'not-found',
+      );
+      const post = await send(server, 'POST', `/api/maps/${id}/${name}${q(editToken)}`);
+      expectError(post, 405, 'method-not-allowed');
+      expect(post.headers.allow).toBe('GET');
+    },
+  );
+
+  it('bad options → 400 naming them; unknown export names → 404', async () => {
+    expectError(
+      await send(server, 'GET', `/api/maps/${id}/export.pdf${q(viewToken)}&page=A9`),
+      400,
+      'bad-page',
+    );
+    expectError(
+      await send(server, 'GET', `/api/maps/${id}/export.csv${q(viewToken)}&table=x`),
+      400,
+      'bad-table',
+    );
+    expectError(
+      await send(server, 'GET', `/api/maps/${id}/export.png${q(viewToken)}`),
+      404,
+      'not-found',
+    );
+  });
+});

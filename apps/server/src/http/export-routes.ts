@@ -1,0 +1,131 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { analyze } from '@procmap/analysis';
+import {
+  buildReport,
+  buildScene,
+  cleanText,
+  type ExportFonts,
+  type PageOptions,
+  type PageSizeName,
+  toCsv,
+  toPdf,
+  toSvg,
+} from '@procmap/export';
+import type { ProcessMap } from '@procmap/model';
+import { readExportFonts } from './export-fonts';
+import { HttpError } from './respond';
+
+/*
+ * GET /api/maps/<id>/export.svg | export.pdf | export.csv | report.pdf ?token=<edit or view>:
+ * the map as a stakeholder receives it, downloaded as an attachment named after its title.
+ * Query options: page=A4|A3|Letter, landscape=1, tile=1, table=steps|findings (CSV).
+ */
+
+export const EXPORT_PATH =
+  /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/(export\.svg|export\.pdf|export\.csv|report\.pdf)$/;
+
+export type ExportKind = 'export.svg' | 'export.pdf' | 'export.csv' | 'report.pdf';
+
+const PAGES: readonly PageSizeName[] = ['A4', 'A3', 'Letter'];
+
+/** Latin letters that accents-stripping does not turn into ASCII. */
+const LATIN: Readonly<Record<string, string>> = {
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  đ: 'd',
+  Đ: 'D',
+  œ: 'oe',
+  Œ: 'OE',
+};
+
+/** A title as a safe ASCII file name (letters, digits, spaces, . _ -), never empty or hidden. */
+export function fileStem(title: string): string {
+  const ascii = cleanText(title)
+    .replace(/[łŁøØßæÆđĐœŒ]/g, (c) => LATIN[c] ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[ ._-]+|[ ._-]+$/g, '')
+    .slice(0, 100)
+    .trim();
+  return ascii || 'map';
+}
+
+/** `attachment; filename="…"; filename*=UTF-8''…` for a title and an extension. */
+export function contentDisposition(title: string, suffix: string): string {
+  const utf8 =
+    (cleanText(title)
+      .replace(/["\\/:*?<>|]+/g, '_')
+      .slice(0, 100)
+      .trim() || 'map') + suffix;
+  return `attachment; filename="${fileStem(title)}${suffix}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
+}
+
+function pageOptions(url: URL): PageOptions {
+  const name = url.searchParams.get('page') ?? 'A4';
+  const size = PAGES.find((p) => p.toLowerCase() === name.toLowerCase());
+  if (!size)
+    throw new HttpError(
+      400,
+      'bad-page',
+      `unknown page size "${name.slice(0, 20)}": use A4, A3 or Letter`,
+    );
+  const flag = (key: string) => ['1', 'true', 'yes'].includes(url.searchParams.get(key) ?? '');
+  return { size, landscape: flag('landscape'), mode: flag('tile') ? 'tile' : 'fit' };
+}
+
+const today = () =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(),
+  );
+
+/** Renders and sends one export of `map`. */
+export async function sendExport(
+  res: ServerResponse,
+  _req: IncomingMessage,
+  url: URL,
+  kind: ExportKind,
+  map: ProcessMap,
+  fonts: () => Promise<ExportFonts> = readExportFonts,
+): Promise<void> {
+  const analysis = analyze(map);
+  const date = today();
+  let body: string | Uint8Array;
+  let type: string;
+  let suffix: string;
+  if (kind === 'export.svg') {
+    body = toSvg(buildScene(map, { analysis, date }));
+    type = 'image/svg+xml; charset=utf-8';
+    suffix = '.svg';
+  } else if (kind === 'export.csv') {
+    const table = url.searchParams.get('table') ?? 'steps';
+    if (table !== 'steps' && table !== 'findings') {
+      throw new HttpError(400, 'bad-table', 'table must be steps or findings');
+    }
+    body = toCsv(map, analysis, table);
+    type = 'text/csv; charset=utf-8';
+    suffix = table === 'findings' ? '-findings.csv' : '.csv';
+  } else if (kind === 'export.pdf') {
+    body = await toPdf(buildScene(map, { analysis, date }), await fonts(), pageOptions(url));
+    type = 'application/pdf';
+    suffix = '.pdf';
+  } else {
+    body = await buildReport(map, analysis, await fonts(), { ...pageOptions(url), date });
+    type = 'application/pdf';
+    suffix = ' - improvement report.pdf';
+  }
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+  res.writeHead(200, {
+    'content-type': type,
+    'content-length': bytes.length,
+    'content-disposition': contentDisposition(map.title, suffix),
+    'cache-control': 'no-store',
+  });
+  res.end(bytes);
+}
