@@ -1,4 +1,5 @@
 import type { MapDoc } from '@procmap/doc';
+import type { Position, StepId } from '@procmap/model';
 import { type ElkLike, layoutMap } from '@procmap/layout';
 import ELK from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
@@ -58,14 +59,62 @@ export async function tidyUp(
       }),
       failed,
     ]);
-    // Only the steps that still exist: a colleague may have deleted one while ELK was busy.
-    const current = new Set(doc.getSnapshot().steps.map((s) => s.id));
-    const positions = [...result.positions]
-      .filter(([id]) => current.has(id))
-      .map(([id, p]) => ({ id, position: { x: Math.round(p.x), y: 0 } }));
-    doc.applyLayout(positions);
-    return positions.length;
+    const positions = [...result.positions].map(([id, p]) => ({
+      id,
+      position: { x: Math.round(p.x), y: 0 },
+    }));
+    return await applyInSlices(doc, positions);
   } finally {
     stop();
   }
+}
+
+/** Steps written per task: writing 1,000 positions at once is one long task of its own. */
+const SLICE = 250;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Writes the positions a slice per task, as ONE undoable edit: each slice is a transaction with
+ * the `layout` origin, and while they are written the undo manager merges them into the step the
+ * first one started (its capture timeout is raised; it is 0 otherwise, see @procmap/doc's undo).
+ * A step deleted meanwhile (by a colleague) is skipped. Should the user edit the map between two
+ * slices, their edit stays its own step and the remaining slices become a second one.
+ */
+async function applyInSlices(
+  doc: MapDoc,
+  positions: readonly { readonly id: StepId; readonly position: Position }[],
+): Promise<number> {
+  const undo = doc.undoManager;
+  const timeout = undo.captureTimeout;
+  const capture = undo.captureTransaction;
+  let interrupted = false;
+  undo.captureTransaction = (tr) => {
+    if (tr.origin === doc.origins.user) {
+      undo.stopCapturing(); // the user's edit is a step of its own
+      interrupted = true;
+    }
+    return capture(tr);
+  };
+  undo.stopCapturing(); // the first slice starts a new undo step…
+  undo.captureTimeout = Number.POSITIVE_INFINITY; // …and the others join it
+  let written = 0;
+  try {
+    for (let from = 0; from < positions.length; from += SLICE) {
+      if (from > 0) await nextTask();
+      if (interrupted) {
+        undo.stopCapturing();
+        interrupted = false;
+      }
+      // Only the steps that still exist: a colleague may have deleted one since ELK started.
+      const slice = positions.slice(from, from + SLICE).filter((p) => doc.maps.steps.has(p.id));
+      if (slice.length > 0) doc.applyLayout(slice);
+      written += slice.length;
+    }
+  } finally {
+    undo.captureTimeout = timeout;
+    undo.captureTransaction = capture;
+    undo.stopCapturing();
+  }
+  return written;
 }
