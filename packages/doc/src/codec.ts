@@ -88,13 +88,27 @@ export function readRecord(
   const read = (key: string) => {
     const value = record.get(key);
     if (value === undefined) return;
-    if (value instanceof Y.Map && value.size === 0) return;
+    if (value instanceof Y.Map) {
+      if (value.size > 0) out[key] = sortedEntries(value);
+      return;
+    }
     out[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
   };
   for (const key of order) read(key);
   const rest = [...record.keys()].filter((k) => !order.includes(k)).sort();
   for (const key of rest) read(key);
   return deepFreeze(out);
+}
+
+/**
+ * A nested Y.Map as a plain object with its keys sorted: a Y.Map lists keys in the order this
+ * replica learnt of them, which differs between replicas; every replica must write the same JSON.
+ */
+function sortedEntries(map: Y.Map<unknown>): Record<string, unknown> {
+  const json = map.toJSON() as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(json).sort()) out[key] = json[key];
+  return out;
 }
 
 /** Structural equality of JSON values. */

@@ -69,5 +69,19 @@ export const FIELD_ORDER: Record<Collection, readonly string[]> = {
   ],
 };
 
+/**
+ * Field order of `settings` when read back; unknown settings follow, sorted. A Y.Map lists keys
+ * in the order each replica learnt of them, so without a fixed order two replicas that received
+ * two people's settings edits in different orders would write different JSON.
+ */
+export const SETTINGS_ORDER = [
+  'hoursPerDay',
+  'daysPerWeek',
+  'demand',
+  'currency',
+  'analysis',
+  'votesPerPerson',
+] as const;
+
 /** The map's own fields, in file order; unknown top-level fields follow, sorted. */
 export const META_ORDER = ['format', 'version', 'id', 'title', 'description', 'settings'] as const;

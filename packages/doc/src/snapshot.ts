@@ -1,7 +1,14 @@
 import { CURRENT_VERSION, FORMAT_NAME, type ProcessMap } from '@procmap/model';
 import * as Y from 'yjs';
 import { deepFreeze, readRecord } from './codec';
-import { COLLECTIONS, type Collection, type DocMaps, FIELD_ORDER, META_ORDER } from './shape';
+import {
+  COLLECTIONS,
+  type Collection,
+  type DocMaps,
+  FIELD_ORDER,
+  META_ORDER,
+  SETTINGS_ORDER,
+} from './shape';
 
 type Plain = Readonly<Record<string, unknown>>;
 
@@ -133,7 +140,10 @@ function readMeta(meta: Y.Map<unknown>): Plain {
   for (const key of keys) {
     const value = meta.get(key);
     // An empty settings map means "all defaults", written as no settings at all.
-    if (key === 'settings' && value instanceof Y.Map && value.size === 0) continue;
+    if (key === 'settings' && value instanceof Y.Map) {
+      if (value.size > 0) out[key] = readRecord(value, SETTINGS_ORDER);
+      continue;
+    }
     out[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
   }
   return deepFreeze(out);

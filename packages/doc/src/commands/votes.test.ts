@@ -1,4 +1,11 @@
-import { type Comment, commentId, type ProcessMap, votesOf } from '@procmap/model';
+import {
+  type Comment,
+  commentId,
+  normalize,
+  type ProcessMap,
+  validateMap,
+  votesOf,
+} from '@procmap/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MapDoc } from '../map-doc';
@@ -219,6 +226,15 @@ describe('votes in the shared document', () => {
     expect(b.getSnapshot()).toEqual(a.getSnapshot());
   });
 
+  it('every replica writes the votes in the same order, whatever order they arrived in', () => {
+    const { a, b } = twoPeers(sampleFile());
+    a.vote(c1, 'zoe', 1);
+    b.vote(c1, 'ana', 1);
+    syncDocs(a, b);
+    expect(Object.keys(findComment(a.getSnapshot(), 'c1')?.votes ?? {})).toEqual(['ana', 'zoe']);
+    expect(JSON.stringify(a.exportFile())).toBe(JSON.stringify(b.exportFile()));
+  });
+
   it('two people voting at once on an imported comment without votes both count', () => {
     const { a, b } = twoPeers(sampleFile());
     a.vote(c3, 'ana', 1);
@@ -290,5 +306,28 @@ describe('votes in the shared document', () => {
     const after = doc.getSnapshot();
     expect(findComment(after, 'c1')).toBe(findComment(before, 'c1'));
     expect(findComment(after, 'c3')).not.toBe(findComment(before, 'c3'));
+  });
+});
+
+describe('a deleted comment restored by undo while someone edited it', () => {
+  it('comes back without the edited fields; normalize shows it as a note, never drops it', () => {
+    const { a, b } = twoPeers(votedFile());
+    a.deleteComment(c1);
+    b.updateComment(c1, { kind: 'idea', text: 'Edited' });
+    b.vote(c1, 'cy', 1);
+    syncDocs(a, b);
+    a.undo();
+    syncDocs(a, b);
+    const restored = findComment(a.getSnapshot(), 'c1');
+    expect(restored).toBeDefined();
+    // Yjs restores only what the undone delete removed; the edit replaced kind and text first.
+    expect(restored).not.toHaveProperty('kind');
+    expect(restored).not.toHaveProperty('text');
+    expect(a.getSnapshot()).toEqual(b.getSnapshot());
+    const view = normalize(a.getSnapshot());
+    expect(findComment(view.map, 'c1')).toMatchObject({ kind: 'note', text: '' });
+    expect(validateMap(view.map).ok).toBe(true);
+    // The votes it had when it was deleted come back with it.
+    expect(restored?.votes).toMatchObject({ ana: 2, bo: 1 });
   });
 });
