@@ -342,3 +342,30 @@ describe('normalize: lanes restored without a name', () => {
     expect(result.repairs.map((r) => r.code)).toEqual(['bad-field']);
   });
 });
+
+describe('normalize: comments that lost fields', () => {
+  it('given a comment without kind or text (an undone delete raced an edit), then it shows as an empty note', () => {
+    const broken = { id: 'c1', targetId: 'gone', author: 'A', createdAt: 'x', votes: { a: 1 } };
+    const input = map({ comments: [broken as never, comment('c2')] });
+    const result = normalize(input);
+    expect(result.map.comments?.[0]).toEqual({
+      id: 'c1',
+      kind: 'note',
+      text: '',
+      author: 'A',
+      createdAt: 'x',
+      votes: { a: 1 },
+    });
+    expect(result.map.comments?.[1]).toBe(input.comments?.[1]);
+    expect(result.repairs.map((r) => [r.code, r.ids])).toEqual([
+      ['bad-field', ['c1']],
+      ['bad-field', ['c1']],
+      ['orphan-comment', ['c1']],
+    ]);
+  });
+
+  it('given sound comments, then the list keeps its identity', () => {
+    const input = map({ comments: [comment('c1'), comment('c2')] });
+    expect(normalize(input).map).toBe(input);
+  });
+});

@@ -1,5 +1,6 @@
 import { type RoleId, roleId } from './ids';
 import {
+  COMMENT_KINDS,
   STEP_KINDS,
   type Comment,
   type Flow,
@@ -33,6 +34,7 @@ export interface NormalizeResult {
 }
 
 const KINDS: ReadonlySet<string> = new Set(STEP_KINDS);
+const COMMENT_KIND_SET: ReadonlySet<string> = new Set(COMMENT_KINDS);
 
 function dedupe<T extends { readonly id: string }>(
   list: readonly T[],
@@ -79,6 +81,34 @@ function nameLanes(roles: readonly Role[], repairs: Repair[]): readonly Role[] {
     return { ...role, name: '' };
   });
   return changed ? out : roles;
+}
+
+/**
+ * A comment without its kind or text: undoing a comment's deletion while someone edited it can
+ * restore the comment without the edited fields (as for lanes above). Shown as a note, with
+ * empty text, author or date where they are missing.
+ */
+function fixComment(comment: Comment, repairs: Repair[]): Comment {
+  let fixed = comment;
+  if (!COMMENT_KIND_SET.has(comment.kind as string)) {
+    repairs.push({
+      code: 'bad-field',
+      message: `comment "${comment.id}" has unknown kind ${JSON.stringify(comment.kind)}; shown as a note`,
+      ids: [comment.id],
+    });
+    fixed = { ...fixed, kind: 'note' };
+  }
+  for (const key of ['text', 'author', 'createdAt'] as const) {
+    if (typeof comment[key] === 'string') continue;
+    const value = comment[key] === undefined ? '' : String(comment[key]);
+    repairs.push({
+      code: 'bad-field',
+      message: `comment "${comment.id}" has no ${key}; shown as ${JSON.stringify(value)}`,
+      ids: [comment.id],
+    });
+    fixed = { ...fixed, [key]: value };
+  }
+  return fixed;
 }
 
 /**
@@ -157,9 +187,13 @@ export function normalize(map: ProcessMap): NormalizeResult {
 
   const targets = new Set<string>([...stepIds, ...flows.map((f) => f.id)]);
   const orphanComments: string[] = [];
-  const comments = dedupedComments.map((c): Comment => {
+  let commentsChanged = false;
+  const comments = dedupedComments.map((original): Comment => {
+    const c = fixComment(original, repairs);
+    if (c !== original) commentsChanged = true;
     if (c.targetId === undefined || targets.has(c.targetId)) return c;
     orphanComments.push(c.id);
+    commentsChanged = true;
     const { targetId: _gone, ...rest } = c;
     return rest;
   });
@@ -179,7 +213,7 @@ export function normalize(map: ProcessMap): NormalizeResult {
       steps: stepsChanged ? steps : map.steps,
       flows: dangling.length > 0 ? flows : dedupedFlows,
       ...(map.comments !== undefined || comments.length > 0
-        ? { comments: orphanComments.length > 0 ? comments : dedupedComments }
+        ? { comments: commentsChanged ? comments : dedupedComments }
         : {}),
     },
     repairs,
