@@ -16,6 +16,10 @@ const PINNED: readonly { readonly seed: number; readonly caught: string }[] = [
     seed: 42,
     caught: 'undoing a lane deletion that raced a rename restored the lane without a name',
   },
+  {
+    seed: 22,
+    caught: 'undoing a comment deletion that raced an edit restored the comment without its kind',
+  },
 ];
 
 function expectConverged(seed: number) {
@@ -23,6 +27,14 @@ function expectConverged(seed: number) {
   expect(report.divergent, `seed ${seed}: replicas differ`).toBe(0);
   expect(report.lostSteps, `seed ${seed}: normalize() lost steps`).toBe(0);
   expect(report.viewErrors, `seed ${seed}: normalized view is invalid`).toEqual([]);
+  expect(report.lostComments, `seed ${seed}: comments lost`).toEqual([]);
+  expect(report.commentsLostInView, `seed ${seed}: normalize() hid comments`).toBe(0);
+  expect(report.voteMismatches, `seed ${seed}: votes lost or changed`).toEqual([]);
+  expect(report.round, `seed ${seed}: concurrent votes and replies`).toEqual({
+    voters: 5,
+    votes: 5,
+    replies: 5,
+  });
   return report;
 }
 
@@ -31,6 +43,9 @@ describe('convergence of 5 peers with disconnects and undo', () => {
   const totals: Record<string, number> = {};
   let disconnects = 0;
   let stepsAtEnd = 0;
+  let votesChecked = 0;
+  let votesAtEnd = 0;
+  let orphansAtEnd = 0;
 
   for (let from = FIRST_SEED; from < FIRST_SEED + SEEDS; from += BATCH) {
     const to = Math.min(from + BATCH, FIRST_SEED + SEEDS) - 1;
@@ -42,16 +57,43 @@ describe('convergence of 5 peers with disconnects and undo', () => {
         }
         disconnects += report.disconnects;
         stepsAtEnd += report.final.steps.length;
+        votesChecked += report.votesChecked;
+        const targets = new Set<string>([
+          ...report.final.steps.map((s) => s.id),
+          ...report.final.flows.map((f) => f.id),
+        ]);
+        for (const c of report.final.comments ?? []) {
+          if (c.id !== 'closing-round') votesAtEnd += Object.keys(c.votes ?? {}).length;
+          if (c.targetId !== undefined && !targets.has(c.targetId)) orphansAtEnd++;
+        }
       }
     });
   }
 
-  it('exercised what it claims to: undo, redo, lane deletion, disconnects', () => {
-    for (const name of ['undo', 'redo', 'deleteRole', 'deleteSteps', 'connect', 'addComment']) {
+  it('exercised what it claims to: undo, redo, lane deletion, disconnects, comments, votes', () => {
+    for (const name of [
+      'undo',
+      'redo',
+      'deleteRole',
+      'deleteSteps',
+      'disconnect',
+      'connect',
+      'addComment',
+      'updateComment',
+      'addReply',
+      'deleteComment',
+      'vote',
+      'resetVotes',
+      'setVotesPerPerson',
+    ]) {
       expect(totals[name] ?? 0, `${name} never ran`).toBeGreaterThan(SEEDS / 10);
     }
     expect(disconnects).toBeGreaterThan(SEEDS);
     expect(stepsAtEnd).toBeGreaterThan(SEEDS);
+    // Votes survive to the end and are checked against their voter; comments outlive targets.
+    expect(votesAtEnd).toBeGreaterThan(SEEDS / 2);
+    expect(votesChecked).toBeGreaterThan(SEEDS / 2);
+    expect(orphansAtEnd).toBeGreaterThan(SEEDS / 20);
   });
 
   for (const { seed, caught } of PINNED) {

@@ -7,6 +7,7 @@ import {
   STEP_KINDS,
   type StepId,
   VALUE_CLASSES,
+  WASTES,
 } from '@procmap/model';
 import type { Prng } from '../prng';
 
@@ -26,6 +27,15 @@ const roles = (doc: MapDoc) => doc.getSnapshot().roles.map((r) => r.id);
 const steps = (doc: MapDoc) => doc.getSnapshot().steps.map((s) => s.id);
 const flows = (doc: MapDoc) => doc.getSnapshot().flows.map((f) => f.id);
 const comments = (doc: MapDoc) => (doc.getSnapshot().comments ?? []).map((c) => c.id);
+const votable = (doc: MapDoc) =>
+  (doc.getSnapshot().comments ?? [])
+    .filter((c) => c.kind === 'pain-point' || c.kind === 'idea')
+    .map((c) => c.id);
+
+/** The voter a peer votes as: its own actor name, so each voter's votes come from one peer. */
+export const voterOf = (doc: MapDoc): string => doc.origins.user.actor;
+/** A voter every peer may vote as (one person on several devices): last write wins. */
+export const SHARED_VOTER = 'voter-shared';
 
 function withOne<T>(list: readonly T[], prng: Prng, run: (item: T) => void): void {
   if (list.length > 0) run(prng.pick(list));
@@ -140,7 +150,7 @@ const COMMANDS: readonly [weight: number, name: string, run: Command][] = [
   ],
   [1, 'updateMeta', (d, p) => d.updateMeta({ title: `Map ${p.int(1, 9)}` })],
   [
-    2,
+    5,
     'addComment',
     (d, p) => {
       const targets = [...steps(d), ...flows(d)];
@@ -149,6 +159,7 @@ const COMMANDS: readonly [weight: number, name: string, run: Command][] = [
         kind: p.pick(COMMENT_KINDS),
         author: 'Analyst',
         text: 'Why twice?',
+        ...(p.chance(0.3) ? { waste: p.pick(WASTES) } : {}),
         ...(targetId ? { targetId } : {}),
       });
     },
@@ -162,6 +173,37 @@ const COMMANDS: readonly [weight: number, name: string, run: Command][] = [
     1,
     'resolveComment',
     (d, p) => withOne(comments(d), p, (id) => d.updateComment(id, { resolved: p.chance(0.5) })),
+  ],
+  [
+    2,
+    'updateComment',
+    (d, p) =>
+      withOne(comments(d), p, (id) => {
+        const patches = [
+          { text: `Seen ${p.int(1, 9)} times` },
+          { kind: p.pick(COMMENT_KINDS) },
+          { waste: p.chance(0.3) ? undefined : p.pick(WASTES) },
+          { resolved: p.chance(0.5), text: 'Done' },
+        ];
+        d.updateComment(id, p.pick(patches));
+      }),
+  ],
+  [1, 'deleteComment', (d, p) => withOne(comments(d), p, (id) => d.deleteComment(id))],
+  [
+    8,
+    'vote',
+    (d, p) =>
+      withOne(p.chance(0.9) ? votable(d) : comments(d), p, (id) => {
+        const voter = p.chance(0.9) ? voterOf(d) : SHARED_VOTER;
+        d.vote(id, voter, p.chance(0.75) ? 1 : -1);
+      }),
+  ],
+  // A facilitator's reset is rare in a workshop (and wipes everyone's votes): weight below 1.
+  [0.4, 'resetVotes', (d) => void d.resetVotes()],
+  [
+    0.6,
+    'setVotesPerPerson',
+    (d, p) => d.updateSettings({ votesPerPerson: p.pick([0, 1, 3, 5, 10, undefined]) }),
   ],
   [5, 'undo', (d) => void d.undo()],
   [3, 'redo', (d) => void d.redo()],
