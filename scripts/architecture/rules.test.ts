@@ -68,6 +68,20 @@ describe('architecture rules', () => {
     ]);
   });
 
+  it("allows a package's asset files (fonts, images) by path, never its code", () => {
+    const exporter = pkg('@procmap/export', { 'src/index.ts': '' });
+    const web = pkg(
+      '@procmap/web',
+      {
+        'src/w.ts':
+          "import a from '@procmap/export/fonts/Sans.ttf?url';\nimport b from '@procmap/export/src/svg.ts';",
+      },
+      ['@procmap/export'],
+      'apps/web',
+    );
+    expect(rules([exporter, web])).toEqual(['deep-import']);
+  });
+
   it('refuses React outside the web app and export *', () => {
     const doc = pkg('@procmap/doc', {
       'src/a.ts': "import { create } from 'zustand';\nexport * from './b';",

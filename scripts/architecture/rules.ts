@@ -41,6 +41,9 @@ const YJS_ALLOWED = new Set([
   '@procmap/web',
 ]);
 const REACT_ALLOWED = new Set(['@procmap/web']);
+/** Files that are assets, not code: fonts and images, optionally with a bundler query. */
+const ASSET = /\.(ttf|otf|woff2?|png|jpe?g|svg)(\?[a-z]+)?$/;
+
 const DEV_ONLY = '@procmap/test-kit';
 
 const YJS = /^(yjs|y-[a-z-]+|@y\/.+|lib0(\/.*)?)$/;
@@ -165,7 +168,11 @@ export function checkArchitecture(packages: readonly WorkspacePackage[]): Violat
         const internal = s.match(/^(@procmap\/[^/]+)(\/.*)?$/);
         if (internal) {
           const [, name, deep] = internal as unknown as [string, string, string | undefined];
-          if (deep) at('deep-import', `import "${name}" through its entry file, not "${s}"`);
+          // Code goes through the entry file; a package's asset files (fonts, images) are not code
+          // and may be imported by path, e.g. as a URL for the browser to fetch.
+          if (deep && !ASSET.test(deep)) {
+            at('deep-import', `import "${name}" through its entry file, not "${s}"`);
+          }
           if (apps.has(name)) at('app-import', `nothing may import the app ${name}`);
           if (!names.has(name)) at('unknown-package', `${name} is not a workspace package`);
           if (name === DEV_ONLY && !test && pkg.name !== DEV_ONLY) {

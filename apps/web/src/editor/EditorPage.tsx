@@ -11,6 +11,7 @@ import { FollowBanner } from '../presence/FollowBanner';
 import { NamePrompt } from '../presence/NamePrompt';
 import { useFollowView } from '../presence/useFollowView';
 import { PresenceContext, useJoinPresence } from '../presence/usePresenceChannel';
+import { ExportDialog } from '../export/ExportDialog';
 import { Canvas } from './Canvas';
 import { listenToClipboard } from './clipboard';
 import { DeleteLaneDialog } from './DeleteLaneDialog';
@@ -153,6 +154,7 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
         </div>
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(null)} />}
         {dialog === 'share' && <ShareDialog mapId={mapId} onClose={() => openDialog(null)} />}
+        {dialog === 'export' && <ExportDialog doc={doc} onClose={() => openDialog(null)} />}
         {typeof dialog === 'object' && dialog?.kind === 'delete-lane' && (
           <DeleteLaneDialog ctx={ctx} id={dialog.id} onClose={() => openDialog(null)} />
         )}

@@ -84,6 +84,14 @@ export function Toolbar({
             </button>
           </>
         )}
+        <button
+          type="button"
+          className="button"
+          onClick={() => openDialog('export')}
+          title="Export: PDF, improvement report, SVG, PNG, CSV"
+        >
+          Export
+        </button>
         <button type="button" className="button" onClick={() => openDialog('share')}>
           Share
         </button>

@@ -17,6 +17,7 @@ export type Editing =
 export type Dialog =
   | 'shortcuts'
   | 'share'
+  | 'export'
   /** Asks where the steps of a lane being deleted go. */
   | { readonly kind: 'delete-lane'; readonly id: RoleId }
   | null;

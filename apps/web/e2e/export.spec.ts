@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { makeMap, openLink, step, threeLaneMap } from './editor-helpers';
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Picks a format in the export dialog, exports, and returns the downloaded file. */
+async function exportAs(page: Page, format: RegExp) {
+  const dialog = page.getByTestId('export-dialog');
+  await dialog.getByRole('radio', { name: format }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const file = await download;
+  await expect(dialog.getByTestId('export-done')).toContainText(file.suggestedFilename());
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path()) as string) };
+}
+
+test('the export menu saves the map as SVG, PDF, PNG, CSV and the improvement report', async ({
+  page,
+}, testInfo) => {
+  const map = threeLaneMap('Referral — Łódź ward «5»');
+  map.steps[2] = { ...map.steps[2]!, label: 'Triage <script>alert(1)</script> é ß ½' };
+  const made = await makeMap(page, map);
+  await openLink(page, made.editUrl);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+
+  const svg = await exportAs(page, /^SVG/);
+  expect(svg.name).toBe('Referral — Łódź ward «5».svg');
+  const text = svg.bytes.toString('utf8');
+  expect(text).toContain('<svg');
+  // The hostile label is there, escaped (wrapped over lines as on the canvas).
+  expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  expect(text).toContain('ß ½');
+  expect(text).not.toMatch(/<script|onerror|onload|foreignObject/i);
+  for (const s of map.steps.filter((x) => x.id !== 's3')) expect(text).toContain(s.label);
+
+  const pdf = await exportAs(page, /^PDF/);
+  expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  if (hasPdftotext) {
+    const path = testInfo.outputPath('map.pdf');
+    writeFileSync(path, pdf.bytes);
+    const words = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
+    expect(words).toContain('Register referral');
+    for (const word of ['é', 'ß', '½', '<script>alert(1)</script>']) expect(words).toContain(word);
+    expect(words).toContain('Łódź');
+  }
+
+  const png = await exportAs(page, /^PNG/);
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(400); // width of the IHDR chunk
+
+  const csv = await exportAs(page, /^CSV: steps/);
+  const rows = csv.bytes.toString('utf8').trim().split(/\r\n/);
+  expect(rows).toHaveLength(1 + map.steps.length);
+  expect(csv.bytes.toString('utf8')).toContain('Book clinic');
+
+  const report = await exportAs(page, /^Improvement report/);
+  expect(report.name).toBe('Referral — Łódź ward «5» - improvement report.pdf');
+  expect(report.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test('only the selected steps can be exported', async ({ page }) => {
+  const made = await makeMap(page, threeLaneMap('Selection export'));
+  await openLink(page, made.editUrl);
+  await step(page, 'Triage referral').click();
+  await step(page, 'Book clinic').click({ modifiers: ['Control'] });
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page
+    .getByTestId('export-dialog')
+    .getByLabel(/Only the selected steps \(2\)/)
+    .check();
+  const svg = (await exportAs(page, /^SVG/)).bytes.toString('utf8');
+  expect(svg).toContain('Triage referral');
+  expect(svg).toContain('Book clinic');
+  expect(svg).not.toContain('Receive letter');
+});

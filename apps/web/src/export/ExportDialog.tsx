@@ -1,0 +1,223 @@
+import type { MapDoc } from '@procmap/doc';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Dialog } from '../editor/Dialog';
+import { selectedStepIds, useSession } from '../store/session-store';
+import type { ExportFormat, ExportSettings } from './export-protocol';
+import { runExport, saveFile } from './run-export';
+
+const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] = [
+  { value: 'pdf', label: 'PDF', hint: 'The map to print or send: vector, searchable text' },
+  {
+    value: 'report',
+    label: 'Improvement report (PDF)',
+    hint: 'Title page, map, metrics, findings, pain points, workload',
+  },
+  {
+    value: 'svg',
+    label: 'SVG',
+    hint: 'The map as a picture for slides and documents; sharp at any size',
+  },
+  { value: 'png', label: 'PNG', hint: 'The map as an image, at twice screen resolution' },
+  {
+    value: 'csv-steps',
+    label: 'CSV: steps',
+    hint: 'Every step with its data and per-step figures, for a spreadsheet',
+  },
+  {
+    value: 'csv-findings',
+    label: 'CSV: findings',
+    hint: 'The waste analysis findings, for a spreadsheet',
+  },
+];
+
+/** The export menu: format, what to include, page; the work runs in a worker with its progress shown. */
+export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => void }) {
+  const selected = selectedStepIds(useSession.getState().selection);
+  const [format, setFormat] = useState<ExportFormat>('pdf');
+  const [scope, setScope] = useState<'all' | 'selection'>('all');
+  const [findings, setFindings] = useState(true);
+  const [comments, setComments] = useState(true);
+  const [titleBlock, setTitleBlock] = useState(true);
+  const [page, setPage] = useState<ExportSettings['page']>('A4');
+  const [landscape, setLandscape] = useState(true);
+  const [mode, setMode] = useState<ExportSettings['mode']>('fit');
+  const [stage, setStage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const ids = { page: useId(), mode: useId() };
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const picture = format === 'pdf' || format === 'svg' || format === 'png';
+  const paged = format === 'pdf' || format === 'report';
+  const busy = stage !== null;
+
+  const start = () => {
+    setError(null);
+    setDone(null);
+    const controller = new AbortController();
+    abort.current = controller;
+    const settings: ExportSettings = {
+      format,
+      ...(picture && scope === 'selection' && selected.length > 0 ? { selection: selected } : {}),
+      findings,
+      comments,
+      titleBlock,
+      page,
+      landscape,
+      mode,
+    };
+    setStage('Starting…');
+    runExport(doc.getSnapshot(), settings, setStage, controller.signal)
+      .then((file) => {
+        saveFile(file);
+        setDone(`Saved “${file.filename}”.`);
+      })
+      .catch((e: unknown) => {
+        if (e instanceof DOMException && e.name === 'AbortError') return;
+        setError(
+          `The export failed: ${e instanceof Error ? e.message : String(e)}. Nothing was changed; try again.`,
+        );
+      })
+      .finally(() => {
+        if (abort.current === controller) abort.current = null;
+        setStage(null);
+      });
+  };
+
+  return (
+    <Dialog title="Export" onClose={onClose} testId="export-dialog">
+      <form
+        className="stack export-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy) start();
+        }}
+      >
+        <fieldset className="choices">
+          <legend className="export-form__legend">Format</legend>
+          {FORMATS.map((f) => (
+            <label key={f.value} className="choice">
+              <input
+                type="radio"
+                name="format"
+                checked={format === f.value}
+                disabled={busy}
+                onChange={() => setFormat(f.value)}
+              />
+              <span>
+                {f.label} <span className="muted">— {f.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {picture && (
+          <fieldset className="choices">
+            <legend className="export-form__legend">Include</legend>
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={scope === 'selection'}
+                disabled={busy || selected.length === 0}
+                onChange={(e) => setScope(e.target.checked ? 'selection' : 'all')}
+              />
+              Only the selected steps{' '}
+              {selected.length > 0 ? `(${selected.length})` : '(select some first)'}
+            </label>
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={findings}
+                disabled={busy}
+                onChange={(e) => setFindings(e.target.checked)}
+              />
+              Finding badges from the waste analysis
+            </label>
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={comments}
+                disabled={busy}
+                onChange={(e) => setComments(e.target.checked)}
+              />
+              Comment markers
+            </label>
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={titleBlock}
+                disabled={busy}
+                onChange={(e) => setTitleBlock(e.target.checked)}
+              />
+              Title block: title, date, legend of lanes and markers
+            </label>
+          </fieldset>
+        )}
+        {paged && (
+          <div className="export-form__page">
+            <label htmlFor={ids.page}>Page</label>
+            <select
+              id={ids.page}
+              value={page}
+              disabled={busy}
+              onChange={(e) => setPage(e.target.value as ExportSettings['page'])}
+            >
+              <option value="A4">A4</option>
+              <option value="A3">A3</option>
+              <option value="Letter">Letter</option>
+            </select>
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={landscape}
+                disabled={busy}
+                onChange={(e) => setLandscape(e.target.checked)}
+              />
+              Landscape
+            </label>
+            <label htmlFor={ids.mode}>Large maps</label>
+            <select
+              id={ids.mode}
+              value={mode}
+              disabled={busy}
+              onChange={(e) => setMode(e.target.value as ExportSettings['mode'])}
+            >
+              <option value="fit">Fit on one page</option>
+              <option value="tile">Tile across pages</option>
+            </select>
+          </div>
+        )}
+        {busy && (
+          <div className="export-form__progress" role="status" data-testid="export-progress">
+            <progress aria-label="Export progress" />
+            <span>{stage}</span>
+          </div>
+        )}
+        {error && (
+          <p className="notice notice--error" role="alert">
+            {error}
+          </p>
+        )}
+        {done && (
+          <p className="notice" role="status" data-testid="export-done">
+            {done}
+          </p>
+        )}
+        <div className="dialog__actions">
+          {busy ? (
+            <button type="button" className="button" onClick={() => abort.current?.abort()}>
+              Cancel
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={onClose}>
+              Close
+            </button>
+          )}
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

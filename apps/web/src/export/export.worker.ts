@@ -1,0 +1,86 @@
+/// <reference lib="webworker" />
+import { analyze } from '@procmap/analysis';
+import { buildReport, buildScene, type ExportFonts, toCsv, toPdf, toSvg } from '@procmap/export';
+import boldUrl from '@procmap/export/fonts/LiberationSans-Bold.ttf?url';
+import regularUrl from '@procmap/export/fonts/LiberationSans-Regular.ttf?url';
+import type { ExportReply, ExportRequest } from './export-protocol';
+
+/*
+ * Exports off the main thread: a PDF of a big map or the report takes seconds, and the canvas
+ * must stay responsive meanwhile. The fonts are fetched once, on the first PDF.
+ */
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let fonts: Promise<ExportFonts> | undefined;
+
+async function loadFonts(): Promise<ExportFonts> {
+  const get = async (url: string) => {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`the export font could not be loaded (${res.status})`);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+  const [regular, bold] = await Promise.all([get(regularUrl), get(boldUrl)]);
+  return { regular, bold };
+}
+
+scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
+  const { id, map, settings, date } = event.data;
+  const post = (reply: ExportReply) =>
+    scope.postMessage(
+      reply,
+      reply.kind === 'done' && reply.data instanceof Uint8Array ? [reply.data.buffer] : [],
+    );
+  const stage = (text: string) => post({ id, kind: 'progress', stage: text });
+  try {
+    stage('Analysing the map…');
+    const analysis = analyze(map);
+    const page = {
+      size: settings.page,
+      landscape: settings.landscape,
+      mode: settings.mode,
+    } as const;
+    if (settings.format === 'csv-steps' || settings.format === 'csv-findings') {
+      const table = settings.format === 'csv-steps' ? 'steps' : 'findings';
+      post({ id, kind: 'done', data: toCsv(map, analysis, table), mime: 'text/csv;charset=utf-8' });
+      return;
+    }
+    if (settings.format === 'report') {
+      stage('Loading the font…');
+      fonts ??= loadFonts();
+      const loaded = await fonts;
+      stage('Writing the report…');
+      const bytes = await buildReport(map, analysis, loaded, { ...page, date });
+      post({ id, kind: 'done', data: bytes, mime: 'application/pdf' });
+      return;
+    }
+    stage('Drawing the map…');
+    const scene = buildScene(map, {
+      analysis,
+      ...(settings.selection ? { selection: settings.selection } : {}),
+      findings: settings.findings,
+      comments: settings.comments,
+      titleBlock: settings.titleBlock,
+      date,
+    });
+    if (settings.format === 'pdf') {
+      stage('Loading the font…');
+      fonts ??= loadFonts();
+      const loaded = await fonts;
+      stage('Writing the PDF…');
+      post({ id, kind: 'done', data: await toPdf(scene, loaded, page), mime: 'application/pdf' });
+      return;
+    }
+    const svg = toSvg(scene);
+    post({
+      id,
+      kind: 'done',
+      data: svg,
+      mime: 'image/svg+xml;charset=utf-8',
+      width: scene.width,
+      height: scene.height,
+    });
+  } catch (error) {
+    fonts = undefined;
+    post({ id, kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+};

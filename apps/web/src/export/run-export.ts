@@ -1,0 +1,140 @@
+import type { ProcessMap } from '@procmap/model';
+import type { ExportReply, ExportSettings } from './export-protocol';
+
+/** What an export produced: the file to save. */
+export interface ExportedFile {
+  readonly blob: Blob;
+  readonly filename: string;
+}
+
+const EXTENSIONS: Record<ExportSettings['format'], string> = {
+  pdf: '.pdf',
+  svg: '.svg',
+  png: '.png',
+  report: ' - improvement report.pdf',
+  'csv-steps': ' - steps.csv',
+  'csv-findings': ' - findings.csv',
+};
+
+/** A file name from the map's title: no path separators or characters file systems refuse. */
+export function fileName(title: string, format: ExportSettings['format']): string {
+  const visible = [...title]
+    .map((c) => (c.charCodeAt(0) < 32 || c === '\u007f' ? ' ' : c))
+    .join('');
+  const stem = visible
+    .replace(/[<>:"/\\|?*]+/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
+  return `${stem || 'Process map'}${EXTENSIONS[format]}`;
+}
+
+/** Draws our own SVG onto a canvas at `scale` and returns it as a PNG. */
+async function rasterise(svg: string, scale: number): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const image = new Image();
+    image.decoding = 'async';
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('the picture could not be drawn'));
+      image.src = url;
+    });
+    // Browsers cap canvas size (about 16k pixels a side): big maps are drawn smaller.
+    const limit = 16_000;
+    const s = Math.min(
+      scale,
+      limit / Math.max(image.naturalWidth, 1),
+      limit / Math.max(image.naturalHeight, 1),
+    );
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(image.naturalWidth * s));
+    canvas.height = Math.max(1, Math.round(image.naturalHeight * s));
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('this browser cannot draw a PNG');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+let nextId = 0;
+
+/**
+ * Runs one export in a worker, reporting its stages; resolves with the file. `signal` cancels it
+ * (the worker is stopped at once).
+ */
+export function runExport(
+  map: ProcessMap,
+  settings: ExportSettings,
+  onStage: (stage: string) => void,
+  signal: AbortSignal,
+): Promise<ExportedFile> {
+  const id = ++nextId;
+  const worker = new Worker(new URL('./export.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'export',
+  });
+  const date = new Date().toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  return new Promise<ExportedFile>((resolve, reject) => {
+    const stop = () => {
+      worker.terminate();
+      signal.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      stop();
+      reject(new DOMException('Export cancelled', 'AbortError'));
+    };
+    signal.addEventListener('abort', onAbort);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      stop();
+      reject(new Error('the export could not start'));
+    };
+    worker.onmessage = (event: MessageEvent<ExportReply>) => {
+      const reply = event.data;
+      if (reply.id !== id) return;
+      if (reply.kind === 'progress') {
+        onStage(reply.stage);
+        return;
+      }
+      stop();
+      if (reply.kind === 'failed') {
+        reject(new Error(reply.message));
+        return;
+      }
+      const filename = fileName(map.title, settings.format);
+      if (settings.format === 'png') {
+        onStage('Drawing the PNG…');
+        rasterise(reply.data as string, 2).then((blob) => resolve({ blob, filename }), reject);
+        return;
+      }
+      resolve({ blob: new Blob([reply.data as BlobPart], { type: reply.mime }), filename });
+    };
+    worker.postMessage({ id, map, settings, date });
+  });
+}
+
+/** Hands a file to the browser's download. */
+export function saveFile(file: ExportedFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
