@@ -11,7 +11,7 @@ import {
   rgb,
 } from 'pdf-lib';
 import type { Item } from './scene';
-import type { FontWeight } from './text';
+import { type FontWeight, textWidth } from './text';
 
 /*
  * Drawing scene items on pdf-lib pages: vector shapes, and text in the embedded font (subset
@@ -147,7 +147,7 @@ export function drawItems(
     if (it.type === 'text') {
       const font = writer.font(it.weight);
       const size = it.size * scale;
-      const w = font.widthOfTextAtSize(it.text, size);
+      const w = textWidth(it.text, size, it.weight);
       const x =
         it.anchor === 'start' ? px(it.x) : it.anchor === 'middle' ? px(it.x) - w / 2 : px(it.x) - w;
       page.drawText(it.text, { x, y: py(it.y), size, font, color: color(it.fill) });

@@ -10,14 +10,19 @@ import { titleBlock } from './title-block';
 
 const FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif";
 
+const SPECIAL = /[&<>"']/;
+
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
+  if (!SPECIAL.test(text)) return text;
   return text.replace(/[&<>"']/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
   );
 }
 
-const n = (v: number) => (Number.isFinite(v) ? String(Math.round(v * 100) / 100) : '0');
+/** A number as short text: integers as they are, others to two decimals; NaN and ∞ as 0. */
+const n = (v: number) =>
+  v === (v | 0) ? `${v}` : Number.isFinite(v) ? `${Math.round(v * 100) / 100}` : '0';
 
 function paint(p: Paint): string {
   let out = ` fill="${p.fill ? escapeXml(p.fill) : 'none'}"`;

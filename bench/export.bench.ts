@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { buildScene, toPdf, toSvg } from '@procmap/export';
+import { generateMap } from '@procmap/test-kit';
+import { alternate, type BenchResult, compare, entry, median, round3 } from './harness';
+
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? process.env.PROCMAP_CHROMIUM ?? '/usr/bin/chromium';
+const fontDir = join(import.meta.dirname, '../packages/export/fonts');
+const FONTS = {
+  regular: readFileSync(join(fontDir, 'LiberationSans-Regular.ttf')),
+  bold: readFileSync(join(fontDir, 'LiberationSans-Bold.ttf')),
+};
+
+/**
+ * Exports side by side with what they replace or stand beside: the SVG of a 5,000-step map
+ * (geometry, scene and string, from the map) against JSON.parse of its file; and our PDF of a
+ * 1,000-step map, fitted on one A4 page, against headless Chromium printing the same SVG to an
+ * A4 PDF (setContent + page.pdf, the browser already running), with both files' sizes.
+ */
+export default async function exportBenchmarks(): Promise<BenchResult[]> {
+  const map5k = generateMap({ steps: 5000, seed: 5000 });
+  const text = JSON.stringify(map5k);
+  const svgOf = (map: typeof map5k) => toSvg(buildScene(map));
+  for (let i = 0; i < 5; i++) svgOf(map5k);
+  const svg5k = svgOf(map5k);
+  const svgResult = compare({
+    name: 'export.svg-5000',
+    measured: `SVG of a generated 5,000-step map (geometry, scene, string: ${(svg5k.length / 1e6).toFixed(2)} MB) against JSON.parse of its file (${(text.length / 1e6).toFixed(2)} MB)`,
+    subject: { label: 'toSvg(buildScene(map)), 5,000 steps', run: () => svgOf(map5k) },
+    reference: { label: 'JSON.parse of the file', run: () => JSON.parse(text) },
+    goal: 1,
+    rounds: 11,
+  });
+
+  const map1k = generateMap({ steps: 1000, seed: 1000 });
+  const svg1k = svgOf(map1k);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    const html = `<!doctype html><style>html,body{margin:0}svg{width:100%;height:auto}</style>${svg1k.replace(/^<\?xml[^>]*>\s*/, '')}`;
+    const ours = async () => {
+      const start = performance.now();
+      const bytes = await toPdf(buildScene(map1k), FONTS, {
+        size: 'A4',
+        landscape: true,
+        mode: 'fit',
+      });
+      return { ms: performance.now() - start, size: bytes.length };
+    };
+    const theirs = async () => {
+      const start = performance.now();
+      await page.setContent(html);
+      const bytes = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+      return { ms: performance.now() - start, size: bytes.length };
+    };
+    const rounds = 7;
+    const [mine, chrome] = await alternate(
+      [
+        { label: 'toPdf', run: ours },
+        { label: 'chromium', run: theirs },
+      ],
+      { rounds, warmup: 3 },
+    );
+    const ms = (xs: readonly { ms: number }[]) => round3(median(xs.map((x) => x.ms)));
+    const oursSize = mine?.[0]?.size ?? 0;
+    const chromeSize = chrome?.[0]?.size ?? 1;
+    const sizeRatio = oursSize / chromeSize;
+    const timeRatio = ms(mine ?? []) / ms(chrome ?? []);
+    const pdfResult = entry({
+      name: 'export.pdf-1000',
+      measured:
+        'PDF of a generated 1,000-step map fitted on landscape A4 (scene, pdf-lib, Liberation Sans subset embedded) against headless Chromium printing the same SVG to landscape A4 (setContent + page.pdf); goal: time ≤ 1.5× and file ≤ 2× Chromium’s',
+      subject: {
+        label: 'toPdf(buildScene(map)), 1,000 steps',
+        medianMs: ms(mine ?? []),
+        details: { bytes: oursSize },
+      },
+      reference: {
+        label: 'Chromium page.pdf of the SVG',
+        medianMs: ms(chrome ?? []),
+        details: { bytes: chromeSize },
+      },
+      rounds,
+      goal: 1.5,
+      met: timeRatio <= 1.5 && sizeRatio <= 2,
+      details: { sizeRatio: round3(sizeRatio) },
+    });
+    console.log(
+      `export.pdf-1000: ${oursSize} bytes vs Chromium ${chromeSize} bytes → size ratio ${round3(sizeRatio)} (goal ≤ 2)`,
+    );
+    return [svgResult, pdfResult];
+  } finally {
+    await browser.close();
+  }
+}
