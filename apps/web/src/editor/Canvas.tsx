@@ -22,7 +22,7 @@ import { usePresenceChannel } from '../presence/usePresenceChannel';
 import { selectedStepIds, useSession } from '../store/session-store';
 import { type EditorNode, ElementCache, flowEdges, flowNodes, nextBatch } from './flow-elements';
 import { LaneNode } from './LaneNode';
-import { GEOMETRY, laneAt, type MapGeometry } from './lane-geometry';
+import { GEOMETRY, laneAt, type MapGeometry } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
 import { StepNode, type StepFlowNode } from './StepNode';
 import { useInitialViewport } from './useInitialViewport';

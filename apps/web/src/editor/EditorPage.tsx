@@ -19,7 +19,7 @@ import { EditorContext } from './editor-context';
 import { EmptyState } from './EmptyState';
 import { handleEditorKey, type KeyContext } from './keyboard-commands';
 import { LaneHeaders } from './LaneHeaders';
-import { mapGeometry } from './lane-geometry';
+import { mapGeometry } from '@procmap/layout';
 import { ShareDialog } from './ShareDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusLine } from './StatusLine';

@@ -5,7 +5,7 @@ import { useSession } from '../store/session-store';
 import { InlineText } from './InlineText';
 import { deleteLane, type KeyContext } from './keyboard-commands';
 import { LaneMenu } from './LaneMenu';
-import type { LaneBox } from './lane-geometry';
+import type { LaneBox } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
 import { type LaneDrag, type ScreenLane, useLaneDrag } from './useLaneDrag';
 

@@ -2,7 +2,7 @@ import { fragmentOf, parseFragment } from '@procmap/doc';
 import type { StepId } from '@procmap/model';
 import { selectedStepIds, useSession } from '../store/session-store';
 import type { KeyContext } from './keyboard-commands';
-import { GEOMETRY } from './lane-geometry';
+import { GEOMETRY } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
 
 /*

@@ -1,7 +1,7 @@
 import { type FlowId, isHandoff, type MapIndex, type StepId } from '@procmap/model';
 import { type Edge, MarkerType } from '@xyflow/react';
 import type { LaneFlowNode } from './LaneNode';
-import { GEOMETRY, type MapGeometry } from './lane-geometry';
+import { GEOMETRY, type MapGeometry } from '@procmap/layout';
 import type { StepFlowNode } from './StepNode';
 
 export type EditorNode = LaneFlowNode | StepFlowNode;

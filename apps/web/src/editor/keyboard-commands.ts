@@ -2,7 +2,7 @@ import type { MapDoc } from '@procmap/doc';
 import type { MapIndex, RoleId, StepId, StepKind } from '@procmap/model';
 import { selectedStepIds, useSession } from '../store/session-store';
 import { pasteText, copyText } from './clipboard';
-import type { MapGeometry } from './lane-geometry';
+import type { MapGeometry } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
 import { focusFlowLabel } from '../panels/FlowProperties';
 import { type Direction, laneFrom, stepFrom } from './selection-moves';

@@ -1,5 +1,5 @@
 import type { MapIndex, RoleId, StepId } from '@procmap/model';
-import type { MapGeometry } from './lane-geometry';
+import type { MapGeometry } from '@procmap/layout';
 
 export type Direction = 'next' | 'previous' | 'up' | 'down';
 

@@ -3,7 +3,7 @@ import type { Position, StepId } from '@procmap/model';
 import { type ElkLike, layoutMap } from '@procmap/layout';
 import ELK from 'elkjs/lib/elk-api.js';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
-import { GEOMETRY } from './lane-geometry';
+import { GEOMETRY } from '@procmap/layout';
 
 /**
  * ELK in a classic Web Worker (elk-api.js + the worker file emitted as an asset; never the

@@ -1,7 +1,7 @@
 import { type ReactFlowInstance, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { headerWidthAt } from './LaneHeaders';
-import { GEOMETRY, type MapGeometry } from './lane-geometry';
+import { GEOMETRY, type MapGeometry } from '@procmap/layout';
 
 /**
  * Zooms so that the map fits the canvas (`width` × `height` on screen), but never below a size

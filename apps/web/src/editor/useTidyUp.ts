@@ -4,7 +4,7 @@ import { useReactFlow, useStore } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { useSession } from '../store/session-store';
-import type { MapGeometry } from './lane-geometry';
+import type { MapGeometry } from '@procmap/layout';
 import { tidyUp } from './tidy-up';
 import { fitMapToView } from './useInitialViewport';
 

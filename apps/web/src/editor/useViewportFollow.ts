@@ -1,7 +1,7 @@
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useEffect } from 'react';
 import { headerWidthAt } from './LaneHeaders';
-import { GEOMETRY, type MapGeometry } from './lane-geometry';
+import { GEOMETRY, type MapGeometry } from '@procmap/layout';
 
 /**
  * Keeps the selected step in view as the user moves along the flow or adds steps by keyboard:
