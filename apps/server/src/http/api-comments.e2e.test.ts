@@ -146,17 +146,19 @@ describe('REST API: comments and votes (real server process)', { timeout: 30_000
     const comments = client.doc.getMap<Y.Map<unknown>>('comments');
     await waitFor(() => comments.size === 5, 'the client to see the comments');
     const thread = comments.get('thread');
-    expect(thread?.get('votes')).toBeInstanceOf(Y.Map);
-    expect((thread?.get('votes') as Y.Map<number>).toJSON()).toEqual({
+    if (!thread) throw new Error('the client has no comment "thread"');
+    const votes = thread.get('votes') as Y.Map<number>;
+    expect(votes).toBeInstanceOf(Y.Map);
+    expect(votes.toJSON()).toEqual({
       'u-ana': 3,
       'u-bo': 1,
       'u-cy': 0,
     });
-    expect(thread?.get('replies')).toBeInstanceOf(Y.Array);
+    expect(thread.get('replies')).toBeInstanceOf(Y.Array);
     expect(comments.get('orphan')?.get('targetId')).toBe('step-deleted-in-the-workshop');
 
     // A vote written by that client, as the editor would, is what GET returns next.
-    (thread?.get('votes') as Y.Map<number>).set('u-eve', 1);
+    votes.set('u-eve', 1);
     const votesNow = async () =>
       (await send(server, 'GET', `/api/maps/${created.json.id}${q(created.json.viewToken)}`)).json
         .comments[0].votes;
