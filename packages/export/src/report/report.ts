@@ -21,6 +21,10 @@ export interface ReportOptions extends PageOptions {
   readonly maxFindings?: number;
 }
 
+/** Step labels are 14 units high on the map; under 5 pt in print they cannot be read. */
+const MAP_LABEL_SIZE = 14;
+const MIN_READABLE_PT = 5;
+
 /** Minutes as people say them: "25 min", "3.5 h", "5.4 d" (working days of `hoursPerDay`). */
 export function friendlyTime(minutes: number, hoursPerDay: number): string {
   if (!Number.isFinite(minutes)) return 'n/a';
@@ -79,13 +83,25 @@ export async function buildReport(
   flow.text(
     'The map shows each role as a lane and each step of the work as a box, in the order a case goes through them. ' +
       'Dashed blue lines are handoffs between roles. Numbered badges mark steps that findings concern; red and green dots are the team’s pain points and ideas. ' +
+      'The first map page shows the whole process; when it is too small to read, the pages after it show the map in pieces, each labelled with its row and column. ' +
       'The sections after the map give the numbers, what each one means, and where time is lost, largest first.',
     { color: INK_MUTED },
   );
 
   // The map.
   const scene = buildScene(map, { analysis, ...(options.date ? { date: options.date } : {}) });
-  for (const page of paginate(scene, options)) drawMapPage(writer, scene, page);
+  // A map is nearly always wider than tall: its pages turn to landscape whatever the text does.
+  // First the whole map on one page; then, when asked or when the overview is too small to
+  // read (labels under 5 pt), the map again in tiles at a readable size.
+  const landscape = options.landscape === true || scene.width > scene.height;
+  const [overview] = paginate(scene, { ...options, landscape, mode: 'fit' });
+  if (overview) drawMapPage(writer, scene, overview);
+  const unreadable = (overview?.scale ?? 1) * MAP_LABEL_SIZE < MIN_READABLE_PT;
+  if (options.mode === 'tile' || unreadable) {
+    for (const page of paginate(scene, { ...options, landscape, mode: 'tile' })) {
+      drawMapPage(writer, scene, page);
+    }
+  }
 
   // The numbers.
   flow.newPage();
