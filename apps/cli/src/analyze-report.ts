@@ -1,4 +1,4 @@
-import type { AnalysisResult, Finding, Metrics } from '@procmap/analysis';
+import type { AnalysisResult, Annotation, Finding, Metrics } from '@procmap/analysis';
 import {
   formatDuration,
   type ProcessMap,
@@ -40,6 +40,7 @@ export function reportAnalysis(
   file: string,
   validation: ValidationResult & { ok: true },
   result: AnalysisResult,
+  room: readonly Annotation[] = [],
 ): void {
   const p = palette(io);
   const { map } = validation;
@@ -63,6 +64,16 @@ export function reportAnalysis(
     p.bold(`Findings (${result.findings.length}), most time at stake first`),
     ...findingLines(io, result.findings, map, time),
   );
+  if (room.length > 0) {
+    out.push('', p.bold(`From the room: pain points and ideas (${room.length}), most votes first`));
+    for (const a of room) {
+      const where = a.target === null ? '' : ` — on ${printable(JSON.stringify(a.target))}`;
+      const votes = a.votes > 0 ? ` (${count(a.votes, 'vote')})` : '';
+      out.push(
+        `  ${a.kind === 'idea' ? 'Idea' : 'Pain point'}: ${printable(a.text)}${where}${votes}`,
+      );
+    }
+  }
   io.stdout(`${out.join('\n')}\n`);
 }
 

@@ -37,7 +37,9 @@ test('the analysis panel shows the metrics, selects a finding’s steps, and fol
   await expect(panel.getByTestId('finding')).toHaveCount(expected.findings.length);
 
   // The room's open pain points are listed beside the computed findings.
-  const pains = (file.comments ?? []).filter((c) => c.kind === 'pain-point' && !c.resolved);
+  const pains = (file.comments ?? []).filter(
+    (c) => (c.kind === 'pain-point' || c.kind === 'idea') && !c.resolved,
+  );
   expect(pains.length).toBeGreaterThan(0);
   await expect(panel.getByTestId('room-pain-points').locator('li')).toHaveCount(pains.length);
   await expect(panel.getByTestId('room-pain-points')).toContainText(pains[0]!.text);

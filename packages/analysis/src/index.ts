@@ -1,4 +1,6 @@
 export type { AnalyzeOptions } from './analyze';
+export type { Annotation } from './annotations';
+export { annotations } from './annotations';
 export { analyze, expectedVisits } from './analyze';
 export type { Thresholds } from './thresholds';
 export { DEFAULT_THRESHOLDS, resolveThresholds } from './thresholds';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { analyze } from '@procmap/analysis';
+import { analyze, annotations } from '@procmap/analysis';
 import type { ProcessMap } from '@procmap/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../run';
@@ -58,7 +58,57 @@ describe('procmap analyze', () => {
       expect(lines[first + 3]).toBe('  2. info     missing-data');
     });
 
-    it('when analysed with --json, then it prints exactly { metrics, findings }', async () => {
+    it('given pain points and ideas with votes, then both outputs list them, most votes first', async () => {
+      // given
+      const map = {
+        ...referralMap(),
+        comments: [
+          {
+            id: 'c1',
+            targetId: 's3',
+            kind: 'pain-point',
+            author: 'Amy',
+            text: 'Letters sit in a tray',
+            createdAt: '2026-11-01T10:00:00Z',
+            votes: { a: 1 },
+          },
+          {
+            id: 'c2',
+            kind: 'idea',
+            author: 'Bo',
+            text: 'Email the letters',
+            createdAt: '2026-11-01T11:00:00Z',
+            votes: { a: 2, b: 1 },
+          },
+          {
+            id: 'c3',
+            kind: 'note',
+            author: 'Cy',
+            text: 'Just a note',
+            createdAt: '2026-11-01T12:00:00Z',
+          },
+        ],
+      };
+      const file = await dir.writeJson('commented.procmap.json', map);
+      // when
+      const text = await analyzeFile(file);
+      const { json } = await analyzeJson(file);
+      // then
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('From the room: pain points and ideas (2), most votes first');
+      expect(text.stdout).toMatch(
+        /Idea: Email the letters \(3 votes\)\n {2}Pain point: Letters sit in a tray — on "Book clinic" \(1 vote\)/,
+      );
+      expect(text.stdout).not.toContain('Just a note');
+      expect(
+        (json.annotations as { id: string; votes: number }[]).map((a) => [a.id, a.votes]),
+      ).toEqual([
+        ['c2', 3],
+        ['c1', 1],
+      ]);
+    });
+
+    it("when analysed with --json, then it prints { metrics, findings } and the room's annotations", async () => {
       // given
       const map = referralMap();
       const file = await dir.writeJson('referral.procmap.json', map);
@@ -67,8 +117,10 @@ describe('procmap analyze', () => {
       // then
       expect(code).toBe(0);
       expect(stderr).toBe('');
-      expect(Object.keys(json)).toEqual(['metrics', 'findings']);
-      expect(json).toEqual(JSON.parse(JSON.stringify(analyze(map as unknown as ProcessMap))));
+      expect(Object.keys(json)).toEqual(['metrics', 'findings', 'annotations']);
+      const { annotations: room, ...rest } = json;
+      expect(rest).toEqual(JSON.parse(JSON.stringify(analyze(map as unknown as ProcessMap))));
+      expect(room).toEqual(annotations(map as unknown as ProcessMap));
       expect((json.metrics as { leadTime: number }).leadTime).toBe(2410);
       const [finding] = json.findings as Record<string, unknown>[];
       expect(finding).toMatchObject({

@@ -1,4 +1,4 @@
-import { analyze } from '@procmap/analysis';
+import { analyze, annotations } from '@procmap/analysis';
 import { validateMap } from '@procmap/model';
 import { reportAnalysis } from '../analyze-report';
 import { parseFlags } from '../args';
@@ -34,8 +34,10 @@ export async function analyzeCommand(argv: readonly string[], io: Io): Promise<E
     return EXIT.invalid;
   }
   const result = analyze(validation.map);
-  if (json) writeJson(io, result);
-  else reportAnalysis(io, file, validation, result);
+  // The room's pain points and ideas travel beside the computed findings.
+  const room = annotations(validation.map);
+  if (json) writeJson(io, { ...result, annotations: room });
+  else reportAnalysis(io, file, validation, result, room);
   return EXIT.ok;
 }
 

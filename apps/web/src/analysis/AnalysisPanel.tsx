@@ -1,6 +1,7 @@
-import type { Finding } from '@procmap/analysis';
-import { type MapIndex, resolveSettings, votesOf, type Waste, WASTES } from '@procmap/model';
+import { annotations, type Finding } from '@procmap/analysis';
+import { type MapIndex, resolveSettings, type Waste, WASTES } from '@procmap/model';
 import { useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
 import { useSession } from '../store/session-store';
 import { type HeatMode, useAnalysis } from './analysis-store';
 import { formatMoney, formatShare, formatSpan } from './format';
@@ -52,35 +53,27 @@ function groupFindings(findings: readonly Finding[]) {
   return groups.sort((a, b) => (a.key === 'map' ? 1 : b.key === 'map' ? -1 : stake(b) - stake(a)));
 }
 
-/** The room's own pain points (open comments), most votes first: beside the computed findings. */
-function RoomPainPoints({ index }: { index: MapIndex }) {
-  const pains = (index.map.comments ?? [])
-    .filter((c) => c.kind === 'pain-point' && !c.resolved)
-    .map((c) => ({ comment: c, votes: votesOf(c) }))
-    .sort((a, b) => b.votes - a.votes || a.comment.createdAt.localeCompare(b.comment.createdAt));
-  if (pains.length === 0) return null;
+/** The room's own pain points and ideas (open comments), most votes first: beside the findings. */
+function RoomAnnotations({ index }: { index: MapIndex }) {
+  const room = useMemo(() => annotations(index.map), [index.map]);
+  if (room.length === 0) return null;
   return (
-    <section
-      className="finding-group"
-      aria-label="Pain points from the room"
-      data-testid="room-pain-points"
-    >
+    <section className="finding-group" aria-label="From the room" data-testid="room-pain-points">
       <h3>
-        Pain points from the room <span className="muted">({pains.length})</span>
+        From the room <span className="muted">({room.length})</span>
       </h3>
       <ul>
-        {pains.map(({ comment, votes }) => {
-          const step = comment.targetId ? index.step(comment.targetId as never) : undefined;
-          return (
-            <li key={comment.id} className="room-pain">
-              <span className="finding__message">{comment.text}</span>
-              <span className="finding__stake">
-                {step ? `on ${step.label || 'Unnamed step'} · ` : ''}
-                {votes} {votes === 1 ? 'vote' : 'votes'}
-              </span>
-            </li>
-          );
-        })}
+        {room.map((a) => (
+          <li key={a.id} className={`room-pain room-pain--${a.kind}`}>
+            <span className="finding__message">
+              <strong>{a.kind === 'idea' ? 'Idea' : 'Pain point'}:</strong> {a.text}
+            </span>
+            <span className="finding__stake">
+              {a.target !== null ? `on ${a.target || 'Unnamed step'} · ` : ''}
+              {a.votes} {a.votes === 1 ? 'vote' : 'votes'}
+            </span>
+          </li>
+        ))}
       </ul>
     </section>
   );
@@ -182,7 +175,7 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
             </label>
           ))}
         </fieldset>
-        <RoomPainPoints index={index} />
+        <RoomAnnotations index={index} />
         {groups.length === 0 ? (
           <p className="panel__empty">No findings: nothing in this map trips a rule.</p>
         ) : (
