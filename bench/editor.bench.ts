@@ -6,12 +6,13 @@
  *   npm run build:web
  *   BENCH_SUITE=editor node --expose-gc --import tsx bench/run.ts
  *
- * BENCH_EDITOR=drag,tidy,crowd runs a subset (tidy includes the 5,000-step chain; crowd is
+ * BENCH_EDITOR=drag,tidy,crowd,analysis runs a subset (tidy includes the 5,000-step chain; crowd is
  * the drag with 20 other participants' cursors moving).
  */
 
 import { crowdDragBenchmark } from './editor/crowd-drag';
 import { dragBenchmark } from './editor/drag';
+import { liveAnalysisBenchmark } from './editor/live-analysis';
 import { ensureWebBuilt, log, startSession } from './editor/session';
 import { tidyBenchmarks } from './editor/tidy';
 import type { BenchResult } from './harness';
@@ -33,6 +34,7 @@ export default async function editorBenchmarks(): Promise<BenchResult[]> {
     if (wanted('drag')) results.push(await dragBenchmark(session));
     if (wanted('tidy')) results.push(...(await tidyBenchmarks(session)));
     if (wanted('crowd')) results.push(await crowdDragBenchmark(session));
+    if (wanted('analysis')) results.push(await liveAnalysisBenchmark(session));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
