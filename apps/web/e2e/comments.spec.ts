@@ -71,8 +71,10 @@ test('a pain point on a step: the other person sees its marker, replies; resolvi
   await expect(bob.getByTestId('comment')).toHaveCount(1);
   await bob.getByLabel('Show', { exact: true }).selectOption('open');
 
-  // Filters: an idea is listed under "Idea", not under "Pain point".
+  // Filters: an idea is listed under "Idea", not under "Pain point". (C jumps to the text box.)
   await step(bob, 'Triage referral').click();
+  await bob.keyboard.press('c');
+  await expect(bob.getByTestId('add-comment').getByLabel('Comment', { exact: true })).toBeFocused();
   await addComment(bob, 'Idea', 'Triage by nurse for routine letters');
   await expect(step(alice, 'Triage referral').getByTestId('comment-marker')).toHaveAttribute(
     'data-kind',

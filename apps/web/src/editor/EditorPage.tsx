@@ -2,7 +2,7 @@ import { indexMap, normalize } from '@procmap/model';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useDeferredValue, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { AppLink } from '../app/AppLink';
-import { focusPropertiesPanel, PropertiesPanel } from '../panels/PropertiesPanel';
+import { focusCommentBox, focusPropertiesPanel, PropertiesPanel } from '../panels/PropertiesPanel';
 import { useSession } from '../store/session-store';
 import type { MapConnection } from '../sync/map-connection';
 import { useMapConnection } from '../sync/useMapConnection';
@@ -76,9 +76,15 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isForCanvas(event)) return;
-      if (event.key.toLowerCase() === 'p' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (event.key.toLowerCase() === 'p' && plain) {
         event.preventDefault();
         focusPropertiesPanel();
+        return;
+      }
+      if (event.key.toLowerCase() === 'c' && plain && !ctx.readOnly) {
+        event.preventDefault();
+        focusCommentBox();
         return;
       }
       if (

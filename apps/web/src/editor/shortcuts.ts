@@ -19,6 +19,10 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly ac
   },
   { keys: ['P'], action: 'Go to the properties panel (the selected step, or the map settings)' },
   {
+    keys: ['C'],
+    action: 'Comment: a pain point, idea, question or note on the selected step, flow or the map',
+  },
+  {
     keys: ['Shift+T'],
     action: 'Tidy up: lay the map out along the flow, every step in its lane (one undo)',
   },

@@ -128,3 +128,13 @@ export function focusPropertiesPanel(): void {
   );
   (field ?? panel?.querySelector<HTMLElement>('button'))?.focus();
 }
+
+/** Opens the Comments tab with the new comment's text box focused (the C shortcut). */
+export function focusCommentBox(): void {
+  if (useSession.getState().panelTab !== 'comments') {
+    useSession.getState().setPanelTab('comments');
+    requestAnimationFrame(focusCommentBox); // once the tab has rendered
+    return;
+  }
+  document.querySelector<HTMLTextAreaElement>('[data-testid="add-comment"] textarea')?.focus();
+}
