@@ -44,6 +44,15 @@ export class ElementCache {
   }
 }
 
+/**
+ * A node's size, given as already measured. React Flow keeps a node's measured handles only when
+ * the new node object says it was measured: without this, every step whose object changes (a
+ * move, a tidy-up, each frame of a drag) lost its handle bounds, was mounted even when off
+ * screen (an unmeasured node always renders) and was measured again in the DOM. A step that
+ * React Flow has never seen is still mounted and measured once, as before.
+ */
+const STEP_SIZE = { width: GEOMETRY.stepWidth, height: GEOMETRY.stepHeight } as const;
+
 /** React Flow nodes for the lanes (behind) and the steps, from the derived geometry. */
 export function flowNodes(
   index: MapIndex,
@@ -58,6 +67,7 @@ export function flowNodes(
     position: { x: 0, y: lane.y },
     width: geometry.width,
     height: lane.height,
+    measured: { width: geometry.width, height: lane.height },
     data: {
       role: lane.role,
       index: lane.index,
@@ -76,6 +86,7 @@ export function flowNodes(
       position: { x: box.x, y: box.y },
       width: GEOMETRY.stepWidth,
       height: GEOMETRY.stepHeight,
+      measured: STEP_SIZE,
       data: { step: box.step },
       selected: selected.has(box.step.id),
       draggable: !readOnly,
