@@ -1,21 +1,11 @@
 import { annotations, type Finding } from '@procmap/analysis';
-import { type MapIndex, resolveSettings, type Waste, WASTES } from '@procmap/model';
+import { type MapIndex, resolveSettings, WASTES } from '@procmap/model';
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useSession } from '../store/session-store';
 import { type HeatMode, useAnalysis } from './analysis-store';
+import { WASTE_LABELS } from '../app/labels';
 import { formatMoney, formatShare, formatSpan } from './format';
-
-const WASTE_NAMES: Readonly<Record<Waste, string>> = {
-  transport: 'Transport',
-  inventory: 'Inventory',
-  motion: 'Motion',
-  waiting: 'Waiting',
-  overproduction: 'Overproduction',
-  overprocessing: 'Over-processing',
-  defects: 'Defects',
-  skills: 'Unused skills',
-};
 
 const HEAT_MODES: readonly { readonly value: HeatMode; readonly label: string }[] = [
   { value: 'off', label: 'Off' },
@@ -44,7 +34,7 @@ function groupFindings(findings: readonly Finding[]) {
     if (inGroup.length === 0) continue;
     groups.push({
       key: waste ?? 'map',
-      title: waste ? WASTE_NAMES[waste] : 'Map checks',
+      title: waste ? WASTE_LABELS[waste] : 'Map checks',
       findings: inGroup,
     });
   }

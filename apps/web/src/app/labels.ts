@@ -1,3 +1,4 @@
+/** Words the editor uses for comment kinds and the Lean wastes, in one place. */
 import type { CommentKind, Waste } from '@procmap/model';
 
 export const KIND_LABELS: Readonly<Record<CommentKind, string>> = {

@@ -3,7 +3,7 @@ import type { Comment, CommentId, MapIndex } from '@procmap/model';
 import { useId, useState } from 'react';
 import { runCommand } from '../panels/run-command';
 import { placement, voteCount } from './comment-list';
-import { KIND_LABELS, WASTE_LABELS } from './labels';
+import { KIND_LABELS, WASTE_LABELS } from '../app/labels';
 
 const when = (iso: string) => {
   const date = new Date(iso);

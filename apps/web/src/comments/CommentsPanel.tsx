@@ -14,7 +14,7 @@ import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
 import { CommentCard } from './CommentCard';
 import { type CommentFilters, listComments, NO_FILTERS, placement } from './comment-list';
-import { KIND_LABELS, WASTE_LABELS } from './labels';
+import { KIND_LABELS, WASTE_LABELS } from '../app/labels';
 import { VoteButtons, VotingBar } from './Voting';
 
 /** What a new comment is pinned to: the selected step or flow, else the whole map. */
