@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
-import { type BenchResult, entry, percentile, round3 } from '../harness';
+import { type BenchResult, entry, round3 } from '../harness';
 import { startCrowd } from './crowd';
-import { dragOnce, pickStep, type Side, summary } from './drag';
+import { dragRounds, logSides, pickStep, type Side, summary } from './drag';
 import { plausibleMap } from './maps';
 import { type EditorSession, log, openEditor, uploadMap } from './session';
 
@@ -69,25 +68,11 @@ export async function crowdDragBenchmark(
         }
       }
     }
-    for (let round = 0; round < warmup + rounds; round++) {
-      for (let k = 0; k < sides.length; k++) {
-        const side = sides[(round + k) % sides.length] as Side;
-        await (side.page as Page).bringToFront();
-        const frames = await dragOnce(side);
-        if (round < warmup) continue;
-        side.frames.push(...frames);
-        side.perDragP95.push(percentile(frames, 95));
-      }
-    }
+    await dragRounds(sides, rounds, warmup);
   } finally {
     for (const close of closers.reverse()) await close();
   }
-  for (const side of sides) {
-    log(
-      `${side.label}: ${side.frames.length} frames, p50 ${percentile(side.frames, 50).toFixed(1)} ms, ` +
-        `p95 ${percentile(side.frames, 95).toFixed(1)} ms, max ${Math.max(...side.frames).toFixed(1)} ms`,
-    );
-  }
+  logSides(sides);
   log(
     `the crowd sent ${sent} cursor updates in ${seconds.toFixed(1)} s (${(sent / Math.max(seconds, 1)).toFixed(0)}/s)`,
   );

@@ -69,6 +69,38 @@ export async function dragOnce(side: Side): Promise<number[]> {
   return frames;
 }
 
+/**
+ * Drags on every side, round after round, the order alternating so machine noise hits both
+ * alike; the first `warmup` rounds are not kept.
+ */
+export async function dragRounds(sides: readonly Side[], rounds: number, warmup: number) {
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (let k = 0; k < sides.length; k++) {
+      const side = sides[(round + k) % sides.length] as Side;
+      await (side.page as Page).bringToFront();
+      const began = performance.now();
+      const frames = await dragOnce(side);
+      if (round === 0) {
+        log(`${side.label}: one drag and drop took ${Math.round(performance.now() - began)} ms`);
+      }
+      if (round < warmup) continue;
+      side.frames.push(...frames);
+      side.perDragP95.push(percentile(frames, 95));
+    }
+  }
+}
+
+/** One line per side: frames, p50, p95, max and the p95 of each drag. */
+export function logSides(sides: readonly Side[]): void {
+  for (const side of sides) {
+    log(
+      `${side.label}: ${side.frames.length} frames, p50 ${percentile(side.frames, 50).toFixed(1)} ms, ` +
+        `p95 ${percentile(side.frames, 95).toFixed(1)} ms, max ${Math.max(...side.frames).toFixed(1)} ms; ` +
+        `p95 per drag ${side.perDragP95.map((x) => x.toFixed(0)).join(' ')}`,
+    );
+  }
+}
+
 export const summary = (side: Side) => ({
   label: side.label,
   medianMs: round3(percentile(side.frames, 95)),
@@ -119,29 +151,11 @@ export async function dragBenchmark(
         `${side.label} open in ${Math.round(performance.now() - started)} ms; dragging ${side.stepId}`,
       );
     }
-    for (let round = 0; round < warmup + rounds; round++) {
-      for (let k = 0; k < sides.length; k++) {
-        const side = sides[(round + k) % sides.length] as Side;
-        await (side.page as Page).bringToFront();
-        const began = performance.now();
-        const frames = await dragOnce(side);
-        if (round === 0)
-          log(`${side.label}: one drag and drop took ${Math.round(performance.now() - began)} ms`);
-        if (round < warmup) continue;
-        side.frames.push(...frames);
-        side.perDragP95.push(percentile(frames, 95));
-      }
-    }
+    await dragRounds(sides, rounds, warmup);
   } finally {
     for (const close of closers) await close();
   }
-  for (const side of sides) {
-    log(
-      `${side.label}: ${side.frames.length} frames, p50 ${percentile(side.frames, 50).toFixed(1)} ms, ` +
-        `p95 ${percentile(side.frames, 95).toFixed(1)} ms, max ${Math.max(...side.frames).toFixed(1)} ms; ` +
-        `p95 per drag ${side.perDragP95.map((x) => x.toFixed(0)).join(' ')}`,
-    );
-  }
+  logSides(sides);
   const [subject, reference] = sides.map(summary) as [
     ReturnType<typeof summary>,
     ReturnType<typeof summary>,
