@@ -6,9 +6,11 @@ import { GEOMETRY, type MapGeometry } from '@procmap/layout';
 /**
  * Zooms so that the map fits the canvas (`width` × `height` on screen), but never below a size
  * a room can read from the back (0.5) nor above 1; anchored top-left, where the lane headers are.
+ * Nothing happens when the view is already there: an animation from a view to itself still
+ * updates the canvas on each of its frames (on a big map, a tidy-up that keeps the view).
  */
 export function fitMapToView(
-  flow: Pick<ReactFlowInstance, 'setViewport'>,
+  flow: Pick<ReactFlowInstance, 'setViewport' | 'getViewport'>,
   geometry: MapGeometry,
   width: number,
   height: number,
@@ -23,6 +25,9 @@ export function fitMapToView(
   );
   // Shift right so the first column is not under the pinned headers.
   const x = Math.max(16, headerWidthAt(zoom) - GEOMETRY.headerWidth * zoom + 16);
+  const now = flow.getViewport();
+  if (Math.abs(now.x - x) < 0.5 && Math.abs(now.y - 16) < 0.5 && Math.abs(now.zoom - zoom) < 1e-3)
+    return;
   void flow.setViewport({ x, y: 16, zoom }, duration ? { duration } : undefined);
 }
 
