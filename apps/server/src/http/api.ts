@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAdminToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import { MapError, type MapService } from '../maps/map-service';
-import { EXPORT_PATH, type ExportKind, sendExport } from './export-routes';
+import type { ExportKind } from './export-routes';
 import { HttpError, readJson, sendJson } from './respond';
 
 /*
@@ -16,6 +16,8 @@ export interface ApiContext {
 }
 
 const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})(\/access)?$/;
+const EXPORT_PATH =
+  /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/(export\.svg|export\.pdf|export\.csv|report\.pdf)$/;
 
 function baseUrl(req: IncomingMessage, config: ServerConfig): string {
   if (config.publicUrl) return config.publicUrl;
@@ -82,6 +84,8 @@ export async function handleApi(
       if (req.method !== 'GET') methodNotAllowed(res, 'GET');
       const id = exported[1] as string;
       await maps.authorize(id, url.searchParams.get('token') ?? bearer(req), 'view');
+      // Loaded on first use: the PDF and font code stays out of a server that never exports.
+      const { sendExport } = await import('./export-routes');
       await sendExport(res, req, url, exported[2] as ExportKind, await maps.read(id));
       return true;
     }

@@ -21,9 +21,6 @@ import { HttpError } from './respond';
  * Query options: page=A4|A3|Letter, landscape=1, tile=1, table=steps|findings (CSV).
  */
 
-export const EXPORT_PATH =
-  /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/(export\.svg|export\.pdf|export\.csv|report\.pdf)$/;
-
 export type ExportKind = 'export.svg' | 'export.pdf' | 'export.csv' | 'report.pdf';
 
 const PAGES: readonly PageSizeName[] = ['A4', 'A3', 'Letter'];
