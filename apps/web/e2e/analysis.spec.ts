@@ -94,3 +94,24 @@ test('an empty map says what the analysis needs', async ({ page }) => {
   await page.getByRole('tab', { name: 'Analysis' }).click();
   await expect(page.getByTestId('analysis-panel')).toContainText('Add steps');
 });
+
+test('a map’s own analysis thresholds change what the analysis finds', async ({ page }) => {
+  const made = await makeMap(page, file);
+  await openLink(page, made.editUrl);
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  const handoffs = page.getByTestId('finding').and(page.locator('[data-rule="handoff"]'));
+  await expect(handoffs).toHaveCount(1);
+
+  // Raise the handoff threshold above this map's share: the finding goes.
+  await page.getByRole('tab', { name: 'Properties' }).click();
+  await page.getByTestId('analysis-thresholds').locator('summary').click();
+  const field = page.getByLabel('Handoffs: share of flows above (%)');
+  await field.fill('90');
+  await field.press('Enter');
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await expect(handoffs).toHaveCount(0);
+  const stored = (await (
+    await page.request.get(`/api/maps/${made.id}?token=${new URL(made.editUrl).hash.slice(7)}`)
+  ).json()) as ProcessMap;
+  expect(stored.settings?.analysis).toEqual({ handoffShare: 0.9 });
+});

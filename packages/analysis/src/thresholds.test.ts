@@ -23,7 +23,7 @@ describe('resolveThresholds', () => {
 
   it('given settings.analysis, then its numbers win and bad values are ignored', () => {
     const settings = { analysis: { longWaitShare: 0.3, handoffShare: -1, completeAccurate: 'x' } };
-    const resolved = resolveThresholds({ settings } as Pick<ProcessMap, 'settings'>);
+    const resolved = resolveThresholds({ settings } as unknown as Pick<ProcessMap, 'settings'>);
     expect(resolved.longWaitShare).toBe(0.3);
     expect(resolved.handoffShare).toBe(DEFAULT_THRESHOLDS.handoffShare);
     expect(resolved.completeAccurate).toBe(0.9);

@@ -58,6 +58,8 @@ export interface Settings {
   readonly currency?: string;
   /** Dot-voting: how many votes each person may place across the map's comments, 0..99. Default 3. */
   readonly votesPerPerson?: number;
+  /** The waste analysis thresholds of this map, by name; a missing one takes its default (docs/analysis.md). */
+  readonly analysis?: Readonly<Record<string, number>>;
 }
 
 /** A swimlane: the people in one role who own the steps drawn in it. */

@@ -6,6 +6,7 @@ import {
   type Role,
   resolveSettings,
 } from '@procmap/model';
+import { AnalysisThresholds } from './AnalysisThresholds';
 import { SelectField, TextField } from './fields';
 import { parseNumber, showNumber } from './parse-number';
 import { runCommand } from './run-command';
@@ -120,6 +121,7 @@ export function MapSettings({
           }
         />
       </fieldset>
+      <AnalysisThresholds doc={doc} map={index.map} readOnly={readOnly} />
       <h3 className="panel__subtitle">Roles</h3>
       {index.lanes.length === 0 ? (
         <p className="panel__empty">No lanes yet: press L to add one.</p>
