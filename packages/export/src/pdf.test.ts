@@ -1,5 +1,6 @@
 import { analyze } from '@procmap/analysis';
 import { generateMap, hospitalDischarge, mapBuilder } from '@procmap/test-kit';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { buildScene, PAGE_LAYOUT, pageSize, paginate, toPdf } from './index';
 import { FONTS, flat, HAS_PDFTOTEXT, pdfText } from './test-helpers';
@@ -96,6 +97,12 @@ describe('tiling a 300-step map on A4', () => {
     // every tile repeats the lane names on its left
     expect(flat(pdfText(pdf, total))).toContain(scene.lanes[0]?.name ?? '?');
   }, 60_000);
+
+  it('prints just the pages it is given', async () => {
+    const pages = paginate(scene, { size: 'A4', mode: 'tile' }).slice(0, 2);
+    const pdf = await toPdf(scene, FONTS, pages);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(2);
+  });
 
   it('fits the same map on one page when asked', async () => {
     const pages = paginate(scene, { size: 'A3', landscape: true, mode: 'fit' });

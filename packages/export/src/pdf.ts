@@ -65,15 +65,17 @@ export function drawMapPage(writer: PdfWriter, scene: Scene, layout: MapPage): P
 }
 
 /**
- * Renders a scene as a vector PDF: fitted on one page or tiled (PageOptions), with the font
+ * Renders a scene as a vector PDF: fitted on one page or tiled (PageOptions, or pages from
+ * `paginate` — a caller may print some of them), with the font
  * embedded so labels in any Latin script print and stay selectable. Returns the file's bytes.
  */
 export async function toPdf(
   scene: Scene,
   fonts: ExportFonts,
-  options: PageOptions = {},
+  pages: PageOptions | readonly MapPage[] = {},
 ): Promise<Uint8Array> {
   const writer = await openPdf(fonts, scene.title);
-  for (const layout of paginate(scene, options)) drawMapPage(writer, scene, layout);
+  const layouts = Array.isArray(pages) ? pages : paginate(scene, pages as PageOptions);
+  for (const layout of layouts) drawMapPage(writer, scene, layout);
   return writer.doc.save({ useObjectStreams: true });
 }

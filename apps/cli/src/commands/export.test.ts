@@ -36,6 +36,15 @@ describe('procmap export', { timeout: 30_000 }, () => {
     expect(text).toContain('>Book clinic</text>');
   });
 
+  it('given --steps, then only those steps are drawn', async () => {
+    const out = join(dir.path, 'two.svg');
+    const { code } = await exportMap(file, '--steps', 's3,s4', '-o', out, '--no-findings');
+    expect(code).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toContain('>Book clinic</text>');
+    expect(svg).not.toContain('>Write referral</text>');
+  });
+
   it.each([
     ['pdf', '%PDF-'],
     ['report', '%PDF-'],

@@ -35,6 +35,7 @@ interface ExportArgs {
   readonly findings: boolean;
   readonly comments: boolean;
   readonly date: string;
+  readonly selection?: readonly string[];
 }
 
 type Parsed = { ok: true; args: ExportArgs } | { ok: false; message: string } | { ok: 'help' };
@@ -82,6 +83,7 @@ function parse(argv: readonly string[]): Parsed {
         'no-findings': { type: 'boolean' },
         'no-comments': { type: 'boolean' },
         date: { type: 'string' },
+        steps: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -115,6 +117,14 @@ function parse(argv: readonly string[]): Parsed {
       findings: values['no-findings'] !== true,
       comments: values['no-comments'] !== true,
       date: typeof values.date === 'string' ? values.date : today(),
+      ...(typeof values.steps === 'string'
+        ? {
+            selection: values.steps
+              .split(',')
+              .map((id) => id.trim())
+              .filter(Boolean),
+          }
+        : {}),
     },
   };
 }
@@ -155,6 +165,7 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
       ...(a.findings ? { analysis } : {}),
       comments: a.comments,
       date: a.date,
+      ...(a.selection ? { selection: a.selection } : {}),
     });
   let bytes: string | Uint8Array;
   switch (a.format) {

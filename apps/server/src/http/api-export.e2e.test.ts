@@ -68,6 +68,16 @@ describe('export API (real server process)', { timeout: 60_000 }, () => {
     expect(svg).not.toMatch(/<script|\son[a-z]+=/i);
   });
 
+  it('steps=… draws only those steps', async () => {
+    const { res, bytes } = await download(
+      `/api/maps/${id}/export.svg${q(viewToken)}&steps=triage&findings=0`,
+    );
+    expect(res.status).toBe(200);
+    const svg = bytes.toString('utf8');
+    expect(svg).not.toContain('Write referral letter');
+    expect(svg.match(/<text /g)?.length).toBeLessThan(40);
+  });
+
   it('export.pdf with the edit token → a PDF whose labels are text', async () => {
     const { res, bytes } = await download(
       `/api/maps/${id}/export.pdf${q(editToken)}&page=A3&landscape=1`,

@@ -18,7 +18,8 @@ import { HttpError } from './respond';
 /*
  * GET /api/maps/<id>/export.svg | export.pdf | export.csv | report.pdf ?token=<edit or view>:
  * the map as a stakeholder receives it, downloaded as an attachment named after its title.
- * Query options: page=A4|A3|Letter, landscape=1, tile=1, table=steps|findings (CSV).
+ * Query options: page=A4|A3|Letter, landscape=1, tile=1, table=steps|findings (CSV),
+ * findings=0 and comments=0 (no badges, no markers), steps=<id>,<id> (only those steps).
  */
 
 export type ExportKind = 'export.svg' | 'export.pdf' | 'export.csv' | 'report.pdf';
@@ -93,11 +94,20 @@ export async function sendExport(
 ): Promise<void> {
   const analysis = analyze(map);
   const date = today();
+  const off = (key: string) => ['0', 'false', 'no'].includes(url.searchParams.get(key) ?? '');
+  const steps = url.searchParams.get('steps');
+  const sceneOptions = {
+    analysis,
+    date,
+    findings: !off('findings'),
+    comments: !off('comments'),
+    ...(steps ? { selection: steps.split(',').filter(Boolean) } : {}),
+  };
   let body: string | Uint8Array;
   let type: string;
   let suffix: string;
   if (kind === 'export.svg') {
-    body = toSvg(buildScene(map, { analysis, date }));
+    body = toSvg(buildScene(map, sceneOptions));
     type = 'image/svg+xml; charset=utf-8';
     suffix = '.svg';
   } else if (kind === 'export.csv') {
@@ -109,7 +119,7 @@ export async function sendExport(
     type = 'text/csv; charset=utf-8';
     suffix = table === 'findings' ? '-findings.csv' : '.csv';
   } else if (kind === 'export.pdf') {
-    body = await toPdf(buildScene(map, { analysis, date }), await fonts(), pageOptions(url));
+    body = await toPdf(buildScene(map, sceneOptions), await fonts(), pageOptions(url));
     type = 'application/pdf';
     suffix = '.pdf';
   } else {
