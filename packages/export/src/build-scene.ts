@@ -307,7 +307,6 @@ function drawFlow(
   const base: Point = [p3[0] - ux * ARROW, p3[1] - uy * ARROW];
   const c2: Point = [p2[0] - ux * ARROW, p2[1] - uy * ARROW];
   const paint = handoff ? HANDOFF_PAINT : FLOW_PAINT;
-  const r = (n: number) => Math.round(n * 10) / 10;
   out.push({
     type: 'path',
     d: `M${r(p0[0])} ${r(p0[1])}C${r(p1[0])} ${r(p1[1])} ${r(c2[0])} ${r(c2[1])} ${r(base[0])} ${r(base[1])}`,
@@ -344,6 +343,11 @@ function drawFlow(
     });
   }
   if (notes) drawMarkers(out, mx + (label ? 14 : 0), my - 26, notes);
+}
+
+/** Rounds to a tenth: flow coordinates need no more, and shorter numbers make smaller files. */
+function r(n: number): number {
+  return Math.round(n * 10) / 10;
 }
 
 function bounds(points: readonly Point[]): [number, number, number, number] {

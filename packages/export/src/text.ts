@@ -41,11 +41,17 @@ export function textWidth(text: string, size: number, weight: FontWeight = 'norm
   return (total * size) / 1000;
 }
 
+/** Anything cleanText would change: most labels have none of it and are returned as they are. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const NEEDS_CLEANING =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff]| {2}|^ | $/;
+
 /**
  * Text as one printable line: control characters and line breaks become spaces, runs of
  * spaces collapse, and characters XML forbids (lone surrogates, U+FFFE/FFFF) are dropped.
  */
 export function cleanText(text: string): string {
+  if (typeof text === 'string' && !NEEDS_CLEANING.test(text)) return text;
   return (
     String(text)
       // biome-ignore lint/suspicious/noControlCharactersInRegex: replacing them is the point
