@@ -70,7 +70,7 @@ export async function tidyUp(
 }
 
 /** Steps written per task: writing 1,000 positions at once is one long task of its own. */
-const SLICE = 250;
+const SLICE = 125;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
