@@ -176,3 +176,19 @@ test('dot-voting: votes from two people add up, each within their allowance; the
   await alice.context().close();
   await bob.context().close();
 });
+
+test('a question on a flow shows as a marker in the flow’s label', async ({ browser }) => {
+  const made = await makeMap(await browser.newPage(), threeLaneMap('Flow comments'));
+  const amy = await person(browser, made.editUrl, 'Amy');
+  await amy
+    .getByTestId('rf__edge-f3')
+    .locator('.react-flow__edge-interaction')
+    .click({ force: true });
+  await expect(amy.getByTestId('add-comment')).toContainText('On the selected flow');
+  await addComment(amy, 'Question', 'Who books when the GP is away?');
+  const marker = amy.getByTestId('rf__edge-f3').getByTestId('flow-comment-marker');
+  await expect(marker).toHaveText('● 1');
+  await expect(marker).toHaveClass(/flow__comments--question/);
+  await expect(amy.getByTestId('comment')).toContainText('on Triage referral → Book clinic');
+  await amy.context().close();
+});

@@ -16,6 +16,7 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCommentMarks } from '../comments/comment-marks';
 import { usePresence } from '../presence/presence-store';
 import { stopFollowing } from '../presence/useFollowView';
 import { usePresenceChannel } from '../presence/usePresenceChannel';
@@ -113,7 +114,11 @@ export const Canvas = memo(function Canvas({
   );
   const shownNodes = useInBatches(nodes, NODE_BATCH);
   const selectedFlow = selection.kind === 'flow' ? selection.id : undefined;
-  const edges = useMemo(() => flowEdges(index, selectedFlow, cache), [index, selectedFlow, cache]);
+  const commentMarks = useCommentMarks((s) => s.marks);
+  const edges = useMemo(
+    () => flowEdges(index, selectedFlow, cache, commentMarks),
+    [index, selectedFlow, cache, commentMarks],
+  );
   useEffect(() => {
     cache.keep(
       baseNodes.filter((n): n is StepFlowNode => n.type === 'step'),

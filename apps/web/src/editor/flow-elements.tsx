@@ -1,4 +1,11 @@
-import { type FlowId, isHandoff, type MapIndex, type StepId } from '@procmap/model';
+import {
+  type CommentKind,
+  type FlowId,
+  isHandoff,
+  type MapIndex,
+  type StepId,
+} from '@procmap/model';
+import type { ReactNode } from 'react';
 import { type Edge, MarkerType } from '@xyflow/react';
 import type { LaneFlowNode } from './LaneNode';
 import { GEOMETRY, type MapGeometry } from '@procmap/layout';
@@ -33,7 +40,7 @@ export class ElementCache {
       old !== undefined &&
       old.data?.flow === flow &&
       old.className === next.className &&
-      old.label === next.label;
+      old.data?.labelKey === next.data?.labelKey;
     return same ? old : next;
   }
 
@@ -103,26 +110,52 @@ export function flowLabel(label: string | undefined, probability: number | undef
   return [label, share].filter(Boolean).join(' · ') || undefined;
 }
 
+/** A flow's label on the canvas, with a marker in its kind's colour when it has open comments. */
+function edgeLabel(
+  text: string | undefined,
+  mark: { readonly count: number; readonly kind: CommentKind } | undefined,
+): ReactNode {
+  if (!mark) return text;
+  return (
+    <>
+      {text && <tspan>{text} </tspan>}
+      <tspan
+        className={`flow__comments flow__comments--${mark.kind}`}
+        data-testid="flow-comment-marker"
+      >
+        ● {mark.count}
+      </tspan>
+    </>
+  );
+}
+
 /** Edges for the flows: arrowheads, handoffs between roles dashed; a selected one stands out. */
 export function flowEdges(
   index: MapIndex,
   selected: FlowId | undefined,
   cache?: ElementCache,
+  comments?: ReadonlyMap<string, { readonly count: number; readonly kind: CommentKind }>,
 ): Edge[] {
   const edges: Edge[] = [];
   for (const flow of index.map.flows) {
     if (!index.step(flow.from) || !index.step(flow.to)) continue;
     const handoff = isHandoff(index, flow);
+    const text = flowLabel(flow.label, flow.probability);
+    const mark = comments?.get(flow.id);
     const edge: Edge = {
       id: flow.id,
       source: flow.from,
       target: flow.to,
       type: 'smoothstep',
-      label: flowLabel(flow.label, flow.probability),
+      label: edgeLabel(text, mark),
       className: `flow${handoff ? ' flow--handoff' : ''}${flow.id === selected ? ' is-selected' : ''}`,
       selected: flow.id === selected,
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-      data: { handoff, flow },
+      data: {
+        handoff,
+        flow,
+        labelKey: `${text ?? ''}|${mark ? `${mark.kind}:${mark.count}` : ''}`,
+      },
       selectable: true,
       focusable: false,
       interactionWidth: 16,
