@@ -42,8 +42,8 @@ export function textWidth(text: string, size: number, weight: FontWeight = 'norm
 }
 
 /** Anything cleanText would change: most labels have none of it and are returned as they are. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const NEEDS_CLEANING =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff]| {2}|^ | $/;
 
 /**
