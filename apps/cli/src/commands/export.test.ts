@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../export/chromium';
 import { run } from '../run';
@@ -139,6 +141,18 @@ describe('procmap export', { timeout: 30_000 }, () => {
       expect(readFileSync(out).subarray(1, 4).toString()).toBe('PNG');
     },
   );
+
+  it('run as a process, then the launcher finds the bundled fonts and writes the report', async () => {
+    const bin = fileURLToPath(new URL('../../bin/procmap.js', import.meta.url));
+    const out = join(dir.path, 'process-report.pdf');
+    const code = await new Promise<number | null>((resolve) => {
+      execFile(process.execPath, [bin, 'export', file, '--format', 'report', '-o', out], (error) =>
+        resolve(error ? (typeof error.code === 'number' ? error.code : null) : 0),
+      );
+    });
+    expect(code).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
 
   it('--help lists the formats and exit codes', async () => {
     const { code, stdout } = await exportMap('--help');
