@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateMap } from '@procmap/test-kit';
 import { example, expectError, q, send } from '../test-support/api';
 import {
   createMap,
@@ -147,5 +148,37 @@ describe('export API (real server process)', { timeout: 60_000 }, () => {
       404,
       'not-found',
     );
+  });
+  it('a big report renders off the main thread: the server keeps answering while it is drawn', async () => {
+    const big = await createMap(server, generateMap({ steps: 300, seed: 7 }));
+    const started = performance.now();
+    let drawn = false;
+    const report = fetch(`${server.url}/api/maps/${big.id}/report.pdf${q(big.viewToken)}`).then(
+      async (res) => {
+        drawn = true;
+        return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
+      },
+    );
+    // Health checks one after another while the report is drawn: their longest wait.
+    let longest = 0;
+    let checks = 0;
+    while (!drawn) {
+      const sent = performance.now();
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      longest = Math.max(longest, performance.now() - sent);
+      checks++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const drawMs = performance.now() - started;
+    const done = await report;
+    expect(done.status).toBe(200);
+    expect(done.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    console.log(
+      `report drawn in ${drawMs.toFixed(0)} ms; ${checks} health checks, longest ${longest.toFixed(0)} ms`,
+    );
+    // Drawn on the main thread, some check would wait for a large share of the drawing.
+    expect(checks).toBeGreaterThan(5);
+    expect(longest).toBeLessThan(drawMs / 4);
   });
 });

@@ -84,9 +84,13 @@ export async function handleApi(
       if (req.method !== 'GET') methodNotAllowed(res, 'GET');
       const id = exported[1] as string;
       await maps.authorize(id, url.searchParams.get('token') ?? bearer(req), 'view');
-      // Loaded on first use: the PDF and font code stays out of a server that never exports.
-      const { sendExport } = await import('./export-routes');
-      await sendExport(res, req, url, exported[2] as ExportKind, await maps.read(id));
+      // Rendered on the export thread, started on first use: the PDF and font code stays out of
+      // a server that never exports, and a big report never stalls anyone's sync.
+      const map = await maps.read(id);
+      const { exportJob, sendRendered } = await import('./export-routes');
+      const { renderOnThread } = await import('./export-pool');
+      const job = exportJob(url, exported[2] as ExportKind, map);
+      sendRendered(res, map.title, await renderOnThread(job));
       return true;
     }
     const match = url.pathname.match(MAP_PATH);

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { analyze } from '@procmap/analysis';
 import {
   buildReport,
@@ -12,7 +12,6 @@ import {
   toSvg,
 } from '@procmap/export';
 import type { ProcessMap } from '@procmap/model';
-import { readExportFonts } from './export-fonts';
 import { HttpError } from './respond';
 
 /*
@@ -83,55 +82,99 @@ const today = () =>
     new Date(),
   );
 
-/** Renders and sends one export of `map`. */
-export async function sendExport(
-  res: ServerResponse,
-  _req: IncomingMessage,
-  url: URL,
-  kind: ExportKind,
-  map: ProcessMap,
-  fonts: () => Promise<ExportFonts> = readExportFonts,
-): Promise<void> {
-  const analysis = analyze(map);
-  const date = today();
+/** What to render: every option already checked, so the renderer cannot refuse a request. */
+export interface ExportJob {
+  readonly kind: ExportKind;
+  readonly map: ProcessMap;
+  readonly date: string;
+  readonly findings: boolean;
+  readonly comments: boolean;
+  readonly selection?: readonly string[];
+  readonly page: PageOptions;
+  readonly table: 'steps' | 'findings';
+}
+
+/** A rendered export: its bytes, content type and file-name suffix. */
+export interface RenderedExport {
+  readonly body: Uint8Array;
+  readonly type: string;
+  readonly suffix: string;
+}
+
+/** Reads and checks the query of an export request; a bad option is a 400 naming it. */
+export function exportJob(url: URL, kind: ExportKind, map: ProcessMap): ExportJob {
   const off = (key: string) => ['0', 'false', 'no'].includes(url.searchParams.get(key) ?? '');
   const steps = url.searchParams.get('steps');
-  const sceneOptions = {
-    analysis,
-    date,
+  const table = url.searchParams.get('table') ?? 'steps';
+  if (table !== 'steps' && table !== 'findings') {
+    throw new HttpError(400, 'bad-table', 'table must be steps or findings');
+  }
+  return {
+    kind,
+    map,
+    date: today(),
     findings: !off('findings'),
     comments: !off('comments'),
     ...(steps ? { selection: steps.split(',').filter(Boolean) } : {}),
+    page: pageOptions(url),
+    table,
   };
-  let body: string | Uint8Array;
-  let type: string;
-  let suffix: string;
+}
+
+/** Renders one export (CPU-heavy for big maps: the server runs it on its export thread). */
+export async function renderExport(
+  job: ExportJob,
+  fonts: () => Promise<ExportFonts>,
+): Promise<RenderedExport> {
+  const { map, kind } = job;
+  const analysis = analyze(map);
+  const sceneOptions = {
+    analysis,
+    date: job.date,
+    findings: job.findings,
+    comments: job.comments,
+    ...(job.selection ? { selection: job.selection } : {}),
+  };
+  const utf8 = (text: string) => new TextEncoder().encode(text);
   if (kind === 'export.svg') {
-    body = toSvg(buildScene(map, sceneOptions));
-    type = 'image/svg+xml; charset=utf-8';
-    suffix = '.svg';
-  } else if (kind === 'export.csv') {
-    const table = url.searchParams.get('table') ?? 'steps';
-    if (table !== 'steps' && table !== 'findings') {
-      throw new HttpError(400, 'bad-table', 'table must be steps or findings');
-    }
-    body = toCsv(map, analysis, table);
-    type = 'text/csv; charset=utf-8';
-    suffix = table === 'findings' ? '-findings.csv' : '.csv';
-  } else if (kind === 'export.pdf') {
-    body = await toPdf(buildScene(map, sceneOptions), await fonts(), pageOptions(url));
-    type = 'application/pdf';
-    suffix = '.pdf';
-  } else {
-    body = await buildReport(map, analysis, await fonts(), { ...pageOptions(url), date });
-    type = 'application/pdf';
-    suffix = ' - improvement report.pdf';
+    return {
+      body: utf8(toSvg(buildScene(map, sceneOptions))),
+      type: 'image/svg+xml; charset=utf-8',
+      suffix: '.svg',
+    };
   }
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+  if (kind === 'export.csv') {
+    return {
+      body: utf8(toCsv(map, analysis, job.table)),
+      type: 'text/csv; charset=utf-8',
+      suffix: job.table === 'findings' ? '-findings.csv' : '.csv',
+    };
+  }
+  if (kind === 'export.pdf') {
+    return {
+      body: await toPdf(buildScene(map, sceneOptions), await fonts(), job.page),
+      type: 'application/pdf',
+      suffix: '.pdf',
+    };
+  }
+  return {
+    body: await buildReport(map, analysis, await fonts(), { ...job.page, date: job.date }),
+    type: 'application/pdf',
+    suffix: ' - improvement report.pdf',
+  };
+}
+
+/** Sends a rendered export as a download named after the map's title. */
+export function sendRendered(res: ServerResponse, title: string, rendered: RenderedExport): void {
+  const bytes = Buffer.from(
+    rendered.body.buffer,
+    rendered.body.byteOffset,
+    rendered.body.byteLength,
+  );
   res.writeHead(200, {
-    'content-type': type,
+    'content-type': rendered.type,
     'content-length': bytes.length,
-    'content-disposition': contentDisposition(map.title, suffix),
+    'content-disposition': contentDisposition(title, rendered.suffix),
     'cache-control': 'no-store',
   });
   res.end(bytes);
