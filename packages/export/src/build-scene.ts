@@ -1,7 +1,13 @@
 import type { AnalysisResult, Severity } from '@procmap/analysis';
 import { GEOMETRY, type LaneBox, mapGeometry, type StepBox } from '@procmap/layout';
-import { type Comment, indexMap, isHandoff, normalize, type ProcessMap } from '@procmap/model';
-import { flowLabel } from './flow-label';
+import {
+  type Comment,
+  indexMap,
+  isHandoff,
+  normalize,
+  type ProcessMap,
+  flowLabel,
+} from '@procmap/model';
 import type { Item, LegendEntry, Scene, SceneLane } from './scene';
 import {
   FLOW_PAINT,

@@ -23,8 +23,6 @@ export { PAGE_LAYOUT, PAGE_SIZES, pageSize, paginate, tileCount } from './pagina
 export type { MapPage, PageOptions, PageSizeName } from './paginate';
 /** Text measured with the bundled font's widths, wrapped and cleaned. */
 export { cleanText, textWidth, wrapText } from './text';
-/** A flow's canvas label: "Yes · 80%". */
-export { flowLabel } from './flow-label';
 /** Steps or findings as CSV (RFC 4180, formula injection neutralised). */
 export { csvCell, csvRows, toCsv } from './csv';
 export type { CsvTable } from './csv';

@@ -2,7 +2,8 @@ import { analyze } from '@procmap/analysis';
 import { GEOMETRY } from '@procmap/layout';
 import { mapBuilder } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
-import { buildScene, flowLabel, type Item, type TextItem } from './index';
+import { flowLabel } from '@procmap/model';
+import { buildScene, type Item, type TextItem } from './index';
 
 const decisionMap = () =>
   mapBuilder('Referral')

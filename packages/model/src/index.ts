@@ -55,3 +55,4 @@ export {
   votesPerPerson,
   votesUsed,
 } from './votes';
+export { flowLabel } from './flow-label';

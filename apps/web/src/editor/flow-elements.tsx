@@ -1,6 +1,7 @@
 import {
   type CommentKind,
   type FlowId,
+  flowLabel,
   isHandoff,
   type MapIndex,
   type StepId,
@@ -102,12 +103,6 @@ export function flowNodes(
     return cache ? cache.step(node) : node;
   });
   return [...lanes, ...steps];
-}
-
-/** What a flow shows on the canvas: its label, its share of cases, or both ("Yes · 80%"). */
-export function flowLabel(label: string | undefined, probability: number | undefined) {
-  const share = probability === undefined ? '' : `${Math.round(probability * 100)}%`;
-  return [label, share].filter(Boolean).join(' · ') || undefined;
 }
 
 /** A flow's label on the canvas, with a marker in its kind's colour when it has open comments. */
