@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { analyze } from '@procmap/analysis';
-import type { ProcessMap } from '@procmap/model';
-import { formatSpan } from '../src/analysis/format';
+import { type ProcessMap, roundedDuration } from '@procmap/model';
 import { makeMap, openLink, step } from './editor-helpers';
 
 const file = JSON.parse(
@@ -27,9 +26,11 @@ test('the analysis panel shows the metrics, selects a finding’s steps, and fol
     panel.getByTestId('metrics').locator('.metric', { hasText: name }).locator('dd');
 
   // The same figures as the analysis package computes for this file.
-  await expect(metric('Lead time')).toHaveText(formatSpan(expected.metrics.leadTime, hoursPerDay));
+  await expect(metric('Lead time')).toHaveText(
+    roundedDuration(expected.metrics.leadTime, hoursPerDay),
+  );
   await expect(metric('Process time')).toHaveText(
-    formatSpan(expected.metrics.processTime, hoursPerDay),
+    roundedDuration(expected.metrics.processTime, hoursPerDay),
   );
   await expect(metric('Process cycle efficiency')).toHaveText(
     `${Math.round((expected.metrics.processCycleEfficiency ?? 0) * 100)}%`,
@@ -77,7 +78,7 @@ test('the analysis panel shows the metrics, selects a finding’s steps, and fol
   };
   const after = analyze(edited).metrics.leadTime;
   expect(after).toBeLessThan(expected.metrics.leadTime);
-  await expect(metric('Lead time')).toHaveText(formatSpan(after, hoursPerDay));
+  await expect(metric('Lead time')).toHaveText(roundedDuration(after, hoursPerDay));
   await colleague.context().close();
 });
 

@@ -27,6 +27,6 @@ export { cleanText, textWidth, wrapText } from './text';
 export { csvCell, csvRows, toCsv } from './csv';
 export type { CsvTable } from './csv';
 /** The improvement report PDF, and its helpers. */
-export { buildReport, friendlyTime } from './report/report';
+export { buildReport } from './report/report';
 export type { ReportOptions } from './report/report';
 export { commentVotes } from './report/votes';

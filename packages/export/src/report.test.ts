@@ -1,7 +1,8 @@
 import { analyze } from '@procmap/analysis';
 import { outpatientReferral } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
-import { buildReport, commentVotes, friendlyTime } from './index';
+import { roundedDuration } from '@procmap/model';
+import { buildReport, commentVotes } from './index';
 import { FONTS, flat, HAS_PDFTOTEXT, pdfText } from './test-helpers';
 
 describe.skipIf(!HAS_PDFTOTEXT)('the improvement report', () => {
@@ -20,7 +21,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('the improvement report', () => {
     // then
     expect(text).toContain('Improvement report');
     expect(text).toContain(map.title);
-    expect(text).toContain(`Lead time ${friendlyTime(analysis.metrics.leadTime, hours)}`);
+    expect(text).toContain(`Lead time ${roundedDuration(analysis.metrics.leadTime, hours)}`);
     expect(text).toContain('How long one case takes');
     expect(text).toContain('Where time is lost');
     for (const f of analysis.findings.slice(0, 10)) expect(text).toContain(flat(f.message));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from './duration';
+import { formatDuration, parseDuration, roundedDuration } from './duration';
 
 const standard = { hoursPerDay: 7.5 };
 
@@ -91,4 +91,19 @@ describe('formatDuration', () => {
       expect(again).toEqual(first);
     },
   );
+});
+
+describe('roundedDuration', () => {
+  it.each([
+    [0, '0 min'],
+    [0.4, '< 1 min'],
+    [12.34, '12.3 min'],
+    [90, '1.5 h'],
+    [449, '7.5 h'],
+    [450, '1 d'],
+    [1410.5, '3.1 d'],
+    [Number.NaN, 'n/a'],
+  ])('%s minutes (7.5 h days) → %s', (minutes, text) => {
+    expect(roundedDuration(minutes, 7.5)).toBe(text);
+  });
 });

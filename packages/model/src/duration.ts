@@ -90,3 +90,18 @@ export function formatDuration(minutes: number, settings: DurationSettings): str
   if (rest === 0) return `${hours} h`;
   return `${hours} h ${num(rest)} min`;
 }
+
+/**
+ * A duration for reading at a glance, as the analysis and the report show it: "8 min",
+ * "3.5 h", "2.1 d" (working days of `hoursPerDay`), one decimal at most.
+ */
+export function roundedDuration(minutes: number, hoursPerDay: number): string {
+  if (!Number.isFinite(minutes)) return 'n/a';
+  if (minutes === 0) return '0 min';
+  if (minutes > 0 && minutes < 1) return '< 1 min';
+  const one = (n: number) => String(Math.round(n * 10) / 10);
+  if (minutes < 60) return `${one(minutes)} min`;
+  const day = hoursPerDay * 60;
+  if (day > 0 && minutes >= day) return `${one(minutes / day)} d`;
+  return `${one(minutes / 60)} h`;
+}

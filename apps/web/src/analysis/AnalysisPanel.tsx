@@ -1,11 +1,11 @@
 import { annotations, type Finding } from '@procmap/analysis';
-import { type MapIndex, resolveSettings, WASTES } from '@procmap/model';
+import { type MapIndex, resolveSettings, roundedDuration, WASTES } from '@procmap/model';
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useSession } from '../store/session-store';
 import { type HeatMode, useAnalysis } from './analysis-store';
 import { WASTE_LABELS } from '../app/labels';
-import { formatMoney, formatShare, formatSpan } from './format';
+import { formatMoney, formatShare } from './format';
 
 const HEAT_MODES: readonly { readonly value: HeatMode; readonly label: string }[] = [
   { value: 'off', label: 'Off' },
@@ -78,7 +78,7 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
   const { result, computing, error, heatMode, setHeatMode } = useAnalysis();
   const flow = useReactFlow();
   const settings = resolveSettings(index.map);
-  const span = (m: number) => formatSpan(m, settings.hoursPerDay);
+  const span = (m: number) => roundedDuration(m, settings.hoursPerDay);
 
   const show = (finding: Finding) => {
     const ids = finding.stepIds.filter((id) => index.step(id));

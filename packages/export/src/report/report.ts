@@ -1,5 +1,11 @@
 import type { AnalysisResult, Finding, Metrics } from '@procmap/analysis';
-import { type Comment, indexMap, type ProcessMap, resolveSettings } from '@procmap/model';
+import {
+  type Comment,
+  indexMap,
+  type ProcessMap,
+  resolveSettings,
+  roundedDuration,
+} from '@procmap/model';
 import { buildScene } from '../build-scene';
 import { type PageOptions, paginate } from '../paginate';
 import { drawMapPage } from '../pdf';
@@ -25,15 +31,6 @@ export interface ReportOptions extends PageOptions {
 const MAP_LABEL_SIZE = 14;
 const MIN_READABLE_PT = 5;
 
-/** Minutes as people say them: "25 min", "3.5 h", "5.4 d" (working days of `hoursPerDay`). */
-export function friendlyTime(minutes: number, hoursPerDay: number): string {
-  if (!Number.isFinite(minutes)) return 'n/a';
-  const one = (n: number) => String(Math.round(n * 10) / 10);
-  if (minutes < 60) return `${one(minutes)} min`;
-  if (minutes < hoursPerDay * 60) return `${one(minutes / 60)} h`;
-  return `${one(minutes / (hoursPerDay * 60))} d`;
-}
-
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`);
 
 /** Builds the improvement report PDF: title page, map, metrics, findings, comments, workload. */
@@ -46,7 +43,7 @@ export async function buildReport(
   const title = cleanText(map.title) || 'Untitled map';
   const writer = await openPdf(fonts, `Improvement report: ${title}`);
   const settings = resolveSettings(map);
-  const time = (m: number) => friendlyTime(m, settings.hoursPerDay);
+  const time = (m: number) => roundedDuration(m, settings.hoursPerDay);
   const index = indexMap(map);
   const stepName = (id: string) => {
     const step = index.step(id as never);
