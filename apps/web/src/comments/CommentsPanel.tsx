@@ -86,7 +86,7 @@ function AddComment({ doc, index }: { doc: MapDoc; index: MapIndex }) {
           value={waste}
           onChange={(e) => setWaste(e.target.value as Waste | '')}
         >
-          <option value="">No waste category</option>
+          <option value="">No waste</option>
           {WASTES.map((w) => (
             <option key={w} value={w}>
               {WASTE_LABELS[w]}

@@ -94,7 +94,10 @@ function LaneHeader({
           onCancel={() => edit(null)}
         />
       ) : (
-        <span className="lane-header__name" data-testid="lane-name">
+        <span
+          className={`lane-header__name${/\S{10,}/.test(name) ? ' lane-header__name--long' : ''}`}
+          data-testid="lane-name"
+        >
           {name}
         </span>
       )}
