@@ -63,6 +63,32 @@ export function finding(ctx: Context, rule: RuleId, parts: FindingParts): Findin
   };
 }
 
+/**
+ * A finding on one step that names no flow, built without a parts object: the usual finding
+ * (thousands on a large map), the same as finding() with `step` (and one role id) given.
+ */
+export function stepFinding(
+  ctx: Context,
+  rule: RuleId,
+  waste: Waste | null,
+  severity: Severity,
+  i: number,
+  message: string,
+  stake: number,
+  roleId?: string,
+): Finding {
+  return {
+    rule,
+    waste,
+    severity,
+    stepIds: [ctx.g.ids[i]] as StepId[],
+    flowIds: NONE,
+    roleIds: (roleId === undefined ? NONE : ctx.g.roleById.has(roleId) ? [roleId] : []) as RoleId[],
+    message,
+    timeAtStake: Number.isFinite(stake) && stake > 0 ? Math.round(stake * 100) / 100 : 0,
+  };
+}
+
 /** The own time of one visit to step i: wait before it plus hands-on time. */
 export const own = (ctx: Context, i: number) =>
   (ctx.g.processTime[i] as number) + (ctx.g.waitTime[i] as number);

@@ -1,6 +1,6 @@
 import { duration, inFlowOrder, named } from '../context';
 import { ACTIVITY } from '../graph';
-import { finding, listOf, own, type Rule } from '../finding';
+import { finding, stepFinding, listOf, own, type Rule } from '../finding';
 import type { Finding } from '../types';
 
 /**
@@ -64,13 +64,15 @@ export const approvalChain: Rule = {
       if (!approval(i) || !(wait > 0) || wait < th.approvalWaitRatio * work) continue;
       const ratio = work > 0 ? ` (${Math.round((wait / work) * 10) / 10} times longer)` : '';
       out.push(
-        finding(ctx, 'approval-chain', {
-          waste: 'overprocessing',
-          severity: 'warning',
-          step: i,
-          message: `${named(ctx, i)} waits ${duration(ctx, wait)} for a sign-off that takes ${duration(ctx, work)}${ratio}.`,
-          timeAtStake: (v[i] as number) * wait,
-        }),
+        stepFinding(
+          ctx,
+          'approval-chain',
+          'overprocessing',
+          'warning',
+          i,
+          `${named(ctx, i)} waits ${duration(ctx, wait)} for a sign-off that takes ${duration(ctx, work)}${ratio}.`,
+          (v[i] as number) * wait,
+        ),
       );
     }
     return out;

@@ -1,5 +1,5 @@
 import { duration, named } from '../context';
-import { finding, type Rule } from '../finding';
+import { stepFinding, type Rule } from '../finding';
 import type { Finding } from '../types';
 
 /**
@@ -19,25 +19,28 @@ export const batching: Rule = {
       if (perMinute > 0) {
         const interval = size / perMinute;
         out.push(
-          finding(ctx, 'batching', {
-            waste: 'inventory',
-            severity: 'warning',
-            step: i,
-            message:
-              `${named(ctx, i)} works in batches of ${size}: a batch takes ${duration(ctx, interval)} to fill, ` +
+          stepFinding(
+            ctx,
+            'batching',
+            'inventory',
+            'warning',
+            i,
+            `${named(ctx, i)} works in batches of ${size}: a batch takes ${duration(ctx, interval)} to fill, ` +
               `so a case waits about ${duration(ctx, interval / 2)} for its batch.`,
-            timeAtStake: visits * (interval / 2),
-          }),
+            visits * (interval / 2),
+          ),
         );
       } else {
         out.push(
-          finding(ctx, 'batching', {
-            waste: 'inventory',
-            severity: 'info',
-            step: i,
-            message: `${named(ctx, i)} works in batches of ${size}: cases wait for their batch to fill. Give the map's demand to size the wait.`,
-            timeAtStake: 0,
-          }),
+          stepFinding(
+            ctx,
+            'batching',
+            'inventory',
+            'info',
+            i,
+            `${named(ctx, i)} works in batches of ${size}: cases wait for their batch to fill. Give the map's demand to size the wait.`,
+            0,
+          ),
         );
       }
     }

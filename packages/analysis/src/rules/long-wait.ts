@@ -1,5 +1,5 @@
 import { duration, named, percent } from '../context';
-import { finding, type Rule } from '../finding';
+import { type Rule, stepFinding } from '../finding';
 import type { Finding } from '../types';
 
 /**
@@ -22,24 +22,25 @@ export const longWait: Rule = {
       const work = g.processTime[i] as number;
       const efficiency = work / (work + wait);
       // The reasons, joined by "; ": built as one string (thousands of findings on a large map).
-      let reasons = '';
-      const because = (why: string) => {
-        reasons = reasons === '' ? why : `${reasons}; ${why}`;
-      };
-      if (share >= th.longWaitShare) because(`${percent(share)} of all waiting`);
+      // (No closure to add a reason: one per step is garbage, and a named one costs more.)
+      let reasons = share >= th.longWaitShare ? `${percent(share)} of all waiting` : '';
       if (efficiency <= th.longWaitEfficiency && wait >= th.longWaitMinutes) {
-        because(work > 0 ? `only ${percent(efficiency)} of its time is work` : 'no hands-on work');
+        const why =
+          work > 0 ? `only ${percent(efficiency)} of its time is work` : 'no hands-on work';
+        reasons = reasons === '' ? why : `${reasons}; ${why}`;
       }
-      if (wait >= day) because(dayReason);
+      if (wait >= day) reasons = reasons === '' ? dayReason : `${reasons}; ${dayReason}`;
       if (reasons === '') continue;
       out.push(
-        finding(ctx, 'long-wait', {
-          waste: 'waiting',
-          severity: wait >= th.longWaitMinutes ? 'warning' : 'info',
-          step: i,
-          message: `${named(ctx, i)} waits ${duration(ctx, wait)} before it starts: ${reasons}.`,
-          timeAtStake: expected,
-        }),
+        stepFinding(
+          ctx,
+          'long-wait',
+          'waiting',
+          wait >= th.longWaitMinutes ? 'warning' : 'info',
+          i,
+          `${named(ctx, i)} waits ${duration(ctx, wait)} before it starts: ${reasons}.`,
+          expected,
+        ),
       );
     }
     return out;

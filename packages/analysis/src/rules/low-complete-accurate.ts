@@ -1,5 +1,5 @@
 import { named, percent } from '../context';
-import { finding, own, type Rule } from '../finding';
+import { finding, stepFinding, own, type Rule } from '../finding';
 import type { Finding } from '../types';
 
 /**
@@ -18,15 +18,16 @@ export const lowCompleteAccurate: Rule = {
       if (ca < 1) flawed.push(i);
       if (ca >= th.completeAccurate) continue;
       out.push(
-        finding(ctx, 'low-complete-accurate', {
-          waste: 'defects',
-          severity: 'warning',
-          step: i,
-          message:
-            `Only ${percent(ca)} of cases reach ${named(ctx, i)} complete and accurate ` +
+        stepFinding(
+          ctx,
+          'low-complete-accurate',
+          'defects',
+          'warning',
+          i,
+          `Only ${percent(ca)} of cases reach ${named(ctx, i)} complete and accurate ` +
             `(below ${percent(th.completeAccurate)}): the rest are chased or reworked.`,
-          timeAtStake: (1 - ca) * (v[i] as number) * own(ctx, i),
-        }),
+          (1 - ca) * (v[i] as number) * own(ctx, i),
+        ),
       );
     }
     const rolled = metrics.rolledCompleteAccurate;

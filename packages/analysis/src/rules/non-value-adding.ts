@@ -1,7 +1,7 @@
 import { WASTES, type Waste } from '@procmap/model';
 import { ACTIVITY, type Graph, KIND, VALUE } from '../graph';
 import { duration, named, percent } from '../context';
-import { finding, own, type Rule } from '../finding';
+import { stepFinding, own, type Rule } from '../finding';
 import type { Finding } from '../types';
 
 /**
@@ -39,13 +39,15 @@ export const nonValueAdding: Rule = {
       const time = (v[i] as number) * own(ctx, i);
       const share = metrics.leadTime > 0 ? time / metrics.leadTime : 0;
       out.push(
-        finding(ctx, 'non-value-adding', {
-          waste: wasteOf(g, i, tagged),
-          severity: 'info',
-          step: i,
-          message: `${named(ctx, i)} is classed waste: ${duration(ctx, time)} per case, ${percent(share)} of the lead time.`,
-          timeAtStake: time,
-        }),
+        stepFinding(
+          ctx,
+          'non-value-adding',
+          wasteOf(g, i, tagged),
+          'info',
+          i,
+          `${named(ctx, i)} is classed waste: ${duration(ctx, time)} per case, ${percent(share)} of the lead time.`,
+          time,
+        ),
       );
     }
     return out;

@@ -1,5 +1,5 @@
 import { duration, headcount, named } from '../context';
-import { finding, type Rule } from '../finding';
+import { stepFinding, type Rule } from '../finding';
 import type { Finding } from '../types';
 
 /**
@@ -24,15 +24,16 @@ export const slowerThanTakt: Rule = {
       const across =
         people === 1 ? '' : ` across ${people} people (${duration(ctx, cycle)} a case)`;
       out.push(
-        finding(ctx, 'slower-than-takt', {
-          waste: 'waiting',
-          severity: 'warning',
-          step: i,
-          message:
-            `${named(ctx, i)} takes ${duration(ctx, work)}${across}, longer than the takt time of ` +
+        stepFinding(
+          ctx,
+          'slower-than-takt',
+          'waiting',
+          'warning',
+          i,
+          `${named(ctx, i)} takes ${duration(ctx, work)}${across}, longer than the takt time of ` +
             `${duration(ctx, takt)}: cases arrive faster than it can finish them.`,
-          timeAtStake: (v[i] as number) * (cycle - takt),
-        }),
+          (v[i] as number) * (cycle - takt),
+        ),
       );
     }
     return out;

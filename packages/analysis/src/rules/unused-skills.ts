@@ -1,6 +1,6 @@
 import { hourlyCost, named } from '../context';
 import { ACTIVITY } from '../graph';
-import { finding, type Rule, roleName } from '../finding';
+import { stepFinding, type Rule, roleName } from '../finding';
 import { round2 } from '../metrics';
 import type { Finding } from '../types';
 
@@ -36,17 +36,18 @@ export const unusedSkills: Rule = {
       const minutes = (v[i] as number) * (g.processTime[i] as number);
       const saving = (minutes / 60) * (rate - typical);
       out.push(
-        finding(ctx, 'unused-skills', {
-          waste: 'skills',
-          severity: 'info',
-          step: i,
-          roleIds: [g.roleIds[i] as string],
-          message:
-            `${named(ctx, i)} is ${routine} done by ${roleName(ctx, i)} at ${rate}${currency}/h, ` +
+        stepFinding(
+          ctx,
+          'unused-skills',
+          'skills',
+          'info',
+          i,
+          `${named(ctx, i)} is ${routine} done by ${roleName(ctx, i)} at ${rate}${currency}/h, ` +
             `${round2(rate / typical)} times the map's median rate of ${typical}${currency}/h: ` +
             `about ${round2(saving)}${currency} a case if a lower-cost role did it.`,
-          timeAtStake: minutes,
-        }),
+          minutes,
+          g.roleIds[i] as string,
+        ),
       );
     }
     return out;
