@@ -14,7 +14,8 @@ export const approvalChain: Rule = {
     const n = g.steps.length;
     const approval = (i: number) => g.activity[i] === ACTIVITY.approval;
     // Union-find over flows joining two approvals: each set of 2+ is one chain.
-    const parent = Int32Array.from({ length: n }, (_, i) => i);
+    const parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) parent[i] = i;
     const find = (i: number): number => {
       let r = i;
       while (parent[r] !== r) r = parent[r] as number;
