@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
-import type { ExportFonts } from './index';
+import type { ExportFonts } from '../index';
 
 /* Shared by this package's tests; never exported from index.ts. */
 
-const packageDir = join(import.meta.dirname, '..');
+const packageDir = join(import.meta.dirname, '../..');
 const repoRoot = join(packageDir, '../..');
 
 /** The bundled fonts, read once. */
