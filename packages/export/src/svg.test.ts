@@ -1,7 +1,7 @@
 import { mapBuilder } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import { buildScene, cleanText, toSvg } from './index';
-import { flat, hostilePayloads, parseXml } from './test-support/helpers.test.shared';
+import { flat, hostilePayloads, parseXml } from './test-support/helpers';
 
 const ALLOWED = new Set(['svg', 'title', 'g', 'rect', 'path', 'polygon', 'text']);
 
