@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { HOSTILE_PAYLOADS } from './hostile-payloads';
+import { HOSTILE_PAYLOADS } from '@procmap/test-kit';
 import { makeMap, openLink, step, storedMap, threeLaneMap } from './editor-helpers';
 
 /** A person on the map: their own browser context, named. */

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectConnected } from './editor-helpers';
-import { HOSTILE_PAYLOADS } from './hostile-payloads';
+import { HOSTILE_PAYLOADS } from '@procmap/test-kit';
 
 /*
  * Issue 4, bar 3: thirty hostile strings as role names, step labels, notes, flow labels and the

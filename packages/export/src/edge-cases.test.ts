@@ -3,7 +3,7 @@ import { emptyMap, type ProcessMap } from '@procmap/model';
 import { mapBuilder } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import { buildReport, buildScene, paginate, toCsv, toPdf, toSvg } from './index';
-import { FONTS, parseXml } from './test-support/helpers';
+import { EXPORT_FONTS as FONTS, parseXml } from '@procmap/test-kit';
 
 /** Every export of a map, so a test can check that none of them throws. */
 async function everyExport(map: ProcessMap) {

@@ -3,7 +3,7 @@ import { generateMap, hospitalDischarge, mapBuilder } from '@procmap/test-kit';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { buildScene, PAGE_LAYOUT, pageSize, paginate, toPdf } from './index';
-import { FONTS, flat, HAS_PDFTOTEXT, pdfText } from './test-support/helpers';
+import { EXPORT_FONTS as FONTS, flat, HAS_PDFTOTEXT, pdfText } from '@procmap/test-kit';
 
 const LATIN = [
   'Café crème',

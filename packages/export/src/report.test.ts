@@ -3,7 +3,7 @@ import { outpatientReferral } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import { roundedDuration } from '@procmap/model';
 import { buildReport, commentVotes } from './index';
-import { FONTS, flat, HAS_PDFTOTEXT, pdfText } from './test-support/helpers';
+import { EXPORT_FONTS as FONTS, flat, HAS_PDFTOTEXT, pdfText } from '@procmap/test-kit';
 
 describe.skipIf(!HAS_PDFTOTEXT)('the improvement report', () => {
   it('contains the title page, the metrics with what they mean, the findings, the comments and the workload', async () => {

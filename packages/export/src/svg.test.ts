@@ -1,7 +1,7 @@
 import { mapBuilder } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import { buildScene, cleanText, toSvg } from './index';
-import { flat, hostilePayloads, parseXml } from './test-support/helpers';
+import { flat, HOSTILE_PAYLOADS, parseXml } from '@procmap/test-kit';
 
 const ALLOWED = new Set(['svg', 'title', 'g', 'rect', 'path', 'polygon', 'text']);
 
@@ -42,7 +42,7 @@ describe('toSvg', () => {
 
   it('given the thirty hostile payloads as every text and colour, then nothing in the SVG could run or load', async () => {
     // given
-    const payloads = await hostilePayloads();
+    const payloads = HOSTILE_PAYLOADS;
     const map = mapLabelled(payloads);
     // when
     const svg = toSvg(buildScene(map));

@@ -1,20 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
 import { SaxesParser } from 'saxes';
-import type { ExportFonts } from '../index';
 
-/* Shared by this package's tests; never exported from index.ts. */
+/*
+ * Checks on exported files, for tests: the bundled fonts, a PDF's text as poppler's pdftotext
+ * reads it, and a strict XML parse of an SVG.
+ */
 
-const packageDir = join(import.meta.dirname, '../..');
-const repoRoot = join(packageDir, '../..');
+const exportDir = dirname(createRequire(import.meta.url).resolve('@procmap/export/package.json'));
 
-/** The bundled fonts, read once. */
-export const FONTS: ExportFonts = {
-  regular: readFileSync(join(packageDir, 'fonts/LiberationSans-Regular.ttf')),
-  bold: readFileSync(join(packageDir, 'fonts/LiberationSans-Bold.ttf')),
+/** The fonts bundled with the export package, read once. */
+export const EXPORT_FONTS: { readonly regular: Uint8Array; readonly bold: Uint8Array } = {
+  regular: readFileSync(join(exportDir, 'fonts/LiberationSans-Regular.ttf')),
+  bold: readFileSync(join(exportDir, 'fonts/LiberationSans-Bold.ttf')),
 };
 
 /** Whether poppler's pdftotext is installed; when it is not, PDF text tests skip and say why. */
@@ -68,11 +69,4 @@ export function parseXml(xml: string): XmlTree {
   parser.write(xml).close();
   if (error) throw error;
   return { elements, text: texts.join('\n'), texts };
-}
-
-/** The thirty hostile strings the editor's browser tests use. */
-export async function hostilePayloads(): Promise<readonly string[]> {
-  const file = pathToFileURL(join(repoRoot, 'apps/web/e2e/hostile-payloads.ts')).href;
-  const mod = (await import(file)) as { HOSTILE_PAYLOADS: readonly string[] };
-  return mod.HOSTILE_PAYLOADS;
 }
