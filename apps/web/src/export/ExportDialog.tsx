@@ -30,6 +30,31 @@ const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] =
   },
 ];
 
+/** One checkbox option of the dialog. */
+function Check({
+  checked,
+  disabled,
+  onChange,
+  children,
+}: {
+  checked: boolean;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <label className="choice">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      {children}
+    </label>
+  );
+}
+
 /** The export menu: format, what to include, page; the work runs in a worker with its progress shown. */
 export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => void }) {
   const selected = selectedStepIds(useSession.getState().selection);
@@ -124,33 +149,15 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
               Only the selected steps{' '}
               {selected.length > 0 ? `(${selected.length})` : '(select some first)'}
             </label>
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={findings}
-                disabled={busy}
-                onChange={(e) => setFindings(e.target.checked)}
-              />
+            <Check checked={findings} disabled={busy} onChange={setFindings}>
               Finding badges from the waste analysis
-            </label>
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={comments}
-                disabled={busy}
-                onChange={(e) => setComments(e.target.checked)}
-              />
+            </Check>
+            <Check checked={comments} disabled={busy} onChange={setComments}>
               Comment markers
-            </label>
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={titleBlock}
-                disabled={busy}
-                onChange={(e) => setTitleBlock(e.target.checked)}
-              />
+            </Check>
+            <Check checked={titleBlock} disabled={busy} onChange={setTitleBlock}>
               Title block: title, date, legend of lanes and markers
-            </label>
+            </Check>
           </fieldset>
         )}
         {paged && (
@@ -166,15 +173,9 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
               <option value="A3">A3</option>
               <option value="Letter">Letter</option>
             </select>
-            <label className="choice">
-              <input
-                type="checkbox"
-                checked={landscape}
-                disabled={busy}
-                onChange={(e) => setLandscape(e.target.checked)}
-              />
+            <Check checked={landscape} disabled={busy} onChange={setLandscape}>
               Landscape
-            </label>
+            </Check>
             <label htmlFor={ids.mode}>Large maps</label>
             <select
               id={ids.mode}
