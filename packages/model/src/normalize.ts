@@ -36,32 +36,50 @@ export interface NormalizeResult {
 const KINDS: ReadonlySet<string> = new Set(STEP_KINDS);
 const COMMENT_KIND_SET: ReadonlySet<string> = new Set(COMMENT_KINDS);
 
+/** A list with unique ids, and the set of those ids. */
+interface Deduped<T> {
+  readonly list: readonly T[];
+  readonly ids: ReadonlySet<string>;
+}
+
+/**
+ * Renames later uses of an id (`id~2`, `id~3`...). The usual list has no duplicate and costs one
+ * pass and one set; only a list with duplicates is copied.
+ */
 function dedupe<T extends { readonly id: string }>(
   list: readonly T[],
   what: string,
   repairs: Repair[],
-): readonly T[] {
-  const seen = new Set(list.map((r) => r.id));
+): Deduped<T> {
   const used = new Set<string>();
-  let changed = false;
-  const out = list.map((record) => {
+  let i = 0;
+  for (; i < list.length; i++) {
+    const id = (list[i] as T).id;
+    if (used.has(id)) break;
+    used.add(id);
+  }
+  if (i === list.length) return { list, ids: used };
+  const seen = new Set(list.map((r) => r.id));
+  const out = list.slice(0, i);
+  for (; i < list.length; i++) {
+    const record = list[i] as T;
     if (!used.has(record.id)) {
       used.add(record.id);
-      return record;
+      out.push(record);
+      continue;
     }
     let n = 2;
     while (seen.has(`${record.id}~${n}`) || used.has(`${record.id}~${n}`)) n++;
     const id = `${record.id}~${n}`;
     used.add(id);
-    changed = true;
     repairs.push({
       code: 'duplicate-id',
       message: `${what} id "${record.id}" was used twice; the second is shown as "${id}"`,
       ids: [id],
     });
-    return { ...record, id } as T;
-  });
-  return changed ? out : list;
+    out.push({ ...record, id } as T);
+  }
+  return { list: out, ids: used };
 }
 
 /**
@@ -119,12 +137,13 @@ function fixComment(comment: Comment, repairs: Repair[]): Comment {
  */
 export function normalize(map: ProcessMap): NormalizeResult {
   const repairs: Repair[] = [];
-  let roles = nameLanes(dedupe(map.roles, 'role', repairs), repairs);
-  const dedupedSteps = dedupe(map.steps, 'step', repairs);
-  const dedupedFlows = dedupe(map.flows, 'flow', repairs);
-  const dedupedComments = dedupe(map.comments ?? [], 'comment', repairs);
+  const dedupedRoles = dedupe(map.roles, 'role', repairs);
+  let roles = nameLanes(dedupedRoles.list, repairs);
+  const { list: dedupedSteps, ids: stepIds } = dedupe(map.steps, 'step', repairs);
+  const { list: dedupedFlows, ids: flowIds } = dedupe(map.flows, 'flow', repairs);
+  const dedupedComments = dedupe(map.comments ?? [], 'comment', repairs).list;
 
-  const roleIds = new Set(roles.map((r) => r.id));
+  const roleIds = dedupedRoles.ids;
   const orphans: string[] = [];
   let stepsChanged = dedupedSteps !== map.steps;
   const steps = dedupedSteps.map((step): Step => {
@@ -170,7 +189,6 @@ export function normalize(map: ProcessMap): NormalizeResult {
     }
   }
 
-  const stepIds = new Set(steps.map((s) => s.id));
   const dangling: Flow[] = [];
   const flows = dedupedFlows.filter((f) => {
     const ok = stepIds.has(f.from) && stepIds.has(f.to);
@@ -185,13 +203,15 @@ export function normalize(map: ProcessMap): NormalizeResult {
     });
   }
 
-  const targets = new Set<string>([...stepIds, ...flows.map((f) => f.id)]);
+  // Dropped flows are no targets; step ids never change above (only roles, kinds, labels).
+  const shownFlows = dangling.length > 0 ? new Set(flows.map((f) => f.id)) : flowIds;
+  const isTarget = (id: string) => stepIds.has(id) || shownFlows.has(id);
   const orphanComments: string[] = [];
   let commentsChanged = false;
   const comments = dedupedComments.map((original): Comment => {
     const c = fixComment(original, repairs);
     if (c !== original) commentsChanged = true;
-    if (c.targetId === undefined || targets.has(c.targetId)) return c;
+    if (c.targetId === undefined || isTarget(c.targetId)) return c;
     orphanComments.push(c.id);
     commentsChanged = true;
     const { targetId: _gone, ...rest } = c;
