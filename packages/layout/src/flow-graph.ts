@@ -18,26 +18,68 @@ export interface FlowGraph {
   readonly reversed: number;
 }
 
-/** Out-neighbours of every node as one flat list (compressed sparse rows). */
-function adjacency(n: number, edges: readonly Edge[]): { start: Int32Array; next: Int32Array } {
+/** Out-neighbours of every node as one flat list (compressed sparse rows), in edge order. */
+function rows(
+  n: number,
+  m: number,
+  from: Int32Array,
+  to: Int32Array,
+): { start: Int32Array; next: Int32Array; edge: Int32Array } {
   const start = new Int32Array(n + 1);
-  for (const [from] of edges) start[from + 1] = (start[from + 1] ?? 0) + 1;
-  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0);
-  const fill = start.slice(0, n);
-  const next = new Int32Array(edges.length);
-  for (const [from, to] of edges) {
-    next[fill[from] ?? 0] = to;
-    fill[from] = (fill[from] ?? 0) + 1;
+  for (let e = 0; e < m; e++) {
+    const k = (from[e] as number) + 1;
+    start[k] = (start[k] as number) + 1;
   }
-  return { start, next };
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const fill = start.slice(0, n);
+  const next = new Int32Array(m);
+  const edge = new Int32Array(m); // which edge sits at each place of the list
+  for (let e = 0; e < m; e++) {
+    const at = fill[from[e] as number] as number;
+    fill[from[e] as number] = at + 1;
+    next[at] = to[e] as number;
+    edge[at] = e;
+  }
+  return { start, next, edge };
 }
 
-/** Adds an edge once; `seen` holds from * n + to of the edges already kept. */
-function keep(edges: Edge[], seen: Set<number>, n: number, from: number, to: number): void {
-  const key = from * n + to;
-  if (from === to || seen.has(key)) return;
-  seen.add(key);
-  edges.push([from, to]);
+/** Out-neighbours of an edge list (see `rows`). */
+function adjacency(n: number, edges: readonly Edge[]): { start: Int32Array; next: Int32Array } {
+  const from = Int32Array.from(edges, (e) => e[0]);
+  const to = Int32Array.from(edges, (e) => e[1]);
+  return rows(n, edges.length, from, to);
+}
+
+/**
+ * Drops repeated edges, keeping the first (in place; returns the new count). Repeats are rare,
+ * so a map without one pays only for a scan of each step's outgoing edges.
+ */
+function dropRepeats(n: number, m: number, from: Int32Array, to: Int32Array): number {
+  const { start, next } = rows(n, m, from, to);
+  const stamp = new Int32Array(n).fill(-1);
+  let repeats = false;
+  for (let node = 0; node < n && !repeats; node++) {
+    for (let at = start[node] as number; at < (start[node + 1] as number); at++) {
+      const target = next[at] as number;
+      if (stamp[target] === node) {
+        repeats = true;
+        break;
+      }
+      stamp[target] = node;
+    }
+  }
+  if (!repeats) return m;
+  const seen = new Set<number>();
+  let kept = 0;
+  for (let e = 0; e < m; e++) {
+    const key = (from[e] as number) * n + (to[e] as number);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    from[kept] = from[e] as number;
+    to[kept] = to[e] as number;
+    kept++;
+  }
+  return kept;
 }
 
 /**
@@ -56,61 +98,77 @@ export function buildFlowGraph(map: ProcessMap): FlowGraph {
     }
   }
   const n = steps.length;
-  const raw: Edge[] = [];
-  const seen = new Set<number>();
-  const indegree = new Int32Array(n);
+  const from = new Int32Array(map.flows.length);
+  const to = new Int32Array(map.flows.length);
+  let m = 0;
   for (const flow of map.flows) {
-    const from = index.get(flow.from);
-    const to = index.get(flow.to);
-    if (from === undefined || to === undefined) continue;
-    const before = raw.length;
-    keep(raw, seen, n, from, to);
-    if (raw.length > before) indegree[to] = (indegree[to] ?? 0) + 1;
+    const a = index.get(flow.from);
+    const b = index.get(flow.to);
+    if (a === undefined || b === undefined || a === b) continue;
+    from[m] = a;
+    to[m] = b;
+    m++;
   }
+  m = dropRepeats(n, m, from, to);
 
-  const { start, next } = adjacency(n, raw);
-  const roots: number[] = [];
-  for (let i = 0; i < n; i++) if (steps[i]?.kind === 'start') roots.push(i);
-  for (let i = 0; i < n; i++) if (indegree[i] === 0) roots.push(i);
-  for (let i = 0; i < n; i++) roots.push(i);
-
+  const { start, next, edge } = rows(n, m, from, to);
+  const indegree = new Int32Array(n);
+  for (let e = 0; e < m; e++) {
+    const k = to[e] as number;
+    indegree[k] = (indegree[k] as number) + 1;
+  }
   const OPEN = 1;
   const DONE = 2;
   const state = new Uint8Array(n);
-  const back = new Set<number>();
+  const back = new Uint8Array(m); // by edge: it closes a cycle
+  let reversed = 0;
   const stack: number[] = [];
   const cursor = new Int32Array(n);
-  for (const root of roots) {
-    if (state[root] !== 0) continue;
+  const search = (root: number) => {
+    if (state[root] !== 0) return;
     state[root] = OPEN;
-    cursor[root] = start[root] ?? 0;
+    cursor[root] = start[root] as number;
     stack.push(root);
     while (stack.length > 0) {
       const node = stack[stack.length - 1] as number;
-      const at = cursor[node] ?? 0;
-      if (at >= (start[node + 1] ?? 0)) {
+      const at = cursor[node] as number;
+      if (at >= (start[node + 1] as number)) {
         state[node] = DONE;
         stack.pop();
         continue;
       }
       cursor[node] = at + 1;
-      const to = next[at] ?? 0;
-      if (state[to] === OPEN) back.add(node * n + to);
-      else if (state[to] === 0) {
-        state[to] = OPEN;
-        cursor[to] = start[to] ?? 0;
-        stack.push(to);
+      const target = next[at] as number;
+      if (state[target] === OPEN) {
+        back[edge[at] as number] = 1;
+        reversed++;
+      } else if (state[target] === 0) {
+        state[target] = OPEN;
+        cursor[target] = start[target] as number;
+        stack.push(target);
       }
     }
-  }
+  };
+  for (let i = 0; i < n; i++) if (steps[i]?.kind === 'start') search(i);
+  for (let i = 0; i < n; i++) if (indegree[i] === 0) search(i);
+  for (let i = 0; i < n; i++) search(i);
 
-  const edges: Edge[] = [];
+  // A turned-around edge may repeat one that already ran that way: keep the first of the two.
+  const turned = new Set<number>();
+  for (let e = 0; e < m; e++) if (back[e]) turned.add((to[e] as number) * n + (from[e] as number));
   const kept = new Set<number>();
-  for (const [from, to] of raw) {
-    if (back.has(from * n + to)) keep(edges, kept, n, to, from);
-    else keep(edges, kept, n, from, to);
+  const edges: Edge[] = [];
+  for (let e = 0; e < m; e++) {
+    const a = back[e] ? (to[e] as number) : (from[e] as number);
+    const b = back[e] ? (from[e] as number) : (to[e] as number);
+    const key = a * n + b;
+    if (turned.has(key)) {
+      if (kept.has(key)) continue;
+      kept.add(key);
+    }
+    edges.push([a, b]);
   }
-  return { steps, edges, reversed: back.size };
+  return { steps, edges, reversed };
 }
 
 /** Longest-path layers of an acyclic graph: 0 for steps nothing flows into, else 1 + the latest. */

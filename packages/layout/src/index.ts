@@ -1,7 +1,8 @@
 /** Lays out a map in swimlanes: ELK orders the flow, then each step goes into its role's lane. */
 export { layoutMap } from './layout';
 /** Each step's column along the flow, without ELK (placing steps before any tidy-up). */
-export { flowColumns } from './flow-columns';
+export { flowColumns, stepColumns } from './flow-columns';
+export type { StepColumns } from './flow-columns';
 /** Phase 2 alone: places steps in their lanes at the columns phase 1 gave them. */
 export { placeInLanes } from './lanes';
 /** The ELK options of phase 1 (callers may override any of them through `elkOptions`). */

@@ -1,4 +1,3 @@
-import { indexMap } from '@procmap/model';
 import { mapBuilder } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import { GEOMETRY, laneAt, mapGeometry } from './index';
@@ -18,7 +17,7 @@ describe('mapGeometry', () => {
       .chain('s1', 's2', 's3')
       .build();
     // when
-    const geometry = mapGeometry(indexMap(map));
+    const geometry = mapGeometry(map);
     // then: one row per lane, each lane the minimum height, boxes centred in it
     expect(geometry.lanes.map((l) => [l.role.id, l.index, l.y, l.height])).toEqual([
       ['a', 0, 0, 140],
@@ -43,7 +42,7 @@ describe('mapGeometry', () => {
       .task('s3', 'a', 'Three', { position: { x: 100 + g.stepWidth + 16, y: 0 } })
       .build();
     // when
-    const geometry = mapGeometry(indexMap(map));
+    const geometry = mapGeometry(map);
     // then: s3 fits after s1 (16 px clear); s2 does not
     const height = 2 * g.lanePadding + 2 * g.stepHeight + g.rowGap;
     expect(geometry.lanes[0]?.height).toBe(height);
@@ -56,7 +55,7 @@ describe('mapGeometry', () => {
 
   it('given a lane with no steps, then it still gets the minimum height', () => {
     const map = mapBuilder('Empty lane').role('a', 'A').build();
-    expect(mapGeometry(indexMap(map))).toEqual({
+    expect(mapGeometry(map)).toEqual({
       lanes: [expect.objectContaining({ y: 0, height: g.minLaneHeight })],
       steps: [],
       width: g.minCanvasWidth,
@@ -66,7 +65,7 @@ describe('mapGeometry', () => {
 
 describe('laneAt', () => {
   const map = mapBuilder('Lanes').role('a', 'A').role('b', 'B').build();
-  const { lanes } = mapGeometry(indexMap(map));
+  const { lanes } = mapGeometry(map);
 
   it('finds the lane containing y, and the nearest lane outside them all', () => {
     expect(laneAt(lanes, 10)?.role.id).toBe('a');

@@ -1,5 +1,5 @@
-import type { MapIndex, Role, Step } from '@procmap/model';
-import { flowColumns } from './flow-columns';
+import { lanesInOrder, type ProcessMap, type Role, type Step } from '@procmap/model';
+import { stepColumns } from './flow-columns';
 
 /*
  * The editor's swimlane geometry, as a pure function so the canvas and the exports draw the
@@ -28,6 +28,8 @@ export interface LaneBox {
   readonly index: number;
   readonly y: number;
   readonly height: number;
+  /** How many steps the lane holds. */
+  readonly count: number;
 }
 
 /** Where a step's box sits (top-left corner; size is GEOMETRY.stepWidth × stepHeight). */
@@ -47,39 +49,53 @@ export interface MapGeometry {
 /**
  * Where everything is drawn. The lane is the step's role (data), never where a box sits: y comes
  * from the lane, x from the step's saved position or its column along the flow. Steps that would
- * overlap in a lane go to another row, and the lane grows to fit them.
+ * overlap in a lane go to another row, and the lane grows to fit them. Steps of a role with no
+ * lane are not drawn (normalize() gives them one). Linear apart from sorting each lane by x: the
+ * exports call this for maps of thousands of steps.
  */
-export function mapGeometry(index: MapIndex): MapGeometry {
+export function mapGeometry(map: ProcessMap): MapGeometry {
   const g = GEOMETRY;
-  const columns = flowColumns(index.map);
-  const xOf = (step: Step) =>
-    g.headerWidth +
-    (step.position?.x ?? g.firstColumn + (columns.get(step.id) ?? 0) * g.columnWidth);
+  const { steps: unique, column } = stepColumns(map);
+  const roles = lanesInOrder(map.roles);
+  const laneOf = new Map<string, number>();
+  roles.forEach((role, i) => {
+    if (!laneOf.has(role.id)) laneOf.set(role.id, i);
+  });
+  // Each lane's steps in map order, with the x they are drawn at.
+  const placed: { step: Step; x: number }[][] = roles.map(() => []);
+  for (let i = 0; i < unique.length; i++) {
+    const step = unique[i] as Step;
+    const lane = laneOf.get(step.roleId);
+    if (lane === undefined) continue;
+    const x =
+      g.headerWidth + (step.position?.x ?? g.firstColumn + (column[i] ?? 0) * g.columnWidth);
+    placed[lane]?.push({ step, x });
+  }
   const lanes: LaneBox[] = [];
   const steps: StepBox[] = [];
   let y = 0;
   let right: number = g.minCanvasWidth;
-  index.lanes.forEach((role, laneIndex) => {
-    const placed = index
-      .stepsByRole(role.id)
-      .map((step) => ({ step, x: xOf(step) }))
-      .sort((a, b) => a.x - b.x);
+  roles.forEach((role, laneIndex) => {
+    const inLane = (placed[laneIndex] ?? []).sort((a, b) => a.x - b.x);
     const rowEnds: number[] = []; // right edge of the last box in each row
-    const rows = placed.map(({ x }) => {
-      let row = rowEnds.findIndex((end) => end + ROW_CLEARANCE <= x);
-      if (row === -1) row = rowEnds.push(0) - 1;
+    const rows = new Int32Array(inLane.length);
+    for (let i = 0; i < inLane.length; i++) {
+      const x = (inLane[i] as { x: number }).x;
+      let row = 0;
+      while (row < rowEnds.length && (rowEnds[row] as number) + ROW_CLEARANCE > x) row++;
       rowEnds[row] = x + g.stepWidth;
-      return row;
-    });
+      rows[i] = row;
+    }
     const rowCount = Math.max(1, rowEnds.length);
     const stack = rowCount * g.stepHeight + (rowCount - 1) * g.rowGap;
     const height = Math.max(g.minLaneHeight, 2 * g.lanePadding + stack);
     const top = y + (height - stack) / 2;
-    placed.forEach(({ step, x }, i) => {
+    for (let i = 0; i < inLane.length; i++) {
+      const { step, x } = inLane[i] as { step: Step; x: number };
       steps.push({ step, x, y: top + (rows[i] as number) * (g.stepHeight + g.rowGap) });
-      right = Math.max(right, x + g.stepWidth + g.columnWidth);
-    });
-    lanes.push({ role, index: laneIndex, y, height });
+      if (x + g.stepWidth + g.columnWidth > right) right = x + g.stepWidth + g.columnWidth;
+    }
+    lanes.push({ role, index: laneIndex, y, height, count: inLane.length });
     y += height;
   });
   return { lanes, steps, width: right };

@@ -53,7 +53,7 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
   const deferred = useDeferredValue(latest);
   const snapshot = latest.steps.length > DEFERRED_FROM ? deferred : latest;
   const index = useMemo(() => indexMap(normalize(snapshot).map), [snapshot]);
-  const geometry = useMemo(() => mapGeometry(index), [index]);
+  const geometry = useMemo(() => mapGeometry(index.map), [index]);
   const dialog = useSession((s) => s.dialog);
   const openDialog = useSession((s) => s.openDialog);
   const readOnly = state.access === 'view' || state.closed?.code === 4403;
