@@ -28,21 +28,31 @@ export interface Thresholds {
   readonly probabilityTolerance: number;
 }
 
+/**
+ * The documented defaults (docs/analysis.md), as a fresh object literal. resolveThresholds
+ * starts from one rather than from a copy of the frozen defaults: such a copy gets a hidden
+ * class that only short-lived objects have, which V8 frees at a full garbage collection, and
+ * with it the optimised code of every rule reading a threshold (`--trace-deopt`: "weak objects").
+ */
+function defaults(): Thresholds {
+  return {
+    longWaitShare: 0.5,
+    longWaitEfficiency: 0.2,
+    longWaitMinutes: 30,
+    longWaitDays: 1,
+    bottleneckUtilisation: 0.85,
+    bottleneckCritical: 1,
+    handoffShare: 1 / 3,
+    completeAccurate: 0.9,
+    rolledCompleteAccurate: 0.5,
+    approvalWaitRatio: 10,
+    unusedSkillsCostRatio: 2,
+    probabilityTolerance: 0.001,
+  };
+}
+
 /** The documented defaults (docs/analysis.md). */
-export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze({
-  longWaitShare: 0.5,
-  longWaitEfficiency: 0.2,
-  longWaitMinutes: 30,
-  longWaitDays: 1,
-  bottleneckUtilisation: 0.85,
-  bottleneckCritical: 1,
-  handoffShare: 1 / 3,
-  completeAccurate: 0.9,
-  rolledCompleteAccurate: 0.5,
-  approvalWaitRatio: 10,
-  unusedSkillsCostRatio: 2,
-  probabilityTolerance: 0.001,
-});
+export const DEFAULT_THRESHOLDS: Thresholds = Object.freeze(defaults());
 
 const KEYS = Object.keys(DEFAULT_THRESHOLDS) as (keyof Thresholds)[];
 
@@ -54,7 +64,7 @@ export function resolveThresholds(
   map: Pick<ProcessMap, 'settings'> | undefined,
   overrides: Partial<Thresholds> = {},
 ): Thresholds {
-  const out: Record<string, number> = { ...DEFAULT_THRESHOLDS };
+  const out = defaults() as unknown as Record<string, number>;
   const settings: unknown = map?.settings;
   const fromMap =
     typeof settings === 'object' && settings !== null
