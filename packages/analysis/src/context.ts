@@ -130,6 +130,16 @@ export function named(ctx: Context, i: number): string {
   return name;
 }
 
+/**
+ * The names of steps for a message list. A loop, not `steps.map((i) => named(ctx, i))`: V8
+ * optimises a closure made anew on every call again and again.
+ */
+export function namesOf(ctx: Context, steps: readonly number[]): string[] {
+  const out: string[] = new Array(steps.length);
+  for (let k = 0; k < steps.length; k++) out[k] = named(ctx, steps[k] as number);
+  return out;
+}
+
 /** A share as a percentage with at most one decimal: `37.5%`. */
 export function percent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;

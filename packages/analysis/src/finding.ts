@@ -37,27 +37,41 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** Builds a finding whose ids all come from the map. */
 export function finding(ctx: Context, rule: RuleId, parts: FindingParts): Finding {
+  const { g } = ctx;
   const steps = parts.steps ?? NONE;
   const ordered =
     steps.length < 2 ? steps : parts.keepOrder ? [...new Set(steps)] : inFlowOrder(ctx, steps);
-  const ids = ctx.g.ids;
+  // Loops rather than map/filter with arrow functions: V8 optimises a closure made anew on
+  // every call again and again, and this runs for every finding.
+  let stepIds: string[];
+  if (parts.step !== undefined) stepIds = [g.ids[parts.step] as string];
+  else {
+    stepIds = new Array(ordered.length);
+    for (let k = 0; k < ordered.length; k++) stepIds[k] = g.ids[ordered[k] as number] as string;
+  }
   const edges = parts.edges ?? NONE;
-  let flows: readonly string[] =
-    edges.length === 0 ? NONE : edges.map((e) => ctx.g.edges[e]?.flow.id as string);
+  let flows: readonly string[] = NONE;
+  if (edges.length > 0) {
+    const ids: string[] = new Array(edges.length);
+    for (let k = 0; k < edges.length; k++) ids[k] = g.edges[edges[k] as number]?.flow.id as string;
+    flows = ids;
+  }
   if (parts.flowIds && parts.flowIds.length > 0) flows = [...flows, ...parts.flowIds];
   const roles = parts.roleIds ?? NONE;
+  let roleIds: readonly string[] = NONE;
+  if (roles.length > 0) {
+    const known: string[] = [];
+    for (const r of new Set(roles)) if (g.roleById.has(r)) known.push(r);
+    roleIds = known;
+  }
   const stake = parts.timeAtStake;
   return {
     rule,
     waste: parts.waste,
     severity: parts.severity,
-    stepIds: (parts.step !== undefined
-      ? [ids[parts.step]]
-      : ordered.map((i) => ids[i])) as StepId[],
+    stepIds: stepIds as StepId[],
     flowIds: (flows.length < 2 ? flows : [...new Set(flows)]) as FlowId[],
-    roleIds: (roles.length === 0
-      ? NONE
-      : [...new Set(roles)].filter((r) => ctx.g.roleById.has(r))) as RoleId[],
+    roleIds: roleIds as RoleId[],
     message: parts.message,
     timeAtStake: Number.isFinite(stake) && stake > 0 ? Math.round(stake * 100) / 100 : 0,
   };

@@ -1,7 +1,22 @@
-import { duration, inFlowOrder, named } from '../context';
-import { ACTIVITY } from '../graph';
+import { duration, inFlowOrder, named, namesOf } from '../context';
+import { ACTIVITY, type Graph } from '../graph';
 import { finding, stepFinding, listOf, own, type Rule } from '../finding';
 import type { Finding } from '../types';
+
+// Module functions, not closures made per run: V8 would optimise each new closure again.
+const isApproval = (g: Graph, i: number) => g.activity[i] === ACTIVITY.approval;
+
+/** The root of i's set, halving the path on the way (union-find). */
+function root(parent: Int32Array, i: number): number {
+  let r = i;
+  while (parent[r] !== r) r = parent[r] as number;
+  while (parent[i] !== r) {
+    const next = parent[i] as number;
+    parent[i] = r;
+    i = next;
+  }
+  return r;
+}
 
 /**
  * Overprocessing: two or more approvals in a row (time at stake: every approval after the
@@ -12,38 +27,28 @@ export const approvalChain: Rule = {
   run(ctx) {
     const { g, v, thresholds: th } = ctx;
     const n = g.steps.length;
-    const approval = (i: number) => g.activity[i] === ACTIVITY.approval;
     // Union-find over flows joining two approvals: each set of 2+ is one chain.
     const parent = new Int32Array(n);
     for (let i = 0; i < n; i++) parent[i] = i;
-    const find = (i: number): number => {
-      let r = i;
-      while (parent[r] !== r) r = parent[r] as number;
-      while (parent[i] !== r) {
-        const next = parent[i] as number;
-        parent[i] = r;
-        i = next;
-      }
-      return r;
-    };
     const chainEdges: number[] = [];
-    g.edges.forEach((edge, e) => {
-      if (edge.from === edge.to || !approval(edge.from) || !approval(edge.to)) return;
+    for (let e = 0; e < g.edges.length; e++) {
+      const edge = g.edges[e] as { from: number; to: number };
+      if (edge.from === edge.to || !isApproval(g, edge.from) || !isApproval(g, edge.to)) continue;
       chainEdges.push(e);
-      parent[find(edge.from)] = find(edge.to);
-    });
+      parent[root(parent, edge.from)] = root(parent, edge.to);
+    }
     const chains = new Map<number, number[]>();
     for (const e of chainEdges) {
       const edge = g.edges[e] as { from: number; to: number };
       for (const i of [edge.from, edge.to]) {
-        const root = find(i);
-        const list = chains.get(root);
-        if (!list) chains.set(root, [i]);
+        const top = root(parent, i);
+        const list = chains.get(top);
+        if (!list) chains.set(top, [i]);
         else if (!list.includes(i)) list.push(i);
       }
     }
     const out: Finding[] = [];
-    for (const [root, members] of chains) {
+    for (const [top, members] of chains) {
       const steps = inFlowOrder(ctx, members);
       let later = 0;
       for (const i of steps.slice(1)) later += (v[i] as number) * own(ctx, i);
@@ -53,8 +58,10 @@ export const approvalChain: Rule = {
           severity: 'warning',
           steps,
           keepOrder: true,
-          edges: chainEdges.filter((e) => find((g.edges[e] as { from: number }).from) === root),
-          message: `${steps.length} approvals in a row: ${listOf(steps.map((i) => named(ctx, i)))}. Could one sign-off do?`,
+          edges: chainEdges.filter(
+            (e) => root(parent, (g.edges[e] as { from: number }).from) === top,
+          ),
+          message: `${steps.length} approvals in a row: ${listOf(namesOf(ctx, steps))}. Could one sign-off do?`,
           timeAtStake: later,
         }),
       );
@@ -62,7 +69,7 @@ export const approvalChain: Rule = {
     for (let i = 0; i < n; i++) {
       const wait = g.waitTime[i] as number;
       const work = g.processTime[i] as number;
-      if (!approval(i) || !(wait > 0) || wait < th.approvalWaitRatio * work) continue;
+      if (!isApproval(g, i) || !(wait > 0) || wait < th.approvalWaitRatio * work) continue;
       const ratio = work > 0 ? ` (${Math.round((wait / work) * 10) / 10} times longer)` : '';
       out.push(
         stepFinding(

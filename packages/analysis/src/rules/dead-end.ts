@@ -1,4 +1,4 @@
-import { named } from '../context';
+import { namesOf } from '../context';
 import { KIND } from '../graph';
 import { finding, listOf, type Rule } from '../finding';
 
@@ -23,7 +23,7 @@ export const deadEnd: Rule = {
         steps: stuck,
         keepOrder: true,
         message:
-          `${stuck.length} step(s) are not an end and have no way out: ${listOf(stuck.map((i) => named(ctx, i)))}` +
+          `${stuck.length} step(s) are not an end and have no way out: ${listOf(namesOf(ctx, stuck))}` +
           (reaching > 0 ? ` (${share}% of cases get stuck there).` : '.'),
         timeAtStake: 0,
       }),

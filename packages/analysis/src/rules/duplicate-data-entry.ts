@@ -1,5 +1,6 @@
-import { inFlowOrder, named } from '../context';
+import { inFlowOrder, namesOf } from '../context';
 import { finding, listOf, type Rule } from '../finding';
+import type { Finding } from '../types';
 
 /** The same data item whatever its case and spacing: "NHS number" = "nhs  Number". */
 export const dataKey = (item: string) => item.toLowerCase().replace(/\s+/g, '');
@@ -36,24 +37,28 @@ export const duplicateDataEntry: Rule = {
       }
       counts[i] = count;
     }
-    return [...items.values()]
-      .filter((item) => item.steps.length > 1)
-      .map((item) => {
-        const steps = inFlowOrder(ctx, item.steps);
-        let repeats = 0;
-        for (const i of steps.slice(1)) {
-          repeats += ((v[i] as number) * (g.processTime[i] as number)) / (counts[i] as number);
-        }
-        return finding(ctx, 'duplicate-data-entry', {
+    const out: Finding[] = [];
+    for (const item of items.values()) {
+      if (item.steps.length < 2) continue;
+      const steps = inFlowOrder(ctx, item.steps);
+      let repeats = 0;
+      for (let k = 1; k < steps.length; k++) {
+        const i = steps[k] as number;
+        repeats += ((v[i] as number) * (g.processTime[i] as number)) / (counts[i] as number);
+      }
+      out.push(
+        finding(ctx, 'duplicate-data-entry', {
           waste: 'overprocessing',
           severity: 'warning',
           steps,
           keepOrder: true,
           message:
-            `"${item.name}" is keyed in at ${steps.length} steps: ${listOf(steps.map((i) => named(ctx, i)))}. ` +
+            `"${item.name}" is keyed in at ${steps.length} steps: ${listOf(namesOf(ctx, steps))}. ` +
             'Enter it once and pass it on.',
           timeAtStake: repeats,
-        });
-      });
+        }),
+      );
+    }
+    return out;
   },
 };

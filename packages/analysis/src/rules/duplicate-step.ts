@@ -1,6 +1,7 @@
-import { inFlowOrder, named } from '../context';
+import { inFlowOrder, namesOf } from '../context';
 import { KIND } from '../graph';
 import { finding, listOf, type Rule } from '../finding';
+import type { Finding } from '../types';
 
 /** A label compared without case, surrounding or repeated spaces, or closing punctuation. */
 export function labelKey(label: string): string {
@@ -33,18 +34,25 @@ export const duplicateStep: Rule = {
         else groups.set(at, [at, i]);
       }
     }
-    return [...groups.values()].map((list) => {
+    const out: Finding[] = [];
+    for (const list of groups.values()) {
       const steps = inFlowOrder(ctx, list);
       let repeats = 0;
-      for (const i of steps.slice(1)) repeats += (v[i] as number) * (g.processTime[i] as number);
-      return finding(ctx, 'duplicate-step', {
-        waste: 'overprocessing',
-        severity: 'info',
-        steps,
-        keepOrder: true,
-        message: `${listOf(steps.map((i) => named(ctx, i)))} have the same name: is the work done twice?`,
-        timeAtStake: repeats,
-      });
-    });
+      for (let k = 1; k < steps.length; k++) {
+        const i = steps[k] as number;
+        repeats += (v[i] as number) * (g.processTime[i] as number);
+      }
+      out.push(
+        finding(ctx, 'duplicate-step', {
+          waste: 'overprocessing',
+          severity: 'info',
+          steps,
+          keepOrder: true,
+          message: `${listOf(namesOf(ctx, steps))} have the same name: is the work done twice?`,
+          timeAtStake: repeats,
+        }),
+      );
+    }
+    return out;
   },
 };

@@ -1,4 +1,4 @@
-import { named } from '../context';
+import { named, namesOf } from '../context';
 import { KIND } from '../graph';
 import { finding, listOf, type Rule } from '../finding';
 import { round3 } from '../metrics';
@@ -33,7 +33,7 @@ export const missingData: Rule = {
           timeAtStake: 0,
         }),
       );
-    const names = (steps: readonly number[]) => listOf(steps.map((i) => named(ctx, i)));
+    const names = (steps: readonly number[]) => listOf(namesOf(ctx, steps));
 
     if (g.steps.length > 0 && !g.kind.includes(KIND.start)) {
       const entries = visits.entries;

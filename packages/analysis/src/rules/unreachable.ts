@@ -1,4 +1,4 @@
-import { named } from '../context';
+import { namesOf } from '../context';
 import { finding, listOf, type Rule } from '../finding';
 
 /** A step that no start reaches: it never runs as mapped (a missing flow, or a leftover). */
@@ -29,7 +29,7 @@ export const unreachable: Rule = {
         severity: 'warning',
         steps: lost,
         keepOrder: true,
-        message: `${lost.length} step(s) cannot be reached from a start: ${listOf(lost.map((i) => named(ctx, i)))}.`,
+        message: `${lost.length} step(s) cannot be reached from a start: ${listOf(namesOf(ctx, lost))}.`,
         timeAtStake: 0,
       }),
     ];
