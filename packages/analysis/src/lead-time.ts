@@ -14,51 +14,55 @@ import type { Visits } from './visits';
 
 const MAX_SWEEPS = 20_000;
 
+/**
+ * Own time of one visit to step i. The helpers below are module functions, not closures made
+ * per analysis: V8 optimises a closure made anew on every call again and again.
+ */
+const own = (g: Graph, i: number) => (g.processTime[i] as number) + (g.waitTime[i] as number);
+
+/** What follows step i, from the current estimates `t`; `skip` leaves some flows out. */
+function after(g: Graph, t: Float64Array, i: number, skip?: ReadonlySet<number>): number {
+  const a = g.outStart[i] as number;
+  const b = g.outStart[i + 1] as number;
+  if (a === b) return 0;
+  const decision = g.kind[i] === KIND.decision;
+  let sum = 0;
+  let most = 0;
+  for (let k = a; k < b; k++) {
+    const e = g.outEdges[k] as number;
+    if (skip?.has(e)) continue;
+    const edge = g.edges[e] as { to: number; weight: number };
+    const next = t[edge.to] as number;
+    if (decision) sum += edge.weight * next;
+    else most = Math.max(most, next);
+  }
+  return decision ? sum : most;
+}
+
 /** Expected time left on entering each step (minutes). */
 export function timeToEnd(g: Graph, visits: Visits): Float64Array {
   const n = g.steps.length;
   const t = new Float64Array(n);
   const { comps } = visits;
-  const own = (i: number) => (g.processTime[i] as number) + (g.waitTime[i] as number);
-  const isDecision = (i: number) => g.kind[i] === KIND.decision;
-
-  /** What follows step i, from the current estimates; `skip` leaves some flows out. */
-  const after = (i: number, skip?: ReadonlySet<number>): number => {
-    const a = g.outStart[i] as number;
-    const b = g.outStart[i + 1] as number;
-    if (a === b) return 0;
-    const decision = isDecision(i);
-    let sum = 0;
-    let most = 0;
-    for (let k = a; k < b; k++) {
-      const e = g.outEdges[k] as number;
-      if (skip?.has(e)) continue;
-      const edge = g.edges[e] as { to: number; weight: number };
-      const next = t[edge.to] as number;
-      if (decision) sum += edge.weight * next;
-      else most = Math.max(most, next);
-    }
-    return decision ? sum : most;
-  };
-
   for (let c = 0; c < comps.count; c++) {
     const loop = visits.loopOf[c];
     if (!loop) {
       const i = comps.single[c] as number;
-      t[i] = own(i) + after(i);
+      t[i] = own(g, i) + after(g, t, i);
       continue;
     }
     const members = membersOf(comps, c);
-    const parallelInside = members.some((m) => g.parallel[m]);
-    if (loop.exits && !parallelInside && solveLinear(g, members, c, visits, t, own, loop.steps)) {
+    let parallelInside = false;
+    for (const m of members) if (g.parallel[m]) parallelInside = true;
+    if (loop.exits && !parallelInside && solveLinear(g, members, c, visits, t, loop.steps)) {
       continue;
     }
-    if (loop.exits && parallelInside && sweep([...loop.steps].reverse(), t, own, after)) continue;
+    if (loop.exits && parallelInside && sweep(g, [...loop.steps].reverse(), t)) continue;
     // Passed once: the loop's steps in reverse flow order, back flows left out.
     const skip = new Set(loop.backEdges);
     for (let k = loop.steps.length - 1; k >= 0; k--) {
       const i = loop.steps[k] as number;
-      t[i] = own(i) + after(i, skip);
+      t[i] = own(g, i) + after(g, t, i, skip);
     }
   }
   return t;
@@ -70,13 +74,14 @@ function solveLinear(
   c: number,
   visits: Visits,
   t: Float64Array,
-  own: (i: number) => number,
   flowOrder: readonly number[],
 ): boolean {
   const local = new Map<number, number>();
   for (const [k, m] of members.entries()) local.set(m, k);
   const rhs = new Float64Array(members.length);
-  const rows: SparseRow[] = members.map((m, k) => {
+  const rows: SparseRow[] = [];
+  for (let k = 0; k < members.length; k++) {
+    const m = members[k] as number;
     const row: SparseRow = { cols: [], coefs: [] };
     let outside = 0;
     for (let q = g.outStart[m] as number; q < (g.outStart[m + 1] as number); q++) {
@@ -86,30 +91,25 @@ function solveLinear(
         row.coefs.push(edge.weight);
       } else outside += edge.weight * (t[edge.to] as number);
     }
-    rhs[k] = own(m) + outside;
-    return row;
-  });
+    rhs[k] = own(g, m) + outside;
+    rows.push(row);
+  }
   // Time left flows upstream: sweep the loop from its last step back to its first.
-  const order = flowOrder.map((m) => local.get(m) as number).reverse();
+  const order: number[] = [];
+  for (let k = flowOrder.length - 1; k >= 0; k--)
+    order.push(local.get(flowOrder[k] as number) as number);
   const x = solveLoop(rows, rhs, order);
   if (x === null) return false;
-  members.forEach((m, k) => {
-    t[m] = x[k] as number;
-  });
+  for (let k = 0; k < members.length; k++) t[members[k] as number] = x[k] as number;
   return true;
 }
 
-function sweep(
-  members: readonly number[],
-  t: Float64Array,
-  own: (i: number) => number,
-  after: (i: number) => number,
-): boolean {
+function sweep(g: Graph, members: readonly number[], t: Float64Array): boolean {
   for (let round = 0; round < MAX_SWEEPS; round++) {
     let change = 0;
     let size = 1;
     for (const m of members) {
-      const next = own(m) + after(m);
+      const next = own(g, m) + after(g, t, m);
       change = Math.max(change, Math.abs(next - (t[m] as number)));
       size = Math.max(size, next);
       t[m] = next;
