@@ -14,12 +14,13 @@ export const handoff: Rule = {
     const edges: number[] = [];
     const steps: number[] = [];
     let waits = 0;
-    g.edges.forEach((edge, e) => {
-      if (g.roleIds[edge.from] === g.roleIds[edge.to]) return;
+    for (let e = 0; e < total; e++) {
+      const edge = g.edges[e] as { from: number; to: number; weight: number };
+      if (g.roleIds[edge.from] === g.roleIds[edge.to]) continue;
       edges.push(e);
       steps.push(edge.from, edge.to);
       waits += (v[edge.from] as number) * edge.weight * (g.waitTime[edge.to] as number);
-    });
+    }
     if (total === 0 || !(edges.length > th.handoffShare * total)) return [];
     return [
       finding(ctx, 'handoff', {
