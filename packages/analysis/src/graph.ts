@@ -79,7 +79,54 @@ export interface Graph {
   };
 }
 
-const KINDS = new Set(['start', 'task', 'decision', 'delay', 'end']);
+/*
+ * Codes of the text fields, by switch rather than an object lookup: most steps have no
+ * activity, and looking `undefined` up as a key is a slow miss.
+ */
+
+/** The code of a step kind; -1 when it is not one. */
+function kindCode(kind: unknown): number {
+  switch (kind) {
+    case 'start':
+      return KIND.start;
+    case 'task':
+      return KIND.task;
+    case 'decision':
+      return KIND.decision;
+    case 'delay':
+      return KIND.delay;
+    case 'end':
+      return KIND.end;
+    default:
+      return -1;
+  }
+}
+
+function valueCode(valueClass: unknown): number {
+  switch (valueClass) {
+    case 'value-adding':
+      return VALUE['value-adding'];
+    case 'necessary':
+      return VALUE.necessary;
+    case 'waste':
+      return VALUE.waste;
+    default:
+      return VALUE.none;
+  }
+}
+
+function activityCode(activity: unknown): number {
+  switch (activity) {
+    case 'approval':
+      return ACTIVITY.approval;
+    case 'inspection':
+      return ACTIVITY.inspection;
+    case 'transport':
+      return ACTIVITY.transport;
+    default:
+      return ACTIVITY.work;
+  }
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -94,6 +141,7 @@ const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 /** Reads a map, skipping what cannot be read and noting each structural problem. */
 export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph {
   const steps: Step[] = [];
+  const kinds: number[] = [];
   const indexOf = new Map<string, number>();
   const duplicateStepIds: string[] = [];
   for (const raw of list(map.steps)) {
@@ -103,15 +151,17 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
       continue;
     }
     let step = raw as unknown as Step;
-    if (!KINDS.has(raw.kind as string) || typeof raw.label !== 'string') {
+    const code = kindCode(raw.kind);
+    if (code < 0 || typeof raw.label !== 'string') {
       step = {
         ...step,
-        kind: KINDS.has(raw.kind as string) ? step.kind : 'task',
+        kind: code < 0 ? 'task' : step.kind,
         label: typeof raw.label === 'string' ? raw.label : '',
       };
     }
     indexOf.set(raw.id, steps.length);
     steps.push(step);
+    kinds.push(code < 0 ? KIND.task : code);
   }
 
   const roles: Role[] = [];
@@ -169,20 +219,22 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
     const a = outStart[i] as number;
     const b = outStart[i + 1] as number;
     if (b - a < 1) continue;
-    if ((steps[i] as Step).kind !== 'decision') {
+    if (kinds[i] !== KIND.decision) {
       if (b - a > 1) parallel[i] = 1;
       continue;
     }
-    decisionWeights(outEdges, a, b, edgesFrom, weights, (sum) => {
-      if (Math.abs(sum - 1) > probabilityTolerance) badDecisions.push({ step: i, sum });
-    });
+    const sum = decisionWeights(outEdges, a, b, edgesFrom, weights);
+    if (Math.abs(sum - 1) > probabilityTolerance) badDecisions.push({ step: i, sum });
   }
-  const edges: Edge[] = edgesFrom.map((flow, e) => ({
-    flow,
-    from: ends[2 * e] as number,
-    to: ends[2 * e + 1] as number,
-    weight: weights[e] as number,
-  }));
+  const edges: Edge[] = new Array(m);
+  for (let e = 0; e < m; e++) {
+    edges[e] = {
+      flow: edgesFrom[e] as Flow,
+      from: ends[2 * e] as number,
+      to: ends[2 * e + 1] as number,
+      weight: weights[e] as number,
+    };
+  }
 
   const processTime = new Float64Array(n);
   const waitTime = new Float64Array(n);
@@ -199,6 +251,9 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
   const batchSize = new Float64Array(n);
   const dataEntered: (readonly unknown[] | undefined)[] = new Array(n);
   const roleIndex = new Map<string, number>(roles.map((r, k) => [r.id, k]));
+  // Steps in a row mostly share a role: the last lookup is remembered.
+  let lastRoleId: string | undefined;
+  let lastRole = -1;
   for (let i = 0; i < n; i++) {
     const step = steps[i] as Step;
     const pt = minutes(step.processTime);
@@ -206,12 +261,16 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
     waitTime[i] = minutes(step.waitTime) ?? 0;
     ids[i] = step.id;
     labels[i] = step.label;
-    kind[i] = KIND[step.kind] ?? KIND.task;
+    kind[i] = kinds[i] as number;
     const rid = typeof step.roleId === 'string' ? step.roleId : '';
     roleIds[i] = rid;
-    role[i] = roleIndex.get(rid) ?? -1;
-    valueClass[i] = (VALUE as Record<string, number>)[step.valueClass as string] ?? VALUE.none;
-    activity[i] = (ACTIVITY as Record<string, number>)[step.activity as string] ?? ACTIVITY.work;
+    if (rid !== lastRoleId) {
+      lastRoleId = rid;
+      lastRole = roleIndex.get(rid) ?? -1;
+    }
+    role[i] = lastRole;
+    valueClass[i] = valueCode(step.valueClass);
+    activity[i] = activityCode(step.activity);
     const ca = step.completeAccurate;
     completeAccurate[i] =
       typeof ca === 'number' && Number.isFinite(ca) && ca >= 0 && ca <= 1 ? ca : Number.NaN;
@@ -266,7 +325,8 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
 
 /**
  * A decision's branch shares: missing probabilities share the remainder equally; a set that
- * does not sum to 1 is reported and scaled to 1 so the visits stay a distribution.
+ * does not sum to 1 is scaled to 1 so the visits stay a distribution. Returns the sum before
+ * scaling, for the caller to report.
  */
 function decisionWeights(
   outEdges: Int32Array,
@@ -274,8 +334,7 @@ function decisionWeights(
   b: number,
   flows: readonly Flow[],
   weights: Float64Array,
-  report: (sum: number) => void,
-): void {
+): number {
   let given = 0;
   let missing = 0;
   for (let k = a; k < b; k++) {
@@ -292,9 +351,9 @@ function decisionWeights(
     weights[e] = w;
     total += w;
   }
-  report(total);
   for (let k = a; k < b; k++) {
     const e = outEdges[k] as number;
     weights[e] = total > 0 ? (weights[e] as number) / total : 1 / (b - a);
   }
+  return total;
 }
