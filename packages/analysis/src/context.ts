@@ -40,6 +40,8 @@ export interface Context {
    */
   readonly names: (string | undefined)[];
   readonly durations: Map<number, string>;
+  /** Percentages already written, by value: writing a fraction as text is costly. */
+  readonly percents: Map<number, string>;
 }
 
 const positive = (v: unknown, fallback: number): number =>
@@ -99,6 +101,7 @@ export function buildContext(map: ProcessMap, thresholds: Thresholds): Context {
     byRank,
     names: new Array(g.steps.length),
     durations: new Map(),
+    percents: new Map(),
   };
 }
 
@@ -141,8 +144,14 @@ export function namesOf(ctx: Context, steps: readonly number[]): string[] {
 }
 
 /** A share as a percentage with at most one decimal: `37.5%`. */
-export function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
+export function percent(ctx: Context, share: number): string {
+  const shown = Math.round(share * 1000) / 10;
+  let text = ctx.percents.get(shown);
+  if (text === undefined) {
+    text = `${shown}%`;
+    ctx.percents.set(shown, text);
+  }
+  return text;
 }
 
 /** Step indices in flow order (ties by map order). */

@@ -21,7 +21,7 @@ export const bottleneck: Rule = {
       }
       const people = g.roleHeadcount[r] as number;
       let message =
-        `${role.name || role.roleId} is ${percent(u)} utilised: ${duration(ctx, role.workPerCase)} of work ` +
+        `${role.name || role.roleId} is ${percent(ctx, u)} utilised: ${duration(ctx, role.workPerCase)} of work ` +
         `per case for ${demand.count} cases a ${demand.per}, against ${people} ` +
         `${people === 1 ? 'person' : 'people'} with ${duration(ctx, demand.minutesPerPeriod)} each.`;
       if (role.queueGrowthPerPeriod !== null) {

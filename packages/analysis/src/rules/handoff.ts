@@ -29,7 +29,7 @@ export const handoff: Rule = {
         steps,
         edges,
         message:
-          `${edges.length} of ${total} flows (${percent(edges.length / total)}) hand the work to ` +
+          `${edges.length} of ${total} flows (${percent(ctx, edges.length / total)}) hand the work to ` +
           `another role; a case changes hands ${round2(metrics.handoffs)} times on average. ` +
           'Each handoff is a queue and a chance to lose information.',
         timeAtStake: waits,

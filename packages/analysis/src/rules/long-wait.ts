@@ -23,10 +23,10 @@ export const longWait: Rule = {
       const efficiency = work / (work + wait);
       // The reasons, joined by "; ": built as one string (thousands of findings on a large map).
       // (No closure to add a reason: one per step is garbage, and a named one costs more.)
-      let reasons = share >= th.longWaitShare ? `${percent(share)} of all waiting` : '';
+      let reasons = share >= th.longWaitShare ? `${percent(ctx, share)} of all waiting` : '';
       if (efficiency <= th.longWaitEfficiency && wait >= th.longWaitMinutes) {
         const why =
-          work > 0 ? `only ${percent(efficiency)} of its time is work` : 'no hands-on work';
+          work > 0 ? `only ${percent(ctx, efficiency)} of its time is work` : 'no hands-on work';
         reasons = reasons === '' ? why : `${reasons}; ${why}`;
       }
       if (wait >= day) reasons = reasons === '' ? dayReason : `${reasons}; ${dayReason}`;

@@ -24,8 +24,8 @@ export const lowCompleteAccurate: Rule = {
           'defects',
           'warning',
           i,
-          `Only ${percent(ca)} of cases reach ${named(ctx, i)} complete and accurate ` +
-            `(below ${percent(th.completeAccurate)}): the rest are chased or reworked.`,
+          `Only ${percent(ctx, ca)} of cases reach ${named(ctx, i)} complete and accurate ` +
+            `(below ${percent(ctx, th.completeAccurate)}): the rest are chased or reworked.`,
           (1 - ca) * (v[i] as number) * own(ctx, i),
         ),
       );
@@ -38,8 +38,8 @@ export const lowCompleteAccurate: Rule = {
           severity: 'critical',
           steps: flawed,
           message:
-            `Only ${percent(rolled)} of cases pass every step complete and accurate first time ` +
-            `(rolled %C&A, below ${percent(th.rolledCompleteAccurate)}).`,
+            `Only ${percent(ctx, rolled)} of cases pass every step complete and accurate first time ` +
+            `(rolled %C&A, below ${percent(ctx, th.rolledCompleteAccurate)}).`,
           timeAtStake: (1 - rolled) * metrics.processTime,
         }),
       );

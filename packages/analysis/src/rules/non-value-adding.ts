@@ -45,7 +45,7 @@ export const nonValueAdding: Rule = {
           wasteOf(g, i, tagged),
           'info',
           i,
-          `${named(ctx, i)} is classed waste: ${duration(ctx, time)} per case, ${percent(share)} of the lead time.`,
+          `${named(ctx, i)} is classed waste: ${duration(ctx, time)} per case, ${percent(ctx, share)} of the lead time.`,
           time,
         ),
       );
