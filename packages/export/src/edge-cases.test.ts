@@ -10,7 +10,7 @@ async function everyExport(map: ProcessMap) {
   const analysis = analyze(map);
   const scene = buildScene(map, { analysis });
   return {
-    svg: toSvg(scene),
+    svg: toSvg(map, { analysis }),
     fitted: await toPdf(scene, FONTS),
     tiled: await toPdf(scene, FONTS, { mode: 'tile', size: 'Letter', landscape: true }),
     csv: toCsv(map, analysis) + toCsv(map, analysis, 'findings'),

@@ -1,6 +1,6 @@
 /** Map (+ analysis) to a scene of primitives: lanes, headers, steps, flows, badges, markers. */
 export { buildScene } from './build-scene';
-export type { SceneOptions } from './build-scene';
+export type { SceneOptions } from './draw-map';
 /** The scene's primitives. */
 export type {
   Item,
@@ -10,11 +10,12 @@ export type {
   PolygonItem,
   RectItem,
   Scene,
+  SceneFrame,
   SceneLane,
   TextItem,
 } from './scene';
-/** A scene as a standalone, script-free SVG document; XML escaping for text. */
-export { escapeXml, toSvg } from './svg';
+/** A map as a standalone, script-free SVG document (text or bytes); XML escaping for text. */
+export { escapeXml, toSvg, toSvgBytes } from './svg';
 /** A scene as a vector PDF with an embedded font; one page of a map on an open PDF. */
 export { drawMapPage, toPdf } from './pdf';
 export type { ExportFonts, PdfWriter } from './pdf-writer';

@@ -10,6 +10,7 @@ import {
   rectangle,
   rgb,
 } from 'pdf-lib';
+import { Stamps } from './pdf-stamps';
 import type { Item } from './scene';
 import { type FontWeight, textWidth } from './text';
 
@@ -29,18 +30,47 @@ export interface ExportFonts {
 export interface PdfWriter {
   readonly doc: PDFDocument;
   font(weight: FontWeight): PDFFont;
+  /** Rounded boxes drawn alike, as shared forms. */
+  readonly stamps: Stamps;
 }
+
+/**
+ * OpenType features off: pdf-lib writes glyph ids with the font's own advances, so kerning
+ * worked out by the shaper is thrown away, and ligatures would join letters that our text
+ * measure (font-metrics.ts) counts one by one. Plain glyphs keep the PDF's text where the
+ * measure put it and skip most of a costly shaping pass per label. Only glyph composition stays
+ * on: it turns a letter typed as base + combining accent into the accented glyph.
+ */
+const PLAIN = {
+  ccmp: true,
+  locl: false,
+  rlig: false,
+  mark: false,
+  mkmk: false,
+  calt: false,
+  clig: false,
+  liga: false,
+  rclt: false,
+  curs: false,
+  kern: false,
+};
 
 /** Starts a PDF with the fonts embedded as subsets; no timestamps, so output is repeatable. */
 export async function openPdf(fonts: ExportFonts, title: string): Promise<PdfWriter> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(fonts.regular, { subset: true });
-  const bold = fonts.bold ? await doc.embedFont(fonts.bold, { subset: true }) : regular;
+  const regular = await doc.embedFont(fonts.regular, { subset: true, features: PLAIN });
+  const bold = fonts.bold
+    ? await doc.embedFont(fonts.bold, { subset: true, features: PLAIN })
+    : regular;
   doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setProducer('procmap');
   doc.setCreator('procmap');
-  return { doc, font: (weight) => (weight === 'bold' ? bold : regular) };
+  return {
+    doc,
+    font: (weight) => (weight === 'bold' ? bold : regular),
+    stamps: new Stamps(doc, color),
+  };
 }
 
 /** Where scene coordinates land on a page: page point = origin + (scene - offset) × scale. */
@@ -164,6 +194,10 @@ export function drawItems(
           ? { borderColor: color(it.stroke), borderWidth: (it.strokeWidth ?? 1) * scale }
           : {}),
       });
+      continue;
+    }
+    if (it.type === 'rect' && it.rx) {
+      writer.stamps.place(page, it, px(it.x), py(it.y), scale);
       continue;
     }
     const d =

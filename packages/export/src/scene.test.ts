@@ -53,6 +53,27 @@ describe('buildScene', () => {
     expect(plain.body.filter((i) => i.type === 'rect' && i.fill === '#1f7a4d')).toHaveLength(0);
   });
 
+  it('lists in the legend only the finding severities some badge on the map shows', () => {
+    // given
+    const map = decisionMap();
+    const analysis = analyze(map);
+    // when
+    const scene = buildScene(map, { analysis });
+    const plain = buildScene(map, { analysis, findings: false });
+    // then: the legend's severities are exactly the colours of the badges (22-high pills) drawn
+    const severities = scene.legend.filter(
+      (e) => e.label.startsWith('Findings') || e.label === 'warning' || e.label === 'info',
+    );
+    expect(severities.length).toBeGreaterThan(0);
+    const badgeFills = new Set(
+      scene.body
+        .filter((i) => i.type === 'rect' && i.h === 22)
+        .map((i) => i.type === 'rect' && i.fill),
+    );
+    expect(new Set(severities.map((e) => e.color))).toEqual(badgeFills);
+    expect(plain.legend.some((e) => e.label.startsWith('Findings'))).toBe(false);
+  });
+
   it('given a selection, then only those steps, their flows and their lanes are drawn, cropped to them', () => {
     const scene = buildScene(decisionMap(), { selection: ['s2', 'e1'] });
     expect(scene.lanes.map((l) => l.name)).toEqual(['Ward clerk']);

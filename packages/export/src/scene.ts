@@ -68,11 +68,8 @@ export interface LegendEntry {
   readonly dash?: readonly number[];
 }
 
-/**
- * The map as primitives. `header` is the lane-header column (x from 0 to `headerWidth`), which
- * tiled pages repeat on the left of every page; `body` is everything else.
- */
-export interface Scene {
+/** What frames a drawn map: its title, size, lanes and legend. */
+export interface SceneFrame {
   readonly title: string;
   /** Printed in the title block as given (the package never reads a clock). */
   readonly date?: string;
@@ -80,9 +77,16 @@ export interface Scene {
   readonly height: number;
   readonly headerWidth: number;
   readonly lanes: readonly SceneLane[];
-  readonly header: readonly Item[];
-  readonly body: readonly Item[];
   readonly legend: readonly LegendEntry[];
   /** Whether to draw the title block (title, date, legend) above the map. */
   readonly titleBlock: boolean;
+}
+
+/**
+ * The map as primitives. `header` is the lane-header column (x from 0 to `headerWidth`), which
+ * tiled pages repeat on the left of every page; `body` is everything else.
+ */
+export interface Scene extends SceneFrame {
+  readonly header: readonly Item[];
+  readonly body: readonly Item[];
 }

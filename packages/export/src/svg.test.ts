@@ -1,9 +1,12 @@
-import { mapBuilder } from '@procmap/test-kit';
+import { generateMap, hospitalDischarge, mapBuilder } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
-import { buildScene, cleanText, toSvg } from './index';
+import { analyze } from '@procmap/analysis';
+import { buildScene, cleanText, type Item, type TextItem, toSvg, toSvgBytes } from './index';
 import { flat, HOSTILE_PAYLOADS, parseXml } from '@procmap/test-kit';
 
-const ALLOWED = new Set(['svg', 'title', 'g', 'rect', 'path', 'polygon', 'text']);
+const ALLOWED = new Set(['svg', 'title', 'defs', 'marker', 'g', 'rect', 'path', 'polygon', 'text']);
+/** The one kind of reference the SVG may hold: to an arrowhead marker in the same file. */
+const OWN_MARKER = /^url\(#(arrow-\d+)\)$/;
 
 /** A map whose every piece of text is one of `labels`: title, roles, steps, flows, comments. */
 function mapLabelled(labels: readonly string[]) {
@@ -30,7 +33,7 @@ describe('toSvg', () => {
     ];
     const map = mapLabelled(labels);
     // when
-    const svg = toSvg(buildScene(map, { date: '29 November 2026' }));
+    const svg = toSvg(map, { date: '29 November 2026' });
     const tree = parseXml(svg);
     // then
     const shown = flat(tree.texts.join(' '));
@@ -45,14 +48,22 @@ describe('toSvg', () => {
     const payloads = HOSTILE_PAYLOADS;
     const map = mapLabelled(payloads);
     // when
-    const svg = toSvg(buildScene(map));
+    const svg = toSvg(map);
     const tree = parseXml(svg);
-    // then: only the fixed vocabulary of elements, no event attribute, no link of any kind
+    // then: only the fixed vocabulary of elements, no event attribute, no link of any kind; the
+    // only reference is marker-end naming an arrowhead defined in this very file
+    const ids = new Set(tree.elements.map((el) => el.attributes.id).filter(Boolean));
     for (const el of tree.elements) {
       expect(ALLOWED.has(el.name), `element <${el.name}>`).toBe(true);
       for (const [name, value] of Object.entries(el.attributes)) {
         expect(name.toLowerCase().startsWith('on'), `attribute ${name}`).toBe(false);
         expect(name.toLowerCase()).not.toContain('href');
+        if (name === 'marker-end') {
+          const own = OWN_MARKER.exec(value);
+          expect(own, value).not.toBeNull();
+          expect(ids.has(own?.[1]), value).toBe(true);
+          continue;
+        }
         expect(value.toLowerCase()).not.toMatch(/javascript:|data:|url\(/);
       }
     }
@@ -67,6 +78,39 @@ describe('toSvg', () => {
 
   it('given characters XML forbids in a label, then they are dropped and the SVG still parses', () => {
     const map = mapLabelled(['bell \u0007 nul \u0000 lone \ud800 end \uffff', 'ok']);
-    expect(() => parseXml(toSvg(buildScene(map)))).not.toThrow();
+    expect(() => parseXml(toSvg(map))).not.toThrow();
+  });
+
+  it.each([
+    ['the hospital-discharge template', hospitalDischarge()],
+    [
+      'a generated map with decisions, delays and rework loops',
+      generateMap({ steps: 300, seed: 7 }),
+    ],
+  ])('draws %s exactly as the scene the PDF is made from', (_, map) => {
+    // given
+    const analysis = analyze(map);
+    // when
+    const scene = buildScene(map, { analysis });
+    const tree = parseXml(toSvg(map, { analysis, titleBlock: false }));
+    // then: element for element, apart from the arrowheads, which the SVG draws as markers
+    const items = [...scene.body, ...scene.header];
+    const count = (type: Item['type']) => items.filter((i) => i.type === type).length;
+    const shown = (name: string) => tree.elements.filter((el) => el.name === name);
+    const heads = shown('marker').length;
+    const flows = scene.body.filter((i) => i.type === 'path' && i.d.includes('C')).length;
+    expect(flows).toBeGreaterThan(0);
+    expect(shown('rect')).toHaveLength(count('rect') + 1); // + the paper
+    expect(shown('path')).toHaveLength(count('path') + heads);
+    expect(shown('polygon')).toHaveLength(count('polygon') - flows);
+    expect(tree.elements.filter((el) => el.attributes['marker-end'])).not.toHaveLength(0);
+    expect(tree.texts.slice(1)).toEqual(
+      items.filter((i): i is TextItem => i.type === 'text').map((t) => t.text),
+    );
+  });
+
+  it('writes the same document as text and as UTF-8 bytes', () => {
+    const map = mapLabelled(['Café', 'Łódź', '½ « » 😀']);
+    expect(new TextDecoder().decode(toSvgBytes(map))).toBe(toSvg(map));
   });
 });

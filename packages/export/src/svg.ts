@@ -1,14 +1,23 @@
-import type { Item, Paint, Scene } from './scene';
+import type { ProcessMap } from '@procmap/model';
+import { ByteWriter } from './byte-writer';
+import { drawMap, type SceneOptions } from './draw-map';
+import { LAYER, paintItems } from './painter';
+import { SvgPainter } from './svg-painter';
 import { PAPER } from './theme';
 import { titleBlock } from './title-block';
 
 /*
- * The SVG backend. Only a fixed vocabulary of elements is ever written (svg, g, rect, path,
- * polygon, text) with numeric or checked attributes; every piece of user text goes through
- * escapeXml. No script, no event attribute, no foreignObject, no link, no external reference.
+ * The SVG export: the map drawn straight into SVG (see SvgPainter), under its title block. Only
+ * a fixed vocabulary of elements is ever written (svg, title, g, rect, path, polygon, text),
+ * every piece of user text escaped. No script, no event attribute, no foreignObject, no link,
+ * no external reference.
  */
 
-const FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif";
+/** The decoder every JavaScript runtime we run in has (the package compiles without DOM types). */
+declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
+
+const FONT_FAMILY = '&apos;Liberation Sans&apos;, Arial, Helvetica, sans-serif';
+const PAD = 24;
 
 const SPECIAL = /[&<>"']/;
 
@@ -20,57 +29,44 @@ export function escapeXml(text: string): string {
   );
 }
 
-/** A number as short text: integers as they are, others to two decimals; NaN and ∞ as 0. */
-const n = (v: number) =>
-  v === (v | 0) ? `${v}` : Number.isFinite(v) ? `${Math.round(v * 100) / 100}` : '0';
-
-function paint(p: Paint): string {
-  let out = ` fill="${p.fill ? escapeXml(p.fill) : 'none'}"`;
-  if (p.stroke) out += ` stroke="${escapeXml(p.stroke)}" stroke-width="${n(p.strokeWidth ?? 1)}"`;
-  if (p.dash) out += ` stroke-dasharray="${p.dash.map(n).join(' ')}"`;
-  return out;
-}
-
-function item(it: Item): string {
-  switch (it.type) {
-    case 'rect':
-      return `<rect x="${n(it.x)}" y="${n(it.y)}" width="${n(it.w)}" height="${n(it.h)}"${it.rx ? ` rx="${n(it.rx)}"` : ''}${paint(it)}/>`;
-    case 'path':
-      return `<path d="${escapeXml(it.d)}"${paint(it)}/>`;
-    case 'polygon':
-      return `<polygon points="${it.points.map(n).join(' ')}"${paint(it)}/>`;
-    case 'text': {
-      const anchor = it.anchor === 'start' ? '' : ` text-anchor="${it.anchor}"`;
-      const weight = it.weight === 'bold' ? ' font-weight="bold"' : '';
-      return `<text x="${n(it.x)}" y="${n(it.y)}" font-size="${n(it.size)}"${weight}${anchor} fill="${escapeXml(it.fill)}">${escapeXml(it.text)}</text>`;
-    }
-  }
-}
-
-function items(list: readonly Item[], out: string[]): void {
-  for (const it of list) out.push(item(it));
-}
-
-/** Renders a scene as a standalone SVG document (title block on top when the scene has one). */
-export function toSvg(scene: Scene): string {
-  const pad = 24;
-  const block = scene.titleBlock ? titleBlock(scene, scene.width, 18) : undefined;
-  const top = block ? block.height + pad : 0;
-  const width = scene.width + 2 * pad;
-  const height = scene.height + top + 2 * pad;
-  const out: string[] = [
-    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${escapeXml(FONT_FAMILY)}">`,
-    `<title>${escapeXml(scene.title)}</title>`,
-    `<rect width="100%" height="100%" fill="${PAPER}"/>`,
-  ];
+/** A map as a standalone SVG document in UTF-8 bytes (title block on top unless turned off). */
+export function toSvgBytes(map: ProcessMap, options: SceneOptions = {}): Uint8Array {
+  const painter = new SvgPainter();
+  const frame = drawMap(map, options, painter);
+  const block = frame.titleBlock ? titleBlock(frame, frame.width, 18) : undefined;
+  const top = block ? block.height + PAD : 0;
+  const width = frame.width + 2 * PAD;
+  const height = frame.height + top + 2 * PAD;
+  const out = new ByteWriter(1 << 20);
+  out.ascii(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="',
+  );
+  out.num(width);
+  out.ascii('" height="');
+  out.num(height);
+  out.ascii('" viewBox="0 0 ');
+  out.num(width);
+  out.ascii(' ');
+  out.num(height);
+  out.ascii(`" font-family="${FONT_FAMILY}">\n<title>`);
+  out.text(frame.title);
+  out.ascii(`</title>\n<rect width="100%" height="100%" fill="${PAPER}"/>\n`);
   if (block) {
-    out.push(`<g transform="translate(${pad} ${pad})">`);
-    items(block.items, out);
-    out.push('</g>');
+    const blockPainter = new SvgPainter();
+    paintItems(blockPainter, LAYER.bands, block.items);
+    out.ascii(`<g transform="translate(${PAD} ${PAD})">\n`);
+    blockPainter.finish(out);
+    out.ascii('</g>\n');
   }
-  out.push(`<g transform="translate(${pad} ${n(pad + top)})">`);
-  items(scene.body, out);
-  items(scene.header, out);
-  out.push('</g></svg>\n');
-  return out.join('\n');
+  out.ascii(`<g transform="translate(${PAD} `);
+  out.num(PAD + top);
+  out.ascii(')">\n');
+  painter.finish(out);
+  out.ascii('</g>\n</svg>\n');
+  return out.bytes();
+}
+
+/** A map as a standalone SVG document (title block on top unless turned off). */
+export function toSvg(map: ProcessMap, options: SceneOptions = {}): string {
+  return new TextDecoder().decode(toSvgBytes(map, options));
 }

@@ -1,6 +1,9 @@
-import type { Item, Scene } from './scene';
+import type { Item, SceneFrame } from './scene';
 import { INK, INK_MUTED, LINE } from './theme';
 import { textWidth, truncate } from './text';
+
+/** Two decimals: a path's numbers are written as they are, so no 595.1826000000001. */
+const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** The items of a title block and how tall it is. */
 export interface TitleBlock {
@@ -14,7 +17,7 @@ export interface TitleBlock {
  * text size; everything scales with it. Origin at (0, 0).
  */
 export function titleBlock(
-  scene: Scene,
+  scene: SceneFrame,
   width: number,
   unit: number,
   pageLabel?: string,
@@ -81,7 +84,7 @@ export function titleBlock(
     } else {
       items.push({
         type: 'path',
-        d: `M${x} ${mid}H${x + size * 1.3}`,
+        d: `M${round2(x)} ${round2(mid)}H${round2(x + size * 1.3)}`,
         stroke: entry.color,
         strokeWidth: Math.max(1, unit / 8),
         ...(entry.dash ? { dash: entry.dash.map((d) => (d * unit) / 14) } : {}),
@@ -103,7 +106,7 @@ export function titleBlock(
   const height = y + row + unit * 0.5;
   items.push({
     type: 'path',
-    d: `M0 ${height - unit * 0.25}H${width}`,
+    d: `M0 ${round2(height - unit * 0.25)}H${round2(width)}`,
     stroke: LINE,
     strokeWidth: Math.max(0.5, unit / 14),
   });

@@ -4,6 +4,8 @@ import { buildFlowGraph, longestPathLayers } from './flow-graph';
 /** The map's steps (unique by id, in map order) with each one's column along the flow. */
 export interface StepColumns {
   readonly steps: readonly Step[];
+  /** Each step id's index in `steps`. */
+  readonly indexOf: ReadonlyMap<string, number>;
   /** `column[i]` is the column of `steps[i]`. */
   readonly column: Int32Array;
 }
@@ -14,7 +16,8 @@ export interface StepColumns {
  */
 export function stepColumns(map: ProcessMap): StepColumns {
   const graph = buildFlowGraph(map);
-  return { steps: graph.steps, column: longestPathLayers(graph.steps.length, graph.edges) };
+  const column = longestPathLayers(graph.steps.length, graph.edges);
+  return { steps: graph.steps, indexOf: graph.indexOf, column };
 }
 
 /** `stepColumns` as a lookup by step id. */

@@ -12,6 +12,8 @@ export type Edge = readonly [from: number, to: number];
 /** The steps (unique by id, in map order) and the flows between them, made acyclic. */
 export interface FlowGraph {
   readonly steps: readonly Step[];
+  /** Each step id's index in `steps`. */
+  readonly indexOf: ReadonlyMap<string, number>;
   /** Unique edges, no self-loops; each flow closing a cycle (a rework loop) is turned around. */
   readonly edges: readonly Edge[];
   /** How many flows were turned around to break cycles. */
@@ -45,8 +47,13 @@ function rows(
 
 /** Out-neighbours of an edge list (see `rows`). */
 function adjacency(n: number, edges: readonly Edge[]): { start: Int32Array; next: Int32Array } {
-  const from = Int32Array.from(edges, (e) => e[0]);
-  const to = Int32Array.from(edges, (e) => e[1]);
+  const from = new Int32Array(edges.length);
+  const to = new Int32Array(edges.length);
+  for (let e = 0; e < edges.length; e++) {
+    const [a, b] = edges[e] as Edge;
+    from[e] = a;
+    to[e] = b;
+  }
   return rows(n, edges.length, from, to);
 }
 
@@ -168,7 +175,7 @@ export function buildFlowGraph(map: ProcessMap): FlowGraph {
     }
     edges.push([a, b]);
   }
-  return { steps, edges, reversed };
+  return { steps, indexOf: index, edges, reversed };
 }
 
 /** Longest-path layers of an acyclic graph: 0 for steps nothing flows into, else 1 + the latest. */

@@ -47,6 +47,8 @@ describe('mapGeometry', () => {
     const height = 2 * g.lanePadding + 2 * g.stepHeight + g.rowGap;
     expect(geometry.lanes[0]?.height).toBe(height);
     const byId = new Map(geometry.steps.map((s) => [s.step.id as string, s]));
+    for (const id of ['s1', 's2', 's3']) expect(geometry.boxOf(id)).toBe(byId.get(id));
+    expect(geometry.boxOf('ghost')).toBeUndefined();
     expect(byId.get('s1')?.y).toBe(g.lanePadding);
     expect(byId.get('s3')?.y).toBe(g.lanePadding);
     expect(byId.get('s2')?.y).toBe(g.lanePadding + g.stepHeight + g.rowGap);
@@ -55,8 +57,9 @@ describe('mapGeometry', () => {
 
   it('given a lane with no steps, then it still gets the minimum height', () => {
     const map = mapBuilder('Empty lane').role('a', 'A').build();
-    expect(mapGeometry(map)).toEqual({
-      lanes: [expect.objectContaining({ y: 0, height: g.minLaneHeight })],
+    const { lanes, steps, width } = mapGeometry(map);
+    expect({ lanes, steps, width }).toEqual({
+      lanes: [expect.objectContaining({ y: 0, height: g.minLaneHeight, count: 0 })],
       steps: [],
       width: g.minCanvasWidth,
     });

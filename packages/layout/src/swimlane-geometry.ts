@@ -44,6 +44,8 @@ export interface MapGeometry {
   readonly lanes: readonly LaneBox[];
   readonly steps: readonly StepBox[];
   readonly width: number;
+  /** The box of a step by id (undefined for a step not drawn). */
+  boxOf(id: string): StepBox | undefined;
 }
 
 /**
@@ -55,22 +57,23 @@ export interface MapGeometry {
  */
 export function mapGeometry(map: ProcessMap): MapGeometry {
   const g = GEOMETRY;
-  const { steps: unique, column } = stepColumns(map);
+  const { steps: unique, indexOf, column } = stepColumns(map);
   const roles = lanesInOrder(map.roles);
   const laneOf = new Map<string, number>();
   roles.forEach((role, i) => {
     if (!laneOf.has(role.id)) laneOf.set(role.id, i);
   });
   // Each lane's steps in map order, with the x they are drawn at.
-  const placed: { step: Step; x: number }[][] = roles.map(() => []);
+  const placed: { step: Step; x: number; i: number }[][] = roles.map(() => []);
   for (let i = 0; i < unique.length; i++) {
     const step = unique[i] as Step;
     const lane = laneOf.get(step.roleId);
     if (lane === undefined) continue;
     const x =
       g.headerWidth + (step.position?.x ?? g.firstColumn + (column[i] ?? 0) * g.columnWidth);
-    placed[lane]?.push({ step, x });
+    placed[lane]?.push({ step, x, i });
   }
+  const boxes: (StepBox | undefined)[] = new Array(unique.length).fill(undefined);
   const lanes: LaneBox[] = [];
   const steps: StepBox[] = [];
   let y = 0;
@@ -91,14 +94,20 @@ export function mapGeometry(map: ProcessMap): MapGeometry {
     const height = Math.max(g.minLaneHeight, 2 * g.lanePadding + stack);
     const top = y + (height - stack) / 2;
     for (let i = 0; i < inLane.length; i++) {
-      const { step, x } = inLane[i] as { step: Step; x: number };
-      steps.push({ step, x, y: top + (rows[i] as number) * (g.stepHeight + g.rowGap) });
+      const { step, x, i: at } = inLane[i] as { step: Step; x: number; i: number };
+      const box = { step, x, y: top + (rows[i] as number) * (g.stepHeight + g.rowGap) };
+      steps.push(box);
+      boxes[at] = box;
       if (x + g.stepWidth + g.columnWidth > right) right = x + g.stepWidth + g.columnWidth;
     }
     lanes.push({ role, index: laneIndex, y, height, count: inLane.length });
     y += height;
   });
-  return { lanes, steps, width: right };
+  const boxOf = (id: string) => {
+    const at = indexOf.get(id);
+    return at === undefined ? undefined : boxes[at];
+  };
+  return { lanes, steps, width: right, boxOf };
 }
 
 /** The lane at canvas height `y` (the nearest one above or below when outside every lane). */

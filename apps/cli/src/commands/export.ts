@@ -160,21 +160,20 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
   }
   const map = validation.map;
   const analysis = analyze(map);
-  const scene = () =>
-    buildScene(map, {
-      ...(a.findings ? { analysis } : {}),
-      comments: a.comments,
-      date: a.date,
-      ...(a.selection ? { selection: a.selection } : {}),
-    });
+  const options = {
+    ...(a.findings ? { analysis } : {}),
+    comments: a.comments,
+    date: a.date,
+    ...(a.selection ? { selection: a.selection } : {}),
+  };
   let bytes: string | Uint8Array;
   switch (a.format) {
     case 'svg':
     case 'png':
-      bytes = toSvg(scene());
+      bytes = toSvg(map, options);
       break;
     case 'pdf':
-      bytes = await toPdf(scene(), await readExportFonts(), a.page);
+      bytes = await toPdf(buildScene(map, options), await readExportFonts(), a.page);
       break;
     case 'csv':
       bytes = toCsv(map, analysis, a.table);

@@ -9,7 +9,7 @@ import {
   type PageSizeName,
   toCsv,
   toPdf,
-  toSvg,
+  toSvgBytes,
 } from '@procmap/export';
 import type { ProcessMap } from '@procmap/model';
 import { HttpError } from './respond';
@@ -138,7 +138,7 @@ export async function renderExport(
   const utf8 = (text: string) => new TextEncoder().encode(text);
   if (kind === 'export.svg') {
     return {
-      body: utf8(toSvg(buildScene(map, sceneOptions))),
+      body: toSvgBytes(map, sceneOptions),
       type: 'image/svg+xml; charset=utf-8',
       suffix: '.svg',
     };

@@ -30,7 +30,5 @@ export type ExportReply =
       readonly kind: 'done';
       readonly data: Uint8Array | string;
       readonly mime: string;
-      readonly width?: number;
-      readonly height?: number;
     }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };

@@ -54,15 +54,16 @@ scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
       return;
     }
     stage('Drawing the map…');
-    const scene = buildScene(map, {
+    const options = {
       analysis,
       ...(settings.selection ? { selection: settings.selection } : {}),
       findings: settings.findings,
       comments: settings.comments,
       titleBlock: settings.titleBlock,
       date,
-    });
+    };
     if (settings.format === 'pdf') {
+      const scene = buildScene(map, options);
       stage('Loading the font…');
       fonts ??= loadFonts();
       const loaded = await fonts;
@@ -70,15 +71,7 @@ scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
       post({ id, kind: 'done', data: await toPdf(scene, loaded, page), mime: 'application/pdf' });
       return;
     }
-    const svg = toSvg(scene);
-    post({
-      id,
-      kind: 'done',
-      data: svg,
-      mime: 'image/svg+xml;charset=utf-8',
-      width: scene.width,
-      height: scene.height,
-    });
+    post({ id, kind: 'done', data: toSvg(map, options), mime: 'image/svg+xml;charset=utf-8' });
   } catch (error) {
     fonts = undefined;
     post({ id, kind: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -1,0 +1,416 @@
+import type { AnalysisResult, Severity } from '@procmap/analysis';
+import {
+  GEOMETRY,
+  type LaneBox,
+  type MapGeometry,
+  mapGeometry,
+  type StepBox,
+} from '@procmap/layout';
+import { type Comment, flowLabel, normalize, type ProcessMap } from '@procmap/model';
+import { LAYER, type Painter, type TextStyle } from './painter';
+import type { LegendEntry, Paint, SceneFrame, SceneLane } from './scene';
+import {
+  FLOW_PAINT,
+  HANDOFF_PAINT,
+  IDEA,
+  INK,
+  INK_MUTED,
+  LANE_DEFAULT,
+  LINE,
+  mix,
+  NOTE,
+  PAIN,
+  PAPER,
+  SEVERITY_COLOR,
+  STEP_PAINT,
+  SURFACE,
+  safeColor,
+} from './theme';
+import { cleanText, textWidth, wrapText } from './text';
+
+/** What to draw. Everything is optional: the whole map, with badges and markers, titled. */
+export interface SceneOptions {
+  /** The analysis of this map: draws a badge on each step a finding concerns. */
+  readonly analysis?: AnalysisResult;
+  /** Draw only these steps (and the flows between them, and their lanes). */
+  readonly selection?: readonly string[];
+  /** Finding badges (default: on when `analysis` is given). */
+  readonly findings?: boolean;
+  /** Comment markers on steps and flows (default on). Resolved comments are never drawn. */
+  readonly comments?: boolean;
+  /** The title block above the map: title, date, legend (default on). */
+  readonly titleBlock?: boolean;
+  /** Title of the title block (default: the map's title). */
+  readonly title?: string;
+  /** Date printed in the title block, as given (e.g. "29 November 2026"). */
+  readonly date?: string;
+}
+
+const G = GEOMETRY;
+const W = G.stepWidth;
+const H = G.stepHeight;
+const LABEL_SIZE = 14;
+const FLOW_LABEL_SIZE = 12;
+const ARROW = 10;
+const LINE_HEIGHT = LABEL_SIZE * 1.25;
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
+
+/*
+ * Paints and text styles, made once: the SVG groups consecutive items drawn alike, and shared
+ * objects make "alike" cheap to see.
+ */
+const LANE_LINE: Paint = { stroke: LINE, strokeWidth: 1 };
+const HEADER_PAINT: Paint = { fill: SURFACE, stroke: LINE, strokeWidth: 1 };
+const LABEL_BACKGROUND: Paint = { fill: PAPER };
+const BADGE_PAINT: Readonly<Record<Severity, Paint>> = {
+  info: { fill: SEVERITY_COLOR.info, stroke: SURFACE, strokeWidth: 2 },
+  warning: { fill: SEVERITY_COLOR.warning, stroke: SURFACE, strokeWidth: 2 },
+  critical: { fill: SEVERITY_COLOR.critical, stroke: SURFACE, strokeWidth: 2 },
+};
+const MARKER_PAINT = {
+  pain: { fill: PAIN, stroke: SURFACE, strokeWidth: 2 },
+  idea: { fill: IDEA, stroke: SURFACE, strokeWidth: 2 },
+  note: { fill: NOTE, stroke: SURFACE, strokeWidth: 2 },
+} as const;
+const LANE_NAME: TextStyle = { size: 16, weight: 'bold', fill: INK, anchor: 'start' };
+const LANE_COUNT: TextStyle = { size: 13, weight: 'normal', fill: INK_MUTED, anchor: 'start' };
+const STEP_LABEL: TextStyle = { size: LABEL_SIZE, weight: 'normal', fill: INK, anchor: 'middle' };
+const NO_LABEL: TextStyle = { ...STEP_LABEL, fill: INK_MUTED };
+const FLOW_LABEL: TextStyle = {
+  size: FLOW_LABEL_SIZE,
+  weight: 'normal',
+  fill: INK,
+  anchor: 'middle',
+};
+const BADGE_TEXT: TextStyle = { size: 12, weight: 'bold', fill: SURFACE, anchor: 'middle' };
+const MARKER_TEXT: TextStyle = { size: 11, weight: 'bold', fill: SURFACE, anchor: 'middle' };
+
+/**
+ * Draws a map onto a painter — lanes, headers, flows, steps, badges and markers, each kind on
+ * its layer — and returns what frames the drawing: size, lanes and legend.
+ */
+export function drawMap(input: ProcessMap, options: SceneOptions, painter: Painter): SceneFrame {
+  const map = normalize(input).map;
+  const geometry = mapGeometry(map);
+  const { lanes, steps, width, boxOf } = select(geometry, options.selection);
+  const height = lanes.reduce((h, l) => Math.max(h, l.y + l.height), 0);
+
+  const sceneLanes: SceneLane[] = [];
+  const legend: LegendEntry[] = [];
+  for (const lane of lanes) {
+    const color = safeColor(lane.role.color, LANE_DEFAULT);
+    const name = cleanText(lane.role.name) || 'Unnamed role';
+    sceneLanes.push({ roleId: lane.role.id, name, y: lane.y, height: lane.height });
+    legend.push({ kind: 'role', color, label: name });
+    const band = lane.index % 2 === 1 ? mix(color, 0.07, '#f1f4f7') : mix(color, 0.04, '#fbfcfd');
+    painter.rect(LAYER.bands, G.headerWidth, lane.y, width - G.headerWidth, lane.height, 0, {
+      fill: band,
+    });
+    painter.path(
+      LAYER.bands,
+      `M${G.headerWidth} ${lane.y + lane.height}H${width}`,
+      [G.headerWidth, lane.y + lane.height - 1, width - G.headerWidth, 2],
+      LANE_LINE,
+    );
+    drawLaneHeader(painter, lane, name, color);
+  }
+
+  const withComments = options.comments ?? true;
+  const comments = withComments ? openComments(map.comments ?? []) : new Map<string, Comment[]>();
+  for (const flow of map.flows) {
+    const from = boxOf(flow.from);
+    const to = boxOf(flow.to);
+    if (!from || !to) continue;
+    drawFlow(
+      painter,
+      from,
+      to,
+      from.step.roleId !== to.step.roleId,
+      flowLabel(flow.label, flow.probability),
+      comments.get(flow.id),
+    );
+  }
+  const badges = options.findings ?? options.analysis !== undefined;
+  const findingsOf = badges && options.analysis ? findingsByStep(options.analysis) : new Map();
+  for (const box of steps) {
+    drawStep(painter, box);
+    const found = findingsOf.get(box.step.id);
+    if (found) drawBadge(painter, box, found.count, found.severity);
+    const notes = comments.get(box.step.id);
+    if (notes) drawMarkers(painter, box.x + 10, box.y - 9, notes);
+  }
+
+  legend.push({ kind: 'line', color: FLOW_PAINT.stroke as string, label: 'Flow' });
+  legend.push({
+    kind: 'line',
+    color: HANDOFF_PAINT.stroke as string,
+    label: 'Handoff',
+    dash: HANDOFF_PAINT.dash,
+  });
+  if (withComments) {
+    legend.push({ kind: 'marker', color: PAIN, label: 'Pain points' });
+    legend.push({ kind: 'marker', color: IDEA, label: 'Ideas' });
+    legend.push({ kind: 'marker', color: NOTE, label: 'Notes, questions' });
+  }
+  // Only the severities some drawn badge has: a legend entry nothing on the map shows misleads.
+  const drawn = new Set<Severity>();
+  for (const box of steps) {
+    const found = findingsOf.get(box.step.id);
+    if (found) drawn.add(found.severity);
+  }
+  const severities = (['critical', 'warning', 'info'] as const).filter((s) => drawn.has(s));
+  severities.forEach((severity, i) => {
+    const label = i === 0 ? `Findings: ${severity}` : severity;
+    legend.push({ kind: 'marker', color: SEVERITY_COLOR[severity], label });
+  });
+  return {
+    title: cleanText(options.title ?? map.title) || 'Untitled map',
+    ...(options.date !== undefined ? { date: cleanText(options.date) } : {}),
+    width,
+    height,
+    headerWidth: G.headerWidth,
+    lanes: sceneLanes,
+    legend,
+    titleBlock: options.titleBlock ?? true,
+  };
+}
+
+type Selected = Pick<MapGeometry, 'lanes' | 'steps' | 'width' | 'boxOf'>;
+
+/** The part of the picture a selection needs: its steps' lanes restacked, x cropped to them. */
+function select(geometry: MapGeometry, ids: readonly string[] | undefined): Selected {
+  if (!ids) return geometry;
+  const wanted = new Set(ids);
+  const chosen = geometry.steps.filter((s) => wanted.has(s.step.id));
+  const none = () => undefined;
+  if (chosen.length === 0) {
+    return { lanes: [], steps: [], width: G.headerWidth + G.firstColumn, boxOf: none };
+  }
+  let left = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  for (const s of chosen) {
+    left = Math.min(left, s.x - G.firstColumn);
+    right = Math.max(right, s.x + W + G.firstColumn);
+  }
+  const shiftX = G.headerWidth - left;
+  const used = new Set(chosen.map((s) => s.step.roleId as string));
+  const lanes: LaneBox[] = [];
+  const shiftY = new Map<string, number>();
+  let y = 0;
+  for (const lane of geometry.lanes) {
+    if (!used.has(lane.role.id)) continue;
+    shiftY.set(lane.role.id, y - lane.y);
+    lanes.push({ ...lane, index: lanes.length, y });
+    y += lane.height;
+  }
+  const steps = chosen.map((s) => ({
+    step: s.step,
+    x: s.x + shiftX,
+    y: s.y + (shiftY.get(s.step.roleId) ?? 0),
+  }));
+  const byId = new Map(steps.map((s) => [s.step.id as string, s]));
+  return { lanes, steps, width: right + shiftX, boxOf: (id) => byId.get(id) };
+}
+
+function drawLaneHeader(painter: Painter, lane: LaneBox, name: string, color: string) {
+  const { y, height, count } = lane;
+  painter.rect(LAYER.headers, 0, y, G.headerWidth, height, 0, HEADER_PAINT);
+  painter.rect(LAYER.headers, 0, y, 6, height, 0, { fill: color });
+  const lines = wrapText(name, G.headerWidth - 36, 16, 3, 'bold');
+  const block = lines.length * 20 + 18;
+  let baseline = y + (height - block) / 2 + 16;
+  for (const line of lines) {
+    painter.text(LAYER.headers, 22, baseline, line, LANE_NAME);
+    baseline += 20;
+  }
+  painter.text(
+    LAYER.headers,
+    22,
+    baseline + 2,
+    count === 1 ? '1 step' : `${count} steps`,
+    LANE_COUNT,
+  );
+}
+
+function drawStep(painter: Painter, { step, x, y }: StepBox) {
+  const paint = STEP_PAINT[step.kind] ?? STEP_PAINT.task;
+  let textWidthMax = W - 24;
+  if (step.kind === 'start' || step.kind === 'end') {
+    painter.rect(LAYER.shapes, x, y, W, H, H / 2, paint);
+    textWidthMax = W - 48;
+  } else if (step.kind === 'decision') {
+    painter.polygon(
+      LAYER.shapes,
+      [x + W / 2, y, x + W, y + H / 2, x + W / 2, y + H, x, y + H / 2],
+      paint,
+    );
+    textWidthMax = W * 0.58;
+  } else if (step.kind === 'delay') {
+    const r = H / 2;
+    painter.path(
+      LAYER.shapes,
+      `M${x + 6} ${y}H${x + W - r}A${r} ${r} 0 0 1 ${x + W} ${y + r}A${r} ${r} 0 0 1 ${x + W - r} ${y + H}H${x + 6}A6 6 0 0 1 ${x} ${y + H - 6}V${y + 6}A6 6 0 0 1 ${x + 6} ${y}Z`,
+      [x, y, W, H],
+      paint,
+    );
+    textWidthMax = W - 56;
+  } else {
+    painter.rect(LAYER.shapes, x, y, W, H, 6, paint);
+  }
+  const lines = wrapText(step.label, textWidthMax, LABEL_SIZE, 3);
+  const shown = lines.length > 0 ? lines : ['(no label)'];
+  const cx = step.kind === 'delay' ? x + (W - 20) / 2 : x + W / 2;
+  // Baselines on whole units: short numbers, and no visible difference.
+  const first = y + H / 2 - (shown.length * LINE_HEIGHT) / 2 + LABEL_SIZE * 0.95;
+  const style = lines.length > 0 ? STEP_LABEL : NO_LABEL;
+  for (let i = 0; i < shown.length; i++) {
+    painter.text(LAYER.labels, cx, Math.round(first + i * LINE_HEIGHT), shown[i] as string, style);
+  }
+}
+
+/**
+ * A flow as a cubic curve with an arrowhead: forward right-to-left sides, else under the boxes.
+ * Coordinates are rounded to whole units: at print sizes no one sees the difference, and whole
+ * numbers make the file smaller and faster to write.
+ */
+function drawFlow(
+  painter: Painter,
+  from: StepBox,
+  to: StepBox,
+  handoff: boolean,
+  label: string | undefined,
+  notes: readonly Comment[] | undefined,
+) {
+  let x0: number;
+  let y0: number;
+  let x1: number;
+  let y1: number;
+  let x2: number;
+  let y2: number;
+  let x3: number;
+  let y3: number;
+  if (to.x >= from.x + W + 8) {
+    x0 = from.x + W;
+    y0 = from.y + H / 2;
+    x3 = to.x;
+    y3 = to.y + H / 2;
+    const dx = Math.max(30, (x3 - x0) / 2);
+    x1 = x0 + dx;
+    y1 = y0;
+    x2 = x3 - dx;
+    y2 = y3;
+  } else if (Math.abs(to.x - from.x) < W && to.y > from.y + H) {
+    x0 = from.x + W / 2;
+    y0 = from.y + H;
+    x3 = to.x + W / 2;
+    y3 = to.y;
+    const dy = (y3 - y0) / 2;
+    x1 = x0;
+    y1 = y0 + dy;
+    x2 = x3;
+    y2 = y3 - dy;
+  } else {
+    // Back to an earlier step (rework) or straight up: loop under both boxes.
+    x0 = from.x + W / 2;
+    y0 = from.y + H;
+    x3 = to.x + W / 2;
+    y3 = to.y + H;
+    const dip = Math.max(y0, y3) + 44;
+    x1 = x0;
+    y1 = dip;
+    x2 = x3;
+    y2 = dip;
+  }
+  // Stop the line at the arrow's base, along the curve's direction at its end.
+  const len = Math.hypot(x3 - x2, y3 - y2) || 1;
+  const ux = (x3 - x2) / len;
+  const uy = (y3 - y2) / len;
+  const bx = x3 - ux * ARROW;
+  const by = y3 - uy * ARROW;
+  const paint = handoff ? HANDOFF_PAINT : FLOW_PAINT;
+  const left = Math.min(x0, x1, x2, x3) - 4;
+  const top = Math.min(y0, y1, y2, y3) - 4;
+  painter.flowLine(
+    {
+      x0: r(x0),
+      y0: r(y0),
+      x1: r(x1),
+      y1: r(y1),
+      x2: r(x2 - ux * ARROW),
+      y2: r(y2 - uy * ARROW),
+      x3: r(bx),
+      y3: r(by),
+    },
+    [r(x3), r(y3), r(bx - uy * 5), r(by + ux * 5), r(bx + uy * 5), r(by - ux * 5)],
+    [left, top, Math.max(x0, x1, x2, x3) + 4 - left, Math.max(y0, y1, y2, y3) + 4 - top],
+    paint,
+  );
+  const mx = (x0 + 3 * x1 + 3 * x2 + x3) / 8;
+  const my = (y0 + 3 * y1 + 3 * y2 + y3) / 8;
+  if (label) {
+    const text = wrapText(label, 160, FLOW_LABEL_SIZE, 1)[0] ?? '';
+    const w = Math.round(textWidth(text, FLOW_LABEL_SIZE) + 10);
+    painter.rect(LAYER.flowLabels, r(mx - w / 2), r(my - 10), w, 18, 3, LABEL_BACKGROUND);
+    painter.text(LAYER.flowLabels, r(mx), r(my + 3.5), text, FLOW_LABEL);
+  }
+  if (notes) drawMarkers(painter, r(mx + (label ? 14 : 0)), r(my - 26), notes);
+}
+
+/** Rounds to a whole unit. */
+const r = Math.round;
+
+function drawBadge(painter: Painter, { x, y }: StepBox, count: number, severity: Severity) {
+  const text = String(count);
+  const w = Math.max(22, textWidth(text, 12, 'bold') + 12);
+  painter.rect(LAYER.marks, x + W - w + 8, y - 11, w, 22, 11, BADGE_PAINT[severity]);
+  painter.text(LAYER.marks, x + W - w / 2 + 8, y + 4, text, BADGE_TEXT);
+}
+
+/** Round markers, one per kind of open comment, each with its count. */
+function drawMarkers(painter: Painter, x: number, y: number, notes: readonly Comment[]) {
+  let pain = 0;
+  let idea = 0;
+  for (const c of notes) {
+    if (c.kind === 'pain-point') pain++;
+    else if (c.kind === 'idea') idea++;
+  }
+  const groups: [Paint, number][] = [
+    [MARKER_PAINT.pain, pain],
+    [MARKER_PAINT.idea, idea],
+    [MARKER_PAINT.note, notes.length - pain - idea],
+  ];
+  let at = x;
+  for (const [paint, count] of groups) {
+    if (count === 0) continue;
+    painter.rect(LAYER.marks, at, y, 18, 18, 9, paint);
+    painter.text(LAYER.marks, at + 9, y + 13, String(count), MARKER_TEXT);
+    at += 22;
+  }
+}
+
+/** Open (unresolved) comments by the step or flow they are on; map-level ones are left out. */
+function openComments(comments: readonly Comment[]): Map<string, Comment[]> {
+  const out = new Map<string, Comment[]>();
+  for (const c of comments) {
+    if (c.resolved === true || typeof c.targetId !== 'string') continue;
+    const list = out.get(c.targetId);
+    if (list) list.push(c);
+    else out.set(c.targetId, [c]);
+  }
+  return out;
+}
+
+function findingsByStep(analysis: AnalysisResult) {
+  const out = new Map<string, { count: number; severity: Severity }>();
+  for (const f of analysis.findings) {
+    for (const id of new Set(f.stepIds)) {
+      const seen = out.get(id);
+      if (!seen) out.set(id, { count: 1, severity: f.severity });
+      else {
+        seen.count++;
+        if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[seen.severity]) seen.severity = f.severity;
+      }
+    }
+  }
+  return out;
+}
