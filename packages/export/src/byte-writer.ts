@@ -23,9 +23,12 @@ export class ByteWriter {
     this.buf = new Uint8Array(capacity);
   }
 
-  /** Makes room for `n` more bytes. */
+  /** Makes room for `n` more bytes (the check inlines; growing is the rare call). */
   private room(n: number): void {
-    if (this.at + n <= this.buf.length) return;
+    if (this.at + n > this.buf.length) this.grow(n);
+  }
+
+  private grow(n: number): void {
     let size = this.buf.length * 2;
     while (size < this.at + n) size *= 2;
     const grown = new Uint8Array(size);
@@ -119,16 +122,21 @@ export class ByteWriter {
     this.at = at;
   }
 
-  /** Appends what another writer holds. */
-  append(other: ByteWriter): void {
-    const bytes = other.bytes();
-    this.room(bytes.length);
-    this.buf.set(bytes, this.at);
-    this.at += bytes.length;
-  }
-
   /** The bytes written so far (a view, not a copy). */
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.at);
+  }
+
+  /** The bytes of several writers, one after another, in one array. */
+  static concat(parts: readonly ByteWriter[]): Uint8Array {
+    let size = 0;
+    for (const part of parts) size += part.at;
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part.bytes(), at);
+      at += part.at;
+    }
+    return out;
   }
 }

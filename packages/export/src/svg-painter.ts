@@ -31,7 +31,10 @@ const sameText = (a: TextStyle, b: TextStyle) =>
   a.size === b.size && a.weight === b.weight && a.fill === b.fill && a.anchor === b.anchor;
 
 export class SvgPainter implements Painter {
-  private readonly out: ByteWriter[] = Array.from({ length: LAYER_COUNT }, () => new ByteWriter());
+  private readonly out: ByteWriter[] = Array.from(
+    { length: LAYER_COUNT },
+    () => new ByteWriter(1 << 16),
+  );
   private readonly open: (Style | undefined)[] = new Array(LAYER_COUNT).fill(undefined);
   /** Arrowhead markers by colour: their ids, in the order first used. */
   private readonly markers = new Map<string, string>();
@@ -147,26 +150,26 @@ export class SvgPainter implements Painter {
   }
 
   /**
-   * The markers' definitions, then every layer bottom to top, into `into`; open groups are
-   * closed. A head is the triangle drawMap gives a flow: 10 long, 10 wide, from the line's end.
+   * The markers' definitions, then every layer bottom to top; open groups are closed. A head
+   * is the triangle drawMap gives a flow: 10 long, 10 wide, from the line's end.
    */
-  finish(into: ByteWriter): void {
+  finish(): ByteWriter[] {
+    const defs = new ByteWriter(256);
     if (this.markers.size > 0) {
-      into.ascii('<defs>');
+      defs.ascii('<defs>');
       for (const [color, id] of this.markers) {
-        into.ascii(
+        defs.ascii(
           `<marker id="${id}" viewBox="0 -5 10 10" refX="0" refY="0" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 -5L10 0L0 5Z" fill="`,
         );
-        into.text(color);
-        into.ascii('"/></marker>');
+        defs.text(color);
+        defs.ascii('"/></marker>');
       }
-      into.ascii('</defs>\n');
+      defs.ascii('</defs>\n');
     }
     for (let layer = 0; layer < LAYER_COUNT; layer++) {
-      const w = this.out[layer] as ByteWriter;
-      if (this.open[layer]) w.ascii('</g>\n');
+      if (this.open[layer]) this.out[layer]?.ascii('</g>\n');
       this.open[layer] = undefined;
-      into.append(w);
     }
+    return [defs, ...this.out];
   }
 }

@@ -37,7 +37,7 @@ export function toSvgBytes(map: ProcessMap, options: SceneOptions = {}): Uint8Ar
   const top = block ? block.height + PAD : 0;
   const width = frame.width + 2 * PAD;
   const height = frame.height + top + 2 * PAD;
-  const out = new ByteWriter(1 << 20);
+  const out = new ByteWriter(1024);
   out.ascii(
     '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="',
   );
@@ -51,19 +51,22 @@ export function toSvgBytes(map: ProcessMap, options: SceneOptions = {}): Uint8Ar
   out.ascii(`" font-family="${FONT_FAMILY}">\n<title>`);
   out.text(frame.title);
   out.ascii(`</title>\n<rect width="100%" height="100%" fill="${PAPER}"/>\n`);
+  const parts = [out];
   if (block) {
     const blockPainter = new SvgPainter();
     paintItems(blockPainter, LAYER.bands, block.items);
     out.ascii(`<g transform="translate(${PAD} ${PAD})">\n`);
-    blockPainter.finish(out);
-    out.ascii('</g>\n');
+    const close = new ByteWriter(16);
+    close.ascii('</g>\n');
+    parts.push(...blockPainter.finish(), close);
   }
-  out.ascii(`<g transform="translate(${PAD} `);
-  out.num(PAD + top);
-  out.ascii(')">\n');
-  painter.finish(out);
-  out.ascii('</g>\n</svg>\n');
-  return out.bytes();
+  const open = new ByteWriter(64);
+  open.ascii(`<g transform="translate(${PAD} `);
+  open.num(PAD + top);
+  open.ascii(')">\n');
+  const end = new ByteWriter(16);
+  end.ascii('</g>\n</svg>\n');
+  return ByteWriter.concat([...parts, open, ...painter.finish(), end]);
 }
 
 /** A map as a standalone SVG document (title block on top unless turned off). */
