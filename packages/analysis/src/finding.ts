@@ -53,7 +53,7 @@ export function finding(ctx: Context, rule: RuleId, parts: FindingParts): Findin
   let flows: readonly string[] = NONE;
   if (edges.length > 0) {
     const ids: string[] = new Array(edges.length);
-    for (let k = 0; k < edges.length; k++) ids[k] = g.edges[edges[k] as number]?.flow.id as string;
+    for (let k = 0; k < edges.length; k++) ids[k] = g.edgeFlows[edges[k] as number]?.id as string;
     flows = ids;
   }
   if (parts.flowIds && parts.flowIds.length > 0) flows = [...flows, ...parts.flowIds];

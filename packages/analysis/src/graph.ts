@@ -6,15 +6,6 @@ import type { Flow, ProcessMap, Role, Step } from '@procmap/model';
  * found on the way. It never throws: a map fresh from a file may be malformed in any field.
  */
 
-/** A flow whose ends both exist, as an edge between step indices. */
-export interface Edge {
-  readonly flow: Flow;
-  readonly from: number;
-  readonly to: number;
-  /** The share of the source's cases taking it: its probability from a decision, else 1. */
-  readonly weight: number;
-}
-
 /** A decision whose branch probabilities do not sum to 1. */
 export interface BadDecision {
   readonly step: number;
@@ -59,7 +50,15 @@ export interface Graph {
   readonly indexOf: ReadonlyMap<string, number>;
   readonly roles: readonly Role[];
   readonly roleById: ReadonlyMap<string, Role>;
-  readonly edges: readonly Edge[];
+  /**
+   * Edges: the flows whose ends both exist, in map order, as columns by edge index like the
+   * steps (an object per edge was memory to allocate and a pointer to follow on every read).
+   */
+  readonly edgeFlows: readonly Flow[];
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+  /** The share of the source's cases taking it: its probability from a decision, else 1. */
+  readonly edgeWeight: Float64Array;
   /** Outgoing edge indices of step i: outEdges[outStart[i] .. outStart[i + 1]). */
   readonly outStart: Int32Array;
   readonly outEdges: Int32Array;
@@ -140,11 +139,13 @@ const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 
 /** Reads a map, skipping what cannot be read and noting each structural problem. */
 export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph {
+  const rawSteps = list(map.steps);
   const steps: Step[] = [];
-  const kinds: number[] = [];
+  // Sized for every entry; only the first steps.length are used.
+  const kinds = new Uint8Array(rawSteps.length);
   const indexOf = new Map<string, number>();
   const duplicateStepIds: string[] = [];
-  for (const raw of list(map.steps)) {
+  for (const raw of rawSteps) {
     if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id === '') continue;
     if (indexOf.has(raw.id)) {
       duplicateStepIds.push(raw.id);
@@ -159,9 +160,9 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
         label: typeof raw.label === 'string' ? raw.label : '',
       };
     }
+    kinds[steps.length] = code < 0 ? KIND.task : code;
     indexOf.set(raw.id, steps.length);
     steps.push(step);
-    kinds.push(code < 0 ? KIND.task : code);
   }
 
   const roles: Role[] = [];
@@ -174,10 +175,13 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
   }
 
   const n = steps.length;
-  const edgesFrom: Flow[] = [];
+  const rawFlows = list(map.flows);
+  const edgeFlows: Flow[] = [];
   const danglingFlows: Flow[] = [];
-  const ends: number[] = [];
-  for (const raw of list(map.flows)) {
+  // Sized for every entry; only the first edgeFlows.length are used.
+  const fromOf = new Int32Array(rawFlows.length);
+  const toOf = new Int32Array(rawFlows.length);
+  for (const raw of rawFlows) {
     if (!isRecord(raw) || typeof raw.id !== 'string') continue;
     const flow = raw as unknown as Flow;
     const from = indexOf.get(raw.from as string);
@@ -186,16 +190,19 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
       danglingFlows.push(flow);
       continue;
     }
-    edgesFrom.push(flow);
-    ends.push(from, to);
+    fromOf[edgeFlows.length] = from;
+    toOf[edgeFlows.length] = to;
+    edgeFlows.push(flow);
   }
 
-  const m = edgesFrom.length;
+  const m = edgeFlows.length;
+  const edgeFrom = fromOf.subarray(0, m);
+  const edgeTo = toOf.subarray(0, m);
   const outStart = new Int32Array(n + 1);
   const inStart = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) {
-    const a = (ends[2 * e] as number) + 1;
-    const b = (ends[2 * e + 1] as number) + 1;
+    const a = (edgeFrom[e] as number) + 1;
+    const b = (edgeTo[e] as number) + 1;
     outStart[a] = (outStart[a] as number) + 1;
     inStart[b] = (inStart[b] as number) + 1;
   }
@@ -208,8 +215,8 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
   const outFill = outStart.slice(0, n);
   const inFill = inStart.slice(0, n);
   for (let e = 0; e < m; e++) {
-    outEdges[(outFill[ends[2 * e] as number] as number)++] = e;
-    inEdges[(inFill[ends[2 * e + 1] as number] as number)++] = e;
+    outEdges[(outFill[edgeFrom[e] as number] as number)++] = e;
+    inEdges[(inFill[edgeTo[e] as number] as number)++] = e;
   }
 
   const weights = new Float64Array(m).fill(1);
@@ -223,17 +230,8 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
       if (b - a > 1) parallel[i] = 1;
       continue;
     }
-    const sum = decisionWeights(outEdges, a, b, edgesFrom, weights);
+    const sum = decisionWeights(outEdges, a, b, edgeFlows, weights);
     if (Math.abs(sum - 1) > probabilityTolerance) badDecisions.push({ step: i, sum });
-  }
-  const edges: Edge[] = new Array(m);
-  for (let e = 0; e < m; e++) {
-    edges[e] = {
-      flow: edgesFrom[e] as Flow,
-      from: ends[2 * e] as number,
-      to: ends[2 * e + 1] as number,
-      weight: weights[e] as number,
-    };
   }
 
   const processTime = new Float64Array(n);
@@ -244,7 +242,7 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
   const labels: string[] = new Array(n);
   const roleIds: string[] = new Array(n);
   const role = new Int32Array(n);
-  const kind = new Uint8Array(n);
+  const kind = kinds.subarray(0, n);
   const valueClass = new Uint8Array(n);
   const activity = new Uint8Array(n);
   const completeAccurate = new Float64Array(n);
@@ -261,7 +259,6 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
     waitTime[i] = minutes(step.waitTime) ?? 0;
     ids[i] = step.id;
     labels[i] = step.label;
-    kind[i] = kinds[i] as number;
     const rid = typeof step.roleId === 'string' ? step.roleId : '';
     roleIds[i] = rid;
     if (rid !== lastRoleId) {
@@ -311,7 +308,10 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
     indexOf,
     roles,
     roleById,
-    edges,
+    edgeFlows,
+    edgeFrom,
+    edgeTo,
+    edgeWeight: weights,
     outStart,
     outEdges,
     inStart,

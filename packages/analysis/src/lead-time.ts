@@ -31,9 +31,8 @@ function after(g: Graph, t: Float64Array, i: number, skip?: ReadonlySet<number>)
   for (let k = a; k < b; k++) {
     const e = g.outEdges[k] as number;
     if (skip?.has(e)) continue;
-    const edge = g.edges[e] as { to: number; weight: number };
-    const next = t[edge.to] as number;
-    if (decision) sum += edge.weight * next;
+    const next = t[g.edgeTo[e] as number] as number;
+    if (decision) sum += (g.edgeWeight[e] as number) * next;
     else most = Math.max(most, next);
   }
   return decision ? sum : most;
@@ -85,11 +84,13 @@ function solveLinear(
     const row: SparseRow = { cols: [], coefs: [] };
     let outside = 0;
     for (let q = g.outStart[m] as number; q < (g.outStart[m + 1] as number); q++) {
-      const edge = g.edges[g.outEdges[q] as number] as { to: number; weight: number };
-      if (visits.comps.of[edge.to] === c) {
-        row.cols.push(local.get(edge.to) as number);
-        row.coefs.push(edge.weight);
-      } else outside += edge.weight * (t[edge.to] as number);
+      const e = g.outEdges[q] as number;
+      const to = g.edgeTo[e] as number;
+      const weight = g.edgeWeight[e] as number;
+      if (visits.comps.of[to] === c) {
+        row.cols.push(local.get(to) as number);
+        row.coefs.push(weight);
+      } else outside += weight * (t[to] as number);
     }
     rhs[k] = own(g, m) + outside;
     rows.push(row);

@@ -58,9 +58,10 @@ export function computeMetrics(ctx: Context): RawMetrics {
   const costKnown = g.roleCost.some((c) => c >= 0);
 
   let handoffs = 0;
-  for (const edge of g.edges) {
-    if (g.roleIds[edge.from] !== g.roleIds[edge.to]) {
-      handoffs += (v[edge.from] as number) * edge.weight;
+  for (let e = 0; e < g.edgeFrom.length; e++) {
+    const from = g.edgeFrom[e] as number;
+    if (g.roleIds[from] !== g.roleIds[g.edgeTo[e] as number]) {
+      handoffs += (v[from] as number) * (g.edgeWeight[e] as number);
     }
   }
 

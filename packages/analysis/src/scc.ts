@@ -54,7 +54,7 @@ export function components(g: Graph): Components {
       const k = callEdge[depth - 1] as number;
       if (k < (g.outStart[v + 1] as number)) {
         callEdge[depth - 1] = k + 1;
-        const w = (g.edges[g.outEdges[k] as number] as { to: number }).to;
+        const w = g.edgeTo[g.outEdges[k] as number] as number;
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
           stack.push(w);
@@ -104,7 +104,7 @@ export function components(g: Graph): Components {
     if (v < 0) cyclic[c] = 1;
     else {
       for (let k = g.outStart[v] as number; k < (g.outStart[v + 1] as number); k++) {
-        if (g.edges[g.outEdges[k] as number]?.to === v) cyclic[c] = 1;
+        if (g.edgeTo[g.outEdges[k] as number] === v) cyclic[c] = 1;
       }
     }
   }

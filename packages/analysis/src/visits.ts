@@ -95,11 +95,11 @@ function inflow(s: InflowState, i: number, comp: number): Merged {
   }
   for (let k = g.inStart[i] as number; k < (g.inStart[i + 1] as number); k++) {
     const e = g.inEdges[k] as number;
-    const edge = g.edges[e] as { from: number; weight: number };
-    if (s.comps.of[edge.from] === comp) continue;
+    const from = g.edgeFrom[e] as number;
+    if (s.comps.of[from] === comp) continue;
     const l = s.edgeLabel[e] as number;
-    pairs[count++] = l >= 0 ? l : (s.label[edge.from] as number);
-    pairs[count++] = (v[edge.from] as number) * edge.weight;
+    pairs[count++] = l >= 0 ? l : (s.label[from] as number);
+    pairs[count++] = (v[from] as number) * (g.edgeWeight[e] as number);
   }
   return merge(pairs, count, s.labels);
 }
@@ -113,7 +113,7 @@ export function expectedVisitsOf(g: Graph): Visits {
   const v = new Float64Array(n);
   const firstPass = new Float64Array(n);
   const label = new Int32Array(n);
-  const edgeLabel = new Int32Array(g.edges.length).fill(-1);
+  const edgeLabel = new Int32Array(g.edgeFrom.length).fill(-1);
   const labels = new Labels();
   const loops: Loop[] = [];
   const loopOf: (Loop | undefined)[] = new Array(comps.count);
@@ -162,11 +162,11 @@ export function expectedVisitsOf(g: Graph): Visits {
     const rows: SparseRow[] = members.map((m) => {
       const row: SparseRow = { cols: [], coefs: [] };
       for (let k = g.inStart[m] as number; k < (g.inStart[m + 1] as number); k++) {
-        const edge = g.edges[g.inEdges[k] as number] as { from: number; weight: number };
-        const from = local.get(edge.from);
+        const e = g.inEdges[k] as number;
+        const from = local.get(g.edgeFrom[e] as number);
         if (from === undefined) continue;
         row.cols.push(from);
-        row.coefs.push(edge.weight);
+        row.coefs.push(g.edgeWeight[e] as number);
       }
       return row;
     });
@@ -178,10 +178,9 @@ export function expectedVisitsOf(g: Graph): Visits {
       let s = rhs[k] as number;
       for (let q = g.inStart[m] as number; q < (g.inStart[m + 1] as number); q++) {
         const e = g.inEdges[q] as number;
-        const edge = g.edges[e] as { from: number; weight: number };
-        const from = local.get(edge.from);
+        const from = local.get(g.edgeFrom[e] as number);
         if (from === undefined || isBack.has(e)) continue;
-        s += (first[from] as number) * edge.weight;
+        s += (first[from] as number) * (g.edgeWeight[e] as number);
       }
       first[k] = s;
     }
@@ -234,7 +233,7 @@ function loopOrder(
       if (k < (g.outStart[u + 1] as number)) {
         cursor[top] = k + 1;
         const e = g.outEdges[k] as number;
-        const w = (g.edges[e] as { to: number }).to;
+        const w = g.edgeTo[e] as number;
         if (comps.of[w] !== c) continue;
         const s = state[local.get(w) as number];
         if (s === 1) backEdges.push(e);

@@ -31,16 +31,16 @@ export const approvalChain: Rule = {
     const parent = new Int32Array(n);
     for (let i = 0; i < n; i++) parent[i] = i;
     const chainEdges: number[] = [];
-    for (let e = 0; e < g.edges.length; e++) {
-      const edge = g.edges[e] as { from: number; to: number };
-      if (edge.from === edge.to || !isApproval(g, edge.from) || !isApproval(g, edge.to)) continue;
+    for (let e = 0; e < g.edgeFrom.length; e++) {
+      const from = g.edgeFrom[e] as number;
+      const to = g.edgeTo[e] as number;
+      if (from === to || !isApproval(g, from) || !isApproval(g, to)) continue;
       chainEdges.push(e);
-      parent[root(parent, edge.from)] = root(parent, edge.to);
+      parent[root(parent, from)] = root(parent, to);
     }
     const chains = new Map<number, number[]>();
     for (const e of chainEdges) {
-      const edge = g.edges[e] as { from: number; to: number };
-      for (const i of [edge.from, edge.to]) {
+      for (const i of [g.edgeFrom[e] as number, g.edgeTo[e] as number]) {
         const top = root(parent, i);
         const list = chains.get(top);
         if (!list) chains.set(top, [i]);
@@ -58,9 +58,7 @@ export const approvalChain: Rule = {
           severity: 'warning',
           steps,
           keepOrder: true,
-          edges: chainEdges.filter(
-            (e) => root(parent, (g.edges[e] as { from: number }).from) === top,
-          ),
+          edges: chainEdges.filter((e) => root(parent, g.edgeFrom[e] as number) === top),
           message: `${steps.length} approvals in a row: ${listOf(namesOf(ctx, steps))}. Could one sign-off do?`,
           timeAtStake: later,
         }),

@@ -10,16 +10,17 @@ export const handoff: Rule = {
   id: 'handoff',
   run(ctx) {
     const { g, v, thresholds: th, metrics } = ctx;
-    const total = g.edges.length;
+    const total = g.edgeFrom.length;
     const edges: number[] = [];
     const steps: number[] = [];
     let waits = 0;
     for (let e = 0; e < total; e++) {
-      const edge = g.edges[e] as { from: number; to: number; weight: number };
-      if (g.roleIds[edge.from] === g.roleIds[edge.to]) continue;
+      const from = g.edgeFrom[e] as number;
+      const to = g.edgeTo[e] as number;
+      if (g.roleIds[from] === g.roleIds[to]) continue;
       edges.push(e);
-      steps.push(edge.from, edge.to);
-      waits += (v[edge.from] as number) * edge.weight * (g.waitTime[edge.to] as number);
+      steps.push(from, to);
+      waits += (v[from] as number) * (g.edgeWeight[e] as number) * (g.waitTime[to] as number);
     }
     if (total === 0 || !(edges.length > th.handoffShare * total)) return [];
     return [

@@ -13,13 +13,12 @@ export const pingPong: Rule = {
       const roleB = g.roleIds[b];
       for (let k = g.inStart[b] as number; k < (g.inStart[b + 1] as number); k++) {
         const into = g.inEdges[k] as number;
-        const a = (g.edges[into] as { from: number }).from;
+        const a = g.edgeFrom[into] as number;
         const roleA = g.roleIds[a];
         if (a === b || roleA === roleB) continue;
         for (let q = g.outStart[b] as number; q < (g.outStart[b + 1] as number); q++) {
           const back = g.outEdges[q] as number;
-          const edge = g.edges[back] as { to: number; weight: number };
-          const c = edge.to;
+          const c = g.edgeTo[back] as number;
           if (c === b || g.roleIds[c] !== roleA) continue;
           const key = `${a} ${b} ${c}`;
           if (seen.has(key)) continue;
@@ -36,7 +35,7 @@ export const pingPong: Rule = {
                 `${named(ctx, a)} → ${named(ctx, b)} → ${named(ctx, c)}.`,
               timeAtStake:
                 (v[b] as number) * own(ctx, b) +
-                (v[b] as number) * edge.weight * (g.waitTime[c] as number),
+                (v[b] as number) * (g.edgeWeight[back] as number) * (g.waitTime[c] as number),
             }),
           );
         }

@@ -23,8 +23,7 @@ export const reworkLoop: Rule = {
       const times = first > 0 ? (v[head] as number) / first : 1;
       const back: string[] = [];
       for (const e of loop.backEdges) {
-        const edge = g.edges[e] as { from: number; to: number };
-        back.push(`${named(ctx, edge.from)} → ${named(ctx, edge.to)}`);
+        back.push(`${named(ctx, g.edgeFrom[e] as number)} → ${named(ctx, g.edgeTo[e] as number)}`);
       }
       const names = namesOf(ctx, loop.steps);
       const message = loop.exits

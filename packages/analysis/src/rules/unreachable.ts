@@ -13,7 +13,7 @@ export const unreachable: Rule = {
     while (stack.length > 0) {
       const i = stack.pop() as number;
       for (let k = g.outStart[i] as number; k < (g.outStart[i + 1] as number); k++) {
-        const to = (g.edges[g.outEdges[k] as number] as { to: number }).to;
+        const to = g.edgeTo[g.outEdges[k] as number] as number;
         if (!seen[to]) {
           seen[to] = 1;
           stack.push(to);
