@@ -1,5 +1,5 @@
 import { type Graph, KIND } from './graph';
-import { solveLoop, type SparseRow } from './linear';
+import { solveLoop, type SparseRows } from './linear';
 import { membersOf } from './scc';
 import type { Visits } from './visits';
 
@@ -76,24 +76,32 @@ function solveLinear(
   flowOrder: readonly number[],
 ): boolean {
   const local = new Map<number, number>();
-  for (const [k, m] of members.entries()) local.set(m, k);
+  for (let k = 0; k < members.length; k++) local.set(members[k] as number, k);
   const rhs = new Float64Array(members.length);
-  const rows: SparseRow[] = [];
+  // Row k of K: the flows out of member k to the loop's own steps.
+  let size = 0;
+  for (const m of members) size += (g.outStart[m + 1] as number) - (g.outStart[m] as number);
+  const rows: SparseRows = {
+    start: new Int32Array(members.length + 1),
+    cols: new Int32Array(size),
+    coefs: new Float64Array(size),
+  };
+  let filled = 0;
   for (let k = 0; k < members.length; k++) {
     const m = members[k] as number;
-    const row: SparseRow = { cols: [], coefs: [] };
     let outside = 0;
     for (let q = g.outStart[m] as number; q < (g.outStart[m + 1] as number); q++) {
       const e = g.outEdges[q] as number;
       const to = g.edgeTo[e] as number;
       const weight = g.edgeWeight[e] as number;
       if (visits.comps.of[to] === c) {
-        row.cols.push(local.get(to) as number);
-        row.coefs.push(weight);
+        rows.cols[filled] = local.get(to) as number;
+        rows.coefs[filled] = weight;
+        filled++;
       } else outside += weight * (t[to] as number);
     }
     rhs[k] = own(g, m) + outside;
-    rows.push(row);
+    rows.start[k + 1] = filled;
   }
   // Time left flows upstream: sweep the loop from its last step back to its first.
   const order: number[] = [];

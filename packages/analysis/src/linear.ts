@@ -5,10 +5,15 @@
  * the sweeps do not settle), so the caller can fall back and report it.
  */
 
-/** One row of K: x[row] depends on x[cols[k]] with coefficient coefs[k]. */
-export interface SparseRow {
-  readonly cols: number[];
-  readonly coefs: number[];
+/**
+ * K in compressed rows, like the graph's adjacency: x[r] depends on x[cols[k]] with coefficient
+ * coefs[k] for k in start[r] .. start[r + 1]. Three typed arrays per loop, not two growing
+ * arrays per step: those were most of what solving the loops allocated.
+ */
+export interface SparseRows {
+  readonly start: Int32Array;
+  readonly cols: Int32Array;
+  readonly coefs: Float64Array;
 }
 
 /** Loops up to this many steps are solved exactly; bigger ones iteratively. */
@@ -21,14 +26,14 @@ const MAX_SWEEPS = 20_000;
  * along the whole loop instead of one step.
  */
 export function solveLoop(
-  rows: readonly SparseRow[],
+  rows: SparseRows,
   rhs: Float64Array,
   order?: readonly number[],
 ): Float64Array | null {
   const x =
-    rows.length <= DENSE_LIMIT
+    rhs.length <= DENSE_LIMIT
       ? solveDense(rows, rhs)
-      : solveSweeps(rows, rhs, order ?? rows.map((_, i) => i));
+      : solveSweeps(rows, rhs, order ?? inRowOrder(rhs.length));
   if (x === null) return null;
   for (let i = 0; i < x.length; i++) {
     const value = x[i] as number;
@@ -38,16 +43,22 @@ export function solveLoop(
   return x;
 }
 
-function solveDense(rows: readonly SparseRow[], rhs: Float64Array): Float64Array | null {
-  const n = rows.length;
+/** 0, 1, ... n - 1. */
+function inRowOrder(n: number): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  return order;
+}
+
+function solveDense(rows: SparseRows, rhs: Float64Array): Float64Array | null {
+  const n = rhs.length;
   const a = new Float64Array(n * n);
   const b = Float64Array.from(rhs);
   for (let i = 0; i < n; i++) {
     a[i * n + i] = 1;
-    const row = rows[i] as SparseRow;
-    for (let k = 0; k < row.cols.length; k++) {
-      const at = i * n + (row.cols[k] as number);
-      a[at] = (a[at] as number) - (row.coefs[k] as number);
+    for (let k = rows.start[i] as number; k < (rows.start[i + 1] as number); k++) {
+      const at = i * n + (rows.cols[k] as number);
+      a[at] = (a[at] as number) - (rows.coefs[k] as number);
     }
   }
   for (let col = 0; col < n; col++) {
@@ -91,7 +102,7 @@ function solveDense(rows: readonly SparseRow[], rhs: Float64Array): Float64Array
 }
 
 function solveSweeps(
-  rows: readonly SparseRow[],
+  rows: SparseRows,
   rhs: Float64Array,
   order: readonly number[],
 ): Float64Array | null {
@@ -100,10 +111,9 @@ function solveSweeps(
     let change = 0;
     let size = 1;
     for (const i of order) {
-      const row = rows[i] as SparseRow;
       let s = rhs[i] as number;
-      for (let k = 0; k < row.cols.length; k++) {
-        s += (row.coefs[k] as number) * (x[row.cols[k] as number] as number);
+      for (let k = rows.start[i] as number; k < (rows.start[i + 1] as number); k++) {
+        s += (rows.coefs[k] as number) * (x[rows.cols[k] as number] as number);
       }
       const d = Math.abs(s - (x[i] as number));
       if (d > change) change = d;

@@ -1,5 +1,5 @@
 import { type Graph, KIND } from './graph';
-import { solveLoop, type SparseRow } from './linear';
+import { solveLoop, type SparseRows } from './linear';
 import { type Components, components, membersOf } from './scc';
 
 /*
@@ -150,26 +150,36 @@ export function expectedVisitsOf(g: Graph): Visits {
     }
     const members = membersOf(comps, c);
     const local = new Map<number, number>();
-    for (const [k, m] of members.entries()) local.set(m, k);
+    for (let k = 0; k < members.length; k++) local.set(members[k] as number, k);
     const rhs = new Float64Array(members.length);
     let loopLabel = -1;
-    members.forEach((m, k) => {
-      const { value, label: l } = inflow(inflows, m, c);
+    for (let k = 0; k < members.length; k++) {
+      const { value, label: l } = inflow(inflows, members[k] as number, c);
       rhs[k] = value;
       if (value > 0 && loopLabel < 0) loopLabel = l;
-    });
+    }
     for (const m of members) label[m] = Math.max(0, loopLabel);
-    const rows: SparseRow[] = members.map((m) => {
-      const row: SparseRow = { cols: [], coefs: [] };
+    // Row k of K: the flows into member k from the loop's own steps.
+    let size = 0;
+    for (const m of members) size += (g.inStart[m + 1] as number) - (g.inStart[m] as number);
+    const rows: SparseRows = {
+      start: new Int32Array(members.length + 1),
+      cols: new Int32Array(size),
+      coefs: new Float64Array(size),
+    };
+    let filled = 0;
+    for (let r = 0; r < members.length; r++) {
+      const m = members[r] as number;
       for (let k = g.inStart[m] as number; k < (g.inStart[m + 1] as number); k++) {
         const e = g.inEdges[k] as number;
         const from = local.get(g.edgeFrom[e] as number);
         if (from === undefined) continue;
-        row.cols.push(from);
-        row.coefs.push(g.edgeWeight[e] as number);
+        rows.cols[filled] = from;
+        rows.coefs[filled] = g.edgeWeight[e] as number;
+        filled++;
       }
-      return row;
-    });
+      rows.start[r + 1] = filled;
+    }
     const { order, backEdges, isBack } = loopOrder(g, comps, c, members, rhs, local);
     // First pass: the loop's steps in flow order, back flows left out.
     const first = new Float64Array(members.length);
@@ -184,15 +194,14 @@ export function expectedVisitsOf(g: Graph): Visits {
       }
       first[k] = s;
     }
-    const solved = solveLoop(
-      rows,
-      rhs,
-      order.map((m) => local.get(m) as number),
-    );
-    members.forEach((m, k) => {
+    const sweepOrder: number[] = [];
+    for (const m of order) sweepOrder.push(local.get(m) as number);
+    const solved = solveLoop(rows, rhs, sweepOrder);
+    for (let k = 0; k < members.length; k++) {
+      const m = members[k] as number;
       firstPass[m] = first[k] as number;
       v[m] = solved ? (solved[k] as number) : (first[k] as number);
-    });
+    }
     const loop: Loop = { component: c, steps: order, backEdges, exits: solved !== null };
     loops.push(loop);
     loopOf[c] = loop;
