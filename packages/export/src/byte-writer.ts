@@ -140,3 +140,13 @@ export class ByteWriter {
     return out;
   }
 }
+
+/**
+ * One writer alive for the life of the module. V8 keeps the hidden class of a class's instances
+ * only while some instance is alive: after a full garbage collection with none left, the next
+ * instance gets a new hidden class, and all code optimised for the old one (the whole SVG
+ * writer, inlined into drawMap) is thrown away and compiled again. A long-lived process — the
+ * server's export thread, the editor's export worker — collects garbage between exports, so
+ * without this every export of a big map would run half unoptimised.
+ */
+export const KEPT_WRITER = new ByteWriter(0);

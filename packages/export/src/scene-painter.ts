@@ -49,3 +49,6 @@ export class ScenePainter implements Painter {
     this.layers[layer]?.push({ type: 'text', x, y, text, size, weight, fill, anchor });
   }
 }
+
+/** Keeps the painter's hidden class alive between exports (see KEPT_WRITER in byte-writer.ts). */
+export const KEPT_SCENE_PAINTER = new ScenePainter();

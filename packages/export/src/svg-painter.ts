@@ -173,3 +173,6 @@ export class SvgPainter implements Painter {
     return [defs, ...this.out];
   }
 }
+
+/** Keeps the painter's hidden class alive between exports (see KEPT_WRITER). */
+export const KEPT_SVG_PAINTER = new SvgPainter();
