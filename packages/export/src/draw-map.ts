@@ -117,6 +117,7 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
 
   const withComments = options.comments ?? true;
   const comments = withComments ? openComments(map.comments ?? []) : new Map<string, Comment[]>();
+  const markers = new Set<Paint>(); // the kinds of comment marker drawn
   for (const flow of map.flows) {
     const from = boxOf(flow.from);
     const to = boxOf(flow.to);
@@ -128,6 +129,7 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
       from.step.roleId !== to.step.roleId,
       flowLabel(flow.label, flow.probability),
       comments.get(flow.id),
+      markers,
     );
   }
   const badges = options.findings ?? options.analysis !== undefined;
@@ -137,7 +139,7 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
     const found = findingsOf.get(box.step.id);
     if (found) drawBadge(painter, box, found.count, found.severity);
     const notes = comments.get(box.step.id);
-    if (notes) drawMarkers(painter, box.x + 10, box.y - 9, notes);
+    if (notes) drawMarkers(painter, box.x + 10, box.y - 9, notes, markers);
   }
 
   legend.push({ kind: 'line', color: FLOW_PAINT.stroke as string, label: 'Flow' });
@@ -147,12 +149,13 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
     label: 'Handoff',
     dash: HANDOFF_PAINT.dash,
   });
-  if (withComments) {
+  // Only the markers and severities drawn: a legend entry nothing on the map shows misleads.
+  if (markers.has(MARKER_PAINT.pain))
     legend.push({ kind: 'marker', color: PAIN, label: 'Pain points' });
-    legend.push({ kind: 'marker', color: IDEA, label: 'Ideas' });
+  if (markers.has(MARKER_PAINT.idea)) legend.push({ kind: 'marker', color: IDEA, label: 'Ideas' });
+  if (markers.has(MARKER_PAINT.note)) {
     legend.push({ kind: 'marker', color: NOTE, label: 'Notes, questions' });
   }
-  // Only the severities some drawn badge has: a legend entry nothing on the map shows misleads.
   const drawn = new Set<Severity>();
   for (const box of steps) {
     const found = findingsOf.get(box.step.id);
@@ -280,6 +283,7 @@ function drawFlow(
   handoff: boolean,
   label: string | undefined,
   notes: readonly Comment[] | undefined,
+  markers: Set<Paint>,
 ) {
   let x0: number;
   let y0: number;
@@ -353,7 +357,7 @@ function drawFlow(
     painter.rect(LAYER.flowLabels, r(mx - w / 2), r(my - 10), w, 18, 3, LABEL_BACKGROUND);
     painter.text(LAYER.flowLabels, r(mx), r(my + 3.5), text, FLOW_LABEL);
   }
-  if (notes) drawMarkers(painter, r(mx + (label ? 14 : 0)), r(my - 26), notes);
+  if (notes) drawMarkers(painter, r(mx + (label ? 14 : 0)), r(my - 26), notes, markers);
 }
 
 /** Rounds to a whole unit. */
@@ -367,7 +371,13 @@ function drawBadge(painter: Painter, { x, y }: StepBox, count: number, severity:
 }
 
 /** Round markers, one per kind of open comment, each with its count. */
-function drawMarkers(painter: Painter, x: number, y: number, notes: readonly Comment[]) {
+function drawMarkers(
+  painter: Painter,
+  x: number,
+  y: number,
+  notes: readonly Comment[],
+  shown: Set<Paint>,
+) {
   let pain = 0;
   let idea = 0;
   for (const c of notes) {
@@ -384,6 +394,7 @@ function drawMarkers(painter: Painter, x: number, y: number, notes: readonly Com
     if (count === 0) continue;
     painter.rect(LAYER.marks, at, y, 18, 18, 9, paint);
     painter.text(LAYER.marks, at + 9, y + 13, String(count), MARKER_TEXT);
+    shown.add(paint);
     at += 22;
   }
 }

@@ -1,5 +1,6 @@
 import { analyze } from '@procmap/analysis';
-import { outpatientReferral } from '@procmap/test-kit';
+import { generateMap, outpatientReferral } from '@procmap/test-kit';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { roundedDuration } from '@procmap/model';
 import { buildReport, commentVotes } from './index';
@@ -30,6 +31,37 @@ describe.skipIf(!HAS_PDFTOTEXT)('the improvement report', () => {
     expect(text).toContain('Workload by role');
     for (const r of analysis.metrics.roles) expect(text).toContain(r.name);
   }, 30_000);
+});
+
+describe.skipIf(!HAS_PDFTOTEXT)('the map in the report', () => {
+  const pages = async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).getPageCount();
+
+  it('given a map too small to read on one page, then its tiles follow the overview', async () => {
+    // given: 50 steps, far too wide for labels to be read on one page
+    const map = generateMap({ steps: 50, seed: 50 });
+    // when
+    const pdf = await buildReport(map, analyze(map), FONTS);
+    // then
+    const text = flat(pdfText(pdf));
+    expect(text).toContain('row 1, column 1');
+    expect(text).toContain('the pages after it show the map in pieces');
+    expect(await pages(pdf)).toBeGreaterThan(8);
+  }, 30_000);
+
+  it('given a map whose tiles would outnumber the report, then it keeps the overview and says where the full map is', async () => {
+    // given: 300 steps, over a hundred pages of tiles
+    const map = generateMap({ steps: 300, seed: 300 });
+    // when
+    const pdf = await buildReport(map, analyze(map), FONTS);
+    const tiled = await buildReport(map, analyze(map), FONTS, { maxTilePages: 1000 });
+    // then
+    const text = flat(pdfText(pdf));
+    expect(text).not.toContain('row 1, column 1');
+    expect(text).toMatch(/at a readable size the map takes \d+ pages, too many for this report/);
+    expect(text).toContain('Tile across pages');
+    expect(await pages(pdf)).toBeLessThan(12);
+    expect(await pages(tiled)).toBeGreaterThan(100);
+  }, 60_000);
 });
 
 describe('commentVotes', () => {

@@ -74,6 +74,18 @@ describe('buildScene', () => {
     expect(plain.legend.some((e) => e.label.startsWith('Findings'))).toBe(false);
   });
 
+  it('lists in the legend only the kinds of comment marker drawn', () => {
+    const labels = (map: ReturnType<typeof decisionMap>, comments = true) =>
+      buildScene(map, { comments }).legend.map((e) => e.label);
+    // a pain point and an idea on one step: those two, and no notes
+    expect(labels(decisionMap())).toEqual(expect.arrayContaining(['Pain points', 'Ideas']));
+    expect(labels(decisionMap())).not.toContain('Notes, questions');
+    // markers turned off, or no comments at all: no marker in the legend
+    expect(labels(decisionMap(), false)).not.toContain('Pain points');
+    const quiet = { ...decisionMap(), comments: [] };
+    expect(labels(quiet)).not.toContain('Ideas');
+  });
+
   it('given a selection, then only those steps, their flows and their lanes are drawn, cropped to them', () => {
     const scene = buildScene(decisionMap(), { selection: ['s2', 'e1'] });
     expect(scene.lanes.map((l) => l.name)).toEqual(['Ward clerk']);

@@ -25,11 +25,17 @@ export interface ReportOptions extends PageOptions {
   readonly date?: string;
   /** Findings listed in full (the rest are counted); default 40. */
   readonly maxFindings?: number;
+  /**
+   * Most pages of map tiles the report holds when the one-page map is too small to read;
+   * default 12. A bigger map is left to the tiled map PDF, and the report says so.
+   */
+  readonly maxTilePages?: number;
 }
 
 /** Step labels are 14 units high on the map; under 5 pt in print they cannot be read. */
 const MAP_LABEL_SIZE = 14;
 const MIN_READABLE_PT = 5;
+const MAX_TILE_PAGES = 12;
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`);
 
@@ -76,29 +82,38 @@ export async function buildReport(
     `${analysis.findings.length} improvement points were found${analysis.findings[0] ? `; the largest: ${cleanText(analysis.findings[0].message)}` : '.'}`,
   );
   flow.y += 16;
+  // The map: first the whole of it on one page; then, when asked or when that is too small to
+  // read (labels under 5 pt), the map again in tiles at a readable size — unless that takes
+  // more pages than a report should hold, when the reader is pointed to the tiled map PDF.
+  const scene = buildScene(map, { analysis, ...(options.date ? { date: options.date } : {}) });
+  // A map is nearly always wider than tall: its pages turn to landscape whatever the text does.
+  const landscape = options.landscape === true || scene.width > scene.height;
+  const [overview] = paginate(scene, { ...options, landscape, mode: 'fit' });
+  const unreadable = (overview?.scale ?? 1) * MAP_LABEL_SIZE < MIN_READABLE_PT;
+  const tiles =
+    options.mode === 'tile' || unreadable
+      ? paginate(scene, { ...options, landscape, mode: 'tile' })
+      : [];
+  const tooMany =
+    options.mode !== 'tile' && tiles.length > (options.maxTilePages ?? MAX_TILE_PAGES);
+  const mapPages =
+    tiles.length === 0
+      ? 'The map page shows the whole process.'
+      : tooMany
+        ? `The map page shows the whole process, too small to read every label: at a readable size the map takes ${tiles.length} pages, too many for this report. The tiled map PDF (Export, then PDF with “Tile across pages”) prints it in full.`
+        : 'The first map page shows the whole process; as it is too small to read, the pages after it show the map in pieces, each labelled with its row and column.';
+
   flow.heading('How to read this report', 2, 40);
   flow.text(
     'The map shows each role as a lane and each step of the work as a box, in the order a case goes through them. ' +
       'Dashed blue lines are handoffs between roles. Numbered badges mark steps that findings concern; red and green dots are the team’s pain points and ideas. ' +
-      'The first map page shows the whole process; when it is too small to read, the pages after it show the map in pieces, each labelled with its row and column. ' +
+      `${mapPages} ` +
       'The sections after the map give the numbers, what each one means, and where time is lost, largest first.',
     { color: INK_MUTED },
   );
 
-  // The map.
-  const scene = buildScene(map, { analysis, ...(options.date ? { date: options.date } : {}) });
-  // A map is nearly always wider than tall: its pages turn to landscape whatever the text does.
-  // First the whole map on one page; then, when asked or when the overview is too small to
-  // read (labels under 5 pt), the map again in tiles at a readable size.
-  const landscape = options.landscape === true || scene.width > scene.height;
-  const [overview] = paginate(scene, { ...options, landscape, mode: 'fit' });
   if (overview) drawMapPage(writer, scene, overview);
-  const unreadable = (overview?.scale ?? 1) * MAP_LABEL_SIZE < MIN_READABLE_PT;
-  if (options.mode === 'tile' || unreadable) {
-    for (const page of paginate(scene, { ...options, landscape, mode: 'tile' })) {
-      drawMapPage(writer, scene, page);
-    }
-  }
+  if (!tooMany) for (const page of tiles) drawMapPage(writer, scene, page);
 
   // The numbers.
   flow.newPage();
