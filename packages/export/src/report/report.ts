@@ -27,7 +27,7 @@ export interface ReportOptions extends PageOptions {
   readonly maxFindings?: number;
   /**
    * Most pages of map tiles the report holds when the one-page map is too small to read;
-   * default 12. A bigger map is left to the tiled map PDF, and the report says so.
+   * default 30. A bigger map is left to the tiled map PDF, and the report says so.
    */
   readonly maxTilePages?: number;
 }
@@ -35,7 +35,7 @@ export interface ReportOptions extends PageOptions {
 /** Step labels are 14 units high on the map; under 5 pt in print they cannot be read. */
 const MAP_LABEL_SIZE = 14;
 const MIN_READABLE_PT = 5;
-const MAX_TILE_PAGES = 12;
+const MAX_TILE_PAGES = 30;
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`);
 
