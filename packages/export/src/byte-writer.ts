@@ -16,6 +16,18 @@ const APOS = [38, 97, 112, 111, 115, 59]; // &apos;
 
 /** Bytes of UTF-8 text with an append-only cursor. */
 export class ByteWriter {
+  /**
+   * One writer alive as long as the class is. V8 keeps the hidden class of a class's instances
+   * only while some instance is alive: after a full garbage collection with none left, the next
+   * instance gets a new hidden class, and all code optimised for the old one (the whole SVG
+   * writer, inlined into drawMap) is thrown away and compiled again. A long-lived process (the
+   * server's export thread, the editor's export worker) collects garbage between exports, so
+   * without this every export of a big map would run half unoptimised. Set once the class is
+   * made (one made inside a static initialiser gets another hidden class), and on the class, so
+   * no bundler drops it as unused. The painters keep one of theirs the same way.
+   */
+  static kept: ByteWriter | undefined;
+
   private buf: Uint8Array;
   private at = 0;
 
@@ -29,7 +41,7 @@ export class ByteWriter {
   }
 
   private grow(n: number): void {
-    let size = this.buf.length * 2;
+    let size = Math.max(64, this.buf.length * 2);
     while (size < this.at + n) size *= 2;
     const grown = new Uint8Array(size);
     grown.set(this.buf.subarray(0, this.at));
@@ -141,12 +153,4 @@ export class ByteWriter {
   }
 }
 
-/**
- * One writer alive for the life of the module. V8 keeps the hidden class of a class's instances
- * only while some instance is alive: after a full garbage collection with none left, the next
- * instance gets a new hidden class, and all code optimised for the old one (the whole SVG
- * writer, inlined into drawMap) is thrown away and compiled again. A long-lived process — the
- * server's export thread, the editor's export worker — collects garbage between exports, so
- * without this every export of a big map would run half unoptimised.
- */
-export const KEPT_WRITER = new ByteWriter(0);
+ByteWriter.kept = new ByteWriter(0);

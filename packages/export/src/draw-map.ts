@@ -149,7 +149,8 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
     label: 'Handoff',
     dash: HANDOFF_PAINT.dash,
   });
-  // Only the markers and severities drawn: a legend entry nothing on the map shows misleads.
+  // Markers and severities only when drawn: a key to something absent misleads. (Flow and
+  // handoff lines stay: they say how to read any map.)
   if (markers.has(MARKER_PAINT.pain))
     legend.push({ kind: 'marker', color: PAIN, label: 'Pain points' });
   if (markers.has(MARKER_PAINT.idea)) legend.push({ kind: 'marker', color: IDEA, label: 'Ideas' });

@@ -49,7 +49,8 @@ export interface Painter {
   /**
    * A flow: `curve` (stroked with `paint`) stops at the base of an arrowhead filled in the
    * stroke's colour; `head` is the head's triangle [tip x, tip y, x, y, x, y]. The curve is
-   * drawn on the lines layer and the head above every line.
+   * drawn on the lines layer. The scene puts the head on the arrows layer, above every line; the
+   * SVG draws it as a marker, with its line (a later line may cross an earlier head).
    */
   flowLine(curve: Curve, head: readonly number[], box: Box, paint: Paint): void;
 }

@@ -196,6 +196,7 @@ export function drawItems(
       });
       continue;
     }
+    if (it.type === 'rect' && !it.fill && !it.stroke) continue; // nothing to paint
     if (it.type === 'rect' && it.rx) {
       writer.stamps.place(page, it, px(it.x), py(it.y), scale);
       continue;

@@ -14,6 +14,9 @@ import type { Item, Paint } from './scene';
  * (absent ones undefined), which keeps building a scene of thousands of items fast.
  */
 export class ScenePainter implements Painter {
+  /** Keeps the painter's hidden class alive between exports (see ByteWriter.kept). */
+  static kept: ScenePainter | undefined;
+
   readonly layers: Item[][] = Array.from({ length: LAYER_COUNT }, () => []);
   /** Arrowheads' paint by line colour. */
   private readonly heads = new Map<string | undefined, Paint>();
@@ -50,5 +53,4 @@ export class ScenePainter implements Painter {
   }
 }
 
-/** Keeps the painter's hidden class alive between exports (see KEPT_WRITER in byte-writer.ts). */
-export const KEPT_SCENE_PAINTER = new ScenePainter();
+ScenePainter.kept = new ScenePainter();

@@ -11,7 +11,7 @@ import type { Paint } from './scene';
 
 /*
  * Writes SVG as the map is drawn, one buffer per layer. Only a fixed vocabulary of elements is
- * written (g, rect, path, polygon, text) with numeric or escaped attributes. Consecutive items
+ * written (defs, marker, g, rect, path, polygon, text) with numeric or escaped attributes. Consecutive items
  * of a layer drawn alike share one <g> carrying their paint or text style, so each box of a big
  * map is little more than its coordinates. A flow's arrowhead is an SVG marker, one per colour,
  * defined in the document itself (the only reference the file makes, and only to itself).
@@ -31,6 +31,9 @@ const sameText = (a: TextStyle, b: TextStyle) =>
   a.size === b.size && a.weight === b.weight && a.fill === b.fill && a.anchor === b.anchor;
 
 export class SvgPainter implements Painter {
+  /** Keeps the painter's hidden class alive between exports (see ByteWriter.kept). */
+  static kept: SvgPainter | undefined;
+
   private readonly out: ByteWriter[] = Array.from(
     { length: LAYER_COUNT },
     () => new ByteWriter(1 << 16),
@@ -118,7 +121,8 @@ export class SvgPainter implements Painter {
     const color = paint.stroke ?? '#000000';
     let marker = this.markers.get(color);
     if (marker === undefined) {
-      marker = `arrow-${this.markers.size + 1}`;
+      // Named by colour, so two SVGs on one web page that share an id share its look too.
+      marker = `procmap-arrow-${color.replace(/[^0-9a-zA-Z]/g, '')}`;
       this.markers.set(color, marker);
     }
     const w = this.shapeGroup(LAYER.lines, paint, marker);
@@ -174,5 +178,4 @@ export class SvgPainter implements Painter {
   }
 }
 
-/** Keeps the painter's hidden class alive between exports (see KEPT_WRITER). */
-export const KEPT_SVG_PAINTER = new SvgPainter();
+SvgPainter.kept = new SvgPainter();

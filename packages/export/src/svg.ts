@@ -8,9 +8,9 @@ import { titleBlock } from './title-block';
 
 /*
  * The SVG export: the map drawn straight into SVG (see SvgPainter), under its title block. Only
- * a fixed vocabulary of elements is ever written (svg, title, g, rect, path, polygon, text),
- * every piece of user text escaped. No script, no event attribute, no foreignObject, no link,
- * no external reference.
+ * a fixed vocabulary of elements is ever written (svg, title, defs, marker, g, rect, path,
+ * polygon, text), every piece of user text escaped. No script, no event attribute, no
+ * foreignObject, no link; the one reference is a flow's marker-end, to a marker in the file.
  */
 
 /** The decoder every JavaScript runtime we run in has (the package compiles without DOM types). */

@@ -51,8 +51,9 @@ export interface MapGeometry {
 /**
  * Where everything is drawn. The lane is the step's role (data), never where a box sits: y comes
  * from the lane, x from the step's saved position or its column along the flow. Steps that would
- * overlap in a lane go to another row, and the lane grows to fit them. Steps of a role with no
- * lane are not drawn (normalize() gives them one). Linear apart from sorting each lane by x: the
+ * overlap in a lane go to another row, and the lane grows to fit them. Expects a normalized map
+ * (normalize() in the model): with ids repeated, only the first step or lane of an id is used,
+ * and a step whose role has no lane is not drawn. Linear apart from sorting each lane by x: the
  * exports call this for maps of thousands of steps.
  */
 export function mapGeometry(map: ProcessMap): MapGeometry {

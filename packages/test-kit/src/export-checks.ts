@@ -70,3 +70,78 @@ export function parseXml(xml: string): XmlTree {
   if (error) throw error;
   return { elements, text: texts.join('\n'), texts };
 }
+
+/** Presentation attributes an SVG element passes on to what it contains. */
+const INHERITED = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'marker-end',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+] as const;
+
+/** A drawn SVG element with the attributes it has once its groups' are passed down. */
+export interface SvgShape {
+  readonly name: string;
+  /** Its own attributes. */
+  readonly own: Record<string, string>;
+  /** Inherited presentation attributes, overridden by its own. */
+  readonly style: Partial<Record<(typeof INHERITED)[number], string>>;
+  /** Text content (of a text element). */
+  readonly text: string;
+}
+
+/**
+ * The shapes an SVG draws, in painting order, each with its effective style: what a viewer
+ * paints, whatever grouping the writer chose. Shapes inside defs (marker content) are left out;
+ * `markers` maps each marker id to its fill.
+ */
+export function svgShapes(xml: string): { shapes: SvgShape[]; markers: Map<string, string> } {
+  const parser = new SaxesParser({ xmlns: false });
+  type Open = {
+    name: string;
+    own: Record<string, string>;
+    style: SvgShape['style'];
+    text: string;
+    inDefs: boolean;
+  };
+  const stack: Open[] = [{ name: '', own: {}, style: {}, text: '', inDefs: false }];
+  const shapes: Open[] = [];
+  const markers = new Map<string, string>();
+  let marker: string | undefined;
+  let error: Error | undefined;
+  parser.on('error', (e) => {
+    error ??= e;
+  });
+  parser.on('opentag', (tag) => {
+    const parent = stack[stack.length - 1] as Open;
+    const own = tag.attributes as Record<string, string>;
+    const style: SvgShape['style'] = { ...parent.style };
+    for (const key of INHERITED) if (key in own) style[key] = own[key];
+    const node = {
+      name: tag.name,
+      own,
+      style,
+      text: '',
+      inDefs: parent.inDefs || tag.name === 'defs',
+    };
+    stack.push(node);
+    if (tag.name === 'marker') marker = own.id;
+    if (node.inDefs && marker && own.fill) markers.set(marker, own.fill);
+    if (!node.inDefs && ['rect', 'path', 'polygon', 'text'].includes(tag.name)) shapes.push(node);
+  });
+  parser.on('text', (t) => {
+    const top = stack[stack.length - 1] as Open;
+    if (top.name === 'text') top.text += t;
+  });
+  parser.on('closetag', (tag) => {
+    stack.pop();
+    if (tag.name === 'marker') marker = undefined;
+  });
+  parser.write(xml).close();
+  if (error) throw error;
+  return { shapes, markers };
+}

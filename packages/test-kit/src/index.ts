@@ -24,6 +24,6 @@ export { runConvergence } from './multi-peer/convergence';
 export type { Peer } from './multi-peer/network';
 export { SimNetwork } from './multi-peer/network';
 export { runRandomCommand } from './multi-peer/random-commands';
-export type { XmlTree } from './export-checks';
-export { EXPORT_FONTS, flat, HAS_PDFTOTEXT, parseXml, pdfText } from './export-checks';
+export type { SvgShape, XmlTree } from './export-checks';
+export { EXPORT_FONTS, flat, HAS_PDFTOTEXT, parseXml, pdfText, svgShapes } from './export-checks';
 export { HOSTILE_PAYLOADS } from './hostile-payloads';
