@@ -1,5 +1,5 @@
 import { type Graph, KIND } from './graph';
-import { solveLoop, type SparseRows } from './linear';
+import { solveLoop, sparseRows } from './linear';
 import { membersOf } from './scc';
 import type { Visits } from './visits';
 
@@ -81,11 +81,7 @@ function solveLinear(
   // Row k of K: the flows out of member k to the loop's own steps.
   let size = 0;
   for (const m of members) size += (g.outStart[m + 1] as number) - (g.outStart[m] as number);
-  const rows: SparseRows = {
-    start: new Int32Array(members.length + 1),
-    cols: new Int32Array(size),
-    coefs: new Float64Array(size),
-  };
+  const rows = sparseRows(members.length, size);
   let filled = 0;
   for (let k = 0; k < members.length; k++) {
     const m = members[k] as number;

@@ -16,6 +16,15 @@ export interface SparseRows {
   readonly coefs: Float64Array;
 }
 
+/** Rows for `n` unknowns with room for `size` coefficients, to be filled in row order. */
+export function sparseRows(n: number, size: number): SparseRows {
+  return {
+    start: new Int32Array(n + 1),
+    cols: new Int32Array(size),
+    coefs: new Float64Array(size),
+  };
+}
+
 /** Loops up to this many steps are solved exactly; bigger ones iteratively. */
 export const DENSE_LIMIT = 150;
 const MAX_SWEEPS = 20_000;

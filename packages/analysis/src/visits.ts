@@ -1,5 +1,5 @@
 import { type Graph, KIND } from './graph';
-import { solveLoop, type SparseRows } from './linear';
+import { solveLoop, sparseRows } from './linear';
 import { type Components, components, membersOf } from './scc';
 
 /*
@@ -162,11 +162,7 @@ export function expectedVisitsOf(g: Graph): Visits {
     // Row k of K: the flows into member k from the loop's own steps.
     let size = 0;
     for (const m of members) size += (g.inStart[m + 1] as number) - (g.inStart[m] as number);
-    const rows: SparseRows = {
-      start: new Int32Array(members.length + 1),
-      cols: new Int32Array(size),
-      coefs: new Float64Array(size),
-    };
+    const rows = sparseRows(members.length, size);
     let filled = 0;
     for (let r = 0; r < members.length; r++) {
       const m = members[r] as number;
