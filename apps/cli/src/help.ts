@@ -1,3 +1,6 @@
+import { EXIT, type ExitCode } from './exit-codes';
+import { type Io, printable } from './output';
+
 /*
  * Help texts. List only commands that exist: help is the contract users read first.
  */
@@ -122,4 +125,10 @@ Examples:
 /** The hint printed after a usage error. */
 export function helpHint(command?: string): string {
   return `Run "procmap ${command ? `${command} ` : ''}--help" for usage.`;
+}
+
+/** A misused command: what was wrong, and where its usage is; exit code 2. */
+export function usageError(io: Io, command: string, message: string): ExitCode {
+  io.stderr(`procmap ${command}: ${printable(message)}\n${helpHint(command)}\n`);
+  return EXIT.usage;
 }

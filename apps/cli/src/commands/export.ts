@@ -12,14 +12,12 @@ import {
   toPdf,
   toSvg,
 } from '@procmap/export';
-import { validateMap } from '@procmap/model';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { findChromium, MAX_PNG_SIDE, svgToPng } from '../export/chromium';
 import { readExportFonts } from '../export/fonts';
-import { exportHelp, helpHint } from '../help';
+import { exportHelp, usageError } from '../help';
 import { type Io, printable } from '../output';
-import { readMapFile } from '../read-map-file';
-import { reportReadError, reportValidation } from '../validate-report';
+import { openValidMap } from '../open-map';
 
 const FORMATS = ['svg', 'pdf', 'png', 'csv', 'report'] as const;
 type Format = (typeof FORMATS)[number];
@@ -139,7 +137,7 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
     io.stdout(exportHelp());
     return EXIT.ok;
   }
-  if (!parsed.ok) return usageError(io, parsed.message);
+  if (!parsed.ok) return usageError(io, 'export', parsed.message);
   const a = parsed.args;
   const chromium = a.format === 'png' ? findChromium() : undefined;
   if (a.format === 'png' && !chromium) {
@@ -148,17 +146,9 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
     );
     return EXIT.usage;
   }
-  const read = await readMapFile(a.file);
-  if (!read.ok) {
-    reportReadError(io, a.file, read.error, false);
-    return EXIT.usage;
-  }
-  const validation = validateMap(read.value);
-  if (!validation.ok) {
-    reportValidation(io, a.file, validation);
-    return EXIT.invalid;
-  }
-  const map = validation.map;
+  const opened = await openValidMap(io, a.file, false);
+  if (!opened.ok) return opened.code;
+  const { map } = opened.validation;
   const analysis = analyze(map);
   const options = {
     ...(a.findings ? { analysis } : {}),
@@ -206,9 +196,4 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
   }
   if (a.out !== '-') io.stdout(`Wrote ${printable(a.out)} (${a.format})\n`);
   return EXIT.ok;
-}
-
-function usageError(io: Io, message: string): ExitCode {
-  io.stderr(`procmap export: ${printable(message)}\n${helpHint('export')}\n`);
-  return EXIT.usage;
 }
