@@ -134,10 +134,14 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
   }
   const badges = options.findings ?? options.analysis !== undefined;
   const findingsOf = badges && options.analysis ? findingsByStep(options.analysis) : new Map();
+  const drawn = new Set<Severity>(); // the severities of the badges drawn
   for (const box of steps) {
     drawStep(painter, box);
     const found = findingsOf.get(box.step.id);
-    if (found) drawBadge(painter, box, found.count, found.severity);
+    if (found) {
+      drawBadge(painter, box, found.count, found.severity);
+      drawn.add(found.severity);
+    }
     const notes = comments.get(box.step.id);
     if (notes) drawMarkers(painter, box.x + 10, box.y - 9, notes, markers);
   }
@@ -156,11 +160,6 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
   if (markers.has(MARKER_PAINT.idea)) legend.push({ kind: 'marker', color: IDEA, label: 'Ideas' });
   if (markers.has(MARKER_PAINT.note)) {
     legend.push({ kind: 'marker', color: NOTE, label: 'Notes, questions' });
-  }
-  const drawn = new Set<Severity>();
-  for (const box of steps) {
-    const found = findingsOf.get(box.step.id);
-    if (found) drawn.add(found.severity);
   }
   const severities = (['critical', 'warning', 'info'] as const).filter((s) => drawn.has(s));
   severities.forEach((severity, i) => {

@@ -102,9 +102,9 @@ function color(hex: string) {
   return c;
 }
 
-function roundedRect(x: number, y: number, w: number, h: number, r0: number): string {
-  const r = Math.min(r0, w / 2, h / 2);
-  return `M${x + r} ${y}H${x + w - r}A${r} ${r} 0 0 1 ${x + w} ${y + r}V${y + h - r}A${r} ${r} 0 0 1 ${x + w - r} ${y + h}H${x + r}A${r} ${r} 0 0 1 ${x} ${y + h - r}V${y + r}A${r} ${r} 0 0 1 ${x + r} ${y}Z`;
+/** A square-cornered box as a path (rounded ones are shared forms: pdf-stamps.ts). */
+function boxPath(x: number, y: number, w: number, h: number): string {
+  return `M${x} ${y}H${x + w}V${y + h}H${x}Z`;
 }
 
 function polygonPath(points: readonly number[]): string {
@@ -205,7 +205,7 @@ export function drawItems(
       it.type === 'path'
         ? it.d
         : it.type === 'rect'
-          ? roundedRect(it.x, it.y, it.w, it.h, it.rx ?? 0)
+          ? boxPath(it.x, it.y, it.w, it.h)
           : polygonPath(it.points);
     page.drawSvgPath(d, {
       x: at.left - at.offsetX * scale,
