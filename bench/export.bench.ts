@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { buildScene, toPdf, toSvg, toSvgBytes } from '@procmap/export';
+import { buildScene, drawMap, type Painter, toPdf, toSvg, toSvgBytes } from '@procmap/export';
 import { generateMap } from '@procmap/test-kit';
 import { alternate, type BenchResult, compare, entry, median, round3 } from './harness';
 
@@ -19,14 +19,27 @@ const FONTS = {
  * 1,000-step map, fitted on one A4 page, against headless Chromium printing the same SVG to an
  * A4 PDF (setContent + page.pdf, the browser already running), with both files' sizes.
  */
-/** The SVG entry: made after the PDF one, so the PDF side does not carry this map's heap. */
+/** A painter that keeps nothing: what the drawing costs before a byte is written. */
+class DiscardingPainter implements Painter {
+  rect(): void {}
+  path(): void {}
+  polygon(): void {}
+  text(): void {}
+  flowLine(): void {}
+}
+
+/**
+ * The SVG entry: made after the PDF one, so the PDF side does not carry this map's heap. Beside
+ * it, the floor under any SVG writer: the same map checked, laid out and drawn (labels wrapped,
+ * curves and badges placed) onto a painter that writes nothing, against the same JSON.parse.
+ */
 function svgBenchmark(): BenchResult {
   const map5k = generateMap({ steps: 5000, seed: 5000 });
   const text = JSON.stringify(map5k);
   const svgOf = (map: typeof map5k) => toSvgBytes(map);
   for (let i = 0; i < 20; i++) svgOf(map5k);
   const svg5k = svgOf(map5k);
-  return compare({
+  const result = compare({
     name: 'export.svg-5000',
     measured: `SVG of a generated 5,000-step map (normalize, geometry, drawing, bytes: ${(svg5k.length / 1e6).toFixed(2)} MB) against JSON.parse of its file (${(text.length / 1e6).toFixed(2)} MB)`,
     subject: { label: 'toSvgBytes(map), 5,000 steps', run: () => svgOf(map5k) },
@@ -34,6 +47,26 @@ function svgBenchmark(): BenchResult {
     goal: 1,
     rounds: 11,
   });
+  const floor = compare({
+    name: 'export.svg-5000-draw-only',
+    measured: 'the same map drawn onto a painter that writes nothing',
+    subject: {
+      label: 'drawMap(map, {}, discarding painter)',
+      run: () => drawMap(map5k, {}, new DiscardingPainter()),
+    },
+    reference: { label: 'JSON.parse of the file', run: () => JSON.parse(text) },
+    rounds: 11,
+  });
+  console.log(
+    `export.svg-5000: drawing alone, writing nothing, is ${floor.ratio}× JSON.parse (${floor.subject.medianMs} ms vs ${floor.reference.medianMs} ms)`,
+  );
+  return {
+    ...result,
+    details: {
+      drawOnlyMs: floor.subject.medianMs,
+      drawOnlyRatio: floor.ratio,
+    },
+  };
 }
 
 export default async function exportBenchmarks(): Promise<BenchResult[]> {

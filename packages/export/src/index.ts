@@ -1,6 +1,10 @@
 /** Map (+ analysis) to a scene of primitives: lanes, headers, steps, flows, badges, markers. */
 export { buildScene } from './build-scene';
 export type { SceneOptions } from './draw-map';
+/** The one drawing of a map, onto any painter (the SVG writer and the scene are two). */
+export { drawMap } from './draw-map';
+export type { Box, Curve, Layer, Painter, TextStyle } from './painter';
+export { LAYER } from './painter';
 /** The scene's primitives. */
 export type {
   Item,
