@@ -65,7 +65,9 @@ export default defineConfig({
       PORT: port,
       HOST: '127.0.0.1',
       PROCMAP_DATA: process.env.PROCMAP_E2E_DATA,
-      PROCMAP_WEB_DIR: join(import.meta.dirname, 'apps', 'web', 'dist'),
+      // Another build of the app can be tested by naming its folder (two builds side by side).
+      PROCMAP_WEB_DIR:
+        process.env.PROCMAP_WEB_DIR ?? join(import.meta.dirname, 'apps', 'web', 'dist'),
       PROCMAP_LOG: 'warn',
     },
   },
