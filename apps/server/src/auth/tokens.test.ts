@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessFor, hashToken, isAdminToken, newToken } from './tokens';
+import { accessFor, hashToken, isAdminToken, newToken, viewTokenFor } from './tokens';
 
 describe('newToken', () => {
   it('gives base64url tokens of at least 128 bits, all different', () => {
@@ -72,5 +72,26 @@ describe('isAdminToken', () => {
     expect(isAdminToken(undefined, 's3cret-admin')).toBe(false);
     // Different lengths are compared safely (hashes of equal length), not thrown on.
     expect(isAdminToken('x'.repeat(10_000), 's3cret-admin')).toBe(false);
+  });
+});
+
+describe('viewTokenFor', () => {
+  it('gives each edit token its own view token, the same every time, shaped like any token', () => {
+    const edits = Array.from({ length: 200 }, () => newToken());
+    const views = edits.map(viewTokenFor);
+    expect(new Set(views).size).toBe(200);
+    expect(edits.map(viewTokenFor)).toEqual(views);
+    for (const [i, view] of views.entries()) {
+      expect(view).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(view).not.toBe(edits[i]);
+    }
+  });
+
+  it('opens a map for viewing only', () => {
+    const edit = newToken();
+    const hashes = { editTokenHash: hashToken(edit), viewTokenHash: hashToken(viewTokenFor(edit)) };
+    expect(accessFor(viewTokenFor(edit), hashes)).toBe('view');
+    expect(accessFor(edit, hashes)).toBe('edit');
+    expect(accessFor(viewTokenFor(viewTokenFor(edit)), hashes)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /*
  * Share-link tokens: 192 random bits, base64url. Only their SHA-256 is stored, so a copy of the
@@ -10,6 +10,20 @@ export type Access = 'edit' | 'view';
 /** A fresh random token (192 bits). */
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
+}
+
+/**
+ * The view token that goes with an edit token: 192 bits of HMAC-SHA-256 keyed by the edit token.
+ * Whoever holds the edit link can get the view link back (a co-facilitator, the creator on
+ * another device) without the server keeping either token; the view token says nothing about
+ * the edit token.
+ */
+export function viewTokenFor(editToken: string): string {
+  return createHmac('sha256', editToken)
+    .update('procmap view-only link', 'utf8')
+    .digest()
+    .subarray(0, 24)
+    .toString('base64url');
 }
 
 /** SHA-256 of a token, hex: what storage keeps. */

@@ -164,6 +164,34 @@ describe('REST API (real server process)', { timeout: 30_000 }, () => {
     });
   });
 
+  describe('GET /api/maps/<id>/view-link?token=', () => {
+    let map: { id: string; editToken: string; viewToken: string };
+    beforeAll(async () => {
+      map = await createMap(server, { title: 'Sharing' });
+    });
+
+    it('gives whoever may edit the view-only link, which opens the map for viewing', async () => {
+      const reply = await send(server, 'GET', `/api/maps/${map.id}/view-link${q(map.editToken)}`);
+      expect(reply.status, reply.text).toBe(200);
+      const { viewUrl } = reply.json as { viewUrl: string };
+      expect(viewUrl).toBe(`${server.url}/m/${map.id}#token=${map.viewToken}`);
+      const token = viewUrl.split('#token=')[1] as string;
+      const access = await send(server, 'GET', `/api/maps/${map.id}/access${q(token)}`);
+      expect(access.json).toEqual({ access: 'view' });
+    });
+
+    it('refuses a view token (a viewer may not hand out links), no token, a wrong one, an unknown map', async () => {
+      const path = `/api/maps/${map.id}/view-link`;
+      expectError(await send(server, 'GET', `${path}${q(map.viewToken)}`), 403, 'view-only');
+      expectError(await send(server, 'GET', path), 401, 'token-required');
+      expectError(await send(server, 'GET', `${path}${q('wrong')}`), 403, 'token-invalid');
+      const unknown = `/api/maps/unknownMap/view-link${q(map.editToken)}`;
+      expectError(await send(server, 'GET', unknown), 404, 'not-found');
+      const post = await send(server, 'POST', `${path}${q(map.editToken)}`);
+      expectError(post, 405, 'method-not-allowed');
+    });
+  });
+
   describe('PUT /api/maps/<id>?token=', () => {
     it('with the edit token replaces the content, and a connected stock client sees it live', async () => {
       const map = await createMap(server, { title: 'Before' });

@@ -15,7 +15,7 @@ export interface ApiContext {
   readonly maps: MapService;
 }
 
-const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})(\/access)?$/;
+const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})(\/access|\/view-link)?$/;
 const EXPORT_PATH =
   /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/(export\.svg|export\.pdf|export\.csv|report\.pdf)$/;
 
@@ -97,7 +97,12 @@ export async function handleApi(
     if (!match) throw new HttpError(404, 'not-found', `no API at ${url.pathname}`);
     const id = match[1] as string;
     const token = url.searchParams.get('token') ?? bearer(req);
-    if (match[2]) {
+    if (match[2] === '/view-link') {
+      // The view-only link, for anyone who may edit (and so may share the map).
+      if (req.method !== 'GET') methodNotAllowed(res, 'GET');
+      const viewToken = await maps.viewToken(id, token);
+      sendJson(res, 200, { viewUrl: `${baseUrl(req, config)}/m/${id}#token=${viewToken}` });
+    } else if (match[2]) {
       // What this token may do, so the editor can show a view link as view-only from the start.
       if (req.method !== 'GET') methodNotAllowed(res, 'GET');
       sendJson(res, 200, { access: await maps.authorize(id, token, 'view') });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MapDoc } from '@procmap/doc';
 import { emptyMap, type Problem, type ProcessMap, validateMap } from '@procmap/model';
 import * as Y from 'yjs';
-import { type Access, accessFor, hashToken, newToken } from '../auth/tokens';
+import { type Access, accessFor, hashToken, newToken, viewTokenFor } from '../auth/tokens';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { MapSummary, StorageAdapter } from '../storage/adapter';
 
@@ -117,7 +117,7 @@ export class MapService {
     const file = fileFromBody(body);
     const id = randomBytes(12).toString('base64url');
     const editToken = newToken();
-    const viewToken = newToken();
+    const viewToken = viewTokenFor(editToken);
     const now = new Date().toISOString();
     await this.storage.createMap(
       {
@@ -146,6 +146,24 @@ export class MapService {
       throw new MapError(403, 'view-only', 'this token can only view the map');
     }
     return access;
+  }
+
+  /**
+   * The view token of a map, for whoever holds its edit token. Maps made before view tokens
+   * were derived from edit tokens have a random one, which nobody but its creator can recover.
+   */
+  async viewToken(id: string, editToken: string | undefined): Promise<string> {
+    await this.authorize(id, editToken, 'edit');
+    const viewToken = viewTokenFor(editToken as string);
+    const record = await this.storage.getMap(id);
+    if (!record || accessFor(viewToken, record) !== 'view') {
+      throw new MapError(
+        404,
+        'view-link-unavailable',
+        "this map's view-only link is only known to the browser that created it",
+      );
+    }
+    return viewToken;
   }
 
   /** The current content of a map as a version-1 file. */

@@ -65,3 +65,13 @@ export async function mapAccess(mapId: string, token: string): Promise<MapAccess
   const body = await request<{ access: MapAccess }>(path);
   return body.access === 'edit' ? 'edit' : 'view';
 }
+
+/**
+ * The map's view-only link, for whoever holds its edit token (maps made before view links could
+ * be recovered answer 404 `view-link-unavailable`).
+ */
+export async function fetchViewLink(mapId: string, editToken: string): Promise<string> {
+  const path = `/api/maps/${encodeURIComponent(mapId)}/view-link?token=${encodeURIComponent(editToken)}`;
+  const body = await request<{ viewUrl: string }>(path);
+  return body.viewUrl;
+}

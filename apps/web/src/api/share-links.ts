@@ -9,8 +9,9 @@ export interface ShareLinks {
 const key = (mapId: string) => `procmap:links:${mapId}`;
 
 /**
- * Keeps a created map's links in this browser: the server hands out the view token only at
- * creation, and the share dialog needs it later. Storage may be unavailable (private mode).
+ * Keeps a created map's links in this browser, so the share dialog shows them at once (other
+ * browsers with the edit link ask the server for the view link). Storage may be unavailable
+ * (private mode).
  */
 export function rememberLinks(map: CreatedMap): void {
   try {

@@ -43,7 +43,15 @@ function isForCanvas(event: KeyboardEvent | ClipboardEvent): boolean {
 /** From this many steps, the editor renders a changed map in a transition (see Workspace). */
 const DEFERRED_FROM = 300;
 
-function Workspace({ connection, mapId }: { connection: MapConnection; mapId: string }) {
+function Workspace({
+  connection,
+  mapId,
+  token,
+}: {
+  connection: MapConnection;
+  mapId: string;
+  token: string;
+}) {
   const { doc } = connection;
   const state = useSyncExternalStore(connection.subscribe, connection.getState);
   const latest = useSyncExternalStore(doc.subscribe, doc.getSnapshot);
@@ -159,7 +167,14 @@ function Workspace({ connection, mapId }: { connection: MapConnection; mapId: st
           </StatusLine>
         </div>
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => openDialog(null)} />}
-        {dialog === 'share' && <ShareDialog mapId={mapId} onClose={() => openDialog(null)} />}
+        {dialog === 'share' && (
+          <ShareDialog
+            mapId={mapId}
+            token={token}
+            readOnly={readOnly}
+            onClose={() => openDialog(null)}
+          />
+        )}
         {dialog === 'export' && <ExportDialog doc={doc} onClose={() => openDialog(null)} />}
         {typeof dialog === 'object' && dialog?.kind === 'delete-lane' && (
           <DeleteLaneDialog ctx={ctx} id={dialog.id} onClose={() => openDialog(null)} />
@@ -191,7 +206,7 @@ export function EditorPage({ mapId, token }: { mapId: string; token: string }) {
   // The provider wraps the whole editor: the toolbar's "Tidy up" fits the view afterwards.
   return (
     <ReactFlowProvider>
-      <Workspace connection={connection} mapId={mapId} />
+      <Workspace connection={connection} mapId={mapId} token={token} />
     </ReactFlowProvider>
   );
 }
