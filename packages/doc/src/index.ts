@@ -3,7 +3,7 @@ export type { CommandContext } from './commands/context';
 export type { ConnectOptions, FlowPatch } from './commands/flows';
 export type { MetaPatch, SettingsPatch } from './commands/meta';
 export type { AddRoleInput, DeleteRoleResult, DeleteRoleSteps, RolePatch } from './commands/roles';
-export type { AddStepInput, DeletedRecords, StepPatch } from './commands/steps';
+export type { AddStepInput, DeletedRecords, DeleteOptions, StepPatch } from './commands/steps';
 export type { PasteOptions } from './commands/paste';
 export type { DocErrorCode } from './errors';
 export { DocError } from './errors';

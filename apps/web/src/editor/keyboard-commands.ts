@@ -113,7 +113,19 @@ function deleteSelection(ctx: KeyContext): void {
   const session = useSession.getState();
   const { selection } = session;
   if (selection.kind === 'steps') {
-    run(() => ctx.doc.deleteSteps(selection.ids));
+    // A step taken out of the middle of a chain leaves the chain joined (one undo brings both
+    // back); the hint says so, since a new flow appearing would otherwise surprise.
+    run(() => {
+      const { steps, bridged } = ctx.doc.deleteSteps(selection.ids, { bridge: true });
+      const what = steps.length === 1 ? 'Step deleted' : `${steps.length} steps deleted`;
+      const joined =
+        bridged.length === 0
+          ? ''
+          : bridged.length === 1
+            ? '; the flow rejoined'
+            : '; flows rejoined';
+      session.setHint(`${what}${joined}. Ctrl+Z undoes.`);
+    });
     session.clearSelection();
   } else if (selection.kind === 'flow') {
     run(() => ctx.doc.disconnect(selection.id));

@@ -332,7 +332,7 @@ describe('deleteSteps', () => {
       () => doc.deleteSteps([stepId('s2'), stepId('s5')]),
       { sameOrder: false },
     );
-    expect(result).toEqual({ steps: ['s2', 's5'], flows: ['f1', 'f2', 'f4', 'f5'] });
+    expect(result).toEqual({ steps: ['s2', 's5'], flows: ['f1', 'f2', 'f4', 'f5'], bridged: [] });
     expect(after.steps.map((s) => s.id)).toEqual(['s1', 's3', 's4']);
     expect(after.flows.map((f) => f.id)).toEqual(['f3']);
     // The comments on s2 and f4 stay, unchanged and pointing at nothing: never lost.
@@ -372,6 +372,85 @@ describe('deleteSteps', () => {
     );
     expect(doc.getSnapshot()).toBe(before);
     expect(doc.canUndo()).toBe(false);
+  });
+});
+
+describe('deleteSteps with bridge', () => {
+  const chain = (...labels: string[]) => {
+    const doc = newDoc('alice', { file: sampleFile() });
+    const ids = labels.map((label) => doc.addStep({ roleId: roleId('gp'), label }));
+    for (let i = 1; i < ids.length; i++) doc.connect(ids[i - 1]!, ids[i]!);
+    return { doc, ids };
+  };
+  const links = (map: ProcessMap, ids: readonly string[]) =>
+    map.flows
+      .filter((f) => ids.includes(f.from) || ids.includes(f.to))
+      .map((f) => `${f.from}>${f.to}`)
+      .sort();
+
+  it('rejoins the chain around a deleted middle step, keeping the flow in (its label and share); one undo step', () => {
+    const doc = sample();
+    const { after, result } = expectTriple(
+      doc,
+      () => doc.deleteSteps([stepId('s4')], { bridge: true }),
+      { sameOrder: false },
+    );
+    expect(result.flows).toEqual(['f3', 'f5']);
+    expect(result.bridged).toHaveLength(1);
+    const bridge = after.flows.find((f) => f.id === result.bridged[0]);
+    expect(bridge).toEqual({
+      id: result.bridged[0],
+      from: 's3',
+      to: 's5',
+      label: 'urgent',
+      probability: 0.8,
+    });
+    expect(normalize(after).repairs).toEqual([]);
+  });
+
+  it('rejoins around a run of deleted steps, and not twice when the ends are already joined', () => {
+    const { doc, ids } = chain('a', 'b', 'c', 'd');
+    const [a, b, c, d] = ids as [
+      (typeof ids)[0],
+      (typeof ids)[0],
+      (typeof ids)[0],
+      (typeof ids)[0],
+    ];
+    const result = doc.deleteSteps([c, b], { bridge: true });
+    expect(result.bridged).toHaveLength(1);
+    expect(links(doc.getSnapshot(), ids)).toEqual([`${a}>${d}`]);
+    doc.undo();
+    expect(links(doc.getSnapshot(), ids)).toEqual([`${a}>${b}`, `${b}>${c}`, `${c}>${d}`].sort());
+
+    doc.connect(a, c);
+    const again = doc.deleteSteps([b], { bridge: true });
+    expect(again.bridged).toEqual([]);
+    expect(links(doc.getSnapshot(), ids)).toEqual([`${a}>${c}`, `${c}>${d}`].sort());
+  });
+
+  it('leaves alone what has no one way in and one way out: loops back, starts, ends, branches', () => {
+    for (const id of ['s2', 's1', 's5']) {
+      const doc = sample();
+      // s2 is entered from s1 and from s3 (a rework loop); s1 has no way in; s5 no way out.
+      expect(doc.deleteSteps([stepId(id)], { bridge: true }).bridged).toEqual([]);
+    }
+    const doc = sample();
+    // s3 branches to s4 and back to s2: no single way out.
+    expect(doc.deleteSteps([stepId('s3')], { bridge: true }).bridged).toEqual([]);
+  });
+
+  it('rejoins each separate run on its own', () => {
+    const { doc, ids } = chain('a', 'b', 'c', 'd', 'e');
+    const [a, b, c, d, e] = ids as [string, string, string, string, string];
+    const result = doc.deleteSteps([stepId(b), stepId(d)], { bridge: true });
+    expect(result.bridged).toHaveLength(2);
+    expect(links(doc.getSnapshot(), ids)).toEqual([`${a}>${c}`, `${c}>${e}`].sort());
+  });
+
+  it('does not rejoin without being asked', () => {
+    const doc = sample();
+    expect(doc.deleteSteps([stepId('s4')]).bridged).toEqual([]);
+    expect(doc.getSnapshot().flows.map((f) => f.id)).toEqual(['f1', 'f2', 'f4']);
   });
 });
 

@@ -115,6 +115,19 @@ export function moveSteps(
 export interface DeletedRecords {
   readonly steps: readonly StepId[];
   readonly flows: readonly FlowId[];
+  /** Flows made to close the gaps the deleted steps left (see `bridge`). */
+  readonly bridged: readonly FlowId[];
+}
+
+export interface DeleteOptions {
+  /**
+   * Closes the gap a deleted run of steps leaves in a chain: when the steps taken out (those
+   * joined by flows among themselves) had flows from exactly one other step and to exactly one
+   * other step, those two are connected, with the label and share of the flow that led in (a
+   * decision's branch keeps its name and share). Anything else (a decision with its branches, a
+   * start or an end) is left unconnected: there is no one right way to rejoin it.
+   */
+  readonly bridge?: boolean;
 }
 
 /**
@@ -122,22 +135,106 @@ export interface DeletedRecords {
  * is never lost with its step. They point at nothing until an undo brings the step back, and
  * normalize() shows them on the map meanwhile (an 'orphan-comment' repair).
  */
-export function deleteStepsIn(ctx: CommandContext, ids: readonly StepId[]): DeletedRecords {
+export function deleteStepsIn(
+  ctx: CommandContext,
+  ids: readonly StepId[],
+  options: DeleteOptions = {},
+): DeletedRecords {
   for (const id of ids) requireRecord(ctx, 'steps', id);
   const gone = new Set<string>(ids);
   const flows: FlowId[] = [];
+  const touching: FlowEnds[] = [];
   ctx.maps.flows.forEach((record, fid) => {
-    if (gone.has(record.get('from') as string) || gone.has(record.get('to') as string)) {
+    const from = record.get('from') as string;
+    const to = record.get('to') as string;
+    if (gone.has(from) || gone.has(to)) {
       flows.push(flowId(fid));
+      touching.push({
+        from,
+        to,
+        label: record.get('label') as string | undefined,
+        probability: record.get('probability') as number | undefined,
+      });
     }
   });
+  const bridges = options.bridge ? gapsToBridge(gone, touching) : [];
   for (const fid of flows) ctx.maps.flows.delete(fid);
-  for (const id of new Set(ids)) ctx.maps.steps.delete(id);
-  return { steps: [...new Set(ids)], flows };
+  for (const id of gone) ctx.maps.steps.delete(id);
+  const bridged: FlowId[] = [];
+  for (const b of bridges) {
+    if (hasFlow(ctx, b.from, b.to)) continue;
+    const id = freshId(ctx, 'flows', 'f_');
+    insertRecord(ctx.maps.flows, id, {
+      id,
+      from: b.from,
+      to: b.to,
+      ...(b.label !== undefined ? { label: b.label } : {}),
+      ...(b.probability !== undefined ? { probability: b.probability } : {}),
+    });
+    bridged.push(flowId(id));
+  }
+  return { steps: [...gone].map(stepId), flows, bridged };
+}
+
+interface FlowEnds {
+  readonly from: string;
+  readonly to: string;
+  readonly label: string | undefined;
+  readonly probability: number | undefined;
+}
+
+/** For each run of deleted steps with one way in and one way out: the flow that rejoins it. */
+function gapsToBridge(gone: ReadonlySet<string>, touching: readonly FlowEnds[]): FlowEnds[] {
+  // Runs: deleted steps joined by flows among themselves (union-find over the deleted ids).
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    parent.set(id, r);
+    return r;
+  };
+  for (const id of gone) parent.set(id, id);
+  for (const f of touching) {
+    if (gone.has(f.from) && gone.has(f.to)) parent.set(root(f.from), root(f.to));
+  }
+  const runs = new Map<string, { ins: FlowEnds[]; outs: FlowEnds[] }>();
+  const run = (id: string) => {
+    const key = root(id);
+    let r = runs.get(key);
+    if (!r) runs.set(key, (r = { ins: [], outs: [] }));
+    return r;
+  };
+  for (const f of touching) {
+    if (!gone.has(f.from)) run(f.to).ins.push(f);
+    else if (!gone.has(f.to)) run(f.from).outs.push(f);
+  }
+  const out: FlowEnds[] = [];
+  for (const { ins, outs } of runs.values()) {
+    const sources = new Set(ins.map((f) => f.from));
+    const targets = new Set(outs.map((f) => f.to));
+    if (sources.size !== 1 || targets.size !== 1) continue;
+    const into = ins[0] as FlowEnds;
+    const to = (outs[0] as FlowEnds).to;
+    if (into.from === to) continue; // a loop through the deleted steps only: nothing to rejoin
+    out.push({ from: into.from, to, label: into.label, probability: into.probability });
+  }
+  return out;
+}
+
+function hasFlow(ctx: CommandContext, from: string, to: string): boolean {
+  let found = false;
+  ctx.maps.flows.forEach((record) => {
+    if (record.get('from') === from && record.get('to') === to) found = true;
+  });
+  return found;
 }
 
 /** Refuses to delete nothing, so a stray key press does not create an empty undo step. */
-export function deleteSteps(ctx: CommandContext, ids: readonly StepId[]): DeletedRecords {
+export function deleteSteps(
+  ctx: CommandContext,
+  ids: readonly StepId[],
+  options: DeleteOptions = {},
+): DeletedRecords {
   if (ids.length === 0) throw new DocError('invalid-value', 'No steps to delete');
-  return deleteStepsIn(ctx, ids);
+  return deleteStepsIn(ctx, ids, options);
 }
