@@ -33,7 +33,15 @@ test('the analysis panel shows the metrics, selects a finding’s steps, and fol
     roundedDuration(expected.metrics.processTime, hoursPerDay),
   );
   await expect(metric('Process cycle efficiency')).toHaveText(
-    `${Math.round((expected.metrics.processCycleEfficiency ?? 0) * 100)}%`,
+    `${Math.round((expected.metrics.processCycleEfficiency ?? 0) * 1000) / 10}%`,
+  );
+  await expect(metric('Handoffs per case')).toHaveText(
+    String(Math.round(expected.metrics.handoffs * 10) / 10),
+  );
+  // The longest wait reads as the finding does: per case on average, with the step's own wait.
+  const longest = expected.metrics.longestWait!;
+  await expect(panel.locator('.metric-notes')).toContainText(
+    `${roundedDuration(longest.waitTime, hoursPerDay)} per case`,
   );
   await expect(panel.getByTestId('finding')).toHaveCount(expected.findings.length);
 

@@ -26,6 +26,29 @@ function Metric({ label, value, hint }: { label: string; value: string; hint?: s
   );
 }
 
+/**
+ * The longest wait as a case meets it: the step's own wait, and, when not every case reaches
+ * the step, the average per case that ranks it (so it agrees with the finding's figure).
+ */
+function LongestWait({
+  perCase,
+  each,
+  span,
+}: {
+  perCase: number;
+  each: number | undefined;
+  span: (minutes: number) => string;
+}) {
+  if (each === undefined || each <= 0 || span(each) === span(perCase)) {
+    return <>{span(perCase)} per case</>;
+  }
+  return (
+    <>
+      {span(each)} each time it is reached; {span(perCase)} per case on average
+    </>
+  );
+}
+
 /** Groups findings by waste, in the TIMWOODS order, map problems last; each group by time. */
 function groupFindings(findings: readonly Finding[]) {
   const groups: { key: string; title: string; findings: Finding[] }[] = [];
@@ -122,7 +145,11 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
             value={formatShare(m.processCycleEfficiency)}
             hint="Value-adding time ÷ lead time"
           />
-          <Metric label="Handoffs" value={String(Math.round(m.handoffs * 10) / 10)} />
+          <Metric
+            label="Handoffs per case"
+            value={String(Math.round(m.handoffs * 10) / 10)}
+            hint="Times a case changes hands between roles, on average over the paths cases take"
+          />
           <Metric
             label="Right first time"
             value={formatShare(m.rolledCompleteAccurate)}
@@ -145,7 +172,11 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
             {m.longestWait && (
               <li>
                 Longest wait: <strong>{m.longestWait.label || 'Unnamed step'}</strong>,{' '}
-                {span(m.longestWait.waitTime)} per case
+                <LongestWait
+                  perCase={m.longestWait.waitTime}
+                  each={index.step(m.longestWait.stepId)?.waitTime}
+                  span={span}
+                />
               </li>
             )}
           </ul>

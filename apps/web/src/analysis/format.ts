@@ -1,6 +1,9 @@
-/** A share as a whole percentage: 0.1083 → "11%". */
+/**
+ * A share as a percentage to one decimal, as the report prints it: 0.1083 → "10.8%", 0.001 →
+ * "0.1%" (a process cycle efficiency that small is the finding, not "0%").
+ */
 export function formatShare(share: number | null): string {
-  return share === null || !Number.isFinite(share) ? '—' : `${Math.round(share * 100)}%`;
+  return share === null || !Number.isFinite(share) ? '—' : `${Math.round(share * 1000) / 10}%`;
 }
 
 /** Money per case in the map's currency (GBP when the map does not say). */
