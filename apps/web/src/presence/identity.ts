@@ -97,8 +97,13 @@ export function saveIdentity(storage: Storage | undefined, identity: Identity): 
   }
 }
 
-/** Initials for an avatar: "Ward clerk" → "WC", "amy" → "A". */
+/**
+ * Initials for an avatar: "Ward clerk" → "WC", "amy" → "A". A guest who has not named
+ * themselves shows their number ("Guest 423" → "423"): "G4" would be shared by a hundred guests.
+ */
 export function initials(name: string): string {
+  const guest = /^Guest (\d{1,4})$/.exec(name.trim());
+  if (guest) return guest[1] as string;
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
   return letters.map((w) => [...w][0]!.toUpperCase()).join('') || '?';
