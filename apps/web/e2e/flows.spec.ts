@@ -7,6 +7,8 @@ test('clicking a flow selects it: label and share of cases in the panel, Delete 
   const made = await makeMap(page, threeLaneMap('Flows'));
   await openLink(page, made.editUrl);
   const edge = page.getByTestId('rf__edge-f3');
+  // Screen readers hear the steps' names, not their ids.
+  await expect(edge).toHaveAttribute('aria-label', 'Handoff from Triage referral to Book clinic');
   await edge.locator('.react-flow__edge-interaction').click({ force: true });
   const panel = page.getByTestId('flow-properties');
   await expect(panel).toBeVisible();

@@ -41,7 +41,8 @@ export class ElementCache {
       old !== undefined &&
       old.data?.flow === flow &&
       old.className === next.className &&
-      old.data?.labelKey === next.data?.labelKey;
+      old.data?.labelKey === next.data?.labelKey &&
+      old.ariaLabel === next.ariaLabel;
     return same ? old : next;
   }
 
@@ -137,6 +138,8 @@ export function flowEdges(
     const handoff = isHandoff(index, flow);
     const text = flowLabel(flow.label, flow.probability);
     const mark = comments?.get(flow.id);
+    const from = index.step(flow.from)?.label || 'unnamed step';
+    const to = index.step(flow.to)?.label || 'unnamed step';
     const edge: Edge = {
       id: flow.id,
       source: flow.from,
@@ -154,6 +157,8 @@ export function flowEdges(
       selectable: true,
       focusable: false,
       interactionWidth: 16,
+      // Read out by screen readers instead of React Flow's "Edge from <id> to <id>".
+      ariaLabel: `${handoff ? 'Handoff' : 'Flow'} from ${from} to ${to}${text ? `: ${text}` : ''}`,
     };
     edges.push(cache ? cache.edge(edge, flow) : edge);
   }
