@@ -167,8 +167,23 @@ test('dot-voting: votes from two people add up, each within their allowance; the
   await card(alice, 'Letters wait').getByRole('button', { name: 'Take back' }).click();
   await expect(card(bob, 'Letters wait').getByTestId('vote-count')).toHaveText('2 votes');
 
-  // The facilitator resets every vote for a new round.
+  // The facilitator resets every vote for a new round: asked first, and Cancel keeps them.
   await bob.getByRole('button', { name: 'Reset votes' }).click();
+  const ask = bob.getByTestId('reset-votes-dialog');
+  await expect(ask).toContainText(
+    'Clear all 4 votes on this map for a new round? Everyone gets their votes back.',
+  );
+  await bob.screenshot({ path: test.info().outputPath('reset-votes-confirm.png') });
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(card(alice, 'Letters wait').getByTestId('vote-count')).toHaveText('2 votes');
+  await expect(card(alice, 'Nurse-led').getByTestId('vote-count')).toHaveText('2 votes');
+  await bob.getByRole('button', { name: 'Reset votes' }).click();
+  await bob.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(alice.getByTestId('votes-left')).toHaveText('1 of 3');
+  await bob.getByRole('button', { name: 'Reset votes' }).click();
+  await ask.getByRole('button', { name: 'Clear 4 votes' }).click();
   await expect(alice.getByTestId('vote-count')).toHaveCount(0);
   await expect(alice.getByTestId('votes-left')).toHaveText('3 of 3');
   const stored = (await storedMap(alice)) as unknown as { comments: { votes?: object }[] };
@@ -190,5 +205,51 @@ test('a question on a flow shows as a marker in the flow’s label', async ({ br
   await expect(marker).toHaveText('● 1');
   await expect(marker).toHaveClass(/flow__comments--question/);
   await expect(amy.getByTestId('comment')).toContainText('on Triage referral → Book clinic');
+  await amy.context().close();
+});
+
+test('in the comment box Enter sends and Shift+Enter starts a new line; the box grows to show every line', async ({
+  browser,
+}) => {
+  const made = await makeMap(await browser.newPage(), threeLaneMap('Comment keys'));
+  const amy = await person(browser, made.editUrl, 'Amy');
+  await step(amy, 'Book clinic').click();
+  await amy.keyboard.press('c');
+  const box = amy.getByTestId('add-comment').getByLabel('Comment', { exact: true });
+  await expect(box).toBeFocused();
+  await expect(amy.getByTestId('add-comment-hint')).toHaveText(
+    'Enter sends · Shift+Enter new line',
+  );
+  await expect(amy.getByTestId('status-line')).toContainText('Enter sends it');
+
+  const lines = ['Letters wait a week', 'then a second week', 'and a third', 'and a fourth'];
+  const height = () => box.evaluate((el) => el.getBoundingClientRect().height);
+  const twoRows = await height();
+  await amy.keyboard.type(lines[0]!);
+  for (const line of lines.slice(1)) {
+    await amy.keyboard.press('Shift+Enter');
+    await amy.keyboard.type(line);
+  }
+  await expect(box).toHaveValue(lines.join('\n'));
+  // Every line in view: the box grew, nothing scrolled out of it.
+  expect(await height()).toBeGreaterThan(twoRows + 20);
+  expect(await box.evaluate((el) => el.scrollTop)).toBe(0);
+  expect(await box.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+  await amy.screenshot({ path: test.info().outputPath('comment-box-lines.png') });
+
+  await amy.keyboard.press('Enter');
+  const card = amy.getByTestId('comment');
+  await expect(card).toHaveCount(1);
+  await expect(card.locator('.comment__text')).toHaveText(lines.join('\n'));
+  await expect(box).toHaveValue('');
+  await expect(box).toBeFocused();
+  await expect.poll(height).toBeLessThan(twoRows + 2);
+
+  // The shortcuts list tells it too.
+  await amy.locator('.react-flow__pane').click({ position: { x: 600, y: 500 } });
+  await amy.keyboard.press('?');
+  const shortcuts = amy.getByTestId('shortcuts-dialog');
+  await expect(shortcuts).toContainText('In the comment box: send the comment');
+  await expect(shortcuts).toContainText('In the comment box: start a new line');
   await amy.context().close();
 });

@@ -83,3 +83,78 @@ test('only the selected steps can be exported', async ({ page }) => {
   expect(svg).toContain('Book clinic');
   expect(svg).not.toContain('Receive letter');
 });
+
+test('the last export’s message goes when an option changes, and the dialog keeps its size', async ({
+  page,
+}) => {
+  const made = await makeMap(page, threeLaneMap('Stable export'));
+  await openLink(page, made.editUrl);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByTestId('export-dialog');
+  const height = async () => (await dialog.boundingBox())!.height;
+  const first = await height();
+
+  await exportAs(page, /^SVG/);
+  await expect(dialog.getByTestId('export-done')).toBeVisible();
+  expect(await height()).toBe(first);
+  await dialog.getByRole('radio', { name: /^CSV: steps/ }).check();
+  await expect(dialog.getByTestId('export-done')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('export-csv-after-svg.png') });
+
+  // Any option, not only the format, clears it; no format changes the dialog's height.
+  await exportAs(page, /^PNG/);
+  await dialog.getByLabel('Comment markers').uncheck();
+  await expect(dialog.getByTestId('export-done')).toHaveCount(0);
+  for (const format of [/^PDF/, /^Improvement/, /^SVG/, /^PNG/, /^CSV: steps/, /^CSV: find/]) {
+    await dialog.getByRole('radio', { name: format }).check();
+    expect(await height(), String(format)).toBe(first);
+  }
+  // Options a format does not use are shown, greyed out.
+  await expect(dialog.getByLabel('Comment markers')).toBeDisabled();
+  await expect(dialog.getByLabel('Large maps')).toBeDisabled();
+  await expect(dialog.getByTestId('export-include')).toContainText('for PDF, SVG and PNG');
+});
+
+test('a map with no steps is not exported: Export is off, and the dialog says why', async ({
+  page,
+}) => {
+  const empty = { ...threeLaneMap('Nothing yet'), steps: [], flows: [] };
+  const made = await makeMap(page, empty);
+  await openLink(page, made.editUrl);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByTestId('export-dialog');
+  const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+  await expect(exportButton).toBeDisabled();
+  await expect(dialog.getByTestId('export-refused')).toHaveText(
+    'This map has no steps yet: add some to the map, then export it.',
+  );
+  await expect(exportButton).toHaveAccessibleDescription(/no steps yet/);
+  await page.screenshot({ path: test.info().outputPath('export-empty.png') });
+});
+
+test('on a small window the options scroll and the Export button stays in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  const made = await makeMap(page, threeLaneMap('Small window'));
+  await openLink(page, made.editUrl);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByTestId('export-dialog');
+  const options = dialog.getByTestId('export-options');
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeInViewport({
+    ratio: 1,
+  });
+  await expect(
+    dialog.locator('.export-form__actions').getByRole('button', { name: 'Close' }),
+  ).toBeInViewport({
+    ratio: 1,
+  });
+  expect(await options.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  await page.screenshot({ path: test.info().outputPath('export-800.png') });
+  await options.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(dialog.getByLabel('Large maps')).toBeInViewport();
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeInViewport({
+    ratio: 1,
+  });
+  await page.screenshot({ path: test.info().outputPath('export-800-scrolled.png') });
+});

@@ -8,14 +8,16 @@ import {
   WASTES,
 } from '@procmap/model';
 import { useReactFlow } from '@xyflow/react';
-import { useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { runCommand } from '../panels/run-command';
 import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
 import { CommentCard } from './CommentCard';
 import { type CommentFilters, listComments, NO_FILTERS, placement } from './comment-list';
 import { KIND_LABELS, WASTE_LABELS } from '../app/labels';
+import { commentBoxHeight, commentBoxKey } from './comment-keys';
 import { VoteButtons, VotingBar } from './Voting';
+import './comments.css';
 
 /** What a new comment is pinned to: the selected step or flow, else the whole map. */
 function useTarget(index: MapIndex): { id: string | undefined; label: string } {
@@ -37,7 +39,24 @@ function AddComment({ doc, index }: { doc: MapDoc; index: MapIndex }) {
   const [waste, setWaste] = useState<Waste | ''>('');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const ids = { kind: useId(), waste: useId(), text: useId() };
+  const ids = { kind: useId(), waste: useId(), text: useId(), hint: useId() };
+  const box = useRef<HTMLTextAreaElement>(null);
+  // The box grows with its text (a few lines at most, then it scrolls): no line hides.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the height follows the text
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const css = getComputedStyle(el);
+    const px = (v: string) => Number.parseFloat(v) || 0;
+    const padding = px(css.paddingTop) + px(css.paddingBottom);
+    const chrome = padding + px(css.borderTopWidth) + px(css.borderBottomWidth);
+    const line = px(css.lineHeight) || px(css.fontSize) * 1.45;
+    el.style.height = 'auto';
+    const content = el.scrollHeight - padding;
+    const height = commentBoxHeight(content, line, chrome);
+    el.style.height = `${height}px`;
+    el.style.overflowY = content + chrome > height + 1 ? 'auto' : 'hidden';
+  }, [text]);
   const add = () => {
     const trimmed = text.trim();
     if (!trimmed) {
@@ -99,17 +118,25 @@ function AddComment({ doc, index }: { doc: MapDoc; index: MapIndex }) {
       </label>
       <textarea
         id={ids.text}
+        ref={box}
         rows={2}
+        className="add-comment__text"
         placeholder="What hurts here, or what could be better?"
+        aria-describedby={ids.hint}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          const { key, shiftKey, altKey } = e;
+          const isComposing = e.nativeEvent.isComposing;
+          if (commentBoxKey({ key, shiftKey, altKey, isComposing }) === 'send') {
             e.preventDefault();
             add();
           }
         }}
       />
+      <p id={ids.hint} className="add-comment__hint muted" data-testid="add-comment-hint">
+        <kbd>Enter</kbd> sends · <kbd>Shift+Enter</kbd> new line
+      </p>
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -166,7 +193,11 @@ export function CommentsPanel({
   return (
     <section aria-label="Comments" data-testid="comments-panel">
       <h2 className="panel__title">Comments</h2>
-      {!readOnly && <AddComment doc={doc} index={index} />}
+      {readOnly ? (
+        <p className="panel__note">View only: you can read the comments but not add to them.</p>
+      ) : (
+        <AddComment doc={doc} index={index} />
+      )}
       <VotingBar doc={doc} map={snapshot} readOnly={readOnly} />
       <div className="comment-filters">
         <label htmlFor={fid.status}>Show</label>
@@ -229,9 +260,10 @@ export function CommentsPanel({
         </select>
       </div>
       {all.length === 0 ? (
-        <p className="panel__empty">
-          No comments yet. Select a step and add a pain point or an idea: everyone on the map sees
-          it at once.
+        <p className="panel__empty" data-testid="comments-empty">
+          {readOnly
+            ? 'No comments yet. When someone with an edit link adds a pain point or an idea, it appears here at once.'
+            : 'No comments yet. Select a step and add a pain point or an idea: everyone on the map sees it at once.'}
         </p>
       ) : shown.length === 0 ? (
         <p className="panel__empty">No comments match these filters.</p>

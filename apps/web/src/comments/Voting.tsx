@@ -9,9 +9,11 @@ import {
   votesPerPerson,
 } from '@procmap/model';
 import { useId, useState } from 'react';
+import { Dialog } from '../editor/Dialog';
 import { runCommand } from '../panels/run-command';
 import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
+import { resetVotesQuestion, totalVotes } from './comment-keys';
 
 /** Votes on one pain point or idea: place one, take one back; what this person has on it. */
 export function VoteButtons({
@@ -72,11 +74,26 @@ export function VotingBar({
 }) {
   const voter = usePresence((s) => s.me?.id);
   const [message, setMessage] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const perPersonId = useId();
   const allowance = votesPerPerson(map);
   const left = voter ? votesLeft(map, voter) : 0;
   const votable = (map.comments ?? []).some((c) => isVotable(c.kind));
+  const placed = totalVotes(map.comments ?? []);
   if (!votable) return null;
+  const reset = () => {
+    setConfirming(false);
+    setMessage(
+      runCommand(() => {
+        const cleared = doc.resetVotes();
+        useSession
+          .getState()
+          .setHint(
+            `Cleared ${cleared} ${cleared === 1 ? 'vote' : 'votes'}. Ctrl+Z brings them back.`,
+          );
+      }),
+    );
+  };
   return (
     <div className="voting-bar" data-testid="voting-bar">
       <p>
@@ -103,22 +120,33 @@ export function VotingBar({
           <button
             type="button"
             className="button"
-            onClick={() =>
-              setMessage(
-                runCommand(() => {
-                  const cleared = doc.resetVotes();
-                  useSession
-                    .getState()
-                    .setHint(
-                      `Cleared ${cleared} ${cleared === 1 ? 'vote' : 'votes'}. Ctrl+Z brings them back.`,
-                    );
-                }),
-              )
+            disabled={placed === 0}
+            title={
+              placed === 0 ? 'No votes placed yet' : 'Clear every vote for a new round (asks first)'
             }
+            onClick={() => setConfirming(true)}
           >
-            Reset votes
+            Reset votes…
           </button>
         </div>
+      )}
+      {confirming && (
+        <Dialog
+          title="Reset votes?"
+          onClose={() => setConfirming(false)}
+          testId="reset-votes-dialog"
+        >
+          <p className="reset-votes__question">{resetVotesQuestion(placed)}</p>
+          <p className="muted">Ctrl+Z brings them back if you change your mind.</p>
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+            <button type="button" className="button button--danger" onClick={reset}>
+              Clear {placed} {placed === 1 ? 'vote' : 'votes'}
+            </button>
+          </div>
+        </Dialog>
       )}
       {message && (
         <p className="field-error" role="alert">

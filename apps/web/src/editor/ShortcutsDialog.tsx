@@ -1,10 +1,18 @@
 import { Dialog } from './Dialog';
+import { useReadOnly } from './editor-context';
 import { SHORTCUTS } from './shortcuts';
 
 /** Every keyboard shortcut, opened with `?`. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const readOnly = useReadOnly();
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} testId="shortcuts-dialog">
+      {readOnly && (
+        <p className="panel__note" data-testid="shortcuts-view-only">
+          View only: the keys that move around the map, select and copy work; the ones that change
+          it do nothing here.
+        </p>
+      )}
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map((s) => (

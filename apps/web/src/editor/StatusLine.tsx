@@ -1,32 +1,147 @@
 import type { MapIndex } from '@procmap/model';
-import type { ReactNode } from 'react';
-import { useSession } from '../store/session-store';
+import { type ReactNode, useEffect, useState } from 'react';
+import { type Editing, type Selection, useSession } from '../store/session-store';
+import { useReadOnly } from './editor-context';
+
+/**
+ * Where keyboard focus is, as far as the status line cares: the map (the canvas's shortcuts
+ * apply), a field or button of the side panel (its keys are its own), or another field.
+ */
+export type FocusPlace =
+  | 'map'
+  | 'comment-box'
+  | 'reply-box'
+  | 'panel-text'
+  | 'panel-notes'
+  | 'panel-choice'
+  | 'panel'
+  | 'field';
+
+/** Where `element` (the focused one) is; `null` (nothing focused) is the map. */
+export function focusPlace(element: Element | null): FocusPlace {
+  if (!element || element === document.body) return 'map';
+  const inPanel = element.closest('#properties-panel') !== null;
+  const tag = element.tagName;
+  if (inPanel) {
+    if (tag === 'TEXTAREA' && element.closest('[data-testid="add-comment"]')) return 'comment-box';
+    if (tag === 'INPUT' && element.closest('.comment__reply-form')) return 'reply-box';
+    // The other controls of the comments and analysis tabs filter and sort; they save nothing.
+    if (element.closest('[data-testid="comments-panel"], [data-testid="analysis-panel"]')) {
+      return 'panel';
+    }
+    if (tag === 'TEXTAREA') return 'panel-notes';
+    if (tag === 'SELECT' || (element as HTMLInputElement).type === 'checkbox') {
+      return 'panel-choice';
+    }
+    if (tag === 'INPUT') return 'panel-text';
+    return 'panel';
+  }
+  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return 'field';
+  // The name prompt, the "me" popover: their keys are their own too.
+  if (element.closest('[data-own-keys]')) return 'field';
+  if ((element as HTMLElement).isContentEditable) return 'field';
+  return 'map';
+}
+
+/** Follows keyboard focus across the page. */
+function useFocusPlace(): FocusPlace {
+  const [place, setPlace] = useState<FocusPlace>(() => focusPlace(document.activeElement));
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => setPlace(focusPlace(event.target as Element));
+    // Focus going elsewhere is told by the focusin that follows; only leaving for nothing here.
+    const onFocusOut = (event: FocusEvent) => {
+      if (!event.relatedTarget) setPlace('map');
+    };
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('focusout', onFocusOut);
+    return () => {
+      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('focusout', onFocusOut);
+    };
+  }, []);
+  return place;
+}
+
+/** What the status line says when no hint is showing: what the keys do here, right now. */
+export function statusText({
+  index,
+  selection,
+  editing,
+  readOnly,
+  place,
+}: {
+  index: MapIndex;
+  selection: Selection;
+  editing: Editing;
+  readOnly: boolean;
+  place: FocusPlace;
+}): string {
+  if (editing) return 'Typing: Enter saves, Esc cancels.';
+  switch (place) {
+    case 'comment-box':
+      return 'Comment: Enter sends it, Shift+Enter starts a new line.';
+    case 'reply-box':
+      return 'Replying: Enter sends the reply.';
+    case 'panel-text':
+      return 'Panel field: Enter or leaving it saves, Esc puts it back.';
+    case 'panel-notes':
+      return 'Panel field: leaving it saves, Esc puts it back.';
+    case 'panel-choice':
+      return 'Panel field: a change saves at once. Click the map for its keys.';
+    case 'panel':
+      return readOnly
+        ? 'View only. Click the map to move around it with the keys.'
+        : 'Keys here are the panel’s. Click the map for its keys.';
+    case 'field':
+      return '';
+    case 'map':
+      break;
+  }
+  const stepLane = () => {
+    if (selection.kind !== 'steps') return undefined;
+    const step = index.step(selection.ids[selection.ids.length - 1]!);
+    return step ? index.role(step.roleId)?.name : undefined;
+  };
+  if (readOnly) {
+    if (selection.kind === 'steps') {
+      const lane = stepLane();
+      return `Step selected${lane ? ` in ${lane}` : ''} (view only): Tab or → follows the flow, ↑/↓ goes to the lane above or below, Ctrl+C copies.`;
+    }
+    if (selection.kind === 'flow') {
+      return 'Flow selected (view only): Tab goes to the step it leads to, Esc clears the selection.';
+    }
+    if (selection.kind === 'lane') {
+      return 'Lane selected (view only): ↑/↓ selects the lane above or below, Esc clears the selection.';
+    }
+    return 'View only: you can look, follow and export, not change the map. ? lists the keys.';
+  }
+  if (selection.kind === 'steps') {
+    const lane = stepLane();
+    return `Step selected${lane ? ` in ${lane}` : ''}: Enter adds the next step, F2 renames, Alt+↑/↓ changes lane, Delete removes.`;
+  }
+  if (selection.kind === 'flow') {
+    return 'Flow selected: F2 edits its label, Delete removes it, Tab goes to the step it leads to.';
+  }
+  if (selection.kind === 'lane') {
+    return 'Lane selected: N or Enter adds a step, F2 renames, L adds a lane below, Alt+↑/↓ moves it.';
+  }
+  return 'Press L to add a lane, N to add a step, ? for every shortcut.';
+}
 
 /** One line under the canvas: a refused action's reason, or what the keys do right now. */
 export function StatusLine({ index, children }: { index: MapIndex; children?: ReactNode }) {
   const hint = useSession((s) => s.hint);
   const selection = useSession((s) => s.selection);
   const editing = useSession((s) => s.editing);
-  let text = hint;
-  if (!text) {
-    if (editing) text = 'Typing: Enter saves, Esc cancels.';
-    else if (selection.kind === 'steps') {
-      const step = index.step(selection.ids[selection.ids.length - 1]!);
-      const lane = step ? index.role(step.roleId)?.name : undefined;
-      text = `Step selected${lane ? ` in ${lane}` : ''}: Enter adds the next step, F2 renames, Alt+↑/↓ changes lane, Delete removes.`;
-    } else if (selection.kind === 'flow') {
-      text =
-        'Flow selected: F2 edits its label, Delete removes it, Tab goes to the step it leads to.';
-    } else if (selection.kind === 'lane') {
-      text =
-        'Lane selected: N or Enter adds a step, F2 renames, L adds a lane below, Alt+↑/↓ moves it.';
-    } else text = 'Press L to add a lane, N to add a step, ? for every shortcut.';
-  }
+  const readOnly = useReadOnly();
+  const place = useFocusPlace();
+  const text = hint || statusText({ index, selection, editing, readOnly, place });
   return (
     <footer className="status-line">
       <span
         className={`status-line__text${hint ? ' status-line--hint' : ''}`}
         data-testid="status-line"
+        data-view-only={readOnly || undefined}
         aria-live="polite"
       >
         {text}

@@ -22,6 +22,8 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly ac
     keys: ['C'],
     action: 'Comment: a pain point, idea, question or note on the selected step, flow or the map',
   },
+  { keys: ['Enter'], action: 'In the comment box: send the comment' },
+  { keys: ['Shift+Enter'], action: 'In the comment box: start a new line' },
   {
     keys: ['Shift+T'],
     action: 'Tidy up: lay the map out along the flow, every step in its lane (one undo)',

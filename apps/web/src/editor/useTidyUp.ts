@@ -20,6 +20,26 @@ export const useTidyProgress = create<{ readonly progress: TidyProgress }>()(() 
 }));
 const setProgress = (progress: TidyProgress) => useTidyProgress.setState({ progress });
 
+/** How many steps of `before` are somewhere else in `after` (a step deleted since is not counted). */
+export function movedSteps(before: ProcessMap, after: ProcessMap): number {
+  const was = new Map(before.steps.map((s) => [s.id, s.position]));
+  let moved = 0;
+  for (const step of after.steps) {
+    if (!was.has(step.id)) continue;
+    const a = was.get(step.id);
+    const b = step.position;
+    if (a?.x !== b?.x || a?.y !== b?.y) moved++;
+  }
+  return moved;
+}
+
+/** What the status line says after a tidy-up that laid out `count` steps, `moved` of them moved. */
+export function tidyMessage(count: number, moved: number): string {
+  if (count === 0) return 'Nothing to tidy up yet: add some steps.';
+  if (moved === 0) return 'Already tidy: nothing needed to move.';
+  return `Tidied ${count} ${count === 1 ? 'step' : 'steps'} — Ctrl+Z undoes.`;
+}
+
 /**
  * The "Tidy up" command: runs the layout off the main thread, shows its progress, applies the
  * result as one undoable edit and then fits the tidied map to the view. One run at a time.
@@ -60,14 +80,16 @@ export function useTidyUp(
     running.current = true;
     setProgress(0);
     useSession.getState().setHint('');
+    const before = doc.getSnapshot();
     tidyUp(doc, (done, total) => {
       if (alive.current) setProgress(total > 0 ? done / total : 1);
     })
       .then((count) => {
         if (!alive.current) return;
-        if (count === 0) useSession.getState().setHint('Nothing to tidy up yet: add some steps.');
+        useSession.getState().setHint(tidyMessage(count, movedSteps(before, doc.getSnapshot())));
+        if (count === 0) return;
         // Already on screen (a small map renders at once), or wait for the render of it.
-        else if (shown.current.rendered === doc.getSnapshot()) shown.current.fit();
+        if (shown.current.rendered === doc.getSnapshot()) shown.current.fit();
         else setFitAfter(shown.current.geometry);
       })
       .catch((error: unknown) => {

@@ -1,9 +1,10 @@
 import type { MapDoc } from '@procmap/doc';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { Dialog } from '../editor/Dialog';
 import { selectedStepIds, useSession } from '../store/session-store';
 import type { ExportFormat, ExportSettings } from './export-protocol';
-import { runExport, saveFile } from './run-export';
+import { exportRefusal, runExport, saveFile } from './run-export';
+import './export-dialog.css';
 
 const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'pdf', label: 'PDF', hint: 'The map to print or send: vector, searchable text' },
@@ -55,9 +56,15 @@ function Check({
   );
 }
 
-/** The export menu: format, what to include, page; the work runs in a worker with its progress shown. */
+/**
+ * The export menu: format, what to include, page; the work runs in a worker with its progress
+ * shown. Every option is always there (greyed out when the format does not use it) and the
+ * messages have a reserved place, so the dialog keeps its size; its options scroll, the buttons
+ * stay in view.
+ */
 export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => void }) {
   const selected = selectedStepIds(useSession.getState().selection);
+  const map = useSyncExternalStore(doc.subscribe, doc.getSnapshot);
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [scope, setScope] = useState<'all' | 'selection'>('all');
   const [findings, setFindings] = useState(true);
@@ -70,16 +77,27 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
-  const ids = { page: useId(), mode: useId() };
+  const ids = { page: useId(), mode: useId(), refusal: useId() };
   useEffect(() => () => abort.current?.abort(), []);
 
   const picture = format === 'pdf' || format === 'svg' || format === 'png';
   const paged = format === 'pdf' || format === 'report';
   const busy = stage !== null;
+  const refusal = exportRefusal(map);
+
+  /** An option's setter that also clears the last export's message: it was about other options. */
+  const option =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setDone(null);
+      setError(null);
+      set(value);
+    };
 
   const start = () => {
     setError(null);
     setDone(null);
+    if (refusal) return;
     const controller = new AbortController();
     abort.current = controller;
     const settings: ExportSettings = {
@@ -113,98 +131,115 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
   return (
     <Dialog title="Export" onClose={onClose} testId="export-dialog">
       <form
-        className="stack export-form"
+        className="export-form"
         onSubmit={(e) => {
           e.preventDefault();
           if (!busy) start();
         }}
       >
-        <fieldset className="choices">
-          <legend className="export-form__legend">Format</legend>
-          {FORMATS.map((f) => (
-            <label key={f.value} className="choice">
-              <input
-                type="radio"
-                name="format"
-                checked={format === f.value}
-                disabled={busy}
-                onChange={() => setFormat(f.value)}
-              />
-              <span>
-                {f.label} <span className="muted">— {f.hint}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        {picture && (
+        <div className="export-form__body stack" data-testid="export-options">
           <fieldset className="choices">
-            <legend className="export-form__legend">Include</legend>
+            <legend className="export-form__legend">Format</legend>
+            {FORMATS.map((f) => (
+              <label key={f.value} className="choice">
+                <input
+                  type="radio"
+                  name="format"
+                  checked={format === f.value}
+                  disabled={busy}
+                  onChange={() => option(setFormat)(f.value)}
+                />
+                <span>
+                  {f.label} <span className="muted">— {f.hint}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="choices" disabled={!picture} data-testid="export-include">
+            <legend className="export-form__legend">
+              Include{' '}
+              {!picture && <span className="export-form__applies">— for PDF, SVG and PNG</span>}
+            </legend>
             <label className="choice">
               <input
                 type="checkbox"
                 checked={scope === 'selection'}
                 disabled={busy || selected.length === 0}
-                onChange={(e) => setScope(e.target.checked ? 'selection' : 'all')}
+                onChange={(e) => option(setScope)(e.target.checked ? 'selection' : 'all')}
               />
               Only the selected steps{' '}
               {selected.length > 0 ? `(${selected.length})` : '(select some first)'}
             </label>
-            <Check checked={findings} disabled={busy} onChange={setFindings}>
+            <Check checked={findings} disabled={busy} onChange={option(setFindings)}>
               Finding badges from the waste analysis
             </Check>
-            <Check checked={comments} disabled={busy} onChange={setComments}>
+            <Check checked={comments} disabled={busy} onChange={option(setComments)}>
               Comment markers
             </Check>
-            <Check checked={titleBlock} disabled={busy} onChange={setTitleBlock}>
+            <Check checked={titleBlock} disabled={busy} onChange={option(setTitleBlock)}>
               Title block: title, date, legend of lanes and markers
             </Check>
           </fieldset>
-        )}
-        {paged && (
-          <div className="export-form__page">
-            <label htmlFor={ids.page}>Page</label>
-            <select
-              id={ids.page}
-              value={page}
-              disabled={busy}
-              onChange={(e) => setPage(e.target.value as ExportSettings['page'])}
+          <fieldset className="choices" disabled={!paged} data-testid="export-page">
+            <legend className="export-form__legend">
+              Page{' '}
+              {!paged && <span className="export-form__applies">— for PDF and the report</span>}
+            </legend>
+            <div className="export-form__page">
+              <label htmlFor={ids.page}>Size</label>
+              <select
+                id={ids.page}
+                value={page}
+                disabled={busy}
+                onChange={(e) => option(setPage)(e.target.value as ExportSettings['page'])}
+              >
+                <option value="A4">A4</option>
+                <option value="A3">A3</option>
+                <option value="Letter">Letter</option>
+              </select>
+              <Check checked={landscape} disabled={busy} onChange={option(setLandscape)}>
+                Landscape
+              </Check>
+              <label htmlFor={ids.mode}>Large maps</label>
+              <select
+                id={ids.mode}
+                value={mode}
+                disabled={busy}
+                onChange={(e) => option(setMode)(e.target.value as ExportSettings['mode'])}
+              >
+                <option value="fit">Fit on one page</option>
+                <option value="tile">Tile across pages</option>
+              </select>
+            </div>
+          </fieldset>
+        </div>
+        {/* One place for the progress or the outcome: the dialog does not grow when it shows. */}
+        <div className="export-form__status">
+          {busy ? (
+            <div className="export-form__progress" role="status" data-testid="export-progress">
+              <progress aria-label="Export progress" />
+              <span>{stage}</span>
+            </div>
+          ) : error ? (
+            <p className="notice notice--error" role="alert">
+              {error}
+            </p>
+          ) : done ? (
+            <p className="notice" role="status" data-testid="export-done">
+              {done}
+            </p>
+          ) : refusal ? (
+            <p
+              className="notice notice--warn"
+              id={ids.refusal}
+              role="status"
+              data-testid="export-refused"
             >
-              <option value="A4">A4</option>
-              <option value="A3">A3</option>
-              <option value="Letter">Letter</option>
-            </select>
-            <Check checked={landscape} disabled={busy} onChange={setLandscape}>
-              Landscape
-            </Check>
-            <label htmlFor={ids.mode}>Large maps</label>
-            <select
-              id={ids.mode}
-              value={mode}
-              disabled={busy}
-              onChange={(e) => setMode(e.target.value as ExportSettings['mode'])}
-            >
-              <option value="fit">Fit on one page</option>
-              <option value="tile">Tile across pages</option>
-            </select>
-          </div>
-        )}
-        {busy && (
-          <div className="export-form__progress" role="status" data-testid="export-progress">
-            <progress aria-label="Export progress" />
-            <span>{stage}</span>
-          </div>
-        )}
-        {error && (
-          <p className="notice notice--error" role="alert">
-            {error}
-          </p>
-        )}
-        {done && (
-          <p className="notice" role="status" data-testid="export-done">
-            {done}
-          </p>
-        )}
-        <div className="dialog__actions">
+              {refusal}
+            </p>
+          ) : null}
+        </div>
+        <div className="dialog__actions export-form__actions">
           {busy ? (
             <button type="button" className="button" onClick={() => abort.current?.abort()}>
               Cancel
@@ -214,7 +249,12 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
               Close
             </button>
           )}
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || refusal !== null}
+            aria-describedby={refusal ? ids.refusal : undefined}
+          >
             {busy ? 'Exporting…' : 'Export'}
           </button>
         </div>

@@ -29,6 +29,16 @@ export function fileName(title: string, format: ExportSettings['format']): strin
   return `${stem || 'Process map'}${EXTENSIONS[format]}`;
 }
 
+/**
+ * Why this map cannot be exported yet, or `null`: a map with no steps would give a blank
+ * picture or an empty table, and "Saved" would be misleading.
+ */
+export function exportRefusal(map: Pick<ProcessMap, 'steps'>): string | null {
+  return map.steps.length === 0
+    ? 'This map has no steps yet: add some to the map, then export it.'
+    : null;
+}
+
 /** Draws our own SVG onto a canvas at `scale` and returns it as a PNG. */
 async function rasterise(svg: string, scale: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
@@ -78,6 +88,8 @@ export function runExport(
   onStage: (stage: string) => void,
   signal: AbortSignal,
 ): Promise<ExportedFile> {
+  const refused = exportRefusal(map);
+  if (refused) return Promise.reject(new Error(refused));
   const id = ++nextId;
   const worker = new Worker(new URL('./export.worker.ts', import.meta.url), {
     type: 'module',

@@ -1,0 +1,2 @@
+/** Lets TypeScript see the side-effect import of this stylesheet (Vite bundles it). */
+export {};
