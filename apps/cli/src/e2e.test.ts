@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,6 +169,27 @@ describe('procmap, run as a process', () => {
     // then
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('given export -o -, when the format is binary, then stdout carries the PDF byte for byte', {
+    timeout: SLOW,
+  }, async () => {
+    // given
+    const file = await dir.writeJson('binary.procmap.json', referralMap());
+    const out = join(dir.path, 'binary.pdf');
+    const args = ['export', file, '--format', 'pdf', '--date', '1 December 2026'];
+    expect((await procmap([...args, '-o', out])).code).toBe(0);
+    // when
+    const stdout = await new Promise<Buffer>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [bin, ...args, '-o', '-'],
+        { encoding: 'buffer' },
+        (error, bytes) => (error ? reject(error) : resolve(bytes)),
+      );
+    });
+    // then
+    expect(stdout.equals(readFileSync(out))).toBe(true);
   });
 
   it('given a reader that closes the pipe early, when there is much output, then it does not crash', {

@@ -55,7 +55,7 @@ Options:
   --no-comments     No comment markers on the map
   --date D          The date printed in the title block (default: today)
   --steps IDS       Only these steps (comma-separated ids), their lanes and the flows
-                    between them (svg, pdf, png)
+                    between them (svg, pdf, png; an id the map lacks exits 2)
   -h, --help        Show this help
 
 PNG is drawn by a headless Chromium (Debian's "chromium", or $PROCMAP_CHROMIUM); without one,

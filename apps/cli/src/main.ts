@@ -15,8 +15,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 const io: Io = {
-  stdout: (text) => {
-    if (!pipeClosed) process.stdout.write(text);
+  // A string is written as UTF-8, a Uint8Array byte for byte (PDF and PNG on `-o -`).
+  stdout: (data) => {
+    if (!pipeClosed) process.stdout.write(data);
   },
   stderr: (text) => {
     process.stderr.write(text);

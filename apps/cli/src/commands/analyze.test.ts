@@ -172,6 +172,31 @@ describe('procmap analyze', () => {
     });
   });
 
+  describe('given labels, names and comments holding bidi controls', () => {
+    it('when analysed, then every one is escaped, so no line is reordered on the terminal', async () => {
+      // given: U+202E (right-to-left override) would show "Book clinic" reversed, and the rest
+      // of the line after it
+      const file = await dir.writeJson(
+        'bidi.procmap.json',
+        referralMapWith((m) => {
+          m.title = 'Referral \u2066evil\u2069';
+          m.steps[2] = { ...m.steps[2], label: '\u202eBook clinic\u202c' };
+          m.roles[1] = { ...m.roles[1], name: 'Clerk \u200f\u061c' };
+          m.comments[0] = { ...m.comments[0], text: 'Late \u202bletters\u202c \u200e' };
+        }),
+      );
+      // when
+      const { code, stdout } = await analyzeFile(file);
+      // then
+      expect(code).toBe(0);
+      expect(stdout).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+      expect(stdout).toContain('Analysis of "Referral \\u2066evil\\u2069"');
+      expect(stdout).toContain('"\\u202eBook clinic\\u202c", 5.3 d a case');
+      expect(stdout).toContain('Clerk \\u200f\\u061c');
+      expect(stdout).toContain('Late \\u202bletters\\u202c \\u200e');
+    });
+  });
+
   describe('given an invalid map', () => {
     const broken = () =>
       referralMapWith((m) => {

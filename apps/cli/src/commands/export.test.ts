@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,94 @@ describe('procmap export', { timeout: 30_000 }, () => {
       'rank,rule,waste,severity,time_at_stake_min,message,step_ids,steps,roles',
     );
     expect(stdout).toContain('long-wait');
+  });
+
+  /** Exports with `-o <file>` and with `-o -`, and checks stdout held exactly the file's bytes. */
+  async function expectStdoutSameAsFile(format: string) {
+    const out = join(dir.path, `same-${format}.out`);
+    const options = ['--format', format, '--date', '1 December 2026'];
+    const written = await exportMap(file, ...options, '-o', out);
+    expect(written.code).toBe(0);
+    const piped = captureIo();
+    const code = await run(['export', file, ...options, '-o', '-'], piped.io);
+    expect(code).toBe(0);
+    expect(piped.stderr()).toBe('');
+    const expected = readFileSync(out);
+    expect(piped.stdoutBytes().length).toBe(expected.length);
+    expect(piped.stdoutBytes().equals(expected)).toBe(true);
+  }
+
+  it.each(['svg', 'pdf', 'report'])(
+    'given --format %s -o -, then stdout holds the very bytes -o <file> writes',
+    (format) => expectStdoutSameAsFile(format),
+  );
+
+  it.skipIf(!findChromium())(
+    'given --format png -o -, then stdout holds the very bytes -o <file> writes',
+    () => expectStdoutSameAsFile('png'),
+  );
+
+  describe('given --steps', () => {
+    it.each([
+      [['nope,nada'], 'unknown step ids: nope, nada'],
+      [['s3,nope'], 'unknown step id: nope'],
+      [[',,,'], '--steps names no step'],
+      [[' , '], '--steps names no step'],
+      [['s3', '--format', 'csv'], '--steps is not supported for csv'],
+      [['s3', '--format', 'report'], '--steps is not supported for report'],
+    ])('%j, then it exits 2 saying %s and writes nothing', async (args, message) => {
+      const out = join(dir.path, 'not-written.out');
+      const { code, stdout, stderr } = await exportMap(file, '-o', out, '--steps', ...args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`procmap export: ${message}`);
+      expect(existsSync(out)).toBe(false);
+    });
+  });
+
+  describe('given --format png and a Chromium that saves no PNG', () => {
+    // Chromium exits 0 even when it could not save the screenshot: a stand-in that does the same
+    it.each([
+      ['saves nothing', 'exit 0', 'Chromium saved no screenshot'],
+      [
+        'saves something else',
+        'for a; do case "$a" in --screenshot=*) echo hi > "$(echo "$a" | cut -d= -f2-)";; esac; done',
+        'Chromium saved a screenshot that is not a PNG',
+      ],
+    ])('that %s, then it exits 2 and writes nothing', async (_, script, reason) => {
+      const fake = await dir.write(`fake-chromium-${script.length}`, `#!/bin/sh\n${script}\n`);
+      chmodSync(fake, 0o755);
+      const out = join(dir.path, 'fake.png');
+      const saved = process.env.PROCMAP_CHROMIUM;
+      process.env.PROCMAP_CHROMIUM = fake;
+      try {
+        const { code, stdout, stderr } = await exportMap(file, '--format', 'png', '-o', out);
+        expect(code).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr).toContain(`procmap export: cannot make the PNG with ${fake}: ${reason}`);
+        expect(existsSync(out)).toBe(false);
+      } finally {
+        if (saved === undefined) delete process.env.PROCMAP_CHROMIUM;
+        else process.env.PROCMAP_CHROMIUM = saved;
+      }
+    });
+  });
+
+  describe.skipIf(!findChromium())('given --format png and Chromium', () => {
+    it('and an output in a missing directory, then it exits 2 naming it', async () => {
+      const out = join(dir.path, 'no-such-dir', 'map.png');
+      const { code, stdout, stderr } = await exportMap(file, '--format', 'png', '-o', out);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`procmap export: cannot write ${out}: ENOENT`);
+    });
+
+    it('and an output that is a directory, then it exits 2 naming it', async () => {
+      const { code, stdout, stderr } = await exportMap(file, '--format', 'png', '-o', dir.path);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`procmap export: cannot write ${dir.path}: EISDIR`);
+    });
   });
 
   it('given an invalid map, then it exits 1 with the validator’s messages', async () => {

@@ -12,6 +12,7 @@ import {
   toPdf,
   toSvg,
 } from '@procmap/export';
+import type { ProcessMap } from '@procmap/model';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { findChromium, MAX_PNG_SIDE, svgToPng } from '../export/chromium';
 import { readExportFonts } from '../export/fonts';
@@ -23,6 +24,9 @@ const FORMATS = ['svg', 'pdf', 'png', 'csv', 'report'] as const;
 type Format = (typeof FORMATS)[number];
 const PAGES: readonly PageSizeName[] = ['A4', 'A3', 'Letter'];
 const TABLES: readonly CsvTable[] = ['steps', 'findings'];
+/** The formats that draw the map, so that --steps can choose what they show. */
+const SELECTABLE: readonly Format[] = ['svg', 'pdf', 'png'];
+const MAX_IDS_LISTED = 10;
 
 interface ExportArgs {
   readonly file: string;
@@ -104,6 +108,27 @@ function parse(argv: readonly string[]): Parsed {
   const table = (values.table ?? 'steps') as CsvTable;
   if (!TABLES.includes(table))
     return { ok: false, message: `unknown table "${values.table}": use steps or findings` };
+  let selection: readonly string[] | undefined;
+  if (typeof values.steps === 'string') {
+    // The selection crops the map picture; the CSV tables and the report have no picture to crop.
+    if (!SELECTABLE.includes(format)) {
+      return {
+        ok: false,
+        message: `--steps is not supported for ${format}: it chooses the steps drawn in svg, pdf and png`,
+      };
+    }
+    selection = [
+      ...new Set(
+        values.steps
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ];
+    if (selection.length === 0) {
+      return { ok: false, message: '--steps names no step: give step ids, e.g. --steps s1,s2' };
+    }
+  }
   return {
     ok: true,
     args: {
@@ -115,16 +140,24 @@ function parse(argv: readonly string[]): Parsed {
       findings: values['no-findings'] !== true,
       comments: values['no-comments'] !== true,
       date: typeof values.date === 'string' ? values.date : today(),
-      ...(typeof values.steps === 'string'
-        ? {
-            selection: values.steps
-              .split(',')
-              .map((id) => id.trim())
-              .filter(Boolean),
-          }
-        : {}),
+      ...(selection ? { selection } : {}),
     },
   };
+}
+
+/** The ids in `selection` that name no step of the map, in the order given. */
+function unknownSteps(map: ProcessMap, selection: readonly string[]): string[] {
+  const ids = new Set<string>(map.steps.map((s) => s.id));
+  return selection.filter((id) => !ids.has(id));
+}
+
+/** `unknown step ids: nope, nada`, listing at most ten of them. */
+function unknownStepsMessage(unknown: readonly string[]): string {
+  const shown = unknown.slice(0, MAX_IDS_LISTED).join(', ');
+  const more =
+    unknown.length > MAX_IDS_LISTED ? ` and ${unknown.length - MAX_IDS_LISTED} more` : '';
+  const noun = unknown.length === 1 ? 'id' : 'ids';
+  return `unknown step ${noun}: ${shown}${more} (--steps takes ids, as in the id column of --format csv)`;
 }
 
 /**
@@ -149,6 +182,10 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
   const opened = await openValidMap(io, a.file, false);
   if (!opened.ok) return opened.code;
   const { map } = opened.validation;
+  if (a.selection) {
+    const unknown = unknownSteps(map, a.selection);
+    if (unknown.length > 0) return usageError(io, 'export', unknownStepsMessage(unknown));
+  }
   const analysis = analyze(map);
   const options = {
     ...(a.findings ? { analysis } : {}),
@@ -175,18 +212,27 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
       });
       break;
   }
+  if (a.format === 'png' && chromium) {
+    const svg = bytes as string;
+    const size = /<svg[^>]*\swidth="([\d.]+)" height="([\d.]+)"/.exec(svg);
+    const [w, h] = [Number(size?.[1] ?? 1200), Number(size?.[2] ?? 800)];
+    if (w > MAX_PNG_SIDE || h > MAX_PNG_SIDE) {
+      io.stderr(
+        `procmap export: the map is ${Math.round(w)}×${Math.round(h)} px; the PNG is cut at ${MAX_PNG_SIDE} px (use --format svg or pdf for all of it)\n`,
+      );
+    }
+    try {
+      bytes = await svgToPng(chromium, svg, w, h);
+    } catch (err) {
+      io.stderr(
+        `procmap export: cannot make the PNG with ${printable(chromium)}: ${printable((err as Error).message)}\n`,
+      );
+      return EXIT.usage;
+    }
+  }
   try {
-    if (a.format === 'png' && chromium) {
-      const size = /<svg[^>]*\swidth="([\d.]+)" height="([\d.]+)"/.exec(bytes as string);
-      const [w, h] = [Number(size?.[1] ?? 1200), Number(size?.[2] ?? 800)];
-      if (w > MAX_PNG_SIDE || h > MAX_PNG_SIDE) {
-        io.stderr(
-          `procmap export: the map is ${Math.round(w)}×${Math.round(h)} px; the PNG is cut at ${MAX_PNG_SIDE} px (use --format svg or pdf for all of it)\n`,
-        );
-      }
-      await svgToPng(chromium, bytes as string, w, h, a.out);
-    } else if (a.out === '-')
-      io.stdout(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('latin1'));
+    // Bytes go to stdout as they are: a PDF or PNG turned into text would be corrupted.
+    if (a.out === '-') io.stdout(bytes);
     else await writeFile(a.out, bytes);
   } catch (err) {
     io.stderr(

@@ -326,5 +326,26 @@ describe('procmap validate', () => {
       expect(stdout).not.toContain('\u001b');
       expect(stdout).toContain('unknown role "\\u001b[2Jx"');
     });
+
+    it('when a title or id holds bidi controls, then they are escaped, so no line is reordered', async () => {
+      // given: every bidi control, in the title and in an unknown role id
+      const bidi = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c';
+      const file = await dir.writeJson(
+        'bidi.procmap.json',
+        referralMapWith((m) => {
+          m.title = `invoice \u202eFDP.exe\u202c ${bidi}`;
+          (m.steps[1] as Record<string, unknown>).roleId = `nurse\u2067x\u2069`;
+        }),
+      );
+      // when
+      const { code, stdout } = await validate(file);
+      // then
+      expect(code).toBe(0);
+      expect(stdout).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+      expect(stdout).toContain(
+        '"invoice \\u202eFDP.exe\\u202c \\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c"',
+      );
+      expect(stdout).toContain('unknown role "nurse\\u2067x\\u2069"');
+    });
   });
 });
