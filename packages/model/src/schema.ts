@@ -106,6 +106,20 @@ const comment = z.looseObject({
   votes: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 
+/** One record of each list, and the map's own fields: checked one at a time (checkRecord). */
+export const recordSchemas = {
+  roles: role,
+  steps: step,
+  flows: flow,
+  comments: comment,
+  header: z.looseObject({
+    id: z.string().optional(),
+    title: z.string(),
+    description: z.string().optional(),
+    settings: settings.optional(),
+  }),
+} as const;
+
 /** The whole version-1 map file. */
 export const processMapSchema = z.looseObject({
   format: z.literal(FORMAT_NAME),

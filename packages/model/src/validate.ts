@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { type JsonObject, migrate } from './migrations';
 import { formatPath, type Problem } from './problems';
 import { checkReferences } from './references';
-import { processMapSchema } from './schema';
+import { processMapSchema, recordSchemas } from './schema';
 import type { ProcessMap } from './types';
 
 export type ValidationResult =
@@ -57,6 +57,32 @@ export function validateMap(input: unknown): ValidationResult {
     problems,
     migrated: migrated.applied,
   };
+}
+
+/** What checkRecord checks: a record of one of the lists, or the map's own fields. */
+export type RecordKind = keyof typeof recordSchemas;
+
+/**
+ * Checks one record (a role, step, flow or comment as the file holds it, or the map's own
+ * fields: title, description, settings) against the version-1 format, without the rest of the
+ * map: what a server needs to refuse an edit that would make the map invalid, at the cost of
+ * the record rather than the map. References to other records are not checked (a concurrent
+ * delete can leave one dangling, and normalize() repairs that in the view). Problems' paths
+ * start with `at`, e.g. `steps[s1]`.
+ */
+export function checkRecord(kind: RecordKind, value: unknown, at: string): Problem[] {
+  const parsed = recordSchemas[kind].safeParse(value);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const problem = toProblem(issue, value);
+    const tail =
+      problem.path === '(root)'
+        ? ''
+        : problem.path.startsWith('[')
+          ? problem.path
+          : `.${problem.path}`;
+    return { ...problem, path: `${at}${tail}` };
+  });
 }
 
 const SECTIONS = [

@@ -4,6 +4,7 @@ import {
   encodeAwarenessUpdate,
   removeAwarenessStates,
 } from 'y-protocols/awareness';
+import type { Problem } from '@procmap/model';
 import * as Y from 'yjs';
 import type { Access } from '../auth/tokens';
 import type { Logger } from '../log';
@@ -18,6 +19,7 @@ import {
 } from '../protocol/messages';
 import type { StorageAdapter } from '../storage/adapter';
 import { PersistQueue } from './persist-queue';
+import { type Touched, touchedBy, touchedProblems } from './update-rules';
 
 /** One client connection as a room sees it. */
 export interface RoomConnection {
@@ -40,24 +42,54 @@ export interface RoomOptions {
 type Status = 'loading' | 'ready' | 'failed' | 'closed';
 
 /**
- * Applies an update and says whether it changed anything: new content, new deletions, or
- * something left waiting for a missing dependency. Throws if the update does not apply.
+ * Applies an update and says whether it changed anything (new content, new deletions, or
+ * something left waiting for a missing dependency) and which records it touched. Throws if the
+ * update does not apply.
  */
-function applyAndSeeChange(doc: Y.Doc, update: Uint8Array): boolean {
+function applyAndSeeChange(
+  doc: Y.Doc,
+  update: Uint8Array,
+): { changed: boolean; touched: Touched | undefined } {
   const { pendingStructs, pendingDs } = doc.store;
   let changed = false;
+  let touched: Touched | undefined;
   const mark = () => {
     changed = true;
   };
+  const see = (tr: Y.Transaction) => {
+    const now = touchedBy(doc, tr);
+    if (!touched) touched = now;
+    else {
+      // Yjs may apply one update in more than one transaction (pending parts retried).
+      touched.header ||= now.header;
+      for (const [collection, ids] of now.records) {
+        const into = touched.records.get(collection) ?? new Set<string>();
+        for (const id of ids) into.add(id);
+        touched.records.set(collection, into);
+      }
+    }
+  };
   doc.on('update', mark);
+  doc.on('afterTransaction', see);
   try {
     Y.applyUpdate(doc, update);
   } finally {
     doc.off('update', mark);
+    doc.off('afterTransaction', see);
   }
-  return (
-    changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs
-  );
+  return {
+    changed:
+      changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs,
+    touched,
+  };
+}
+
+/** A close reason naming the first broken rule, within the 123 bytes a close frame allows. */
+function closeReason(problem: Problem): string {
+  const text = `update breaks the map: ${problem.path}: ${problem.message}`;
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= 123) return text;
+  return `${new TextDecoder().decode(bytes.subarray(0, 119)).replace(/\uFFFD$/, '')}…`;
 }
 
 /**
@@ -216,7 +248,25 @@ export class Room {
         return;
       }
       touched = true;
-      changed = applyAndSeeChange(this.shadow, update);
+      const applied = applyAndSeeChange(this.shadow, update);
+      changed = applied.changed;
+      const partial = this.shadow.store.pendingStructs !== null;
+      const broken = applied.touched ? touchedProblems(this.shadow, applied.touched, partial) : [];
+      if (broken.length > 0) {
+        // Valid Yjs, but the map it makes is not a valid map: refused, the room untouched.
+        this.options.log.warn('update-refused', {
+          map: this.id,
+          conn: conn.id,
+          reason: 'breaks-map-rules',
+          problems: broken
+            .slice(0, 5)
+            .map((p) => `${p.path}: ${p.message}`)
+            .join('; '),
+        });
+        this.rebuildShadow();
+        conn.close(CLOSE.malformed, closeReason(broken[0] as Problem));
+        return;
+      }
     } catch (error) {
       this.options.log.warn('update-rejected', {
         map: this.id,
