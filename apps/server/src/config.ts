@@ -26,6 +26,11 @@ export interface Limits {
   /** Sustained messages per second per connection, and the burst allowed above it. */
   readonly messagesPerSecond: number;
   readonly messageBurst: number;
+  /**
+   * Largest a map may grow, in bytes of its stored state; past it, edits that add content are
+   * refused (close 4413). Also the most a room keeps of updates waiting for changes never sent.
+   */
+  readonly maxMapBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -35,6 +40,8 @@ export const DEFAULT_LIMITS: Limits = {
   // Cursors at 30 Hz plus typing and drags stay far below this.
   messagesPerSecond: 300,
   messageBurst: 1000,
+  // As large as one message: a map any client can load, and export and import again.
+  maxMapBytes: 16 * 1024 * 1024,
 };
 
 const DEFAULT_WEB_DIR = join(import.meta.dirname, '..', '..', 'web', 'dist');
@@ -96,6 +103,7 @@ export function configFromEnv(
         1,
         10_000_000,
       ),
+      maxMapBytes: integer(env, 'PROCMAP_MAX_MAP_BYTES', DEFAULT_LIMITS.maxMapBytes, 1024, 1 << 30),
     },
     idleUnloadMs: integer(env, 'PROCMAP_IDLE_UNLOAD_MS', 30_000, 0, 86_400_000),
     compactAfter: integer(env, 'PROCMAP_COMPACT_AFTER', 500, 1, 10_000_000),

@@ -32,6 +32,8 @@ export function createProcmapServer(
     storage,
     log,
     compactAfter: config.compactAfter,
+    maxDocumentBytes: config.limits.maxMapBytes,
+    maxPendingBytes: config.limits.maxMapBytes,
     idleUnloadMs: config.idleUnloadMs,
   });
   const maps = new MapService(storage, rooms);

@@ -12,6 +12,8 @@ export const CLOSE = {
   malformed: 4400,
   /** A document update on a view-only connection. */
   readOnly: 4403,
+  /** An update that would grow the map past its size limit (deletions are still taken). */
+  tooLarge: 4413,
   /** The map was deleted while connected. */
   mapDeleted: 4404,
   /** Too many messages per second on this connection; reconnect after a pause. */

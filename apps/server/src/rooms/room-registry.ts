@@ -7,6 +7,9 @@ export interface RegistryOptions {
   readonly storage: StorageAdapter;
   readonly log: Logger;
   readonly compactAfter: number;
+  /** Size limits of a room's document (see RoomOptions). */
+  readonly maxDocumentBytes: number;
+  readonly maxPendingBytes: number;
   /** An idle room is unloaded this long after its last connection left and its last save. */
   readonly idleUnloadMs: number;
 }
@@ -38,6 +41,8 @@ export class RoomRegistry {
       storage: this.options.storage,
       log: this.options.log,
       compactAfter: this.options.compactAfter,
+      maxDocumentBytes: this.options.maxDocumentBytes,
+      maxPendingBytes: this.options.maxPendingBytes,
       onIdle: (r) => this.scheduleUnload(r),
     });
     this.rooms.set(mapId, room);

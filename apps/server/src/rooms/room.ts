@@ -35,6 +35,17 @@ export interface RoomOptions {
   readonly storage: StorageAdapter;
   readonly log: Logger;
   readonly compactAfter: number;
+  /**
+   * Largest the map may grow, in bytes of its stored state (an estimate: the state at load or
+   * the last compaction plus every update since). Past it, updates that add content are
+   * refused (4413): a map no client can load in one message, nor export and import again.
+   */
+  readonly maxDocumentBytes: number;
+  /**
+   * Most bytes of updates that may wait in the room for changes never sent to it (Yjs keeps
+   * those in memory until the gap is filled, perhaps forever). Past it the sender is closed.
+   */
+  readonly maxPendingBytes: number;
   /** Called when the room has no connections and nothing left to save. */
   readonly onIdle: (room: Room) => void;
 }
@@ -82,6 +93,11 @@ function applyAndSeeChange(
       changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs,
     touched,
   };
+}
+
+/** Bytes of updates a document holds waiting for changes it has not received. */
+function pendingBytes(doc: Y.Doc): number {
+  return (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
 }
 
 /** A close reason naming the first broken rule, within the 123 bytes a close frame allows. */
@@ -133,6 +149,8 @@ export class Room {
   private compacting: Promise<void> | undefined;
   private title: string | undefined;
   private lastTouch = 0;
+  /** Bytes of the stored state: as loaded or last compacted, plus every update since. */
+  private storedBytes = 0;
   private relayQueue: { update: Uint8Array; origin: unknown }[] = [];
   private relayScheduled = false;
   /** Settles when the stored map is loaded (rejects if it cannot be). */
@@ -175,6 +193,7 @@ export class Room {
       for (const update of state.updates) {
         Y.applyUpdate(this.doc, update);
         Y.applyUpdate(this.shadow, update);
+        this.storedBytes += update.length;
       }
       this.lastSeq = state.lastSeq;
       this.compactedSeq = state.updates.length <= 1 ? state.lastSeq : 0;
@@ -247,8 +266,32 @@ export class Room {
         conn.close(CLOSE.readOnly, 'this link is view-only');
         return;
       }
+      if (
+        decoded.structs.length > 0 &&
+        this.storedBytes + update.length > this.options.maxDocumentBytes
+      ) {
+        // Deletions still go through: they are how a map that is too large gets smaller.
+        this.options.log.warn('update-refused', {
+          map: this.id,
+          conn: conn.id,
+          reason: 'map-too-large',
+          bytes: this.storedBytes + update.length,
+        });
+        conn.close(CLOSE.tooLarge, 'the map is too large to grow any further');
+        return;
+      }
       touched = true;
       const applied = applyAndSeeChange(this.shadow, update);
+      if (pendingBytes(this.shadow) > this.options.maxPendingBytes) {
+        this.options.log.warn('update-refused', {
+          map: this.id,
+          conn: conn.id,
+          reason: 'too-much-pending',
+        });
+        this.rebuildShadow();
+        conn.close(CLOSE.malformed, 'update depends on changes that were never sent');
+        return;
+      }
       changed = applied.changed;
       const partial = this.shadow.store.pendingStructs !== null;
       const broken = applied.touched ? touchedProblems(this.shadow, applied.touched, partial) : [];
@@ -310,6 +353,7 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     const fromClient = this.connections.has(origin as RoomConnection);
     if (!fromClient) Y.applyUpdate(this.shadow, update); // server-side edit: keep the copy equal
+    this.storedBytes += update.length;
     // Relay (this turn of the event loop), then save; "saved" follows when the write lands.
     this.relayQueue.push({ update, origin });
     if (!this.relayScheduled) {
@@ -419,10 +463,13 @@ export class Room {
     const throughSeq = this.lastSeq;
     if (throughSeq <= this.compactedSeq) return Promise.resolve();
     const snapshot = encodeApplied(this.doc);
+    const bytesThrough = this.storedBytes;
     this.compacting = this.options.storage
       .compact(this.id, snapshot, throughSeq)
       .then(() => {
         this.compactedSeq = throughSeq;
+        // What was saved since the snapshot was taken stays counted, as it stays stored.
+        this.storedBytes += snapshot.length - bytesThrough;
         this.options.log.debug('compacted', { map: this.id, throughSeq, bytes: snapshot.length });
       })
       .catch((error) =>

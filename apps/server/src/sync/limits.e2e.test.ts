@@ -10,14 +10,16 @@ import { createMap } from '../test-support/server-process';
 /*
  * Limits a connection runs into with well-formed messages: a view link may not edit (4403, while
  * a stock view-only client stays connected), no message may exceed PROCMAP_MAX_MESSAGE_BYTES
- * (1009), and no connection may flood (4529). Each closes the offending connection alone; the
- * stock clients on the same map carry on.
+ * (1009), no connection may flood (4529), no map may grow past PROCMAP_MAX_MAP_BYTES (4413), and
+ * no room keeps more than that of updates waiting for changes never sent (4400). Each closes the
+ * offending connection alone; the stock clients on the same map carry on.
  */
 
 const { servers, cleanups } = serverSuite([
   {},
   { PROCMAP_MAX_MESSAGE_BYTES: '65536' },
   { PROCMAP_MESSAGES_PER_SECOND: '50', PROCMAP_MESSAGE_BURST: '100' },
+  { PROCMAP_MAX_MAP_BYTES: '131072' },
 ]);
 
 describe('protocol fuzzing: mutated and random messages against a real server', () => {
@@ -176,6 +178,75 @@ describe('rate limit', () => {
     expect(b.doc.getMap('meta').get('a19')).toBe(19);
     expect(troubles).toEqual([]);
     expect(server.log()).toMatch(/connection-closed .*code=4529/);
+    await expectHealthy(server);
+  });
+
+  it('refuses edits that grow a map past PROCMAP_MAX_MAP_BYTES (4413), still takes deletions', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const server = servers[3]!;
+    const map = await createMap(server, referral);
+    const observer = await cleanups.syncedClient(server, map);
+    const before = stateOf(observer.doc);
+    const grower = await cleanups.syncedClient(server, map);
+    const closes: number[] = [];
+    grower.provider.on('connection-close', (event: { code?: number } | null) => {
+      if (event?.code) closes.push(event.code);
+    });
+    // 130 kB of notes on one step: within one message, but the map would pass 128 KiB.
+    const steps = grower.doc.getMap<Y.Map<unknown>>('steps');
+    const [first] = [...steps.keys()];
+    steps.get(first!)!.set('notes', 'x'.repeat(130_000));
+    await waitFor(() => closes.length > 0, 'the growing connection to be closed');
+    expect(closes[0]).toBe(CLOSE.tooLarge);
+    grower.destroy();
+    expect(stateOf(observer.doc)).toBe(before);
+
+    // Small edits still fit, and deletions are taken whatever the size.
+    observer.doc.getMap('meta').set('title', 'Still editable');
+    const other = await cleanups.syncedClient(server, map);
+    await waitFor(
+      () => other.doc.getMap('meta').get('title') === 'Still editable',
+      'a small edit to go through',
+    );
+    observer.doc.getMap('steps').delete(first!);
+    await waitFor(() => !other.doc.getMap('steps').has(first!), 'a deletion to go through');
+    expect(server.log()).toMatch(/update-refused .*reason=map-too-large/);
+    await expectHealthy(server);
+  });
+
+  it('closes a connection whose updates wait for more than PROCMAP_MAX_MAP_BYTES of changes never sent', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const server = servers[3]!;
+    const map = await createMap(server, referral);
+    const observer = await cleanups.syncedClient(server, map);
+    const before = stateOf(observer.doc);
+    // Edits placed after an item of a client the server has never heard of: they can only wait.
+    const waiting = (size: number, clientID: number) => {
+      const ghost = new Y.Doc();
+      ghost.clientID = clientID;
+      ghost.getArray('list').push(['ghost']);
+      const orphan = new Y.Doc();
+      Y.applyUpdate(orphan, Y.encodeStateAsUpdate(ghost));
+      orphan.getArray('list').push(['y'.repeat(size)]);
+      return Y.encodeStateAsUpdate(orphan, Y.encodeStateVector(ghost));
+    };
+    const small = await RawClient.open(server, map.id, map.editToken);
+    small.send(syncUpdate(waiting(1000, 777_001)));
+    small.send(syncStep1(Uint8Array.of(0)));
+    await small.until(() => small.step2s >= 1 || small.closed !== undefined, 'the answer');
+    expect(small.closed).toBeUndefined();
+    await small.close();
+
+    const big = await RawClient.open(server, map.id, map.editToken);
+    big.send(syncUpdate(waiting(60_000, 777_002)));
+    big.send(syncUpdate(waiting(60_000, 777_003)));
+    big.send(syncUpdate(waiting(60_000, 777_004)));
+    await big.until(() => big.closed !== undefined, 'the close');
+    expect(big.closed?.code).toBe(CLOSE.malformed);
+    expect(server.log()).toMatch(/update-refused .*reason=too-much-pending/);
+    expect(stateOf(observer.doc)).toBe(before);
     await expectHealthy(server);
   });
 });

@@ -39,6 +39,7 @@ const CLOSE_MESSAGES: Readonly<Record<number, string>> = {
   4400: 'The server refused a change from this tab. Reload to continue.',
   4403: 'This is a view-only link: changes made here are not saved.',
   4404: 'This map was deleted.',
+  4413: 'This map has reached its size limit: the last change was not saved. Remove large notes or steps, then reload.',
 };
 
 /** A random id for this tab, naming its undo history. */
