@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRecord } from './validate';
+import { MAX_NESTING, tooDeep } from './nesting';
+import { checkRecord, validateMap } from './validate';
 
 describe('checkRecord', () => {
   it('passes a valid record of each kind, unknown fields included', () => {
@@ -68,5 +69,32 @@ describe('checkRecord', () => {
       ).map((p) => p.path),
     ).toEqual(['(map).title', '(map).settings.hoursPerDay', '(map).settings.votesPerPerson']);
     expect(checkRecord('roles', 'nope', 'roles[r]')).toMatchObject([{ path: 'roles[r]' }]);
+  });
+});
+
+describe('validateMap and deep nesting', () => {
+  it('refuses a file nested deeper than MAX_NESTING, naming where, without overflowing the stack', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const file = {
+      format: 'procmap',
+      version: 1,
+      title: 'Deep',
+      roles: [],
+      steps: [],
+      flows: [],
+      extra: deep,
+    };
+    const result = validateMap(file);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([
+      {
+        path: `extra${'[0]'.repeat(MAX_NESTING - 1)}`,
+        code: 'out-of-range',
+        message: `nested more than ${MAX_NESTING} levels deep`,
+        severity: 'error',
+      },
+    ]);
+    expect(tooDeep({ a: [{ b: 1 }] })).toBeUndefined();
   });
 });

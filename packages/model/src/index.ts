@@ -36,6 +36,7 @@ export { formatPath, formatProblem } from './problems';
 export type { JsonObject, Migration, MigrationResult } from './migrations';
 export { assertMigrationChain, MIGRATIONS, migrate } from './migrations';
 export { processMapJsonSchema } from './schema';
+export { MAX_NESTING, tooDeep } from './nesting';
 export type { RecordKind, ValidationResult } from './validate';
 export { checkRecord, describe as describeValue, validateMap } from './validate';
 export type { NormalizeResult, Repair, RepairCode } from './normalize';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type JsonObject, migrate } from './migrations';
+import { MAX_NESTING, tooDeep } from './nesting';
 import { formatPath, type Problem } from './problems';
 import { checkReferences } from './references';
 import { processMapSchema, recordSchemas } from './schema';
@@ -32,6 +33,20 @@ export function validateMap(input: unknown): ValidationResult {
           path: '(root)',
           code: 'not-an-object',
           message: `expected a procmap map (a JSON object), got ${describe(input)}`,
+          severity: 'error',
+        },
+      ],
+    };
+  }
+  const deep = tooDeep(input);
+  if (deep !== undefined) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: deep,
+          code: 'out-of-range',
+          message: `nested more than ${MAX_NESTING} levels deep`,
           severity: 'error',
         },
       ],

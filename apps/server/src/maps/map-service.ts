@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { MapDoc } from '@procmap/doc';
-import { emptyMap, type Problem, type ProcessMap, validateMap } from '@procmap/model';
+import {
+  emptyMap,
+  MAX_NESTING,
+  type Problem,
+  type ProcessMap,
+  tooDeep,
+  validateMap,
+} from '@procmap/model';
 import * as Y from 'yjs';
 import { type Access, accessFor, hashToken, newToken, viewTokenFor } from '../auth/tokens';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -28,34 +35,6 @@ export interface CreatedMap {
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * How deeply a map file may nest. Real files nest a handful of levels; a body of thousands of
- * nested arrays would overflow the stack while it is copied into the document (a 500).
- */
-const MAX_NESTING = 64;
-
-/** The path of the first value nested deeper than `MAX_NESTING`, or undefined (iterative). */
-function tooDeep(body: unknown): string | undefined {
-  const stack: { value: unknown; path: string; depth: number }[] = [
-    { value: body, path: '', depth: 0 },
-  ];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const { value, path, depth } = item;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_NESTING) return path || '(root)';
-    if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) {
-        stack.push({ value: v, path: `${path}[${i}]`, depth: depth + 1 });
-      }
-    } else {
-      for (const [k, v] of Object.entries(value)) {
-        stack.push({ value: v, path: path ? `${path}.${k}` : k, depth: depth + 1 });
-      }
-    }
-  }
-  return undefined;
-}
 
 function checkNesting(body: unknown): void {
   const path = tooDeep(body);
