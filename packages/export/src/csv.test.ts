@@ -71,6 +71,25 @@ describe('toCsv', () => {
     }
   });
 
+  it('given tag lists of the wrong type (a map that skipped validation), then the cells are empty, not an error', () => {
+    const map = hospitalDischarge();
+    const broken = {
+      ...map,
+      steps: map.steps.map((s, i) =>
+        i === 0
+          ? { ...s, dataEntered: '=a', systems: { a: 1 } }
+          : i === 1
+            ? { ...s, dataEntered: 5 }
+            : s,
+      ),
+    } as unknown as typeof map;
+    const [header, first, second] = parseCsv(toCsv(broken, analyze(map), 'steps'));
+    const col = (name: string) => (header ?? []).indexOf(name);
+    expect(first?.[col('data_entered')]).toBe('');
+    expect(first?.[col('systems')]).toBe('');
+    expect(second?.[col('data_entered')]).toBe('');
+  });
+
   it('given hostile labels, then no cell starts a formula', () => {
     const map = mapBuilder('=cmd|" /C calc"!A0')
       .role('r', '@role')

@@ -112,8 +112,8 @@ export function toCsv(
       s.activity,
       s.completeAccurate,
       s.batchSize,
-      (s.dataEntered ?? []).join('; '),
-      (s.systems ?? []).join('; '),
+      tags(s.dataEntered),
+      tags(s.systems),
       s.notes,
       round(v, 4),
       round(p),
@@ -124,4 +124,12 @@ export function toCsv(
     ]);
   }
   return csvRows(rows);
+}
+
+/**
+ * A tag list as one cell. Defensive: a map that skipped validation (a document written by some
+ * other Yjs client) may hold anything here, and an export must not fail on it.
+ */
+function tags(list: unknown): string {
+  return Array.isArray(list) ? list.filter((t) => typeof t === 'string').join('; ') : '';
 }
