@@ -118,7 +118,9 @@ describe('REST API (real server process)', { timeout: 30_000 }, () => {
     it('given an empty body, answers 400 saying so', async () => {
       const reply = await send(server, 'POST', '/api/maps', { body: '' });
       expectError(reply, 400, 'empty-body');
-      const bare = await send(server, 'POST', '/api/maps');
+      const bare = await send(server, 'POST', '/api/maps', {
+        headers: { 'content-type': 'application/json' },
+      });
       expectError(bare, 400, 'empty-body');
     });
 
@@ -126,7 +128,8 @@ describe('REST API (real server process)', { timeout: 30_000 }, () => {
       const big = JSON.stringify({ title: 'x'.repeat(LIMIT) });
       expectError(await send(server, 'POST', '/api/maps', { body: big }), 413, 'too-large');
       const chunks = Array.from({ length: 9 }, () => ' '.repeat(LIMIT / 8));
-      expectError(await send(server, 'POST', '/api/maps', { chunks }), 413, 'too-large');
+      const streamed = { chunks, headers: { 'content-type': 'application/json' } };
+      expectError(await send(server, 'POST', '/api/maps', streamed), 413, 'too-large');
       // Just under the limit is fine.
       const fits = JSON.stringify({ title: 'x'.repeat(LIMIT - 100) });
       expect((await send(server, 'POST', '/api/maps', { body: fits })).status).toBe(201);

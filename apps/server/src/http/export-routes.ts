@@ -18,7 +18,8 @@ import { HttpError } from './respond';
  * GET /api/maps/<id>/export.svg | export.pdf | export.csv | report.pdf ?token=<edit or view>:
  * the map as a stakeholder receives it, downloaded as an attachment named after its title.
  * Query options: page=A4|A3|Letter, landscape=1, tile=1, table=steps|findings (CSV),
- * findings=0 and comments=0 (no badges, no markers), steps=<id>,<id> (only those steps).
+ * findings=0 and comments=0 (no badges, no markers), steps=<id>,<id> (only those steps: SVG
+ * and PDF, whose pictures can be cropped; every id must be one of the map's steps).
  */
 
 export type ExportKind = 'export.svg' | 'export.pdf' | 'export.csv' | 'report.pdf';
@@ -101,10 +102,59 @@ export interface RenderedExport {
   readonly suffix: string;
 }
 
+/** How many unknown step ids a refusal names (a URL can hold thousands). */
+const NAMED_IDS = 5;
+
+/**
+ * The `steps=<id>,<id>` selection: undefined without one; a 400 for an export that cannot
+ * select (CSV, report), a list naming no id, or ids that are not the map's steps — a drawing of
+ * nothing, or of less than was asked for, would look like a successful export.
+ */
+function stepSelection(url: URL, kind: ExportKind, map: ProcessMap): string[] | undefined {
+  const values = url.searchParams.getAll('steps');
+  if (values.length === 0) return undefined;
+  if (kind !== 'export.svg' && kind !== 'export.pdf') {
+    throw new HttpError(
+      400,
+      'steps-not-supported',
+      `${kind} always covers the whole map: steps=… selects steps for export.svg and export.pdf only`,
+    );
+  }
+  const ids = [
+    ...new Set(
+      values
+        .join(',')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (ids.length === 0) {
+    throw new HttpError(
+      400,
+      'empty-steps',
+      'steps=… names no step: give step ids separated by commas, or leave it out for the whole map',
+    );
+  }
+  const known = new Set<string>(map.steps.map((step) => step.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    const named = unknown.slice(0, NAMED_IDS).map((id) => JSON.stringify(id.slice(0, 40)));
+    const more = unknown.length > NAMED_IDS ? ` and ${unknown.length - NAMED_IDS} more` : '';
+    throw new HttpError(
+      400,
+      'unknown-steps',
+      `${unknown.length === 1 ? 'no step' : 'no steps'} ${named.join(', ')}${more} in this map: steps=… takes the ids of the map's steps`,
+      { unknownCount: unknown.length },
+    );
+  }
+  return ids;
+}
+
 /** Reads and checks the query of an export request; a bad option is a 400 naming it. */
 export function exportJob(url: URL, kind: ExportKind, map: ProcessMap): ExportJob {
   const off = (key: string) => ['0', 'false', 'no'].includes(url.searchParams.get(key) ?? '');
-  const steps = url.searchParams.get('steps');
+  const selection = stepSelection(url, kind, map);
   const table = url.searchParams.get('table') ?? 'steps';
   if (table !== 'steps' && table !== 'findings') {
     throw new HttpError(400, 'bad-table', 'table must be steps or findings');
@@ -115,7 +165,7 @@ export function exportJob(url: URL, kind: ExportKind, map: ProcessMap): ExportJo
     date: today(),
     findings: !off('findings'),
     comments: !off('comments'),
-    ...(steps ? { selection: steps.split(',').filter(Boolean) } : {}),
+    ...(selection ? { selection } : {}),
     page: pageOptions(url),
     table,
   };

@@ -37,7 +37,13 @@ function send(
         method,
         path,
         agent: false,
-        headers: body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) },
+        headers:
+          body === undefined
+            ? {}
+            : {
+                'content-type': 'application/json',
+                'content-length': String(Buffer.byteLength(body)),
+              },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -139,7 +145,8 @@ describe('security headers on every response (real server process)', { timeout: 
     ['the app, HEAD', 'HEAD', () => '/', 200],
     ['a map page (the app routes itself)', 'GET', () => '/m/abc', 200],
     ['a built asset', 'GET', () => '/assets/app-1234.js', 200],
-    ['a missing file (the app)', 'GET', () => '/nothing/here.png', 200],
+    ['a missing file', 'GET', () => '/nothing/here.png', 404],
+    ['a missing asset', 'GET', () => '/assets/app-gone.js', 404],
     ['health', 'GET', () => '/healthz', 200],
     ['the list of maps', 'GET', () => '/api/maps', 200],
     ['a new map', 'POST', () => '/api/maps', 201, '{}'],
@@ -149,6 +156,7 @@ describe('security headers on every response (real server process)', { timeout: 
     ['an unknown map', 'GET', () => '/api/maps/unknown?token=x', 404],
     ['an unknown API path', 'GET', () => '/api/nope', 404],
     ['a body that is not JSON', 'POST', () => '/api/maps', 400, 'not json'],
+    ['a body that is not declared JSON', 'POST', () => '/api/maps', 415],
     ['a wrong method on the API', 'PATCH', () => '/api/maps', 405],
     ['a wrong method on the app', 'POST', () => '/', 405, '{}'],
     ['a malformed percent-encoded path', 'GET', () => '/%E0%A4%A', 400],

@@ -31,11 +31,59 @@ export function sendError(res: ServerResponse, error: HttpError): void {
   });
 }
 
+const JSON_CHARSETS = ['utf-8', 'utf8'];
+
 /**
- * Reads a request body as JSON, refusing more than `limit` bytes (413) and anything that does
- * not parse (400, with where it stopped).
+ * Refuses (415) a body not declared as uncompressed UTF-8 JSON: `Content-Type: application/json`
+ * (a `charset` parameter must be UTF-8) and no `Content-Encoding` but `identity`. A cross-site
+ * HTML form can only send text/plain, urlencoded or multipart bodies without a CORS preflight,
+ * so requiring JSON keeps another site's page from creating or replacing maps.
+ */
+export function requireJsonBody(req: IncomingMessage): void {
+  const declared = req.headers['content-type'];
+  const [type = '', ...params] = (declared ?? '').split(';');
+  if (type.trim().toLowerCase() !== 'application/json') {
+    throw new HttpError(
+      415,
+      'unsupported-media-type',
+      declared === undefined
+        ? 'the body has no Content-Type: send it as application/json'
+        : `the body is ${JSON.stringify(type.trim().slice(0, 60))}: send it as application/json`,
+    );
+  }
+  for (const param of params) {
+    const [name = '', value = ''] = param.split('=');
+    const charset = value.trim().replace(/^"|"$/g, '').toLowerCase();
+    if (name.trim().toLowerCase() === 'charset' && !JSON_CHARSETS.includes(charset)) {
+      throw new HttpError(
+        415,
+        'unsupported-media-type',
+        `the body is in charset ${JSON.stringify(charset.slice(0, 40))}: send JSON as UTF-8`,
+      );
+    }
+  }
+  const encoding = req.headers['content-encoding'];
+  const codings = (encoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
+  if (codings.length > 0) {
+    throw new HttpError(
+      415,
+      'unsupported-encoding',
+      `the body is encoded as ${JSON.stringify(String(encoding).slice(0, 60))}: send it uncompressed`,
+    );
+  }
+}
+
+/**
+ * Reads a request body as JSON: refuses a body not declared as JSON (415, see
+ * `requireJsonBody`), more than `limit` bytes (413), bytes that are not UTF-8 (400) and
+ * anything that does not parse (400, with where it stopped). A leading byte-order mark is
+ * ignored.
  */
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  requireJsonBody(req);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     throw new HttpError(413, 'too-large', `the body is larger than ${limit} bytes`);
@@ -48,9 +96,13 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
       throw new HttpError(413, 'too-large', `the body is larger than ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    // Fatal: a stray byte would otherwise become U+FFFD and be stored as if it had been sent.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, 'invalid-utf8', 'the body is not valid UTF-8: send JSON as UTF-8');
+  }
   if (text.trim() === '')
     throw new HttpError(400, 'empty-body', 'the body is empty: send a JSON map');
   try {

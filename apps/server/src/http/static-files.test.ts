@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpError, sendError } from './respond';
 import { serveStatic } from './static-files';
 
 /*
  * The built web app as files: the service worker must be a script the browser accepts and must
  * never be cached by HTTP (a stale worker would keep serving an old app), hashed assets may be
- * cached for a year, and app routes fall back to index.html.
+ * cached for a year, app routes fall back to index.html, and a missing file is a 404 (not the
+ * app's page under a script's name).
  */
 
 let dir: string;
@@ -23,7 +25,12 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'sw.js'), "self.addEventListener('fetch', () => {});");
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
   server = createServer((req, res) => {
-    serveStatic(res, new URL(req.url ?? '/', 'http://x').pathname, dir);
+    try {
+      serveStatic(res, new URL(req.url ?? '/', 'http://x').pathname, dir);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      sendError(res, error);
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -64,4 +71,33 @@ describe('static files of the web app', () => {
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.text).toContain('<title>app</title>');
   });
+
+  it.each([
+    '/assets/index-gone123.js',
+    '/assets/index-gone123.css',
+    '/assets/',
+    '/assets/nested/thing',
+    '/favicon.ico',
+    '/manifest.webmanifest',
+    '/robots.txt',
+    '/m/some-map/app.js',
+    '/%2e%2e/%2e%2e/etc/hosts.conf',
+  ])('answers 404 for the missing file %s, not the app page', async (path) => {
+    const res = await get(path);
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['cache-control']).not.toMatch(/immutable/);
+    expect(res.text).not.toContain('<title>app</title>');
+    expect(JSON.parse(res.text).error.code).toBe('not-found');
+  });
+
+  it.each(['/', '/m/abc_DEF-123', '/m/abc/', '/some/app/route'])(
+    'keeps the app page for the app route %s',
+    async (path) => {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.text).toContain('<title>app</title>');
+    },
+  );
 });

@@ -23,8 +23,16 @@ and the sync socket at <code>/sync/&lt;map id&gt;</code>; see docs/server.md.</p
 `;
 
 /**
- * Serves the built web app from `dir`: a file when one matches, else index.html (the app routes
- * itself, e.g. /m/<id>). Paths cannot escape `dir`. Without a build, a plain page says so.
+ * A path that names a file rather than a page of the app: anything under /assets/ or with an
+ * extension. Missing, it is a 404 — index.html in its place would be run as a script or style
+ * (and cached for a year under /assets/), failing far from the cause.
+ */
+const isFilePath = (path: string) => path.startsWith('/assets/') || extname(path) !== '';
+
+/**
+ * Serves the built web app from `dir`: a file when one matches, else index.html for app routes
+ * (the app routes itself, e.g. /m/<id>) and 404 for a missing file. Paths cannot escape `dir`.
+ * Without a build, a plain page says so.
  */
 export function serveStatic(res: ServerResponse, pathname: string, dir: string | undefined): void {
   if (!dir || !existsSync(join(dir, 'index.html'))) {
@@ -42,6 +50,9 @@ export function serveStatic(res: ServerResponse, pathname: string, dir: string |
   }
   let file = normalize(join(dir, decoded));
   if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    if (isFilePath(decoded)) {
+      throw new HttpError(404, 'not-found', `no file at ${JSON.stringify(decoded.slice(0, 200))}`);
+    }
     file = join(dir, 'index.html');
   }
   const immutable = file.includes(`${sep}assets${sep}`);
