@@ -86,7 +86,7 @@ export function HomePage() {
       </section>
 
       <section className="card" aria-labelledby="maps-heading">
-        <h2 id="maps-heading">Maps on this server</h2>
+        <h2 id="maps-heading">Your maps</h2>
         <MapList
           state={list}
           linkFor={(id) => {

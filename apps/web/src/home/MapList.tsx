@@ -1,6 +1,13 @@
 import type { MapListState } from './useMapList';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// Dates as the rest of the app writes them ("29 Nov 2026, 06:43"), whatever the browser's locale.
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 function when(iso: string): string {
   const date = new Date(iso);
@@ -8,8 +15,8 @@ function when(iso: string): string {
 }
 
 /**
- * The maps on this server. The list gives no tokens, so a map opens from its link; a map this
- * browser created opens directly (see `openable`).
+ * The maps on this server: first those this browser made (it keeps their links), each opening
+ * directly; the rest folded away, since the list gives no tokens and they open from their links.
  */
 export function MapList({
   state,
@@ -47,24 +54,50 @@ export function MapList({
       </p>
     );
   }
+  const linked = state.maps.flatMap((map) => {
+    const link = linkFor(map.id);
+    return link ? [{ map, link }] : [];
+  });
+  const others = state.maps.filter((map) => linkFor(map.id) === undefined);
   return (
-    <ul className="map-list" data-testid="map-list">
-      {state.maps.map((map) => {
-        const link = linkFor(map.id);
-        return (
-          <li key={map.id} className="map-list__item">
-            {link ? (
+    <>
+      {linked.length > 0 ? (
+        <ul className="map-list" data-testid="map-list">
+          {linked.map(({ map, link }) => (
+            <li key={map.id} className="map-list__item">
               <a href={link} className="map-list__title">
                 {map.title || 'Untitled map'}
               </a>
-            ) : (
-              <span className="map-list__title">{map.title || 'Untitled map'}</span>
-            )}
-            <span className="muted">{when(map.updatedAt)}</span>
-            {!link && <span className="muted map-list__hint">open from its link</span>}
-          </li>
-        );
-      })}
-    </ul>
+              <span className="muted">{when(map.updatedAt)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty" data-testid="maps-empty">
+          No maps made in this browser yet. Start with <strong>New map</strong>, or open a map from
+          the link someone shared.
+        </p>
+      )}
+      {others.length > 0 && (
+        // Maps made elsewhere: listed for the server's owner, folded away, and only openable
+        // from their links (the list carries no tokens).
+        <details className="map-list__others" data-testid="map-list-others">
+          <summary>
+            {others.length === 1
+              ? '1 other map on this server'
+              : `${others.length} other maps on this server`}
+          </summary>
+          <p className="muted">Open these from the link their owner shared.</p>
+          <ul className="map-list">
+            {others.map((map) => (
+              <li key={map.id} className="map-list__item">
+                <span className="map-list__title">{map.title || 'Untitled map'}</span>
+                <span className="muted">{when(map.updatedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }
