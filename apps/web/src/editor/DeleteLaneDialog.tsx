@@ -28,7 +28,8 @@ export function DeleteLaneDialog({
   const selectId = useId();
   if (!lane) return null; // deleted meanwhile, by a colleague
   const count = ctx.index.stepsByRole(id).length;
-  const steps = `${count} ${count === 1 ? 'step' : 'steps'}`;
+  const one = count === 1;
+  const steps = `${count} ${one ? 'step' : 'steps'}`;
   const name = lane.role.name || 'Unnamed lane';
 
   const confirm = () => {
@@ -50,7 +51,9 @@ export function DeleteLaneDialog({
           confirm();
         }}
       >
-        <p>It has {steps}. Where should they go?</p>
+        <p>
+          It has {steps}. Where should {one ? 'it' : 'they'} go?
+        </p>
         <fieldset className="choices">
           <legend className="visually-hidden">What happens to the steps</legend>
           <label className="choice">
@@ -61,7 +64,7 @@ export function DeleteLaneDialog({
               disabled={others.length === 0}
               onChange={() => setChoice('move')}
             />
-            Move them to another lane
+            Move {one ? 'it' : 'them'} to another lane
           </label>
           {choice === 'move' && others.length > 0 && (
             <div className="choice__detail">
@@ -82,7 +85,7 @@ export function DeleteLaneDialog({
               checked={choice === 'delete'}
               onChange={() => setChoice('delete')}
             />
-            Delete them too, with their flows
+            {one ? 'Delete it too, with its flows' : 'Delete them too, with their flows'}
           </label>
         </fieldset>
         <p className="muted">You can undo this with Ctrl+Z.</p>

@@ -26,7 +26,7 @@ export function EmptyState({
         <>
           <h2>Now the first step</h2>
           <p>
-            Select a lane and press <kbd>N</kbd> (or <kbd>Enter</kbd>) to add the first step. Then
+            Select a lane and press <kbd>N</kbd> (or <kbd>Enter</kbd>) to add the first step. Then{' '}
             <kbd>Enter</kbd> adds the next one, connected. Press <kbd>?</kbd> for every shortcut.
           </p>
         </>
