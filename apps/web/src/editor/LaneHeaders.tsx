@@ -14,11 +14,42 @@ export function headerWidthAt(zoom: number): number {
   return Math.round(Math.max(172, Math.min(220, 220 * zoom)));
 }
 
+/**
+ * How dense the headers are, chosen from the thinnest lane so every header on the screen has
+ * the same type sizes: the name over the step count, smaller when zoomed out, and on one line
+ * beside the count when the lanes are very thin. Every lane always shows its count.
+ */
+type Density = 'regular' | 'compact' | 'tiny';
+
+/** Heights in rem, as in editor.css: padding, the name's line and the count's line. */
+const METRICS = {
+  regular: { pad: 0.4, nameLine: 1.05 * 1.25, countLine: 0.85 * 1.25, gap: 0.15 },
+  compact: { pad: 0.2, nameLine: 0.9 * 1.2, countLine: 0.75 * 1.2, gap: 0 },
+} as const;
+
+function densityFor(thinnest: number, rem: number): Density {
+  const fits = (d: keyof typeof METRICS) => {
+    const m = METRICS[d];
+    return thinnest >= (2 * m.pad + m.nameLine + m.gap + m.countLine) * rem + 2;
+  };
+  return fits('regular') ? 'regular' : fits('compact') ? 'compact' : 'tiny';
+}
+
+/** Whole lines of the name that fit above the count: a long name ends in an ellipsis, never cut. */
+function nameLines(height: number, density: Density, rem: number): number {
+  if (density === 'tiny') return 1;
+  const m = METRICS[density];
+  const room = height - 1 - (2 * m.pad + m.gap + m.countLine) * rem;
+  return Math.max(1, Math.floor(room / (m.nameLine * rem)));
+}
+
 function LaneHeader({
   ctx,
   lane,
   top,
   height,
+  density,
+  rem,
   drag,
   onPointerDown,
   justDragged,
@@ -27,6 +58,8 @@ function LaneHeader({
   lane: LaneBox;
   top: number;
   height: number;
+  density: Density;
+  rem: number;
   drag: LaneDrag | null;
   onPointerDown: (id: RoleId, event: ReactPointerEvent<HTMLElement>) => void;
   justDragged: () => boolean;
@@ -64,16 +97,18 @@ function LaneHeader({
     // biome-ignore lint/a11y/noStaticElementInteractions: the pointer twin of the lane shortcuts
     // biome-ignore lint/a11y/useKeyWithClickEvents: lanes are reached with the canvas keys
     <div
-      className={`lane-header${height < 96 ? ' lane-header--compact' : ''}${selected ? ' is-selected' : ''}${dragged ? ' is-dragged' : ''}${readOnly ? '' : ' is-draggable'}`}
+      className={`lane-header lane-header--${density}${selected ? ' is-selected' : ''}${dragged ? ' is-dragged' : ''}${readOnly ? '' : ' is-draggable'}`}
       style={{
         top,
         height,
+        ['--name-lines' as string]: nameLines(height, density, rem),
         transform: dragged ? `translateY(${drag.dy}px)` : undefined,
         ['--lane-color' as string]: role.color ?? 'var(--lane-default)',
       }}
       data-testid="lane"
       data-role-id={role.id}
-      title={readOnly ? undefined : 'Drag to reorder; double-click to rename'}
+      // The whole name, also when the header shows it shortened.
+      title={readOnly ? name : `${name}: drag to reorder, double-click to rename`}
       onPointerDown={(e) => {
         if (readOnly || editing || (e.target as HTMLElement).closest('button, input, textarea'))
           return;
@@ -94,31 +129,32 @@ function LaneHeader({
           onCancel={() => edit(null)}
         />
       ) : (
-        <span
-          className={`lane-header__name${/\S{10,}/.test(name) ? ' lane-header__name--long' : ''}`}
-          data-testid="lane-name"
-        >
+        <span className="lane-header__name" data-testid="lane-name">
           {name}
         </span>
       )}
-      <span className="lane-header__count muted">
-        {count} {count === 1 ? 'step' : 'steps'}
+      {/* The count and the ⋯ button share a line under the name, so the button never covers it. */}
+      <span className="lane-header__meta">
+        <span className="lane-header__count muted" data-testid="lane-count">
+          {count}
+          <span className="lane-header__unit"> {count === 1 ? 'step' : 'steps'}</span>
+        </span>
+        {!readOnly && !editing && (
+          <button
+            type="button"
+            className="lane-header__menu button--quiet"
+            aria-label={`Lane actions: ${name}`}
+            aria-haspopup="menu"
+            aria-expanded={menuAnchor !== null}
+            onClick={(e) => {
+              e.stopPropagation();
+              setMenuAnchor(menuAnchor ? null : e.currentTarget);
+            }}
+          >
+            ⋯
+          </button>
+        )}
       </span>
-      {!readOnly && !editing && (
-        <button
-          type="button"
-          className="lane-header__menu button--quiet"
-          aria-label={`Lane actions: ${name}`}
-          aria-haspopup="menu"
-          aria-expanded={menuAnchor !== null}
-          onClick={(e) => {
-            e.stopPropagation();
-            setMenuAnchor(menuAnchor ? null : e.currentTarget);
-          }}
-        >
-          ⋯
-        </button>
-      )}
       {menuAnchor && (
         <LaneMenu
           role={role}
@@ -150,6 +186,11 @@ export function LaneHeaders({ ctx }: { ctx: KeyContext }) {
       })),
     [ctx.geometry, zoom, ty],
   );
+  const rem = useMemo(
+    () => Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 18,
+    [],
+  );
+  const density = densityFor(Math.min(...screen.map((l) => l.height)), rem);
   const { drag, onPointerDown, justDragged } = useLaneDrag(screen, container, (id, to) =>
     runOrHint(() => ctx.doc.moveRole(id, to)),
   );
@@ -166,6 +207,8 @@ export function LaneHeaders({ ctx }: { ctx: KeyContext }) {
           lane={lane}
           top={screen[i]!.top}
           height={screen[i]!.height}
+          density={density}
+          rem={rem}
           drag={drag}
           onPointerDown={onPointerDown}
           justDragged={justDragged}
