@@ -4,6 +4,7 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
+  ControlButton,
   Controls,
   type Edge,
   MiniMap,
@@ -26,7 +27,7 @@ import { LaneNode } from './LaneNode';
 import { GEOMETRY, laneAt, type MapGeometry } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
 import { StepNode, type StepFlowNode } from './StepNode';
-import { useInitialViewport } from './useInitialViewport';
+import { fitMapToView, useInitialViewport } from './useInitialViewport';
 import { useViewportFollow } from './useViewportFollow';
 
 const NODE_TYPES = { lane: LaneNode, step: StepNode };
@@ -73,6 +74,55 @@ const selectEdge = (_event: unknown, edge: Edge) =>
   useSession.getState().selectFlow(flowId(edge.id));
 const minimapFill = (n: Node) => (n.type === 'lane' ? '#e6eaef' : '#4a5868');
 const minimapStroke = (n: Node) => (n.type === 'lane' ? '#c9d0d8' : '#4a5868');
+
+/** The minimap's size on screen, px: small, so that it hides little of the lanes when open. */
+const MINIMAP = { width: 176, height: 112 };
+/** Its distance from the pane's edge (React Flow's panel margin), px. */
+const PANEL_MARGIN = 15;
+/** Views that fit a map keep this much free at the bottom of the pane while the minimap is open. */
+const MINIMAP_ROOM = MINIMAP.height + PANEL_MARGIN + 8;
+const MINIMAP_KEY = 'procmap.minimap';
+
+/**
+ * Whether the minimap is open, and a toggle. Closed by default, as it covers the lanes at the
+ * bottom right, except on a pane so big that a map rarely fills it; the choice is remembered.
+ */
+function useMinimapOpen(width: number, height: number): [boolean, () => void] {
+  const [choice, setChoice] = useState<boolean | null>(() => {
+    try {
+      const saved = globalThis.localStorage?.getItem(MINIMAP_KEY);
+      return saved === 'open' ? true : saved === 'closed' ? false : null;
+    } catch {
+      return null;
+    }
+  });
+  const open = choice ?? (width >= 1600 && height >= 1000);
+  const toggle = useCallback(() => {
+    setChoice(!open);
+    try {
+      globalThis.localStorage?.setItem(MINIMAP_KEY, open ? 'closed' : 'open');
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+  }, [open]);
+  return [open, toggle];
+}
+
+function FitViewIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
+  );
+}
+
+function MinimapIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" aria-hidden="true">
+      <path d="M0 4h32v24H0zm3.5 3.5v17h25v-17zM6 10h9v7H6z" fillRule="evenodd" />
+    </svg>
+  );
+}
 
 /**
  * The swimlane canvas: React Flow over the derived geometry; every edit becomes a command.
@@ -127,7 +177,18 @@ export const Canvas = memo(function Canvas({
   }, [cache, baseNodes, edges]);
   const lastSelected = selectedStepIds(selection).at(-1);
   useViewportFollow(geometry, lastSelected);
-  useInitialViewport(geometry, synced);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const [minimapOpen, toggleMinimap] = useMinimapOpen(width, height);
+  const reserveBottom = minimapOpen ? MINIMAP_ROOM : 0;
+  useInitialViewport(geometry, synced, reserveBottom);
+  // "Fit view" frames the map right of the pinned lane headers (React Flow's own would put the
+  // first steps under them), at a zoom where labels can still be made out.
+  const flow = useReactFlow();
+  const fitView = useCallback(
+    () => fitMapToView(flow, geometry, width, height, { duration: 200, reserveBottom }),
+    [flow, geometry, width, height, reserveBottom],
+  );
 
   // The end of a drag, one step or a selection: one command, each step into the lane it is over.
   const drop = useCallback(
@@ -187,9 +248,6 @@ export const Canvas = memo(function Canvas({
   // Presence: our pointer and our view go to the others; panning or zooming ourselves ends
   // following someone else's view.
   const presence = usePresenceChannel();
-  const flow = useReactFlow();
-  const width = useStore((s) => s.width);
-  const height = useStore((s) => s.height);
   const publishView = useCallback(
     (viewport: Viewport) => {
       if (width === 0 || !presence) return;
@@ -250,15 +308,35 @@ export const Canvas = memo(function Canvas({
       proOptions={{ hideAttribution: true }}
     >
       <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-      <Controls showInteractive={false} position="top-right" />
-      <MiniMap
-        pannable
-        zoomable
-        position="bottom-right"
-        className="minimap"
-        nodeColor={minimapFill}
-        nodeStrokeColor={minimapStroke}
-      />
+      <Controls showInteractive={false} showFitView={false} position="top-right">
+        <ControlButton
+          className="react-flow__controls-fitview"
+          onClick={fitView}
+          title="Fit View"
+          aria-label="Fit View"
+        >
+          <FitViewIcon />
+        </ControlButton>
+        <ControlButton
+          onClick={toggleMinimap}
+          title={minimapOpen ? 'Hide the minimap' : 'Show the minimap'}
+          aria-label="Minimap"
+          aria-pressed={minimapOpen}
+        >
+          <MinimapIcon />
+        </ControlButton>
+      </Controls>
+      {minimapOpen && (
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-right"
+          className="minimap"
+          style={MINIMAP}
+          nodeColor={minimapFill}
+          nodeStrokeColor={minimapStroke}
+        />
+      )}
     </ReactFlow>
   );
 });

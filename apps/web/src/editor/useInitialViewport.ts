@@ -1,38 +1,81 @@
+import type { MapGeometry } from '@procmap/layout';
 import { type ReactFlowInstance, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
+import { fitViewport, mapBounds, READABLE_ZOOM, startBox } from './fit-view';
 import { headerWidthAt } from './LaneHeaders';
-import { GEOMETRY, type MapGeometry } from '@procmap/layout';
 
 /**
- * Zooms so that the map fits the canvas (`width` × `height` on screen), but never below a size
- * a room can read from the back (0.5) nor above 1; anchored top-left, where the lane headers are.
- * Nothing happens when the view is already there: an animation from a view to itself still
- * updates the canvas on each of its frames (on a big map, a tidy-up that keeps the view).
+ * The smallest zoom "Fit view" and Tidy up go to (labels 8px on screen): a whole-map view the
+ * room can still make out. A map too big for it is shown lane by lane from its start instead.
+ */
+export const OVERVIEW_MIN_ZOOM = 0.5;
+
+/** Room kept free at the pane's right edge for the zoom controls (top right), px. */
+const CONTROLS_INSET = 48;
+
+export interface FitOptions {
+  /** Animation, ms (none by default). */
+  readonly duration?: number;
+  /** Never below this zoom (default `OVERVIEW_MIN_ZOOM`). */
+  readonly minZoom?: number;
+  /** Screen height kept free at the bottom (the minimap, when it is open), px. */
+  readonly reserveBottom?: number;
+  /** When the map does not fit, show the step the process starts at. */
+  readonly showStart?: boolean;
+}
+
+/**
+ * Zooms so that the whole map — every lane, every step — fits the canvas (`width` × `height` on
+ * screen) right of the pinned lane headers, at no more than 1 and no less than `minZoom`;
+ * anchored top-left, where the lanes and the process start. A map that does not fit at
+ * `minZoom` is shown from its start, its lanes filling the height (at most at `READABLE_ZOOM`),
+ * or as many of them as fit at `minZoom`. Nothing happens when the view is
+ * already there: an animation from a view to itself still updates the canvas on each of its
+ * frames (on a big map, a tidy-up that keeps the view).
  */
 export function fitMapToView(
   flow: Pick<ReactFlowInstance, 'setViewport' | 'getViewport'>,
   geometry: MapGeometry,
   width: number,
   height: number,
-  duration = 0,
+  options: number | FitOptions = {},
 ): void {
-  const last = geometry.lanes.at(-1);
-  const contentHeight = last ? last.y + last.height : 0;
-  if (contentHeight === 0 || width === 0 || height === 0) return;
-  const zoom = Math.min(
-    1,
-    Math.max(0.5, Math.min((width - 32) / geometry.width, (height - 32) / contentHeight)),
+  const {
+    duration = 0,
+    minZoom = OVERVIEW_MIN_ZOOM,
+    reserveBottom = 0,
+    showStart = false,
+  } = typeof options === 'number' ? { duration: options } : options;
+  const content = mapBounds(geometry);
+  if (!content) return;
+  const view = fitViewport(
+    content,
+    {
+      width,
+      height,
+      headerWidthAt,
+      padding: 16,
+      inset: { right: CONTROLS_INSET, bottom: reserveBottom },
+    },
+    { minZoom, maxZoom: 1, maxPartialZoom: Math.max(minZoom, READABLE_ZOOM) },
+    showStart ? startBox(geometry) : undefined,
   );
-  // Shift right so the first column is not under the pinned headers.
-  const x = Math.max(16, headerWidthAt(zoom) - GEOMETRY.headerWidth * zoom + 16);
+  if (!view) return;
   const now = flow.getViewport();
-  if (Math.abs(now.x - x) < 0.5 && Math.abs(now.y - 16) < 0.5 && Math.abs(now.zoom - zoom) < 1e-3)
+  if (
+    Math.abs(now.x - view.x) < 0.5 &&
+    Math.abs(now.y - view.y) < 0.5 &&
+    Math.abs(now.zoom - view.zoom) < 1e-3
+  )
     return;
-  void flow.setViewport({ x, y: 16, zoom }, duration ? { duration } : undefined);
+  void flow.setViewport(view, duration ? { duration } : undefined);
 }
 
-/** Once the stored map has arrived, fits it to the view (see `fitMapToView`). */
-export function useInitialViewport(geometry: MapGeometry, ready: boolean): void {
+/**
+ * Once the stored map has arrived, shows it: whole if it fits at a readable zoom, otherwise its
+ * start, with every lane if they fit, at a zoom where labels are readable (`READABLE_ZOOM`).
+ */
+export function useInitialViewport(geometry: MapGeometry, ready: boolean, reserveBottom = 0): void {
   const flow = useReactFlow();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
@@ -40,6 +83,10 @@ export function useInitialViewport(geometry: MapGeometry, ready: boolean): void 
   useEffect(() => {
     if (done.current || !ready || width === 0 || height === 0) return;
     done.current = true;
-    fitMapToView(flow, geometry, width, height);
-  }, [flow, geometry, ready, width, height]);
+    fitMapToView(flow, geometry, width, height, {
+      minZoom: READABLE_ZOOM,
+      reserveBottom,
+      showStart: true,
+    });
+  }, [flow, geometry, ready, width, height, reserveBottom]);
 }
