@@ -115,6 +115,7 @@ describe('graceful shutdown (real server process)', { timeout: 30_000 }, () => {
     };
     const put = await fetch(`${server.url}/api/maps/${map.id}?token=${map.editToken}`, {
       method: 'PUT',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(file),
     });
     expect(put.status).toBe(200);

@@ -66,7 +66,12 @@ describe('restart race', () => {
     const file = generateMap({ steps: 1000, seed: 7 });
     server = boot(port);
     const url = await server.listen();
-    const res = await fetch(`${url}/api/maps`, { method: 'POST', body: JSON.stringify(file) });
+    const res = await fetch(`${url}/api/maps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(file),
+    });
+    expect(res.status).toBe(201);
     const map = (await res.json()) as { id: string; editToken: string };
     await server.close();
 

@@ -39,6 +39,8 @@ async function roomWith(storage: StorageAdapter, initial: Y.Doc, compactAfter = 
     storage,
     log: createLogger('silent'),
     compactAfter,
+    maxDocumentBytes: 1 << 24,
+    maxPendingBytes: 1 << 24,
     onIdle: (r) => idle.push(r),
   });
   await room.ready;
@@ -215,6 +217,8 @@ describe('Room', () => {
       storage: broken,
       log: createLogger('silent'),
       compactAfter: 1,
+      maxDocumentBytes: 1 << 24,
+      maxPendingBytes: 1 << 24,
       onIdle: () => {},
     });
     await expect(room.ready).rejects.toThrow('corrupt file');

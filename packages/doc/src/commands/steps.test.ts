@@ -1,5 +1,6 @@
 import { normalize, type ProcessMap, roleId, type Step, stepId } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
+import type { MapDoc } from '../map-doc';
 import type { StepPatch } from './steps';
 import { docErrorOf, expectTriple, newDoc, sampleFile } from '../test-helpers';
 
@@ -376,6 +377,7 @@ describe('deleteSteps', () => {
 });
 
 describe('deleteSteps with bridge', () => {
+  type Id = ReturnType<MapDoc['addStep']>;
   const chain = (...labels: string[]) => {
     const doc = newDoc('alice', { file: sampleFile() });
     const ids = labels.map((label) => doc.addStep({ roleId: roleId('gp'), label }));
@@ -410,12 +412,7 @@ describe('deleteSteps with bridge', () => {
 
   it('rejoins around a run of deleted steps, and not twice when the ends are already joined', () => {
     const { doc, ids } = chain('a', 'b', 'c', 'd');
-    const [a, b, c, d] = ids as [
-      (typeof ids)[0],
-      (typeof ids)[0],
-      (typeof ids)[0],
-      (typeof ids)[0],
-    ];
+    const [a, b, c, d] = ids as [Id, Id, Id, Id];
     const result = doc.deleteSteps([c, b], { bridge: true });
     expect(result.bridged).toHaveLength(1);
     expect(links(doc.getSnapshot(), ids)).toEqual([`${a}>${d}`]);
@@ -441,8 +438,8 @@ describe('deleteSteps with bridge', () => {
 
   it('rejoins each separate run on its own', () => {
     const { doc, ids } = chain('a', 'b', 'c', 'd', 'e');
-    const [a, b, c, d, e] = ids as [string, string, string, string, string];
-    const result = doc.deleteSteps([stepId(b), stepId(d)], { bridge: true });
+    const [a, b, c, d, e] = ids as [Id, Id, Id, Id, Id];
+    const result = doc.deleteSteps([b, d], { bridge: true });
     expect(result.bridged).toHaveLength(2);
     expect(links(doc.getSnapshot(), ids)).toEqual([`${a}>${c}`, `${c}>${e}`].sort());
   });
