@@ -8,6 +8,7 @@ test('a view link shows the map, live, with no way to change it', async ({ page,
   // Known from the start, before anything is tried.
   await expect(page.getByText('View only', { exact: true })).toBeVisible();
   await expect(page.getByTestId('step')).toHaveCount(5);
+  await expect(page.getByTestId('save-status')).toHaveCount(0); // nothing here is saved
   await expect(page.getByRole('button', { name: 'Add lane' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Tidy up' })).toHaveCount(0);
   await lane(page, 'GP').hover();

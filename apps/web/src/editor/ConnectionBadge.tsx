@@ -12,7 +12,14 @@ const TONE_COLOR = {
  * Connection and save state, in words, always visible: "Saved" only once the server says every
  * edit is on its disk; offline, whether the edits are at least kept on this device.
  */
-export function ConnectionBadge({ state }: { state: ConnectionState }) {
+export function ConnectionBadge({
+  state,
+  readOnly = false,
+}: {
+  state: ConnectionState;
+  /** A view-only link saves nothing, so it shows no save state. */
+  readOnly?: boolean;
+}) {
   const { status, saved, closed } = state;
   const words = connectionWords(state);
   const shown = closed ? 'closed' : status;
@@ -24,16 +31,18 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
         <span className="badge__dot" aria-hidden="true" />
         {words.connection}
       </span>
-      <span
-        className={`badge ${saved ? 'badge--saved' : 'badge--pending'}`}
-        data-testid="save-status"
-        data-saved={saved}
-        data-saved-locally={state.savedLocally}
-        title={words.saveHint}
-        style={{ color: TONE_COLOR[words.tone] }}
-      >
-        {words.save}
-      </span>
+      {!readOnly && (
+        <span
+          className={`badge ${saved ? 'badge--saved' : 'badge--pending'}`}
+          data-testid="save-status"
+          data-saved={saved}
+          data-saved-locally={state.savedLocally}
+          title={words.saveHint}
+          style={{ color: TONE_COLOR[words.tone] }}
+        >
+          {words.save}
+        </span>
+      )}
     </div>
   );
 }

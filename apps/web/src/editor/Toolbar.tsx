@@ -68,7 +68,7 @@ export function Toolbar({
         {title || 'Untitled map'}
       </h1>
       {readOnly && <span className="badge badge--readonly">View only</span>}
-      <ConnectionBadge state={state} />
+      <ConnectionBadge state={state} readOnly={readOnly} />
       <div className="toolbar__actions">
         <Participants />
         {!readOnly && (
