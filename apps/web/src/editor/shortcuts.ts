@@ -30,7 +30,8 @@ export const SHORTCUTS: readonly { readonly keys: readonly string[]; readonly ac
   },
   {
     keys: ['Delete'],
-    action: 'Delete the selected steps, or the selected lane (asks where its steps go)',
+    action:
+      'Delete the selected steps (the chain around them is rejoined), or the selected lane (asks where its steps go)',
   },
   { keys: ['Ctrl+click', 'Shift+drag'], action: 'Select several steps (click to add; drag a box)' },
   { keys: ['Ctrl+A'], action: 'Select every step' },
