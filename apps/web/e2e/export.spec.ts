@@ -59,7 +59,8 @@ test('the export menu saves the map as SVG, PDF, PNG, CSV and the improvement re
   expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(400); // width of the IHDR chunk
 
   const csv = await exportAs(page, /^CSV: steps/);
-  const rows = csv.bytes.toString('utf8').trim().split(/\r\n/);
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // so Excel reads UTF-8
+  const rows = csv.bytes.subarray(3).toString('utf8').trim().split(/\r\n/);
   expect(rows).toHaveLength(1 + map.steps.length);
   expect(csv.bytes.toString('utf8')).toContain('Book clinic');
 

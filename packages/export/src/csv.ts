@@ -21,6 +21,13 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * The byte-order mark a CSV file starts with: Excel reads a CSV as UTF-8 only when it sees it,
+ * and without it shows "é" as "Ã©". Files people download or write get it; text piped to other
+ * tools does not.
+ */
+export const CSV_BOM = '\uFEFF';
+
 /** Rows to CSV text: CRLF after every record, the header first. */
 export function csvRows(rows: readonly (readonly unknown[])[]): string {
   return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');

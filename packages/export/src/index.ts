@@ -29,7 +29,7 @@ export type { MapPage, PageOptions, PageSizeName } from './paginate';
 /** Text measured with the bundled font's widths, wrapped and cleaned. */
 export { cleanText, textWidth, wrapText } from './text';
 /** Steps or findings as CSV (RFC 4180, formula injection neutralised). */
-export { csvCell, csvRows, toCsv } from './csv';
+export { CSV_BOM, csvCell, csvRows, toCsv } from './csv';
 export type { CsvTable } from './csv';
 /** The improvement report PDF, and its helpers. */
 export { buildReport } from './report/report';

@@ -67,6 +67,17 @@ describe('procmap export', { timeout: 30_000 }, () => {
     expect(readFileSync(out).subarray(0, 5).toString()).toBe(magic);
   });
 
+  it('given --format csv -o file, then the file starts with the byte-order mark Excel needs; stdout does not', async () => {
+    const out = join(dir.path, 'steps.csv');
+    const { code } = await exportMap(file, '--format', 'csv', '-o', out);
+    expect(code).toBe(0);
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString().split('\r\n')[0]).toMatch(/^id,role,kind,label,/);
+    const piped = await exportMap(file, '--format', 'csv', '-o', '-');
+    expect(piped.stdout.startsWith('id,role,kind,label,')).toBe(true);
+  });
+
   it('given --format csv --table findings -o -, then the CSV goes to stdout', async () => {
     const { code, stdout } = await exportMap(
       file,

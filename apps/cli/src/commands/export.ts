@@ -5,6 +5,7 @@ import { analyze } from '@procmap/analysis';
 import {
   buildReport,
   buildScene,
+  CSV_BOM,
   type CsvTable,
   type PageOptions,
   type PageSizeName,
@@ -203,7 +204,8 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
       bytes = await toPdf(buildScene(map, options), await readExportFonts(), a.page);
       break;
     case 'csv':
-      bytes = toCsv(map, analysis, a.table);
+      // A file gets the mark Excel needs; standard output stays plain for other tools.
+      bytes = (a.out === '-' ? '' : CSV_BOM) + toCsv(map, analysis, a.table);
       break;
     case 'report':
       bytes = await buildReport(map, analysis, await readExportFonts(), {

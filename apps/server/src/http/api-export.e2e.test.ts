@@ -94,9 +94,11 @@ describe('export API (real server process)', { timeout: 60_000 }, () => {
     const steps = await download(`/api/maps/${id}/export.csv${q(viewToken)}`);
     expect(steps.res.status).toBe(200);
     expect(steps.res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(steps.bytes.toString().split('\r\n')[0]).toMatch(/^id,role,kind,label,/);
+    // A file for Excel: the UTF-8 byte-order mark, then the header.
+    expect([...steps.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(steps.bytes.subarray(3).toString().split('\r\n')[0]).toMatch(/^id,role,kind,label,/);
     const findings = await download(`/api/maps/${id}/export.csv${q(viewToken)}&table=findings`);
-    expect(findings.bytes.toString()).toMatch(/^rank,rule,waste,severity/);
+    expect(findings.bytes.subarray(3).toString()).toMatch(/^rank,rule,waste,severity/);
     expect(findings.res.headers.get('content-disposition')).toContain('-findings.csv"');
   });
 

@@ -3,6 +3,7 @@ import { analyze } from '@procmap/analysis';
 import {
   buildReport,
   buildScene,
+  CSV_BOM,
   cleanText,
   type ExportFonts,
   type PageOptions,
@@ -195,7 +196,7 @@ export async function renderExport(
   }
   if (kind === 'export.csv') {
     return {
-      body: utf8(toCsv(map, analysis, job.table)),
+      body: utf8(CSV_BOM + toCsv(map, analysis, job.table)),
       type: 'text/csv; charset=utf-8',
       suffix: job.table === 'findings' ? '-findings.csv' : '.csv',
     };

@@ -1,6 +1,14 @@
 /// <reference lib="webworker" />
 import { analyze } from '@procmap/analysis';
-import { buildReport, buildScene, type ExportFonts, toCsv, toPdf, toSvg } from '@procmap/export';
+import {
+  buildReport,
+  buildScene,
+  CSV_BOM,
+  type ExportFonts,
+  toCsv,
+  toPdf,
+  toSvg,
+} from '@procmap/export';
 import boldUrl from '@procmap/export/fonts/LiberationSans-Bold.ttf?url';
 import regularUrl from '@procmap/export/fonts/LiberationSans-Regular.ttf?url';
 import type { ExportReply, ExportRequest } from './export-protocol';
@@ -41,7 +49,8 @@ scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
     } as const;
     if (settings.format === 'csv-steps' || settings.format === 'csv-findings') {
       const table = settings.format === 'csv-steps' ? 'steps' : 'findings';
-      post({ id, kind: 'done', data: toCsv(map, analysis, table), mime: 'text/csv;charset=utf-8' });
+      const data = CSV_BOM + toCsv(map, analysis, table); // a file for Excel: see CSV_BOM
+      post({ id, kind: 'done', data, mime: 'text/csv;charset=utf-8' });
       return;
     }
     if (settings.format === 'report') {
