@@ -60,6 +60,8 @@ export function fileStem(title: string): string {
 export function contentDisposition(title: string, suffix: string): string {
   const utf8 =
     (cleanText(title)
+      // Direction controls would let a title show "gpj.exe" as "exe.jpg" in a save dialog.
+      .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
       .replace(/["\\/:*?<>|]+/g, '_')
       .slice(0, 100)
       .trim() || 'map') + suffix;
