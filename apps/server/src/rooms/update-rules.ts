@@ -32,8 +32,8 @@ export function touchedBy(doc: Y.Doc, tr: Y.Transaction): Touched {
   const meta: unknown = doc.getMap('meta');
   const touched: Touched = { records: new Map(), header: false };
   const add = (collection: Collection, id: string) => {
-    let ids = touched.records.get(collection);
-    if (!ids) touched.records.set(collection, (ids = new Set()));
+    const ids = touched.records.get(collection) ?? new Set<string>();
+    touched.records.set(collection, ids);
     ids.add(id);
   };
   for (const [type, keys] of tr.changed) {

@@ -200,8 +200,8 @@ function gapsToBridge(gone: ReadonlySet<string>, touching: readonly FlowEnds[]):
   const runs = new Map<string, { ins: FlowEnds[]; outs: FlowEnds[] }>();
   const run = (id: string) => {
     const key = root(id);
-    let r = runs.get(key);
-    if (!r) runs.set(key, (r = { ins: [], outs: [] }));
+    const r = runs.get(key) ?? { ins: [], outs: [] };
+    runs.set(key, r);
     return r;
   };
   for (const f of touching) {
