@@ -17,7 +17,6 @@ import { type CommentFilters, listComments, NO_FILTERS, placement } from './comm
 import { KIND_LABELS, WASTE_LABELS } from '../app/labels';
 import { commentBoxHeight, commentBoxKey } from './comment-keys';
 import { VoteButtons, VotingBar } from './Voting';
-import './comments.css';
 
 /** What a new comment is pinned to: the selected step or flow, else the whole map. */
 function useTarget(index: MapIndex): { id: string | undefined; label: string } {

@@ -4,7 +4,6 @@ import { Dialog } from '../editor/Dialog';
 import { selectedStepIds, useSession } from '../store/session-store';
 import type { ExportFormat, ExportSettings } from './export-protocol';
 import { exportRefusal, runExport, saveFile } from './run-export';
-import './export-dialog.css';
 
 const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'pdf', label: 'PDF', hint: 'The map to print or send: vector, searchable text' },
