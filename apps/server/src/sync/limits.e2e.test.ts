@@ -4,7 +4,7 @@ import { CLOSE } from '../protocol/close-codes';
 import { MESSAGE, syncStep1, syncUpdate } from '../protocol/messages';
 import { stateOf, waitFor } from '../test-support/clients';
 import { serverSuite, expectHealthy, RawClient, TEST_TIMEOUT } from '../test-support/fuzz-attack';
-import { referral } from '../test-support/fuzz-corpus';
+import { referral, updateAfterGhost } from '../test-support/fuzz-corpus';
 import { createMap } from '../test-support/server-process';
 
 /*
@@ -223,15 +223,7 @@ describe('rate limit', () => {
     const observer = await cleanups.syncedClient(server, map);
     const before = stateOf(observer.doc);
     // Edits placed after an item of a client the server has never heard of: they can only wait.
-    const waiting = (size: number, clientID: number) => {
-      const ghost = new Y.Doc();
-      ghost.clientID = clientID;
-      ghost.getArray('list').push(['ghost']);
-      const orphan = new Y.Doc();
-      Y.applyUpdate(orphan, Y.encodeStateAsUpdate(ghost));
-      orphan.getArray('list').push(['y'.repeat(size)]);
-      return Y.encodeStateAsUpdate(orphan, Y.encodeStateVector(ghost));
-    };
+    const waiting = (size: number, ghost: number) => updateAfterGhost(ghost, 'y'.repeat(size));
     const small = await RawClient.open(server, map.id, map.editToken);
     small.send(syncUpdate(waiting(1000, 777_001)));
     small.send(syncStep1(Uint8Array.of(0)));

@@ -13,7 +13,7 @@ import {
   summary,
   TEST_TIMEOUT,
 } from '../test-support/fuzz-attack';
-import { referral, SEED, UpdateFactory } from '../test-support/fuzz-corpus';
+import { referral, SEED, UpdateFactory, updateAfterGhost } from '../test-support/fuzz-corpus';
 import { mutate } from '../test-support/mutate';
 import { createMap } from '../test-support/server-process';
 
@@ -116,13 +116,7 @@ describe('protocol fuzzing: mutated and random messages against a real server', 
     const map = await createMap(server, referral);
     const observer = await cleanups.syncedClient(server, map);
     // An edit placed after an item of a client the server has never heard of.
-    const ghost = new Y.Doc();
-    ghost.clientID = 424_242;
-    ghost.getArray('list').push(['ghost']);
-    const orphan = new Y.Doc();
-    Y.applyUpdate(orphan, Y.encodeStateAsUpdate(ghost));
-    orphan.getArray('list').push(['orphan']);
-    const update = Y.encodeStateAsUpdate(orphan, Y.encodeStateVector(ghost));
+    const update = updateAfterGhost(424_242, 'orphan');
     const attacker = await RawClient.open(server, map.id, map.editToken);
     attacker.send(syncUpdate(update));
     attacker.send(syncStep1(Uint8Array.of(0)));

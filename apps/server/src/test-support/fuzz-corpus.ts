@@ -217,3 +217,17 @@ export function buildCorpus(template: Uint8Array, seed: number, count: number): 
   factory.destroy();
   return out;
 }
+
+/**
+ * An update that can only wait: an edit (inserting `text` into the array "list") placed after
+ * an item of client `ghost`, which nobody ever sends.
+ */
+export function updateAfterGhost(ghost: number, text: string): Uint8Array {
+  const absent = new Y.Doc();
+  absent.clientID = ghost;
+  absent.getArray('list').push(['ghost']);
+  const orphan = new Y.Doc();
+  Y.applyUpdate(orphan, Y.encodeStateAsUpdate(absent));
+  orphan.getArray('list').push([text]);
+  return Y.encodeStateAsUpdate(orphan, Y.encodeStateVector(absent));
+}
