@@ -33,11 +33,43 @@ function Icon({ name }: { name: keyof typeof ICONS }) {
 }
 
 /**
- * A toolbar button's words: always its accessible name; hidden (the icon stays) when the window
- * is too narrow for them, the least used first (editor.css, `toolbar__button--fold-*`).
+ * A toolbar button: an icon and words. The words are always its accessible name, and hidden
+ * (the icon stays) when the window is too narrow for them, the least used first (`fold` 1
+ * before 2: editor.css, `toolbar__button--fold-*`).
  */
-function Label({ children }: { children: string }) {
-  return <span className="toolbar__label">{children}</span>;
+function ToolButton({
+  icon,
+  label,
+  fold,
+  title,
+  onClick,
+  disabled,
+  busy,
+  testId,
+}: {
+  icon: keyof typeof ICONS;
+  label: string;
+  fold: 1 | 2;
+  title: string;
+  onClick: () => void;
+  disabled?: boolean;
+  busy?: boolean;
+  testId?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={`button toolbar__button toolbar__button--fold-${fold}`}
+      onClick={onClick}
+      disabled={disabled}
+      aria-busy={busy}
+      title={title}
+      data-testid={testId}
+    >
+      <Icon name={icon} />
+      <span className="toolbar__label">{label}</span>
+    </button>
+  );
 }
 
 /** The bar above the canvas: back to the maps, title, state, undo/redo, share, shortcuts. */
@@ -73,28 +105,24 @@ export function Toolbar({
         <Participants />
         {!readOnly && (
           <>
-            <button
-              type="button"
-              className="button toolbar__button toolbar__button--fold-1"
-              onClick={onAddLane}
+            <ToolButton
+              icon="lane"
+              label="Add lane"
+              fold={1}
               title="Add lane (L)"
-            >
-              <Icon name="lane" />
-              <Label>Add lane</Label>
-            </button>
+              onClick={onAddLane}
+            />
             <span className="toolbar__tidy">
-              <button
-                type="button"
-                className="button toolbar__button toolbar__button--fold-1"
+              <ToolButton
+                icon="tidy"
+                label={tidying ? 'Tidying…' : 'Tidy up'}
+                fold={1}
+                title="Tidy up: lay the map out along the flow, every step in its lane (Shift+T)"
                 onClick={onTidyUp}
                 disabled={tidying}
-                aria-busy={tidying}
-                title="Tidy up: lay the map out along the flow, every step in its lane (Shift+T)"
-                data-testid="tidy-up"
-              >
-                <Icon name="tidy" />
-                <Label>{tidying ? 'Tidying…' : 'Tidy up'}</Label>
-              </button>
+                busy={tidying}
+                testId="tidy-up"
+              />
               {tidying && (
                 <progress
                   className="toolbar__progress"
@@ -105,46 +133,38 @@ export function Toolbar({
                 />
               )}
             </span>
-            <button
-              type="button"
-              className="button toolbar__button toolbar__button--fold-1"
+            <ToolButton
+              icon="undo"
+              label="Undo"
+              fold={1}
+              title="Undo (Ctrl+Z)"
               onClick={() => doc.undo()}
               disabled={!doc.canUndo()}
-              title="Undo (Ctrl+Z)"
-            >
-              <Icon name="undo" />
-              <Label>Undo</Label>
-            </button>
-            <button
-              type="button"
-              className="button toolbar__button toolbar__button--fold-1"
+            />
+            <ToolButton
+              icon="redo"
+              label="Redo"
+              fold={1}
+              title="Redo (Ctrl+Shift+Z)"
               onClick={() => doc.redo()}
               disabled={!doc.canRedo()}
-              title="Redo (Ctrl+Shift+Z)"
-            >
-              <Icon name="redo" />
-              <Label>Redo</Label>
-            </button>
+            />
           </>
         )}
-        <button
-          type="button"
-          className="button toolbar__button toolbar__button--fold-2"
-          onClick={() => openDialog('export')}
+        <ToolButton
+          icon="export"
+          label="Export"
+          fold={2}
           title="Export: PDF, improvement report, SVG, PNG, CSV"
-        >
-          <Icon name="export" />
-          <Label>Export</Label>
-        </button>
-        <button
-          type="button"
-          className="button toolbar__button toolbar__button--fold-2"
-          onClick={() => openDialog('share')}
+          onClick={() => openDialog('export')}
+        />
+        <ToolButton
+          icon="share"
+          label="Share"
+          fold={2}
           title="Share: links to edit or to view this map"
-        >
-          <Icon name="share" />
-          <Label>Share</Label>
-        </button>
+          onClick={() => openDialog('share')}
+        />
         <button
           type="button"
           className="button button--quiet"
