@@ -61,6 +61,8 @@ test('the properties panel sets durations, value class and data items, stored in
 
   await expect(panel.getByLabel('Process time', { exact: true })).toHaveValue('2 h');
   await expect(panel.getByLabel('Wait before', { exact: true })).toHaveValue('1.5 d');
+  // The card shows them too, for everyone in the room.
+  await expect(step(page, 'Scan letter').getByTestId('step-times')).toHaveText('2 h · waits 1.5 d');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 
   // Then after a reload the panel and the stored document agree, in minutes.

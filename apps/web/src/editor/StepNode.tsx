@@ -1,12 +1,13 @@
-import type { Step } from '@procmap/model';
+import { DEFAULT_SETTINGS, type Step } from '@procmap/model';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { useAnalysis } from '../analysis/analysis-store';
 import { useCommentMarks } from '../comments/comment-marks';
 import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
 import { useMapDoc, useReadOnly } from './editor-context';
 import { InlineText } from './InlineText';
+import { stepTimes } from './step-times';
 
 export type StepNodeData = { step: Step };
 export type StepFlowNode = Node<StepNodeData, 'step'>;
@@ -27,6 +28,12 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   const editing =
     useSession((s) => s.editing?.kind === 'step' && s.editing.id === step.id) && !readOnly;
   const edit = useSession((s) => s.edit);
+  // Only the map's working day, so a step re-renders when that changes, not on every edit.
+  const hoursPerDay = useSyncExternalStore(
+    doc.subscribe,
+    () => doc.getSnapshot().settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay,
+  );
+  const times = stepTimes(step, hoursPerDay);
   // The analysis: how many findings name this step, and its heat when the overlay is on.
   const marks = useAnalysis((s) => s.marks.get(step.id));
   const heatMode = useAnalysis((s) => s.heatMode);
@@ -94,6 +101,15 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
           title={`${comments.count} open ${comments.count === 1 ? 'comment' : 'comments'}`}
         >
           {comments.count}
+        </span>
+      )}
+      {times && (
+        <span
+          className="step__times"
+          data-testid="step-times"
+          title="Process time, and the wait before the step starts"
+        >
+          {times}
         </span>
       )}
       {marks && marks.findings > 0 && (
