@@ -1,4 +1,4 @@
-import { indexMap, normalize } from '@procmap/model';
+import { DEFAULT_SETTINGS, indexMap, normalize } from '@procmap/model';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useDeferredValue, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { AppLink } from '../app/AppLink';
@@ -77,7 +77,8 @@ function Workspace({
   );
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
-  const editor = useMemo(() => ({ doc, readOnly }), [doc, readOnly]);
+  const hoursPerDay = index.map.settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay;
+  const editor = useMemo(() => ({ doc, readOnly, hoursPerDay }), [doc, readOnly, hoursPerDay]);
 
   useEffect(() => listenToClipboard(ctxRef, isForCanvas), []);
 

@@ -1,11 +1,11 @@
-import { DEFAULT_SETTINGS, type Step } from '@procmap/model';
+import type { Step } from '@procmap/model';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
-import { memo, useSyncExternalStore } from 'react';
+import { memo } from 'react';
 import { useAnalysis } from '../analysis/analysis-store';
 import { useCommentMarks } from '../comments/comment-marks';
 import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
-import { useMapDoc, useReadOnly } from './editor-context';
+import { useHoursPerDay, useMapDoc, useReadOnly } from './editor-context';
 import { InlineText } from './InlineText';
 import { stepTimes } from './step-times';
 
@@ -28,12 +28,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   const editing =
     useSession((s) => s.editing?.kind === 'step' && s.editing.id === step.id) && !readOnly;
   const edit = useSession((s) => s.edit);
-  // Only the map's working day, so a step re-renders when that changes, not on every edit.
-  const hoursPerDay = useSyncExternalStore(
-    doc.subscribe,
-    () => doc.getSnapshot().settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay,
-  );
-  const times = stepTimes(step, hoursPerDay);
+  const times = stepTimes(step, useHoursPerDay());
   // The analysis: how many findings name this step, and its heat when the overlay is on.
   const marks = useAnalysis((s) => s.marks.get(step.id));
   const heatMode = useAnalysis((s) => s.heatMode);

@@ -6,6 +6,8 @@ export interface EditorValue {
   readonly doc: MapDoc;
   /** A view link: nothing may be edited, and no editing affordance is shown. */
   readonly readOnly: boolean;
+  /** The map's working day (settings.hoursPerDay or its default): durations shown in days. */
+  readonly hoursPerDay: number;
 }
 
 export const EditorContext = createContext<EditorValue | null>(null);
@@ -24,4 +26,9 @@ export function useMapDoc(): MapDoc {
 /** Whether the open map is view-only here. */
 export function useReadOnly(): boolean {
   return useEditor().readOnly;
+}
+
+/** The map's working day in hours, for showing durations as the analysis does. */
+export function useHoursPerDay(): number {
+  return useEditor().hoursPerDay;
 }
