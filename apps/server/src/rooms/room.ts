@@ -4,7 +4,6 @@ import {
   encodeAwarenessUpdate,
   removeAwarenessStates,
 } from 'y-protocols/awareness';
-import type { Problem } from '@procmap/model';
 import * as Y from 'yjs';
 import type { Access } from '../auth/tokens';
 import type { Logger } from '../log';
@@ -19,7 +18,8 @@ import {
 } from '../protocol/messages';
 import type { StorageAdapter } from '../storage/adapter';
 import { PersistQueue } from './persist-queue';
-import { type Touched, touchedBy, touchedProblems } from './update-rules';
+import { applyAndSeeChange, closeReason, encodeApplied, pendingBytes } from './scratch-apply';
+import { touchedProblems } from './update-rules';
 
 /** One client connection as a room sees it. */
 export interface RoomConnection {
@@ -51,78 +51,6 @@ export interface RoomOptions {
 }
 
 type Status = 'loading' | 'ready' | 'failed' | 'closed';
-
-/**
- * Applies an update and says whether it changed anything (new content, new deletions, or
- * something left waiting for a missing dependency) and which records it touched. Throws if the
- * update does not apply.
- */
-function applyAndSeeChange(
-  doc: Y.Doc,
-  update: Uint8Array,
-): { changed: boolean; touched: Touched | undefined } {
-  const { pendingStructs, pendingDs } = doc.store;
-  let changed = false;
-  let touched: Touched | undefined;
-  const mark = () => {
-    changed = true;
-  };
-  const see = (tr: Y.Transaction) => {
-    const now = touchedBy(doc, tr);
-    if (!touched) touched = now;
-    else {
-      // Yjs may apply one update in more than one transaction (pending parts retried).
-      touched.header ||= now.header;
-      for (const [collection, ids] of now.records) {
-        const into = touched.records.get(collection) ?? new Set<string>();
-        for (const id of ids) into.add(id);
-        touched.records.set(collection, into);
-      }
-    }
-  };
-  doc.on('update', mark);
-  doc.on('afterTransaction', see);
-  try {
-    Y.applyUpdate(doc, update);
-  } finally {
-    doc.off('update', mark);
-    doc.off('afterTransaction', see);
-  }
-  return {
-    changed:
-      changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs,
-    touched,
-  };
-}
-
-/** Bytes of updates a document holds waiting for changes it has not received. */
-function pendingBytes(doc: Y.Doc): number {
-  return (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
-}
-
-/** A close reason naming the first broken rule, within the 123 bytes a close frame allows. */
-function closeReason(problem: Problem): string {
-  const text = `update breaks the map: ${problem.path}: ${problem.message}`;
-  const bytes = new TextEncoder().encode(text);
-  if (bytes.length <= 123) return text;
-  return `${new TextDecoder().decode(bytes.subarray(0, 119)).replace(/\uFFFD$/, '')}…`;
-}
-
-/**
- * The document's state without updates still waiting for a missing dependency: Yjs would
- * include those (perhaps forever, if an offender sent them), though nobody else was sent them.
- */
-function encodeApplied(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
-  const { pendingStructs, pendingDs } = doc.store;
-  doc.store.pendingStructs = null;
-  doc.store.pendingDs = null;
-  try {
-    return Y.encodeStateAsUpdate(doc, stateVector);
-  } finally {
-    doc.store.pendingStructs = pendingStructs;
-    doc.store.pendingDs = pendingDs;
-  }
-}
 
 /** How often, at most, a busy room rewrites its updated time. */
 const TOUCH_EVERY_MS = 5000;
@@ -307,7 +235,7 @@ export class Room {
             .join('; '),
         });
         this.rebuildShadow();
-        conn.close(CLOSE.malformed, closeReason(broken[0] as Problem));
+        conn.close(CLOSE.malformed, closeReason(broken[0]!));
         return;
       }
     } catch (error) {

@@ -1,0 +1,81 @@
+import type { Problem } from '@procmap/model';
+import * as Y from 'yjs';
+import { type Touched, touchedBy } from './update-rules';
+
+/*
+ * A room's scratch copy and the Yjs details around it: applying a client's update there first
+ * (what it changed, which records it touched), what is left waiting for changes never sent,
+ * and the state to hand out without those.
+ */
+
+/**
+ * Applies an update and says whether it changed anything (new content, new deletions, or
+ * something left waiting for a missing dependency) and which records it touched. Throws if the
+ * update does not apply.
+ */
+export function applyAndSeeChange(
+  doc: Y.Doc,
+  update: Uint8Array,
+): { changed: boolean; touched: Touched | undefined } {
+  const { pendingStructs, pendingDs } = doc.store;
+  let changed = false;
+  let touched: Touched | undefined;
+  const mark = () => {
+    changed = true;
+  };
+  const see = (tr: Y.Transaction) => {
+    const now = touchedBy(doc, tr);
+    if (!touched) touched = now;
+    else {
+      // Yjs may apply one update in more than one transaction (pending parts retried).
+      touched.header ||= now.header;
+      for (const [collection, ids] of now.records) {
+        const into = touched.records.get(collection) ?? new Set<string>();
+        for (const id of ids) into.add(id);
+        touched.records.set(collection, into);
+      }
+    }
+  };
+  doc.on('update', mark);
+  doc.on('afterTransaction', see);
+  try {
+    Y.applyUpdate(doc, update);
+  } finally {
+    doc.off('update', mark);
+    doc.off('afterTransaction', see);
+  }
+  return {
+    changed:
+      changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs,
+    touched,
+  };
+}
+
+/** Bytes of updates a document holds waiting for changes it has not received. */
+export function pendingBytes(doc: Y.Doc): number {
+  return (doc.store.pendingStructs?.update.length ?? 0) + (doc.store.pendingDs?.length ?? 0);
+}
+
+/** A close reason naming the first broken rule, within the 123 bytes a close frame allows. */
+export function closeReason(problem: Problem): string {
+  const text = `update breaks the map: ${problem.path}: ${problem.message}`;
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= 123) return text;
+  return `${new TextDecoder().decode(bytes.subarray(0, 119)).replace(/\uFFFD$/, '')}…`;
+}
+
+/**
+ * The document's state without updates still waiting for a missing dependency: Yjs would
+ * include those (perhaps forever, if an offender sent them), though nobody else was sent them.
+ */
+export function encodeApplied(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  const { pendingStructs, pendingDs } = doc.store;
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+  try {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  } finally {
+    doc.store.pendingStructs = pendingStructs;
+    doc.store.pendingDs = pendingDs;
+  }
+}
