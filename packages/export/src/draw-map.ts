@@ -6,7 +6,14 @@ import {
   mapGeometry,
   type StepBox,
 } from '@procmap/layout';
-import { type Comment, flowLabel, normalize, type ProcessMap } from '@procmap/model';
+import {
+  type Comment,
+  DEFAULT_SETTINGS,
+  flowLabel,
+  formatStepTimes,
+  normalize,
+  type ProcessMap,
+} from '@procmap/model';
 import { LAYER, type Painter, type TextStyle } from './painter';
 import type { LegendEntry, Paint, SceneFrame, SceneLane } from './scene';
 import {
@@ -83,6 +90,14 @@ const FLOW_LABEL: TextStyle = {
   anchor: 'middle',
 };
 const BADGE_TEXT: TextStyle = { size: 12, weight: 'bold', fill: SURFACE, anchor: 'middle' };
+const TIMES_SIZE = 10;
+const TIMES_PAINT: Paint = { fill: SURFACE, stroke: LINE, strokeWidth: 1 };
+const TIMES_TEXT: TextStyle = {
+  size: TIMES_SIZE,
+  weight: 'normal',
+  fill: INK_MUTED,
+  anchor: 'middle',
+};
 const MARKER_TEXT: TextStyle = { size: 11, weight: 'bold', fill: SURFACE, anchor: 'middle' };
 
 /**
@@ -135,8 +150,10 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
   const badges = options.findings ?? options.analysis !== undefined;
   const findingsOf = badges && options.analysis ? findingsByStep(options.analysis) : new Map();
   const drawn = new Set<Severity>(); // the severities of the badges drawn
+  const hoursPerDay = map.settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay;
   for (const box of steps) {
     drawStep(painter, box);
+    drawTimes(painter, box, hoursPerDay);
     const found = findingsOf.get(box.step.id);
     if (found) {
       drawBadge(painter, box, found.count, found.severity);
@@ -358,6 +375,16 @@ function drawFlow(
     painter.text(LAYER.flowLabels, r(mx), r(my + 3.5), text, FLOW_LABEL);
   }
   if (notes) drawMarkers(painter, r(mx + (label ? 14 : 0)), r(my - 26), notes, markers);
+}
+
+/** A step's times on its lower edge, as the canvas shows them ("10 min · waits 2 d"). */
+function drawTimes(painter: Painter, { step, x, y }: StepBox, hoursPerDay: number) {
+  const times = formatStepTimes(step, hoursPerDay);
+  if (!times) return;
+  const w = Math.round(textWidth(times, TIMES_SIZE) + 12);
+  const cx = x + W / 2;
+  painter.rect(LAYER.marks, r(cx - w / 2), y + H - 8, w, 16, 8, TIMES_PAINT);
+  painter.text(LAYER.marks, r(cx), y + H + 4, times, TIMES_TEXT);
 }
 
 /** Rounds to a whole unit. */

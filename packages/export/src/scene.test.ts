@@ -92,8 +92,33 @@ describe('buildScene', () => {
     expect(texts(scene.body).filter((t) => !/^\d+$/.test(t))).toEqual([
       'Book clinic',
       'Appointment sent',
+      'waits 5.3 d', // Book clinic's wait, on its lower edge
     ]);
     expect(scene.width).toBeLessThan(GEOMETRY.headerWidth + 3 * GEOMETRY.columnWidth);
+  });
+
+  it('draws each step’s times on its lower edge as the canvas does, in the map’s working days', () => {
+    const map = mapBuilder('Times')
+      .role('r', 'Clerk')
+      .task('a', 'r', 'Scan letter', { processTime: 10, waitTime: 900 })
+      .task('b', 'r', 'File letter')
+      .chain('a', 'b')
+      .build();
+    const scene = buildScene(map, { titleBlock: false });
+    const chip = scene.body.find(
+      (i): i is TextItem => i.type === 'text' && i.text.includes('waits'),
+    );
+    expect(chip?.text).toBe('10 min · waits 2 d');
+    const box = scene.body.find((i) => i.type === 'rect' && i.rx === 6);
+    expect(box && chip && chip.y > box.y + GEOMETRY.stepHeight - 8).toBe(true);
+    expect(texts(scene.body).filter((t) => t.includes('min') || t.includes('waits'))).toHaveLength(
+      1,
+    );
+    const eightHourDays = buildScene(
+      { ...map, settings: { hoursPerDay: 8 } },
+      { titleBlock: false },
+    );
+    expect(texts(eightHourDays.body)).toContain('10 min · waits 1.9 d');
   });
 
   it('flowLabel joins a label and a share like the canvas', () => {

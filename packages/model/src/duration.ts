@@ -105,3 +105,19 @@ export function roundedDuration(minutes: number, hoursPerDay: number): string {
   if (day > 0 && minutes >= day) return `${one(minutes / day)} d`;
   return `${one(minutes / 60)} h`;
 }
+
+/**
+ * A step's times at a glance, as the canvas and the exports show them on the step ("10 min ·
+ * waits 2 d", rounded as the analysis rounds them), or undefined when it has none.
+ */
+export function formatStepTimes(
+  step: { readonly processTime?: number; readonly waitTime?: number },
+  hoursPerDay: number,
+): string | undefined {
+  const parts: string[] = [];
+  if (step.processTime !== undefined) parts.push(roundedDuration(step.processTime, hoursPerDay));
+  if (step.waitTime !== undefined && step.waitTime > 0) {
+    parts.push(`waits ${roundedDuration(step.waitTime, hoursPerDay)}`);
+  }
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}

@@ -46,7 +46,7 @@ export { entrySteps, indexMap, isHandoff, lanesInOrder, reachableFrom } from './
 export { compareOrder, ORDER_STEP, orderBetween, rebalanceOrders } from './order-keys';
 export { emptyMap } from './empty';
 export type { DurationResult, DurationSettings } from './duration';
-export { formatDuration, parseDuration, roundedDuration } from './duration';
+export { formatDuration, formatStepTimes, parseDuration, roundedDuration } from './duration';
 export {
   DEFAULT_VOTES_PER_PERSON,
   isVotable,

@@ -1,4 +1,4 @@
-import type { Step } from '@procmap/model';
+import { formatStepTimes, type Step } from '@procmap/model';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useAnalysis } from '../analysis/analysis-store';
@@ -7,7 +7,6 @@ import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
 import { useHoursPerDay, useMapDoc, useReadOnly } from './editor-context';
 import { InlineText } from './InlineText';
-import { stepTimes } from './step-times';
 
 export type StepNodeData = { step: Step };
 export type StepFlowNode = Node<StepNodeData, 'step'>;
@@ -28,7 +27,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   const editing =
     useSession((s) => s.editing?.kind === 'step' && s.editing.id === step.id) && !readOnly;
   const edit = useSession((s) => s.edit);
-  const times = stepTimes(step, useHoursPerDay());
+  const times = formatStepTimes(step, useHoursPerDay());
   // The analysis: how many findings name this step, and its heat when the overlay is on.
   const marks = useAnalysis((s) => s.marks.get(step.id));
   const heatMode = useAnalysis((s) => s.heatMode);

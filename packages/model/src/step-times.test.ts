@@ -1,6 +1,7 @@
-import { type Step, stepId, roleId } from '@procmap/model';
+import { formatStepTimes as stepTimes } from './duration';
+import { roleId, stepId } from './ids';
+import type { Step } from './types';
 import { describe, expect, it } from 'vitest';
-import { stepTimes } from './step-times';
 
 const step = (fields: Partial<Step>): Step => ({
   id: stepId('s'),
@@ -10,7 +11,7 @@ const step = (fields: Partial<Step>): Step => ({
   ...fields,
 });
 
-describe('stepTimes', () => {
+describe('formatStepTimes', () => {
   it('shows process time and wait as the analysis rounds them, in working days', () => {
     expect(stepTimes(step({ processTime: 10, waitTime: 900 }), 7.5)).toBe('10 min · waits 2 d');
     expect(stepTimes(step({ processTime: 90 }), 7.5)).toBe('1.5 h');
