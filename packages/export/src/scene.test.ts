@@ -3,7 +3,7 @@ import { GEOMETRY } from '@procmap/layout';
 import { mapBuilder } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import { flowLabel } from '@procmap/model';
-import { buildScene, type Item, type TextItem } from './index';
+import { buildScene, type Item, type RectItem, type TextItem } from './index';
 
 const decisionMap = () =>
   mapBuilder('Referral')
@@ -109,7 +109,7 @@ describe('buildScene', () => {
       (i): i is TextItem => i.type === 'text' && i.text.includes('waits'),
     );
     expect(chip?.text).toBe('10 min · waits 2 d');
-    const box = scene.body.find((i) => i.type === 'rect' && i.rx === 6);
+    const box = scene.body.find((i): i is RectItem => i.type === 'rect' && i.rx === 6);
     expect(box && chip && chip.y > box.y + GEOMETRY.stepHeight - 8).toBe(true);
     expect(texts(scene.body).filter((t) => t.includes('min') || t.includes('waits'))).toHaveLength(
       1,
