@@ -1,4 +1,5 @@
-import { checkRecord, type Problem, type RecordKind } from '@procmap/model';
+import { COLLECTIONS, type Collection, docMaps } from '@procmap/doc';
+import { checkRecord, type Problem } from '@procmap/model';
 import * as Y from 'yjs';
 
 /*
@@ -11,14 +12,6 @@ import * as Y from 'yjs';
  * never the whole map.
  */
 
-const COLLECTIONS = {
-  roles: 'roles',
-  steps: 'steps',
-  flows: 'flows',
-  comments: 'comments',
-} as const satisfies Record<string, RecordKind>;
-type Collection = keyof typeof COLLECTIONS;
-
 /** What one transaction changed: the records (collection + id) and whether the map's own fields. */
 export interface Touched {
   readonly records: Map<Collection, Set<string>>;
@@ -27,9 +20,9 @@ export interface Touched {
 
 /** The records and header a transaction on `doc` changed, nested types traced to their record. */
 export function touchedBy(doc: Y.Doc, tr: Y.Transaction): Touched {
-  const tops = new Map<unknown, Collection>();
-  for (const name of Object.keys(COLLECTIONS) as Collection[]) tops.set(doc.getMap(name), name);
-  const meta: unknown = doc.getMap('meta');
+  const maps = docMaps(doc);
+  const tops = new Map<unknown, Collection>(COLLECTIONS.map((name) => [maps[name], name]));
+  const meta: unknown = maps.meta;
   const touched: Touched = { records: new Map(), header: false };
   const add = (collection: Collection, id: string) => {
     const ids = touched.records.get(collection) ?? new Set<string>();
@@ -90,7 +83,7 @@ export function touchedProblems(doc: Y.Doc, touched: Touched, partial: boolean):
         continue;
       }
       const value = record.toJSON() as Record<string, unknown>;
-      problems.push(...checkRecord(COLLECTIONS[collection], value, at));
+      problems.push(...checkRecord(collection, value, at)); // record kinds are named as the lists
       if (value.id !== undefined && value.id !== id) {
         problems.push({
           path: `${at}.id`,
