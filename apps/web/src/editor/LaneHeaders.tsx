@@ -137,7 +137,11 @@ function LaneHeader({
       <span className="lane-header__meta">
         <span className="lane-header__count muted" data-testid="lane-count">
           {count}
-          <span className="lane-header__unit"> {count === 1 ? 'step' : 'steps'}</span>
+          {/* In a tiny lane the count is a bare number; the word stays for screen readers. */}
+          <span className={density === 'tiny' ? 'visually-hidden' : undefined}>
+            {' '}
+            {count === 1 ? 'step' : 'steps'}
+          </span>
         </span>
         {!readOnly && !editing && (
           <button
