@@ -55,6 +55,9 @@ type Status = 'loading' | 'ready' | 'failed' | 'closed';
 /** How often, at most, a busy room rewrites its updated time. */
 const TOUCH_EVERY_MS = 5000;
 
+/** The origin of an update the caller already stored: relayed, not written again. */
+const STORED = Symbol('already stored');
+
 /**
  * One open map: its document, the people connected to it, their presence. The pipeline for a
  * client's update is validate (on a scratch copy) → apply → persist (group commit) →
@@ -288,7 +291,7 @@ export class Room {
       this.relayScheduled = true;
       setImmediate(this.relay);
     }
-    this.persist.push(update);
+    if (origin !== STORED) this.persist.push(update);
   };
 
   /**
@@ -378,6 +381,17 @@ export class Room {
     const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, changed));
     for (const conn of this.connections) if (conn !== origin) conn.send(message);
   };
+
+  /**
+   * Applies an update the caller has already appended to storage (as `seq`), so a server-side
+   * replacement is live only once it is on disk: relayed to everyone, not written again.
+   */
+  applyStored(update: Uint8Array, seq: number): void {
+    if (this.status !== 'ready') throw new Error('map not loaded');
+    Y.applyUpdate(this.doc, update, STORED);
+    if (seq > this.lastSeq) this.lastSeq = seq;
+    if (this.persist.pending === 0) this.onSaved(Y.encodeStateVector(this.doc), this.lastSeq);
+  }
 
   /** Runs a server-side edit (REST import) on the loaded document as one transaction. */
   edit(fn: (doc: Y.Doc) => void): void {
