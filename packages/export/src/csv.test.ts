@@ -47,6 +47,49 @@ describe('csvCell', () => {
     expect(csvCell(input)).toBe(expected);
   });
 
+  // What a spreadsheet still runs once it has dropped leading blanks (LibreOffice's "Trim
+  // spaces", Excel's and LibreOffice's removal of NUL), or what Japanese Excel takes for = + - @.
+  it.each([
+    ['space', ' =1+1', "' =1+1"],
+    ['spaces', '   +SUM(A1:A9)', "'   +SUM(A1:A9)"],
+    ['line feed', '\n=1+1', `"'\n=1+1"`],
+    ['line feed alone', '\nnext line', `"'\nnext line"`],
+    ['CR LF', '\r\n@SUM(A1)', `"'\r\n@SUM(A1)"`],
+    ['vertical tab and form feed', '\v\f=1', "'\v\f=1"],
+    ['NUL', '\u0000=1+1', "'\u0000=1+1"],
+    ['other control characters', '\u0001\u001f\u0085=1', "'\u0001\u001f\u0085=1"],
+    ['no-break space', '\u00a0=HYPERLINK("http://x")', `"'\u00a0=HYPERLINK(""http://x"")"`],
+    ['narrow no-break and em spaces', '\u202f\u2003-1+1', "'\u202f\u2003-1+1"],
+    ['ideographic space', '\u3000=1+1', "'\u3000=1+1"],
+    ['line and paragraph separators', '\u2028\u2029=1', "'\u2028\u2029=1"],
+    ['zero-width space', '\u200b=1+1', "'\u200b=1+1"],
+    ['zero-width joiners and word joiner', '\u200c\u200d\u2060@A1', "'\u200c\u200d\u2060@A1"],
+    ['byte-order mark', '\ufeff=1+1', "'\ufeff=1+1"],
+    ['bidirectional marks', '\u200e\u202e=1', "'\u200e\u202e=1"],
+    ['soft hyphen', '\u00ad=1', "'\u00ad=1"],
+    ['full-width equals', '\uff1dcmd|" /C calc"!A0', `"'\uff1dcmd|"" /C calc""!A0"`],
+    ['full-width plus', '\uff0b1+1', "'\uff0b1+1"],
+    ['full-width minus', '\uff0d1+1', "'\uff0d1+1"],
+    ['full-width at', '\uff20SUM(A1)', "'\uff20SUM(A1)"],
+    ['prolonged sound mark (typed for - with a Japanese IME)', '\u30fc1+1', "'\u30fc1+1"],
+    ['small and superscript forms', '\ufe66\u207a1', "'\ufe66\u207a1"],
+    ['ideographic space, then full-width equals', '\u3000\uff1d1+1', "'\u3000\uff1d1+1"],
+  ])('given a cell starting with %s, then it is neutralised', (_name, input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it.each([
+    ['a leading space before text', ' plain', ' plain'],
+    ['a no-break space before text', '\u00a0plain', '\u00a0plain'],
+    ['a sign inside the text', 'a = b + c - d @ e', 'a = b + c - d @ e'],
+    ['an e-mail address', 'ops@example.org', 'ops@example.org'],
+    ['Japanese text with a prolonged sound mark inside', 'データ入力', 'データ入力'],
+    ['blanks only', '   ', '   '],
+    ['nothing', '', ''],
+  ])('given %s, then the cell is unchanged', (_name, input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
   it('keeps numbers as numbers, negatives included', () => {
     expect(csvCell(-5)).toBe('-5');
     expect(csvCell(undefined)).toBe('');
@@ -100,6 +143,19 @@ describe('toCsv', () => {
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(rows[1]?.[3]).toBe("'=1+1");
     expect(rows[2]?.[3]).toBe(`'-3, "quoted"`);
+  });
+
+  it('given labels that start a formula after blanks or in full width, then every such cell starts with a quote', () => {
+    const map = mapBuilder(' =cmd|" /C calc"!A0')
+      .role('r', '\u3000\uff20role')
+      .task('s1', 'r', '\n=1+1')
+      .task('s2', 'r', '\u00a0\u200b+1', { notes: '\uff1dHYPERLINK("http://x")' })
+      .build();
+    const rows = parseCsv(toCsv(map, analyze(map)));
+    expect(rows[1]?.[1]).toBe("'\u3000\uff20role");
+    expect(rows[1]?.[3]).toBe("'\n=1+1");
+    expect(rows[2]?.[3]).toBe("'\u00a0\u200b+1");
+    expect(rows[2]?.[12]).toBe('\'\uff1dHYPERLINK("http://x")');
   });
 
   it('lists findings most time at stake first, with the steps they concern', () => {

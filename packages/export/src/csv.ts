@@ -3,21 +3,52 @@ import { indexMap, type ProcessMap } from '@procmap/model';
 
 /*
  * CSV for spreadsheets: RFC 4180 (comma, CRLF, fields quoted when they hold a comma, quote or
- * line break; quotes doubled). A cell that a spreadsheet would run as a formula — beginning
- * with =, +, -, @, a tab or a carriage return — is prefixed with a single quote (OWASP's
- * advice on CSV injection), so user text is only ever shown as text.
+ * line break; quotes doubled). A text cell that a spreadsheet could run as a formula is
+ * prefixed with a single quote (OWASP's advice on CSV injection), so user text is only ever
+ * shown as text — see `startsLikeFormula` for which cells, and docs/export.md for why.
  */
 
 export type CsvTable = 'steps' | 'findings';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** OWASP's and ASVS's list: a cell whose very first character is one of these is neutralised. */
+const FIRST_CHAR = /^[=+\-@\t\r\n\0]/;
+
+/**
+ * What a spreadsheet may drop before it looks for a formula: Unicode white space (space, tab,
+ * line breaks, no-break spaces, U+3000 …), control characters (NUL is deleted on import by both
+ * Excel and LibreOffice) and invisible format characters (zero-width space and joiners, word
+ * joiner, byte-order mark, bidirectional marks, soft hyphen).
+ */
+const IGNORABLE = /^[\s\p{Cc}\p{Cf}]+/u;
+
+const SIGNS = new Set(['=', '+', '-', '@']);
+
+/**
+ * A formula sign: = + - @, or a character that stands for one — the full-width ＝ ＋ － ＠ that
+ * Japanese Excel evaluates like the ASCII ones, the other compatibility forms of the four signs
+ * (small ﹦, superscript ⁺ …; their NFKC form is the sign), and ー (U+30FC), reported to OWASP
+ * with the full-width signs as a double-byte minus.
+ */
+function isSign(char: string): boolean {
+  return SIGNS.has(char) || SIGNS.has(char.normalize('NFKC')) || char === '\u30fc';
+}
+
+/**
+ * Whether a text cell could start a formula in some spreadsheet: its first character is on
+ * OWASP's list, or its first character after anything ignorable is a formula sign.
+ */
+function startsLikeFormula(text: string): boolean {
+  if (FIRST_CHAR.test(text)) return true;
+  const first = text.replace(IGNORABLE, '').codePointAt(0);
+  return first !== undefined && isSign(String.fromCodePoint(first));
+}
 
 /** One cell: neutralised against formula injection, then quoted per RFC 4180 when needed. */
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   let text =
     typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
-  if (typeof value !== 'number' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value !== 'number' && startsLikeFormula(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
