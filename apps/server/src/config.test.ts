@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromEnv, DEFAULT_LIMITS } from './config';
+import { ConfigError, configFromEnv, DEFAULT_EXPORT_LIMITS, DEFAULT_LIMITS } from './config';
 
 const cwd = '/srv/procmap';
 
@@ -13,6 +13,10 @@ describe('configFromEnv', () => {
       dataDir: resolve(cwd, 'data'),
       adminToken: undefined,
       publicUrl: undefined,
+      allowedHosts: [],
+      createsPerMinute: 30,
+      createBurst: 30,
+      exportLimits: DEFAULT_EXPORT_LIMITS,
       limits: DEFAULT_LIMITS,
       idleUnloadMs: 30_000,
       compactAfter: 500,
@@ -52,6 +56,12 @@ describe('configFromEnv', () => {
         PROCMAP_IDLE_UNLOAD_MS: '0',
         PROCMAP_COMPACT_AFTER: '3',
         PROCMAP_WEB_DIR: 'apps/web/dist',
+        PROCMAP_ALLOWED_HOSTS: ' Maps.Example.org, 192.168.1.5:8080,[::1]:9000,',
+        PROCMAP_CREATES_PER_MINUTE: '5',
+        PROCMAP_CREATE_BURST: '6',
+        PROCMAP_EXPORTS_PER_CLIENT: '1',
+        PROCMAP_EXPORTS_PER_MAP: '2',
+        PROCMAP_EXPORT_QUEUE: '9',
       },
       cwd,
     );
@@ -61,6 +71,10 @@ describe('configFromEnv', () => {
       dataDir: resolve(cwd, 'var/maps'),
       adminToken: 'admin-secret',
       publicUrl: 'https://maps.example.org',
+      allowedHosts: ['maps.example.org', '192.168.1.5:8080', '[::1]:9000'],
+      createsPerMinute: 5,
+      createBurst: 6,
+      exportLimits: { perClient: 1, perMap: 2, queue: 9 },
       limits: {
         maxMessageBytes: 2048,
         maxConnectionsPerMap: 7,
@@ -92,6 +106,13 @@ describe('configFromEnv', () => {
     ['PROCMAP_MESSAGE_BURST', '0'],
     ['PROCMAP_IDLE_UNLOAD_MS', '-5'],
     ['PROCMAP_COMPACT_AFTER', '0'],
+    ['PROCMAP_CREATES_PER_MINUTE', '0'],
+    ['PROCMAP_CREATE_BURST', 'lots'],
+    ['PROCMAP_EXPORTS_PER_CLIENT', '0'],
+    ['PROCMAP_EXPORTS_PER_MAP', '-1'],
+    ['PROCMAP_EXPORT_QUEUE', '1.5'],
+    ['PROCMAP_ALLOWED_HOSTS', 'https://maps.example.org'],
+    ['PROCMAP_ALLOWED_HOSTS', 'evil@127.0.0.1'],
   ])('given %s=%s, throws a ConfigError naming the variable and the value', (name, value) => {
     let thrown: unknown;
     try {

@@ -10,6 +10,16 @@ export interface ServerConfig {
   readonly adminToken: string | undefined;
   /** Public origin used in share links, e.g. https://maps.example.org; default from the request. */
   readonly publicUrl: string | undefined;
+  /**
+   * Host names the API also answers to (`name` for any port, or `name:port`), besides the
+   * loopback names and the address a request arrived on; any other Host header is refused.
+   */
+  readonly allowedHosts: readonly string[];
+  /** Creating maps without an admin token, per client address: per minute, and the burst. */
+  readonly createsPerMinute: number;
+  readonly createBurst: number;
+  /** Exports waiting or running, counted per lane (SVG and CSV; PDF and report). */
+  readonly exportLimits: ExportLimits;
   readonly limits: Limits;
   /** A room with no connections is unloaded this long after its last save. */
   readonly idleUnloadMs: number;
@@ -44,6 +54,34 @@ export const DEFAULT_LIMITS: Limits = {
   maxMapBytes: 16 * 1024 * 1024,
 };
 
+export interface ExportLimits {
+  /** Per client: its address and the token it exports with. */
+  readonly perClient: number;
+  readonly perMap: number;
+  /** In all, per lane. */
+  readonly queue: number;
+}
+
+export const DEFAULT_EXPORT_LIMITS: ExportLimits = { perClient: 3, perMap: 8, queue: 32 };
+
+/** `name` or `name:port`, where name is a host name, an IPv4 address or a bracketed IPv6 one. */
+const HOST_ENTRY = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
+
+function hostList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const entries = (env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (!HOST_ENTRY.test(entry)) {
+      throw new ConfigError(
+        `${name} must list host names or name:port, separated by commas, got "${entry}"`,
+      );
+    }
+  }
+  return entries;
+}
+
 const DEFAULT_WEB_DIR = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
 /** Thrown for an environment variable that cannot be used, naming it. */
@@ -74,6 +112,21 @@ export function configFromEnv(
     dataDir,
     adminToken: env.PROCMAP_ADMIN_TOKEN || undefined,
     publicUrl: env.PROCMAP_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    allowedHosts: hostList(env, 'PROCMAP_ALLOWED_HOSTS'),
+    // A workshop behind one NAT makes a few maps; a script making thousands is stopped.
+    createsPerMinute: integer(env, 'PROCMAP_CREATES_PER_MINUTE', 30, 1, 1_000_000),
+    createBurst: integer(env, 'PROCMAP_CREATE_BURST', 30, 1, 1_000_000),
+    exportLimits: {
+      perClient: integer(
+        env,
+        'PROCMAP_EXPORTS_PER_CLIENT',
+        DEFAULT_EXPORT_LIMITS.perClient,
+        1,
+        10_000,
+      ),
+      perMap: integer(env, 'PROCMAP_EXPORTS_PER_MAP', DEFAULT_EXPORT_LIMITS.perMap, 1, 10_000),
+      queue: integer(env, 'PROCMAP_EXPORT_QUEUE', DEFAULT_EXPORT_LIMITS.queue, 1, 100_000),
+    },
     limits: {
       maxMessageBytes: integer(
         env,

@@ -10,8 +10,9 @@ import {
 
 /*
  * Listing maps, and the admin token, over the REST API of the real server process: without
- * PROCMAP_ADMIN_TOKEN anyone may create and list; with it, creating and listing take the admin
- * token while per-map routes and the sync socket still take map tokens alone.
+ * PROCMAP_ADMIN_TOKEN anyone may create maps (at a pace, api-create-limit.e2e.test.ts) and
+ * nobody may list them; with it, creating and listing take the admin token while per-map
+ * routes and the sync socket still take map tokens alone.
  */
 
 describe('REST API (real server process)', { timeout: 30_000 }, () => {
@@ -25,46 +26,18 @@ describe('REST API (real server process)', { timeout: 30_000 }, () => {
     if (server) removeDataDir(server.dataDir);
   });
 
-  describe('GET /api/maps (no admin token configured)', () => {
-    it('lists id, title and updatedAt only, most recently updated first', async () => {
-      const a = await createMap(server, { title: 'List A' });
-      const b = await createMap(server, { title: 'List B' });
-      const c = await createMap(server, { title: 'List C' });
-      // Updating A (later than B and C were created) moves it to the top, with its new title.
-      const put = await send(
-        server,
-        'PUT',
-        `/api/maps/${a.id}${q(a.editToken)}`,
-        json(retitled(example(), 'List A, renamed')),
-      );
-      expect(put.status).toBe(200);
-
-      type Summary = { id: string; title: string; updatedAt: string };
-      let maps: Summary[] = [];
-      const order = () => maps.map((m) => m.id).filter((id) => [a.id, b.id, c.id].includes(id));
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const reply = await send(server, 'GET', '/api/maps');
-        expect(reply.status).toBe(200);
-        maps = reply.json.maps;
-        const first = maps.find((m) => m.id === a.id);
-        if (order()[0] === a.id && first?.title === 'List A, renamed') break;
-        if (Date.now() > deadline)
-          throw new Error(`list never showed A first: ${JSON.stringify(maps)}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      expect(order()).toHaveLength(3);
-      expect(maps.find((m) => m.id === b.id)?.title).toBe('List B');
-      for (const summary of maps) {
-        expect(Object.keys(summary).sort()).toEqual(['id', 'title', 'updatedAt']);
-        expect(new Date(summary.updatedAt).toISOString()).toBe(summary.updatedAt);
-      }
-      const times = maps.map((m) => Date.parse(m.updatedAt));
-      expect(times).toEqual([...times].sort((x, y) => y - x));
-      // No tokens or token hashes ever appear in the list.
-      expect(JSON.stringify(maps)).not.toMatch(/[0-9a-f]{64}/);
-      expect(JSON.stringify(maps)).not.toContain(a.editToken);
-    });
+  it('GET /api/maps without an admin token configured → 403 listing-disabled, naming the variable', async () => {
+    const made = await createMap(server, { title: 'Sensitive: safeguarding referrals' });
+    const asked: Record<string, string>[] = [{}, { authorization: 'Bearer anything' }];
+    for (const headers of asked) {
+      const reply = await send(server, 'GET', '/api/maps', { headers });
+      expectError(reply, 403, 'listing-disabled');
+      expect(reply.json.error.message).toContain('PROCMAP_ADMIN_TOKEN');
+      expect(reply.text).not.toContain(made.id);
+      expect(reply.text).not.toContain('safeguarding');
+    }
+    // Creating still works without any token: that is how a fresh `npm start` begins.
+    expect((await send(server, 'POST', '/api/maps', json({}))).status).toBe(201);
   });
 });
 
@@ -126,6 +99,51 @@ describe('REST API with PROCMAP_ADMIN_TOKEN set', { timeout: 30_000 }, () => {
       headers: { authorization: `bearer ${ADMIN}` },
     });
     expect(lower.status).toBe(200);
+  });
+
+  it('lists id, title and updatedAt only, most recently updated first', async () => {
+    const make = async (title: string) => {
+      const made = await send(server, 'POST', '/api/maps', { ...json({ title }), headers: admin });
+      expect(made.status, made.text).toBe(201);
+      return made.json as { id: string; editToken: string };
+    };
+    const a = await make('List A');
+    const b = await make('List B');
+    const c = await make('List C');
+    // Updating A (later than B and C were created) moves it to the top, with its new title.
+    const put = await send(
+      server,
+      'PUT',
+      `/api/maps/${a.id}${q(a.editToken)}`,
+      json(retitled(example(), 'List A, renamed')),
+    );
+    expect(put.status).toBe(200);
+
+    type Summary = { id: string; title: string; updatedAt: string };
+    let maps: Summary[] = [];
+    const order = () => maps.map((m) => m.id).filter((id) => [a.id, b.id, c.id].includes(id));
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const reply = await send(server, 'GET', '/api/maps', { headers: admin });
+      expect(reply.status).toBe(200);
+      maps = reply.json.maps;
+      const first = maps.find((m) => m.id === a.id);
+      if (order()[0] === a.id && first?.title === 'List A, renamed') break;
+      if (Date.now() > deadline)
+        throw new Error(`list never showed A first: ${JSON.stringify(maps)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(order()).toHaveLength(3);
+    expect(maps.find((m) => m.id === b.id)?.title).toBe('List B');
+    for (const summary of maps) {
+      expect(Object.keys(summary).sort()).toEqual(['id', 'title', 'updatedAt']);
+      expect(new Date(summary.updatedAt).toISOString()).toBe(summary.updatedAt);
+    }
+    const times = maps.map((m) => Date.parse(m.updatedAt));
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+    // No tokens or token hashes ever appear in the list.
+    expect(JSON.stringify(maps)).not.toMatch(/[0-9a-f]{64}/);
+    expect(JSON.stringify(maps)).not.toContain(a.editToken);
   });
 
   it('per-map routes and the sync socket still work with map tokens alone', async () => {

@@ -15,7 +15,13 @@ describe('REST API (real server process)', { timeout: 30_000 }, () => {
   let server: ServerProcess;
 
   beforeAll(async () => {
-    server = await startServer({ env: { PROCMAP_MAX_MESSAGE_BYTES: String(LIMIT) } });
+    server = await startServer({
+      env: {
+        PROCMAP_MAX_MESSAGE_BYTES: String(LIMIT),
+        // Many maps from one address; the pace of creation is api-create-limit.e2e.test.ts's.
+        PROCMAP_CREATE_BURST: '1000',
+      },
+    });
   }, 30_000);
   afterAll(async () => {
     await server?.kill('SIGKILL');

@@ -2,12 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAdminToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import { MapError, type MapService } from '../maps/map-service';
+import { linkOrigin, requireKnownHost } from './allowed-hosts';
+import { clientAddress } from './client-address';
+import type { CreateRateLimit } from './create-rate-limit';
+import type { ExportQueue } from './export-queue';
 import type { ExportKind } from './export-routes';
 import { HttpError, readJson, sendJson } from './respond';
+import { storageRefusal } from './storage-errors';
 
 /*
  * The REST API (docs/server.md). Every bad input is a 4xx naming the problem. Map tokens come
- * as ?token=…; the admin token, when configured, as `Authorization: Bearer …`.
+ * as ?token=…; the admin token, when configured, as `Authorization: Bearer …`. Only known Host
+ * names are answered (allowed-hosts.ts); listing maps needs the admin token, and creating maps
+ * without one is rate-limited per client address.
  */
 
 export interface ApiContext {
@@ -15,15 +22,15 @@ export interface ApiContext {
   readonly maps: MapService;
 }
 
+/** The API's own state, one per server: the creation allowance and the export lanes. */
+export interface ApiGuards {
+  readonly creates: CreateRateLimit;
+  readonly exports: ExportQueue;
+}
+
 const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})(\/access|\/view-link)?$/;
 const EXPORT_PATH =
   /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/(export\.svg|export\.pdf|export\.csv|report\.pdf)$/;
-
-function baseUrl(req: IncomingMessage, config: ServerConfig): string {
-  if (config.publicUrl) return config.publicUrl;
-  const host = req.headers.host ?? `${config.host}:${config.port}`;
-  return `http://${host}`;
-}
 
 function bearer(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
@@ -56,23 +63,34 @@ export async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  ctx: ApiContext,
+  ctx: ApiContext & ApiGuards,
 ): Promise<boolean> {
   const { config, maps } = ctx;
   if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') return false;
   try {
+    requireKnownHost(req, config);
     if (url.pathname === '/api/maps') {
       if (req.method === 'POST') {
-        requireAdmin(req, config);
+        // With an admin token only its holder creates maps; without one, anyone may, at a pace.
+        if (config.adminToken) requireAdmin(req, config);
+        else ctx.creates.take(clientAddress(req));
         const body = await readJson(req, config.limits.maxMessageBytes);
         const created = await maps.create(body);
-        const base = baseUrl(req, config);
+        const base = linkOrigin(req, config);
         sendJson(res, 201, {
           ...created,
           editUrl: `${base}/m/${created.id}#token=${created.editToken}`,
           viewUrl: `${base}/m/${created.id}#token=${created.viewToken}`,
         });
       } else if (req.method === 'GET') {
+        // Titles can be sensitive: nobody lists them unless an admin token is configured.
+        if (!config.adminToken) {
+          throw new HttpError(
+            403,
+            'listing-disabled',
+            'this server does not list its maps: listing needs PROCMAP_ADMIN_TOKEN to be set, and that token sent as Authorization: Bearer …',
+          );
+        }
         requireAdmin(req, config);
         sendJson(res, 200, { maps: await maps.list() });
       } else methodNotAllowed(res, 'GET, POST');
@@ -83,14 +101,22 @@ export async function handleApi(
       // Downloads for stakeholders: any token that can view the map may export it.
       if (req.method !== 'GET') methodNotAllowed(res, 'GET');
       const id = exported[1] as string;
-      await maps.authorize(id, url.searchParams.get('token') ?? bearer(req), 'view');
-      // Rendered on the export thread, started on first use: the PDF and font code stays out of
-      // a server that never exports, and a big report never stalls anyone's sync.
-      const map = await maps.read(id);
-      const { exportJob, sendRendered } = await import('./export-routes');
-      const { renderOnThread } = await import('./export-pool');
-      const job = exportJob(url, exported[2] as ExportKind, map);
-      sendRendered(res, map.title, await renderOnThread(job));
+      const kind = exported[2] as ExportKind;
+      const token = url.searchParams.get('token') ?? bearer(req);
+      await maps.authorize(id, token, 'view');
+      // A place in the export lanes first (429 past the bounds), then the work.
+      const slot = ctx.exports.reserve(kind, `${clientAddress(req)} ${token}`, id);
+      res.once('close', () => slot.release()); // a client that leaves gives its place back
+      try {
+        // Rendered on an export thread, started on first use: the PDF and font code stays out
+        // of a server that never exports, and a big report never stalls anyone's sync.
+        const map = await maps.read(id);
+        const { exportJob, sendRendered } = await import('./export-routes');
+        const rendered = await slot.run(exportJob(url, kind, map));
+        sendRendered(res, map.title, rendered);
+      } finally {
+        slot.release();
+      }
       return true;
     }
     const match = url.pathname.match(MAP_PATH);
@@ -101,11 +127,12 @@ export async function handleApi(
       // The view-only link, for anyone who may edit (and so may share the map).
       if (req.method !== 'GET') methodNotAllowed(res, 'GET');
       const viewToken = await maps.viewToken(id, token);
-      sendJson(res, 200, { viewUrl: `${baseUrl(req, config)}/m/${id}#token=${viewToken}` });
+      sendJson(res, 200, { viewUrl: `${linkOrigin(req, config)}/m/${id}#token=${viewToken}` });
     } else if (match[2]) {
-      // What this token may do, so the editor can show a view link as view-only from the start.
+      // What this token may do, so the editor can show a view link as view-only from the start,
+      // and the map's title, so the browser can list the maps it opened.
       if (req.method !== 'GET') methodNotAllowed(res, 'GET');
-      sendJson(res, 200, { access: await maps.authorize(id, token, 'view') });
+      sendJson(res, 200, await maps.access(id, token));
     } else if (req.method === 'GET') {
       await maps.authorize(id, token, 'view');
       sendJson(res, 200, await maps.read(id));
@@ -128,6 +155,6 @@ export async function handleApi(
         error.problems ? { problems: error.problems } : undefined,
       );
     }
-    throw error;
+    throw storageRefusal(error) ?? error;
   }
 }

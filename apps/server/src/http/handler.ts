@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log';
 import { type ApiContext, handleApi } from './api';
+import { CreateRateLimit } from './create-rate-limit';
+import { ExportQueue } from './export-queue';
 import { HttpError, sendError, sendJson } from './respond';
 import { setSecurityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
@@ -12,6 +14,11 @@ export interface HandlerContext extends ApiContext {
 
 /** The HTTP entry point: security headers, routing, and errors as JSON — never a bare 500. */
 export function createRequestHandler(ctx: HandlerContext) {
+  const api = {
+    ...ctx,
+    creates: new CreateRateLimit(ctx.config.createsPerMinute, ctx.config.createBurst),
+    exports: new ExportQueue(ctx.config.exportLimits),
+  };
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     setSecurityHeaders(res);
@@ -25,7 +32,7 @@ export function createRequestHandler(ctx: HandlerContext) {
     try {
       if (url.pathname === '/healthz') {
         sendJson(res, 200, { ok: true, ...ctx.health() });
-      } else if (!(await handleApi(req, res, url, ctx))) {
+      } else if (!(await handleApi(req, res, url, api))) {
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           res.setHeader('allow', 'GET, HEAD');
           throw new HttpError(405, 'method-not-allowed', 'use GET');

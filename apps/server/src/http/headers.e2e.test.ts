@@ -148,7 +148,7 @@ describe('security headers on every response (real server process)', { timeout: 
     ['a missing file', 'GET', () => '/nothing/here.png', 404],
     ['a missing asset', 'GET', () => '/assets/app-gone.js', 404],
     ['health', 'GET', () => '/healthz', 200],
-    ['the list of maps', 'GET', () => '/api/maps', 200],
+    ['the list of maps, refused without an admin token', 'GET', () => '/api/maps', 403],
     ['a new map', 'POST', () => '/api/maps', 201, '{}'],
     ['a map', 'GET', () => `/api/maps/${map.id}?token=${map.viewToken}`, 200],
     ['a map without a token', 'GET', () => `/api/maps/${map.id}`, 401],

@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: Readonly<Record<string, unknown>>,
+    /** Response headers that go with the refusal, e.g. `retry-after`. */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
@@ -26,6 +28,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 /** Sends `{ error: { code, message, ...details } }`. */
 export function sendError(res: ServerResponse, error: HttpError): void {
+  for (const [name, value] of Object.entries(error.headers ?? {})) res.setHeader(name, value);
   sendJson(res, error.status, {
     error: { code: error.code, message: error.message, ...error.details },
   });

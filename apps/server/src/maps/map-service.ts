@@ -81,6 +81,30 @@ function encodeFile(file: ProcessMap): Uint8Array {
 }
 
 /**
+ * The replacement of a document's content by a file, as one Yjs update, made on a scratch copy
+ * of `current` so nothing changes until the caller has stored it. Undefined when the file is
+ * already the content.
+ */
+function replacementUpdate(current: Y.Doc, file: ProcessMap): Uint8Array | undefined {
+  const scratch = new Y.Doc();
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(current));
+  const updates: Uint8Array[] = [];
+  scratch.on('update', (update: Uint8Array) => updates.push(update));
+  const doc = new MapDoc(scratch, { actor: 'server' });
+  doc.importFile(file, doc.origins.server);
+  doc.destroy();
+  scratch.destroy();
+  if (updates.length <= 1) return updates[0];
+  return Y.mergeUpdates(updates);
+}
+
+/** What a token may do on a map, and the map's title. */
+export interface MapAccess {
+  readonly access: Access;
+  readonly title: string;
+}
+
+/**
  * Maps as the REST API sees them: create with tokens, check a token, read and replace the
  * current content (through the live room, so connected editors see a replacement at once),
  * delete, list.
@@ -127,6 +151,14 @@ export class MapService {
     return access;
   }
 
+  /** What `token` opens on map `id`, and the map's title (for the browser's list of maps). */
+  async access(id: string, token: string | undefined): Promise<MapAccess> {
+    const access = await this.authorize(id, token, 'view');
+    const record = await this.storage.getMap(id);
+    if (!record) throw new MapError(404, 'not-found', `no map with id "${id}"`);
+    return { access, title: record.title };
+  }
+
   /**
    * The view token of a map, for whoever holds its edit token. Maps made before view tokens
    * were derived from edit tokens have a random one, which nobody but its creator can recover.
@@ -155,16 +187,20 @@ export class MapService {
     });
   }
 
-  /** Replaces a map's content in one transaction; connected editors see it live. */
+  /**
+   * Replaces a map's content in one transaction; connected editors see it live. The change is
+   * stored before it is applied: a write that fails (a full disk) changes nothing, live or
+   * stored, and its error reaches the caller.
+   */
   async replace(id: string, body: unknown): Promise<ProcessMap> {
     const file = validFile(body);
     return this.rooms.use(id, async (room) => {
-      room.edit((ydoc) => {
-        const doc = new MapDoc(ydoc, { actor: 'server' });
-        doc.importFile(file, doc.origins.server);
-        doc.destroy();
-      });
-      await room.flush();
+      const update = replacementUpdate(room.doc, file);
+      if (update) {
+        const seq = await this.storage.appendUpdates(id, [update]);
+        // Nothing may run between the write and this: the room learns its log grew at once.
+        room.applyStored(update, seq);
+      }
       return file;
     });
   }

@@ -75,7 +75,7 @@ export function startServer(
     child.once('exit', onExit);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const match = stdout.match(/listening on (http:\/\/[^\s]+)/);
+      const match = stdout.match(/listening on (https?:\/\/[^\s]+)/);
       if (!match) return;
       child.off('exit', onExit);
       const url = match[1] as string;
