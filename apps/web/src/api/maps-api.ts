@@ -1,9 +1,4 @@
-/** A map as the server lists it. */
-export interface MapSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly updatedAt: string;
-}
+import { browserRecentStore, rememberMap } from './recent-maps';
 
 /** What the server answers when a map is created: the only time both tokens are handed out. */
 export interface CreatedMap {
@@ -45,12 +40,6 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-/** The maps on this server, most recently updated first. */
-export async function listMaps(): Promise<MapSummary[]> {
-  const body = await request<{ maps: MapSummary[] }>('/api/maps');
-  return body.maps;
-}
-
 /** Creates a map: empty with a title, or from a whole map file (a template). */
 export function createMap(body: { title: string } | object): Promise<CreatedMap> {
   return request<CreatedMap>('/api/maps', { method: 'POST', body: JSON.stringify(body) });
@@ -59,11 +48,17 @@ export function createMap(body: { title: string } | object): Promise<CreatedMap>
 /** What a token may do on a map: edit it, or only view it. */
 export type MapAccess = 'edit' | 'view';
 
-/** Asks the server what `token` may do on the map, before anything is edited. */
+/**
+ * Asks the server what `token` may do on the map, before anything is edited. The answer also
+ * carries the map's title: the map goes on this browser's list of maps (recent-maps.ts).
+ */
 export async function mapAccess(mapId: string, token: string): Promise<MapAccess> {
   const path = `/api/maps/${encodeURIComponent(mapId)}/access?token=${encodeURIComponent(token)}`;
-  const body = await request<{ access: MapAccess }>(path);
-  return body.access === 'edit' ? 'edit' : 'view';
+  const body = await request<{ access: MapAccess; title?: unknown }>(path);
+  const access = body.access === 'edit' ? 'edit' : 'view';
+  const title = typeof body.title === 'string' ? body.title : '';
+  rememberMap(browserRecentStore(), { id: mapId, title, token, access });
+  return access;
 }
 
 /**

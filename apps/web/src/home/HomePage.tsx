@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { type CreatedMap, createMap } from '../api/maps-api';
-import { recallLinks, rememberLinks } from '../api/share-links';
+import { browserRecentStore, rememberMap } from '../api/recent-maps';
+import { rememberLinks } from '../api/share-links';
 import { navigate } from '../app/navigation';
 import { MapList } from './MapList';
 import { OpenLinkForm } from './OpenLinkForm';
 import { TEMPLATES } from './templates';
-import { useMapList } from './useMapList';
+import { useRecentMaps } from './useRecentMaps';
 
 /** The path and fragment of an absolute share link, so the app stays on its own origin. */
 function appPath(url: string): string {
@@ -13,9 +14,9 @@ function appPath(url: string): string {
   return `${parsed.pathname}${parsed.hash}`;
 }
 
-/** The first page: the maps on this server, new map, templates, open a link. */
+/** The first page: new map, templates, open a link, and the maps this browser made or opened. */
 export function HomePage() {
-  const list = useMapList();
+  const recent = useRecentMaps();
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState('');
@@ -26,6 +27,12 @@ export function HomePage() {
     try {
       const map: CreatedMap = await createMap(body);
       rememberLinks(map);
+      rememberMap(browserRecentStore(), {
+        id: map.id,
+        title: map.title,
+        token: map.editToken,
+        access: 'edit',
+      });
       navigate(appPath(map.editUrl));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -87,13 +94,7 @@ export function HomePage() {
 
       <section className="card" aria-labelledby="maps-heading">
         <h2 id="maps-heading">Your maps</h2>
-        <MapList
-          state={list}
-          linkFor={(id) => {
-            const l = recallLinks(id);
-            return l ? appPath(l.editUrl) : undefined;
-          }}
-        />
+        <MapList maps={recent.maps} onForget={recent.forget} />
       </section>
     </main>
   );
