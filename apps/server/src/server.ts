@@ -5,6 +5,7 @@ import type { ServerConfig } from './config';
 import { createRequestHandler } from './http/handler';
 import type { Logger } from './log';
 import { MapError, MapService } from './maps/map-service';
+import { DEFAULT_PRESENCE } from './rooms/presence';
 import { RoomRegistry } from './rooms/room-registry';
 import type { StorageAdapter } from './storage/adapter';
 import { serveConnection } from './sync/connection';
@@ -34,12 +35,15 @@ export function createProcmapServer(
     compactAfter: config.compactAfter,
     maxDocumentBytes: config.limits.maxMapBytes,
     maxPendingBytes: config.limits.maxMapBytes,
+    maxPendingBytesTotal: config.limits.maxPendingBytes,
+    presence: { ...DEFAULT_PRESENCE, maxStateBytes: config.limits.maxPresenceBytes },
     idleUnloadMs: config.idleUnloadMs,
   });
   const maps = new MapService(storage, rooms);
   const started = Date.now();
   const health = () => ({
     rooms: rooms.size,
+    waitingBytes: rooms.pendingBytes,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
   });
   const http = createServer(createRequestHandler({ config, maps, log, health }));

@@ -96,5 +96,8 @@ describe('validateMap and deep nesting', () => {
       },
     ]);
     expect(tooDeep({ a: [{ b: 1 }] })).toBeUndefined();
+    // A part checked on its own, with the levels above it taken off the limit.
+    expect(tooDeep({ a: [{ b: 1 }] }, 2)).toBe('a[0]');
+    expect(tooDeep({ a: [{ b: 1 }] }, 3)).toBeUndefined();
   });
 });

@@ -20,6 +20,8 @@ export const CLOSE = {
   rateLimited: 4529,
   /** The stored map could not be loaded; nothing was changed. Try again later. */
   unavailable: 4503,
+  /** The server holds as many waiting updates as it may; nothing was kept. Try again later. */
+  busy: 4507,
 } as const;
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];

@@ -1,6 +1,8 @@
 import type { Logger } from '../log';
 import { CLOSE } from '../protocol/close-codes';
 import type { StorageAdapter } from '../storage/adapter';
+import { PendingBudget } from './pending-budget';
+import type { PresenceOptions } from './presence';
 import { Room } from './room';
 
 export interface RegistryOptions {
@@ -10,6 +12,9 @@ export interface RegistryOptions {
   /** Size limits of a room's document (see RoomOptions). */
   readonly maxDocumentBytes: number;
   readonly maxPendingBytes: number;
+  /** Most bytes of waiting updates across every room. */
+  readonly maxPendingBytesTotal: number;
+  readonly presence: PresenceOptions;
   /** An idle room is unloaded this long after its last connection left and its last save. */
   readonly idleUnloadMs: number;
 }
@@ -23,8 +28,16 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private closing = false;
+  private readonly budget: PendingBudget;
 
-  constructor(private readonly options: RegistryOptions) {}
+  constructor(private readonly options: RegistryOptions) {
+    this.budget = new PendingBudget(options.maxPendingBytesTotal);
+  }
+
+  /** Bytes of updates held waiting, across every room. */
+  get pendingBytes(): number {
+    return this.budget.bytes;
+  }
 
   /** Rooms currently in memory. */
   get size(): number {
@@ -43,6 +56,8 @@ export class RoomRegistry {
       compactAfter: this.options.compactAfter,
       maxDocumentBytes: this.options.maxDocumentBytes,
       maxPendingBytes: this.options.maxPendingBytes,
+      pendingBudget: this.budget,
+      presence: this.options.presence,
       onIdle: (r) => this.scheduleUnload(r),
     });
     this.rooms.set(mapId, room);

@@ -1,25 +1,25 @@
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness';
+import type { Problem } from '@procmap/model';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Access } from '../auth/tokens';
 import type { Logger } from '../log';
 import { CLOSE, type CloseCode } from '../protocol/close-codes';
-import { filterAwareness } from '../protocol/awareness-filter';
-import {
-  awarenessMessage,
-  savedMessage,
-  syncStep1,
-  syncStep2,
-  syncUpdate,
-} from '../protocol/messages';
+import { savedMessage, syncStep1, syncStep2, syncUpdate } from '../protocol/messages';
 import type { StorageAdapter } from '../storage/adapter';
+import { type Held, HeldUpdates, MAX_HELD_PER_CONNECTION } from './held-updates';
+import { removeTooDeepFields } from './load-repair';
+import { PendingBudget } from './pending-budget';
 import { PersistQueue } from './persist-queue';
-import { applyAndSeeChange, closeReason, encodeApplied, pendingBytes } from './scratch-apply';
-import { touchedProblems } from './update-rules';
+import { DEFAULT_PRESENCE, type PresenceOptions, RoomPresence } from './presence';
+import {
+  applyAndSeeChange,
+  clearWaiting,
+  closeReason,
+  clientsOf,
+  encodeApplied,
+  pendingBytes,
+} from './scratch-apply';
+import { type DocumentShape, shapeOf, shapeProblems, touchedProblems } from './update-rules';
 
 /** One client connection as a room sees it. */
 export interface RoomConnection {
@@ -42,10 +42,14 @@ export interface RoomOptions {
    */
   readonly maxDocumentBytes: number;
   /**
-   * Most bytes of updates that may wait in the room for changes never sent to it (Yjs keeps
-   * those in memory until the gap is filled, perhaps forever). Past it the sender is closed.
+   * Most bytes of updates that may wait in the room for changes never sent to it (held until
+   * the gap is filled, perhaps forever). Past it the sender is closed.
    */
   readonly maxPendingBytes: number;
+  /** The server's budget for waiting updates, shared by its rooms (default: the room's own). */
+  readonly pendingBudget?: PendingBudget;
+  /** Presence limits (default DEFAULT_PRESENCE). */
+  readonly presence?: PresenceOptions;
   /** Called when the room has no connections and nothing left to save. */
   readonly onIdle: (room: Room) => void;
 }
@@ -57,6 +61,15 @@ const TOUCH_EVERY_MS = 5000;
 
 /** The origin of an update the caller already stored: relayed, not written again. */
 const STORED = Symbol('already stored');
+/** The origin of the repairs made at load. */
+const REPAIR = Symbol('repaired at load');
+
+/** What trying an update on the scratch copy found; the copy is unchanged unless 'ok'. */
+type Trial =
+  | { readonly kind: 'ok'; readonly changed: boolean }
+  | { readonly kind: 'waits' }
+  | { readonly kind: 'broken'; readonly problems: readonly Problem[] }
+  | { readonly kind: 'throws'; readonly error: unknown };
 
 /**
  * One open map: its document, the people connected to it, their presence. The pipeline for a
@@ -66,12 +79,19 @@ const STORED = Symbol('already stored');
  */
 export class Room {
   readonly doc = new Y.Doc();
-  /** A copy of `doc` that takes every client update first, so a bad one never touches `doc`. */
+  /**
+   * A copy of `doc` that takes every client update first, so a bad one never touches `doc`.
+   * Neither ever keeps an update that waits for a missing one: those are `held`.
+   */
   private shadow = new Y.Doc();
-  readonly awareness: Awareness;
+  private readonly presence: RoomPresence;
   private readonly connections = new Set<RoomConnection>();
-  /** Awareness client id → the connection that owns it. */
-  private readonly owners = new Map<number, RoomConnection>();
+  private readonly held = new HeldUpdates();
+  private readonly budget: PendingBudget;
+  /** Top-level types, format and version as loaded: no client may change them. */
+  private shape: DocumentShape = shapeOf(this.doc);
+  /** Stored updates could not all be applied at load: keep the stored log as it is. */
+  private damaged = false;
   private status: Status = 'loading';
   private readonly persist: PersistQueue;
   private savedStateVector: Uint8Array = Y.encodeStateVector(new Y.Doc());
@@ -91,9 +111,16 @@ export class Room {
     readonly id: string,
     private readonly options: RoomOptions,
   ) {
-    this.awareness = new Awareness(this.doc);
-    this.awareness.setLocalState(null); // the server itself is not a participant
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.budget = options.pendingBudget ?? new PendingBudget(options.maxPendingBytes);
+    this.presence = new RoomPresence(
+      this.doc,
+      id,
+      options.log,
+      (message, except) => {
+        for (const conn of this.connections) if (conn !== except) conn.send(message);
+      },
+      options.presence ?? DEFAULT_PRESENCE,
+    );
     this.persist = new PersistQueue(
       options.storage,
       id,
@@ -116,16 +143,48 @@ export class Room {
     return this.status === 'ready';
   }
 
+  /** The room's presence (Yjs awareness). */
+  get awareness(): Awareness {
+    return this.presence.awareness;
+  }
+
+  /** Bytes of updates held waiting for changes never sent. */
+  get heldBytes(): number {
+    return this.held.bytes;
+  }
+
   private async load(): Promise<void> {
     const started = performance.now();
     try {
       const state = await this.options.storage.loadState(this.id);
       if (!state) throw new Error('no such map');
-      for (const update of state.updates) {
-        Y.applyUpdate(this.doc, update);
-        Y.applyUpdate(this.shadow, update);
+      // Whatever part of the log cannot be applied is skipped, said, and kept as it is stored.
+      const skipped: string[] = [];
+      state.updates.forEach((update, i) => {
+        try {
+          Y.applyUpdate(this.doc, update);
+        } catch (error) {
+          skipped.push(`${i + 1} of ${state.updates.length}: ${String(error)}`);
+        }
         this.storedBytes += update.length;
+      });
+      if (skipped.length > 0) {
+        this.damaged = true;
+        this.options.log.error('load-skipped', {
+          map: this.id,
+          updates: skipped.length,
+          first: skipped[0],
+          note: 'the rest of the map is served; its stored log is kept as it is, uncompacted',
+        });
       }
+      const waiting = pendingBytes(this.doc);
+      if (waiting > 0) {
+        // Stored before updates that wait were held outside the document: never placeable.
+        clearWaiting(this.doc);
+        this.options.log.warn('load-dropped-waiting', { map: this.id, bytes: waiting });
+      }
+      this.shadow = copyOf(this.doc);
+      this.shape = shapeOf(this.doc);
       this.lastSeq = state.lastSeq;
       this.compactedSeq = state.updates.length <= 1 ? state.lastSeq : 0;
       this.savedStateVector = Y.encodeStateVector(this.doc);
@@ -138,6 +197,15 @@ export class Room {
     if (this.status !== 'loading') throw new Error('room closed while loading');
     this.status = 'ready';
     this.doc.on('update', this.onDocUpdate);
+    const removed = removeTooDeepFields(this.doc, REPAIR);
+    if (removed.length > 0) {
+      this.options.log.warn('load-repaired', {
+        map: this.id,
+        removed: removed.slice(0, 5).join(', '),
+        count: removed.length,
+        reason: 'nested too deep to be written out',
+      });
+    }
     this.options.log.debug('loaded', { map: this.id, ms: Math.round(performance.now() - started) });
   }
 
@@ -154,18 +222,15 @@ export class Room {
     }
     this.connections.add(conn);
     conn.send(syncStep1(Y.encodeStateVector(this.doc)));
-    if (this.awareness.states.size > 0) {
-      const ids = [...this.awareness.states.keys()];
-      conn.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, ids)));
-    }
+    const presence = this.presence.message();
+    if (presence) conn.send(presence);
   }
 
   /** Removes a connection and its presence; an empty room may then be unloaded. */
   leave(conn: RoomConnection): void {
     if (!this.connections.delete(conn)) return;
-    const owned = [...this.owners].filter(([, owner]) => owner === conn).map(([id]) => id);
-    for (const id of owned) this.owners.delete(id);
-    if (owned.length > 0) removeAwarenessStates(this.awareness, owned, null);
+    this.budget.release(this.held.drop(conn));
+    this.presence.leave(conn);
     if (this.connections.size === 0) this.checkIdle();
   }
 
@@ -175,92 +240,185 @@ export class Room {
   }
 
   /**
-   * A document update from a client: refused on a view connection; applied to the scratch copy
-   * first, and if that throws, the connection is closed and the room is untouched.
+   * A document update from a client: refused on a view connection; tried on the scratch copy
+   * first, and applied only if it applies and keeps the map valid. One that waits for changes
+   * never sent is held outside the room until they come (see held-updates.ts).
    */
   receiveUpdate(conn: RoomConnection, update: Uint8Array): void {
-    // An update may arrive before one it depends on (a client's edit can overtake its own
-    // sync step 2 after a reconnect): Yjs keeps it pending until the gap is filled, so pending
-    // state is normal and not a reason to refuse.
-    let changed: boolean;
-    let touched = false;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decoding it completely first stops most garbage before it touches the scratch copy,
       // which then needs no rebuilding: O(update), not O(document), per bad message.
-      const decoded = Y.decodeUpdate(update);
-      if (conn.access !== 'edit' && this.viewerWrites(decoded, update)) {
-        this.options.log.warn('update-refused', {
-          map: this.id,
-          conn: conn.id,
-          reason: 'view-only',
-        });
-        conn.close(CLOSE.readOnly, 'this link is view-only');
-        return;
-      }
-      if (
-        decoded.structs.length > 0 &&
-        this.storedBytes + update.length > this.options.maxDocumentBytes
-      ) {
-        // Deletions still go through: they are how a map that is too large gets smaller.
-        this.options.log.warn('update-refused', {
-          map: this.id,
-          conn: conn.id,
-          reason: 'map-too-large',
-          bytes: this.storedBytes + update.length,
-        });
-        conn.close(CLOSE.tooLarge, 'the map is too large to grow any further');
-        return;
-      }
-      touched = true;
-      const applied = applyAndSeeChange(this.shadow, update);
-      if (pendingBytes(this.shadow) > this.options.maxPendingBytes) {
-        this.options.log.warn('update-refused', {
-          map: this.id,
-          conn: conn.id,
-          reason: 'too-much-pending',
-        });
-        this.rebuildShadow();
-        conn.close(CLOSE.malformed, 'update depends on changes that were never sent');
-        return;
-      }
-      changed = applied.changed;
-      const partial = this.shadow.store.pendingStructs !== null;
-      const broken = applied.touched ? touchedProblems(this.shadow, applied.touched, partial) : [];
-      if (broken.length > 0) {
-        // Valid Yjs, but the map it makes is not a valid map: refused, the room untouched.
-        this.options.log.warn('update-refused', {
-          map: this.id,
-          conn: conn.id,
-          reason: 'breaks-map-rules',
-          problems: broken
-            .slice(0, 5)
-            .map((p) => `${p.path}: ${p.message}`)
-            .join('; '),
-        });
-        this.rebuildShadow();
-        conn.close(CLOSE.malformed, closeReason(broken[0]!));
-        return;
-      }
+      decoded = Y.decodeUpdate(update);
     } catch (error) {
-      this.options.log.warn('update-rejected', {
+      this.refuse(conn, { kind: 'throws', error });
+      return;
+    }
+    if (conn.access !== 'edit' && this.viewerWrites(decoded, update)) {
+      this.refuseViewer(conn);
+      return;
+    }
+    if (
+      decoded.structs.length > 0 &&
+      this.storedBytes + update.length > this.options.maxDocumentBytes
+    ) {
+      // Deletions still go through: they are how a map that is too large gets smaller.
+      this.options.log.warn('update-refused', {
         map: this.id,
         conn: conn.id,
-        error: String(error),
+        reason: 'map-too-large',
+        bytes: this.storedBytes + update.length,
       });
-      if (touched) this.rebuildShadow();
-      conn.close(CLOSE.malformed, 'update does not apply');
+      conn.close(CLOSE.tooLarge, 'the map is too large to grow any further');
+      return;
+    }
+    const trial = this.trial(update);
+    if (trial.kind === 'waits') {
+      if (conn.access !== 'edit') this.refuseViewer(conn);
+      else this.hold(conn, update, decoded);
+      return;
+    }
+    if (trial.kind !== 'ok') {
+      this.refuse(conn, trial);
       return;
     }
     if (conn.access !== 'edit') {
       // Only deletions of what is already deleted can get here; if it did change something
       // after all, undo it on the copy and refuse.
-      if (!changed) return;
-      this.options.log.warn('update-refused', { map: this.id, conn: conn.id, reason: 'view-only' });
+      if (!trial.changed) return;
       this.rebuildShadow();
-      conn.close(CLOSE.readOnly, 'this link is view-only');
+      this.refuseViewer(conn);
       return;
     }
-    if (changed) Y.applyUpdate(this.doc, update, conn);
+    if (trial.changed) Y.applyUpdate(this.doc, update, conn);
+    if (this.held.size > 0) this.retryHeld(conn, clientsOf(decoded));
+  }
+
+  /**
+   * Applies an update to the scratch copy and checks the map it makes: the records it touched
+   * against the map's rules, and the document's shape. Whatever the outcome but 'ok', the copy
+   * is left as it was.
+   */
+  private trial(update: Uint8Array): Trial {
+    let applied: ReturnType<typeof applyAndSeeChange>;
+    let problems: Problem[];
+    let waits: boolean;
+    try {
+      applied = applyAndSeeChange(this.shadow, update);
+      waits = pendingBytes(this.shadow) > 0;
+      problems = shapeProblems(this.shadow, this.shape, applied.touched?.header ?? false);
+      if (applied.touched) problems.push(...touchedProblems(this.shadow, applied.touched, waits));
+    } catch (error) {
+      this.rebuildShadow();
+      return { kind: 'throws', error };
+    }
+    if (problems.length > 0) {
+      this.rebuildShadow();
+      return { kind: 'broken', problems };
+    }
+    if (waits) {
+      // What it placed goes too: it is checked again, whole, once the rest can be placed.
+      if (applied.integrated) this.rebuildShadow();
+      else clearWaiting(this.shadow);
+      return { kind: 'waits' };
+    }
+    return { kind: 'ok', changed: applied.changed };
+  }
+
+  /** Holds an update that waits, within the room's and the server's budgets. */
+  private hold(
+    conn: RoomConnection,
+    update: Uint8Array,
+    decoded: ReturnType<typeof Y.decodeUpdate>,
+  ): void {
+    let reason: string | undefined;
+    if (this.held.countFor(conn) >= MAX_HELD_PER_CONNECTION) reason = 'too-many-waiting';
+    else if (this.held.bytes + update.length > this.options.maxPendingBytes)
+      reason = 'too-much-pending';
+    if (reason) {
+      this.options.log.warn('update-refused', { map: this.id, conn: conn.id, reason });
+      conn.close(CLOSE.malformed, 'update depends on changes that were never sent');
+      return;
+    }
+    if (!this.budget.reserve(update.length)) {
+      this.options.log.warn('update-refused', {
+        map: this.id,
+        conn: conn.id,
+        reason: 'server-pending-budget',
+        bytes: this.budget.bytes,
+      });
+      conn.close(CLOSE.busy, 'the server holds too many waiting updates: try again later');
+      return;
+    }
+    this.held.hold({ conn, update, clients: clientsOf(decoded) });
+  }
+
+  /**
+   * Tries the held updates that may now be placeable: those of the connection that just sent
+   * one, and those waiting for a client whose changes just arrived. One that still waits stays
+   * held; one that breaks the map is refused and its sender closed — not whoever filled the gap.
+   */
+  private retryHeld(from: RoomConnection, arrived: ReadonlySet<number>): void {
+    const due = (h: Held) => h.conn === from || [...h.clients].some((c) => arrived.has(c));
+    let progress = true;
+    const seen = new Set<number>(arrived);
+    while (progress && this.held.size > 0) {
+      progress = false;
+      for (const held of this.held.take((h) => due(h) || [...h.clients].some((c) => seen.has(c)))) {
+        const trial = this.trial(held.update);
+        if (trial.kind === 'waits') {
+          this.held.hold(held);
+          continue;
+        }
+        this.budget.release(held.update.length);
+        if (trial.kind !== 'ok') {
+          this.refuse(held.conn, trial, 'waited');
+          continue;
+        }
+        if (trial.changed) Y.applyUpdate(this.doc, held.update, held.conn);
+        for (const c of held.clients) seen.add(c);
+        progress = true;
+      }
+    }
+  }
+
+  /**
+   * Closes a connection whose update does not apply or breaks the map (4400), and logs why. An
+   * update refused after it waited ("waited") is named in the close reason as an earlier one:
+   * the connection may have sent others since.
+   */
+  private refuse(conn: RoomConnection, trial: Trial, note?: string): void {
+    if (trial.kind === 'broken') {
+      // Valid Yjs, but the map it makes is not a valid map: refused, the room untouched.
+      this.options.log.warn('update-refused', {
+        map: this.id,
+        conn: conn.id,
+        reason: 'breaks-map-rules',
+        ...(note ? { note } : {}),
+        problems: trial.problems
+          .slice(0, 5)
+          .map((p) => `${p.path}: ${p.message}`)
+          .join('; '),
+      });
+      conn.close(CLOSE.malformed, closeReason(trial.problems[0]!, note ? 'an earlier' : 'update'));
+      return;
+    }
+    const error = trial.kind === 'throws' ? String(trial.error) : trial.kind;
+    this.options.log.warn('update-rejected', {
+      map: this.id,
+      conn: conn.id,
+      ...(note ? { note } : {}),
+      error,
+    });
+    conn.close(
+      CLOSE.malformed,
+      note ? 'an earlier update does not apply' : 'update does not apply',
+    );
+  }
+
+  private refuseViewer(conn: RoomConnection): void {
+    this.options.log.warn('update-refused', { map: this.id, conn: conn.id, reason: 'view-only' });
+    conn.close(CLOSE.readOnly, 'this link is view-only');
   }
 
   /**
@@ -276,8 +434,7 @@ export class Room {
 
   private rebuildShadow(): void {
     this.shadow.destroy();
-    this.shadow = new Y.Doc();
-    Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc));
+    this.shadow = copyOf(this.doc);
   }
 
   /** Every change of the room's document, whoever made it: persist, then relay. */
@@ -306,9 +463,20 @@ export class Room {
     if (batch.length === 0 || this.status === 'closed') return;
     const origins = new Set(batch.map((b) => b.origin));
     const only = origins.size === 1 ? batch[0]?.origin : undefined;
-    const update =
-      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
-    const message = syncUpdate(update);
+    let message: Uint8Array;
+    try {
+      const update =
+        batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+      message = syncUpdate(update);
+    } catch (error) {
+      // Never the end of the process: send them one by one instead.
+      this.options.log.error('relay-merge-failed', { map: this.id, error: String(error) });
+      for (const b of batch) {
+        const one = syncUpdate(b.update);
+        for (const conn of this.connections) if (conn !== b.origin) conn.send(one);
+      }
+      return;
+    }
     for (const conn of this.connections) if (conn !== only) conn.send(message);
   };
 
@@ -349,38 +517,19 @@ export class Room {
     conn.send(savedMessage(this.savedStateVector));
   }
 
-  /** Presence from a connection; entries for ids owned by another connection are dropped. */
+  /**
+   * Presence from a connection (see presence.ts). Throws a PresenceError for presence over the
+   * limits; the caller closes the connection.
+   */
   receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
-    const filtered = filterAwareness(update, (id) => {
-      const owner = this.owners.get(id);
-      return owner === undefined || owner === conn;
-    });
-    if (filtered.dropped > 0) {
-      this.options.log.debug('presence-dropped', {
-        map: this.id,
-        conn: conn.id,
-        entries: filtered.dropped,
-      });
-    }
-    if (!filtered.update) return;
-    for (const id of filtered.clientIds) this.owners.set(id, conn);
-    applyAwarenessUpdate(this.awareness, filtered.update, conn);
+    this.presence.receive(conn, update);
   }
 
   /** Sends everyone's presence to one connection (query-awareness). */
   sendAwareness(conn: RoomConnection): void {
-    const ids = [...this.awareness.states.keys()];
-    if (ids.length > 0) conn.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, ids)));
+    const message = this.presence.message();
+    if (message) conn.send(message);
   }
-
-  private readonly onAwarenessUpdate = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    const message = awarenessMessage(encodeAwarenessUpdate(this.awareness, changed));
-    for (const conn of this.connections) if (conn !== origin) conn.send(message);
-  };
 
   /**
    * Applies an update the caller has already appended to storage (as `seq`), so a server-side
@@ -402,6 +551,7 @@ export class Room {
   /** Replaces the stored log by one snapshot of the loaded document. */
   compact(): Promise<void> {
     if (this.status !== 'ready' || this.compacting) return this.compacting ?? Promise.resolve();
+    if (this.damaged) return Promise.resolve(); // the stored log is kept for recovery
     const throughSeq = this.lastSeq;
     if (throughSeq <= this.compactedSeq) return Promise.resolve();
     const snapshot = encodeApplied(this.doc);
@@ -447,10 +597,18 @@ export class Room {
     this.connections.clear();
     this.status = 'closed';
     this.persist.stop();
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.budget.release(this.held.bytes);
+    this.held.take(() => true);
+    this.presence.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.doc.destroy();
     this.shadow.destroy();
   }
+}
+
+/** A fresh copy of a document's state (nothing waiting in it). */
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, encodeApplied(doc));
+  return copy;
 }

@@ -10,13 +10,13 @@ import { type Touched, touchedBy } from './update-rules';
 
 /**
  * Applies an update and says whether it changed anything (new content, new deletions, or
- * something left waiting for a missing dependency) and which records it touched. Throws if the
- * update does not apply.
+ * something left waiting for a missing dependency), whether any of it was placed in the
+ * document, and which records it touched. Throws if the update does not apply.
  */
 export function applyAndSeeChange(
   doc: Y.Doc,
   update: Uint8Array,
-): { changed: boolean; touched: Touched | undefined } {
+): { changed: boolean; integrated: boolean; touched: Touched | undefined } {
   const { pendingStructs, pendingDs } = doc.store;
   let changed = false;
   let touched: Touched | undefined;
@@ -47,8 +47,23 @@ export function applyAndSeeChange(
   return {
     changed:
       changed || doc.store.pendingStructs !== pendingStructs || doc.store.pendingDs !== pendingDs,
+    integrated: changed,
     touched,
   };
+}
+
+/** Drops whatever a document holds waiting for changes it has not received. */
+export function clearWaiting(doc: Y.Doc): void {
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+}
+
+/** The client ids an update has content or deletions of (what an update that waits may need). */
+export function clientsOf(decoded: ReturnType<typeof Y.decodeUpdate>): Set<number> {
+  const clients = new Set<number>();
+  for (const struct of decoded.structs) clients.add(struct.id.client);
+  for (const client of decoded.ds.clients.keys()) clients.add(client);
+  return clients;
 }
 
 /** Bytes of updates a document holds waiting for changes it has not received. */
@@ -57,8 +72,8 @@ export function pendingBytes(doc: Y.Doc): number {
 }
 
 /** A close reason naming the first broken rule, within the 123 bytes a close frame allows. */
-export function closeReason(problem: Problem): string {
-  const text = `update breaks the map: ${problem.path}: ${problem.message}`;
+export function closeReason(problem: Problem, which: 'update' | 'an earlier' = 'update'): string {
+  const text = `${which === 'update' ? 'update' : 'an earlier update'} breaks the map: ${problem.path}: ${problem.message}`;
   const bytes = new TextEncoder().encode(text);
   if (bytes.length <= 123) return text;
   return `${new TextDecoder().decode(bytes.subarray(0, 119)).replace(/\uFFFD$/, '')}…`;

@@ -1,5 +1,5 @@
 import { COLLECTIONS, type Collection, docMaps } from '@procmap/doc';
-import { checkRecord, type Problem } from '@procmap/model';
+import { checkRecord, MAX_NESTING, type Problem, tooDeep } from '@procmap/model';
 import * as Y from 'yjs';
 
 /*
@@ -83,7 +83,11 @@ export function touchedProblems(doc: Y.Doc, touched: Touched, partial: boolean):
         continue;
       }
       const value = record.toJSON() as Record<string, unknown>;
-      problems.push(...checkRecord(collection, value, at)); // record kinds are named as the lists
+      // A record sits two levels into a file (the file, its list): the same nesting limit as a
+      // file's, or the map could no longer be written out, exported or loaded.
+      const deep = tooDeep(value, MAX_NESTING - 2);
+      if (deep !== undefined) problems.push(tooDeepProblem(`${at}.${fieldOf(deep)}`));
+      else problems.push(...checkRecord(collection, value, at)); // kinds are named as the lists
       if (value.id !== undefined && value.id !== id) {
         problems.push({
           path: `${at}.id`,
@@ -96,7 +100,68 @@ export function touchedProblems(doc: Y.Doc, touched: Touched, partial: boolean):
   }
   if (touched.header) {
     const meta = doc.getMap<unknown>('meta').toJSON();
-    problems.push(...checkRecord('header', meta, 'map'));
+    const deep = tooDeep(meta);
+    if (deep !== undefined) problems.push(tooDeepProblem(`map.${fieldOf(deep)}`));
+    else problems.push(...checkRecord('header', meta, 'map'));
   }
   return partial ? problems.filter((p) => p.code !== 'missing') : problems;
+}
+
+/** The field a path starts with ("custom" of "custom[0][0]…"): a path thousands deep says no more. */
+const fieldOf = (path: string) => path.split(/[.[]/, 1)[0] ?? path;
+
+const tooDeepProblem = (path: string): Problem => ({
+  path,
+  code: 'out-of-range',
+  message: `nested more than ${MAX_NESTING} levels deep`,
+  severity: 'error',
+});
+
+/** What a client may not change about the document itself, as the room found it at load. */
+export interface DocumentShape {
+  /** Top-level types: the four lists and `meta`, and any an older map already held. */
+  readonly types: ReadonlySet<string>;
+  readonly format: unknown;
+  readonly version: unknown;
+}
+
+/** The shape of a loaded document, to hold later updates to. */
+export function shapeOf(doc: Y.Doc): DocumentShape {
+  const meta = doc.getMap<unknown>('meta');
+  return {
+    types: new Set([...COLLECTIONS, 'meta', ...doc.share.keys()]),
+    format: meta.get('format'),
+    version: meta.get('version'),
+  };
+}
+
+/**
+ * Problems with the document as a whole after an update: a new top-level type (other Yjs
+ * clients would store and relay it, and no file holds it), or a changed `format` or `version`
+ * (the map would stop being the file it is). Cost: the top-level types, and two fields.
+ */
+export function shapeProblems(doc: Y.Doc, shape: DocumentShape, header: boolean): Problem[] {
+  const problems: Problem[] = [];
+  for (const name of doc.share.keys()) {
+    if (shape.types.has(name)) continue;
+    problems.push({
+      path: JSON.stringify(name.slice(0, 40)),
+      code: 'bad-value',
+      message: 'not part of a map: a map holds meta, roles, steps, flows and comments',
+      severity: 'error',
+    });
+  }
+  if (header) {
+    const meta = doc.getMap<unknown>('meta');
+    for (const field of ['format', 'version'] as const) {
+      if (meta.get(field) === shape[field]) continue;
+      problems.push({
+        path: `map.${field}`,
+        code: 'bad-value',
+        message: `cannot be changed (it is ${JSON.stringify(shape[field])})`,
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
 }

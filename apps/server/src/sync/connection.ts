@@ -2,6 +2,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { Access } from '../auth/tokens';
 import type { Limits } from '../config';
 import type { Logger } from '../log';
+import { PresenceError } from '../protocol/awareness-filter';
 import { CLOSE, type CloseCode } from '../protocol/close-codes';
 import { checkStateVector, parseClientMessage } from '../protocol/messages';
 import type { Room, RoomConnection } from '../rooms/room';
@@ -89,17 +90,33 @@ export function serveConnection(
           break;
       }
     } catch (error) {
-      refuse(CLOSE.malformed, 'message could not be applied', String(error));
+      if (error instanceof PresenceError) refuse(CLOSE.malformed, error.message);
+      else refuse(CLOSE.malformed, 'message could not be applied', String(error));
     }
   };
 
   // Messages wait here, in order, until the room has loaded.
+  // Nothing that goes wrong while serving this connection may end the process: every step of
+  // the queue is guarded, and a failure closes this connection alone.
+  const guarded = (what: string, step: () => void) => () => {
+    try {
+      step();
+    } catch (error) {
+      log.error('connection-failed', {
+        map: room.id,
+        conn: conn.id,
+        during: what,
+        error: String(error),
+      });
+      conn.close(CLOSE.unavailable, 'something went wrong on the server');
+    }
+  };
   let queue: Promise<void> = room.ready.then(
-    () => {
+    guarded('join', () => {
       if (refused || ws.readyState !== ws.OPEN) return;
-      room.join(conn);
       joined = true;
-    },
+      room.join(conn);
+    }),
     () => refuse(CLOSE.unavailable, 'the map could not be loaded'),
   );
 
@@ -114,22 +131,25 @@ export function serveConnection(
       return;
     }
     const bytes = toBytes(data);
-    queue = queue.then(() => handle(bytes));
+    queue = queue.then(guarded('message', () => handle(bytes)));
   });
 
   let alive = true;
   ws.on('pong', () => {
     alive = true;
   });
-  const ping = setInterval(() => {
-    if (!alive) {
-      log.info('connection-timeout', { map: room.id, conn: conn.id });
-      ws.terminate();
-      return;
-    }
-    alive = false;
-    ws.ping();
-  }, options.pingMs ?? 30_000);
+  const ping = setInterval(
+    guarded('ping', () => {
+      if (!alive) {
+        log.info('connection-timeout', { map: room.id, conn: conn.id });
+        ws.terminate();
+        return;
+      }
+      alive = false;
+      ws.ping();
+    }),
+    options.pingMs ?? 30_000,
+  );
   ping.unref();
 
   ws.on('error', (error) =>
@@ -138,9 +158,11 @@ export function serveConnection(
   ws.on('close', (code) => {
     clearInterval(ping);
     // Leave after whatever is queued, so a last update sent before closing is still applied.
-    queue = queue.then(() => {
-      if (joined) room.leave(conn);
-    });
+    queue = queue.then(
+      guarded('leave', () => {
+        if (joined) room.leave(conn);
+      }),
+    );
     log.debug('disconnected', { map: room.id, conn: conn.id, code });
   });
   return conn;

@@ -1,0 +1,45 @@
+import { COLLECTIONS } from '@procmap/doc';
+import { MAX_NESTING, tooDeep } from '@procmap/model';
+import * as Y from 'yjs';
+
+/*
+ * Repairs, at load, what a map stored before today's checks may hold and no tool can write out:
+ * fields nested deeper than a file may nest (a file, its list, a record: three levels above a
+ * record's field). Such a field made every read and export of the map fail; it is removed, in
+ * one transaction, and the paths removed are returned for the log. Nothing else is touched.
+ */
+
+function tooDeepField(value: unknown, limit: number): boolean {
+  if (value instanceof Y.AbstractType) {
+    try {
+      return tooDeep(value.toJSON(), limit) !== undefined;
+    } catch {
+      return true; // nested Yjs types so deep that reading them overflows the stack
+    }
+  }
+  return tooDeep(value, limit) !== undefined;
+}
+
+/** Removes over-deep fields from records and the map's own fields; returns their paths. */
+export function removeTooDeepFields(doc: Y.Doc, origin: unknown): string[] {
+  const found: [Y.Map<unknown>, string, string][] = [];
+  for (const collection of COLLECTIONS) {
+    for (const [id, record] of doc.getMap<unknown>(collection)) {
+      if (!(record instanceof Y.Map)) continue;
+      for (const [key, value] of record as Y.Map<unknown>) {
+        if (tooDeepField(value, MAX_NESTING - 3))
+          found.push([record, key, `${collection}[${id}].${key}`]);
+      }
+    }
+  }
+  const meta = doc.getMap<unknown>('meta');
+  for (const [key, value] of meta) {
+    if (tooDeepField(value, MAX_NESTING - 1)) found.push([meta, key, `map.${key}`]);
+  }
+  if (found.length > 0) {
+    doc.transact(() => {
+      for (const [map, key] of found) map.delete(key);
+    }, origin);
+  }
+  return found.map(([, , path]) => path);
+}
