@@ -25,6 +25,10 @@ export interface ServerConfig {
   readonly idleUnloadMs: number;
   /** Compact a map's update log once it holds this many updates. */
   readonly compactAfter: number;
+  /** Write a rolling backup of the store this often (ms); 0 for none. */
+  readonly backupEveryMs: number;
+  /** The most the SQLite file may grow to, in bytes; undefined for no limit. */
+  readonly maxDbBytes: number | undefined;
   /** Folder of the built web app, served at / when it holds an index.html. */
   readonly webDir: string | undefined;
 }
@@ -41,6 +45,10 @@ export interface Limits {
    * refused (close 4413). Also the most a room keeps of updates waiting for changes never sent.
    */
   readonly maxMapBytes: number;
+  /** Most bytes of updates waiting for changes never sent, across every room (close 4507). */
+  readonly maxPendingBytes: number;
+  /** Largest one participant's presence state, in bytes of JSON (close 4400). */
+  readonly maxPresenceBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -52,6 +60,10 @@ export const DEFAULT_LIMITS: Limits = {
   messageBurst: 1000,
   // As large as one message: a map any client can load, and export and import again.
   maxMapBytes: 16 * 1024 * 1024,
+  // Four rooms at their own limit; honest clients' waiting updates last milliseconds.
+  maxPendingBytes: 64 * 1024 * 1024,
+  // A name, a colour, a cursor, a view and a selection of a few hundred steps.
+  maxPresenceBytes: 32 * 1024,
 };
 
 export interface ExportLimits {
@@ -157,9 +169,28 @@ export function configFromEnv(
         10_000_000,
       ),
       maxMapBytes: integer(env, 'PROCMAP_MAX_MAP_BYTES', DEFAULT_LIMITS.maxMapBytes, 1024, 1 << 30),
+      maxPendingBytes: integer(
+        env,
+        'PROCMAP_MAX_PENDING_BYTES',
+        DEFAULT_LIMITS.maxPendingBytes,
+        1024,
+        1 << 30,
+      ),
+      maxPresenceBytes: integer(
+        env,
+        'PROCMAP_MAX_PRESENCE_BYTES',
+        DEFAULT_LIMITS.maxPresenceBytes,
+        256,
+        1 << 24,
+      ),
     },
     idleUnloadMs: integer(env, 'PROCMAP_IDLE_UNLOAD_MS', 30_000, 0, 86_400_000),
     compactAfter: integer(env, 'PROCMAP_COMPACT_AFTER', 500, 1, 10_000_000),
+    // Recovery loses at most this much; a week at most between backups.
+    backupEveryMs: integer(env, 'PROCMAP_BACKUP_EVERY_MS', 5 * 60_000, 0, 7 * 86_400_000),
+    maxDbBytes: env.PROCMAP_MAX_DB_BYTES
+      ? integer(env, 'PROCMAP_MAX_DB_BYTES', 0, 64 * 1024, Number.MAX_SAFE_INTEGER)
+      : undefined,
     // The built editor: by default the web app's build output in this repository.
     webDir: resolve(cwd, env.PROCMAP_WEB_DIR || DEFAULT_WEB_DIR),
   };
