@@ -20,6 +20,8 @@ describe('configFromEnv', () => {
       limits: DEFAULT_LIMITS,
       idleUnloadMs: 30_000,
       compactAfter: 500,
+      backupEveryMs: 300_000,
+      maxDbBytes: undefined,
       // the editor built in this repository (apps/web/dist)
       webDir: join(import.meta.dirname, '..', '..', 'web', 'dist'),
     });
@@ -53,8 +55,12 @@ describe('configFromEnv', () => {
         PROCMAP_MESSAGES_PER_SECOND: '11',
         PROCMAP_MESSAGE_BURST: '13',
         PROCMAP_MAX_MAP_BYTES: '4096',
+        PROCMAP_MAX_PENDING_BYTES: '8192',
+        PROCMAP_MAX_PRESENCE_BYTES: '512',
         PROCMAP_IDLE_UNLOAD_MS: '0',
         PROCMAP_COMPACT_AFTER: '3',
+        PROCMAP_BACKUP_EVERY_MS: '60000',
+        PROCMAP_MAX_DB_BYTES: '1048576',
         PROCMAP_WEB_DIR: 'apps/web/dist',
         PROCMAP_ALLOWED_HOSTS: ' Maps.Example.org, 192.168.1.5:8080,[::1]:9000,',
         PROCMAP_CREATES_PER_MINUTE: '5',
@@ -81,11 +87,22 @@ describe('configFromEnv', () => {
         messagesPerSecond: 11,
         messageBurst: 13,
         maxMapBytes: 4096,
+        maxPendingBytes: 8192,
+        maxPresenceBytes: 512,
       },
       idleUnloadMs: 0,
       compactAfter: 3,
+      backupEveryMs: 60_000,
+      maxDbBytes: 1_048_576,
       webDir: resolve(cwd, 'apps/web/dist'),
     });
+  });
+
+  it('backs up every five minutes unless told otherwise (0: never), with no size limit', () => {
+    expect(configFromEnv({}, cwd)).toMatchObject({ backupEveryMs: 300_000, maxDbBytes: undefined });
+    expect(configFromEnv({ PROCMAP_BACKUP_EVERY_MS: '0' }, cwd).backupEveryMs).toBe(0);
+    expect(configFromEnv({ PROCMAP_MAX_DB_BYTES: '' }, cwd).maxDbBytes).toBeUndefined();
+    expect(configFromEnv({ PROCMAP_MAX_DB_BYTES: '65536' }, cwd).maxDbBytes).toBe(65_536);
   });
 
   it('keeps an absolute data folder and the in-memory store as given', () => {
@@ -106,6 +123,10 @@ describe('configFromEnv', () => {
     ['PROCMAP_MESSAGE_BURST', '0'],
     ['PROCMAP_IDLE_UNLOAD_MS', '-5'],
     ['PROCMAP_COMPACT_AFTER', '0'],
+    ['PROCMAP_BACKUP_EVERY_MS', '-1'],
+    ['PROCMAP_BACKUP_EVERY_MS', 'hourly'],
+    ['PROCMAP_MAX_DB_BYTES', '1000'],
+    ['PROCMAP_MAX_DB_BYTES', '5GB'],
     ['PROCMAP_CREATES_PER_MINUTE', '0'],
     ['PROCMAP_CREATE_BURST', 'lots'],
     ['PROCMAP_EXPORTS_PER_CLIENT', '0'],

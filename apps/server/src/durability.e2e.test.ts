@@ -38,6 +38,17 @@ async function storedDoc(dataDir: string, mapId: string): Promise<Y.Doc> {
   return doc;
 }
 
+/**
+ * Client i's own list, in the map's own fields (a client may not add top-level types); only
+ * client i ever creates it, so no two creations compete.
+ */
+function listOf(doc: Y.Doc, i: number, create = false): Y.Array<number> {
+  const meta = doc.getMap<Y.Array<number>>('meta');
+  const key = `client-${i}`;
+  if (create && !meta.has(key)) meta.set(key, new Y.Array<number>());
+  return meta.get(key) ?? new Y.Array<number>();
+}
+
 describe('durability under SIGKILL', () => {
   const dataDir = tempDataDir();
   let server: ServerProcess | undefined;
@@ -65,14 +76,14 @@ describe('durability under SIGKILL', () => {
     const acked = clients.map(() => 0);
     const edit = () => {
       clients.forEach((client, i) => {
-        client.doc.getArray<number>(`client-${i}`).push([made[i]!]);
+        listOf(client.doc, i, true).push([made[i]!]);
         made[i]!++;
       });
     };
     const noteAcks = () => {
       clients.forEach((client, i) => {
         // isSaved: everything this client has, its own edits included, is on disk.
-        if (client.isSaved()) acked[i] = client.doc.getArray(`client-${i}`).length;
+        if (client.isSaved()) acked[i] = listOf(client.doc, i).length;
       });
     };
 
@@ -102,7 +113,7 @@ describe('durability under SIGKILL', () => {
       // Then: on disk, right now, before anybody reconnects, is every acknowledged edit.
       const stored = await storedDoc(dataDir, map.id);
       clients.forEach((_, i) => {
-        const onDisk = stored.getArray<number>(`client-${i}`).toArray();
+        const onDisk = listOf(stored, i).toArray();
         expect(onDisk.length, `client ${i} after kill ${kill + 1}`).toBeGreaterThanOrEqual(
           acked[i]!,
         );
@@ -133,7 +144,7 @@ describe('durability under SIGKILL', () => {
       30_000,
     );
     clients.forEach((client, i) => {
-      expect(client.doc.getArray<number>(`client-${i}`).toArray()).toEqual(
+      expect(listOf(client.doc, i).toArray()).toEqual(
         Array.from({ length: made[i]! }, (_, n) => n),
       );
     });

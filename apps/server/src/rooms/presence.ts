@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -25,7 +26,15 @@ import type { RoomConnection } from './room';
  * (view-only or not, its number) over whatever the client claims, and a connection sending
  * presence faster than its allowance has only its latest message kept, read once the allowance
  * refills: a flood costs one message per connection, never a queue, and is not even parsed.
+ *
+ * Changes go out at most every BROADCAST_MS, all changed entries in one message. A stock client
+ * sends back every presence change it hears of, so relaying each change as it came would have
+ * every client of a busy room answer hundreds of messages a second (twenty cursors at 30 Hz):
+ * enough to trip its own rate limit.
  */
+
+/** How often, at most, a room sends presence changes. */
+export const BROADCAST_MS = 50;
 
 export interface PresenceOptions extends PresenceLimits {
   /** Client ids one connection may hold at once. */
@@ -57,6 +66,12 @@ export class RoomPresence {
   /** Awareness client id → the connection that holds it. */
   private readonly owners = new Map<number, RoomConnection>();
   private readonly connections = new Map<RoomConnection, ConnectionPresence>();
+  /** Changes not yet sent: the ids, and who made them. */
+  private readonly changed = new Set<number>();
+  private readonly origins = new Set<unknown>();
+  private broadcastTimer: NodeJS.Timeout | undefined;
+  /** Ids of connections gone, forgotten once their removal has been sent. */
+  private readonly forget = new Set<number>();
 
   constructor(
     doc: Y.Doc,
@@ -83,6 +98,14 @@ export class RoomPresence {
    * claiming more client ids than a connection may hold (the caller closes the connection).
    */
   receive(conn: RoomConnection, update: Uint8Array): void {
+    // What costs nothing to check is checked on arrival, even for a message that will wait.
+    if (update.length > this.options.maxMessageBytes) {
+      throw new PresenceError(`a presence message over ${this.options.maxMessageBytes} bytes`);
+    }
+    const count = decoding.readVarUint(decoding.createDecoder(update));
+    if (count > this.options.maxEntries) {
+      throw new PresenceError(`presence for ${count} participants in one message`);
+    }
     const entry = this.entryOf(conn);
     if (entry.timer !== undefined || !entry.bucket.take()) {
       entry.deferred = update;
@@ -176,19 +199,44 @@ export class RoomPresence {
     const ids = [...entry.ids];
     for (const id of ids) this.owners.delete(id);
     if (ids.length > 0) removeAwarenessStates(this.awareness, ids, null);
-    // Awareness keeps a clock per id ever seen; without this, id churn would grow it forever.
-    for (const id of ids) this.awareness.meta.delete(id);
+    // Awareness keeps a clock per id ever seen; without forgetting them (once the removal is
+    // sent), id churn would grow it forever.
+    for (const id of ids) this.forget.add(id);
   }
 
   private readonly onUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    this.broadcast(awarenessMessage(encodeAwarenessUpdate(this.awareness, changed)), origin);
+    for (const list of [changes.added, changes.updated, changes.removed]) {
+      for (const id of list) this.changed.add(id);
+    }
+    this.origins.add(origin);
+    this.broadcastTimer ??= setTimeout(this.sendChanges, BROADCAST_MS);
+  };
+
+  /** Sends what changed since the last time, to everyone but the one who changed it all. */
+  private readonly sendChanges = () => {
+    this.broadcastTimer = undefined;
+    const ids = [...this.changed].filter((id) => this.awareness.meta.has(id));
+    const only = this.origins.size === 1 ? [...this.origins][0] : undefined;
+    this.changed.clear();
+    this.origins.clear();
+    try {
+      if (ids.length > 0) {
+        this.broadcast(awarenessMessage(encodeAwarenessUpdate(this.awareness, ids)), only);
+      }
+    } catch (error) {
+      this.log.error('presence-broadcast-failed', { map: this.mapId, error: String(error) });
+    }
+    for (const id of this.forget) {
+      if (!this.owners.has(id) && !this.awareness.states.has(id)) this.awareness.meta.delete(id);
+    }
+    this.forget.clear();
   };
 
   destroy(): void {
+    if (this.broadcastTimer) clearTimeout(this.broadcastTimer);
     for (const entry of this.connections.values()) if (entry.timer) clearTimeout(entry.timer);
     this.connections.clear();
     this.awareness.off('update', this.onUpdate);
