@@ -1,14 +1,96 @@
+/*
+ * `npm start`: the server on the embedded SQLite store, configured from the environment.
+ * `procmap-server --recover` instead puts a damaged store back into service (storage/recover.ts).
+ * Exit status: 0 stopped cleanly, 1 failed while running, 2 cannot start (configuration, port,
+ * an unreadable data folder), 3 the data store is damaged and was not served.
+ */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, configFromEnv } from './config';
-import { createLogger } from './log';
+import { ConfigError, configFromEnv, type ServerConfig } from './config';
+import { createLogger, type Logger } from './log';
 import { createProcmapServer } from './server';
+import { recoverStore } from './storage/recover';
+import { StoreDamagedError } from './storage/store-damaged';
 import { WorkerStorage } from './storage/worker-storage';
 
-/** `npm start`: the server on the embedded SQLite store, configured from the environment. */
+const BIN = join(import.meta.dirname, '..', 'bin', 'procmap-server.js');
+const EXIT_DAMAGED = 3;
+
+const storePath = (config: ServerConfig) =>
+  config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'procmap.sqlite');
+
+/** A word as the shell reads it back. */
+const shellWord = (word: string) =>
+  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+
+/** The exact command that recovers the store in `dataDir`, runnable from any folder. */
+const recoverCommand = (dataDir: string) =>
+  `PROCMAP_DATA=${shellWord(dataDir)} node ${shellWord(BIN)} --recover`;
+
+/** Tells the operator the store is damaged, what is wrong, and the command that recovers it. */
+function refuseDamaged(error: StoreDamagedError, dataDir: string): never {
+  console.error(
+    [
+      `procmap server: refusing to start: ${error.message}.`,
+      'procmap server: nothing was changed. To move the damaged files aside and restore the',
+      'procmap server: best copy there is (the newest good backup, or what the store still holds),',
+      'procmap server: stop anything using the folder and run:',
+      '',
+      `    ${recoverCommand(dataDir)}`,
+      '',
+      'procmap server: see "Integrity, backups and recovery" in docs/server.md.',
+    ].join('\n'),
+  );
+  process.exit(EXIT_DAMAGED);
+}
+
+/** `--recover`: restores the store in the configured data folder and says what it did. */
+async function recover(config: ServerConfig): Promise<never> {
+  if (config.dataDir === ':memory:') {
+    console.error('procmap recover: PROCMAP_DATA is :memory:, there is nothing to recover');
+    process.exit(2);
+  }
+  const outcome = await recoverStore(storePath(config));
+  for (const line of outcome.lines) console.log(`procmap recover: ${line}`);
+  process.exit(outcome.ok ? 0 : 1);
+}
+
+/** Opens the store on its thread, with rolling backups logged; exits when it cannot be served. */
+async function openStorage(config: ServerConfig, log: Logger): Promise<WorkerStorage> {
+  const dbPath = storePath(config);
+  try {
+    if (config.dataDir !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
+    // SQLite on its own thread: fsyncs never stall the relay of everyone's edits.
+    const storage = await WorkerStorage.open(dbPath, {
+      maxBytes: config.maxDbBytes,
+      backupEveryMs: config.dataDir === ':memory:' ? 0 : config.backupEveryMs,
+      onBackup: (event) => {
+        if (event.ok) {
+          const { file, ms, bytes, commits } = event;
+          log.info('backup', { file, ms, bytes, commit: commits });
+        } else {
+          log.error('backup-failed', { data: dbPath, error: event.error.message });
+        }
+      },
+    });
+    log.info('store-checked', {
+      data: dbPath,
+      ms: storage.checkMs,
+      commit: storage.commitsAtOpen,
+    });
+    return storage;
+  } catch (error) {
+    if (error instanceof StoreDamagedError) refuseDamaged(error, config.dataDir);
+    console.error(
+      `procmap server: cannot open the data store at ${dbPath}: ${(error as Error).message}`,
+    );
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
   const log = createLogger();
-  let config: ReturnType<typeof configFromEnv>;
+  let config: ServerConfig;
   try {
     config = configFromEnv();
   } catch (error) {
@@ -18,19 +100,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  let storage: WorkerStorage;
-  const dbPath =
-    config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'procmap.sqlite');
-  try {
-    if (config.dataDir !== ':memory:') mkdirSync(config.dataDir, { recursive: true });
-    // SQLite on its own thread: fsyncs never stall the relay of everyone's edits.
-    storage = await WorkerStorage.open(dbPath);
-  } catch (error) {
-    console.error(
-      `procmap server: cannot open the data store at ${dbPath}: ${(error as Error).message}`,
-    );
-    process.exit(2);
-  }
+  if (process.argv.includes('--recover')) await recover(config);
+  const storage = await openStorage(config, log);
+  const dbPath = storePath(config);
   const server = createProcmapServer(config, storage, log);
   let url: string;
   try {

@@ -66,11 +66,15 @@ export interface StorageAdapter {
   close(): Promise<void>;
 }
 
-/** Thrown by adapters for a refused operation, with a code the API maps to an HTTP status. */
+/**
+ * Thrown by adapters for a refused operation, with a code the API maps to an HTTP status.
+ * 'disk-full': there was no room to write (the disk, or the store's size limit); nothing of
+ * the operation was written.
+ */
 export class StorageError extends Error {
   override readonly name = 'StorageError';
   constructor(
-    readonly code: 'exists' | 'not-found' | 'empty-snapshot' | 'closed',
+    readonly code: 'exists' | 'not-found' | 'empty-snapshot' | 'closed' | 'disk-full',
     message: string,
   ) {
     super(message);

@@ -34,16 +34,19 @@ describe('SqliteStorage', () => {
   it('runs in WAL mode with synchronous=FULL, foreign keys and a busy timeout', async () => {
     const path = freshPath();
     const storage = SqliteStorage.open(path);
-    expect(await storage.pragmas()).toEqual({
+    const pragmas = await storage.pragmas();
+    expect(pragmas).toEqual({
       journalMode: 'wal',
       synchronous: 2,
       foreignKeys: true,
       busyTimeout: 5000,
-      userVersion: 1,
+      userVersion: 2,
+      maxPageCount: pragmas.maxPageCount,
     });
+    expect(pragmas.maxPageCount, 'no size limit unless one is set').toBeGreaterThan(2 ** 30);
     const other = new Database(path, { readonly: true });
     expect(other.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(other.pragma('user_version', { simple: true })).toBe(1);
+    expect(other.pragma('user_version', { simple: true })).toBe(2);
     other.close();
     await storage.close();
   });
@@ -70,6 +73,33 @@ describe('SqliteStorage', () => {
     db.close();
     expect(() => SqliteStorage.open(path)).toThrow(path);
     expect(() => SqliteStorage.open(path)).toThrow(/schema version 99 is newer/);
+  });
+
+  it('brings a version-1 file up to version 2, keeping its maps, with a commit counter', async () => {
+    const path = freshPath();
+    const v1 = new Database(path);
+    v1.pragma('journal_mode = WAL');
+    v1.exec(`
+      CREATE TABLE maps (id TEXT PRIMARY KEY, title TEXT NOT NULL, edit_token_hash TEXT NOT NULL,
+        view_token_hash TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+      CREATE INDEX maps_by_updated_at ON maps (updated_at);
+      CREATE TABLE updates (map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (map_id, seq));
+      INSERT INTO maps VALUES ('old', 'Old map', 'e', 'f', '2024-01-01', '2024-01-01');
+      INSERT INTO updates VALUES ('old', 1, x'010203');
+      PRAGMA user_version = 1;
+    `);
+    v1.close();
+    const storage = SqliteStorage.open(path);
+    expect((await storage.pragmas()).userVersion).toBe(2);
+    expect(await storage.commits()).toBe(0);
+    expect(await storage.loadState('old')).toEqual({
+      updates: [Uint8Array.of(1, 2, 3)],
+      lastSeq: 1,
+    });
+    await storage.appendUpdates('old', [Uint8Array.of(4, 5, 6)]);
+    expect(await storage.commits()).toBe(1);
+    await storage.close();
   });
 
   it('keeps every acknowledged update when the writer is killed without closing', {

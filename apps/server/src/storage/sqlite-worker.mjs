@@ -5,4 +5,4 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { serveStorage } = await import('./sqlite-worker-main.ts');
-serveStorage(parentPort, workerData.path);
+serveStorage(parentPort, workerData);

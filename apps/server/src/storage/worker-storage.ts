@@ -1,3 +1,6 @@
+/*
+ * The storage the running server uses: SqliteStorage on a worker thread (see the class below).
+ */
 import { Worker } from 'node:worker_threads';
 import {
   type MapRecord,
@@ -6,22 +9,47 @@ import {
   StorageError,
   type StoredState,
 } from './adapter';
-import type { SerializedError, StorageMethod, StorageReply } from './worker-protocol';
+import { StoreDamagedError } from './store-damaged';
+import type {
+  BackupReport,
+  SerializedError,
+  StorageMethod,
+  StorageReply,
+  StorageWorkerData,
+} from './worker-protocol';
 
+/** An error from the storage thread as the class it was thrown as, code included. */
 const revive = (error: SerializedError): Error => {
   if (error.name === 'StorageError' && error.code) {
     return new StorageError(error.code as StorageError['code'], error.message);
   }
-  const revived = new Error(error.message);
+  if (error.name === 'StoreDamagedError' && error.path !== undefined) {
+    return new StoreDamagedError(error.path, error.reason ?? error.message);
+  }
+  const revived = new Error(error.message) as Error & { code?: string };
   revived.name = error.name;
+  if (error.code) revived.code = error.code;
   return revived;
 };
+
+export interface WorkerStorageOptions {
+  /** The most the database may grow to, in bytes (PRAGMA max_page_count); unset: no limit. */
+  readonly maxBytes?: number;
+  /** Write a rolling backup this often, in milliseconds; 0 or unset: never. */
+  readonly backupEveryMs?: number;
+  /** Hears of every backup written, or failed, on the storage thread. */
+  readonly onBackup?: (event: BackupEvent) => void;
+}
+
+/** A backup the storage thread wrote (file, milliseconds, bytes, commit), or why it failed. */
+export type BackupEvent = Extract<BackupReport, { ok: true }> | { ok: false; error: Error };
 
 /**
  * SqliteStorage on its own thread. better-sqlite3 is synchronous, so on the main thread every
  * commit's fsync would stall the event loop that relays everyone's edits; here the main thread
  * only posts messages. Calls are answered in order; durability is SqliteStorage's (WAL,
- * synchronous=FULL): a resolved append is on disk.
+ * synchronous=FULL): a resolved append is on disk. Errors arrive as the class they were thrown
+ * as (a StorageError keeps its code, 'disk-full' included). Rolling backups run on the thread.
  */
 export class WorkerStorage implements StorageAdapter {
   private nextId = 1;
@@ -31,8 +59,20 @@ export class WorkerStorage implements StorageAdapter {
   >();
   private closed = false;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    /** The commit counter when the store was opened. */
+    readonly commitsAtOpen: number,
+    /** How long opening took, integrity check included (ms). */
+    readonly checkMs: number,
+    onBackup: WorkerStorageOptions['onBackup'],
+  ) {
     worker.on('message', (reply: StorageReply) => {
+      if (reply.type === 'backup') {
+        const { report } = reply;
+        onBackup?.(report.ok ? report : { ok: false, error: revive(report.error) });
+        return;
+      }
       if (reply.type !== 'result' && reply.type !== 'error') return;
       const call = this.waiting.get(reply.id);
       if (!call) return;
@@ -49,17 +89,23 @@ export class WorkerStorage implements StorageAdapter {
     worker.on('exit', () => failAll(new StorageError('closed', 'the storage thread has stopped')));
   }
 
-  /** Starts the thread and opens the file; rejects with the reason if it cannot be opened. */
-  static open(path: string): Promise<WorkerStorage> {
-    const worker = new Worker(new URL('./sqlite-worker.mjs', import.meta.url), {
-      workerData: { path },
-    });
+  /**
+   * Starts the thread and opens the file (after its integrity check); rejects with the reason
+   * if it cannot be opened — StoreDamagedError for a store that must not be served.
+   */
+  static open(path: string, options: WorkerStorageOptions = {}): Promise<WorkerStorage> {
+    const workerData: StorageWorkerData = {
+      path,
+      maxBytes: options.maxBytes,
+      backupEveryMs: options.backupEveryMs,
+    };
+    const worker = new Worker(new URL('./sqlite-worker.mjs', import.meta.url), { workerData });
     return new Promise((resolve, reject) => {
       const onMessage = (reply: StorageReply) => {
         if (reply.type === 'ready') {
           worker.off('message', onMessage);
           worker.off('error', onError);
-          resolve(new WorkerStorage(worker));
+          resolve(new WorkerStorage(worker, reply.commits, reply.checkMs, options.onBackup));
         } else if (reply.type === 'open-failed') {
           worker.off('error', onError);
           void worker.terminate();
