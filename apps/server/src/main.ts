@@ -140,6 +140,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // A promise nobody awaited that failed is one request or connection gone wrong, not the
+  // server: say so and keep serving everyone else (connections guard their own steps too).
+  process.on('unhandledRejection', (reason) => {
+    log.error('unhandled-rejection', { error: String(reason) });
+  });
 }
 
 void main();
