@@ -18,6 +18,9 @@ export const RELAY_LABEL = 'plain websocket relay (bench/relay.ts)';
 export const UNTHROTTLED = {
   PROCMAP_MESSAGES_PER_SECOND: '1000000',
   PROCMAP_MESSAGE_BURST: '10000000',
+  // The runs create their maps over the API, all from one address.
+  PROCMAP_CREATES_PER_MINUTE: '100000',
+  PROCMAP_CREATE_BURST: '100000',
 };
 
 export const MB = 1024 * 1024;
