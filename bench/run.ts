@@ -1,5 +1,5 @@
 import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchResult } from './harness';
 
@@ -37,8 +37,10 @@ for (const suite of suites) {
     );
   }
 }
-if (partial) process.exit(0);
-const out = join(import.meta.dirname, '..', 'bench-results.json');
+// BENCH_OUT=<file> writes a partial run's results there (a full run writes bench-results.json).
+const named = process.env.BENCH_OUT;
+if (partial && !named) process.exit(0);
+const out = named ? resolve(named) : join(import.meta.dirname, '..', 'bench-results.json');
 const meta = {
   node: process.version,
   platform: `${process.platform}-${process.arch}`,
