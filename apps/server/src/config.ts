@@ -49,6 +49,8 @@ export interface Limits {
   readonly maxPendingBytes: number;
   /** Largest one participant's presence state, in bytes of JSON (close 4400). */
   readonly maxPresenceBytes: number;
+  /** Most bytes waiting to be sent to one connection that is not reading them (close 4508). */
+  readonly maxSendBufferBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -64,6 +66,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxPendingBytes: 64 * 1024 * 1024,
   // A name, a colour, a cursor, a view and a selection of a few hundred steps.
   maxPresenceBytes: 32 * 1024,
+  // Two whole maps at their largest: a slow link catching up is never cut off.
+  maxSendBufferBytes: 32 * 1024 * 1024,
 };
 
 export interface ExportLimits {
@@ -182,6 +186,13 @@ export function configFromEnv(
         DEFAULT_LIMITS.maxPresenceBytes,
         256,
         1 << 24,
+      ),
+      maxSendBufferBytes: integer(
+        env,
+        'PROCMAP_MAX_SEND_BUFFER_BYTES',
+        DEFAULT_LIMITS.maxSendBufferBytes,
+        65_536,
+        1 << 30,
       ),
     },
     idleUnloadMs: integer(env, 'PROCMAP_IDLE_UNLOAD_MS', 30_000, 0, 86_400_000),

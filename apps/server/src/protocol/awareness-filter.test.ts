@@ -108,12 +108,53 @@ describe('filterAwareness', () => {
     expect(asked).toEqual([3, 1, 2]);
   });
 
-  it('rejects a state that is not JSON, even for an id that would be dropped', () => {
+  it('rejects a state that is not JSON; an entry that is dropped is not read at all', () => {
     for (const state of ['{', '', 'undefined', "{'a':1}", '{"a":1}}', 'NaN']) {
       const update = encodeEntries([entry(1, {}), { id: 2, clock: 1, state }]);
       expect(() => filterAwareness(update, all), JSON.stringify(state)).toThrow();
-      expect(() => filterAwareness(update, () => false), JSON.stringify(state)).toThrow();
+      // Another participant's entry, passed on by a stock client: dropped unread.
+      expect(filterAwareness(update, (id) => id !== 2).dropped, JSON.stringify(state)).toBe(1);
     }
+  });
+
+  it('rejects states over the limits, or that are neither an object nor null', () => {
+    const limits = { maxEntries: 3, maxMessageBytes: 4096, maxStateBytes: 100, maxDepth: 4 };
+    const refused = (entries: Entry[]) => () =>
+      filterAwareness(encodeEntries(entries), all, { limits });
+    expect(refused([entry(1, { a: 'x'.repeat(200) })])).toThrow(/over 100 bytes/);
+    expect(refused([entry(1, { a: [[[[1]]]] })])).toThrow(/nested over 4 levels/);
+    expect(refused([entry(1, {}), entry(2, {}), entry(3, {}), entry(4, {})])).toThrow(
+      /4 participants in one message/,
+    );
+    expect(refused([entry(1, [1, 2])])).toThrow(/an object or null/);
+    expect(refused([entry(1, 0)])).toThrow(/an object or null/);
+    expect(refused([entry(1, { a: [[[1]]] }), entry(2, null)])).not.toThrow();
+    // Only what the sender may set is checked: others' entries it passes on are skipped.
+    const big = encodeEntries([entry(9, { a: 'x'.repeat(200) }), entry(1, {})]);
+    expect(filterAwareness(big, (id) => id === 1, { limits }).clientIds).toEqual([1]);
+  });
+
+  it('tells `allowed` each entry’s clock and whether it removes a participant', () => {
+    const seen: [number, number, boolean][] = [];
+    filterAwareness(encodeEntries([entry(1, {}, 7), entry(2, null, 9)]), (id, clock, removes) => {
+      seen.push([id, clock, removes]);
+      return true;
+    });
+    expect(seen).toEqual([
+      [1, 7, false],
+      [2, 9, true],
+    ]);
+  });
+
+  it('stamps kept states that are objects, and leaves removals as they are', () => {
+    const update = encodeEntries([
+      entry(1, { viewOnly: false, user: { name: 'A' } }),
+      entry(2, null),
+    ]);
+    const filtered = filterAwareness(update, all, { stamp: (s) => ({ ...s, viewOnly: true }) });
+    const states = statesAfter(filtered.update!);
+    expect(states.get(1)).toEqual({ viewOnly: true, user: { name: 'A' } });
+    expect(states.has(2)).toBe(false);
   });
 
   it('rejects trailing bytes', () => {

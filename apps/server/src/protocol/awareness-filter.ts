@@ -73,14 +73,18 @@ export function nestsDeeper(text: string, limit: number): boolean {
   return false;
 }
 
+const NULL_STATE = [0x6e, 0x75, 0x6c, 0x6c]; // "null"
+
 /**
- * Decodes an awareness update completely (throws if malformed, a PresenceError if over the
- * limits) and keeps the entries `allowed` accepts; it sees each entry's id and parsed state
- * (null for an entry that removes a participant).
+ * Decodes an awareness update completely (throws if malformed) and keeps the entries `allowed`
+ * accepts, told each entry's id, clock and whether it removes a participant (state null). Only
+ * kept entries are read further: one over the limits, not JSON, or neither an object nor null
+ * throws a PresenceError. Entries dropped are not read at all — a stock client passes on every
+ * presence change it hears of, others' included, and those are not its to answer for.
  */
 export function filterAwareness(
   update: Uint8Array,
-  allowed: (clientId: number, state: unknown) => boolean,
+  allowed: (clientId: number, clock: number, removes: boolean) => boolean,
   options: FilterOptions = {},
 ): FilteredAwareness {
   const limits = options.limits ?? DEFAULT_PRESENCE_LIMITS;
@@ -98,6 +102,11 @@ export function filterAwareness(
     const id = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
     const bytes = decoding.readVarUint8Array(d);
+    const removes = bytes.length === 4 && NULL_STATE.every((b, i) => bytes[i] === b);
+    if (!allowed(id, clock, removes)) {
+      dropped++;
+      continue;
+    }
     if (bytes.length > limits.maxStateBytes) {
       throw new PresenceError(`a presence state over ${limits.maxStateBytes} bytes`);
     }
@@ -107,11 +116,10 @@ export function filterAwareness(
     }
     // Malformed JSON would throw later inside y-protocols; refuse it here.
     const value: unknown = JSON.parse(state);
-    if (!allowed(id, value)) {
-      dropped++;
-      continue;
+    if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+      throw new PresenceError('a presence state must be an object or null');
     }
-    if (options.stamp && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    if (options.stamp && value !== null) {
       state = JSON.stringify(options.stamp(value as Record<string, unknown>));
     }
     kept.push({ id, clock, state });

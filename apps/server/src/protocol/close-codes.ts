@@ -22,6 +22,8 @@ export const CLOSE = {
   unavailable: 4503,
   /** The server holds as many waiting updates as it may; nothing was kept. Try again later. */
   busy: 4507,
+  /** The connection did not read what it was sent, which piled up on the server. Reconnect. */
+  slow: 4508,
 } as const;
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];

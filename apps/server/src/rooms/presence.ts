@@ -35,6 +35,17 @@ import type { RoomConnection } from './room';
 
 /** How often, at most, a room sends presence changes. */
 export const BROADCAST_MS = 50;
+/**
+ * How long the clock of a participant who left is kept: a stock client may pass on their old
+ * state after they left, and it must not bring them back (nor give their id to the one who
+ * passed it on).
+ */
+export const FORGET_AFTER_MS = 30_000;
+/**
+ * Most bytes of states in one presence message the server sends. A stock client sends every
+ * message it gets back, so each must stay well inside what the server accepts.
+ */
+const MAX_SENT_BYTES = 256 * 1024;
 
 export interface PresenceOptions extends PresenceLimits {
   /** Client ids one connection may hold at once. */
@@ -70,8 +81,8 @@ export class RoomPresence {
   private readonly changed = new Set<number>();
   private readonly origins = new Set<unknown>();
   private broadcastTimer: NodeJS.Timeout | undefined;
-  /** Ids of connections gone, forgotten once their removal has been sent. */
-  private readonly forget = new Set<number>();
+  /** Ids of connections gone, and when: their clocks are forgotten FORGET_AFTER_MS later. */
+  private readonly forget = new Map<number, number>();
 
   constructor(
     doc: Y.Doc,
@@ -86,11 +97,30 @@ export class RoomPresence {
     this.awareness.on('update', this.onUpdate);
   }
 
-  /** Everyone's presence as one message, for a connection that joins or asks (undefined: none). */
-  message(): Uint8Array | undefined {
-    const ids = [...this.awareness.states.keys()];
-    if (ids.length === 0) return undefined;
-    return awarenessMessage(encodeAwarenessUpdate(this.awareness, ids));
+  /** Everyone's presence, for a connection that joins or asks (none: an empty list). */
+  messages(): Uint8Array[] {
+    return this.encode([...this.awareness.states.keys()]);
+  }
+
+  /** Presence messages for `ids`, each within MAX_SENT_BYTES of states. */
+  private encode(ids: readonly number[]): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    let chunk: number[] = [];
+    let bytes = 0;
+    const flush = () => {
+      if (chunk.length === 0) return;
+      out.push(awarenessMessage(encodeAwarenessUpdate(this.awareness, chunk)));
+      chunk = [];
+      bytes = 0;
+    };
+    for (const id of ids) {
+      const size = JSON.stringify(this.awareness.states.get(id) ?? null).length + 16;
+      if (bytes + size > MAX_SENT_BYTES || chunk.length >= 256) flush();
+      chunk.push(id);
+      bytes += size;
+    }
+    flush();
+    return out;
   }
 
   /**
@@ -130,16 +160,24 @@ export class RoomPresence {
   }
 
   private apply(conn: RoomConnection, entry: ConnectionPresence, update: Uint8Array): void {
-    let claimed = entry.ids.size;
+    const claimed: number[] = [];
     const filtered = filterAwareness(
       update,
-      (id, state) => {
+      (id, clock, removes) => {
         const owner = this.owners.get(id);
         if (owner === conn) return true;
         // Another's entry, or the removal of one nobody holds: passed on by a stock client.
-        if (owner !== undefined || state === null) return false;
-        if (claimed >= this.options.maxIdsPerConnection) return false;
-        claimed++;
+        if (owner !== undefined || removes) return false;
+        // One who left: a newer clock is them back; the clock they left with is an echo of their
+        // last state from someone else — unless it is the first presence of a new connection,
+        // which is how a stock client that reconnects announces itself.
+        const known = this.awareness.meta.get(id);
+        const fresh = entry.ids.size === 0 && claimed.length === 0;
+        if (known !== undefined && (clock < known.clock || (clock === known.clock && !fresh))) {
+          return false;
+        }
+        if (entry.ids.size + claimed.length >= this.options.maxIdsPerConnection) return false;
+        claimed.push(id);
         return true;
       },
       {
@@ -148,6 +186,11 @@ export class RoomPresence {
         stamp: (state) => ({ ...state, viewOnly: conn.access !== 'edit', connection: conn.id }),
       },
     );
+    // A participant coming back at the clock they left with: let their state in as new.
+    for (const id of claimed) {
+      this.awareness.meta.delete(id);
+      this.forget.delete(id);
+    }
     if (filtered.dropped > 0) {
       this.log.debug('presence-dropped', {
         map: this.mapId,
@@ -201,7 +244,18 @@ export class RoomPresence {
     if (ids.length > 0) removeAwarenessStates(this.awareness, ids, null);
     // Awareness keeps a clock per id ever seen; without forgetting them (once the removal is
     // sent), id churn would grow it forever.
-    for (const id of ids) this.forget.add(id);
+    const now = Date.now();
+    for (const id of ids) this.forget.set(id, now);
+    this.forgetOld(now);
+  }
+
+  /** Forgets the clocks of those who left long enough ago. */
+  private forgetOld(now: number): void {
+    for (const [id, left] of this.forget) {
+      if (now - left < FORGET_AFTER_MS) continue;
+      this.forget.delete(id);
+      if (!this.owners.has(id) && !this.awareness.states.has(id)) this.awareness.meta.delete(id);
+    }
   }
 
   private readonly onUpdate = (
@@ -223,16 +277,11 @@ export class RoomPresence {
     this.changed.clear();
     this.origins.clear();
     try {
-      if (ids.length > 0) {
-        this.broadcast(awarenessMessage(encodeAwarenessUpdate(this.awareness, ids)), only);
-      }
+      for (const message of this.encode(ids)) this.broadcast(message, only);
     } catch (error) {
       this.log.error('presence-broadcast-failed', { map: this.mapId, error: String(error) });
     }
-    for (const id of this.forget) {
-      if (!this.owners.has(id) && !this.awareness.states.has(id)) this.awareness.meta.delete(id);
-    }
-    this.forget.clear();
+    this.forgetOld(Date.now());
   };
 
   destroy(): void {

@@ -6,7 +6,15 @@ import type { Logger } from '../log';
 import { CLOSE, type CloseCode } from '../protocol/close-codes';
 import { savedMessage, syncStep1, syncStep2, syncUpdate } from '../protocol/messages';
 import type { StorageAdapter } from '../storage/adapter';
-import { type Held, HeldUpdates, MAX_HELD_PER_CONNECTION } from './held-updates';
+import {
+  gapBefore,
+  type Held,
+  HeldUpdates,
+  HELD_FOR_MS,
+  isDue,
+  MAX_HELD_PER_CONNECTION,
+  waitingFor,
+} from './held-updates';
 import { removeTooDeepFields } from './load-repair';
 import { PendingBudget } from './pending-budget';
 import { PersistQueue } from './persist-queue';
@@ -15,7 +23,6 @@ import {
   applyAndSeeChange,
   clearWaiting,
   closeReason,
-  clientsOf,
   encodeApplied,
   pendingBytes,
 } from './scratch-apply';
@@ -67,7 +74,7 @@ const REPAIR = Symbol('repaired at load');
 /** What trying an update on the scratch copy found; the copy is unchanged unless 'ok'. */
 type Trial =
   | { readonly kind: 'ok'; readonly changed: boolean }
-  | { readonly kind: 'waits' }
+  | { readonly kind: 'waits'; readonly missing: ReadonlyMap<number, number> }
   | { readonly kind: 'broken'; readonly problems: readonly Problem[] }
   | { readonly kind: 'throws'; readonly error: unknown };
 
@@ -197,7 +204,14 @@ export class Room {
     if (this.status !== 'loading') throw new Error('room closed while loading');
     this.status = 'ready';
     this.doc.on('update', this.onDocUpdate);
-    const removed = removeTooDeepFields(this.doc, REPAIR);
+    let removed: string[] = [];
+    try {
+      removed = removeTooDeepFields(this.doc, REPAIR);
+    } catch (error) {
+      // Too deep even to remove: served as it is, its stored log kept for recovery.
+      this.damaged = true;
+      this.options.log.error('load-repair-failed', { map: this.id, error: String(error) });
+    }
     if (removed.length > 0) {
       this.options.log.warn('load-repaired', {
         map: this.id,
@@ -222,8 +236,7 @@ export class Room {
     }
     this.connections.add(conn);
     conn.send(syncStep1(Y.encodeStateVector(this.doc)));
-    const presence = this.presence.message();
-    if (presence) conn.send(presence);
+    for (const message of this.presence.messages()) conn.send(message);
   }
 
   /** Removes a connection and its presence; an empty room may then be unloaded. */
@@ -272,10 +285,18 @@ export class Room {
       conn.close(CLOSE.tooLarge, 'the map is too large to grow any further');
       return;
     }
+    if (this.held.size > 0) this.expireHeld();
+    // The common wait — the sender's own earlier changes not here yet (an edit overtaking its
+    // sync step 2) — is seen from the update's own clocks, and held without trying it.
+    const gap = conn.access === 'edit' ? gapBefore(this.doc, update) : undefined;
+    if (gap) {
+      this.hold(conn, update, gap, false);
+      return;
+    }
     const trial = this.trial(update);
     if (trial.kind === 'waits') {
       if (conn.access !== 'edit') this.refuseViewer(conn);
-      else this.hold(conn, update, decoded);
+      else this.hold(conn, update, trial.missing, true);
       return;
     }
     if (trial.kind !== 'ok') {
@@ -291,7 +312,7 @@ export class Room {
       return;
     }
     if (trial.changed) Y.applyUpdate(this.doc, update, conn);
-    if (this.held.size > 0) this.retryHeld(conn, clientsOf(decoded));
+    if (this.held.size > 0) this.retryHeld();
   }
 
   /**
@@ -318,21 +339,27 @@ export class Room {
     }
     if (waits) {
       // What it placed goes too: it is checked again, whole, once the rest can be placed.
+      const missing = waitingFor(this.shadow);
       if (applied.integrated) this.rebuildShadow();
       else clearWaiting(this.shadow);
-      return { kind: 'waits' };
+      return { kind: 'waits', missing };
     }
     return { kind: 'ok', changed: applied.changed };
   }
 
-  /** Holds an update that waits, within the room's and the server's budgets. */
+  /**
+   * Holds an update that waits, within the room's and the server's budgets. `tried`: it was
+   * tried on the scratch copy (which costs a rebuild when part of it could be placed), so a
+   * connection may have only so many such at once.
+   */
   private hold(
     conn: RoomConnection,
     update: Uint8Array,
-    decoded: ReturnType<typeof Y.decodeUpdate>,
+    missing: ReadonlyMap<number, number>,
+    tried: boolean,
   ): void {
     let reason: string | undefined;
-    if (this.held.countFor(conn) >= MAX_HELD_PER_CONNECTION) reason = 'too-many-waiting';
+    if (tried && this.held.triedFor(conn) >= MAX_HELD_PER_CONNECTION) reason = 'too-many-waiting';
     else if (this.held.bytes + update.length > this.options.maxPendingBytes)
       reason = 'too-much-pending';
     if (reason) {
@@ -350,24 +377,21 @@ export class Room {
       conn.close(CLOSE.busy, 'the server holds too many waiting updates: try again later');
       return;
     }
-    this.held.hold({ conn, update, clients: clientsOf(decoded) });
+    this.held.hold({ conn, update, missing, tried, since: Date.now() });
   }
 
   /**
-   * Tries the held updates that may now be placeable: those of the connection that just sent
-   * one, and those waiting for a client whose changes just arrived. One that still waits stays
-   * held; one that breaks the map is refused and its sender closed — not whoever filled the gap.
+   * Tries again the held updates whose wait may be over — those missing changes the room now
+   * has (Yjs's own rule for retrying what waits). One that still waits stays held; one that
+   * breaks the map is refused and its sender closed — not whoever filled the gap.
    */
-  private retryHeld(from: RoomConnection, arrived: ReadonlySet<number>): void {
-    const due = (h: Held) => h.conn === from || [...h.clients].some((c) => arrived.has(c));
-    let progress = true;
-    const seen = new Set<number>(arrived);
-    while (progress && this.held.size > 0) {
+  private retryHeld(): void {
+    for (let progress = true; progress && this.held.size > 0; ) {
       progress = false;
-      for (const held of this.held.take((h) => due(h) || [...h.clients].some((c) => seen.has(c)))) {
+      for (const held of this.held.take((h) => isDue(this.doc, h))) {
         const trial = this.trial(held.update);
         if (trial.kind === 'waits') {
-          this.held.hold(held);
+          this.held.hold({ ...held, missing: trial.missing });
           continue;
         }
         this.budget.release(held.update.length);
@@ -376,9 +400,25 @@ export class Room {
           continue;
         }
         if (trial.changed) Y.applyUpdate(this.doc, held.update, held.conn);
-        for (const c of held.clients) seen.add(c);
         progress = true;
       }
+    }
+  }
+
+  /**
+   * Drops updates held longer than HELD_FOR_MS, closing their senders with "try again" (4507):
+   * a stock client that reconnects sends all it has again, in one sync step 2.
+   */
+  private expireHeld(): void {
+    const now = Date.now();
+    for (const held of this.held.take((h) => now - h.since > HELD_FOR_MS)) {
+      this.budget.release(held.update.length);
+      this.options.log.warn('update-refused', {
+        map: this.id,
+        conn: held.conn.id,
+        reason: 'waited-too-long',
+      });
+      held.conn.close(CLOSE.busy, 'an update waited too long for changes never sent');
     }
   }
 
@@ -440,7 +480,12 @@ export class Room {
   /** Every change of the room's document, whoever made it: persist, then relay. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     const fromClient = this.connections.has(origin as RoomConnection);
-    if (!fromClient) Y.applyUpdate(this.shadow, update); // server-side edit: keep the copy equal
+    if (!fromClient) {
+      // A server-side edit (a file put over the API, a repair): keep the copy equal, and take
+      // its format and version as the map's from now on.
+      Y.applyUpdate(this.shadow, update);
+      this.shape = shapeOf(this.doc);
+    }
     this.storedBytes += update.length;
     // Relay (this turn of the event loop), then save; "saved" follows when the write lands.
     this.relayQueue.push({ update, origin });
@@ -527,8 +572,7 @@ export class Room {
 
   /** Sends everyone's presence to one connection (query-awareness). */
   sendAwareness(conn: RoomConnection): void {
-    const message = this.presence.message();
-    if (message) conn.send(message);
+    for (const message of this.presence.messages()) conn.send(message);
   }
 
   /**

@@ -29,6 +29,7 @@ export function applyAndSeeChange(
     else {
       // Yjs may apply one update in more than one transaction (pending parts retried).
       touched.header ||= now.header;
+      touched.invalid.push(...now.invalid);
       for (const [collection, ids] of now.records) {
         const into = touched.records.get(collection) ?? new Set<string>();
         for (const id of ids) into.add(id);

@@ -16,6 +16,11 @@ import * as Y from 'yjs';
 export interface Touched {
   readonly records: Map<Collection, Set<string>>;
   header: boolean;
+  /**
+   * Changes no map can hold, found while tracing: content in the list part of a Y.Map (which
+   * `toJSON` never shows, so no other check would see it), or nesting too deep to trace.
+   */
+  readonly invalid: Problem[];
 }
 
 /** The records and header a transaction on `doc` changed, nested types traced to their record. */
@@ -23,13 +28,17 @@ export function touchedBy(doc: Y.Doc, tr: Y.Transaction): Touched {
   const maps = docMaps(doc);
   const tops = new Map<unknown, Collection>(COLLECTIONS.map((name) => [maps[name], name]));
   const meta: unknown = maps.meta;
-  const touched: Touched = { records: new Map(), header: false };
+  const touched: Touched = { records: new Map(), header: false, invalid: [] };
   const add = (collection: Collection, id: string) => {
     const ids = touched.records.get(collection) ?? new Set<string>();
     touched.records.set(collection, ids);
     ids.add(id);
   };
+  const invalid = (path: string, message: string) =>
+    touched.invalid.push({ path, code: 'bad-value', message, severity: 'error' });
   for (const [type, keys] of tr.changed) {
+    // A Y.Map's list part: the map's own fields, a list of records or a record.
+    if (type instanceof Y.Map && keys.has(null)) invalid(listPath(type, tops, meta), LIST_CONTENT);
     if (type === meta) {
       touched.header = true;
       continue;
@@ -39,19 +48,29 @@ export function touchedBy(doc: Y.Doc, tr: Y.Transaction): Touched {
       for (const key of keys) if (key !== null) add(top, key);
       continue;
     }
-    // A nested type (a record, its votes or replies, the settings): climb to what holds it.
+    // A nested type (a record, its votes or replies, the settings): climb to what holds it, no
+    // further than a file may nest (each level costs a step, and a chain thousands deep would
+    // make every update touching it cost the square of that).
     let child: Y.AbstractType<unknown> = type as Y.AbstractType<unknown>;
-    for (;;) {
+    for (let level = 0; ; level++) {
       const item = child._item;
       const parent = item?.parent;
       if (!item || !(parent instanceof Y.AbstractType)) break;
+      if (level >= MAX_NESTING) {
+        invalid('(nested)', `nested more than ${MAX_NESTING} levels deep`);
+        break;
+      }
+      if (parent instanceof Y.Map && typeof item.parentSub !== 'string') {
+        invalid(listPath(parent, tops, meta), LIST_CONTENT);
+        break;
+      }
       if (parent === meta) {
         touched.header = true;
         break;
       }
       const holder = tops.get(parent);
       if (holder) {
-        if (typeof item.parentSub === 'string') add(holder, item.parentSub);
+        add(holder, item.parentSub as string);
         break;
       }
       child = parent as Y.AbstractType<unknown>;
@@ -60,13 +79,27 @@ export function touchedBy(doc: Y.Doc, tr: Y.Transaction): Touched {
   return touched;
 }
 
+const LIST_CONTENT =
+  'holds list content: a map, a list of records and a record are keyed fields only';
+
+/** Where a Y.Map is, for a problem's path: the map's own fields, a list, or some record. */
+function listPath(map: Y.Map<unknown>, tops: Map<unknown, Collection>, meta: unknown): string {
+  if (map === meta) return 'map';
+  const top = tops.get(map);
+  if (top) return top;
+  const item = map._item;
+  const holder = item ? tops.get(item.parent) : undefined;
+  if (holder && typeof item?.parentSub === 'string') return `${holder}[${item.parentSub}]`;
+  return '(nested)';
+}
+
 /**
  * Problems with the touched records as they now are in `doc`. Deleted records are fine. With
  * `partial` (part of the update still waits for a missing dependency), a missing field is not
  * a problem: the rest of the record may be in what is still to come.
  */
 export function touchedProblems(doc: Y.Doc, touched: Touched, partial: boolean): Problem[] {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...touched.invalid];
   for (const [collection, ids] of touched.records) {
     const map = doc.getMap<unknown>(collection);
     for (const id of ids) {

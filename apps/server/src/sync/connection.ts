@@ -45,7 +45,13 @@ export function serveConnection(
     access,
     wantsSaved: false,
     send(message) {
-      if (ws.readyState === ws.OPEN) ws.send(message, { binary: true });
+      if (ws.readyState !== ws.OPEN) return;
+      // A client that does not read what it is sent would have it pile up here.
+      if (ws.bufferedAmount > limits.maxSendBufferBytes) {
+        refuse(CLOSE.slow, 'this connection is not reading what it is sent');
+        return;
+      }
+      ws.send(message, { binary: true });
     },
     close(code: CloseCode, reason: string) {
       if (refused) return;

@@ -23,7 +23,10 @@ import { createMap, type ServerProcess } from '../test-support/server-process';
  * (view-only or not) is replaced by what the server knows.
  */
 
-const { servers, cleanups } = serverSuite([{}]);
+const { servers, cleanups } = serverSuite([
+  {},
+  { PROCMAP_MAX_SEND_BUFFER_BYTES: '65536', PROCMAP_MAX_MAP_BYTES: String(256 * 1024 * 1024) },
+]);
 
 /** An awareness update: (id, clock, JSON text) per entry. */
 function awarenessUpdate(entries: readonly { id: number; clock: number; state: string }[]) {
@@ -172,6 +175,75 @@ describe('presence from a view link (real server)', () => {
     expect(rssMb(server) - before).toBeLessThan(150);
     expect([...writer.troubles, ...reader.troubles]).toEqual([]);
     await expectHealthy(server);
+  });
+
+  it('closes a connection that does not read what it is sent (4508) before it piles up', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const server = servers[1]!;
+    const map = await createMap(server, referral);
+    const editor = await cleanups.syncedClient(server, map);
+    const slow = await RawClient.open(server, map.id, map.viewToken);
+    await slow.until(() => slow.step2s === 0, 'the socket'); // (open)
+    const socket = (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    socket.pause(); // reads nothing from now on
+    // An editor makes 30 MB of edits, more than the system's socket buffers hold: the server
+    // has them to send to the slow viewer, and stops once 64 KiB wait for it.
+    for (let i = 0; i < 300 && !/code=4508/.test(server.log()); i++) {
+      editor.doc.getMap('meta').set('description', `${i} ${'d'.repeat(100_000)}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await waitFor(() => /code=4508/.test(server.log()), 'the server to close the slow viewer');
+    socket.resume();
+    await slow.until(() => slow.closed !== undefined, 'the close');
+    expect(slow.closed?.code).toBe(CLOSE.slow);
+    // The editor goes on.
+    editor.doc.getMap('meta').set('title', 'After the slow one');
+    const check = await cleanups.syncedClient(server, map);
+    await waitFor(
+      () => check.doc.getMap('meta').get('title') === 'After the slow one',
+      'an edit after the slow viewer left',
+    );
+  });
+
+  it('does not let an echo of someone who left bring them back, or give their id away', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const server = servers[0]!;
+    const map = await createMap(server, referral);
+    const observer = await cleanups.syncedClient(server, map);
+    const seen = () => observer.provider.awareness.getStates() as Map<number, { user?: unknown }>;
+    const state = (name: string) => JSON.stringify({ user: { name } });
+
+    const a = await RawClient.open(server, map.id, map.editToken);
+    a.send(awarenessUpdate([{ id: 500, clock: 3, state: state('A') }]));
+    await waitFor(() => seen().has(500), 'A to be seen');
+    await a.close();
+    await waitFor(() => !seen().has(500), 'A to be gone');
+
+    // B passes on A's last state (as a stock client does) after A left: nothing comes back.
+    const b = await RawClient.open(server, map.id, map.editToken);
+    b.send(awarenessUpdate([{ id: 600, clock: 1, state: state('B') }]));
+    b.send(awarenessUpdate([{ id: 500, clock: 3, state: state('A') }]));
+    b.send(awarenessUpdate([{ id: 600, clock: 2, state: state('B again') }]));
+    await waitFor(
+      () => JSON.stringify(seen().get(600)?.user) === '{"name":"B again"}',
+      "B's second state",
+    );
+    expect(seen().has(500)).toBe(false);
+
+    // A comes back on a new connection, newer: seen again, and A's own.
+    const back = await RawClient.open(server, map.id, map.editToken);
+    back.send(awarenessUpdate([{ id: 500, clock: 4, state: state('A back') }]));
+    await waitFor(
+      () => JSON.stringify(seen().get(500)?.user) === '{"name":"A back"}',
+      'A to be back',
+    );
+    await b.close();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen().has(500)).toBe(true); // B leaving does not take A with it
+    await back.close();
+    await waitFor(() => !seen().has(500) && !seen().has(600), 'both to be gone');
   });
 
   it('stamps view-only and the connection on presence, whatever the client claims', {

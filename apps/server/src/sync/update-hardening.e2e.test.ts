@@ -229,6 +229,55 @@ describe('updates that attack the map (real server, real sockets)', () => {
     await same.close();
   });
 
+  it('refuses content hidden in the list part of a map or record, and Yjs types nested too deep', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const server = servers[0]!;
+    const map = await createMap(server, referral);
+    const edits: [string, (d: Y.Doc) => void, RegExp][] = [
+      [
+        'list content in the steps',
+        (d) => listContentIn(d, d.getMap('steps')),
+        /steps: holds list content/,
+      ],
+      [
+        'list content in a step',
+        (d) => listContentIn(d, steps(d).get(stepId)!),
+        /steps\[[^\]]+\]: holds list content/,
+      ],
+      [
+        'list content in the map',
+        (d) => listContentIn(d, d.getMap('meta')),
+        /map: holds list content/,
+      ],
+      [
+        'a chain of 200 maps in a step',
+        (d) =>
+          d.transact(() => {
+            let at = new Y.Map<unknown>();
+            steps(d).get(stepId)!.set('chain', at);
+            for (let i = 0; i < 200; i++) {
+              const next = new Y.Map<unknown>();
+              at.set('next', next);
+              at = next;
+            }
+            at.set('end', 1);
+          }),
+        /nested more than 64 levels deep/,
+      ],
+    ];
+    for (const [index, [what, edit, reason]] of edits.entries()) {
+      const replica = await replicaOf(server, map, 710_000 + index);
+      const conn = await RawClient.open(server, map.id, map.editToken);
+      await sendAndSettle(conn, syncUpdate(updateOf(replica, edit)));
+      expect(conn.closed?.code, what).toBe(CLOSE.malformed);
+      expect(conn.closed?.reason, what).toMatch(reason);
+    }
+    const fresh = await cleanups.syncedClient(server, map);
+    expect(steps(fresh.doc).get(stepId)!.has('chain')).toBe(false);
+    expect(steps(fresh.doc)._start).toBeNull();
+  });
+
   it('keeps waiting updates within one budget for the whole server, and gives it back', {
     timeout: TEST_TIMEOUT,
   }, async () => {
@@ -265,3 +314,15 @@ describe('updates that attack the map (real server, real sockets)', () => {
     await expectHealthy(server);
   });
 });
+
+/**
+ * Content in the list part of a Y.Map, which no Yjs API writes but any client can send: an item
+ * with the map as parent and no key.
+ */
+function listContentIn(doc: Y.Doc, parent: Y.Map<unknown>): void {
+  doc.transact((tr) => {
+    const id = Y.createID(doc.clientID, Y.getState(doc.store, doc.clientID));
+    const item = new Y.Item(id, null, null, null, null, parent, null, new Y.ContentAny(['hidden']));
+    item.integrate(tr, 0);
+  });
+}

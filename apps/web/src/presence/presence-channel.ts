@@ -7,6 +7,21 @@ import { usePresence } from './presence-store';
 /** Cursor updates sent per second at most (the issue's 30 Hz); views change less often. */
 const CURSOR_INTERVAL = 1000 / 30;
 const VIEW_INTERVAL = 100;
+/** Selected step ids shared with the room at most, and their characters at most. */
+export const MAX_SHARED_SELECTION = 200;
+const MAX_SHARED_SELECTION_CHARS = 16_000;
+
+/** The part of a selection shared with the room (see PresenceChannel.setSelection). */
+export function sharedSelection(ids: readonly string[]): string[] {
+  const shared: string[] = [];
+  let chars = 0;
+  for (const id of ids) {
+    chars += id.length + 3; // quotes and a comma
+    if (shared.length >= MAX_SHARED_SELECTION || chars > MAX_SHARED_SELECTION_CHARS) break;
+    shared.push(id);
+  }
+  return shared;
+}
 
 /** Calls `send` at most once per `interval`, always ending with the latest value. */
 function throttle<T>(interval: number, send: (value: T) => void): (value: T) => void {
@@ -86,9 +101,13 @@ export class PresenceChannel {
   /** The centre and zoom of our view, for whoever follows us. */
   readonly setView = throttle<View>(VIEW_INTERVAL, (v) => this.set('view', v));
 
-  /** The step ids we have selected. */
+  /**
+   * The step ids we have selected, the first MAX_SHARED_SELECTION of them: enough to show others
+   * what we are pointing at, and a presence state well inside the server's size limit (it
+   * closes a connection whose presence is larger) however much is selected.
+   */
   setSelection(ids: readonly string[]): void {
-    this.set('selection', ids);
+    this.set('selection', sharedSelection(ids));
   }
 
   /** Asks everyone to follow us (or stops asking). */
