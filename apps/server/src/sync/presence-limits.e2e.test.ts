@@ -206,6 +206,49 @@ describe('presence from a view link (real server)', () => {
     );
   });
 
+  it('keeps honest clients connected when they pass on presence at the limits', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const server = servers[0]!;
+    const map = await createMap(server, referral);
+    const honest = [0, 1].map((k) => honestClient(server, map, `editor-${k}`, map.editToken));
+    cleanups.push(() => {
+      for (const h of honest) h.client.destroy();
+    });
+    await Promise.all(honest.map((h) => whenSynced(h.client)));
+    for (const h of honest) watch(h);
+    // States just inside the limit (the server's stamp makes them larger), from 8 view links
+    // of 4 ids each: 1 MiB of presence, which every stock client sends back.
+    const viewers: RawClient[] = [];
+    for (let v = 0; v < 8; v++) {
+      const viewer = await RawClient.open(server, map.id, map.viewToken);
+      viewers.push(viewer);
+      const pad = 'p'.repeat(32_748);
+      viewer.send(
+        awarenessUpdate(
+          [0, 1, 2, 3].map((i) => ({ id: 9000 + v * 10 + i, clock: 1, state: `{"pad":"${pad}"}` })),
+        ),
+      );
+    }
+    const states = () => honest[1]!.client.provider.awareness.getStates().size;
+    // (A stock client's first state, at clock 0, is seen by nobody: each sees itself and 32.)
+    await waitFor(() => states() >= 1 + 32, 'every viewer entry to reach the honest clients');
+    // Their answers have been through the server: a round of edits both ways still flows.
+    honest[0]!.client.doc.getMap('meta').set('title', 'Still connected');
+    await waitFor(
+      () => honest[1]!.client.doc.getMap('meta').get('title') === 'Still connected',
+      'an edit after the echoes',
+    );
+    honest[1]!.client.doc.getMap('meta').set('description', 'Both ways');
+    await waitFor(
+      () => honest[0]!.client.doc.getMap('meta').get('description') === 'Both ways',
+      'an edit the other way',
+    );
+    expect(viewers.every((v) => v.closed === undefined)).toBe(true);
+    expect(honest.flatMap((h) => h.troubles)).toEqual([]);
+    for (const viewer of viewers) await viewer.close();
+  });
+
   it('does not let an echo of someone who left bring them back, or give their id away', {
     timeout: TEST_TIMEOUT,
   }, async () => {
