@@ -8,7 +8,6 @@ import { savedMessage, syncStep1, syncStep2, syncUpdate } from '../protocol/mess
 import type { StorageAdapter } from '../storage/adapter';
 import {
   gapBefore,
-  type Held,
   HeldUpdates,
   HELD_FOR_MS,
   isDue,
@@ -170,6 +169,7 @@ export class Room {
       state.updates.forEach((update, i) => {
         try {
           Y.applyUpdate(this.doc, update);
+          if (skipped.length === 0) Y.applyUpdate(this.shadow, update);
         } catch (error) {
           skipped.push(`${i + 1} of ${state.updates.length}: ${String(error)}`);
         }
@@ -188,9 +188,11 @@ export class Room {
       if (waiting > 0) {
         // Stored before updates that wait were held outside the document: never placeable.
         clearWaiting(this.doc);
+        clearWaiting(this.shadow);
         this.options.log.warn('load-dropped-waiting', { map: this.id, bytes: waiting });
       }
-      this.shadow = copyOf(this.doc);
+      // The copy took every update as the document did; after a skipped one it is made anew.
+      if (skipped.length > 0) this.rebuildShadow();
       this.shape = shapeOf(this.doc);
       this.lastSeq = state.lastSeq;
       this.compactedSeq = state.updates.length <= 1 ? state.lastSeq : 0;
