@@ -1,4 +1,3 @@
-import type { Problem } from '@procmap/model';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Access } from '../auth/tokens';
@@ -6,26 +5,12 @@ import type { Logger } from '../log';
 import { CLOSE, type CloseCode } from '../protocol/close-codes';
 import { savedMessage, syncStep1, syncStep2, syncUpdate } from '../protocol/messages';
 import type { StorageAdapter } from '../storage/adapter';
-import {
-  gapBefore,
-  HeldUpdates,
-  HELD_FOR_MS,
-  isDue,
-  MAX_HELD_PER_CONNECTION,
-  waitingFor,
-} from './held-updates';
 import { removeTooDeepFields } from './load-repair';
 import { PendingBudget } from './pending-budget';
 import { PersistQueue } from './persist-queue';
 import { DEFAULT_PRESENCE, type PresenceOptions, RoomPresence } from './presence';
-import {
-  applyAndSeeChange,
-  clearWaiting,
-  closeReason,
-  encodeApplied,
-  pendingBytes,
-} from './scratch-apply';
-import { type DocumentShape, shapeOf, shapeProblems, touchedProblems } from './update-rules';
+import { clearWaiting, encodeApplied, pendingBytes } from './scratch-apply';
+import { UpdateGate } from './update-gate';
 
 /** One client connection as a room sees it. */
 export interface RoomConnection {
@@ -70,32 +55,18 @@ const STORED = Symbol('already stored');
 /** The origin of the repairs made at load. */
 const REPAIR = Symbol('repaired at load');
 
-/** What trying an update on the scratch copy found; the copy is unchanged unless 'ok'. */
-type Trial =
-  | { readonly kind: 'ok'; readonly changed: boolean }
-  | { readonly kind: 'waits'; readonly missing: ReadonlyMap<number, number> }
-  | { readonly kind: 'broken'; readonly problems: readonly Problem[] }
-  | { readonly kind: 'throws'; readonly error: unknown };
-
 /**
  * One open map: its document, the people connected to it, their presence. The pipeline for a
- * client's update is validate (on a scratch copy) → apply → persist (group commit) →
+ * client's update is validate (on a scratch copy, update-gate.ts) → apply → persist (group commit) →
  * broadcast, and "saved" is sent once the write is on disk. Nothing is answered before the
  * stored map has finished loading, and a map that failed to load is never written.
  */
 export class Room {
   readonly doc = new Y.Doc();
-  /**
-   * A copy of `doc` that takes every client update first, so a bad one never touches `doc`.
-   * Neither ever keeps an update that waits for a missing one: those are `held`.
-   */
-  private shadow = new Y.Doc();
+  /** What is let into `doc` from clients (update-gate.ts). */
+  private readonly gate: UpdateGate;
   private readonly presence: RoomPresence;
   private readonly connections = new Set<RoomConnection>();
-  private readonly held = new HeldUpdates();
-  private readonly budget: PendingBudget;
-  /** Top-level types, format and version as loaded: no client may change them. */
-  private shape: DocumentShape = shapeOf(this.doc);
   /** Stored updates could not all be applied at load: keep the stored log as it is. */
   private damaged = false;
   private status: Status = 'loading';
@@ -117,7 +88,12 @@ export class Room {
     readonly id: string,
     private readonly options: RoomOptions,
   ) {
-    this.budget = options.pendingBudget ?? new PendingBudget(options.maxPendingBytes);
+    this.gate = new UpdateGate(this.doc, {
+      mapId: id,
+      log: options.log,
+      maxPendingBytes: options.maxPendingBytes,
+      budget: options.pendingBudget ?? new PendingBudget(options.maxPendingBytes),
+    });
     this.presence = new RoomPresence(
       this.doc,
       id,
@@ -156,7 +132,7 @@ export class Room {
 
   /** Bytes of updates held waiting for changes never sent. */
   get heldBytes(): number {
-    return this.held.bytes;
+    return this.gate.heldBytes;
   }
 
   private async load(): Promise<void> {
@@ -169,7 +145,7 @@ export class Room {
       state.updates.forEach((update, i) => {
         try {
           Y.applyUpdate(this.doc, update);
-          if (skipped.length === 0) Y.applyUpdate(this.shadow, update);
+          if (skipped.length === 0) this.gate.takeStored(update);
         } catch (error) {
           skipped.push(`${i + 1} of ${state.updates.length}: ${String(error)}`);
         }
@@ -188,12 +164,9 @@ export class Room {
       if (waiting > 0) {
         // Stored before updates that wait were held outside the document: never placeable.
         clearWaiting(this.doc);
-        clearWaiting(this.shadow);
         this.options.log.warn('load-dropped-waiting', { map: this.id, bytes: waiting });
       }
-      // The copy took every update as the document did; after a skipped one it is made anew.
-      if (skipped.length > 0) this.rebuildShadow();
-      this.shape = shapeOf(this.doc);
+      this.gate.loaded(skipped.length > 0);
       this.lastSeq = state.lastSeq;
       this.compactedSeq = state.updates.length <= 1 ? state.lastSeq : 0;
       this.savedStateVector = Y.encodeStateVector(this.doc);
@@ -244,7 +217,7 @@ export class Room {
   /** Removes a connection and its presence; an empty room may then be unloaded. */
   leave(conn: RoomConnection): void {
     if (!this.connections.delete(conn)) return;
-    this.budget.release(this.held.drop(conn));
+    this.gate.drop(conn);
     this.presence.leave(conn);
     if (this.connections.size === 0) this.checkIdle();
   }
@@ -266,11 +239,11 @@ export class Room {
       // which then needs no rebuilding: O(update), not O(document), per bad message.
       decoded = Y.decodeUpdate(update);
     } catch (error) {
-      this.refuse(conn, { kind: 'throws', error });
+      this.gate.refuse(conn, { kind: 'throws', error });
       return;
     }
     if (conn.access !== 'edit' && this.viewerWrites(decoded, update)) {
-      this.refuseViewer(conn);
+      this.gate.refuseViewer(conn);
       return;
     }
     if (
@@ -287,180 +260,7 @@ export class Room {
       conn.close(CLOSE.tooLarge, 'the map is too large to grow any further');
       return;
     }
-    if (this.held.size > 0) this.expireHeld();
-    // The common wait — the sender's own earlier changes not here yet (an edit overtaking its
-    // sync step 2) — is seen from the update's own clocks, and held without trying it.
-    const gap = conn.access === 'edit' ? gapBefore(this.doc, update) : undefined;
-    if (gap) {
-      this.hold(conn, update, gap, false);
-      return;
-    }
-    const trial = this.trial(update);
-    if (trial.kind === 'waits') {
-      if (conn.access !== 'edit') this.refuseViewer(conn);
-      else this.hold(conn, update, trial.missing, true);
-      return;
-    }
-    if (trial.kind !== 'ok') {
-      this.refuse(conn, trial);
-      return;
-    }
-    if (conn.access !== 'edit') {
-      // Only deletions of what is already deleted can get here; if it did change something
-      // after all, undo it on the copy and refuse.
-      if (!trial.changed) return;
-      this.rebuildShadow();
-      this.refuseViewer(conn);
-      return;
-    }
-    if (trial.changed) Y.applyUpdate(this.doc, update, conn);
-    if (this.held.size > 0) this.retryHeld();
-  }
-
-  /**
-   * Applies an update to the scratch copy and checks the map it makes: the records it touched
-   * against the map's rules, and the document's shape. Whatever the outcome but 'ok', the copy
-   * is left as it was.
-   */
-  private trial(update: Uint8Array): Trial {
-    let applied: ReturnType<typeof applyAndSeeChange>;
-    let problems: Problem[];
-    let waits: boolean;
-    try {
-      applied = applyAndSeeChange(this.shadow, update);
-      waits = pendingBytes(this.shadow) > 0;
-      problems = shapeProblems(this.shadow, this.shape, applied.touched?.header ?? false);
-      if (applied.touched) problems.push(...touchedProblems(this.shadow, applied.touched, waits));
-    } catch (error) {
-      this.rebuildShadow();
-      return { kind: 'throws', error };
-    }
-    if (problems.length > 0) {
-      this.rebuildShadow();
-      return { kind: 'broken', problems };
-    }
-    if (waits) {
-      // What it placed goes too: it is checked again, whole, once the rest can be placed.
-      const missing = waitingFor(this.shadow);
-      if (applied.integrated) this.rebuildShadow();
-      else clearWaiting(this.shadow);
-      return { kind: 'waits', missing };
-    }
-    return { kind: 'ok', changed: applied.changed };
-  }
-
-  /**
-   * Holds an update that waits, within the room's and the server's budgets. `tried`: it was
-   * tried on the scratch copy (which costs a rebuild when part of it could be placed), so a
-   * connection may have only so many such at once.
-   */
-  private hold(
-    conn: RoomConnection,
-    update: Uint8Array,
-    missing: ReadonlyMap<number, number>,
-    tried: boolean,
-  ): void {
-    let reason: string | undefined;
-    if (tried && this.held.triedFor(conn) >= MAX_HELD_PER_CONNECTION) reason = 'too-many-waiting';
-    else if (this.held.bytes + update.length > this.options.maxPendingBytes)
-      reason = 'too-much-pending';
-    if (reason) {
-      this.options.log.warn('update-refused', { map: this.id, conn: conn.id, reason });
-      conn.close(CLOSE.malformed, 'update depends on changes that were never sent');
-      return;
-    }
-    if (!this.budget.reserve(update.length)) {
-      this.options.log.warn('update-refused', {
-        map: this.id,
-        conn: conn.id,
-        reason: 'server-pending-budget',
-        bytes: this.budget.bytes,
-      });
-      conn.close(CLOSE.busy, 'the server holds too many waiting updates: try again later');
-      return;
-    }
-    this.held.hold({ conn, update, missing, tried, since: Date.now() });
-  }
-
-  /**
-   * Tries again the held updates whose wait may be over — those missing changes the room now
-   * has (Yjs's own rule for retrying what waits). One that still waits stays held; one that
-   * breaks the map is refused and its sender closed — not whoever filled the gap.
-   */
-  private retryHeld(): void {
-    for (let progress = true; progress && this.held.size > 0; ) {
-      progress = false;
-      for (const held of this.held.take((h) => isDue(this.doc, h))) {
-        const trial = this.trial(held.update);
-        if (trial.kind === 'waits') {
-          this.held.hold({ ...held, missing: trial.missing });
-          continue;
-        }
-        this.budget.release(held.update.length);
-        if (trial.kind !== 'ok') {
-          this.refuse(held.conn, trial, 'waited');
-          continue;
-        }
-        if (trial.changed) Y.applyUpdate(this.doc, held.update, held.conn);
-        progress = true;
-      }
-    }
-  }
-
-  /**
-   * Drops updates held longer than HELD_FOR_MS, closing their senders with "try again" (4507):
-   * a stock client that reconnects sends all it has again, in one sync step 2.
-   */
-  private expireHeld(): void {
-    const now = Date.now();
-    for (const held of this.held.take((h) => now - h.since > HELD_FOR_MS)) {
-      this.budget.release(held.update.length);
-      this.options.log.warn('update-refused', {
-        map: this.id,
-        conn: held.conn.id,
-        reason: 'waited-too-long',
-      });
-      held.conn.close(CLOSE.busy, 'an update waited too long for changes never sent');
-    }
-  }
-
-  /**
-   * Closes a connection whose update does not apply or breaks the map (4400), and logs why. An
-   * update refused after it waited ("waited") is named in the close reason as an earlier one:
-   * the connection may have sent others since.
-   */
-  private refuse(conn: RoomConnection, trial: Trial, note?: string): void {
-    if (trial.kind === 'broken') {
-      // Valid Yjs, but the map it makes is not a valid map: refused, the room untouched.
-      this.options.log.warn('update-refused', {
-        map: this.id,
-        conn: conn.id,
-        reason: 'breaks-map-rules',
-        ...(note ? { note } : {}),
-        problems: trial.problems
-          .slice(0, 5)
-          .map((p) => `${p.path}: ${p.message}`)
-          .join('; '),
-      });
-      conn.close(CLOSE.malformed, closeReason(trial.problems[0]!, note ? 'an earlier' : 'update'));
-      return;
-    }
-    const error = trial.kind === 'throws' ? String(trial.error) : trial.kind;
-    this.options.log.warn('update-rejected', {
-      map: this.id,
-      conn: conn.id,
-      ...(note ? { note } : {}),
-      error,
-    });
-    conn.close(
-      CLOSE.malformed,
-      note ? 'an earlier update does not apply' : 'update does not apply',
-    );
-  }
-
-  private refuseViewer(conn: RoomConnection): void {
-    this.options.log.warn('update-refused', { map: this.id, conn: conn.id, reason: 'view-only' });
-    conn.close(CLOSE.readOnly, 'this link is view-only');
+    this.gate.receive(conn, update);
   }
 
   /**
@@ -474,19 +274,13 @@ export class Room {
     return missing.structs.length > 0;
   }
 
-  private rebuildShadow(): void {
-    this.shadow.destroy();
-    this.shadow = copyOf(this.doc);
-  }
-
   /** Every change of the room's document, whoever made it: persist, then relay. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     const fromClient = this.connections.has(origin as RoomConnection);
     if (!fromClient) {
       // A server-side edit (a file put over the API, a repair): keep the copy equal, and take
       // its format and version as the map's from now on.
-      Y.applyUpdate(this.shadow, update);
-      this.shape = shapeOf(this.doc);
+      this.gate.followServerEdit(update);
     }
     this.storedBytes += update.length;
     // Relay (this turn of the event loop), then save; "saved" follows when the write lands.
@@ -643,18 +437,9 @@ export class Room {
     this.connections.clear();
     this.status = 'closed';
     this.persist.stop();
-    this.budget.release(this.held.bytes);
-    this.held.take(() => true);
+    this.gate.close();
     this.presence.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.doc.destroy();
-    this.shadow.destroy();
   }
-}
-
-/** A fresh copy of a document's state (nothing waiting in it). */
-function copyOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, encodeApplied(doc));
-  return copy;
 }
