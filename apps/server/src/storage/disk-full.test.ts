@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StorageError } from './adapter';
 import { diskFullError } from './disk-full';
 import { SqliteStorage } from './sqlite-storage';
 import { WorkerStorage } from './worker-storage';
+import { sampleRecord, sampleUpdate, tempStores } from './test-stores';
 
 /*
  * A full disk, made real with the store's size limit (PRAGMA max_page_count): SQLite answers
@@ -13,20 +11,11 @@ import { WorkerStorage } from './worker-storage';
  * thread too — with nothing of the refused write stored and everything before it intact.
  */
 
-const root = mkdtempSync(join(tmpdir(), 'procmap-disk-full-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const freshPath = () => join(mkdtempSync(join(root, 'db-')), 'procmap.sqlite');
+const freshPath = tempStores('disk-full');
 
 const LIMIT = 256 * 1024;
-const record = (id: string) => ({
-  id,
-  title: `Map ${id}`,
-  editTokenHash: 'e'.repeat(64),
-  viewTokenHash: 'f'.repeat(64),
-  createdAt: '2025-03-01T09:00:00.000Z',
-  updatedAt: '2025-03-01T09:00:00.000Z',
-});
-const update = (n: number, length = 4000) => Uint8Array.from({ length }, (_, i) => (n + i) & 255);
+const record = sampleRecord;
+const update = (n: number, length = 4000) => sampleUpdate(n, length);
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
 describe('a write past the size limit', () => {

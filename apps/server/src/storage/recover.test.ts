@@ -3,7 +3,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -11,30 +10,21 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readRecord } from './commit-record';
 import { recoverStore } from './recover';
 import { SqliteStorage } from './sqlite-storage';
 import { verifyStore } from './store-check';
 import { listBackups, recordPath, walPath } from './store-files';
+import { sampleRecord, sampleUpdate, tempStores } from './test-stores';
 
 /* The recovery command's choices, on real damaged stores and real backups. */
 
-const root = mkdtempSync(join(tmpdir(), 'procmap-recover-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const freshPath = () => join(mkdtempSync(join(root, 'db-')), 'procmap.sqlite');
+const freshPath = tempStores('recover');
 
-const record = (id: string) => ({
-  id,
-  title: `Map ${id}`,
-  editTokenHash: 'e'.repeat(64),
-  viewTokenHash: 'f'.repeat(64),
-  createdAt: '2025-03-01T09:00:00.000Z',
-  updatedAt: '2025-03-01T09:00:00.000Z',
-});
-const update = (n: number, length = 40) => Uint8Array.from({ length }, (_, i) => (n + i) & 255);
+const record = sampleRecord;
+const update = sampleUpdate;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const NOW = new Date('2025-03-01T12:00:00.000Z');
 

@@ -1,29 +1,20 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, writeBackup } from './sqlite-backup';
 import { SqliteStorage } from './sqlite-storage';
 import { inspectStore } from './store-check';
 import { backupsDir, listBackups } from './store-files';
 import { type BackupEvent, WorkerStorage } from './worker-storage';
+import { sampleRecord, sampleUpdate, tempStores } from './test-stores';
 
 /* Rolling backups with SQLite's online backup API, on real files. */
 
-const root = mkdtempSync(join(tmpdir(), 'procmap-backup-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const freshPath = () => join(mkdtempSync(join(root, 'db-')), 'procmap.sqlite');
+const freshPath = tempStores('backup');
 
-const record = (id: string) => ({
-  id,
-  title: `Map ${id}`,
-  editTokenHash: 'e'.repeat(64),
-  viewTokenHash: 'f'.repeat(64),
-  createdAt: '2025-03-01T09:00:00.000Z',
-  updatedAt: '2025-03-01T09:00:00.000Z',
-});
-const update = (n: number, length = 40) => Uint8Array.from({ length }, (_, i) => (n + i) & 255);
+const record = sampleRecord;
+const update = sampleUpdate;
 
 /** The updates of map "m" in a database file, read with a plain read-only connection. */
 function storedUpdates(file: string): number {

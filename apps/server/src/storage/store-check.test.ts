@@ -3,41 +3,31 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readRecord } from './commit-record';
 import { SqliteStorage } from './sqlite-storage';
 import { verifyStore } from './store-check';
 import { StoreDamagedError } from './store-damaged';
 import { backupsDir, recordPath, walPath } from './store-files';
 import { WorkerStorage } from './worker-storage';
+import { sampleRecord, sampleUpdate, tempStores } from './test-stores';
 
 /*
  * The integrity check on open, on real SQLite files: copies of a store taken while it was
  * still open (as after kill -9: the latest commits only in the write-ahead log), then damaged.
  */
 
-const root = mkdtempSync(join(tmpdir(), 'procmap-store-check-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const freshPath = () => join(mkdtempSync(join(root, 'db-')), 'procmap.sqlite');
+const freshPath = tempStores('store-check');
 
-const record = (id: string) => ({
-  id,
-  title: `Map ${id}`,
-  editTokenHash: 'e'.repeat(64),
-  viewTokenHash: 'f'.repeat(64),
-  createdAt: '2025-03-01T09:00:00.000Z',
-  updatedAt: '2025-03-01T09:00:00.000Z',
-});
-const update = (n: number, length = 40) => Uint8Array.from({ length }, (_, i) => (n + i) & 255);
+const record = sampleRecord;
+const update = sampleUpdate;
 
 /** Copies a store's files (database, write-ahead log, commit record) into a new folder. */
 function copyStore(path: string): string {
