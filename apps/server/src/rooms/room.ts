@@ -20,6 +20,8 @@ export interface RoomConnection {
   wantsSaved: boolean;
   send(message: Uint8Array): void;
   close(code: CloseCode, reason: string): void;
+  /** Already refused and closing (what it sent still in flight is ignored). */
+  readonly closing?: boolean;
 }
 
 export interface RoomOptions {

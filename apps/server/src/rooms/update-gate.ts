@@ -206,7 +206,8 @@ export class UpdateGate {
         }
         this.options.budget.release(held.update.length);
         if (trial.kind !== 'ok') {
-          this.refuse(held.conn, trial, 'waited');
+          // (A sender already refused for something else is closing: nothing more to say.)
+          if (!held.conn.closing) this.refuse(held.conn, trial, 'waited');
           continue;
         }
         if (trial.changed) Y.applyUpdate(this.doc, held.update, held.conn);
@@ -223,6 +224,7 @@ export class UpdateGate {
     const now = Date.now();
     for (const held of this.held.take((h) => now - h.since > HELD_FOR_MS)) {
       this.options.budget.release(held.update.length);
+      if (held.conn.closing) continue;
       this.options.log.warn('update-refused', {
         map: this.options.mapId,
         conn: held.conn.id,

@@ -53,6 +53,9 @@ export function serveConnection(
       }
       ws.send(message, { binary: true });
     },
+    get closing() {
+      return refused;
+    },
     close(code: CloseCode, reason: string) {
       if (refused) return;
       refused = true;
