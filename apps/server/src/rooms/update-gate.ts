@@ -50,7 +50,7 @@ export class UpdateGate {
   /** A copy of `doc`; neither ever keeps an update that waits for a missing one. */
   private shadow = new Y.Doc();
   private readonly held = new HeldUpdates();
-  /** Top-level types, format and version as loaded: no client may change them. */
+  /** Top-level types as loaded: no client may add one. */
   private shape: DocumentShape;
 
   constructor(
@@ -83,11 +83,10 @@ export class UpdateGate {
 
   /**
    * A change of the room's document made on the server (a file put over the API, a repair):
-   * the copy takes it, and its format and version are the map's from now on.
+   * the copy takes it.
    */
   followServerEdit(update: Uint8Array): void {
     Y.applyUpdate(this.shadow, update);
-    this.shape = shapeOf(this.doc);
   }
 
   /**
@@ -137,7 +136,8 @@ export class UpdateGate {
     try {
       applied = applyAndSeeChange(this.shadow, update);
       waits = pendingBytes(this.shadow) > 0;
-      problems = shapeProblems(this.shadow, this.shape, applied.touched?.header ?? false);
+      const header = applied.touched?.header ?? false;
+      problems = shapeProblems(this.shadow, this.doc, this.shape, header);
       if (applied.touched) problems.push(...touchedProblems(this.shadow, applied.touched, waits));
     } catch (error) {
       this.rebuildShadow();

@@ -150,32 +150,30 @@ const tooDeepProblem = (path: string): Problem => ({
   severity: 'error',
 });
 
-/** What a client may not change about the document itself, as the room found it at load. */
+/** The top-level types a document may hold: the four lists and `meta`, and any an older map held. */
 export interface DocumentShape {
-  /** Top-level types: the four lists and `meta`, and any an older map already held. */
   readonly types: ReadonlySet<string>;
-  readonly format: unknown;
-  readonly version: unknown;
 }
 
 /** The shape of a loaded document, to hold later updates to. */
 export function shapeOf(doc: Y.Doc): DocumentShape {
-  const meta = doc.getMap<unknown>('meta');
-  return {
-    types: new Set([...COLLECTIONS, 'meta', ...doc.share.keys()]),
-    format: meta.get('format'),
-    version: meta.get('version'),
-  };
+  return { types: new Set([...COLLECTIONS, 'meta', ...doc.share.keys()]) };
 }
 
 /**
- * Problems with the document as a whole after an update: a new top-level type (other Yjs
- * clients would store and relay it, and no file holds it), or a changed `format` or `version`
- * (the map would stop being the file it is). Cost: the top-level types, and two fields.
+ * Problems with the document as a whole after an update (`after`, the room's document with it
+ * applied, against `before`, the room's document): a new top-level type (other Yjs clients would
+ * store and relay it, and no file holds it), or a changed `format` or `version` (the map would
+ * stop being the file it is). Cost: the top-level types, and two fields.
  */
-export function shapeProblems(doc: Y.Doc, shape: DocumentShape, header: boolean): Problem[] {
+export function shapeProblems(
+  after: Y.Doc,
+  before: Y.Doc,
+  shape: DocumentShape,
+  header: boolean,
+): Problem[] {
   const problems: Problem[] = [];
-  for (const name of doc.share.keys()) {
+  for (const name of after.share.keys()) {
     if (shape.types.has(name)) continue;
     problems.push({
       path: JSON.stringify(name.slice(0, 40)),
@@ -185,13 +183,14 @@ export function shapeProblems(doc: Y.Doc, shape: DocumentShape, header: boolean)
     });
   }
   if (header) {
-    const meta = doc.getMap<unknown>('meta');
+    const now = after.getMap<unknown>('meta');
+    const was = before.getMap<unknown>('meta');
     for (const field of ['format', 'version'] as const) {
-      if (meta.get(field) === shape[field]) continue;
+      if (now.get(field) === was.get(field)) continue;
       problems.push({
         path: `map.${field}`,
         code: 'bad-value',
-        message: `cannot be changed (it is ${JSON.stringify(shape[field])})`,
+        message: `cannot be changed (it is ${JSON.stringify(was.get(field))})`,
         severity: 'error',
       });
     }
