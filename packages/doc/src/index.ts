@@ -9,7 +9,7 @@ export type { DocErrorCode } from './errors';
 export { DocError } from './errors';
 export type { Fragment } from './fragment';
 export { FRAGMENT_FORMAT, fragmentOf, parseFragment } from './fragment';
-export type { MapDocOptions } from './map-doc';
+export type { EditMark, MapDocOptions } from './map-doc';
 export { MapDoc } from './map-doc';
 export type { LocalOrigins, Origin, OriginKind } from './origins';
 export { createOrigins, isOrigin, originKind } from './origins';

@@ -25,6 +25,7 @@ import {
   addNextStep,
   addStep,
   deleteSteps,
+  insertStep,
   moveStepToRole,
   moveSteps,
   updateStep,
@@ -43,6 +44,11 @@ export interface MapDocOptions {
   readonly random?: () => number;
   /** Clock for timestamps. Default the system clock. */
   readonly now?: () => Date;
+}
+
+/** This user's undo step at one moment (see MapDoc.editMark and MapDoc.amend). */
+export interface EditMark {
+  readonly item: unknown;
 }
 
 type Bound<F> = F extends (ctx: CommandContext, ...args: infer A) => infer R
@@ -113,6 +119,8 @@ export class MapDoc {
   readonly deleteRole = this.command(deleteRole);
   readonly addStep = this.command(addStep);
   readonly addNextStep = this.command(addNextStep);
+  /** Inserts a step on a flow, between its two steps: one undo step (see insertStep). */
+  readonly insertStep = this.command(insertStep);
   readonly updateStep = this.command(updateStep);
   readonly moveStepToRole = this.command(moveStepToRole);
   readonly moveSteps = this.command(moveSteps);
@@ -214,6 +222,38 @@ export class MapDoc {
   /** Redoes this user's last undone edit; false when there is none. */
   redo(): boolean {
     return this.undoManager.redo() !== null;
+  }
+
+  /**
+   * A mark for this user's latest undo step, to join a later edit to it with `amend` (a step
+   * just added and the label then typed into it are one thing to take back). Null when there
+   * is nothing to undo.
+   */
+  editMark(): EditMark | null {
+    const top = this.undoManager.undoStack.at(-1);
+    return top ? { item: top } : null;
+  }
+
+  /**
+   * Runs `edit` (commands on this MapDoc) as part of the undo step `mark`, when that is still
+   * this user's latest one; otherwise (another edit of theirs came between, or it was undone)
+   * as an undo step of its own. Colleagues' edits in between do not matter: they are not on
+   * this user's undo stack.
+   */
+  amend<R>(mark: EditMark | null, edit: (doc: MapDoc) => R): R {
+    const um = this.undoManager;
+    const joins = mark !== null && um.undoStack.at(-1) === mark.item;
+    if (!joins) return edit(this);
+    // The undo manager merges a tracked transaction into its latest item when it comes within
+    // the capture timeout of the previous one; for this edit only, any time is within it.
+    const timeout = um.captureTimeout;
+    um.captureTimeout = Number.POSITIVE_INFINITY;
+    if (um.lastChange <= 0) um.lastChange = 1;
+    try {
+      return edit(this);
+    } finally {
+      um.captureTimeout = timeout;
+    }
   }
 
   canUndo(): boolean {

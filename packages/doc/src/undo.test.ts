@@ -275,3 +275,69 @@ describe('typed origins', () => {
     expect(Object.isFrozen(a.origins.user)).toBe(true);
   });
 });
+
+describe('amend: an edit joined to the undo step before it', () => {
+  it('given a step just added, when its label is typed as an amendment, then one undo takes both back and one redo brings both', () => {
+    const doc = newDoc('alice', { file: sampleFile() });
+    const before = doc.getSnapshot();
+    const { stepId: id } = doc.addNextStep(stepId('s4'));
+    const mark = doc.editMark();
+    doc.amend(mark, (d) => d.updateStep(id, { label: 'Send letter' }));
+    const after = doc.getSnapshot();
+    expect(findStep(after, id)?.label).toBe('Send letter');
+    expect(doc.undoManager.undoStack).toHaveLength(1);
+    expect(doc.undo()).toBe(true);
+    expect(doc.getSnapshot()).toEqual(before);
+    expect(doc.canUndo()).toBe(false);
+    expect(doc.redo()).toBe(true);
+    expect(doc.getSnapshot()).toEqual(after);
+  });
+
+  it('given another edit of the same user in between, then the amendment is an undo step of its own', () => {
+    const doc = newDoc('alice', { file: sampleFile() });
+    const { stepId: id } = doc.addNextStep(stepId('s4'));
+    const mark = doc.editMark();
+    doc.renameRole(roleId('gp'), 'Doctor');
+    doc.amend(mark, (d) => d.updateStep(id, { label: 'Send letter' }));
+    expect(doc.undoManager.undoStack).toHaveLength(3);
+    doc.undo();
+    expect(findStep(doc.getSnapshot(), id)?.label).toBe('');
+  });
+
+  it('given the step was undone before the label came, then the amendment does not join the redo', () => {
+    const doc = newDoc('alice', { file: sampleFile() });
+    doc.renameRole(roleId('gp'), 'Doctor');
+    doc.addNextStep(stepId('s4'));
+    const mark = doc.editMark();
+    doc.undo();
+    doc.amend(mark, (d) => d.renameRole(roleId('nurse'), 'Sister'));
+    expect(doc.undoManager.undoStack).toHaveLength(2);
+    doc.undo();
+    expect(doc.getSnapshot().roles.find((r) => r.id === 'nurse')?.name).toBe('Nurse');
+    expect(doc.getSnapshot().roles.find((r) => r.id === 'gp')?.name).toBe('Doctor');
+  });
+
+  it('given a colleague’s edit in between, then the amendment still joins (their edit is not ours to undo)', () => {
+    const { a, b } = twoPeers(sampleFile());
+    const { stepId: id } = a.addNextStep(stepId('s4'));
+    const mark = a.editMark();
+    syncDocs(a, b);
+    b.renameRole(roleId('gp'), 'Doctor');
+    syncDocs(b, a);
+    a.amend(mark, (d) => d.updateStep(id, { label: 'Send letter' }));
+    expect(a.undo()).toBe(true);
+    expect(findStep(a.getSnapshot(), id)).toBeUndefined();
+    expect(a.getSnapshot().roles.find((r) => r.id === 'gp')?.name).toBe('Doctor');
+    expect(a.canUndo()).toBe(false);
+  });
+
+  it('after an amendment, the next edit is an undo step of its own again', () => {
+    const doc = newDoc('alice', { file: sampleFile() });
+    const { stepId: id } = doc.addNextStep(stepId('s4'));
+    doc.amend(doc.editMark(), (d) => d.updateStep(id, { label: 'Send letter' }));
+    doc.updateStep(id, { notes: 'second class' });
+    expect(doc.undoManager.undoStack).toHaveLength(2);
+    doc.undo();
+    expect(findStep(doc.getSnapshot(), id)).toMatchObject({ label: 'Send letter' });
+  });
+});

@@ -1,4 +1,4 @@
-import { normalize, type ProcessMap, roleId, type Step, stepId } from '@procmap/model';
+import { flowId, normalize, type ProcessMap, roleId, type Step, stepId } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
 import type { MapDoc } from '../map-doc';
 import type { StepPatch } from './steps';
@@ -103,6 +103,66 @@ describe('addNextStep', () => {
       'invalid-value',
     );
     expect(docErrorOf(() => doc.addNextStep(stepId('s1'), { roleId: roleId('zz') })).code).toBe(
+      'unknown-role',
+    );
+    expect(doc.getSnapshot()).toBe(before);
+  });
+});
+
+describe('insertStep', () => {
+  it('given a flow, when a step is inserted on it, then the flow ends at the new step and a new flow leads on, as ONE undo step', () => {
+    const doc = sample();
+    const { before, after, result } = expectTriple(doc, () =>
+      doc.insertStep(flowId('f5'), { label: 'Print letter' }),
+    );
+    expect(findStep(after, result.stepId)).toEqual({
+      id: result.stepId,
+      roleId: 'nurse',
+      kind: 'task',
+      label: 'Print letter',
+    });
+    expect(after.flows.find((f) => f.id === 'f5')).toEqual({
+      id: 'f5',
+      from: 's4',
+      to: result.stepId,
+    });
+    expect(after.flows.find((f) => f.id === result.flowId)).toEqual({
+      id: result.flowId,
+      from: result.stepId,
+      to: 's5',
+    });
+    expect(after.flows).toHaveLength(before.flows.length + 1);
+  });
+
+  it('given a decision branch, then its label and share stay on the flow leaving the decision, and the lane is the decision’s', () => {
+    const doc = sample();
+    const { stepId: id, flowId: onward } = doc.insertStep(flowId('f3'));
+    const after = doc.getSnapshot();
+    expect(after.flows.find((f) => f.id === 'f3')).toMatchObject({
+      from: 's3',
+      to: id,
+      label: 'urgent',
+      probability: 0.8,
+    });
+    const next = after.flows.find((f) => f.id === onward);
+    expect(next).toEqual({ id: onward, from: id, to: 's4' });
+    expect(findStep(after, id)?.roleId).toBe('gp');
+  });
+
+  it('given another lane, then the inserted step goes there', () => {
+    const doc = sample();
+    const { stepId: id } = doc.insertStep(flowId('f1'), { roleId: roleId('gp') });
+    expect(findStep(doc.getSnapshot(), id)?.roleId).toBe('gp');
+  });
+
+  it('refuses an unknown flow and a bad input without changing anything', () => {
+    const doc = sample();
+    const before = doc.getSnapshot();
+    expect(docErrorOf(() => doc.insertStep(flowId('zz'))).code).toBe('unknown-flow');
+    expect(docErrorOf(() => doc.insertStep(flowId('f1'), { processTime: -1 })).code).toBe(
+      'invalid-value',
+    );
+    expect(docErrorOf(() => doc.insertStep(flowId('f1'), { roleId: roleId('zz') })).code).toBe(
       'unknown-role',
     );
     expect(doc.getSnapshot()).toBe(before);

@@ -59,6 +59,29 @@ export function addNextStep(
   return { stepId: id, flowId: flowId(fid) };
 }
 
+/**
+ * Inserts a new step on a flow: the flow now ends at the new step (keeping its id, label and
+ * share, which belong to the step it leaves) and a new flow leads on from the new step to where
+ * the flow went. The new step is in the lane of the flow's source unless told otherwise.
+ */
+export function insertStep(
+  ctx: CommandContext,
+  on: FlowId,
+  input: Partial<AddStepInput> = {},
+): { stepId: StepId; flowId: FlowId } {
+  const flow = requireRecord(ctx, 'flows', on);
+  const from = flow.get('from') as string;
+  const to = flow.get('to') as string;
+  const source = requireRecord(ctx, 'steps', from);
+  requireRecord(ctx, 'steps', to);
+  const role = input.roleId ?? (source.get('roleId') as RoleId);
+  const id = addStep(ctx, { ...input, roleId: role });
+  setField(flow, 'to', id);
+  const fid = freshId(ctx, 'flows', 'f_');
+  insertRecord(ctx.maps.flows, fid, { id: fid, from: id, to });
+  return { stepId: id, flowId: flowId(fid) };
+}
+
 /** Changes fields of a step. Its role changes only through moveStepToRole. */
 export function updateStep(ctx: CommandContext, id: StepId, patch: StepPatch): void {
   const record = requireRecord(ctx, 'steps', id);
