@@ -11,6 +11,7 @@ export default defineConfig({
       project('model', './packages/model'),
       project('doc', './packages/doc'),
       project('layout', './packages/layout'),
+      project('protocol', './packages/protocol'),
       project('export', './packages/export'),
       project('analysis', './packages/analysis'),
       project('test-kit', './packages/test-kit'),

@@ -33,6 +33,7 @@ export const PURE = new Set([
   '@procmap/analysis',
   '@procmap/layout',
   '@procmap/export',
+  '@procmap/protocol',
 ]);
 const YJS_ALLOWED = new Set([
   '@procmap/doc',

@@ -50,24 +50,24 @@ export function createProcmapServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes });
   // Node answers unparsable requests itself; give those answers our headers too.
   http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    refuseUpgrade(socket, status, 'bad-request', 'the request could not be parsed');
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      refuseUpgrade(socket, 'headers-too-large', 'the request headers are too large');
+    } else refuseUpgrade(socket, 'bad-request', 'the request could not be parsed');
   });
   let closing = false;
 
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     const target = parseSyncUrl(req);
-    if (closing) return refuseUpgrade(socket, 503, 'shutting-down', 'the server is shutting down');
-    if (!target)
-      return refuseUpgrade(socket, 404, 'not-found', 'sync sockets live at /sync/<map id>');
+    if (closing) return refuseUpgrade(socket, 'shutting-down', 'the server is shutting down');
+    if (!target) return refuseUpgrade(socket, 'not-found', 'sync sockets live at /sync/<map id>');
     maps
       .authorize(target.mapId, target.token, 'view')
       .then((access) => {
         const open = rooms.peek(target.mapId)?.size ?? 0;
         if (open >= config.limits.maxConnectionsPerMap) {
           log.warn('connection-limit', { map: target.mapId, open });
-          return refuseUpgrade(socket, 503, 'map-full', `this map already has ${open} connections`);
+          return refuseUpgrade(socket, 'map-full', `this map already has ${open} connections`);
         }
         wss.handleUpgrade(req, socket, head, (ws) => {
           const room = rooms.open(target.mapId);
@@ -76,10 +76,9 @@ export function createProcmapServer(
         });
       })
       .catch((error: unknown) => {
-        if (error instanceof MapError)
-          return refuseUpgrade(socket, error.status, error.code, error.message);
+        if (error instanceof MapError) return refuseUpgrade(socket, error.code, error.message);
         log.error('upgrade-failed', { error: String(error) });
-        refuseUpgrade(socket, 500, 'internal', 'something went wrong on the server');
+        refuseUpgrade(socket, 'internal', 'something went wrong on the server');
       });
   });
 

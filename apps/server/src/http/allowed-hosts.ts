@@ -63,7 +63,6 @@ export function hostAllowed(req: IncomingMessage, config: ServerConfig): boolean
 export function requireKnownHost(req: IncomingMessage, config: ServerConfig): void {
   if (hostAllowed(req, config)) return;
   throw new HttpError(
-    421,
     'host-not-allowed',
     'this server does not answer to the host name this request was sent to: open it at its own ' +
       'address, or name this host in PROCMAP_ALLOWED_HOSTS (or PROCMAP_PUBLIC_URL)',

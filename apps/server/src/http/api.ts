@@ -43,19 +43,18 @@ function requireAdmin(req: IncomingMessage, config: ServerConfig): void {
   const presented = bearer(req);
   if (presented === undefined) {
     throw new HttpError(
-      401,
       'admin-token-required',
       'this server requires the admin token (Authorization: Bearer …)',
     );
   }
   if (!isAdminToken(presented, config.adminToken)) {
-    throw new HttpError(403, 'admin-token-invalid', 'the admin token is wrong');
+    throw new HttpError('admin-token-invalid', 'the admin token is wrong');
   }
 }
 
 const methodNotAllowed = (res: ServerResponse, allow: string) => {
   res.setHeader('allow', allow);
-  throw new HttpError(405, 'method-not-allowed', `use ${allow}`);
+  throw new HttpError('method-not-allowed', `use ${allow}`);
 };
 
 /** Handles /api/*; returns false for paths that are not the API's. */
@@ -86,7 +85,6 @@ export async function handleApi(
         // Titles can be sensitive: nobody lists them unless an admin token is configured.
         if (!config.adminToken) {
           throw new HttpError(
-            403,
             'listing-disabled',
             'this server does not list its maps: listing needs PROCMAP_ADMIN_TOKEN to be set, and that token sent as Authorization: Bearer …',
           );
@@ -120,7 +118,7 @@ export async function handleApi(
       return true;
     }
     const match = url.pathname.match(MAP_PATH);
-    if (!match) throw new HttpError(404, 'not-found', `no API at ${url.pathname}`);
+    if (!match) throw new HttpError('not-found', `no API at ${url.pathname}`);
     const id = match[1] as string;
     const token = url.searchParams.get('token') ?? bearer(req);
     if (match[2] === '/view-link') {
@@ -149,7 +147,6 @@ export async function handleApi(
   } catch (error) {
     if (error instanceof MapError) {
       throw new HttpError(
-        error.status,
         error.code,
         error.message,
         error.problems ? { problems: error.problems } : undefined,

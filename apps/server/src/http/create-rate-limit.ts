@@ -35,7 +35,6 @@ export class CreateRateLimit {
     if (bucket.tokens < 1) {
       const seconds = Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
       throw new HttpError(
-        429,
         'too-many-maps',
         `this address has created maps too quickly: try again in ${seconds} s (at most ${this.burst} at once, then ${Math.round(this.perMs * 60_000)} a minute)`,
         undefined,

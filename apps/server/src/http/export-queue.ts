@@ -65,7 +65,7 @@ class Lane {
       run: (job) =>
         new Promise<RenderedExport>((resolve, reject) => {
           if (entry.state !== 'reserved') {
-            reject(new HttpError(503, 'export-cancelled', 'the export was cancelled'));
+            reject(new HttpError('export-cancelled', 'the export was cancelled'));
             return;
           }
           Object.assign(entry, { state: 'waiting', job, resolve, reject });
@@ -73,7 +73,7 @@ class Lane {
         }),
       release: () => {
         if (entry.state !== 'reserved' && entry.state !== 'waiting') return;
-        entry.reject?.(new HttpError(503, 'export-cancelled', 'the export was cancelled'));
+        entry.reject?.(new HttpError('export-cancelled', 'the export was cancelled'));
         this.remove(entry);
       },
     };
@@ -90,7 +90,6 @@ class Lane {
       Math.max(1, Math.ceil((ahead * this.averageMs) / 1000)),
     );
     throw new HttpError(
-      429,
       'too-many-exports',
       `${who} ${mine.length} ${WHAT[this.name]} waiting or running: try again in ${seconds} s`,
       undefined,

@@ -73,7 +73,6 @@ function pageOptions(url: URL): PageOptions {
   const size = PAGES.find((p) => p.toLowerCase() === name.toLowerCase());
   if (!size)
     throw new HttpError(
-      400,
       'bad-page',
       `unknown page size "${name.slice(0, 20)}": use A4, A3 or Letter`,
     );
@@ -118,7 +117,6 @@ function stepSelection(url: URL, kind: ExportKind, map: ProcessMap): string[] | 
   if (values.length === 0) return undefined;
   if (kind !== 'export.svg' && kind !== 'export.pdf') {
     throw new HttpError(
-      400,
       'steps-not-supported',
       `${kind} always covers the whole map: steps=… selects steps for export.svg and export.pdf only`,
     );
@@ -134,7 +132,6 @@ function stepSelection(url: URL, kind: ExportKind, map: ProcessMap): string[] | 
   ];
   if (ids.length === 0) {
     throw new HttpError(
-      400,
       'empty-steps',
       'steps=… names no step: give step ids separated by commas, or leave it out for the whole map',
     );
@@ -145,7 +142,6 @@ function stepSelection(url: URL, kind: ExportKind, map: ProcessMap): string[] | 
     const named = unknown.slice(0, NAMED_IDS).map((id) => JSON.stringify(id.slice(0, 40)));
     const more = unknown.length > NAMED_IDS ? ` and ${unknown.length - NAMED_IDS} more` : '';
     throw new HttpError(
-      400,
       'unknown-steps',
       `${unknown.length === 1 ? 'no step' : 'no steps'} ${named.join(', ')}${more} in this map: steps=… takes the ids of the map's steps`,
       { unknownCount: unknown.length },
@@ -160,7 +156,7 @@ export function exportJob(url: URL, kind: ExportKind, map: ProcessMap): ExportJo
   const selection = stepSelection(url, kind, map);
   const table = url.searchParams.get('table') ?? 'steps';
   if (table !== 'steps' && table !== 'findings') {
-    throw new HttpError(400, 'bad-table', 'table must be steps or findings');
+    throw new HttpError('bad-table', 'table must be steps or findings');
   }
   return {
     kind,

@@ -26,7 +26,7 @@ export function createRequestHandler(ctx: HandlerContext) {
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
-      sendError(res, new HttpError(400, 'bad-url', 'the request URL does not parse'));
+      sendError(res, new HttpError('bad-url', 'the request URL does not parse'));
       return;
     }
     try {
@@ -35,7 +35,7 @@ export function createRequestHandler(ctx: HandlerContext) {
       } else if (!(await handleApi(req, res, url, api))) {
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           res.setHeader('allow', 'GET, HEAD');
-          throw new HttpError(405, 'method-not-allowed', 'use GET');
+          throw new HttpError('method-not-allowed', 'use GET');
         }
         serveStatic(res, url.pathname, ctx.config.webDir);
       }
@@ -49,7 +49,7 @@ export function createRequestHandler(ctx: HandlerContext) {
           error: String(error),
         });
         if (!res.headersSent)
-          sendError(res, new HttpError(500, 'internal', 'something went wrong on the server'));
+          sendError(res, new HttpError('internal', 'something went wrong on the server'));
         else res.destroy();
       }
     } finally {

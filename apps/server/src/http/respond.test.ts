@@ -237,10 +237,7 @@ describe('sendJson and sendError', () => {
   it('sends an error as { error: { code, message, ...details } }', () => {
     const { res, out } = recorder();
     const problems = [{ path: 'steps[0].kind', message: 'required' }];
-    sendError(
-      res,
-      new HttpError(400, 'invalid-map', 'the map file has 1 problem(s)', { problems }),
-    );
+    sendError(res, new HttpError('invalid-map', 'the map file has 1 problem(s)', { problems }));
     expect(out.status).toBe(400);
     expect(JSON.parse(out.body ?? '')).toEqual({
       error: { code: 'invalid-map', message: 'the map file has 1 problem(s)', problems },

@@ -1,17 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REFUSALS, type RefusalCode } from '@procmap/protocol';
 
-/** A refused request: status, a code for programs, a message naming the problem. */
+/**
+ * A refused request: a code for programs (its status comes from the shared table of refusals,
+ * beside the words the web app shows for it) and a message naming the problem.
+ */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
+  readonly status: number;
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: RefusalCode,
     message: string,
     readonly details?: Readonly<Record<string, unknown>>,
     /** Response headers that go with the refusal, e.g. `retry-after`. */
     readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
+    this.status = REFUSALS[code].status;
   }
 }
 
@@ -47,7 +52,6 @@ export function requireJsonBody(req: IncomingMessage): void {
   const [type = '', ...params] = (declared ?? '').split(';');
   if (type.trim().toLowerCase() !== 'application/json') {
     throw new HttpError(
-      415,
       'unsupported-media-type',
       declared === undefined
         ? 'the body has no Content-Type: send it as application/json'
@@ -59,7 +63,6 @@ export function requireJsonBody(req: IncomingMessage): void {
     const charset = value.trim().replace(/^"|"$/g, '').toLowerCase();
     if (name.trim().toLowerCase() === 'charset' && !JSON_CHARSETS.includes(charset)) {
       throw new HttpError(
-        415,
         'unsupported-media-type',
         `the body is in charset ${JSON.stringify(charset.slice(0, 40))}: send JSON as UTF-8`,
       );
@@ -72,7 +75,6 @@ export function requireJsonBody(req: IncomingMessage): void {
     .filter((c) => c !== '' && c !== 'identity');
   if (codings.length > 0) {
     throw new HttpError(
-      415,
       'unsupported-encoding',
       `the body is encoded as ${JSON.stringify(String(encoding).slice(0, 60))}: send it uncompressed`,
     );
@@ -89,14 +91,13 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
   requireJsonBody(req);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
-    throw new HttpError(413, 'too-large', `the body is larger than ${limit} bytes`);
+    throw new HttpError('too-large', `the body is larger than ${limit} bytes`);
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit)
-      throw new HttpError(413, 'too-large', `the body is larger than ${limit} bytes`);
+    if (size > limit) throw new HttpError('too-large', `the body is larger than ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
   let text: string;
@@ -104,13 +105,12 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
     // Fatal: a stray byte would otherwise become U+FFFD and be stored as if it had been sent.
     text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new HttpError(400, 'invalid-utf8', 'the body is not valid UTF-8: send JSON as UTF-8');
+    throw new HttpError('invalid-utf8', 'the body is not valid UTF-8: send JSON as UTF-8');
   }
-  if (text.trim() === '')
-    throw new HttpError(400, 'empty-body', 'the body is empty: send a JSON map');
+  if (text.trim() === '') throw new HttpError('empty-body', 'the body is empty: send a JSON map');
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new HttpError(400, 'not-json', `the body is not JSON: ${(error as Error).message}`);
+    throw new HttpError('not-json', `the body is not JSON: ${(error as Error).message}`);
   }
 }

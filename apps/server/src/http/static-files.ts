@@ -46,12 +46,12 @@ export function serveStatic(res: ServerResponse, pathname: string, dir: string |
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    throw new HttpError(400, 'bad-url', 'the request path is not valid percent-encoding');
+    throw new HttpError('bad-url', 'the request path is not valid percent-encoding');
   }
   let file = normalize(join(dir, decoded));
   if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
     if (isFilePath(decoded)) {
-      throw new HttpError(404, 'not-found', `no file at ${JSON.stringify(decoded.slice(0, 200))}`);
+      throw new HttpError('not-found', `no file at ${JSON.stringify(decoded.slice(0, 200))}`);
     }
     file = join(dir, 'index.html');
   }

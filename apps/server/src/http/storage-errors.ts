@@ -14,17 +14,15 @@ export function storageRefusal(error: unknown): HttpError | undefined {
   switch (code) {
     case 'disk-full':
       return new HttpError(
-        507,
         'insufficient-storage',
         'the server has no room left to store this: nothing was changed. Ask whoever runs the server to free some space',
       );
     case 'not-found':
-      return new HttpError(404, 'not-found', 'no such map (it may have just been deleted)');
+      return new HttpError('not-found', 'no such map (it may have just been deleted)');
     case 'exists':
-      return new HttpError(409, 'conflict', 'a map with this id already exists: try again');
+      return new HttpError('conflict', 'a map with this id already exists: try again');
     case 'closed':
       return new HttpError(
-        503,
         'unavailable',
         'the server is shutting down: try again shortly',
         undefined,

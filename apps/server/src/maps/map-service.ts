@@ -8,21 +8,23 @@ import {
   tooDeep,
   validateMap,
 } from '@procmap/model';
+import { REFUSALS, type RefusalCode } from '@procmap/protocol';
 import * as Y from 'yjs';
 import { type Access, accessFor, hashToken, newToken, viewTokenFor } from '../auth/tokens';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { MapSummary, StorageAdapter } from '../storage/adapter';
 
-/** Why a map operation was refused; the HTTP layer turns `status` into the response. */
+/** Why a map operation was refused; the HTTP layer answers with the code's status. */
 export class MapError extends Error {
   override readonly name = 'MapError';
+  readonly status: number;
   constructor(
-    readonly status: 400 | 401 | 403 | 404,
-    readonly code: string,
+    readonly code: RefusalCode,
     message: string,
     readonly problems?: readonly Problem[],
   ) {
     super(message);
+    this.status = REFUSALS[code].status;
   }
 }
 
@@ -40,7 +42,7 @@ function checkNesting(body: unknown): void {
   const path = tooDeep(body);
   if (path === undefined) return;
   const message = `nested more than ${MAX_NESTING} levels deep`;
-  throw new MapError(400, 'too-deep', `the map file is ${message}`, [
+  throw new MapError('too-deep', `the map file is ${message}`, [
     { path, code: 'out-of-range', message, severity: 'error' },
   ]);
 }
@@ -52,7 +54,7 @@ function fileFromBody(body: unknown): ProcessMap {
     if (keys.length === 0) return emptyMap('');
     if (keys.length === 1 && keys[0] === 'title') {
       if (typeof body.title !== 'string') {
-        throw new MapError(400, 'invalid-title', 'title must be text');
+        throw new MapError('invalid-title', 'title must be text');
       }
       return emptyMap(body.title);
     }
@@ -65,7 +67,7 @@ function validFile(body: unknown): ProcessMap {
   const result = validateMap(body);
   if (!result.ok) {
     const errors = result.problems.filter((p) => p.severity === 'error');
-    throw new MapError(400, 'invalid-map', `the map file has ${errors.length} problem(s)`, errors);
+    throw new MapError('invalid-map', `the map file has ${errors.length} problem(s)`, errors);
   }
   return result.map;
 }
@@ -139,14 +141,14 @@ export class MapService {
   /** What `token` opens on map `id`; throws 404 for an unknown map, 401/403 for bad tokens. */
   async authorize(id: string, token: string | undefined, need: Access): Promise<Access> {
     const record = await this.storage.getMap(id);
-    if (!record) throw new MapError(404, 'not-found', `no map with id "${id}"`);
+    if (!record) throw new MapError('not-found', `no map with id "${id}"`);
     if (token === undefined || token === '') {
-      throw new MapError(401, 'token-required', 'a token is required (?token=…)');
+      throw new MapError('token-required', 'a token is required (?token=…)');
     }
     const access = accessFor(token, record);
-    if (!access) throw new MapError(403, 'token-invalid', 'this token does not open this map');
+    if (!access) throw new MapError('token-invalid', 'this token does not open this map');
     if (need === 'edit' && access !== 'edit') {
-      throw new MapError(403, 'view-only', 'this token can only view the map');
+      throw new MapError('view-only', 'this token can only view the map');
     }
     return access;
   }
@@ -155,7 +157,7 @@ export class MapService {
   async access(id: string, token: string | undefined): Promise<MapAccess> {
     const access = await this.authorize(id, token, 'view');
     const record = await this.storage.getMap(id);
-    if (!record) throw new MapError(404, 'not-found', `no map with id "${id}"`);
+    if (!record) throw new MapError('not-found', `no map with id "${id}"`);
     return { access, title: record.title };
   }
 
@@ -169,7 +171,6 @@ export class MapService {
     const record = await this.storage.getMap(id);
     if (!record || accessFor(viewToken, record) !== 'view') {
       throw new MapError(
-        404,
         'view-link-unavailable',
         "this map's view-only link is only known to the browser that created it",
       );
@@ -209,7 +210,7 @@ export class MapService {
   async delete(id: string): Promise<void> {
     this.rooms.drop(id);
     const existed = await this.storage.deleteMap(id);
-    if (!existed) throw new MapError(404, 'not-found', `no map with id "${id}"`);
+    if (!existed) throw new MapError('not-found', `no map with id "${id}"`);
   }
 
   /** Every map, most recently updated first. */

@@ -1,23 +1,13 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { MESSAGE, SYNC } from '@procmap/protocol';
 
 /*
- * The y-websocket protocol, as the stock client speaks it: a varUint message type, then its
- * payload. Types 0–3 are the standard ones. Type 100 is our extension for durable
- * acknowledgements: a client sends it (empty) to ask for them, and from then on the server
- * sends it with the state vector of what is on disk. The stock client never sends 100, so it
- * is never sent one.
+ * Encoding and decoding of the sync socket's messages; the message types themselves are shared
+ * with the browser in @procmap/protocol.
  */
 
-export const MESSAGE = {
-  sync: 0,
-  awareness: 1,
-  auth: 2,
-  queryAwareness: 3,
-  saved: 100,
-} as const;
-
-export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
+export { MESSAGE, SYNC };
 
 function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();

@@ -7,7 +7,7 @@ import {
 } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Logger } from '../log';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import {
   DEFAULT_PRESENCE_LIMITS,
   filterAwareness,

@@ -1,5 +1,5 @@
 import type { Logger } from '../log';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import type { StorageAdapter } from '../storage/adapter';
 import { PendingBudget } from './pending-budget';
 import type { PresenceOptions } from './presence';

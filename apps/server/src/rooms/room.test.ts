@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../log';
-import { CLOSE, type CloseCode } from '../protocol/close-codes';
+import { CLOSE, type CloseCode } from '@procmap/protocol';
 import { MESSAGE } from '../protocol/messages';
 import type { StorageAdapter } from '../storage/adapter';
 import { MemoryStorage } from '../storage/memory-storage';

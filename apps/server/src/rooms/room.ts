@@ -2,7 +2,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Access } from '../auth/tokens';
 import type { Logger } from '../log';
-import { CLOSE, type CloseCode } from '../protocol/close-codes';
+import { CLOSE, type CloseCode } from '@procmap/protocol';
 import { savedMessage, syncStep1, syncStep2, syncUpdate } from '../protocol/messages';
 import type { StorageAdapter } from '../storage/adapter';
 import { removeTooDeepFields } from './load-repair';

@@ -1,7 +1,7 @@
 import type { Problem } from '@procmap/model';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import {
   gapBefore,
   HeldUpdates,

@@ -3,7 +3,7 @@ import type { Access } from '../auth/tokens';
 import type { Limits } from '../config';
 import type { Logger } from '../log';
 import { PresenceError } from '../protocol/awareness-filter';
-import { CLOSE, type CloseCode } from '../protocol/close-codes';
+import { CLOSE, type CloseCode } from '@procmap/protocol';
 import { checkStateVector, parseClientMessage } from '../protocol/messages';
 import type { Room, RoomConnection } from '../rooms/room';
 import { TokenBucket } from './rate-limit';

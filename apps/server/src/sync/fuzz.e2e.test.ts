@@ -2,7 +2,7 @@ import { MapDoc } from '@procmap/doc';
 import { createPrng } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import { parseClientMessage, syncStep1 } from '../protocol/messages';
 import { connectClient, waitFor, whenSynced } from '../test-support/clients';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import { MESSAGE, syncStep1, syncUpdate } from '../protocol/messages';
 import { stateOf, waitFor } from '../test-support/clients';
 import { serverSuite, expectHealthy, RawClient, TEST_TIMEOUT } from '../test-support/fuzz-attack';

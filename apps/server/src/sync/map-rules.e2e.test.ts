@@ -2,7 +2,7 @@ import { validateMap } from '@procmap/model';
 import { outpatientReferral } from '@procmap/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import {
   connectClient,
   stateOf,

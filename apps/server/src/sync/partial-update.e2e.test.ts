@@ -1,7 +1,7 @@
 import { createPrng } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import { syncStep1, syncUpdate } from '../protocol/messages';
 import { stateOf, waitFor } from '../test-support/clients';
 import {

@@ -7,7 +7,7 @@ import {
   filterAwareness,
   PresenceError,
 } from '../protocol/awareness-filter';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import { awarenessMessage, syncStep1 } from '../protocol/messages';
 import { waitFor } from '../test-support/clients';
 import {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import { awarenessMessage } from '../protocol/messages';
 import { connectClient, waitFor, whenSynced } from '../test-support/clients';
 import {

@@ -1,7 +1,7 @@
 import { validateMap } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import { syncStep1, syncUpdate } from '../protocol/messages';
 import { waitFor } from '../test-support/clients';
 import { expectHealthy, RawClient, serverSuite, TEST_TIMEOUT } from '../test-support/fuzz-attack';

@@ -1,10 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
+import { REFUSALS, type RefusalCode } from '@procmap/protocol';
 import { securityHeaderLines } from '../http/security-headers';
 
-/** Refuses a websocket upgrade with an HTTP status and a JSON reason, then closes the socket. */
-export function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
+/**
+ * Refuses a websocket upgrade with the refusal's HTTP status and a JSON reason, then closes the
+ * socket.
+ */
+export function refuseUpgrade(socket: Duplex, code: RefusalCode, message: string): void {
+  const { status } = REFUSALS[code];
   const body = JSON.stringify({ error: { code, message } });
   if (!socket.writable) return;
   socket.end(

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { filterAwareness } from '../protocol/awareness-filter';
-import { CLOSE } from '../protocol/close-codes';
+import { CLOSE } from '@procmap/protocol';
 import { checkStateVector, MESSAGE, parseClientMessage } from '../protocol/messages';
 import { connectClient, stateOf, type TestClient, whenSynced } from './clients';
 import type { FuzzMessage } from './fuzz-corpus';
