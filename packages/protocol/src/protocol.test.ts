@@ -39,7 +39,7 @@ describe('refusals', () => {
     for (const [code, info] of Object.entries(REFUSALS)) {
       expect(info.status, code).toBeGreaterThanOrEqual(400);
       expect(info.status, code).toBeLessThan(600);
-      expect(info.user, code).toMatch(/^[A-Z'].{8,}\.$/);
+      expect(info.user, code).toMatch(/^[A-Z].{8,}\.$/);
       // The words are for people: no codes, statuses or field names in them.
       expect(info.user, code).not.toMatch(/\b\d{3}\b|[a-z]+-[a-z]+-|token=|JSON/);
     }
@@ -48,7 +48,9 @@ describe('refusals', () => {
   it('calls a wrong or revoked token and an unknown map a link that does not open a map', () => {
     for (const code of ['token-invalid', 'token-required', 'not-found'] as const) {
       expect(REFUSALS[code].kind).toBe('link');
-      expect(REFUSALS[code].user).toMatch(/doesn't open a map.*mistyped or revoked/);
+      expect(REFUSALS[code].user).toMatch(/doesn’t open a map.*mistyped or revoked/);
+      expect(REFUSALS[code].title).toBe('This link doesn’t open a map');
+      expect(REFUSALS[code].advice).toMatch(/^It may be mistyped, or revoked/);
     }
     expect(REFUSALS['view-only'].kind).toBe('permission');
   });

@@ -19,12 +19,21 @@ export type RefusalKind =
 export interface RefusalInfo {
   readonly status: number;
   readonly kind: RefusalKind;
-  /** What the person reads. */
+  /** What the person reads: one sentence that stands on its own (a toast, a log line). */
   readonly user: string;
+  /** For a page or banner given to it: a heading, and the advice to put under it. */
+  readonly title?: string;
+  readonly advice?: string;
 }
 
-const LINK =
-  "This link doesn't open a map: it may be mistyped or revoked. Ask whoever shared it for a new link.";
+const LINK_TITLE = 'This link doesn’t open a map';
+const LINK_ADVICE = 'It may be mistyped, or revoked. Ask whoever shared it for a new link.';
+const LINK = {
+  kind: 'link',
+  user: 'This link doesn’t open a map: it may be mistyped or revoked. Ask whoever shared it for a new link.',
+  title: LINK_TITLE,
+  advice: LINK_ADVICE,
+} as const;
 
 export const REFUSALS = {
   'bad-url': { status: 400, kind: 'request', user: 'That address is not valid.' },
@@ -57,8 +66,8 @@ export const REFUSALS = {
   },
   'invalid-title': { status: 400, kind: 'request', user: 'The title must be text.' },
   'too-deep': { status: 400, kind: 'request', user: 'That map file is nested too deeply to read.' },
-  'token-required': { status: 401, kind: 'link', user: LINK },
-  'token-invalid': { status: 403, kind: 'link', user: LINK },
+  'token-required': { status: 401, ...LINK },
+  'token-invalid': { status: 403, ...LINK },
   'view-only': {
     status: 403,
     kind: 'permission',
@@ -79,7 +88,7 @@ export const REFUSALS = {
     kind: 'permission',
     user: 'This server does not list its maps. Open a map from its link.',
   },
-  'not-found': { status: 404, kind: 'link', user: LINK },
+  'not-found': { status: 404, ...LINK },
   'view-link-unavailable': {
     status: 404,
     kind: 'permission',
@@ -158,8 +167,7 @@ export function isRefusalCode(code: string): code is RefusalCode {
  */
 export function readRefusal(status: number, code?: string): RefusalInfo {
   if (code !== undefined && isRefusalCode(code)) return REFUSALS[code];
-  if (status === 401 || status === 404 || status === 410)
-    return { status, kind: 'link', user: LINK };
+  if (status === 401 || status === 404 || status === 410) return { status, ...LINK };
   if (status === 403) return { status, kind: 'permission', user: 'This link cannot do that.' };
   if (status === 0 || status === 408 || status === 429 || status >= 500) {
     return {

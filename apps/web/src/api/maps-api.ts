@@ -1,3 +1,4 @@
+import { readRefusal, type RefusalKind } from '@procmap/protocol';
 import { browserRecentStore, rememberMap } from './recent-maps';
 
 /** What the server answers when a map is created: the only time both tokens are handed out. */
@@ -10,14 +11,25 @@ export interface CreatedMap {
   readonly viewUrl: string;
 }
 
-/** An API failure with the server's code and a message a user can act on. */
+/**
+ * An API failure: the server's code, the words a person reads for it (from the shared table of
+ * refusals) as `message`, and the server's own technical message as `detail`.
+ */
 export class ApiError extends Error {
+  readonly kind: RefusalKind;
+  /** For a page or banner: a heading and the advice under it, when the refusal has them. */
+  readonly title: string | undefined;
+  readonly advice: string | undefined;
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    readonly detail?: string,
   ) {
-    super(message);
+    const refusal = readRefusal(status, code);
+    super(refusal.user);
+    this.kind = refusal.kind;
+    this.title = refusal.title;
+    this.advice = refusal.advice;
   }
 }
 
@@ -26,15 +38,15 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     res = await fetch(path, { ...init, headers: { 'content-type': 'application/json' } });
   } catch {
-    throw new ApiError(0, 'offline', 'The server cannot be reached. Check your connection.');
+    throw new ApiError(0, 'offline');
   }
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+    const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
     throw new ApiError(
       res.status,
-      error?.code ?? `http-${res.status}`,
-      error?.message ?? `The server answered ${res.status}.`,
+      typeof error?.code === 'string' ? error.code : `http-${res.status}`,
+      typeof error?.message === 'string' ? error.message : undefined,
     );
   }
   return body as T;

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { HomePage } from '../home/HomePage';
 import { AppLink } from './AppLink';
+import { MapGate } from './MapGate';
 import { useLocation } from './navigation';
 import { parseRoute } from './route';
 
@@ -23,7 +24,9 @@ export function App() {
           </div>
         }
       >
-        <EditorPage key={`${route.mapId}:${route.token}`} mapId={route.mapId} token={route.token} />
+        <MapGate key={`${route.mapId}:${route.token}`} mapId={route.mapId} token={route.token}>
+          <EditorPage mapId={route.mapId} token={route.token} />
+        </MapGate>
       </Suspense>
     );
   }

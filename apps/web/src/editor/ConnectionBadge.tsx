@@ -17,12 +17,12 @@ export function ConnectionBadge({
   readOnly = false,
 }: {
   state: ConnectionState;
-  /** A view-only link saves nothing, so it shows no save state. */
+  /** A view-only link saves nothing, so it shows no save state (a refused link still says what it lost). */
   readOnly?: boolean;
 }) {
-  const { status, saved, closed } = state;
+  const { status, saved, closed, refused } = state;
   const words = connectionWords(state);
-  const shown = closed ? 'closed' : status;
+  const shown = closed || refused ? 'closed' : status;
   // reconnecting looks like connecting; closed like offline (editor.css has those two).
   const look = shown === 'reconnecting' ? 'connecting' : shown === 'closed' ? 'offline' : shown;
   return (
@@ -31,7 +31,7 @@ export function ConnectionBadge({
         <span className="badge__dot" aria-hidden="true" />
         {words.connection}
       </span>
-      {!readOnly && (
+      {(!readOnly || refused) && (
         <span
           className={`badge ${saved ? 'badge--saved' : 'badge--pending'}`}
           data-testid="save-status"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Backoff, backoffCeiling, isFinalClose, reconnectDelay } from './backoff';
+import { isFinalClose } from '@procmap/protocol';
+import { Backoff, backoffCeiling, reconnectDelay } from './backoff';
 
 /** A small seeded generator (mulberry32), so the spread below is the same on every run. */
 function seeded(seed: number): () => number {

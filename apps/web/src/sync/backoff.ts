@@ -37,15 +37,6 @@ export function reconnectDelay(
   return Math.round(r * backoffCeiling(attempt, options));
 }
 
-/**
- * Close codes 4400–4499 mean the server decided for good (view-only link, deleted map, refused
- * change): trying again cannot help. Every other close is worth another try. The same rule as
- * y-websocket's default `shouldReconnect`.
- */
-export function isFinalClose(code: number | undefined): boolean {
-  return code !== undefined && code >= 4400 && code < 4500;
-}
-
 /** Counts failed attempts and hands out the next delay; `reset()` once a connection has synced. */
 export class Backoff {
   private attempt = 0;

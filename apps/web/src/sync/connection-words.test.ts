@@ -42,4 +42,19 @@ describe('connection words', () => {
       words({ status: 'offline', saved: false, closed: { code: 4404, message: 'deleted' } }),
     ).toMatchObject({ connection: 'Disconnected' });
   });
+
+  it('never calls edits kept only here "saved" once the server refuses the link', () => {
+    const refused = { code: 'token-invalid', message: 'revoked' };
+    expect(
+      words({ status: 'reconnecting', saved: false, savedLocally: true, refused }),
+    ).toMatchObject({
+      connection: 'Link refused',
+      save: 'Not saved on the server',
+      tone: 'danger',
+    });
+    expect(words({ status: 'reconnecting', saved: true, refused })).toMatchObject({
+      save: 'Saved',
+      tone: 'ok',
+    });
+  });
 });

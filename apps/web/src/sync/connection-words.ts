@@ -12,7 +12,17 @@ export interface ConnectionWords {
 }
 
 export function connectionWords(state: ConnectionState): ConnectionWords {
-  const { status, synced, saved, savedLocally, closed } = state;
+  const { status, synced, saved, savedLocally, closed, refused } = state;
+  if (refused) {
+    return {
+      connection: 'Link refused',
+      save: saved ? 'Saved' : 'Not saved on the server',
+      saveHint: saved
+        ? 'Every edit made here reached the server before the link stopped working.'
+        : 'The server no longer accepts this link: edits made here are only on this device. Save them as a file.',
+      tone: saved ? 'ok' : 'danger',
+    };
+  }
   const connection = closed
     ? 'Disconnected'
     : status === 'connected'

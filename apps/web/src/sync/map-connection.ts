@@ -2,14 +2,12 @@ import { MapDoc } from '@procmap/doc';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type MapAccess, mapAccess } from '../api/maps-api';
+import { CLOSE, closeMessage, isFinalClose, MESSAGE } from '@procmap/protocol';
+import { ApiError, type MapAccess, mapAccess } from '../api/maps-api';
 import { browserStorage, recallAccess, rememberAccess } from './access-cache';
-import { Backoff, isFinalClose } from './backoff';
+import { Backoff } from './backoff';
 import { LocalCopy } from './local-copy';
 import { covers, stateVector } from './saved-state';
-
-/** Type of the server's durable-acknowledgement extension (docs/server.md). */
-const MESSAGE_SAVED = 100;
 
 /**
  * `connecting`: the first attempt. `reconnecting`: the link was lost (or never came up) and
@@ -31,16 +29,15 @@ export interface ConnectionState {
   readonly loadedLocally: boolean;
   /** What this link may do; `unknown` until the server has said (or remembered from before). */
   readonly access: MapAccess | 'unknown';
-  /** Set when the server closed for good (wrong token, deleted map, view-only link…). */
+  /** Set when the server closed for good (deleted map, view-only link…). */
   readonly closed?: { readonly code: number; readonly message: string };
+  /**
+   * Set when the server says this link no longer opens the map (its token was revoked, or the
+   * map is gone): nothing more is sent, and what this device holds is kept until the person
+   * saves it or lets it go.
+   */
+  readonly refused?: { readonly code: string; readonly message: string };
 }
-
-const CLOSE_MESSAGES: Readonly<Record<number, string>> = {
-  4400: 'The server refused a change from this tab. Reload to continue.',
-  4403: 'This is a view-only link: changes made here are not saved.',
-  4404: 'This map was deleted.',
-  4413: 'This map has reached its size limit: the last change was not saved. Remove large notes or steps, then reload.',
-};
 
 /** A random id for this tab, naming its undo history. */
 function tabId(): string {
@@ -74,6 +71,7 @@ export class MapConnection {
   private online = browserOnline();
   private everConnected = false;
   private accessAnswered = false;
+  private asking = false;
   private destroyed = false;
 
   constructor(
@@ -105,14 +103,14 @@ export class MapConnection {
         connect: false,
       },
     );
-    this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+    this.provider.messageHandlers[MESSAGE.saved] = (_encoder, decoder) => {
       this.savedVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
       this.refreshSaved();
     };
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') {
         this.everConnected = true;
-        this.provider.ws?.send(new Uint8Array([MESSAGE_SAVED]));
+        this.provider.ws?.send(new Uint8Array([MESSAGE.saved]));
         this.set({ status: 'connected' });
         if (!this.accessAnswered) this.askAccess();
       } else if (status === 'connecting') {
@@ -130,8 +128,11 @@ export class MapConnection {
     this.provider.on('connection-close', this.onConnectionClose);
     this.provider.on('closed', ({ code, reason }) => {
       this.cancelRetry();
-      this.set({ closed: { code, message: CLOSE_MESSAGES[code] ?? reason ?? 'Disconnected.' } });
-      if (code === 4404) this.local.clear();
+      this.set({ closed: { code, message: closeMessage(code, reason) } });
+      if (code !== CLOSE.mapDeleted) return;
+      // Deleted while edits of this device were still on their way: keep them, and say so.
+      if (this.state.saved) this.local.clear();
+      else this.set({ refused: { code: 'not-found', message: closeMessage(code) } });
     });
     this.ydoc.on('update', this.refreshSaved);
     window.addEventListener('online', this.onOnline);
@@ -140,19 +141,47 @@ export class MapConnection {
     this.askAccess();
   }
 
-  /** Learns whether this link edits or views; a view link then shows no editing affordances. */
+  /**
+   * Learns whether this link edits or views (a view link then shows no editing affordances), and
+   * whether it still opens the map at all: a browser cannot read why a websocket upgrade was
+   * refused, so a refused link is told by this request.
+   */
   private askAccess(): void {
+    if (this.asking || this.destroyed || this.state.refused) return;
+    this.asking = true;
     mapAccess(this.mapId, this.token).then(
       (access) => {
+        this.asking = false;
         this.accessAnswered = true;
         rememberAccess(browserStorage(), this.mapId, this.token, access);
         if (!this.destroyed) this.set({ access });
       },
-      () => {
-        // Unreachable or refused: the socket reports why; a view link is still caught by 4403,
-        // and offline the answer remembered from last time stands.
+      (error: unknown) => {
+        this.asking = false;
+        // Unreachable or busy: the socket keeps retrying, and offline the answer remembered
+        // from last time stands. A link the server refuses is refused for good.
+        if (error instanceof ApiError && error.kind === 'link') this.refuse(error);
       },
     );
+  }
+
+  /** The server no longer opens this map for this link: stop, and keep what this device has. */
+  private refuse(error: ApiError): void {
+    if (this.destroyed) return;
+    this.cancelRetry();
+    this.provider.shouldConnect = false;
+    this.provider.disconnect();
+    this.set({ refused: { code: error.code, message: error.advice ?? error.message } });
+  }
+
+  /** The map as this device holds it, as a map file (for saving edits the server refused). */
+  mapFile(): string {
+    return `${JSON.stringify(this.doc.getSnapshot(), null, 2)}\n`;
+  }
+
+  /** Forgets the map on this device, once its refused edits are saved or given up. */
+  forgetLocalCopy(): void {
+    this.local.clear();
   }
 
   /** A lost connection (not closed by us, not for good): try again after a jittered delay. */
@@ -160,6 +189,9 @@ export class MapConnection {
     if (this.destroyed || !this.provider.shouldConnect) return; // we closed it on purpose
     if (event && isFinalClose(event.code)) return; // the provider stops and emits 'closed'
     this.provider.shouldConnect = false; // the provider's own, unjittered retry does nothing
+    // A socket that never opened may have been refused (a revoked link answers 403 to the
+    // upgrade, which a browser cannot read): ask over HTTP, which can say so.
+    if (this.state.status !== 'connected') this.askAccess();
     if (this.online) {
       this.set({ status: 'reconnecting' });
       this.scheduleConnect(this.backoff.next());
@@ -172,7 +204,7 @@ export class MapConnection {
     this.cancelRetry();
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      if (this.destroyed || this.state.closed || !this.online) return;
+      if (this.destroyed || this.state.closed || this.state.refused || !this.online) return;
       this.provider.connect();
     }, delayMs);
   }
@@ -197,7 +229,7 @@ export class MapConnection {
   /** The network is back: every laptop in the room hears this at once, hence the jitter. */
   private readonly onOnline = () => {
     this.online = true;
-    if (this.destroyed || this.state.closed) return;
+    if (this.destroyed || this.state.closed || this.state.refused) return;
     if (this.provider.wsconnected || this.provider.wsconnecting) return;
     this.backoff.reset();
     this.set({ status: 'reconnecting' });
