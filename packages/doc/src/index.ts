@@ -15,3 +15,5 @@ export type { LocalOrigins, Origin, OriginKind } from './origins';
 export { createOrigins, isOrigin, originKind } from './origins';
 export type { Collection, DocMaps } from './shape';
 export { COLLECTIONS, docMaps } from './shape';
+export type { CrossedEdit } from './crossed-edits';
+export { CrossedEditWatcher } from './crossed-edits';

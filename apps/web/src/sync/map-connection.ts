@@ -1,4 +1,4 @@
-import { MapDoc } from '@procmap/doc';
+import { CrossedEditWatcher, MapDoc } from '@procmap/doc';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -62,6 +62,8 @@ export class MapConnection {
   readonly ydoc = new Y.Doc();
   readonly doc: MapDoc;
   readonly provider: WebsocketProvider;
+  /** Renames of this tab that a merge dropped (see CrossedEditWatcher). */
+  readonly crossed: CrossedEditWatcher;
   private state: ConnectionState;
   private savedVector: Map<number, number> | undefined;
   private readonly listeners = new Set<() => void>();
@@ -79,6 +81,11 @@ export class MapConnection {
     private readonly token: string,
   ) {
     this.doc = new MapDoc(this.ydoc, { actor: tabId() });
+    // An edit made while not synced with the server was made apart from the others.
+    this.crossed = new CrossedEditWatcher(
+      this.ydoc,
+      () => this.state.status !== 'connected' || !this.state.synced,
+    );
     this.state = {
       status: this.online ? 'connecting' : 'offline',
       synced: false,
@@ -268,6 +275,7 @@ export class MapConnection {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.ydoc.off('update', this.refreshSaved);
+    this.crossed.destroy();
     this.provider.destroy();
     this.local.destroy();
     this.doc.destroy();
