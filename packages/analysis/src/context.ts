@@ -2,10 +2,11 @@ import {
   DEFAULT_SETTINGS,
   DEMAND_PERIODS,
   type DemandPeriod,
-  formatDuration,
   type ProcessMap,
   workingMinutesPer,
 } from '@procmap/model';
+import { formatMinutes, formatShare } from './format';
+import { type ClaimBook, claimBook } from './gains';
 import { buildGraph, type Graph } from './graph';
 import { timeToEnd } from './lead-time';
 import type { Thresholds } from './thresholds';
@@ -28,6 +29,12 @@ export interface Context {
   /** Expected time left on entering each step, for lead time. */
   readonly timeToEnd: Float64Array;
   readonly thresholds: Thresholds;
+  /** Whether any step sends the case down several flows at once (then only the critical path counts). */
+  readonly hasParallel: boolean;
+  /** What each finding's time at stake is made of, for counting shared time once. */
+  readonly claims: ClaimBook;
+  /** A copy of the flows' shares that a what-if may change and must put back. */
+  readonly scratchWeights: Float64Array;
   readonly hoursPerDay: number;
   readonly demand: DemandRate | null;
   /** Position of each step in flow order (topological, loops from where cases enter). */
@@ -95,6 +102,9 @@ export function buildContext(map: ProcessMap, thresholds: Thresholds): Context {
     v: visits.v,
     timeToEnd: timeToEnd(g, visits),
     thresholds,
+    hasParallel: g.parallel.includes(1),
+    claims: claimBook(),
+    scratchWeights: Float64Array.from(g.edgeWeight),
     hoursPerDay,
     demand,
     flowRank,
@@ -110,13 +120,14 @@ export function buildContext(map: ProcessMap, thresholds: Thresholds): Context {
  * (a day is hoursPerDay working hours).
  */
 export function duration(ctx: Context, minutes: number): string {
+  // Keyed by what is shown: a large map repeats the same few waits, each a little apart.
   const day = ctx.hoursPerDay * 60;
   let shown = Math.round(minutes * 100) / 100;
-  if (minutes >= day) shown = (Math.round((minutes / day) * 10) / 10) * day;
+  if (day > 0 && minutes >= day) shown = (Math.round((minutes / day) * 10) / 10) * day;
   else if (minutes >= 60) shown = Math.round(minutes);
   let text = ctx.durations.get(shown);
   if (text === undefined) {
-    text = formatDuration(shown, { hoursPerDay: ctx.hoursPerDay });
+    text = formatMinutes(shown, ctx.hoursPerDay);
     ctx.durations.set(shown, text);
   }
   return text;
@@ -145,11 +156,11 @@ export function namesOf(ctx: Context, steps: readonly number[]): string[] {
 
 /** A share as a percentage with at most one decimal: `37.5%`. */
 export function percent(ctx: Context, share: number): string {
-  const shown = Math.round(share * 1000) / 10;
-  let text = ctx.percents.get(shown);
+  const key = Math.round(share * 1000);
+  let text = ctx.percents.get(key);
   if (text === undefined) {
-    text = `${shown}%`;
-    ctx.percents.set(shown, text);
+    text = formatShare(key / 1000);
+    ctx.percents.set(key, text);
   }
   return text;
 }

@@ -1,5 +1,6 @@
 import type { FlowId, RoleId, StepId, Waste } from '@procmap/model';
 import { type Context, inFlowOrder } from './context';
+import type { Claims } from './gains';
 import type { RawMetrics } from './metrics';
 import type { Thresholds } from './thresholds';
 import type { Finding, RuleId, Severity } from './types';
@@ -30,6 +31,8 @@ export interface FindingParts {
   readonly roleIds?: readonly string[];
   readonly message: string;
   readonly timeAtStake: number;
+  /** The lead-time entries the stake is made of (see gains.ts). */
+  readonly claims?: Claims;
 }
 
 /** Shared by every finding that names no flow or role: thousands on a large map. */
@@ -65,7 +68,7 @@ export function finding(ctx: Context, rule: RuleId, parts: FindingParts): Findin
     roleIds = known;
   }
   const stake = parts.timeAtStake;
-  return {
+  const made: Finding = {
     rule,
     waste: parts.waste,
     severity: parts.severity,
@@ -74,12 +77,20 @@ export function finding(ctx: Context, rule: RuleId, parts: FindingParts): Findin
     roleIds: roleIds as RoleId[],
     message: parts.message,
     timeAtStake: Number.isFinite(stake) && stake > 0 ? Math.round(stake * 100) / 100 : 0,
+    uniqueTimeAtStake: 0,
   };
+  const book = ctx.claims;
+  if (parts.claims && parts.claims.length > 0) book.multi.set(book.step.length, parts.claims);
+  book.step.push(-1);
+  book.wait.push(0);
+  book.work.push(0);
+  return made;
 }
 
 /**
  * A finding on one step that names no flow, built without a parts object: the usual finding
- * (thousands on a large map), the same as finding() with `step` (and one role id) given.
+ * (thousands on a large map), the same as finding() with `step` (and one role id) given. Its
+ * stake is made of `waitClaim` minutes of the step's wait and `workClaim` of its hands-on time.
  */
 export function stepFinding(
   ctx: Context,
@@ -88,10 +99,12 @@ export function stepFinding(
   severity: Severity,
   i: number,
   message: string,
-  stake: number,
+  waitClaim: number,
+  workClaim: number,
   roleId?: string,
 ): Finding {
-  return {
+  const stake = waitClaim + workClaim;
+  const made: Finding = {
     rule,
     waste,
     severity,
@@ -100,7 +113,23 @@ export function stepFinding(
     roleIds: (roleId === undefined ? NONE : ctx.g.roleById.has(roleId) ? [roleId] : []) as RoleId[],
     message,
     timeAtStake: Number.isFinite(stake) && stake > 0 ? Math.round(stake * 100) / 100 : 0,
+    uniqueTimeAtStake: 0,
   };
+  const book = ctx.claims;
+  book.step.push(stake > 0 ? i : -1);
+  book.wait.push(waitClaim);
+  book.work.push(workClaim);
+  return made;
+}
+
+/** Claims on steps' own time: `share` of v x wait and of v x hands-on time of each. */
+export function ownClaims(ctx: Context, steps: readonly number[], share = 1): Claims {
+  const out: Claims = [];
+  for (const i of steps) {
+    const v = (ctx.v[i] as number) * share;
+    out.push(i, v * (ctx.g.waitTime[i] as number), v * (ctx.g.processTime[i] as number));
+  }
+  return out;
 }
 
 /** The own time of one visit to step i: wait before it plus hands-on time. */
@@ -120,4 +149,9 @@ export function listOf(names: readonly string[], max = 6): string {
     names.length > max ? [...names.slice(0, max - 1), `${names.length - max + 1} more`] : names;
   if (shown.length <= 1) return shown.join('');
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** A count with its noun: `1 step`, `3 steps` (the plural given when it is not just an s). */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
 }

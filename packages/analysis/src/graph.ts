@@ -335,19 +335,36 @@ function decisionWeights(
   flows: readonly Flow[],
   weights: Float64Array,
 ): number {
+  return shares(outEdges, a, b, flows, weights, undefined);
+}
+
+/** A usable probability of a flow, or undefined (missing, out of range, not a number). */
+function probabilityOf(flow: Flow | undefined): number | undefined {
+  const p = flow?.probability;
+  return typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1 ? p : undefined;
+}
+
+function shares(
+  outEdges: Int32Array,
+  a: number,
+  b: number,
+  flows: readonly Flow[],
+  weights: Float64Array,
+  zero: ReadonlySet<number> | undefined,
+): number {
   let given = 0;
   let missing = 0;
   for (let k = a; k < b; k++) {
-    const p = flows[outEdges[k] as number]?.probability;
-    if (typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1) given += p;
+    const e = outEdges[k] as number;
+    const p = zero?.has(e) ? 0 : probabilityOf(flows[e]);
+    if (p !== undefined) given += p;
     else missing++;
   }
   const share = missing > 0 ? Math.max(0, 1 - given) / missing : 0;
   let total = 0;
   for (let k = a; k < b; k++) {
     const e = outEdges[k] as number;
-    const p = flows[e]?.probability;
-    const w = typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1 ? p : share;
+    const w = zero?.has(e) ? 0 : (probabilityOf(flows[e]) ?? share);
     weights[e] = w;
     total += w;
   }
@@ -356,4 +373,24 @@ function decisionWeights(
     weights[e] = total > 0 ? (weights[e] as number) / total : 1 / (b - a);
   }
   return total;
+}
+
+/**
+ * The branch shares of decision `d` as if the flows in `zero` had probability 0 (the map edited
+ * so), written into `weights` for d's flows only: what a what-if without a rework branch reads.
+ */
+export function sharesWithout(
+  g: Graph,
+  d: number,
+  zero: ReadonlySet<number>,
+  weights: Float64Array,
+): void {
+  shares(
+    g.outEdges,
+    g.outStart[d] as number,
+    g.outStart[d + 1] as number,
+    g.edgeFlows,
+    weights,
+    zero,
+  );
 }

@@ -2,6 +2,15 @@ export type { AnalyzeOptions } from './analyze';
 export type { Annotation } from './annotations';
 export { annotations } from './annotations';
 export { analyze, expectedVisits } from './analyze';
+export type { FormatSettings, MetricDescriptor, MetricKey, MetricUnit } from './descriptors';
+export {
+  describeBottleneck,
+  formatMetric,
+  formatValue,
+  METRIC_DESCRIPTORS,
+  metricDescriptor,
+} from './descriptors';
+export { formatMinutes, formatMoney, formatNumber, formatShare } from './format';
 export type { Thresholds } from './thresholds';
 export { DEFAULT_THRESHOLDS, resolveThresholds } from './thresholds';
 export type {

@@ -57,6 +57,9 @@ describe('given a straight line (write 10 min by a GP; book 5 min after a 120 mi
     expect(metrics.bottleneck).toEqual({
       stepId: 'write',
       label: 'Write referral',
+      roleId: 'gp',
+      roleName: 'GP',
+      utilisation: 0.444,
       basis: 'utilisation',
     });
     expect(metrics.longestWait).toEqual({ stepId: 'book', label: 'Book clinic', waitTime: 120 });

@@ -1,5 +1,5 @@
 import type { RoleId, StepId } from '@procmap/model';
-import { type Context, headcount, hourlyCost } from './context';
+import { type Context, hourlyCost } from './context';
 import { VALUE } from './graph';
 import type { BottleneckMetric, LongestWaitMetric, Metrics, RoleMetrics } from './types';
 
@@ -92,31 +92,43 @@ export function computeMetrics(ctx: Context): RawMetrics {
     costPerCase: costKnown ? cost : null,
     taktTime: demand ? demand.minutesPerPeriod / demand.count : null,
     roles,
-    bottleneck: findBottleneck(ctx),
+    bottleneck: findBottleneck(ctx, roles),
     longestWait: findLongestWait(ctx),
   };
 }
 
-/** The step with the highest own utilisation, else the longest own process + wait time. */
-function findBottleneck(ctx: Context): BottleneckMetric | null {
-  const { g, v, demand } = ctx;
-  let best = -1;
-  let score = 0;
-  if (demand) {
+/**
+ * The busiest role, by utilisation, and the step within it that takes most of its capacity
+ * (ties: the role, then the step, listed first); without demand or headcounts, the visited step
+ * with the longest own process + wait time, and its role.
+ */
+function findBottleneck(ctx: Context, roles: readonly RoleMetrics[]): BottleneckMetric | null {
+  const { g, v } = ctx;
+  let busiest = -1;
+  let most = 0;
+  for (let r = 0; r < roles.length; r++) {
+    const u = (roles[r] as RoleMetrics).utilisation;
+    if (u !== null && u > most) {
+      most = u;
+      busiest = r;
+    }
+  }
+  if (busiest >= 0) {
+    let best = -1;
+    let work = 0;
     for (let i = 0; i < g.steps.length; i++) {
-      const hc = headcount(ctx, i);
-      if (!(hc > 0)) continue;
-      const u =
-        (demand.count * (v[i] as number) * (g.processTime[i] as number)) /
-        (hc * demand.minutesPerPeriod);
-      if (u > score) {
-        score = u;
+      if (g.role[i] !== busiest) continue;
+      const w = (v[i] as number) * (g.processTime[i] as number);
+      if (w > work) {
+        work = w;
         best = i;
       }
     }
-    if (best >= 0) return pick(ctx, best, 'utilisation');
+    if (best >= 0) return pick(ctx, best, 'utilisation', most);
   }
   const anyVisited = v.some((x) => x > 0);
+  let best = -1;
+  let score = 0;
   for (let i = 0; i < g.steps.length; i++) {
     if (anyVisited && !((v[i] as number) > 0)) continue;
     const own = (g.processTime[i] as number) + (g.waitTime[i] as number);
@@ -125,11 +137,25 @@ function findBottleneck(ctx: Context): BottleneckMetric | null {
       best = i;
     }
   }
-  return best >= 0 ? pick(ctx, best, 'time') : null;
+  return best >= 0 ? pick(ctx, best, 'time', null) : null;
 }
 
-function pick(ctx: Context, i: number, basis: BottleneckMetric['basis']): BottleneckMetric {
-  return { stepId: ctx.g.ids[i] as StepId, label: ctx.g.labels[i] as string, basis };
+function pick(
+  ctx: Context,
+  i: number,
+  basis: BottleneckMetric['basis'],
+  utilisation: number | null,
+): BottleneckMetric {
+  const { g } = ctx;
+  const r = g.role[i] as number;
+  return {
+    stepId: g.ids[i] as StepId,
+    label: g.labels[i] as string,
+    roleId: r < 0 ? null : (g.roles[r]?.id as RoleId),
+    roleName: r < 0 ? '' : (g.roleNames[r] as string),
+    utilisation: utilisation === null ? null : round3(utilisation),
+    basis,
+  };
 }
 
 /** The step with the largest expected wait per case. */

@@ -87,6 +87,32 @@ describe('bottleneck', () => {
     );
     expect(w?.severity).toBe('warning');
   });
+  it('names the busiest role, the step that takes most of it, and the queue in front as its stake', () => {
+    // Role A: x 8 min + y 6 min (after a 30 min wait) = 14 min a case, 1 person: 40 x 14 / 450
+    // = 124%. Role B: z 10 min, 1 person: 89%. The busiest step alone is B's z (10 > 8), but A is
+    // the busier role.
+    const map = line(
+      [
+        ['x', 'a', { processTime: 8 }],
+        ['z', 'b', { processTime: 10, waitTime: 15 }],
+        ['y', 'a', { processTime: 6, waitTime: 30 }],
+      ],
+      [
+        ['a', { headcount: 1 }],
+        ['b', { headcount: 1 }],
+      ],
+    );
+    const result = analyze(map);
+    expect(result.metrics.bottleneck).toMatchObject({
+      roleId: 'a',
+      roleName: 'A',
+      stepId: 'x',
+      utilisation: 1.244,
+    });
+    const [first] = findingsOf(result, 'bottleneck');
+    expect(first).toMatchObject({ roleIds: ['a'], severity: 'critical', timeAtStake: 30 });
+    expect(first?.message).toContain('most of it at "Task x"');
+  });
   it('is silent below 85%, or without demand', () => {
     silent(straightLine(), 'bottleneck'); // 44%
     silent(
@@ -97,12 +123,15 @@ describe('bottleneck', () => {
 });
 
 describe('slower-than-takt', () => {
-  it('fires when processTime / headcount exceeds the takt time of 11.25 min', () => {
+  it('fires when the hands-on time per person exceeds the takt time of 11.25 min', () => {
     const [f] = fires(
       line([['x', 'a', { processTime: 24 }]], [['a', { headcount: 2 }]]),
       'slower-than-takt',
     );
-    expect(f?.timeAtStake).toBe(0.75); // 24 / 2 - 11.25
+    // 24 / 2 = 12 min a case > 11.25; to keep pace the work must come down to 2 x 11.25 = 22.5:
+    // the lead time gains 24 - 22.5
+    expect(f?.timeAtStake).toBe(1.5);
+    expect(f?.message).toContain('at most 22.5 min');
   });
   it('is silent when every step keeps pace, or its role has no headcount', () => {
     silent(straightLine(), 'slower-than-takt');
@@ -227,10 +256,19 @@ describe('approval-chain', () => {
 });
 
 describe('batching', () => {
-  it('fires on a batch, with half the batch interval at stake', () => {
-    // 40 cases in 450 min: 10 cases take 112.5 min to arrive; a case waits about 56.25
-    const [f] = fires(line([['x', 'a', { processTime: 1, batchSize: 10 }]]), 'batching');
+  it('fires on a batch, with half the batch interval of its wait at stake', () => {
+    // 40 cases in 450 min: 10 cases take 112.5 min to arrive; a case waits about 56.25 of its
+    // 90-minute wait for the batch
+    const [f] = fires(
+      line([['x', 'a', { processTime: 1, waitTime: 90, batchSize: 10 }]]),
+      'batching',
+    );
     expect(f?.timeAtStake).toBe(56.25);
+  });
+  it('puts no more at stake than the wait the map gives the step', () => {
+    const [f] = fires(line([['x', 'a', { processTime: 1, batchSize: 10 }]]), 'batching');
+    expect(f?.timeAtStake).toBe(0); // the lead time holds no batch wait to give back
+    expect(f?.message).toContain('the map gives it a wait of 0 min');
   });
   it('is silent for one case at a time', () => silent(straightLine(), 'batching'));
 });
@@ -267,7 +305,10 @@ describe('unused-skills', () => {
       ],
     );
     const [f] = fires(map, 'unused-skills'); // median 20; 100 >= 2 x 20
-    expect(f).toMatchObject({ stepIds: ['x'], roleIds: ['doc'], timeAtStake: 6 });
+    // Moving the work saves money, not lead time: 6/60 x (100 - 20) = 8 a case.
+    expect(f).toMatchObject({ stepIds: ['x'], roleIds: ['doc'], timeAtStake: 0 });
+    expect(f?.message).toContain('at £100.00 an hour');
+    expect(f?.message).toContain('about £8.00 a case');
   });
   it('is silent when routine work is done by roles near the median rate', () => {
     silent(straightLine(), 'unused-skills'); // median 45: GP 60 < 90
@@ -291,9 +332,10 @@ describe('missing-data', () => {
     const found = fires(map, 'missing-data');
     const text = found.map((f) => f.message).join('\n');
     expect(text).toContain('no start step');
-    expect(text).toContain('no processTime');
+    expect(text).toContain('1 step has no hands-on time');
+    expect(text).not.toMatch(/processTime|\(s\)/);
     expect(text).toContain('summing to 0.9');
-    expect(text).toContain('not in the map: "In no lane"');
+    expect(text).toContain('counts in no role\'s workload: "In no lane"');
     expect(found.some((f) => f.flowIds.includes('dangling' as never))).toBe(true);
   });
   it('is silent on a complete map', () => silent(straightLine(), 'missing-data'));

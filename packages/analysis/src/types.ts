@@ -41,14 +41,32 @@ export interface Finding {
   /** The roles concerned (bottleneck, unused skills). */
   readonly roleIds: readonly RoleId[];
   readonly message: string;
-  /** Minutes per case this finding puts at stake (0 when the map does not say). */
+  /**
+   * Minutes per case the lead time would gain if this waste alone were removed (0 when the map
+   * does not say, or when the gain is not time: moving work to a lower-cost role).
+   */
   readonly timeAtStake: number;
+  /**
+   * The part of timeAtStake that no finding listed before this one already counts (the same
+   * queue named by a long wait and by a bottleneck counts once). Summed over the findings it
+   * never exceeds the lead time: it is what can be added up.
+   */
+  readonly uniqueTimeAtStake: number;
 }
 
-/** The step that limits the process, and on what basis it was chosen. */
+/**
+ * What limits the process: the busiest role (by utilisation when demand and headcounts are
+ * known), and the step within it that takes most of its capacity; on what basis it was chosen.
+ */
 export interface BottleneckMetric {
+  /** The busiest step of the bottleneck role. */
   readonly stepId: StepId;
   readonly label: string;
+  /** The bottleneck role; null when the step's role is not in the map. */
+  readonly roleId: RoleId | null;
+  readonly roleName: string;
+  /** The role's utilisation (basis `utilisation`), else null. */
+  readonly utilisation: number | null;
   /** `utilisation` when demand and headcount are known, else `time` (own process + wait). */
   readonly basis: 'utilisation' | 'time';
 }

@@ -31,6 +31,8 @@ export interface Visits {
   readonly v: Float64Array;
   /** Visits if every loop were passed once: the back flows left out. */
   readonly firstPass: Float64Array;
+  /** Of a loop's step: the visits arriving from outside the loop (a start's share included). */
+  readonly outside: Float64Array;
   readonly loops: readonly Loop[];
   /** Per component, the loop record (undefined for a step that is not a loop). */
   readonly loopOf: readonly (Loop | undefined)[];
@@ -112,6 +114,7 @@ export function expectedVisitsOf(g: Graph): Visits {
 
   const v = new Float64Array(n);
   const firstPass = new Float64Array(n);
+  const outside = new Float64Array(n);
   const label = new Int32Array(n);
   const edgeLabel = new Int32Array(g.edgeFrom.length).fill(-1);
   const labels = new Labels();
@@ -156,6 +159,7 @@ export function expectedVisitsOf(g: Graph): Visits {
     for (let k = 0; k < members.length; k++) {
       const { value, label: l } = inflow(inflows, members[k] as number, c);
       rhs[k] = value;
+      outside[members[k] as number] = value;
       if (value > 0 && loopLabel < 0) loopLabel = l;
     }
     for (const m of members) label[m] = Math.max(0, loopLabel);
@@ -202,7 +206,7 @@ export function expectedVisitsOf(g: Graph): Visits {
     loops.push(loop);
     loopOf[c] = loop;
   }
-  return { comps, entries, v, firstPass, loops, loopOf };
+  return { comps, entries, v, firstPass, outside, loops, loopOf };
 }
 
 /**

@@ -2,9 +2,11 @@ import { DEFAULT_SETTINGS, indexMap, normalize } from '@procmap/model';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useDeferredValue, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { AppLink } from '../app/AppLink';
+import { focusFlowLabel } from '../panels/FlowProperties';
 import { focusCommentBox, focusPropertiesPanel, PropertiesPanel } from '../panels/PropertiesPanel';
 import { useSession } from '../store/session-store';
 import type { MapConnection } from '../sync/map-connection';
+import { CrossedEditsNotice } from '../sync/CrossedEditsNotice';
 import { useMapConnection } from '../sync/useMapConnection';
 import { Cursors } from '../presence/Cursors';
 import { FollowBanner } from '../presence/FollowBanner';
@@ -17,7 +19,9 @@ import { listenToClipboard } from './clipboard';
 import { DeleteLaneDialog } from './DeleteLaneDialog';
 import { EditorContext } from './editor-context';
 import { EmptyState } from './EmptyState';
-import { handleEditorKey, type KeyContext } from './keyboard-commands';
+import { type ActionContext, handleEditorKey, runAction } from './actions';
+import { CANVAS_ID } from './canvas-focus';
+import { ConnectDialog } from './ConnectDialog';
 import { LaneHeaders } from './LaneHeaders';
 import { mapGeometry } from '@procmap/layout';
 import { ShareDialog } from './ShareDialog';
@@ -64,6 +68,10 @@ function Workspace({
   const geometry = useMemo(() => mapGeometry(index.map), [index]);
   const dialog = useSession((s) => s.dialog);
   const openDialog = useSession((s) => s.openDialog);
+  // The step the connect dialog starts from: the selected one (the dialog opens on one step).
+  const connectFrom = useSession((s) =>
+    s.selection.kind === 'steps' && s.selection.ids.length === 1 ? s.selection.ids[0] : undefined,
+  );
   const readOnly = state.access === 'view' || state.closed?.code === 4403;
   // Synced with the server, or this device's copy is loaded (offline): the map can be shown.
   const shown = state.synced || state.loadedLocally;
@@ -71,9 +79,20 @@ function Workspace({
   const presence = useJoinPresence(connection.provider.awareness, readOnly);
   useFollowView();
   const runTidy = tidy.run;
-  const ctx: KeyContext = useMemo(
-    () => ({ doc, index, geometry, readOnly }),
-    [doc, index, geometry, readOnly],
+  const ctx: ActionContext = useMemo(
+    () => ({
+      doc,
+      index,
+      geometry,
+      readOnly,
+      ui: {
+        focusProperties: focusPropertiesPanel,
+        focusCommentBox,
+        focusFlowLabel,
+        tidyUp: runTidy,
+      },
+    }),
+    [doc, index, geometry, readOnly, runTidy],
   );
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
@@ -85,33 +104,11 @@ function Workspace({
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isForCanvas(event)) return;
-      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (event.key.toLowerCase() === 'p' && plain) {
-        event.preventDefault();
-        focusPropertiesPanel();
-        return;
-      }
-      if (event.key.toLowerCase() === 'c' && plain && !ctx.readOnly) {
-        event.preventDefault();
-        focusCommentBox();
-        return;
-      }
-      if (
-        event.key === 'T' &&
-        event.shiftKey &&
-        !event.ctrlKey &&
-        !event.metaKey &&
-        !event.altKey
-      ) {
-        event.preventDefault();
-        if (!ctx.readOnly) runTidy();
-        return;
-      }
-      if (handleEditorKey(event, ctx)) event.preventDefault();
+      if (handleEditorKey(event, ctx) === 'handled') event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ctx, runTidy]);
+  }, [ctx]);
 
   // A step or flow deleted here or by a colleague leaves the selection.
   useEffect(() => {
@@ -122,27 +119,19 @@ function Workspace({
     if (selection.kind === 'flow' && !index.flow(selection.id)) clearSelection();
   }, [index]);
 
-  const addLane = () => handleEditorKey(new KeyboardEvent('keydown', { key: 'l' }), ctx);
-
   return (
     <EditorContext.Provider value={editor}>
       <PresenceContext.Provider value={presence}>
         <div className="editor">
-          <Toolbar
-            doc={doc}
-            title={snapshot.title}
-            state={state}
-            readOnly={readOnly}
-            onAddLane={addLane}
-            onTidyUp={runTidy}
-          />
+          <Toolbar ctx={ctx} title={snapshot.title} state={state} />
+          <CrossedEditsNotice connection={connection} readOnly={readOnly} />
           {state.closed && (
             <p className="banner" role="alert" data-testid="connection-closed">
               {state.closed.message}
             </p>
           )}
           <div className="editor__body">
-            <div className="editor__canvas" data-testid="canvas">
+            <div className="editor__canvas" data-testid="canvas" id={CANVAS_ID} tabIndex={-1}>
               <Canvas
                 doc={doc}
                 index={index}
@@ -157,7 +146,7 @@ function Workspace({
                 <EmptyState
                   lanes={index.lanes.length}
                   steps={index.map.steps.length}
-                  onAddLane={addLane}
+                  onAddLane={() => runAction('add-lane', ctx)}
                 />
               )}
             </div>
@@ -177,6 +166,9 @@ function Workspace({
           />
         )}
         {dialog === 'export' && <ExportDialog doc={doc} onClose={() => openDialog(null)} />}
+        {dialog === 'connect' && connectFrom && (
+          <ConnectDialog ctx={ctx} from={connectFrom} onClose={() => openDialog(null)} />
+        )}
         {typeof dialog === 'object' && dialog?.kind === 'delete-lane' && (
           <DeleteLaneDialog ctx={ctx} id={dialog.id} onClose={() => openDialog(null)} />
         )}

@@ -1,6 +1,6 @@
 import { duration, inFlowOrder, named, namesOf } from '../context';
 import { ACTIVITY, type Graph } from '../graph';
-import { finding, stepFinding, listOf, own, type Rule } from '../finding';
+import { finding, listOf, ownClaims, type Rule, stepFinding } from '../finding';
 import type { Finding } from '../types';
 
 // Module functions, not closures made per run: V8 would optimise each new closure again.
@@ -50,8 +50,10 @@ export const approvalChain: Rule = {
     const out: Finding[] = [];
     for (const [top, members] of chains) {
       const steps = inFlowOrder(ctx, members);
+      const claims = ownClaims(ctx, steps.slice(1));
       let later = 0;
-      for (const i of steps.slice(1)) later += (v[i] as number) * own(ctx, i);
+      for (let k = 0; k < claims.length; k += 3)
+        later += (claims[k + 1] as number) + (claims[k + 2] as number);
       out.push(
         finding(ctx, 'approval-chain', {
           waste: 'overprocessing',
@@ -61,6 +63,7 @@ export const approvalChain: Rule = {
           edges: chainEdges.filter((e) => root(parent, g.edgeFrom[e] as number) === top),
           message: `${steps.length} approvals in a row: ${listOf(namesOf(ctx, steps))}. Could one sign-off do?`,
           timeAtStake: later,
+          claims,
         }),
       );
     }
@@ -78,6 +81,7 @@ export const approvalChain: Rule = {
           i,
           `${named(ctx, i)} waits ${duration(ctx, wait)} for a sign-off that takes ${duration(ctx, work)}${ratio}.`,
           (v[i] as number) * wait,
+          0,
         ),
       );
     }

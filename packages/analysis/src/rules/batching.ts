@@ -18,6 +18,11 @@ export const batching: Rule = {
       const perMinute = demand ? (demand.count / demand.minutesPerPeriod) * visits : 0;
       if (perMinute > 0) {
         const interval = size / perMinute;
+        // The batch wait is part of the wait in front of the step: removing the batches can give
+        // back at most that wait.
+        const wait = g.waitTime[i] as number;
+        const short =
+          wait < interval / 2 ? ` (the map gives it a wait of ${duration(ctx, wait)})` : '';
         out.push(
           stepFinding(
             ctx,
@@ -26,8 +31,9 @@ export const batching: Rule = {
             'warning',
             i,
             `${named(ctx, i)} works in batches of ${size}: a batch takes ${duration(ctx, interval)} to fill, ` +
-              `so a case waits about ${duration(ctx, interval / 2)} for its batch.`,
-            visits * (interval / 2),
+              `so a case waits about ${duration(ctx, interval / 2)} for its batch${short}.`,
+            visits * Math.min(wait, interval / 2),
+            0,
           ),
         );
       } else {
@@ -39,6 +45,7 @@ export const batching: Rule = {
             'info',
             i,
             `${named(ctx, i)} works in batches of ${size}: cases wait for their batch to fill. Give the map's demand to size the wait.`,
+            0,
             0,
           ),
         );

@@ -1,6 +1,6 @@
 import { namesOf } from '../context';
 import { KIND } from '../graph';
-import { finding, listOf, type Rule } from '../finding';
+import { counted, finding, listOf, type Rule } from '../finding';
 
 /** A step that is not an end and has no way out: cases reaching it are stuck. */
 export const deadEnd: Rule = {
@@ -23,7 +23,7 @@ export const deadEnd: Rule = {
         steps: stuck,
         keepOrder: true,
         message:
-          `${stuck.length} step(s) are not an end and have no way out: ${listOf(namesOf(ctx, stuck))}` +
+          `${counted(stuck.length, 'step')} ${stuck.length === 1 ? 'is not an end and has' : 'are not an end and have'} no way out: ${listOf(namesOf(ctx, stuck))}` +
           (reaching > 0 ? ` (${share}% of cases get stuck there).` : '.'),
         timeAtStake: 0,
       }),

@@ -42,9 +42,12 @@ export const duplicateDataEntry: Rule = {
       if (item.steps.length < 2) continue;
       const steps = inFlowOrder(ctx, item.steps);
       let repeats = 0;
+      const claims: number[] = [];
       for (let k = 1; k < steps.length; k++) {
         const i = steps[k] as number;
-        repeats += ((v[i] as number) * (g.processTime[i] as number)) / (counts[i] as number);
+        const share = ((v[i] as number) * (g.processTime[i] as number)) / (counts[i] as number);
+        repeats += share;
+        claims.push(i, 0, share);
       }
       out.push(
         finding(ctx, 'duplicate-data-entry', {
@@ -56,6 +59,7 @@ export const duplicateDataEntry: Rule = {
             `"${item.name}" is keyed in at ${steps.length} steps: ${listOf(namesOf(ctx, steps))}. ` +
             'Enter it once and pass it on.',
           timeAtStake: repeats,
+          claims,
         }),
       );
     }

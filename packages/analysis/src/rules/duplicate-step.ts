@@ -38,9 +38,12 @@ export const duplicateStep: Rule = {
     for (const list of groups.values()) {
       const steps = inFlowOrder(ctx, list);
       let repeats = 0;
+      const claims: number[] = [];
       for (let k = 1; k < steps.length; k++) {
         const i = steps[k] as number;
-        repeats += (v[i] as number) * (g.processTime[i] as number);
+        const work = (v[i] as number) * (g.processTime[i] as number);
+        repeats += work;
+        claims.push(i, 0, work);
       }
       out.push(
         finding(ctx, 'duplicate-step', {
@@ -50,6 +53,7 @@ export const duplicateStep: Rule = {
           keepOrder: true,
           message: `${listOf(namesOf(ctx, steps))} have the same name: is the work done twice?`,
           timeAtStake: repeats,
+          claims,
         }),
       );
     }

@@ -14,13 +14,16 @@ export const handoff: Rule = {
     const edges: number[] = [];
     const steps: number[] = [];
     let waits = 0;
+    const claims: number[] = [];
     for (let e = 0; e < total; e++) {
       const from = g.edgeFrom[e] as number;
       const to = g.edgeTo[e] as number;
       if (g.roleIds[from] === g.roleIds[to]) continue;
       edges.push(e);
       steps.push(from, to);
-      waits += (v[from] as number) * (g.edgeWeight[e] as number) * (g.waitTime[to] as number);
+      const wait = (v[from] as number) * (g.edgeWeight[e] as number) * (g.waitTime[to] as number);
+      waits += wait;
+      if (wait > 0) claims.push(to, wait, 0);
     }
     if (total === 0 || !(edges.length > th.handoffShare * total)) return [];
     return [
@@ -34,6 +37,7 @@ export const handoff: Rule = {
           `another role; a case changes hands ${round2(metrics.handoffs)} times on average. ` +
           'Each handoff is a queue and a chance to lose information.',
         timeAtStake: waits,
+        claims,
       }),
     ];
   },

@@ -40,6 +40,7 @@ export const longWait: Rule = {
           i,
           `${named(ctx, i)} waits ${duration(ctx, wait)} before it starts: ${reasons}.`,
           expected,
+          0,
         ),
       );
     }

@@ -1,5 +1,5 @@
 import { named, percent } from '../context';
-import { finding, stepFinding, own, type Rule } from '../finding';
+import { finding, type Rule, stepFinding } from '../finding';
 import type { Finding } from '../types';
 
 /**
@@ -26,12 +26,18 @@ export const lowCompleteAccurate: Rule = {
           i,
           `Only ${percent(ctx, ca)} of cases reach ${named(ctx, i)} complete and accurate ` +
             `(below ${percent(ctx, th.completeAccurate)}): the rest are chased or reworked.`,
-          (1 - ca) * (v[i] as number) * own(ctx, i),
+          (1 - ca) * (v[i] as number) * (g.waitTime[i] as number),
+          (1 - ca) * (v[i] as number) * (g.processTime[i] as number),
         ),
       );
     }
     const rolled = metrics.rolledCompleteAccurate;
     if (rolled !== null && rolled < th.rolledCompleteAccurate) {
+      const claims: number[] = [];
+      for (let i = 0; i < g.steps.length; i++) {
+        const work = (1 - rolled) * (v[i] as number) * (g.processTime[i] as number);
+        if (work > 0) claims.push(i, 0, work);
+      }
       out.push(
         finding(ctx, 'low-complete-accurate', {
           waste: 'defects',
@@ -39,8 +45,9 @@ export const lowCompleteAccurate: Rule = {
           steps: flawed,
           message:
             `Only ${percent(ctx, rolled)} of cases pass every step complete and accurate first time ` +
-            `(rolled %C&A, below ${percent(ctx, th.rolledCompleteAccurate)}).`,
+            `(right first time, below ${percent(ctx, th.rolledCompleteAccurate)}).`,
           timeAtStake: (1 - rolled) * metrics.processTime,
+          claims,
         }),
       );
     }

@@ -1,6 +1,6 @@
 import { named, namesOf } from '../context';
 import { KIND } from '../graph';
-import { finding, listOf, type Rule } from '../finding';
+import { counted, finding, listOf, type Rule } from '../finding';
 import { round3 } from '../metrics';
 import type { Finding } from '../types';
 
@@ -48,7 +48,8 @@ export const missingData: Rule = {
     if (p.missingProcessTime.length > 0) {
       add(
         'info',
-        `${p.missingProcessTime.length} task(s) have no processTime and count as 0 min: ${names(p.missingProcessTime)}.`,
+        `${counted(p.missingProcessTime.length, 'step')} ${p.missingProcessTime.length === 1 ? 'has' : 'have'} no ` +
+          `hands-on time and ${p.missingProcessTime.length === 1 ? 'counts' : 'count'} as 0 min: ${names(p.missingProcessTime)}.`,
         [...p.missingProcessTime],
       );
     }
@@ -68,7 +69,8 @@ export const missingData: Rule = {
     if (p.unknownRole.length > 0) {
       add(
         'warning',
-        `${p.unknownRole.length} step(s) have no role, or a role that is not in the map: ${names(p.unknownRole)}.`,
+        `${counted(p.unknownRole.length, 'step')} ${p.unknownRole.length === 1 ? 'has' : 'have'} no role, or a role ` +
+          `that is not in the map, and ${p.unknownRole.length === 1 ? 'counts' : 'count'} in no role's workload: ${names(p.unknownRole)}.`,
         [...p.unknownRole],
       );
     }
@@ -82,7 +84,8 @@ export const missingData: Rule = {
       }
       add(
         'warning',
-        `${p.danglingFlows.length} flow(s) lead to or from a step that is not in the map and were left out: ` +
+        `${counted(p.danglingFlows.length, 'flow')} ${p.danglingFlows.length === 1 ? 'leads' : 'lead'} to or from a step ` +
+          `that is not in the map and ${p.danglingFlows.length === 1 ? 'was' : 'were'} left out: ` +
           `${listOf(p.danglingFlows.map((f) => String(f.id)))}.`,
         ends,
         [],
@@ -93,7 +96,7 @@ export const missingData: Rule = {
       const ids = [...new Set(p.duplicateStepIds)];
       add(
         'warning',
-        `Step id(s) used more than once; only the first of each counts: ${listOf(ids)}.`,
+        `${ids.length === 1 ? 'A step id is' : 'Step ids are'} used more than once; only the first of each counts: ${listOf(ids)}.`,
         ids.map((id) => g.indexOf.get(id) as number),
       );
     }

@@ -1,7 +1,7 @@
 import { WASTES, type Waste } from '@procmap/model';
 import { ACTIVITY, type Graph, KIND, VALUE } from '../graph';
 import { duration, named, percent } from '../context';
-import { stepFinding, own, type Rule } from '../finding';
+import { own, type Rule, stepFinding } from '../finding';
 import type { Finding } from '../types';
 
 /**
@@ -46,7 +46,8 @@ export const nonValueAdding: Rule = {
           'info',
           i,
           `${named(ctx, i)} is classed waste: ${duration(ctx, time)} per case, ${percent(ctx, share)} of the lead time.`,
-          time,
+          (v[i] as number) * (g.waitTime[i] as number),
+          (v[i] as number) * (g.processTime[i] as number),
         ),
       );
     }

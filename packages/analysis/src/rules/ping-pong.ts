@@ -36,6 +36,14 @@ export const pingPong: Rule = {
               timeAtStake:
                 (v[b] as number) * own(ctx, b) +
                 (v[b] as number) * (g.edgeWeight[back] as number) * (g.waitTime[c] as number),
+              claims: [
+                b,
+                (v[b] as number) * (g.waitTime[b] as number),
+                (v[b] as number) * (g.processTime[b] as number),
+                c,
+                (v[b] as number) * (g.edgeWeight[back] as number) * (g.waitTime[c] as number),
+                0,
+              ],
             }),
           );
         }

@@ -31,8 +31,12 @@ export const slowerThanTakt: Rule = {
           'warning',
           i,
           `${named(ctx, i)} takes ${duration(ctx, work)}${across}, longer than the takt time of ` +
-            `${duration(ctx, takt)}: cases arrive faster than it can finish them.`,
-          (v[i] as number) * (cycle - takt),
+            `${duration(ctx, takt)}: cases arrive faster than it can finish them. To keep pace it ` +
+            `must take at most ${duration(ctx, takt * people)}.`,
+          0,
+          // The lead time gains what the hands-on time must lose to keep pace: down to takt x
+          // people.
+          (v[i] as number) * (work - takt * people),
         ),
       );
     }

@@ -1,5 +1,5 @@
 import { namesOf } from '../context';
-import { finding, listOf, type Rule } from '../finding';
+import { counted, finding, listOf, type Rule } from '../finding';
 
 /** A step that no start reaches: it never runs as mapped (a missing flow, or a leftover). */
 export const unreachable: Rule = {
@@ -29,7 +29,7 @@ export const unreachable: Rule = {
         severity: 'warning',
         steps: lost,
         keepOrder: true,
-        message: `${lost.length} step(s) cannot be reached from a start: ${listOf(namesOf(ctx, lost))}.`,
+        message: `${counted(lost.length, 'step')} cannot be reached from a start: ${listOf(namesOf(ctx, lost))}.`,
         timeAtStake: 0,
       }),
     ];

@@ -1,6 +1,7 @@
-import { hourlyCost, named } from '../context';
+import { duration, hourlyCost, named } from '../context';
 import { ACTIVITY } from '../graph';
 import { stepFinding, type Rule, roleName } from '../finding';
+import { formatMoney } from '../format';
 import { round2 } from '../metrics';
 import type { Finding } from '../types';
 
@@ -25,7 +26,16 @@ export const unusedSkills: Rule = {
     const typical = median(rates);
     if (!(typical > 0)) return out;
     const raw = ctx.g.map.settings as { currency?: unknown } | undefined;
-    const currency = typeof raw?.currency === 'string' ? ` ${raw.currency}` : '';
+    const currency = typeof raw?.currency === 'string' ? raw.currency : undefined;
+    const written = new Map<number, string>(); // the same few rates on every step
+    const money = (n: number) => {
+      let text = written.get(n);
+      if (text === undefined) {
+        text = formatMoney(n, currency);
+        written.set(n, text);
+      }
+      return text;
+    };
     for (let i = 0; i < g.steps.length; i++) {
       const rate = hourlyCost(ctx, i);
       if (!(rate >= th.unusedSkillsCostRatio * typical)) continue;
@@ -42,10 +52,12 @@ export const unusedSkills: Rule = {
           'skills',
           'info',
           i,
-          `${named(ctx, i)} is ${routine} done by ${roleName(ctx, i)} at ${rate}${currency}/h, ` +
-            `${round2(rate / typical)} times the map's median rate of ${typical}${currency}/h: ` +
-            `about ${round2(saving)}${currency} a case if a lower-cost role did it.`,
-          minutes,
+          `${named(ctx, i)} is ${routine} done by ${roleName(ctx, i)} at ${money(rate)} an hour, ` +
+            `${round2(rate / typical)} times the map's median rate of ${money(typical)} an hour: ` +
+            `about ${money(saving)} a case (${duration(ctx, minutes)} of their time) if a lower-cost role did it.`,
+          // Moving the work saves money, not lead time: the case waits and is worked on as long.
+          0,
+          0,
           g.roleIds[i] as string,
         ),
       );
