@@ -2,6 +2,7 @@ import {
   ACTIVITIES,
   COMMENT_KINDS,
   DEMAND_PERIODS,
+  MAX_LABEL_LENGTH,
   STEP_KINDS,
   VALUE_CLASSES,
   WASTES,
@@ -32,14 +33,17 @@ const point: Check = (v) =>
   finite((v as { x: unknown }).x) &&
   finite((v as { y: unknown }).y);
 
+/** A name: a step's or flow's label, a lane's name, the map's title (MAX_LABEL_LENGTH). */
+const name: Check = (v) => typeof v === 'string' && v.length <= MAX_LABEL_LENGTH;
+
 const RULES: Record<string, [Check, string]> = {
-  name: [text, 'text'],
-  label: [text, 'text'],
+  name: [name, `text of at most ${MAX_LABEL_LENGTH} characters`],
+  label: [name, `text of at most ${MAX_LABEL_LENGTH} characters`],
   notes: [text, 'text'],
   color: [text, 'text'],
   text: [text, 'text'],
   author: [text, 'text'],
-  title: [text, 'text'],
+  title: [name, `text of at most ${MAX_LABEL_LENGTH} characters`],
   description: [text, 'text'],
   currency: [text, 'text'],
   order: [finite, 'a number'],
@@ -80,10 +84,11 @@ export function checkFields(patch: object): void {
     if (value === undefined) continue;
     const rule = RULES[key];
     if (rule && !rule[0](value)) {
-      throw new DocError(
-        'invalid-value',
-        `${key} must be ${rule[1]}, got ${JSON.stringify(value)}`,
-      );
+      const got =
+        typeof value === 'string' && value.length > 80
+          ? `${value.length.toLocaleString('en-GB')} characters`
+          : JSON.stringify(value);
+      throw new DocError('invalid-value', `${key} must be ${rule[1]}, got ${got}`);
     }
   }
 }

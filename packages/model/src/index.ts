@@ -57,3 +57,5 @@ export {
   votesUsed,
 } from './votes';
 export { flowLabel } from './flow-label';
+export type { LabelledKind } from './limits';
+export { LABEL_FIELDS, labelLengthProblem, MAX_LABEL_LENGTH, shortLabel } from './limits';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { LABEL_FIELDS, labelLengthProblem } from './limits';
 import { type JsonObject, migrate } from './migrations';
 import { MAX_NESTING, tooDeep } from './nesting';
 import { formatPath, type Problem } from './problems';
@@ -63,6 +64,7 @@ export function validateMap(input: unknown): ValidationResult {
     }
   }
   problems.push(...checkReferences(file));
+  problems.push(...labelLengths(file));
   problems.sort(byPath);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !migrated.ok || !parsed.success) return { ok: false, problems };
@@ -204,4 +206,26 @@ function toProblem(issue: z.core.$ZodIssue, root: unknown): Problem {
     default:
       return make('bad-value', issue.message);
   }
+}
+
+/** Names longer than MAX_LABEL_LENGTH, wherever the file holds them. */
+function labelLengths(file: unknown): Problem[] {
+  if (!file || typeof file !== 'object') return [];
+  const out: Problem[] = [];
+  const top = file as Record<string, unknown>;
+  const title = labelLengthProblem(top.title, 'title');
+  if (title) out.push(title);
+  for (const list of ['roles', 'steps', 'flows'] as const) {
+    const records = top[list];
+    if (!Array.isArray(records)) continue;
+    const field = LABEL_FIELDS[list];
+    records.forEach((record, i) => {
+      const problem =
+        record && typeof record === 'object'
+          ? labelLengthProblem((record as Record<string, unknown>)[field], `${list}[${i}].${field}`)
+          : undefined;
+      if (problem) out.push(problem);
+    });
+  }
+  return out;
 }

@@ -38,5 +38,5 @@ export const HOSTILE_PAYLOADS: readonly string[] = [
   '\uFF1Cscript\uFF1Ewindow.__pwned=27\uFF1C/script\uFF1E\u200B<scr\u200Bipt>alert(27)</script>',
   '<div style="background:url(javascript:window.__pwned=28)" onmouseover="alert(28)">hover</div>',
   '&lt;img src=x onerror=window.__pwned=29&gt; &amp; <!-- <script>alert(29)</script> -->',
-  `${'A very long label. '.repeat(200)}<img src=x onerror="window.__pwned=30">`,
+  `${'A very long label. '.repeat(24)}<img src=x onerror="window.__pwned=30">`,
 ];

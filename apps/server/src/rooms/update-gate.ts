@@ -19,7 +19,13 @@ import {
   encodeApplied,
   pendingBytes,
 } from './scratch-apply';
-import { type DocumentShape, shapeOf, shapeProblems, touchedProblems } from './update-rules';
+import {
+  type DocumentShape,
+  labelProblems,
+  shapeOf,
+  shapeProblems,
+  touchedProblems,
+} from './update-rules';
 
 /*
  * What a room lets into its document. Each client update is tried first on a scratch copy (the
@@ -138,7 +144,10 @@ export class UpdateGate {
       waits = pendingBytes(this.shadow) > 0;
       const header = applied.touched?.header ?? false;
       problems = shapeProblems(this.shadow, this.doc, this.shape, header);
-      if (applied.touched) problems.push(...touchedProblems(this.shadow, applied.touched, waits));
+      if (applied.touched) {
+        problems.push(...touchedProblems(this.shadow, applied.touched, waits));
+        problems.push(...labelProblems(this.shadow, this.doc, applied.touched));
+      }
     } catch (error) {
       this.rebuildShadow();
       return { kind: 'throws', error };

@@ -1,5 +1,12 @@
 import { COLLECTIONS, type Collection, docMaps } from '@procmap/doc';
-import { checkRecord, MAX_NESTING, type Problem, tooDeep } from '@procmap/model';
+import {
+  checkRecord,
+  LABEL_FIELDS,
+  labelLengthProblem,
+  MAX_NESTING,
+  type Problem,
+  tooDeep,
+} from '@procmap/model';
 import * as Y from 'yjs';
 
 /*
@@ -194,6 +201,40 @@ export function shapeProblems(
         severity: 'error',
       });
     }
+  }
+  return problems;
+}
+
+/**
+ * Names (labels, lane names, the title) the update made longer than the file format allows.
+ * Only a name the update changed counts: a map stored before the cap existed keeps its long
+ * names, and editing another field of that step is still taken. Cost: one field per record.
+ */
+export function labelProblems(after: Y.Doc, before: Y.Doc, touched: Touched): Problem[] {
+  const problems: Problem[] = [];
+  const check = (now: unknown, was: unknown, path: string) => {
+    if (now === was) return;
+    const problem = labelLengthProblem(now, path);
+    if (problem) problems.push(problem);
+  };
+  for (const [collection, ids] of touched.records) {
+    if (collection === 'comments') continue;
+    const field = LABEL_FIELDS[collection];
+    const nowMap = after.getMap<unknown>(collection);
+    const wasMap = before.getMap<unknown>(collection);
+    for (const id of ids) {
+      const now = nowMap.get(id);
+      if (!(now instanceof Y.Map)) continue;
+      const was = wasMap.get(id);
+      check(
+        now.get(field),
+        was instanceof Y.Map ? was.get(field) : undefined,
+        `${collection}[${id}].${field}`,
+      );
+    }
+  }
+  if (touched.header) {
+    check(after.getMap('meta').get('title'), before.getMap('meta').get('title'), 'map.title');
   }
   return problems;
 }

@@ -35,6 +35,13 @@ const BROKEN: readonly [string, Edit, RegExp][] = [
   ['a title that is a number', (d) => d.getMap('meta').set('title', 123), /title/],
   ['an unknown step kind', (d) => step(d).set('kind', 'bogus'), /kind/],
   ['a label that is a number', (d) => step(d).set('label', 42), /label/],
+  ['a pasted page of text as a label', (d) => step(d).set('label', 'x'.repeat(5000)), /label/],
+  [
+    'a lane name over the cap',
+    (d) =>
+      d.getMap<Y.Map<unknown>>('roles').get(referral.roles[0]!.id)!.set('name', 'n'.repeat(501)),
+    /name/,
+  ],
   ['data entered as text, not a list', (d) => step(d).set('dataEntered', '=a'), /dataEntered/],
   [
     'a share of cases over 1',
