@@ -59,3 +59,4 @@ export {
 export { flowLabel } from './flow-label';
 export type { LabelledKind } from './limits';
 export { LABEL_FIELDS, labelLengthProblem, MAX_LABEL_LENGTH, shortLabel } from './limits';
+export { LANE_COLOURS, laneColour } from './lane-colours';

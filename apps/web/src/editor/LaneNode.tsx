@@ -1,4 +1,4 @@
-import type { Role } from '@procmap/model';
+import { laneColour, type Role } from '@procmap/model';
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useSession } from '../store/session-store';
@@ -13,7 +13,7 @@ export const LaneNode = memo(function LaneNode({ data, width, height }: NodeProp
   return (
     <div
       className={`lane${data.index % 2 ? ' lane--odd' : ''}${selected ? ' is-selected' : ''}`}
-      style={{ width, height, ['--lane-color' as string]: role.color ?? 'var(--lane-default)' }}
+      style={{ width, height, ['--lane-color' as string]: laneColour(role.color, data.index) }}
       data-testid="lane-band"
       data-role-id={role.id}
     />

@@ -7,6 +7,10 @@ describe('initials', () => {
     expect(initials('amy')).toBe('A');
     expect(initials('  Mary Ann   Smith ')).toBe('MS');
     expect(initials('')).toBe('?');
+    expect(initials('Fiona (facilitator)')).toBe('F');
+    expect(initials('Dr. Ann-Marie O’Neill [GP]')).toBe('DO');
+    expect(initials('"Sam" -- Jones')).toBe('SJ');
+    expect(initials('(  )')).toBe('?');
   });
 
   it("shows a guest's number, which tells guests apart", () => {

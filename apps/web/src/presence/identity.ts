@@ -104,7 +104,12 @@ export function saveIdentity(storage: Storage | undefined, identity: Identity): 
 export function initials(name: string): string {
   const guest = /^Guest (\d{1,4})$/.exec(name.trim());
   if (guest) return guest[1] as string;
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  // "Fiona (facilitator)" is Fiona: a part in brackets says what someone does, not who.
+  const bare = name.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+  const words = bare
+    .split(/\s+/)
+    .map((w) => /[\p{L}\p{N}]/u.exec(w)?.[0])
+    .filter((first): first is string => first !== undefined);
   const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
-  return letters.map((w) => [...w][0]!.toUpperCase()).join('') || '?';
+  return letters.map((l) => l.toUpperCase()).join('') || '?';
 }
