@@ -23,9 +23,20 @@ export { escapeXml, toSvg, toSvgBytes } from './svg';
 /** A scene as a vector PDF with an embedded font; one page of a map on an open PDF. */
 export { drawMapPage, toPdf } from './pdf';
 export type { ExportFonts, PdfWriter } from './pdf-writer';
-/** Page sizes and splitting a map into a fitted page or labelled tiles. */
-export { PAGE_LAYOUT, PAGE_SIZES, pageSize, paginate, tileCount } from './paginate';
-export type { MapPage, PageOptions, PageSizeName } from './paginate';
+/** The font files this package ships (callers read them and pass the bytes). */
+export { BUNDLED_FONTS } from './pdf-writer';
+export type { FontFace } from './pdf-shaped-text';
+/** Page sizes and splitting a map into a readable page or labelled tiles. */
+export {
+  PAGE_LAYOUT,
+  PAGE_SIZES,
+  pageSize,
+  paginate,
+  readableScale,
+  smallestText,
+  tileCount,
+} from './paginate';
+export type { MapPage, PageMode, PageOptions, PageSizeName } from './paginate';
 /** Text measured with the bundled font's widths, wrapped and cleaned. */
 export { cleanText, textWidth, wrapText } from './text';
 /** Steps or findings as CSV (RFC 4180, formula injection neutralised). */

@@ -3,7 +3,8 @@ import { titleBlock } from './title-block';
 
 /*
  * Pages of a map: one page with the map fitted to it, or tiles at a readable scale with some
- * overlap, the lane headers repeated on the left of every tile.
+ * overlap, the lane headers repeated on the left of every tile. By default a map gets one page
+ * when its smallest text still prints at a readable size there, and tiles when it would not.
  */
 
 export type PageSizeName = 'A4' | 'A3' | 'Letter';
@@ -19,11 +20,13 @@ export const PAGE_SIZES: Readonly<Record<PageSizeName, readonly [number, number]
 export const PAGE_LAYOUT = {
   /** White margin round every page. */
   margin: 28,
-  /** Body text size of the title block on a page. */
-  titleUnit: 9,
+  /** Body text size of the title block on a page (its legend prints at 0.85 of it: 8.1 pt). */
+  titleUnit: 9.5,
   /** Space between the title block and the map. */
   gap: 8,
-  /** Scale of tiled pages: 14 px labels print at 7.7 pt. */
+  /** The smallest text a page of the default (`auto`) layout prints, in points. */
+  minTextPt: 8,
+  /** Scale of compact tiles (`tile`): 14 px labels print at 7.7 pt, in fewer pages. */
   tileScale: 0.55,
   /** Scene units shown again at the edge of the next tile. */
   overlap: 40,
@@ -31,11 +34,18 @@ export const PAGE_LAYOUT = {
   maxFitScale: 1,
 } as const;
 
+/**
+ * How a map is spread over pages. `auto` (the default): one page when every text of the map
+ * prints there at `PAGE_LAYOUT.minTextPt` or larger, else tiles at the scale that keeps it.
+ * `fit`: the whole map on one page however small; `tile`: compact tiles at
+ * `PAGE_LAYOUT.tileScale`, fewer pages with smaller text.
+ */
+export type PageMode = 'auto' | 'fit' | 'tile';
+
 export interface PageOptions {
   readonly size?: PageSizeName;
   readonly landscape?: boolean;
-  /** `fit`: the whole map on one page (default); `tile`: as many pages as it takes. */
-  readonly mode?: 'fit' | 'tile';
+  readonly mode?: PageMode;
 }
 
 /** The part of the scene one page shows, where, and at what scale. */
@@ -47,6 +57,9 @@ export interface MapPage {
   readonly label: string;
   readonly row: number;
   readonly column: number;
+  /** How many rows and columns of tiles the map takes (1 × 1 for a fitted map). */
+  readonly rows: number;
+  readonly columns: number;
   readonly scale: number;
   /** The scene region shown (scene units). For tiles, x is within the body (after the headers). */
   readonly region: {
@@ -68,13 +81,37 @@ export function pageSize(options: PageOptions): readonly [number, number] {
   return options.landscape ? [h, w] : [w, h];
 }
 
+const smallest = new WeakMap<Scene, number>();
+
+/** The size of the smallest text the map draws (scene units); 14 when it draws none. */
+export function smallestText(scene: Scene): number {
+  let min = smallest.get(scene);
+  if (min === undefined) {
+    min = Number.POSITIVE_INFINITY;
+    for (const list of [scene.body, scene.header]) {
+      for (const it of list) if (it.type === 'text' && it.size < min) min = it.size;
+    }
+    if (!Number.isFinite(min)) min = 14;
+    smallest.set(scene, min);
+  }
+  return min;
+}
+
+/** The scale at which the map's smallest text prints at `PAGE_LAYOUT.minTextPt`. */
+export function readableScale(scene: Scene): number {
+  return Math.ceil((PAGE_LAYOUT.minTextPt / smallestText(scene)) * 1000) / 1000;
+}
+
 /** How many tiles cover `length` with tiles of `tile` that overlap by `overlap`. */
 export function tileCount(length: number, tile: number, overlap: number): number {
   if (length <= tile) return 1;
   return 1 + Math.ceil((length - tile) / (tile - overlap));
 }
 
-/** Splits a scene into pages: one fitted page, or tiles with overlap and page labels. */
+/**
+ * Splits a scene into pages: one fitted page, or tiles with overlap and page labels (see
+ * PageMode; `auto` by default).
+ */
 export function paginate(scene: Scene, options: PageOptions = {}): MapPage[] {
   const [width, height] = pageSize(options);
   const L = PAGE_LAYOUT;
@@ -84,12 +121,14 @@ export function paginate(scene: Scene, options: PageOptions = {}): MapPage[] {
     : 0;
   const top = L.margin + blockH;
   const contentH = height - L.margin - top;
-  if ((options.mode ?? 'fit') === 'fit') {
-    const scale = Math.min(
-      L.maxFitScale,
-      contentW / Math.max(1, scene.width),
-      contentH / Math.max(1, scene.height),
-    );
+  const mode = options.mode ?? 'auto';
+  const fitScale = Math.min(
+    L.maxFitScale,
+    contentW / Math.max(1, scene.width),
+    contentH / Math.max(1, scene.height),
+  );
+  const readable = readableScale(scene);
+  if (mode === 'fit' || (mode === 'auto' && fitScale >= readable)) {
     return [
       {
         width,
@@ -97,7 +136,9 @@ export function paginate(scene: Scene, options: PageOptions = {}): MapPage[] {
         label: '',
         row: 1,
         column: 1,
-        scale,
+        rows: 1,
+        columns: 1,
+        scale: fitScale,
         region: { x: 0, y: 0, w: scene.width, h: scene.height },
         pinnedHeaders: false,
         left: L.margin,
@@ -105,7 +146,7 @@ export function paginate(scene: Scene, options: PageOptions = {}): MapPage[] {
       },
     ];
   }
-  const scale = L.tileScale;
+  const scale = mode === 'tile' ? L.tileScale : readable;
   const bodyW = scene.width - scene.headerWidth;
   const tileW = (contentW - scene.headerWidth * scale) / scale;
   const tileH = contentH / scale;
@@ -122,6 +163,8 @@ export function paginate(scene: Scene, options: PageOptions = {}): MapPage[] {
         label: `Page ${n} of ${total} — row ${r + 1}, column ${c + 1}`,
         row: r + 1,
         column: c + 1,
+        rows,
+        columns,
         scale,
         region: {
           x: scene.headerWidth + c * (tileW - L.overlap),

@@ -10,6 +10,7 @@ import {
   rectangle,
   rgb,
 } from 'pdf-lib';
+import { type FontFace, ShapedText } from './pdf-shaped-text';
 import { Stamps } from './pdf-stamps';
 import type { Item } from './scene';
 import { type FontWeight, textWidth } from './text';
@@ -19,12 +20,28 @@ import { type FontWeight, textWidth } from './text';
  * to the characters used), so every label stays selectable and searchable.
  */
 
-/** Font files (TTF or OTF bytes) to embed; the caller reads them (this package reads no files). */
+/**
+ * Font files (TrueType bytes) to embed, as subsets of the glyphs used; the caller reads them
+ * (this package reads no files: see BUNDLED_FONTS for the ones it ships).
+ */
 export interface ExportFonts {
+  /** Latin, Greek, Cyrillic and Hebrew text. */
   readonly regular: Uint8Array;
   /** Headings and lane names; the regular face is used when absent. */
   readonly bold?: Uint8Array;
+  /**
+   * Arabic-script text, shaped (joined letters, marks in place). Without it Arabic letters
+   * print as "?": never as empty boxes or in the wrong order.
+   */
+  readonly arabic?: FontFace;
 }
+
+/** The font files shipped in this package's `fonts/` folder, as ExportFonts names them. */
+export const BUNDLED_FONTS = {
+  regular: 'LiberationSans-Regular.ttf',
+  bold: 'LiberationSans-Bold.ttf',
+  arabic: { regular: 'NotoSansArabic-Regular.ttf', bold: 'NotoSansArabic-Bold.ttf' },
+} as const;
 
 /** An open PDF with its fonts embedded. */
 export interface PdfWriter {
@@ -32,6 +49,8 @@ export interface PdfWriter {
   font(weight: FontWeight): PDFFont;
   /** Rounded boxes drawn alike, as shared forms. */
   readonly stamps: Stamps;
+  /** Right-to-left, mixed-direction and Arabic labels, shaped and drawn glyph by glyph. */
+  readonly shaped: ShapedText;
 }
 
 /**
@@ -66,10 +85,27 @@ export async function openPdf(fonts: ExportFonts, title: string): Promise<PdfWri
   doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setProducer('procmap');
   doc.setCreator('procmap');
+  const faces: FontFace[] = [
+    { regular: fonts.regular, ...(fonts.bold ? { bold: fonts.bold } : {}) },
+  ];
+  if (fonts.arabic) faces.push(fonts.arabic);
+  let charset: Set<number> | undefined;
+  const shaped = new ShapedText(doc, faces, (cp) => {
+    charset ??= new Set(regular.getCharacterSet());
+    return charset.has(cp);
+  });
+  // The shaped fonts' subsets are known only once every page is drawn: they are written as
+  // the document is saved, whoever saves it.
+  const save = doc.save.bind(doc);
+  doc.save = (options) => {
+    shaped.finish();
+    return save(options);
+  };
   return {
     doc,
     font: (weight) => (weight === 'bold' ? bold : regular),
     stamps: new Stamps(doc, color),
+    shaped,
   };
 }
 
@@ -150,8 +186,12 @@ export function drawItems(
   const { scale } = at;
   const px = (x: number) => at.left + (x - at.offsetX) * scale;
   const py = (y: number) => pageH - (at.top + (y - at.offsetY) * scale);
+  // Bounds for skipping what a tile does not show: the text measure is close enough, and
+  // laying every label out with the font on every page cost most of a big tiled map's time.
   const textW = (it: Item & { type: 'text' }) =>
-    writer.font(it.weight).widthOfTextAtSize(it.text, it.size);
+    writer.shaped.needs(it.text)
+      ? writer.shaped.width(it.text, it.weight, it.size)
+      : textWidth(it.text, it.size, it.weight);
   const region = at.clip;
   if (region) {
     page.pushOperators(
@@ -177,6 +217,17 @@ export function drawItems(
     if (it.type === 'text') {
       const font = writer.font(it.weight);
       const size = it.size * scale;
+      if (writer.shaped.needs(it.text)) {
+        const w = writer.shaped.width(it.text, it.weight, size);
+        const x =
+          it.anchor === 'start'
+            ? px(it.x)
+            : it.anchor === 'middle'
+              ? px(it.x) - w / 2
+              : px(it.x) - w;
+        writer.shaped.draw(page, it.text, it.weight, x, py(it.y), size, color(it.fill));
+        continue;
+      }
       const w = textWidth(it.text, size, it.weight);
       const x =
         it.anchor === 'start' ? px(it.x) : it.anchor === 'middle' ? px(it.x) - w / 2 : px(it.x) - w;

@@ -1,8 +1,63 @@
 import type { PDFPage } from 'pdf-lib';
 import { type MapPage, type PageOptions, paginate, PAGE_LAYOUT } from './paginate';
 import { type ExportFonts, drawItems, openPdf, type PdfWriter } from './pdf-writer';
-import type { Scene } from './scene';
+import type { Item, Scene } from './scene';
+import { truncate } from './text';
+import { INK_MUTED } from './theme';
 import { titleBlock } from './title-block';
+
+/** Page number of the tile at row r, column c (both from 1), counted row by row. */
+const pageAt = (layout: MapPage, r: number, c: number) => (r - 1) * layout.columns + c;
+
+/**
+ * What lets tiles be put together: a dashed line where the strip repeated on the next page
+ * begins (lay that page's map edge on it), and, under the map, which pages join this one.
+ */
+function assemblyMarks(layout: MapPage): { lines: Item[]; notes: Item[] } {
+  const L = PAGE_LAYOUT;
+  const { region, scale, row, column, rows, columns } = layout;
+  const lines: Item[] = [];
+  const guide = { stroke: '#8a96a3', strokeWidth: 0.75 / scale, dash: [4 / scale, 3 / scale] };
+  if (column < columns) {
+    const x = region.x + region.w - L.overlap;
+    lines.push({
+      type: 'path',
+      d: `M${x} ${region.y}V${region.y + region.h}`,
+      box: [x, region.y, 0, region.h],
+      ...guide,
+    });
+  }
+  if (row < rows) {
+    const y = region.y + region.h - L.overlap;
+    lines.push({
+      type: 'path',
+      d: `M${region.x} ${y}H${region.x + region.w}`,
+      box: [region.x, y, region.w, 0],
+      ...guide,
+    });
+  }
+  const joins = [
+    row > 1 ? `${pageAt(layout, row - 1, column)} above` : '',
+    column > 1 ? `${pageAt(layout, row, column - 1)} left` : '',
+    column < columns ? `${pageAt(layout, row, column + 1)} right` : '',
+    row < rows ? `${pageAt(layout, row + 1, column)} below` : '',
+  ].filter(Boolean);
+  if (joins.length === 0) return { lines, notes: [] };
+  const text = `Joins page ${joins.join(', ')}. Past a dashed line the map repeats on the next page.`;
+  const notes: Item[] = [
+    {
+      type: 'text',
+      x: 0,
+      y: 0,
+      text: truncate(text, layout.width - 2 * L.margin, L.minTextPt),
+      size: L.minTextPt,
+      weight: 'normal',
+      fill: INK_MUTED,
+      anchor: 'start',
+    },
+  ];
+  return { lines, notes };
+}
 
 /** Draws one page of a map: its title block (with the page label) and its part of the scene. */
 export function drawMapPage(writer: PdfWriter, scene: Scene, layout: MapPage): PDFPage {
@@ -45,13 +100,23 @@ export function drawMapPage(writer: PdfWriter, scene: Scene, layout: MapPage): P
     return page;
   }
   const headerW = scene.headerWidth * scale;
-  drawItems(writer, page, scene.body, {
+  const bodyAt = {
     left: layout.left + headerW,
     top: layout.top,
     scale,
     offsetX: region.x,
     offsetY: region.y,
     clip: region,
+  };
+  drawItems(writer, page, scene.body, bodyAt);
+  const marks = assemblyMarks(layout);
+  drawItems(writer, page, marks.lines, bodyAt);
+  drawItems(writer, page, marks.notes, {
+    left: L.margin,
+    top: layout.height - L.margin + L.minTextPt * 1.5,
+    scale: 1,
+    offsetX: 0,
+    offsetY: 0,
   });
   drawItems(writer, page, scene.header, {
     left: layout.left,
@@ -65,9 +130,10 @@ export function drawMapPage(writer: PdfWriter, scene: Scene, layout: MapPage): P
 }
 
 /**
- * Renders a scene as a vector PDF: fitted on one page or tiled (PageOptions, or pages from
- * `paginate` — a caller may print some of them), with the font
- * embedded so labels in any Latin script print and stay selectable. Returns the file's bytes.
+ * Renders a scene as a vector PDF: on one page when it is readable there, else tiled
+ * (PageOptions, or pages from `paginate` — a caller may print some of them), with the fonts
+ * embedded as subsets so labels in Latin, Greek, Cyrillic, Hebrew and Arabic print in reading
+ * order and stay selectable. Returns the file's bytes.
  */
 export async function toPdf(
   scene: Scene,
