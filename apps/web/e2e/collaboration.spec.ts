@@ -8,11 +8,11 @@ test('an edit in one browser appears in another on the same map', async ({ brows
   await bob.goto(alice.url());
   await expectConnected(bob);
 
-  await typeInto(alice, 'l', 'Lane name', 'Pharmacist');
+  await typeInto(alice, 'Alt+l', 'Lane name', 'Pharmacist');
   await expect(lane(bob, 'Pharmacist')).toBeVisible();
 
   await bob.keyboard.press('ArrowDown'); // selects the first lane
-  await typeInto(bob, 'n', 'Step label', 'Check prescription');
+  await typeInto(bob, 'Alt+n', 'Step label', 'Check prescription');
   await expect(step(alice, 'Check prescription')).toBeVisible();
 
   await alice.context().close();

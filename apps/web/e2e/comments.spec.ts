@@ -73,7 +73,7 @@ test('a pain point on a step: the other person sees its marker, replies; resolvi
 
   // Filters: an idea is listed under "Idea", not under "Pain point". (C jumps to the text box.)
   await step(bob, 'Triage referral').click();
-  await bob.keyboard.press('c');
+  await bob.keyboard.press('Alt+c');
   await expect(bob.getByTestId('add-comment').getByLabel('Comment', { exact: true })).toBeFocused();
   await addComment(bob, 'Idea', 'Triage by nurse for routine letters');
   await expect(step(alice, 'Triage referral').getByTestId('comment-marker')).toHaveAttribute(
@@ -214,7 +214,7 @@ test('in the comment box Enter sends and Shift+Enter starts a new line; the box 
   const made = await makeMap(await browser.newPage(), threeLaneMap('Comment keys'));
   const amy = await person(browser, made.editUrl, 'Amy');
   await step(amy, 'Book clinic').click();
-  await amy.keyboard.press('c');
+  await amy.keyboard.press('Alt+c');
   const box = amy.getByTestId('add-comment').getByLabel('Comment', { exact: true });
   await expect(box).toBeFocused();
   await expect(amy.getByTestId('add-comment-hint')).toHaveText(

@@ -5,8 +5,8 @@ test('deleting a step from the middle of a chain keeps the chain joined; one und
   page,
 }) => {
   await createMapFromHome(page, 'Chain');
-  await typeInto(page, 'l', 'Lane name', 'Clerk');
-  await typeInto(page, 'n', 'Step label', 'Receive form');
+  await typeInto(page, 'Alt+l', 'Lane name', 'Clerk');
+  await typeInto(page, 'Alt+n', 'Step label', 'Receive form');
   await typeInto(page, 'Enter', 'Step label', 'Check form');
   await typeInto(page, 'Enter', 'Step label', 'File form');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);

@@ -16,11 +16,11 @@ test('hostile labels and lane names render as text and run nothing', async ({ pa
   });
   await createMapFromHome(page, '<b>bold</b> title');
 
-  for (const payload of PAYLOADS) await typeInto(page, 'l', 'Lane name', payload);
+  for (const payload of PAYLOADS) await typeInto(page, 'Alt+l', 'Lane name', payload);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  await typeInto(page, 'n', 'Step label', PAYLOADS[0]!);
+  await typeInto(page, 'Alt+n', 'Step label', PAYLOADS[0]!);
   for (const payload of PAYLOADS.slice(1)) await typeInto(page, 'Enter', 'Step label', payload);
 
   for (const payload of PAYLOADS) {

@@ -8,14 +8,14 @@ test('a facilitator captures three lanes and a connected six-step process with t
   const keys = page.keyboard;
 
   // Given three lanes, named as the room calls them out.
-  await typeInto(page, 'l', 'Lane name', 'Patient');
-  await typeInto(page, 'l', 'Lane name', 'Ward clerk');
-  await typeInto(page, 'l', 'Lane name', 'Nurse');
+  await typeInto(page, 'Alt+l', 'Lane name', 'Patient');
+  await typeInto(page, 'Alt+l', 'Lane name', 'Ward clerk');
+  await typeInto(page, 'Alt+l', 'Lane name', 'Nurse');
   await keys.press('ArrowUp');
   await keys.press('ArrowUp');
 
   // When the process is typed step by step: Enter adds the next step, Alt+arrows hand it over.
-  await typeInto(page, 'n', 'Step label', 'Referral arrives');
+  await typeInto(page, 'Alt+n', 'Step label', 'Referral arrives');
   await typeInto(page, 'Enter', 'Step label', 'Register referral');
   await keys.press('Alt+ArrowDown');
   await typeInto(page, 'Enter', 'Step label', 'Check NHS number');
@@ -25,7 +25,7 @@ test('a facilitator captures three lanes and a connected six-step process with t
   await keys.press('Alt+ArrowUp');
   await typeInto(page, 'Enter', 'Step label', 'Letter received');
   await keys.press('Alt+ArrowUp');
-  for (let i = 0; i < 3; i++) await keys.press('k'); // task → decision → delay → end
+  for (let i = 0; i < 3; i++) await keys.press('Alt+k'); // task → decision → delay → end
 
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 

@@ -160,7 +160,7 @@ test.describe('lanes and steps with the mouse', () => {
 
   test('an empty lane is deleted at once, without a question', async ({ page }) => {
     await lane(page, 'Nurse').click();
-    await page.keyboard.press('l');
+    await page.keyboard.press('Alt+l');
     await page.keyboard.type('Porter');
     await page.keyboard.press('Enter');
     await expect.poll(() => laneNames(page)).toEqual(['Clerk', 'GP', 'Nurse', 'Porter']);

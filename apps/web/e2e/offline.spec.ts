@@ -191,7 +191,7 @@ test('a view link stays view-only when reopened offline', async ({ page, context
   await expect(page.getByRole('button', { name: 'Add lane' })).toHaveCount(0);
   await step(page, 'Book clinic').click();
   await page.keyboard.press('Enter');
-  await page.keyboard.press('l');
+  await page.keyboard.press('Alt+l');
   await expect(page.getByRole('textbox', { name: 'Step label' })).toHaveCount(0);
   await expect(page.getByTestId('step')).toHaveCount(5);
 });

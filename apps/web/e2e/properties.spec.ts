@@ -38,12 +38,12 @@ test('the properties panel sets durations, value class and data items, stored in
   await expect(panel.getByLabel('Title', { exact: true })).toHaveValue('Properties');
 
   // Given a lane and a step made with the keyboard (the new step is selected).
-  await typeInto(page, 'l', 'Lane name', 'Clerk');
-  await typeInto(page, 'n', 'Step label', 'Scan letter');
+  await typeInto(page, 'Alt+l', 'Lane name', 'Clerk');
+  await typeInto(page, 'Alt+n', 'Step label', 'Scan letter');
   await expect(panel.getByTestId('step-properties')).toBeVisible();
 
-  // When P moves focus into the panel and the fields are filled in.
-  await page.keyboard.press('p');
+  // When Alt+P moves focus into the panel and the fields are filled in.
+  await page.keyboard.press('Alt+p');
   await expect(panel.getByLabel('Kind', { exact: true })).toBeFocused();
   await commit(page, 'Process time', '2h');
   await commit(page, 'Wait before', '1.5d');

@@ -64,7 +64,7 @@ test('Tidy up lays the map out in one undoable edit and keeps every step in its 
 
   const button = page.getByTestId('tidy-up');
   await expect(button).toBeEnabled();
-  await page.keyboard.press('Shift+T');
+  await page.keyboard.press('Alt+t');
 
   // Done when the button is back and the steps have moved.
   await expect

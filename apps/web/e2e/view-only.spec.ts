@@ -19,7 +19,7 @@ test('a view link shows the map, live, with no way to change it', async ({ page,
   await step(page, 'Triage referral').click();
   await page.keyboard.press('Enter');
   await page.keyboard.press('F2');
-  await page.keyboard.press('l');
+  await page.keyboard.press('Alt+l');
   await page.keyboard.press('Delete');
   await step(page, 'Triage referral').dblclick();
   await expect(page.getByRole('textbox', { name: 'Step label' })).toHaveCount(0);
@@ -92,8 +92,8 @@ test('the status line follows focus: in a panel field it speaks of that field; T
   await step(page, 'Triage referral').click();
   await expect(status).toContainText('Enter adds the next step');
 
-  // P: focus in the panel's first field; Enter there saves the field, it adds no step.
-  await page.keyboard.press('p');
+  // Alt+P: focus in the panel's first field; Enter there saves the field, it adds no step.
+  await page.keyboard.press('Alt+p');
   const kind = page.getByTestId('properties-panel').getByLabel('Kind', { exact: true });
   await expect(kind).toBeFocused();
   await expect(status).not.toContainText('Enter adds');

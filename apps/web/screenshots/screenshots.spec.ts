@@ -36,8 +36,8 @@ test('screenshots of the home page, a template map (as opened and tidied) and th
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await page.screenshot({ path: join(dir, 'editor-outpatient-referral.png') });
 
-  // Tidy up (Shift+T), then let the fit-to-view animation settle.
-  await page.keyboard.press('Shift+T');
+  // Tidy up (Alt+T), then let the fit-to-view animation settle.
+  await page.keyboard.press('Alt+t');
   await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await expect(page.getByTestId('tidy-up')).toHaveText('Tidy up');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
@@ -58,8 +58,8 @@ test('screenshots of the 25-step discharge template, tidied, and a step in the p
   await expect(page.getByTestId('step')).toHaveCount(25);
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 
-  // Tidy up (Shift+T), then let the fit-to-view animation settle.
-  await page.keyboard.press('Shift+T');
+  // Tidy up (Alt+T), then let the fit-to-view animation settle.
+  await page.keyboard.press('Alt+t');
   await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await expect(page.getByTestId('tidy-up')).toHaveText('Tidy up');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
@@ -87,25 +87,25 @@ test('screenshots of the 25-step discharge template, tidied, and a step in the p
 
 test('screenshots of a map captured by keyboard and the shortcuts list', async ({ page }) => {
   await createMapFromHome(page, 'Repeat prescription');
-  await typeInto(page, 'l', 'Lane name', 'Patient');
-  await typeInto(page, 'l', 'Lane name', 'Receptionist');
-  await typeInto(page, 'l', 'Lane name', 'GP');
+  await typeInto(page, 'Alt+l', 'Lane name', 'Patient');
+  await typeInto(page, 'Alt+l', 'Lane name', 'Receptionist');
+  await typeInto(page, 'Alt+l', 'Lane name', 'GP');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  await typeInto(page, 'n', 'Step label', 'Patient requests repeat prescription');
+  await typeInto(page, 'Alt+n', 'Step label', 'Patient requests repeat prescription');
   await typeInto(page, 'Enter', 'Step label', 'Log request');
   await page.keyboard.press('Alt+ArrowDown');
   await typeInto(page, 'Enter', 'Step label', 'Review medication');
   await page.keyboard.press('Alt+ArrowDown');
   await typeInto(page, 'Enter', 'Step label', 'Safe to issue?');
-  await page.keyboard.press('k');
+  await page.keyboard.press('Alt+k');
   await typeInto(page, 'Enter', 'Step label', 'Sign prescription');
   await typeInto(page, 'Enter', 'Step label', 'Prescription sent to pharmacy');
   await page.keyboard.press('Alt+ArrowUp');
   await page.keyboard.press('Alt+ArrowUp');
-  await page.keyboard.press('k');
-  await page.keyboard.press('k');
-  await page.keyboard.press('k');
+  await page.keyboard.press('Alt+k');
+  await page.keyboard.press('Alt+k');
+  await page.keyboard.press('Alt+k');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await page.screenshot({ path: join(dir, 'editor-keyboard-capture.png') });
 
@@ -121,7 +121,7 @@ test('screenshots of the analysis panel with the heat overlay, and two people on
   await page.goto('/');
   await page.getByRole('button', { name: /Hospital discharge/ }).click();
   await expectConnected(page);
-  await page.keyboard.press('Shift+T');
+  await page.keyboard.press('Alt+t');
   await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await expect(page.getByTestId('tidy-up')).toHaveText('Tidy up');
   await page.getByRole('tab', { name: 'Analysis' }).click();

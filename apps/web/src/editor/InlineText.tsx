@@ -1,29 +1,38 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 
 /**
  * A text field for editing a label in place: Enter commits, Escape cancels, leaving the field
- * commits. Multi-line labels wrap; Shift+Enter adds a line break.
+ * commits. Multi-line labels wrap; Shift+Enter adds a line break. Opened by typing onto the
+ * selected record, it starts with what was typed (`typed`), the caret after it; otherwise with
+ * the old text, all selected.
  */
 export function InlineText({
   initial,
+  typed,
   label,
   multiline,
   onCommit,
   onCancel,
 }: {
   initial: string;
+  typed?: string | undefined;
   label: string;
   multiline?: boolean;
   onCommit: (value: string) => void;
   onCancel: () => void;
 }) {
-  const [value, setValue] = useState(initial);
+  const startedWith = useRef(typed).current;
+  const [value, setValue] = useState(startedWith ?? initial);
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const done = useRef(false);
-  useEffect(() => {
-    ref.current?.focus({ preventScroll: true });
-    ref.current?.select();
-  }, []);
+  // Focused before the browser hands out the next key press, so a fast typist loses none.
+  useLayoutEffect(() => {
+    const field = ref.current;
+    if (!field) return;
+    field.focus({ preventScroll: true });
+    if (startedWith === undefined) field.select();
+    else field.setSelectionRange(field.value.length, field.value.length);
+  }, [startedWith]);
   const finish = (commit: boolean) => {
     if (done.current) return;
     done.current = true;

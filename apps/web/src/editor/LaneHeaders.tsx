@@ -1,10 +1,10 @@
-import type { RoleId } from '@procmap/model';
+import { laneColour, type RoleId } from '@procmap/model';
 import { useStore } from '@xyflow/react';
 import { type PointerEvent as ReactPointerEvent, useMemo, useRef, useState } from 'react';
 import { useSession } from '../store/session-store';
 import { InlineText } from './InlineText';
-import { deleteLane, type KeyContext } from './keyboard-commands';
-import { LaneMenu } from './LaneMenu';
+import { type ActionContext, runAction } from './actions';
+import { LaneMenu, type LaneMenuActions } from './LaneMenu';
 import type { LaneBox } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
 import { type LaneDrag, type ScreenLane, useLaneDrag } from './useLaneDrag';
@@ -54,7 +54,7 @@ function LaneHeader({
   onPointerDown,
   justDragged,
 }: {
-  ctx: KeyContext;
+  ctx: ActionContext;
   lane: LaneBox;
   top: number;
   height: number;
@@ -67,7 +67,9 @@ function LaneHeader({
   const { role } = lane;
   const { doc, readOnly } = ctx;
   const selected = useSession((s) => s.selection.kind === 'lane' && s.selection.id === role.id);
-  const editing = useSession((s) => s.editing?.kind === 'lane' && s.editing.id === role.id);
+  const editing = useSession((s) =>
+    s.editing?.kind === 'lane' && s.editing.id === role.id ? s.editing : null,
+  );
   const edit = useSession((s) => s.edit);
   const selectLane = useSession((s) => s.selectLane);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
@@ -77,20 +79,20 @@ function LaneHeader({
   const dragged = drag?.id === role.id;
 
   const commit = (next: string) => {
+    // A lane just added and its first name are one undo step.
+    const fresh = editing?.fresh ?? null;
     edit(null);
-    if (next && next !== role.name) runOrHint(() => doc.renameRole(role.id, next));
+    if (next && next !== role.name) {
+      runOrHint(() => doc.amend(fresh, (d) => d.renameRole(role.id, next)));
+    }
   };
-  const actions = {
-    rename: () => {
+  // The menu's actions are the table's, run on this lane.
+  const actions: LaneMenuActions = {
+    run: (id) => {
       selectLane(role.id);
-      edit({ kind: 'lane', id: role.id });
+      runAction(id, ctx);
     },
     recolour: (color: string | undefined) => runOrHint(() => doc.recolourRole(role.id, color)),
-    move: (delta: -1 | 1) => runOrHint(() => doc.moveRole(role.id, lane.index + delta)),
-    remove: () => {
-      selectLane(role.id);
-      deleteLane(ctx, role.id);
-    },
   };
 
   return (
@@ -103,7 +105,7 @@ function LaneHeader({
         height,
         ['--name-lines' as string]: nameLines(height, density, rem),
         transform: dragged ? `translateY(${drag.dy}px)` : undefined,
-        ['--lane-color' as string]: role.color ?? 'var(--lane-default)',
+        ['--lane-color' as string]: laneColour(role.color, lane.index),
       }}
       data-testid="lane"
       data-role-id={role.id}
@@ -124,6 +126,7 @@ function LaneHeader({
       {editing && !readOnly ? (
         <InlineText
           initial={role.name}
+          typed={editing.typed}
           label="Lane name"
           onCommit={commit}
           onCancel={() => edit(null)}
@@ -178,7 +181,7 @@ function LaneHeader({
  * sees whose lane a step is in, however far along the process the facilitator has panned.
  * Dragging a header up or down reorders the lanes.
  */
-export function LaneHeaders({ ctx }: { ctx: KeyContext }) {
+export function LaneHeaders({ ctx }: { ctx: ActionContext }) {
   const [, ty, zoom] = useStore((s) => s.transform);
   const container = useRef<HTMLDivElement>(null);
   const screen: ScreenLane[] = useMemo(

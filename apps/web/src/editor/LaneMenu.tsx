@@ -1,13 +1,27 @@
 import type { Role } from '@procmap/model';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { action } from './actions';
+import { chordLabel } from './keys';
 import { LANE_COLOURS } from './lane-colours';
 
+/** What the menu does: an action of the table (on this lane), or a colour. */
 export interface LaneMenuActions {
-  rename(): void;
+  run(id: LaneActionId): void;
   recolour(color: string | undefined): void;
-  move(delta: -1 | 1): void;
-  remove(): void;
+}
+
+/** The actions of the table the lane menu offers. */
+export type LaneActionId = 'rename' | 'move-up' | 'move-down' | 'delete';
+
+/** A menu item's words and key, from the actions table. */
+function Words({ id, words }: { id: LaneActionId; words?: string }) {
+  const a = action(id);
+  return (
+    <>
+      {words ?? a.label} {a.keys[0] && <kbd>{chordLabel(a.keys[0])}</kbd>}
+    </>
+  );
 }
 
 /**
@@ -93,24 +107,24 @@ export function LaneMenu({
       style={place ? { left: place.left, top: place.top } : { visibility: 'hidden' }}
       onKeyDown={onKeyDown}
     >
-      <button type="button" role="menuitem" onClick={close(actions.rename)}>
-        Rename <kbd>F2</kbd>
+      <button type="button" role="menuitem" onClick={close(() => actions.run('rename'))}>
+        <Words id="rename" />
       </button>
       <button
         type="button"
         role="menuitem"
         disabled={!canMoveUp}
-        onClick={close(() => actions.move(-1))}
+        onClick={close(() => actions.run('move-up'))}
       >
-        Move up <kbd>Alt+↑</kbd>
+        <Words id="move-up" />
       </button>
       <button
         type="button"
         role="menuitem"
         disabled={!canMoveDown}
-        onClick={close(() => actions.move(1))}
+        onClick={close(() => actions.run('move-down'))}
       >
-        Move down <kbd>Alt+↓</kbd>
+        <Words id="move-down" />
       </button>
       {/* biome-ignore lint/a11y/useSemanticElements: a group of menu items; a fieldset is for forms */}
       <div className="menu__group" role="group" aria-labelledby={`${role.id}-colour`}>
@@ -146,9 +160,9 @@ export function LaneMenu({
         type="button"
         role="menuitem"
         className="menu__danger"
-        onClick={close(actions.remove)}
+        onClick={close(() => actions.run('delete'))}
       >
-        Delete lane… <kbd>Delete</kbd>
+        <Words id="delete" words="Delete lane…" />
       </button>
     </div>,
     document.body,

@@ -1,8 +1,24 @@
 import { Dialog } from './Dialog';
 import { useReadOnly } from './editor-context';
-import { SHORTCUTS } from './shortcuts';
+import { FIELD_KEYS, type ShortcutRow, shortcutGroups, TYPING_RULE } from './shortcuts';
 
-/** Every keyboard shortcut, opened with `?`. */
+function Rows({ rows }: { rows: readonly ShortcutRow[] }) {
+  return rows.map((s) => (
+    <tr key={`${s.keys.join()}-${s.action}`}>
+      <td>
+        {s.keys.map((k, i) => (
+          <span key={k}>
+            {i > 0 && <span className="muted"> or </span>}
+            <kbd>{k}</kbd>
+          </span>
+        ))}
+      </td>
+      <td>{s.action}</td>
+    </tr>
+  ));
+}
+
+/** Every keyboard shortcut, opened with `?`: read from the editor's actions table. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const readOnly = useReadOnly();
   return (
@@ -13,26 +29,33 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           it do nothing here.
         </p>
       )}
+      <p className="shortcuts__rule" data-testid="typing-rule">
+        {TYPING_RULE}
+      </p>
       <table className="shortcuts">
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={`${s.keys.join()}-${s.action}`}>
-              <td>
-                {s.keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 && <span className="muted"> or </span>}
-                    <kbd>{k}</kbd>
-                  </span>
-                ))}
-              </td>
-              <td>{s.action}</td>
+        {shortcutGroups().map((group) => (
+          <tbody key={group.title}>
+            <tr>
+              <th colSpan={2} scope="colgroup">
+                {group.title}
+              </th>
             </tr>
-          ))}
+            <Rows rows={group.rows} />
+          </tbody>
+        ))}
+        <tbody>
+          <tr>
+            <th colSpan={2} scope="colgroup">
+              In fields
+            </th>
+          </tr>
+          <Rows rows={FIELD_KEYS} />
         </tbody>
       </table>
       <p className="muted">
-        Capture a process: <kbd>L</kbd> name a lane, <kbd>N</kbd> first step, then <kbd>Enter</kbd>{' '}
-        type <kbd>Enter</kbd> for each next step; <kbd>Alt+↓</kbd> hands it to the lane below.
+        Capture a process: <kbd>Alt+L</kbd> name a lane, <kbd>Alt+N</kbd> first step, then{' '}
+        <kbd>Enter</kbd> type <kbd>Enter</kbd> for each next step; <kbd>Alt+↓</kbd> hands it to the
+        lane below, <kbd>Alt+Enter</kbd> loops back.
       </p>
     </Dialog>
   );

@@ -1,7 +1,8 @@
-import type { MapIndex } from '@procmap/model';
+import type { MapIndex, StepId } from '@procmap/model';
 import { type ReactNode, useEffect, useState } from 'react';
 import { type Editing, type Selection, useSession } from '../store/session-store';
 import { useReadOnly } from './editor-context';
+import { stepName } from './keyboard-commands';
 
 /**
  * Where keyboard focus is, as far as the status line cares: the map (the canvas's shortcuts
@@ -62,6 +63,15 @@ function useFocusPlace(): FocusPlace {
   return place;
 }
 
+/** What Enter does on a step, in the status line's words (see addNext). */
+function enterOnStep(index: MapIndex, id: StepId): string {
+  const step = index.step(id);
+  const outs = index.outgoing(id).filter((f) => index.step(f.to));
+  if (step?.kind === 'decision' || outs.length > 1) return 'adds a branch';
+  const only = outs[0];
+  return only ? `adds the next step (before ${stepName(index, only.to)})` : 'adds the next step';
+}
+
 /** What the status line says when no hint is showing: what the keys do here, right now. */
 export function statusText({
   index,
@@ -83,15 +93,15 @@ export function statusText({
     case 'reply-box':
       return 'Replying: Enter sends the reply.';
     case 'panel-text':
-      return 'Panel field: Enter or leaving it saves, Esc puts it back.';
+      return 'Panel field: Enter or leaving it saves; Esc puts it back and returns to the map.';
     case 'panel-notes':
-      return 'Panel field: leaving it saves, Esc puts it back.';
+      return 'Panel field: leaving it saves; Esc puts it back and returns to the map.';
     case 'panel-choice':
-      return 'Panel field: a change saves at once. Click the map for its keys.';
+      return 'Panel field: a change saves at once. Esc returns to the map.';
     case 'panel':
       return readOnly
-        ? 'View only. Click the map to move around it with the keys.'
-        : 'Keys here are the panel’s. Click the map for its keys.';
+        ? 'View only. Esc returns to the map, to move around it with the keys.'
+        : 'Keys here are the panel’s. Esc returns to the map.';
     case 'field':
       return '';
     case 'map':
@@ -117,15 +127,15 @@ export function statusText({
   }
   if (selection.kind === 'steps') {
     const lane = stepLane();
-    return `Step selected${lane ? ` in ${lane}` : ''}: Enter adds the next step, F2 renames, Alt+↑/↓ changes lane, Delete removes.`;
+    return `Step selected${lane ? ` in ${lane}` : ''}: type to rename; Enter ${enterOnStep(index, selection.ids.at(-1)!)}, Shift+Enter a branch; Alt+Enter connects, Alt+O selects its flows.`;
   }
   if (selection.kind === 'flow') {
-    return 'Flow selected: F2 edits its label, Delete removes it, Tab goes to the step it leads to.';
+    return 'Flow selected: Alt+P sets its label and share, Alt+O the next flow, Tab goes to the step it leads to, Delete removes it.';
   }
   if (selection.kind === 'lane') {
-    return 'Lane selected: N or Enter adds a step, F2 renames, L adds a lane below, Alt+↑/↓ moves it.';
+    return 'Lane selected: type to rename; Enter adds a step, Alt+L a lane below, Alt+↑/↓ moves it.';
   }
-  return 'Press L to add a lane, N to add a step, ? for every shortcut.';
+  return 'Alt+L adds a lane, Alt+N a step; select a step and type to rename it. ? lists every key.';
 }
 
 /** One line under the canvas: a refused action's reason, or what the keys do right now. */

@@ -24,8 +24,9 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   const { step } = data;
   const doc = useMapDoc();
   const readOnly = useReadOnly();
-  const editing =
-    useSession((s) => s.editing?.kind === 'step' && s.editing.id === step.id) && !readOnly;
+  const editing = useSession((s) =>
+    s.editing?.kind === 'step' && s.editing.id === step.id && !readOnly ? s.editing : null,
+  );
   const edit = useSession((s) => s.edit);
   const times = formatStepTimes(step, useHoursPerDay());
   // The analysis: how many findings name this step, and its heat when the overlay is on.
@@ -40,8 +41,10 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
     .map((color, i) => `0 0 0 ${3 * (i + 1) + 2}px ${color}`)
     .join(', ');
   const commit = (label: string) => {
+    // A step just added and the name then typed into it are one undo step.
+    const fresh = editing?.fresh ?? null;
     edit(null);
-    if (label !== step.label) doc.updateStep(step.id, { label });
+    if (label !== step.label) doc.amend(fresh, (d) => d.updateStep(step.id, { label }));
   };
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: double-click is the pointer twin of F2
@@ -76,6 +79,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
       {editing ? (
         <InlineText
           initial={step.label}
+          typed={editing.typed}
           label="Step label"
           multiline
           onCommit={commit}

@@ -1,7 +1,15 @@
-import type { MapDoc } from '@procmap/doc';
 import { AppLink } from '../app/AppLink';
 import type { ConnectionState } from '../sync/map-connection';
 import { useSession } from '../store/session-store';
+import {
+  type ActionContext,
+  action,
+  actionState,
+  actionTitle,
+  isEnabled,
+  keyHint,
+  runAction,
+} from './actions';
 import { Participants } from '../presence/Participants';
 import { ConnectionBadge } from './ConnectionBadge';
 import { useTidyProgress } from './useTidyUp';
@@ -72,25 +80,53 @@ function ToolButton({
   );
 }
 
+/** A toolbar button for an action of the table: its words, key and state from there. */
+function ActionButton({
+  ctx,
+  id,
+  icon,
+  fold,
+  title,
+  testId,
+}: {
+  ctx: ActionContext;
+  id: string;
+  icon: keyof typeof ICONS;
+  fold: 1 | 2;
+  /** Longer words than the action's label, for the tooltip. */
+  title?: string;
+  testId?: string;
+}) {
+  const a = action(id);
+  // The selection decides some actions' state: follow it.
+  useSession((s) => s.selection);
+  return (
+    <ToolButton
+      icon={icon}
+      label={a.label}
+      fold={fold}
+      title={title ? `${title}${keyHint(a)}` : actionTitle(a)}
+      onClick={() => runAction(id, ctx)}
+      disabled={!isEnabled(a, actionState(ctx))}
+      testId={testId}
+    />
+  );
+}
+
 /** The bar above the canvas: back to the maps, title, state, undo/redo, share, shortcuts. */
 export function Toolbar({
-  doc,
+  ctx,
   title,
   state,
-  readOnly,
-  onAddLane,
-  onTidyUp,
 }: {
-  doc: MapDoc;
+  ctx: ActionContext;
   title: string;
   state: ConnectionState;
-  readOnly: boolean;
-  onAddLane: () => void;
-  onTidyUp: () => void;
 }) {
+  const { readOnly } = ctx;
   const tidyProgress = useTidyProgress((s) => s.progress);
   const tidying = tidyProgress !== null;
-  const openDialog = useSession((s) => s.openDialog);
+  const tidy = action('tidy-up');
   return (
     <header className="toolbar">
       <AppLink to="/" className="toolbar__home">
@@ -105,20 +141,14 @@ export function Toolbar({
         <Participants />
         {!readOnly && (
           <>
-            <ToolButton
-              icon="lane"
-              label="Add lane"
-              fold={1}
-              title="Add lane (L)"
-              onClick={onAddLane}
-            />
+            <ActionButton ctx={ctx} id="add-lane" icon="lane" fold={1} />
             <span className="toolbar__tidy">
               <ToolButton
                 icon="tidy"
-                label={tidying ? 'Tidying…' : 'Tidy up'}
+                label={tidying ? 'Tidying…' : tidy.label}
                 fold={1}
-                title="Tidy up: lay the map out along the flow, every step in its lane (Shift+T)"
-                onClick={onTidyUp}
+                title={`${tidy.help}${keyHint(tidy)}`}
+                onClick={() => runAction('tidy-up', ctx)}
                 disabled={tidying}
                 busy={tidying}
                 testId="tidy-up"
@@ -133,44 +163,18 @@ export function Toolbar({
                 />
               )}
             </span>
-            <ToolButton
-              icon="undo"
-              label="Undo"
-              fold={1}
-              title="Undo (Ctrl+Z)"
-              onClick={() => doc.undo()}
-              disabled={!doc.canUndo()}
-            />
-            <ToolButton
-              icon="redo"
-              label="Redo"
-              fold={1}
-              title="Redo (Ctrl+Shift+Z)"
-              onClick={() => doc.redo()}
-              disabled={!doc.canRedo()}
-            />
+            <ActionButton ctx={ctx} id="undo" icon="undo" fold={1} />
+            <ActionButton ctx={ctx} id="redo" icon="redo" fold={1} />
           </>
         )}
-        <ToolButton
-          icon="export"
-          label="Export"
-          fold={2}
-          title="Export: PDF, improvement report, SVG, PNG, CSV"
-          onClick={() => openDialog('export')}
-        />
-        <ToolButton
-          icon="share"
-          label="Share"
-          fold={2}
-          title="Share: links to edit or to view this map"
-          onClick={() => openDialog('share')}
-        />
+        <ActionButton ctx={ctx} id="export" icon="export" fold={2} title={action('export').help} />
+        <ActionButton ctx={ctx} id="share" icon="share" fold={2} title={action('share').help} />
         <button
           type="button"
           className="button button--quiet"
-          onClick={() => openDialog('shortcuts')}
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+          onClick={() => runAction('shortcuts', ctx)}
+          aria-label={action('shortcuts').label}
+          title={actionTitle(action('shortcuts'))}
         >
           ?
         </button>

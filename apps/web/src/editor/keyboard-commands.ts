@@ -1,13 +1,17 @@
 import type { MapDoc } from '@procmap/doc';
-import type { MapIndex, RoleId, StepId, StepKind } from '@procmap/model';
-import { selectedStepIds, useSession } from '../store/session-store';
-import { pasteText, copyText } from './clipboard';
 import type { MapGeometry } from '@procmap/layout';
+import type { FlowId, MapIndex, RoleId, StepId, StepKind } from '@procmap/model';
+import { selectedStepIds, useSession } from '../store/session-store';
+import { copyText, pasteText } from './clipboard';
 import { runOrHint } from './run-or-hint';
-import { focusFlowLabel } from '../panels/FlowProperties';
 import { type Direction, laneFrom, stepFrom } from './selection-moves';
 
-/** What a key press needs to know about the open map. */
+/*
+ * What the editor's commands do to the selection and the document. The actions table
+ * (actions.ts) says which key, button or menu item runs which of these.
+ */
+
+/** What a command needs to know about the open map. */
 export interface KeyContext {
   readonly doc: MapDoc;
   readonly index: MapIndex;
@@ -19,6 +23,13 @@ const KIND_CYCLE: readonly StepKind[] = ['task', 'decision', 'delay', 'end', 'st
 
 const run = runOrHint;
 
+/** A step's label as a hint quotes it: short, and never empty. */
+export function stepName(index: MapIndex, id: StepId): string {
+  const label = index.step(id)?.label.trim().replace(/\s+/g, ' ') ?? '';
+  if (!label) return 'an unnamed step';
+  return `“${label.length > 40 ? `${label.slice(0, 39)}…` : label}”`;
+}
+
 /** The lane the user is working in: the selected lane, or the lane of the selected step. */
 function currentLane(ctx: KeyContext): RoleId | undefined {
   const { selection } = useSession.getState();
@@ -27,7 +38,8 @@ function currentLane(ctx: KeyContext): RoleId | undefined {
   return first ? ctx.index.step(first)?.roleId : undefined;
 }
 
-function addLane(ctx: KeyContext): void {
+/** Adds a lane below the current one and starts naming it. */
+export function addLane(ctx: KeyContext): void {
   const session = useSession.getState();
   const lane = currentLane(ctx);
   const at = lane ? ctx.geometry.lanes.findIndex((l) => l.role.id === lane) + 1 : undefined;
@@ -37,35 +49,125 @@ function addLane(ctx: KeyContext): void {
       ...(at !== undefined && at > 0 ? { index: at } : {}),
     });
     session.selectLane(id);
-    session.edit({ kind: 'lane', id });
+    session.edit({ kind: 'lane', id, fresh: ctx.doc.editMark() });
   });
 }
 
-function addStepInLane(ctx: KeyContext): void {
+/** Adds a step in the current lane (the first lane when none is) and starts naming it. */
+export function addStepInLane(ctx: KeyContext): void {
   const session = useSession.getState();
   const lane = currentLane(ctx) ?? ctx.geometry.lanes[0]?.role.id;
   if (!lane) {
-    session.setHint('Add a lane first: press L.');
+    session.setHint('Add a lane first: press Alt+L.');
     return;
   }
   const hasStart = ctx.index.map.steps.some((s) => s.kind === 'start');
   run(() => {
     const id = ctx.doc.addStep({ roleId: lane, kind: hasStart ? 'task' : 'start', label: '' });
     session.selectSteps([id]);
-    session.edit({ kind: 'step', id });
+    session.edit({ kind: 'step', id, fresh: ctx.doc.editMark() });
   });
 }
 
-function addNext(ctx: KeyContext, from: StepId): void {
+/** Selects a step just made, starts naming it, and says what happened. */
+function nameNewStep(ctx: KeyContext, id: StepId, what: string): void {
   const session = useSession.getState();
+  session.selectSteps([id]);
+  session.edit({ kind: 'step', id, fresh: ctx.doc.editMark() });
+  session.setHint(`${what}. Type its name, Enter saves.`);
+}
+
+/**
+ * Enter on a step: the next step. With one step after it, the new one goes in between (the flow
+ * re-routed through it); with none, it is added after it; a decision, or a step that already
+ * leads to several, gets a new branch instead.
+ */
+export function addNext(ctx: KeyContext, from: StepId): void {
+  const step = ctx.index.step(from);
+  if (!step) return;
+  const outs = ctx.index.outgoing(from).filter((f) => ctx.index.step(f.to));
+  const name = stepName(ctx.index, from);
+  if (step.kind === 'decision' || outs.length > 1) {
+    run(() => {
+      const { stepId } = ctx.doc.addNextStep(from, { label: '' });
+      const already = step.kind === 'decision' ? '' : ` (it already led to ${outs.length} steps)`;
+      nameNewStep(ctx, stepId, `Started a branch from ${name}${already}`);
+    });
+    return;
+  }
+  const only = outs[0];
+  if (only) {
+    const after = stepName(ctx.index, only.to);
+    run(() => {
+      const { stepId } = ctx.doc.insertStep(only.id, { label: '' });
+      nameNewStep(ctx, stepId, `Inserted between ${name} and ${after}`);
+    });
+    return;
+  }
   run(() => {
     const { stepId } = ctx.doc.addNextStep(from, { label: '' });
-    session.selectSteps([stepId]);
-    session.edit({ kind: 'step', id: stepId });
+    nameNewStep(ctx, stepId, `Added the next step after ${name}`);
   });
 }
 
-function moveAcrossLanes(ctx: KeyContext, delta: -1 | 1): void {
+/** Shift+Enter on a step: a new step beside whatever follows it, as a branch of its own. */
+export function addBranch(ctx: KeyContext, from: StepId): void {
+  const name = stepName(ctx.index, from);
+  run(() => {
+    const { stepId } = ctx.doc.addNextStep(from, { label: '' });
+    nameNewStep(ctx, stepId, `Started a branch from ${name}`);
+  });
+}
+
+/** Connects `from` to an existing step; the new flow is selected (its label and share next). */
+export function connectSteps(ctx: KeyContext, from: StepId, to: StepId): boolean {
+  const session = useSession.getState();
+  let made: FlowId | undefined;
+  run(() => {
+    made = ctx.doc.connect(from, to);
+  });
+  if (!made) return false;
+  session.selectFlow(made);
+  session.setHint(
+    `Connected ${stepName(ctx.index, from)} to ${stepName(ctx.index, to)}. The flow is selected: Alt+P sets its label and share.`,
+  );
+  return true;
+}
+
+/**
+ * Selects the flows leaving the selected step one by one: the first from a step, the next
+ * (round again after the last) from one of them.
+ */
+export function selectLeavingFlow(ctx: KeyContext): void {
+  const session = useSession.getState();
+  const { selection } = session;
+  let from: StepId | undefined;
+  let current: FlowId | undefined;
+  if (selection.kind === 'flow') {
+    current = selection.id;
+    from = ctx.index.flow(selection.id)?.from;
+  } else from = selectedStepIds(selection).at(-1);
+  if (!from) return;
+  const flows = ctx.index.outgoing(from).filter((f) => ctx.index.step(f.to));
+  if (flows.length === 0) {
+    session.setHint(
+      `No flow leaves ${stepName(ctx.index, from)}: Alt+Enter connects it to a step.`,
+    );
+    return;
+  }
+  const at = current ? flows.findIndex((f) => f.id === current) : -1;
+  const flow = flows[(at + 1) % flows.length]!;
+  session.selectFlow(flow.id);
+  const which =
+    flows.length > 1 ? `Flow ${((at + 1) % flows.length) + 1} of ${flows.length}` : 'Flow';
+  const more = flows.length > 1 ? ' Alt+O again for the next;' : '';
+  session.setHint(
+    `${which}: from ${stepName(ctx.index, from)} to ${stepName(ctx.index, flow.to)}.${more} Alt+P sets its label and share.`,
+  );
+}
+
+/** Moves the selected steps (or the selected lane) one lane up or down. */
+export function moveAcrossLanes(ctx: KeyContext, delta: -1 | 1): void {
   const session = useSession.getState();
   const { selection } = session;
   const lanes = ctx.geometry.lanes;
@@ -88,7 +190,8 @@ function moveAcrossLanes(ctx: KeyContext, delta: -1 | 1): void {
   });
 }
 
-function moveSelection(ctx: KeyContext, direction: Direction): void {
+/** Moves the selection along the flow or across lanes; from nothing, to the first step. */
+export function moveSelection(ctx: KeyContext, direction: Direction): void {
   const session = useSession.getState();
   const { selection } = session;
   let target: { step: StepId } | { lane: RoleId } | undefined;
@@ -109,7 +212,8 @@ function moveSelection(ctx: KeyContext, direction: Direction): void {
   else session.selectLane(target.lane);
 }
 
-function deleteSelection(ctx: KeyContext): void {
+/** Deletes what is selected: steps (the chain rejoined), a flow, or a lane. */
+export function deleteSelection(ctx: KeyContext): void {
   const session = useSession.getState();
   const { selection } = session;
   if (selection.kind === 'steps') {
@@ -146,7 +250,8 @@ export function deleteLane(ctx: KeyContext, id: RoleId): void {
   session.clearSelection();
 }
 
-function cycleKind(ctx: KeyContext): void {
+/** Changes the kind of the selected steps to the next in the cycle. */
+export function cycleKind(ctx: KeyContext): void {
   const ids = selectedStepIds(useSession.getState().selection);
   run(() => {
     for (const id of ids) {
@@ -158,90 +263,28 @@ function cycleKind(ctx: KeyContext): void {
   });
 }
 
-/** Handles one key press on the canvas; true when it did something (the caller prevents default). */
-export function handleEditorKey(event: KeyboardEvent, ctx: KeyContext): boolean {
+/** Starts renaming the selected step or lane, `typed` being what was typed onto it. */
+export function startRename(typed?: string): boolean {
   const session = useSession.getState();
   const { selection } = session;
-  const mod = event.ctrlKey || event.metaKey;
-  const key = event.key;
-  const lower = key.length === 1 ? key.toLowerCase() : key;
-  const steps = selectedStepIds(selection);
-
-  if (key === '?') {
-    session.openDialog('shortcuts');
-    return true;
-  }
-  if (key === 'Escape') {
-    session.clearSelection();
-    return true;
-  }
-  if (mod && !event.altKey) {
-    if (lower === 'z' && !event.shiftKey) {
-      if (!ctx.doc.undo()) session.setHint('Nothing of yours to undo.');
-      return true;
+  const extra = typed === undefined ? {} : { typed };
+  if (selection.kind === 'steps') {
+    if (selection.ids.length > 1 && typed !== undefined) {
+      session.setHint('Several steps are selected: select one to type its name.');
+      return false;
     }
-    if ((lower === 'z' && event.shiftKey) || lower === 'y') {
-      if (!ctx.doc.redo()) session.setHint('Nothing to redo.');
-      return true;
-    }
-    if (lower === 'l' && event.shiftKey) {
-      if (!ctx.readOnly) addLane(ctx);
-      return true;
-    }
-    if (lower === 'a' && !event.shiftKey) {
-      session.selectSteps(ctx.geometry.steps.map((box) => box.step.id));
-      return true;
-    }
-    if (lower === 'd' && !event.shiftKey) {
-      if (!ctx.readOnly && steps.length > 0) pasteText(ctx, copyText(ctx, steps));
-      return true;
-    }
-    return false;
-  }
-  if (key === 'Tab') {
-    if (selection.kind === 'none') return false;
-    moveSelection(ctx, event.shiftKey ? 'previous' : 'next');
+    session.edit({ kind: 'step', id: selection.ids[selection.ids.length - 1]!, ...extra });
     return true;
   }
-  if (key === 'ArrowUp' || key === 'ArrowDown') {
-    const delta = key === 'ArrowUp' ? -1 : 1;
-    if (event.altKey) {
-      if (!ctx.readOnly) moveAcrossLanes(ctx, delta);
-    } else moveSelection(ctx, delta < 0 ? 'up' : 'down');
-    return true;
-  }
-  if (key === 'ArrowRight' || key === 'ArrowLeft') {
-    moveSelection(ctx, key === 'ArrowRight' ? 'next' : 'previous');
-    return true;
-  }
-  if (event.altKey || ctx.readOnly) return false;
-  if (key === 'Enter') {
-    if (steps.length > 0) addNext(ctx, steps[steps.length - 1]!);
-    else if (selection.kind === 'lane') addStepInLane(ctx);
-    else return false;
-    return true;
-  }
-  if (key === 'F2') {
-    if (steps.length > 0) session.edit({ kind: 'step', id: steps[steps.length - 1]! });
-    else if (selection.kind === 'lane') session.edit({ kind: 'lane', id: selection.id });
-    else if (selection.kind === 'flow') focusFlowLabel();
-    return true;
-  }
-  if (key === 'Delete' || key === 'Backspace') {
-    deleteSelection(ctx);
-    return true;
-  }
-  if (lower === 'l') {
-    addLane(ctx);
-    return true;
-  }
-  if (lower === 'n') {
-    addStepInLane(ctx);
-    return true;
-  }
-  if (lower === 'k' && steps.length > 0) {
-    cycleKind(ctx);
+  if (selection.kind === 'lane') {
+    session.edit({ kind: 'lane', id: selection.id, ...extra });
     return true;
   }
   return false;
+}
+
+/** Duplicates the selected steps (a copy pasted beside them). */
+export function duplicateSelection(ctx: KeyContext): void {
+  const ids = selectedStepIds(useSession.getState().selection);
+  if (ids.length > 0) pasteText(ctx, copyText(ctx, ids));
 }

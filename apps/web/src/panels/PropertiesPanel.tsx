@@ -5,6 +5,7 @@ import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { useLiveAnalysis } from '../analysis/useLiveAnalysis';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { useCommentMarksSync } from '../comments/useCommentMarksSync';
+import { focusCanvas } from '../editor/canvas-focus';
 import { useSession } from '../store/session-store';
 import { FlowProperties } from './FlowProperties';
 import { MapSettings } from './MapSettings';
@@ -17,7 +18,9 @@ export const PANEL_ID = 'properties-panel';
 
 /**
  * The right-hand panel: the selected step's properties, or the map's settings when nothing is
- * selected. Keys typed inside it are its own (`data-own-keys`), never canvas shortcuts.
+ * selected. Keys typed inside it are its own (`data-own-keys`), never canvas shortcuts, except
+ * Esc: it drops what a field had not saved and gives the keyboard back to the map, the
+ * selection as it was.
  */
 export function PropertiesPanel({
   doc,
@@ -63,6 +66,15 @@ export function PropertiesPanel({
       aria-label="Properties"
       data-own-keys=""
       data-testid="properties-panel"
+      onKeyDown={(event) => {
+        // A field's own Esc (put back its value) has run by now; an open list or menu inside
+        // keeps its Esc (it stops it, or the browser's own datalist marks it handled).
+        if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) {
+          return;
+        }
+        event.preventDefault();
+        focusCanvas();
+      }}
     >
       <button
         type="button"

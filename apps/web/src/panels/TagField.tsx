@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 
 /**
  * A list of short texts (data items, systems) as removable tags, with an input that suggests
@@ -14,10 +14,17 @@ export function TagField(props: {
 }) {
   const id = useId();
   const listId = `${id}-list`;
-  const [draft, setDraft] = useState('');
+  const [draft, setDraftState] = useState('');
+  // As of now, not the last render: Esc drops the draft, and the blur that follows (focus back
+  // to the map) must not add it.
+  const current = useRef('');
+  const setDraft = (next: string) => {
+    current.current = next;
+    setDraftState(next);
+  };
   const [error, setError] = useState<string | null>(null);
   const add = () => {
-    const text = draft.trim();
+    const text = current.current.trim();
     if (!text) return;
     if (props.tags.includes(text)) {
       setDraft('');

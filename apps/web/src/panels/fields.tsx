@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
 import type { Commit } from './run-command';
 
 interface FieldProps {
@@ -50,16 +50,24 @@ function Row({
  * refused value stays with its error; Esc puts back the stored value.
  */
 function useDraft(value: string, onCommit: Commit) {
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraftState] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The draft as of now, not as of the last render: Esc puts the value back and then gives
+  // focus to the map, and the blur that follows must not save the draft just dropped.
+  const current = useRef<string | null>(null);
+  const setDraft = (next: string | null) => {
+    current.current = next;
+    setDraftState(next);
+  };
   const reset = () => {
     setDraft(null);
     setError(null);
   };
   const commit = () => {
-    if (draft === null) return;
-    if (draft === value) return reset();
-    const message = onCommit(draft);
+    const typed = current.current;
+    if (typed === null) return;
+    if (typed === value) return reset();
+    const message = onCommit(typed);
     setError(message);
     if (message === null) setDraft(null);
   };

@@ -1,3 +1,4 @@
+import type { EditMark } from '@procmap/doc';
 import type { FlowId, RoleId, StepId } from '@procmap/model';
 import { create } from 'zustand';
 
@@ -8,16 +9,29 @@ export type Selection =
   | { readonly kind: 'lane'; readonly id: RoleId }
   | { readonly kind: 'flow'; readonly id: FlowId };
 
+/** How a label edit starts: what was typed on the selected record, and whether it is new. */
+interface EditStart {
+  /**
+   * Text typed onto the selected step or lane that started the edit: the field starts with it
+   * (caret at its end) instead of the whole old name selected.
+   */
+  readonly typed?: string;
+  /** The record was just added: its first label joins that undo step (one undo takes both). */
+  readonly fresh?: EditMark | null;
+}
+
 /** What is being typed into, if anything. */
 export type Editing =
-  | { readonly kind: 'step'; readonly id: StepId }
-  | { readonly kind: 'lane'; readonly id: RoleId }
+  | ({ readonly kind: 'step'; readonly id: StepId } & EditStart)
+  | ({ readonly kind: 'lane'; readonly id: RoleId } & EditStart)
   | null;
 
 export type Dialog =
   | 'shortcuts'
   | 'share'
   | 'export'
+  /** Connect the selected step to another, picked by typing part of its label. */
+  | 'connect'
   /** Asks where the steps of a lane being deleted go. */
   | { readonly kind: 'delete-lane'; readonly id: RoleId }
   | null;
@@ -37,6 +51,8 @@ interface SessionState {
   selectFlow(id: FlowId): void;
   clearSelection(): void;
   edit(editing: Editing): void;
+  /** A key typed while a just-started edit's field is not on the page yet: it is not lost. */
+  typeAhead(text: string): void;
   openDialog(dialog: Dialog): void;
   setHint(hint: string): void;
   setPanelTab(tab: PanelTab): void;
@@ -57,6 +73,10 @@ export const useSession = create<SessionState>()((set) => ({
   selectFlow: (id) => set({ selection: { kind: 'flow', id }, hint: '' }),
   clearSelection: () => set({ selection: NONE, editing: null }),
   edit: (editing) => set({ editing }),
+  typeAhead: (text) =>
+    set(({ editing }) =>
+      editing ? { editing: { ...editing, typed: `${editing.typed ?? ''}${text}` } } : {},
+    ),
   openDialog: (dialog) => set({ dialog }),
   setHint: (hint) => set({ hint }),
   setPanelTab: (panelTab) => set({ panelTab }),
