@@ -6,7 +6,7 @@ import { type LongTask, probe } from './probe';
 import { type EditorSession, log, openEditor, positionedSteps, sleep, uploadMap } from './session';
 
 /*
- * "Tidy up" (Shift+T) in the browser: ELK runs in a Web Worker, the result is applied as one
+ * "Tidy up" (Alt+T) in the browser: ELK runs in a Web Worker, the result is applied as one
  * edit and the view is fitted to it. Each run opens a freshly uploaded copy of the map, records
  * every main-thread long task (PerformanceObserver, type "longtask": over 50 ms) from the key
  * press until the page is quiet again, and the time until the progress bar is gone.
@@ -48,7 +48,7 @@ async function tidyOnce(
   try {
     const before = await probe.places(page);
     const t0 = await probe.now(page);
-    await page.keyboard.press('Shift+T');
+    await page.keyboard.press('Alt+t');
     let failure: string | undefined;
     let doneAt = Number.NaN;
     if ((await probe.until(page, 'tidying', 0, 10_000)) === null) {
@@ -116,7 +116,7 @@ export async function tidyBenchmarks(
   const tidy = entry({
     name: 'editor.tidy-1000',
     measured:
-      `Longest main-thread task (PerformanceObserver "longtask") from pressing Shift+T on a ` +
+      `Longest main-thread task (PerformanceObserver "longtask") from pressing Alt+T on a ` +
       `${TIDY_STEPS}-step map until the page is quiet again, worst of ${rounds} runs (each on a ` +
       `fresh copy), against the ${BUDGET_MS} ms long-task budget`,
     subject: {

@@ -145,7 +145,9 @@ export function StatusLine({ index, children }: { index: MapIndex; children?: Re
   const editing = useSession((s) => s.editing);
   const readOnly = useReadOnly();
   const place = useFocusPlace();
-  const text = hint || statusText({ index, selection, editing, readOnly, place });
+  const status = statusText({ index, selection, editing, readOnly, place });
+  // While a name is typed, what just happened ("Inserted between…") and the typing keys.
+  const text = hint && editing ? `${hint} ${status}` : hint || status;
   return (
     <footer className="status-line">
       <span

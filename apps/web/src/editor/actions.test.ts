@@ -230,9 +230,7 @@ describe('running actions on a map', () => {
     const flows = e.map().flows;
     expect(flows.find((f) => f.id === 'f1')?.to).toBe(added);
     expect(flows.some((f) => f.from === added && f.to === 'check')).toBe(true);
-    expect(e.session().hint).toBe(
-      'Inserted between “Claim arrives” and “Check evidence”. Type its name, Enter saves.',
-    );
+    expect(e.session().hint).toBe('Inserted between “Claim arrives” and “Check evidence”.');
     // The name typed next joins the insert: one undo takes both back.
     e.doc.amend(editing?.fresh ?? null, (d) => d.updateStep(stepId(added), { label: 'Log claim' }));
     expect(e.labelOf(added)).toBe('Log claim');

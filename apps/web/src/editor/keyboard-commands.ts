@@ -74,7 +74,7 @@ function nameNewStep(ctx: KeyContext, id: StepId, what: string): void {
   const session = useSession.getState();
   session.selectSteps([id]);
   session.edit({ kind: 'step', id, fresh: ctx.doc.editMark() });
-  session.setHint(`${what}. Type its name, Enter saves.`);
+  session.setHint(`${what}.`);
 }
 
 /**
