@@ -42,8 +42,8 @@ function Icon({ name }: { name: keyof typeof ICONS }) {
 
 /**
  * A toolbar button: an icon and words. The words are always its accessible name, and hidden
- * (the icon stays) when the window is too narrow for them, the least used first (`fold` 1
- * before 2: editor.css, `toolbar__button--fold-*`).
+ * (the icon stays) when the window is too narrow for them: `fold` 0 first (Undo and Redo, whose
+ * arrows everyone knows), then 1, then 2 (editor.css, `toolbar__button--fold-*`).
  */
 function ToolButton({
   icon,
@@ -57,7 +57,7 @@ function ToolButton({
 }: {
   icon: keyof typeof ICONS;
   label: string;
-  fold: 1 | 2;
+  fold: 0 | 1 | 2;
   title: string;
   onClick: () => void;
   disabled?: boolean;
@@ -92,7 +92,7 @@ function ActionButton({
   ctx: ActionContext;
   id: string;
   icon: keyof typeof ICONS;
-  fold: 1 | 2;
+  fold: 0 | 1 | 2;
   /** Longer words than the action's label, for the tooltip. */
   title?: string;
   testId?: string;
@@ -163,8 +163,8 @@ export function Toolbar({
                 />
               )}
             </span>
-            <ActionButton ctx={ctx} id="undo" icon="undo" fold={1} />
-            <ActionButton ctx={ctx} id="redo" icon="redo" fold={1} />
+            <ActionButton ctx={ctx} id="undo" icon="undo" fold={0} />
+            <ActionButton ctx={ctx} id="redo" icon="redo" fold={0} />
           </>
         )}
         <ActionButton ctx={ctx} id="export" icon="export" fold={2} title={action('export').help} />
