@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { Dialog } from '../editor/Dialog';
 import { selectedStepIds, useSession } from '../store/session-store';
 import type { ExportFormat, ExportSettings } from './export-protocol';
+import { describePlan, PagePlanner } from './page-plan';
 import { exportRefusal, runExport, saveFile } from './run-export';
 
 const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] = [
@@ -56,6 +57,38 @@ function Check({
 }
 
 /**
+ * How many pages the PDF will have, worked out in a worker as the options change (the last
+ * answer for the current options; null while counting).
+ */
+function usePagePlan(
+  map: ReturnType<MapDoc['getSnapshot']>,
+  settings: ExportSettings,
+  active: boolean,
+): string | null {
+  const planner = useRef<PagePlanner | null>(null);
+  const [text, setText] = useState<string | null>(null);
+  const key = JSON.stringify(settings);
+  useEffect(() => () => planner.current?.close(), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: settings are compared by `key`
+  useEffect(() => {
+    if (!active) return;
+    setText(null);
+    let current = true;
+    const handle = setTimeout(() => {
+      planner.current ??= new PagePlanner();
+      planner.current.plan(map, settings).then((plan) => {
+        if (current) setText(plan ? describePlan(plan, settings) : 'The page count is not known.');
+      });
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(handle);
+    };
+  }, [map, key, active]);
+  return text;
+}
+
+/**
  * The export menu: format, what to include, page; the work runs in a worker with its progress
  * shown. Every option is always there (greyed out when the format does not use it) and the
  * messages have a reserved place, so the dialog keeps its size; its options scroll, the buttons
@@ -71,7 +104,7 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
   const [titleBlock, setTitleBlock] = useState(true);
   const [page, setPage] = useState<ExportSettings['page']>('A4');
   const [landscape, setLandscape] = useState(true);
-  const [mode, setMode] = useState<ExportSettings['mode']>('fit');
+  const [mode, setMode] = useState<ExportSettings['mode']>('auto');
   const [stage, setStage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -93,22 +126,24 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
       set(value);
     };
 
+  const settings: ExportSettings = {
+    format,
+    ...(picture && scope === 'selection' && selected.length > 0 ? { selection: selected } : {}),
+    findings,
+    comments,
+    titleBlock,
+    page,
+    landscape,
+    mode,
+  };
+  const pages = usePagePlan(map, settings, format === 'pdf' && !refusal);
+
   const start = () => {
     setError(null);
     setDone(null);
     if (refusal) return;
     const controller = new AbortController();
     abort.current = controller;
-    const settings: ExportSettings = {
-      format,
-      ...(picture && scope === 'selection' && selected.length > 0 ? { selection: selected } : {}),
-      findings,
-      comments,
-      titleBlock,
-      page,
-      landscape,
-      mode,
-    };
     setStage('Starting…');
     runExport(doc.getSnapshot(), settings, setStage, controller.signal)
       .then((file) => {
@@ -206,8 +241,9 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
                 disabled={busy}
                 onChange={(e) => option(setMode)(e.target.value as ExportSettings['mode'])}
               >
+                <option value="auto">Readable size (tiles if needed)</option>
                 <option value="fit">Fit on one page</option>
-                <option value="tile">Tile across pages</option>
+                <option value="tile">Tile, compact</option>
               </select>
             </div>
           </fieldset>
@@ -235,6 +271,11 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
               data-testid="export-refused"
             >
               {refusal}
+            </p>
+          ) : format === 'pdf' ? (
+            // Before exporting: how many pages the PDF will have with these options.
+            <p className="notice" role="status" data-testid="export-page-count">
+              {pages ?? 'Counting the pages…'}
             </p>
           ) : null}
         </div>

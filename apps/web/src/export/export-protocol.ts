@@ -11,15 +11,25 @@ export interface ExportSettings {
   readonly titleBlock: boolean;
   readonly page: 'A4' | 'A3' | 'Letter';
   readonly landscape: boolean;
-  readonly mode: 'fit' | 'tile';
+  /** `auto`: one page when its text is readable (8 pt or more) there, else readable tiles. */
+  readonly mode: 'auto' | 'fit' | 'tile';
 }
 
 export interface ExportRequest {
   readonly id: number;
+  /** `plan`: only count the PDF's pages, before exporting. */
+  readonly kind?: 'export' | 'plan';
   readonly map: ProcessMap;
   readonly settings: ExportSettings;
   /** Printed on the report's title page. */
   readonly date: string;
+}
+
+/** How a map PDF will come out: its pages and the smallest text they print. */
+export interface PagePlan {
+  readonly pages: number;
+  /** Points. */
+  readonly smallestText: number;
 }
 
 /** Progress, then one answer: a file's bytes (PNG: the SVG to rasterise on the page). */
@@ -31,4 +41,5 @@ export type ExportReply =
       readonly data: Uint8Array | string;
       readonly mime: string;
     }
+  | { readonly id: number; readonly kind: 'plan'; readonly plan: PagePlan }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };

@@ -5,13 +5,17 @@ import {
   buildScene,
   CSV_BOM,
   type ExportFonts,
+  paginate,
+  smallestText,
   toCsv,
   toPdf,
   toSvg,
 } from '@procmap/export';
 import boldUrl from '@procmap/export/fonts/LiberationSans-Bold.ttf?url';
 import regularUrl from '@procmap/export/fonts/LiberationSans-Regular.ttf?url';
-import type { ExportReply, ExportRequest } from './export-protocol';
+import arabicBoldUrl from '@procmap/export/fonts/NotoSansArabic-Bold.ttf?url';
+import arabicUrl from '@procmap/export/fonts/NotoSansArabic-Regular.ttf?url';
+import type { ExportReply, ExportRequest, ExportSettings } from './export-protocol';
 
 /*
  * Exports off the main thread: a PDF of a big map or the report takes seconds, and the canvas
@@ -27,12 +31,33 @@ async function loadFonts(): Promise<ExportFonts> {
     if (!res.ok) throw new Error(`the export font could not be loaded (${res.status})`);
     return new Uint8Array(await res.arrayBuffer());
   };
-  const [regular, bold] = await Promise.all([get(regularUrl), get(boldUrl)]);
-  return { regular, bold };
+  const [regular, bold, arabic, arabicBold] = await Promise.all([
+    get(regularUrl),
+    get(boldUrl),
+    get(arabicUrl),
+    get(arabicBoldUrl),
+  ]);
+  return { regular, bold, arabic: { regular: arabic, bold: arabicBold } };
+}
+
+/** What the map picture shows, from the dialog's settings. */
+function sceneOptions(
+  settings: ExportSettings,
+  analysis: ReturnType<typeof analyze>,
+  date: string,
+) {
+  return {
+    analysis,
+    ...(settings.selection ? { selection: settings.selection } : {}),
+    findings: settings.findings,
+    comments: settings.comments,
+    titleBlock: settings.titleBlock,
+    date,
+  };
 }
 
 scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
-  const { id, map, settings, date } = event.data;
+  const { id, kind, map, settings, date } = event.data;
   const post = (reply: ExportReply) =>
     scope.postMessage(
       reply,
@@ -47,6 +72,15 @@ scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
       landscape: settings.landscape,
       mode: settings.mode,
     } as const;
+    if (kind === 'plan') {
+      // The same scene the PDF would draw, only paginated: cheap next to writing the file.
+      const scene = buildScene(map, sceneOptions(settings, analysis, date));
+      const pages = paginate(scene, page);
+      const scale = Math.min(...pages.map((p) => p.scale));
+      const plan = { pages: pages.length, smallestText: smallestText(scene) * scale };
+      post({ id, kind: 'plan', plan });
+      return;
+    }
     if (settings.format === 'csv-steps' || settings.format === 'csv-findings') {
       const table = settings.format === 'csv-steps' ? 'steps' : 'findings';
       const data = CSV_BOM + toCsv(map, analysis, table); // a file for Excel: see CSV_BOM
@@ -63,14 +97,7 @@ scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
       return;
     }
     stage('Drawing the map…');
-    const options = {
-      analysis,
-      ...(settings.selection ? { selection: settings.selection } : {}),
-      findings: settings.findings,
-      comments: settings.comments,
-      titleBlock: settings.titleBlock,
-      date,
-    };
+    const options = sceneOptions(settings, analysis, date);
     if (settings.format === 'pdf') {
       const scene = buildScene(map, options);
       stage('Loading the font…');

@@ -123,8 +123,8 @@ export function runExport(
         return;
       }
       stop();
-      if (reply.kind === 'failed') {
-        reject(new Error(reply.message));
+      if (reply.kind !== 'done') {
+        reject(new Error(reply.kind === 'failed' ? reply.message : 'the export gave no file'));
         return;
       }
       const filename = fileName(map.title, settings.format);
