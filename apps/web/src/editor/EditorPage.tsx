@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, indexMap, normalize } from '@procmap/model';
+import { CLOSE } from '@procmap/protocol';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useDeferredValue, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { AppLink } from '../app/AppLink';
@@ -7,6 +8,7 @@ import { focusCommentBox, focusPropertiesPanel, PropertiesPanel } from '../panel
 import { useSession } from '../store/session-store';
 import type { MapConnection } from '../sync/map-connection';
 import { CrossedEditsNotice } from '../sync/CrossedEditsNotice';
+import { RefusedBanner } from '../sync/RefusedBanner';
 import { useMapConnection } from '../sync/useMapConnection';
 import { Cursors } from '../presence/Cursors';
 import { FollowBanner } from '../presence/FollowBanner';
@@ -72,7 +74,8 @@ function Workspace({
   const connectFrom = useSession((s) =>
     s.selection.kind === 'steps' && s.selection.ids.length === 1 ? s.selection.ids[0] : undefined,
   );
-  const readOnly = state.access === 'view' || state.closed?.code === 4403;
+  const readOnly =
+    state.access === 'view' || state.closed?.code === CLOSE.readOnly || state.refused !== undefined;
   // Synced with the server, or this device's copy is loaded (offline): the map can be shown.
   const shown = state.synced || state.loadedLocally;
   const tidy = useTidyUp(doc, geometry, snapshot);
@@ -124,8 +127,9 @@ function Workspace({
       <PresenceContext.Provider value={presence}>
         <div className="editor">
           <Toolbar ctx={ctx} title={snapshot.title} state={state} />
+          <RefusedBanner connection={connection} state={state} />
           <CrossedEditsNotice connection={connection} readOnly={readOnly} />
-          {state.closed && (
+          {state.closed && !state.refused && (
             <p className="banner" role="alert" data-testid="connection-closed">
               {state.closed.message}
             </p>
