@@ -43,7 +43,8 @@ test('a link with a wrong token shows a page saying so, and opens and keeps noth
   await expect(page.getByTestId('canvas')).toHaveCount(0);
   await expect(page.getByTestId('connection-status')).toHaveCount(0);
   // Typing finds nothing to edit, and no copy of the map was made on this device.
-  await page.keyboard.press('l');
+  await page.keyboard.press('Alt+l');
+  await page.keyboard.press('Alt+n');
   await page.keyboard.type('Typed into nothing');
   await expect(page.getByRole('textbox')).toHaveCount(0);
   expect(await databases(page)).not.toContain(`procmap-map-${map.id}`);

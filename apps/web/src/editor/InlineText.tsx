@@ -1,3 +1,4 @@
+import { MAX_LABEL_LENGTH } from '@procmap/model';
 import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 
 /**
@@ -22,7 +23,7 @@ export function InlineText({
   onCancel: () => void;
 }) {
   const startedWith = useRef(typed).current;
-  const [value, setValue] = useState(startedWith ?? initial);
+  const [value, setValue] = useState((startedWith ?? initial).slice(0, MAX_LABEL_LENGTH));
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const done = useRef(false);
   // Focused before the browser hands out the next key press, so a fast typist loses none.
@@ -54,6 +55,8 @@ export function InlineText({
     value,
     'aria-label': label,
     className: 'inline-text nodrag nopan nowheel',
+    // A name is capped (docs/format.md): a pasted page of text is cut, not refused whole.
+    maxLength: MAX_LABEL_LENGTH,
     onChange: (e: { target: { value: string } }) => setValue(e.target.value),
     onKeyDown,
     onBlur: () => finish(true),

@@ -1,5 +1,5 @@
 import type { FlowPatch, MapDoc } from '@procmap/doc';
-import { type Flow, isHandoff, type MapIndex } from '@procmap/model';
+import { type Flow, isHandoff, type MapIndex, MAX_LABEL_LENGTH } from '@procmap/model';
 import { TextField } from './fields';
 import { parseNumber, showNumber } from './parse-number';
 import { runCommand } from './run-command';
@@ -59,6 +59,7 @@ export function FlowProperties({
       </p>
       <TextField
         label="Label"
+        maxLength={MAX_LABEL_LENGTH}
         value={flow.label ?? ''}
         disabled={readOnly}
         testId={LABEL_FIELD}

@@ -5,6 +5,7 @@ import {
   type MapIndex,
   type Role,
   resolveSettings,
+  MAX_LABEL_LENGTH,
 } from '@procmap/model';
 import { AnalysisThresholds } from './AnalysisThresholds';
 import { SelectField, TextField } from './fields';
@@ -66,6 +67,7 @@ export function MapSettings({
       <h2 className="panel__title">Map</h2>
       <TextField
         label="Title"
+        maxLength={MAX_LABEL_LENGTH}
         value={index.map.title}
         disabled={readOnly}
         onCommit={(title) => runCommand(() => doc.updateMeta({ title }))}
@@ -124,7 +126,7 @@ export function MapSettings({
       <AnalysisThresholds doc={doc} map={index.map} readOnly={readOnly} />
       <h3 className="panel__subtitle">Roles</h3>
       {index.lanes.length === 0 ? (
-        <p className="panel__empty">No lanes yet: press L to add one.</p>
+        <p className="panel__empty">No lanes yet: press Alt+L to add one.</p>
       ) : (
         index.lanes.map((role) => (
           <RoleRow key={role.id} doc={doc} role={role} readOnly={readOnly} />

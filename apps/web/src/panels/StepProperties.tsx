@@ -8,6 +8,7 @@ import {
   STEP_KINDS,
   type Step,
   VALUE_CLASSES,
+  MAX_LABEL_LENGTH,
 } from '@procmap/model';
 import { useMemo } from 'react';
 import { SelectField, TextAreaField, TextField } from './fields';
@@ -95,6 +96,7 @@ export function StepProperties({
       />
       <TextField
         label="Label"
+        maxLength={MAX_LABEL_LENGTH}
         value={step.label}
         disabled={readOnly}
         onCommit={(v) => update({ label: v })}

@@ -12,6 +12,8 @@ interface FieldProps {
   readonly testId?: string;
   readonly list?: string;
   readonly inputMode?: 'text' | 'decimal' | 'numeric';
+  /** The most characters the field takes (a name: MAX_LABEL_LENGTH); a longer paste is cut. */
+  readonly maxLength?: number;
 }
 
 /** One labelled row with an inline error under the control. */
@@ -90,6 +92,7 @@ export function TextField(props: FieldProps) {
         disabled={props.disabled}
         list={props.list}
         inputMode={props.inputMode}
+        maxLength={props.maxLength}
         aria-invalid={field.error ? true : undefined}
         aria-describedby={field.error || props.hint ? `${id}-msg` : undefined}
         data-testid={props.testId}
