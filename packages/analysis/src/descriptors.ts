@@ -1,5 +1,5 @@
 import { formatMinutes, formatMoney, formatNumber, formatShare } from './format';
-import type { BottleneckMetric, Metrics } from './types';
+import type { BottleneckMetric, Metrics, RuleId } from './types';
 
 /*
  * What each headline metric is called, in what unit it is written and what it means: the editor's
@@ -176,10 +176,30 @@ export function formatMetric(
  * figures, the step with the longest own time and its role.
  */
 export function describeBottleneck(b: BottleneckMetric): string {
-  const step = b.label.trim() === '' ? 'an unnamed step' : `“${b.label}”`;
+  const step = b.label.trim() === '' ? 'an unnamed step' : `"${b.label}"`;
   const role = b.roleName.trim() === '' ? (b.roleId ?? 'a step without a role') : b.roleName;
   if (b.basis === 'utilisation' && b.utilisation !== null) {
     return `${role} (${formatShare(b.utilisation)} utilised), at ${step}`;
   }
   return `${step} (${role}): the longest step; add demand and headcounts to find the busiest role`;
 }
+
+/** Each rule's name as people say it, for lists of findings. */
+export const RULE_LABELS: Readonly<Record<RuleId, string>> = {
+  'long-wait': 'Long wait',
+  bottleneck: 'Bottleneck',
+  'slower-than-takt': 'Slower than demand',
+  handoff: 'Handoffs',
+  'ping-pong': 'Work going back and forth',
+  'rework-loop': 'Rework',
+  'low-complete-accurate': 'Not right first time',
+  'duplicate-data-entry': 'Data keyed in twice',
+  'duplicate-step': 'The same step twice',
+  'approval-chain': 'Sign-offs',
+  batching: 'Batching',
+  'non-value-adding': 'Work that adds no value',
+  'unused-skills': 'Skills not used',
+  'missing-data': 'Gap in the map',
+  unreachable: 'Steps no case reaches',
+  'dead-end': 'Dead end',
+};

@@ -11,15 +11,15 @@ import { DAY_SETTINGS, findingsOf } from './test-helpers';
 
 /** The map with these decision flows (from → to) at probability 0: the loop taken away. */
 function withoutRework(map: ProcessMap, flows: readonly (readonly [string, string])[]): ProcessMap {
-  const copy = structuredClone(map) as ProcessMap & { flows: { probability?: number }[] };
+  const copy = structuredClone(map) as unknown as {
+    flows: { from: string; to: string; probability?: number }[];
+  };
   for (const [from, to] of flows) {
-    const flow = copy.flows.find(
-      (f) => (f as { from: string }).from === from && (f as { to: string }).to === to,
-    );
+    const flow = copy.flows.find((f) => f.from === from && f.to === to);
     if (!flow) throw new Error(`no flow ${from} → ${to}`);
     flow.probability = 0;
   }
-  return copy;
+  return copy as unknown as ProcessMap;
 }
 
 /** Lead time with the loop, minus lead time with its rework branches at 0, by analysing both. */

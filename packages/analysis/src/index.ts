@@ -9,6 +9,7 @@ export {
   formatValue,
   METRIC_DESCRIPTORS,
   metricDescriptor,
+  RULE_LABELS,
 } from './descriptors';
 export { formatMinutes, formatMoney, formatNumber, formatShare } from './format';
 export type { Thresholds } from './thresholds';
