@@ -1,11 +1,16 @@
-import type { AnalysisResult, Finding, Metrics } from '@procmap/analysis';
 import {
-  type Comment,
-  indexMap,
-  type ProcessMap,
-  resolveSettings,
-  roundedDuration,
-} from '@procmap/model';
+  type AnalysisResult,
+  describeBottleneck,
+  type Finding,
+  type FormatSettings,
+  formatMetric,
+  formatMinutes,
+  formatNumber,
+  formatShare,
+  METRIC_DESCRIPTORS,
+  type Metrics,
+} from '@procmap/analysis';
+import { type Comment, indexMap, type ProcessMap, resolveSettings } from '@procmap/model';
 import { buildScene } from '../build-scene';
 import { type PageOptions, paginate } from '../paginate';
 import { drawMapPage } from '../pdf';
@@ -13,6 +18,7 @@ import { type ExportFonts, drawItems, openPdf } from '../pdf-writer';
 import { DANGER, IDEA, INK_MUTED, LINE, OK, PAIN, SEVERITY_COLOR } from '../theme';
 import { cleanText } from '../text';
 import { PageFlow } from './page-flow';
+import { executiveSummary } from './summary';
 import { commentVotes } from './votes';
 
 /*
@@ -37,7 +43,7 @@ const MAP_LABEL_SIZE = 14;
 const MIN_READABLE_PT = 5;
 const MAX_TILE_PAGES = 30;
 
-const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`);
+const pct = (x: number | null) => (x === null ? 'n/a' : formatShare(x));
 
 /** Builds the improvement report PDF: title page, map, metrics, findings, comments, workload. */
 export async function buildReport(
@@ -49,7 +55,11 @@ export async function buildReport(
   const title = cleanText(map.title) || 'Untitled map';
   const writer = await openPdf(fonts, `Improvement report: ${title}`);
   const settings = resolveSettings(map);
-  const time = (m: number) => roundedDuration(m, settings.hoursPerDay);
+  const time = (m: number) => formatMinutes(m, settings.hoursPerDay);
+  const formats: FormatSettings =
+    typeof settings.currency === 'string'
+      ? { hoursPerDay: settings.hoursPerDay, currency: settings.currency }
+      : { hoursPerDay: settings.hoursPerDay };
   const index = indexMap(map);
   const stepName = (id: string) => {
     const step = index.step(id as never);
@@ -71,16 +81,34 @@ export async function buildReport(
     `${map.steps.length} steps in ${map.roles.length} roles, ${map.flows.length} flows, ${(map.comments ?? []).length} comments.`,
     { size: 11, after: 20 },
   );
-  flow.heading('At a glance', 2, 40);
-  flow.text(
-    `One case takes ${time(m.leadTime)} from start to finish; ${time(m.processTime)} of that is hands-on work.`,
-  );
-  if (m.processCycleEfficiency !== null) {
-    flow.text(`${pct(m.processCycleEfficiency)} of that time adds value for the person we serve.`);
+  // The executive summary: the largest gains, what the room voted for, what is still open.
+  const summary = executiveSummary(map, analysis);
+  flow.heading('Executive summary', 2, 40);
+  flow.text(summary.headline, { after: 8 });
+  if (summary.gains.length > 0) {
+    flow.text('The largest gains', { weight: 'bold', after: 3 });
+    summary.gains.forEach((g, i) => {
+      flow.text(`${i + 1}. ${g}`, { indent: 10, after: 4 });
+    });
+    flow.y += 4;
   }
-  flow.text(
-    `${analysis.findings.length} improvement points were found${analysis.findings[0] ? `; the largest: ${cleanText(analysis.findings[0].message)}` : '.'}`,
-  );
+  flow.text('What the room voted for', { weight: 'bold', after: 3 });
+  if (summary.voted.length === 0) {
+    flow.text('No votes were placed on pain points or ideas.', { indent: 10, color: INK_MUTED });
+  }
+  for (const v of summary.voted) flow.text(`• ${v}`, { indent: 10, after: 3 });
+  flow.y += 4;
+  flow.text('Questions still open', { weight: 'bold', after: 3 });
+  if (summary.questions.length === 0) {
+    flow.text('None: every question raised on the map was resolved.', {
+      indent: 10,
+      color: INK_MUTED,
+    });
+  }
+  for (const q of summary.questions) flow.text(`• ${q}`, { indent: 10, after: 3 });
+  if (summary.moreQuestions > 0) {
+    flow.text(`…and ${summary.moreQuestions} more on the map.`, { indent: 10, color: INK_MUTED });
+  }
   flow.y += 16;
   // The map: first the whole of it on one page; then, when asked or when that is too small to
   // read (labels under 5 pt), the map again in tiles at a readable size — unless that takes
@@ -122,12 +150,7 @@ export async function buildReport(
     'Figures are per case (one patient, one request), from the times the team gave on the map.',
     { color: INK_MUTED, after: 10 },
   );
-  for (const [name, value, meaning] of metricRows(
-    m,
-    time,
-    settings.demand?.per,
-    settings.currency,
-  )) {
+  for (const [name, value, meaning] of metricRows(m, time, formats)) {
     flow.ensure(44);
     flow.items(
       [
@@ -160,7 +183,7 @@ export async function buildReport(
   // Findings.
   flow.heading('Where time is lost');
   flow.text(
-    'Improvement points found on the map, most time at stake first. Each names the kind of waste and the steps concerned.',
+    'Improvement points found on the map, largest gain first: the time one case would save if that waste were removed. Where two points name the same time (a long wait that is also a bottleneck’s queue), the later one says how much of its gain is new. Each names the kind of waste and the steps concerned.',
     {
       color: INK_MUTED,
       after: 10,
@@ -263,89 +286,26 @@ export async function buildReport(
   return writer.doc.save({ useObjectStreams: true });
 }
 
-/** An amount in the map's currency (ISO code), or a plain number when the code is unknown. */
-function money(amount: number, currency: string | undefined): string {
-  try {
-    if (currency)
-      return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount);
-  } catch {
-    // an unknown code: fall through to the plain number
-  }
-  return `${amount.toFixed(2)}${currency ? ` ${cleanText(currency)}` : ''}`;
-}
-
+/** The headline figures, named and written as in the editor and the command line. */
 function metricRows(
   m: Metrics,
   time: (n: number) => string,
-  per: string | undefined,
-  currency: string | undefined,
+  formats: FormatSettings,
 ): [string, string, string][] {
-  const rows: [string, string, string][] = [
-    [
-      'Lead time',
-      time(m.leadTime),
-      'How long one case takes from the first step to the last, waiting included. This is what the person we serve experiences.',
-    ],
-    [
-      'Hands-on work',
-      time(m.processTime),
-      'The time staff actually spend working on one case. The rest of the lead time is waiting.',
-    ],
-    [
-      'Waiting',
-      time(m.waitTime),
-      'Time a case spends waiting before steps start: queues, batches, letters in the post.',
-    ],
-    [
-      'Work that adds value',
-      time(m.valueAddedTime),
-      'Hands-on time on steps marked as value-adding: what the person we serve would pay for.',
-    ],
-    [
-      'Process efficiency',
-      pct(m.processCycleEfficiency),
-      'Share of the lead time that adds value. Services often sit below 10%; each point gained is time given back.',
-    ],
-    [
-      'Activity ratio',
-      pct(m.activityRatio),
-      'Share of the lead time in which someone is working on the case at all.',
-    ],
-    [
-      'Handoffs',
-      String(Math.round(m.handoffs * 10) / 10),
-      'How many times a case passes from one role to another. Each handoff is a chance for delay, loss or re-keying.',
-    ],
-    [
-      'Right first time',
-      pct(m.rolledCompleteAccurate),
-      'Share of cases that get through every step without needing correction or going back.',
-    ],
-  ];
-  if (m.costPerCase !== null)
-    rows.push([
-      'Staff cost per case',
-      money(m.costPerCase, currency),
-      'Hands-on time priced at each role’s hourly cost.',
-    ]);
-  rows.push([
-    'Takt time',
-    m.taktTime === null ? 'n/a (no demand given)' : time(m.taktTime),
-    'How often one case must be finished to keep pace with demand. A step slower than this builds a queue.',
-  ]);
-  if (m.casesInProgress !== null) {
-    rows.push([
-      'Cases in progress',
-      String(Math.round(m.casesInProgress * 10) / 10),
-      `Cases under way at any moment (demand × lead time${per ? `, demand per ${per}` : ''}).`,
-    ]);
+  const rows: [string, string, string][] = [];
+  for (const d of METRIC_DESCRIPTORS) {
+    const value = formatMetric(m, d.key, formats);
+    // A map without costs has no cost line at all: nothing to say about it to this reader.
+    if (d.key === 'costPerCase' && value === null) continue;
+    if (d.key === 'casesInProgress' && value === null) continue;
+    rows.push([d.label, value ?? `n/a (${d.missing})`, d.meaning]);
   }
   if (m.bottleneck) {
     rows.push([
       'Bottleneck',
-      cleanText(m.bottleneck.label),
+      cleanText(describeBottleneck(m.bottleneck)),
       m.bottleneck.basis === 'utilisation'
-        ? 'The step whose people are busiest relative to demand: it sets the pace of the whole process.'
+        ? 'The role whose people are busiest relative to demand, and the step that takes most of their time: it sets the pace of the whole process.'
         : 'The step with the longest work and wait: without demand figures, the likeliest place cases pile up.',
     ]);
   }
@@ -385,7 +345,13 @@ function findingBlock(
       ? 'Work that adds no value'
       : 'Gap in the map';
   const head = `${n}. ${kind}`;
-  const stake = f.timeAtStake > 0 ? `${time(f.timeAtStake)} a case at stake` : '';
+  const overlap =
+    f.uniqueTimeAtStake < f.timeAtStake
+      ? f.uniqueTimeAtStake > 0
+        ? ` (${time(f.uniqueTimeAtStake)} new)`
+        : ' (counted above)'
+      : '';
+  const stake = f.timeAtStake > 0 ? `${time(f.timeAtStake)} a case at stake${overlap}` : '';
   flow.items(
     [
       { type: 'rect', x: 0, y: 2, w: 4, h: 13, fill: color },
@@ -477,7 +443,7 @@ function workloadMeaning(
     const g =
       growth === null
         ? ''
-        : `: about ${Math.round(growth * 10) / 10} more cases waiting each ${per ?? 'period'}`;
+        : `: about ${formatNumber(growth)} more cases waiting each ${per ?? 'period'}`;
     return `Cannot keep up${g}`;
   }
   if (utilisation >= 0.85) return 'Near its limit: queues build at busy times';
