@@ -1,38 +1,38 @@
-import type { AnalysisResult, Annotation, Finding, Metrics } from '@procmap/analysis';
 import {
-  formatDuration,
-  type ProcessMap,
-  resolveSettings,
-  type ValidationResult,
-} from '@procmap/model';
+  type AnalysisResult,
+  type Annotation,
+  describeBottleneck,
+  type Finding,
+  type FormatSettings,
+  formatMetric,
+  formatMinutes,
+  formatNumber,
+  formatShare,
+  METRIC_DESCRIPTORS,
+  type Metrics,
+  RULE_LABELS,
+} from '@procmap/analysis';
+import { type ProcessMap, resolveSettings, type ValidationResult } from '@procmap/model';
 import { count, type Io, palette, printable } from './output';
 import { problemLine } from './validate-report';
 
 /*
  * What `procmap analyze` prints on a terminal: the metrics with their units, then the findings,
- * most time at stake first, each naming its steps by label. With --json the command prints
- * analyze()'s result as it is instead (docs/analysis.md).
+ * largest gain first, each naming its steps by label. Names, units and number formats come from
+ * the analysis package's metric descriptors, as in the editor and the report. With --json the
+ * command prints analyze()'s result as it is instead (docs/analysis.md).
  */
 
 const LABEL_WIDTH = 26;
 const MAX_STEPS_LISTED = 8;
 
-/** `37.5%`: a share with at most one decimal. */
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
-/**
- * The model's duration format, rounded to what a reader can use: whole minutes from an hour,
- * tenths of a day from a working day (`2 h 51 min`, `69.6 d`).
- */
-export function friendly(minutes: number, hoursPerDay: number): string {
-  const day = hoursPerDay * 60;
-  let shown = minutes;
-  if (day > 0 && minutes >= day) shown = (Math.round((minutes / day) * 10) / 10) * day;
-  else if (minutes >= 60) shown = Math.round(minutes);
-  return formatDuration(shown, { hoursPerDay });
+/** The map's settings as the formatters read them. */
+function formatSettings(map: ProcessMap): FormatSettings {
+  const settings = resolveSettings(map);
+  return typeof settings.currency === 'string'
+    ? { hoursPerDay: settings.hoursPerDay, currency: settings.currency }
+    : { hoursPerDay: settings.hoursPerDay };
 }
-
-/** A number with at most two decimals. */
-const num = (n: number) => String(Math.round(n * 100) / 100);
 
 /** Prints the report of one analysed map. */
 export function reportAnalysis(
@@ -45,7 +45,7 @@ export function reportAnalysis(
   const p = palette(io);
   const { map } = validation;
   const settings = resolveSettings(map);
-  const time = (minutes: number) => friendly(minutes, settings.hoursPerDay);
+  const time = (minutes: number) => formatMinutes(minutes, settings.hoursPerDay);
   const title = map.title === '' ? '(untitled)' : printable(JSON.stringify(map.title));
   const out: string[] = [
     `${p.bold(`Analysis of ${title}`)} (${printable(file)}) — ${count(map.steps.length, 'step')}, ${count(map.roles.length, 'role')}`,
@@ -59,11 +59,14 @@ export function reportAnalysis(
   if (result.metrics.roles.length > 0) {
     out.push('', p.bold('Roles'), ...roleLines(result.metrics, map, time));
   }
-  out.push(
-    '',
-    p.bold(`Findings (${result.findings.length}), most time at stake first`),
-    ...findingLines(io, result.findings, map, time),
-  );
+  out.push('', p.bold(`Findings (${result.findings.length}), largest gain first`));
+  const gains = result.findings.reduce((t, f) => t + f.uniqueTimeAtStake, 0);
+  if (gains > 0) {
+    out.push(
+      `  Together up to ${time(gains)} of the ${time(result.metrics.leadTime)} lead time a case (time two findings share counted once)`,
+    );
+  }
+  out.push(...findingLines(io, result.findings, map, time));
   if (room.length > 0) {
     out.push('', p.bold(`From the room: pain points and ideas (${room.length}), most votes first`));
     for (const a of room) {
@@ -82,51 +85,27 @@ function row(label: string, value: string): string {
 }
 
 function metricLines(m: Metrics, map: ProcessMap, time: (min: number) => string): string[] {
-  const settings = resolveSettings(map);
-  const demand = settings.demand;
-  const currency = typeof settings.currency === 'string' ? ` ${printable(settings.currency)}` : '';
-  const ratio = (r: number | null) => (r === null ? 'n/a (no lead time)' : percent(r));
-  const lines = [
-    row('Lead time', time(m.leadTime)),
-    row('Process time', time(m.processTime)),
-    row('Wait time', time(m.waitTime)),
-    row('Value-added time', time(m.valueAddedTime)),
-    row('Process cycle efficiency', ratio(m.processCycleEfficiency)),
-    row('Activity ratio', ratio(m.activityRatio)),
-    row('Handoffs', `${num(m.handoffs)} a case`),
-    row(
-      'Rolled %C&A',
-      m.rolledCompleteAccurate === null
-        ? 'n/a (no step gives completeAccurate)'
-        : percent(m.rolledCompleteAccurate),
-    ),
-    row(
-      'Cost per case',
-      m.costPerCase === null ? 'n/a (no hourly costs)' : `${num(m.costPerCase)}${currency}`,
-    ),
-    row(
-      'Takt time',
-      m.taktTime === null || !demand
-        ? 'n/a (no demand)'
-        : `${time(m.taktTime)} (${num(demand.count)} cases a ${demand.per})`,
-    ),
-    row(
-      'Cases in progress',
-      m.casesInProgress === null ? 'n/a (no demand)' : `${num(m.casesInProgress)} (Little's law)`,
-    ),
-    row(
-      'Bottleneck',
-      m.bottleneck === null
-        ? 'none'
-        : `${quote(m.bottleneck.label, m.bottleneck.stepId)} (${m.bottleneck.basis === 'utilisation' ? 'highest utilisation' : 'longest own time'})`,
-    ),
+  const demand = resolveSettings(map).demand;
+  const settings = formatSettings(map);
+  const lines = METRIC_DESCRIPTORS.map((d) => {
+    const value = formatMetric(m, d.key, settings);
+    if (value === null) return row(d.label, `n/a (${d.missing})`);
+    const printed = d.unit === 'money' ? printable(value) : value;
+    if (d.key === 'taktTime' && demand) {
+      return row(d.label, `${printed} (${formatNumber(demand.count)} cases a ${demand.per})`);
+    }
+    if (d.key === 'casesInProgress') return row(d.label, `${printed} (Little's law)`);
+    return row(d.label, printed);
+  });
+  lines.push(
+    row('Bottleneck', m.bottleneck === null ? 'none' : printable(describeBottleneck(m.bottleneck))),
     row(
       'Longest wait',
       m.longestWait === null
         ? 'none'
         : `${quote(m.longestWait.label, m.longestWait.stepId)}, ${time(m.longestWait.waitTime)} a case`,
     ),
-  ];
+  );
   return lines;
 }
 
@@ -135,9 +114,9 @@ function roleLines(m: Metrics, map: ProcessMap, time: (min: number) => string): 
   return m.roles.map((r) => {
     const name = printable(r.name === '' ? r.roleId : r.name);
     let text = `${time(r.workPerCase)} of work a case`;
-    if (r.utilisation !== null) text += `, ${percent(r.utilisation)} utilised`;
+    if (r.utilisation !== null) text += `, ${formatShare(r.utilisation)} utilised`;
     if (r.queueGrowthPerPeriod !== null) {
-      text += ` — cannot keep up: queue grows by ${num(r.queueGrowthPerPeriod)} cases a ${per}`;
+      text += ` — cannot keep up: queue grows by ${formatNumber(r.queueGrowthPerPeriod)} cases a ${per}`;
     }
     return row(name.length >= LABEL_WIDTH ? `${name.slice(0, LABEL_WIDTH - 2)}… ` : name, text);
   });
@@ -163,8 +142,14 @@ function findingLines(
     if (f.timeAtStake > 0 && demand && demand.count > 0) {
       stake += `, ${time(f.timeAtStake * demand.count)} a ${demand.per}`;
     }
+    if (f.uniqueTimeAtStake < f.timeAtStake) {
+      stake +=
+        f.uniqueTimeAtStake > 0
+          ? ` (${time(f.uniqueTimeAtStake)} not also counted by a larger finding)`
+          : ' (all of it also counted by a larger finding)';
+    }
     lines.push(
-      `  ${String(i + 1).padStart(width)}. ${paint(f.severity.padEnd(8))} ${f.rule}${waste}${stake}`,
+      `  ${String(i + 1).padStart(width)}. ${paint(f.severity.padEnd(8))} ${RULE_LABELS[f.rule]}${waste}${stake}`,
     );
     const indent = ' '.repeat(width + 4);
     lines.push(`${indent}${printable(f.message)}`);

@@ -15,6 +15,7 @@ Usage:
 Commands:
   validate <file>   Check a map file against the procmap format and list every problem
   analyze <file>    Waste analysis: lead time, efficiency, bottleneck and findings
+                    ("analyse" works too)
   export <file>     The map as SVG, PDF, PNG or CSV, or the improvement report (PDF)
 
 Options:
@@ -43,8 +44,8 @@ Usage:
 
 Options:
   -f, --format F    svg (default), pdf, png, csv or report
-  -o, --output F    Where to write ("-" for stdout); default: beside the map file, e.g.
-                    referral.svg, referral.pdf, referral-report.pdf
+  -o, --output F    Where to write ("-" for stdout); default: the current directory, named
+                    after the map file, e.g. referral.svg, referral.pdf, referral-report.pdf
   --page P          Page size for pdf and report: A4 (default), A3 or Letter
   --landscape       Landscape pages (the report's map pages; its text stays portrait)
   --fit             The whole map on one page (default)
@@ -84,6 +85,7 @@ The method is in docs/analysis.md; thresholds can be set in the map's settings.a
 
 Usage:
   procmap analyze <file> [--json]
+  procmap analyse <file> [--json]   (the same command)
 
 Options:
   --json        Print { metrics, findings } as JSON on stdout (for scripts and CI)

@@ -51,6 +51,20 @@ describe('procmap (no command)', () => {
     expect(out.stderr()).toBe(`${message}\nRun "procmap --help" for usage.\n`);
   });
 
+  it('given "analyse", when run, then it is the analyze command under its British spelling', async () => {
+    // given
+    const british = captureIo();
+    const american = captureIo();
+    // when
+    const code = await run(['analyse', '--help'], british.io);
+    await run(['analyze', '--help'], american.io);
+    // then
+    expect(code).toBe(0);
+    expect(british.stderr()).toBe('');
+    expect(british.stdout()).toBe(american.stdout());
+    expect(british.stdout()).toContain('procmap analyse <file> [--json]');
+  });
+
   it('given a command named like an Object property, when run, then it is unknown', async () => {
     // given
     const out = captureIo();

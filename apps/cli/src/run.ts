@@ -12,6 +12,8 @@ type Command = (argv: readonly string[], io: Io) => Promise<ExitCode>;
 const COMMANDS: Readonly<Record<string, Command>> = {
   validate: validateCommand,
   analyze: analyzeCommand,
+  // British spelling, as the product's own words have it: the same command.
+  analyse: analyzeCommand,
   export: exportCommand,
 };
 

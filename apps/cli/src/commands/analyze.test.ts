@@ -35,7 +35,7 @@ describe('procmap analyze', () => {
   });
 
   describe('given a valid map', () => {
-    it('when analysed, then it prints the metrics with units and the findings, most at stake first', async () => {
+    it('when analysed, then it prints the metrics in users’ words with units and the findings, largest gain first', async () => {
       // given
       const file = await dir.writeJson('referral.procmap.json', referralMap());
       // when
@@ -46,16 +46,18 @@ describe('procmap analyze', () => {
       const lines = stdout.split('\n');
       expect(lines[0]).toBe(`Analysis of "Outpatient referral" (${file}) — 4 steps, 2 roles`);
       expect(stdout).toContain('  Lead time                 5.4 d\n');
-      expect(stdout).toContain('  Process time              10 min\n');
-      expect(stdout).toContain('  Handoffs                  1 a case\n');
-      expect(stdout).toContain('  Takt time                 n/a (no demand)\n');
+      expect(stdout).toContain('  Hands-on work             10 min\n');
+      expect(stdout).toContain('  Handoffs per case         1\n');
+      expect(stdout).toContain('  Takt time                 n/a (no demand given)\n');
+      expect(stdout).not.toMatch(/processTime|completeAccurate|\(s\)/);
       expect(stdout).toContain('  Longest wait              "Book clinic", 5.3 d a case\n');
-      expect(stdout).toContain('Findings (2), most time at stake first');
+      expect(stdout).toContain('Findings (2), largest gain first');
+      expect(stdout).toContain('  Together up to 5.3 d of the 5.4 d lead time a case');
       const first = lines.findIndex((l) => l.startsWith('  1. '));
-      expect(lines[first]).toBe('  1. warning  long-wait (waiting) — 5.3 d a case');
+      expect(lines[first]).toBe('  1. warning  Long wait (waiting) — 5.3 d a case');
       expect(lines[first + 1]).toMatch(/^ {5}"Book clinic" waits 5\.3 d before it starts/);
       expect(lines[first + 2]).toBe('     Steps: "Book clinic"');
-      expect(lines[first + 3]).toBe('  2. info     missing-data');
+      expect(lines[first + 3]).toBe('  2. info     Gap in the map');
     });
 
     it('given pain points and ideas with votes, then both outputs list them, most votes first', async () => {
@@ -144,7 +146,7 @@ describe('procmap analyze', () => {
       // when
       const { stdout } = await analyzeFile(file);
       // then: 2400 min a case x 4 cases = 9600 min = 21.3 d a day
-      expect(stdout).toContain('long-wait (waiting) — 5.3 d a case, 21.3 d a day');
+      expect(stdout).toContain('Long wait (waiting) — 5.3 d a case, 21.3 d a day');
       // takt: 450 min / 4 = 112.5 min, shown to the minute
       expect(stdout).toContain('  Takt time                 1 h 53 min (4 cases a day)');
     });
@@ -167,7 +169,7 @@ describe('procmap analyze', () => {
         '1 validator warning:\n  warning  steps[2].roleId: unknown role "nurse"',
       );
       expect(stdout).toMatch(
-        /missing-data\n +1 step\(s\) have no role, or a role that is not in the map: "Book clinic"/,
+        /Gap in the map\n +1 step has no role, or a role that is not in the map, and counts in no role's workload: "Book clinic"/,
       );
     });
   });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,13 +27,25 @@ describe('procmap export', { timeout: 30_000 }, () => {
     await dir.remove();
   });
 
-  it('given a valid map and no options, then it writes an SVG beside the map', async () => {
-    const { code, stdout, stderr } = await exportMap(file);
-    expect(code).toBe(0);
-    expect(stderr).toBe('');
-    const svg = join(dir.path, 'referral.svg');
-    expect(stdout).toBe(`Wrote ${svg} (svg)\n`);
-    const text = readFileSync(svg, 'utf8');
+  it('given a valid map and no -o, then it writes an SVG in the current directory, not beside the map', async () => {
+    // given a map in one directory and a user working in another
+    const maps = join(dir.path, 'maps');
+    const work = join(dir.path, 'work');
+    mkdirSync(maps);
+    mkdirSync(work);
+    const input = await dir.writeJson('maps/referral.procmap.json', referralMap());
+    // when exported without -o, run as a process from the working directory
+    const bin = fileURLToPath(new URL('../../bin/procmap.js', import.meta.url));
+    const ran = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(process.execPath, [bin, 'export', input], { cwd: work }, (error, stdout) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout }),
+      );
+    });
+    // then the SVG is where the user is
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toBe('Wrote referral.svg (svg)\n');
+    expect(existsSync(join(maps, 'referral.svg'))).toBe(false);
+    const text = readFileSync(join(work, 'referral.svg'), 'utf8');
     expect(text).toMatch(/^<\?xml/);
     expect(text).toContain('>Book clinic</text>');
   });

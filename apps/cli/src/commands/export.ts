@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '@procmap/analysis';
 import {
@@ -51,11 +51,14 @@ const EXTENSION: Readonly<Record<Format, string>> = {
   report: '-report.pdf',
 };
 
-/** The default output: the map file's name with the format's extension, beside it. */
+/**
+ * The default output: the map file's name with the format's extension, in the current
+ * directory (where the user is, as other command-line tools write: not beside the input).
+ */
 function defaultOut(file: string, format: Format, table: CsvTable): string {
   const stem = basename(file).replace(/(\.procmap)?\.json$/i, '');
   const suffix = format === 'csv' && table === 'findings' ? '-findings.csv' : EXTENSION[format];
-  return join(dirname(file), `${stem}${suffix}`);
+  return `${stem}${suffix}`;
 }
 
 /** Today as "29 November 2026", for the title block. */
