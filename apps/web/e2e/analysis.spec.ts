@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { analyze } from '@procmap/analysis';
-import { type ProcessMap, roundedDuration } from '@procmap/model';
+import { analyze, formatMinutes } from '@procmap/analysis';
+import type { ProcessMap } from '@procmap/model';
 import { makeMap, openLink, step } from './editor-helpers';
 
 const file = JSON.parse(
@@ -27,10 +27,10 @@ test('the analysis panel shows the metrics, selects a finding’s steps, and fol
 
   // The same figures as the analysis package computes for this file.
   await expect(metric('Lead time')).toHaveText(
-    roundedDuration(expected.metrics.leadTime, hoursPerDay),
+    formatMinutes(expected.metrics.leadTime, hoursPerDay),
   );
-  await expect(metric('Process time')).toHaveText(
-    roundedDuration(expected.metrics.processTime, hoursPerDay),
+  await expect(metric('Hands-on work')).toHaveText(
+    formatMinutes(expected.metrics.processTime, hoursPerDay),
   );
   await expect(metric('Process cycle efficiency')).toHaveText(
     `${Math.round((expected.metrics.processCycleEfficiency ?? 0) * 1000) / 10}%`,
@@ -41,7 +41,7 @@ test('the analysis panel shows the metrics, selects a finding’s steps, and fol
   // The longest wait reads as the finding does: per case on average, with the step's own wait.
   const longest = expected.metrics.longestWait!;
   await expect(panel.locator('.metric-notes')).toContainText(
-    `${roundedDuration(longest.waitTime, hoursPerDay)} per case`,
+    `${formatMinutes(longest.waitTime, hoursPerDay)} per case`,
   );
   await expect(panel.getByTestId('finding')).toHaveCount(expected.findings.length);
 
@@ -86,8 +86,28 @@ test('the analysis panel shows the metrics, selects a finding’s steps, and fol
   };
   const after = analyze(edited).metrics.leadTime;
   expect(after).toBeLessThan(expected.metrics.leadTime);
-  await expect(metric('Lead time')).toHaveText(roundedDuration(after, hoursPerDay));
+  await expect(metric('Lead time')).toHaveText(formatMinutes(after, hoursPerDay));
   await colleague.context().close();
+});
+
+test('the Analysis tab opens at its top, wherever the properties were scrolled to', async ({
+  page,
+}) => {
+  const made = await makeMap(page, file);
+  await openLink(page, made.editUrl);
+  await step(page, 'Write discharge summary').click();
+  const body = page.getByRole('tabpanel');
+  await expect(body.getByLabel('Wait before', { exact: true })).toBeVisible();
+  // Scrolled down the properties of a step...
+  await body.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  // ...the Analysis tab still opens at its first figures.
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await expect(page.getByTestId('metrics')).toBeVisible();
+  await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBe(0);
+  await expect(page.getByTestId('metrics')).toBeInViewport();
 });
 
 test('an empty map says what the analysis needs', async ({ page }) => {

@@ -1,11 +1,31 @@
-import { annotations, type Finding } from '@procmap/analysis';
-import { type MapIndex, resolveSettings, roundedDuration, WASTES } from '@procmap/model';
+import {
+  annotations,
+  describeBottleneck,
+  type Finding,
+  formatMetric,
+  formatMinutes,
+  METRIC_DESCRIPTORS,
+  type MetricKey,
+} from '@procmap/analysis';
+import { type MapIndex, resolveSettings, WASTES } from '@procmap/model';
 import { useReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { WASTE_LABELS } from '../app/labels';
 import { useSession } from '../store/session-store';
 import { type HeatMode, useAnalysis } from './analysis-store';
-import { WASTE_LABELS } from '../app/labels';
-import { formatMoney, formatShare } from './format';
+import { scrollToTop } from './scroll';
+
+/** The headline figures of the tab, in the order shown (the descriptors give name and unit). */
+const SHOWN: readonly MetricKey[] = [
+  'leadTime',
+  'processTime',
+  'waitTime',
+  'processCycleEfficiency',
+  'handoffs',
+  'rolledCompleteAccurate',
+  'costPerCase',
+  'taktTime',
+];
 
 const HEAT_MODES: readonly { readonly value: HeatMode; readonly label: string }[] = [
   { value: 'off', label: 'Off' },
@@ -61,8 +81,9 @@ function groupFindings(findings: readonly Finding[]) {
       findings: inGroup,
     });
   }
-  // The waste with the most time at stake first: where the room should look.
-  const stake = (g: (typeof groups)[number]) => g.findings.reduce((t, f) => t + f.timeAtStake, 0);
+  // The waste with the most time to gain first (shared time counted once): where to look.
+  const stake = (g: (typeof groups)[number]) =>
+    g.findings.reduce((t, f) => t + f.uniqueTimeAtStake, 0);
   return groups.sort((a, b) => (a.key === 'map' ? 1 : b.key === 'map' ? -1 : stake(b) - stake(a)));
 }
 
@@ -101,7 +122,13 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
   const { result, computing, error, heatMode, setHeatMode } = useAnalysis();
   const flow = useReactFlow();
   const settings = resolveSettings(index.map);
-  const span = (m: number) => roundedDuration(m, settings.hoursPerDay);
+  const span = (m: number) => formatMinutes(m, settings.hoursPerDay);
+  const top = useRef<HTMLElement>(null);
+  // The tab shares its scrolling box with the other tabs: it opens at its own top, not where
+  // the properties were scrolled to.
+  useLayoutEffect(() => {
+    if (top.current) scrollToTop(top.current);
+  }, []);
 
   const show = (finding: Finding) => {
     const ids = finding.stepIds.filter((id) => index.step(id));
@@ -134,39 +161,35 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
   } else {
     const m = result.metrics;
     const groups = groupFindings(result.findings);
+    const gains = result.findings.reduce((t, f) => t + f.uniqueTimeAtStake, 0);
     body = (
       <>
         <dl className="metrics" data-testid="metrics">
-          <Metric label="Lead time" value={span(m.leadTime)} hint="End to end, per case" />
-          <Metric label="Process time" value={span(m.processTime)} hint="Hands-on work per case" />
-          <Metric label="Waiting" value={span(m.waitTime)} />
-          <Metric
-            label="Process cycle efficiency"
-            value={formatShare(m.processCycleEfficiency)}
-            hint="Value-adding time ÷ lead time"
-          />
-          <Metric
-            label="Handoffs per case"
-            value={String(Math.round(m.handoffs * 10) / 10)}
-            hint="Times a case changes hands between roles, on average over the paths cases take"
-          />
-          <Metric
-            label="Right first time"
-            value={formatShare(m.rolledCompleteAccurate)}
-            hint="Rolled % complete and accurate"
-          />
-          <Metric
-            label="Cost per case"
-            value={formatMoney(m.costPerCase, index.map.settings?.currency)}
-          />
-          <Metric label="Takt time" value={m.taktTime === null ? '—' : span(m.taktTime)} />
+          {SHOWN.map((key) => {
+            const d = METRIC_DESCRIPTORS.find((x) => x.key === key);
+            if (!d) return null;
+            const value = formatMetric(m, key, settings);
+            return (
+              <Metric
+                key={key}
+                label={d.label}
+                value={value ?? '—'}
+                hint={value === null ? `${d.hint}. Not known: ${d.missing}.` : d.hint}
+              />
+            );
+          })}
         </dl>
+        {gains > 0 && (
+          <p className="metric-notes" data-testid="gains-total">
+            Together the findings put up to <strong>{span(gains)}</strong> of the {span(m.leadTime)}{' '}
+            lead time at stake (time two findings share counted once).
+          </p>
+        )}
         {(m.bottleneck || m.longestWait) && (
           <ul className="metric-notes">
             {m.bottleneck && (
               <li>
-                Bottleneck: <strong>{m.bottleneck.label || 'Unnamed step'}</strong>
-                {m.bottleneck.basis === 'time' ? ' (longest step; add demand and headcount)' : ''}
+                Bottleneck: <strong>{describeBottleneck(m.bottleneck)}</strong>
               </li>
             )}
             {m.longestWait && (
@@ -218,7 +241,20 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
                     >
                       <span className="finding__message">{finding.message}</span>
                       {finding.timeAtStake > 0 && (
-                        <span className="finding__stake">{span(finding.timeAtStake)} at stake</span>
+                        <span
+                          className="finding__stake"
+                          title={
+                            finding.uniqueTimeAtStake < finding.timeAtStake
+                              ? 'Part of this time is also counted by a larger finding'
+                              : undefined
+                          }
+                        >
+                          {span(finding.timeAtStake)} a case at stake
+                          {finding.uniqueTimeAtStake < finding.timeAtStake &&
+                            (finding.uniqueTimeAtStake > 0
+                              ? ` (${span(finding.uniqueTimeAtStake)} not also counted by a larger finding)`
+                              : ' (all of it also counted by a larger finding)')}
+                        </span>
                       )}
                     </button>
                   </li>
@@ -232,7 +268,12 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
   }
 
   return (
-    <section aria-label="Waste analysis" data-testid="analysis-panel" aria-busy={computing}>
+    <section
+      ref={top}
+      aria-label="Waste analysis"
+      data-testid="analysis-panel"
+      aria-busy={computing}
+    >
       <h2 className="panel__title">
         Waste analysis
         {computing && result && <span className="panel__updating muted"> updating…</span>}
