@@ -180,7 +180,7 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
           })}
         </dl>
         {gains > 0 && (
-          <p className="metric-notes" data-testid="gains-total">
+          <p className="panel__note" data-testid="gains-total">
             Together the findings put up to <strong>{span(gains)}</strong> of the {span(m.leadTime)}{' '}
             lead time at stake (time two findings share counted once).
           </p>
