@@ -24,3 +24,9 @@ export type {
 /** The editor's swimlane geometry (lanes, rows, step boxes) as a pure function, shared with export. */
 export type { LaneBox, MapGeometry, StepBox } from './swimlane-geometry';
 export { GEOMETRY, laneAt, mapGeometry } from './swimlane-geometry';
+/** Every flow's line, fanned out where flows meet one side of a step: one routing for canvas and exports. */
+export type { FlowCurve, FlowRoute, RouteKind } from './flow-routes';
+export { curvePath, pointOnCurve, routeFlows, routeKind } from './flow-routes';
+/** Flow labels placed clear of steps, time tags, markers and each other. */
+export type { Obstacle, ObstacleOptions, ObstaclePart, PlacedLabel, Rect } from './flow-labels';
+export { placeFlowLabels, stepObstacles } from './flow-labels';
