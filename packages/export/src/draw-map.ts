@@ -1,10 +1,15 @@
 import type { AnalysisResult, Severity } from '@procmap/analysis';
 import {
+  type FlowRoute,
   GEOMETRY,
   type LaneBox,
   type MapGeometry,
   mapGeometry,
+  type PlacedLabel,
+  placeFlowLabels,
+  routeFlows,
   type StepBox,
+  stepObstacles,
 } from '@procmap/layout';
 import {
   type Comment,
@@ -133,27 +138,29 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
   const withComments = options.comments ?? true;
   const comments = withComments ? openComments(map.comments ?? []) : new Map<string, Comment[]>();
   const markers = new Set<Paint>(); // the kinds of comment marker drawn
-  for (const flow of map.flows) {
-    const from = boxOf(flow.from);
-    const to = boxOf(flow.to);
-    if (!from || !to) continue;
-    drawFlow(
-      painter,
-      from,
-      to,
-      from.step.roleId !== to.step.roleId,
-      flowLabel(flow.label, flow.probability),
-      comments.get(flow.id),
-      markers,
-    );
+  const hoursPerDay = map.settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay;
+  const times = steps.map((box) => formatStepTimes(box.step, hoursPerDay));
+  // The same lines and label places as the canvas (from the layout package).
+  const routes = routeFlows(map.flows, boxOf);
+  const labels = flowLabels(routes, comments);
+  const places =
+    labels.size === 0
+      ? new Map<string, PlacedLabel>()
+      : placeFlowLabels(
+          routes,
+          (route) => labels.get(route.flow.id),
+          stepObstacles(steps, { timeTagWidth: (_step, i) => timesWidth(times[i]) }),
+        );
+  for (const route of routes) {
+    drawFlow(painter, route, route.from.step.roleId !== route.to.step.roleId);
   }
   const badges = options.findings ?? options.analysis !== undefined;
   const findingsOf = badges && options.analysis ? findingsByStep(options.analysis) : new Map();
   const drawn = new Set<Severity>(); // the severities of the badges drawn
-  const hoursPerDay = map.settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay;
-  for (const box of steps) {
+  for (let i = 0; i < steps.length; i++) {
+    const box = steps[i] as StepBox;
     drawStep(painter, box);
-    drawTimes(painter, box, hoursPerDay);
+    drawTimes(painter, box, times[i]);
     const found = findingsOf.get(box.step.id);
     if (found) {
       drawBadge(painter, box, found.count, found.severity);
@@ -161,6 +168,12 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
     }
     const notes = comments.get(box.step.id);
     if (notes) drawMarkers(painter, box.x + 10, box.y - 9, notes, markers);
+  }
+  // Labels last, above the steps: they are placed clear of them, and were one ever crowded
+  // onto a step it would still be read, not hidden.
+  for (const [id, place] of places) {
+    const label = labels.get(id) as FlowLabelBox;
+    drawFlowLabel(painter, place, label, comments.get(id), markers);
   }
 
   legend.push({ kind: 'line', color: FLOW_PAINT.stroke as string, label: 'Flow' });
@@ -288,60 +301,62 @@ function drawStep(painter: Painter, { step, x, y }: StepBox) {
   }
 }
 
-/**
- * A flow as a cubic curve with an arrowhead: forward right-to-left sides, else under the boxes.
- * Coordinates are rounded to whole units: at print sizes no one sees the difference, and whole
- * numbers make the file smaller and faster to write.
- */
-function drawFlow(
-  painter: Painter,
-  from: StepBox,
-  to: StepBox,
-  handoff: boolean,
-  label: string | undefined,
-  notes: readonly Comment[] | undefined,
-  markers: Set<Paint>,
-) {
-  let x0: number;
-  let y0: number;
-  let x1: number;
-  let y1: number;
-  let x2: number;
-  let y2: number;
-  let x3: number;
-  let y3: number;
-  if (to.x >= from.x + W + 8) {
-    x0 = from.x + W;
-    y0 = from.y + H / 2;
-    x3 = to.x;
-    y3 = to.y + H / 2;
-    const dx = Math.max(30, (x3 - x0) / 2);
-    x1 = x0 + dx;
-    y1 = y0;
-    x2 = x3 - dx;
-    y2 = y3;
-  } else if (Math.abs(to.x - from.x) < W && to.y > from.y + H) {
-    x0 = from.x + W / 2;
-    y0 = from.y + H;
-    x3 = to.x + W / 2;
-    y3 = to.y;
-    const dy = (y3 - y0) / 2;
-    x1 = x0;
-    y1 = y0 + dy;
-    x2 = x3;
-    y2 = y3 - dy;
-  } else {
-    // Back to an earlier step (rework) or straight up: loop under both boxes.
-    x0 = from.x + W / 2;
-    y0 = from.y + H;
-    x3 = to.x + W / 2;
-    y3 = to.y + H;
-    const dip = Math.max(y0, y3) + 44;
-    x1 = x0;
-    y1 = dip;
-    x2 = x3;
-    y2 = dip;
+/** What a flow's label shows: one line of text and its open comments' markers. */
+interface FlowLabelBox {
+  readonly text: string;
+  /** Width of the text's background (0 without text). */
+  readonly textWidth: number;
+  readonly markerCount: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+const FLOW_LABEL_HEIGHT = 18;
+const MARKER_STEP = 22;
+
+/** The label of each flow that shows one (text, comment markers, or both), by flow id. */
+function flowLabels(
+  routes: readonly FlowRoute[],
+  comments: ReadonlyMap<string, readonly Comment[]>,
+): Map<string, FlowLabelBox> {
+  const out = new Map<string, FlowLabelBox>();
+  for (const { flow } of routes) {
+    const label = flowLabel(flow.label, flow.probability);
+    const notes = comments.get(flow.id);
+    if (!label && !notes) continue;
+    const text = label ? shortLabel(label, flow.label, flow.probability) : '';
+    const textBox = text ? Math.round(textWidth(text, FLOW_LABEL_SIZE) + 10) : 0;
+    const markerCount = notes ? markerKinds(notes) : 0;
+    const width =
+      textBox + (markerCount > 0 ? (textBox > 0 ? 4 : 0) + markerCount * MARKER_STEP - 4 : 0);
+    out.set(flow.id, { text, textWidth: textBox, markerCount, width, height: FLOW_LABEL_HEIGHT });
   }
+  return out;
+}
+
+/** Widest flow label text, in units. */
+const FLOW_LABEL_WIDTH = 160;
+
+/** A flow's label on one line; a long one is shortened before its share, which stays whole. */
+function shortLabel(whole: string, label: string | undefined, probability: number | undefined) {
+  const line = wrapText(whole, FLOW_LABEL_WIDTH, FLOW_LABEL_SIZE, 1)[0] ?? '';
+  if (textWidth(cleanText(whole), FLOW_LABEL_SIZE) <= FLOW_LABEL_WIDTH) return line;
+  const share = flowLabel(undefined, probability);
+  if (share && label) {
+    const room = FLOW_LABEL_WIDTH - textWidth(` · ${share}`, FLOW_LABEL_SIZE);
+    const head = wrapText(label, room, FLOW_LABEL_SIZE, 1)[0];
+    if (head) return `${head} · ${share}`;
+  }
+  return line;
+}
+
+/**
+ * A flow as a cubic curve with an arrowhead, along its route. Coordinates are rounded to whole
+ * units: at print sizes no one sees the difference, and whole numbers make the file smaller and
+ * faster to write.
+ */
+function drawFlow(painter: Painter, route: FlowRoute, handoff: boolean) {
+  const { x0, y0, x1, y1, x2, y2, x3, y3 } = route.curve;
   // Stop the line at the arrow's base, along the curve's direction at its end.
   const len = Math.hypot(x3 - x2, y3 - y2) || 1;
   const ux = (x3 - x2) / len;
@@ -366,22 +381,35 @@ function drawFlow(
     [left, top, Math.max(x0, x1, x2, x3) + 4 - left, Math.max(y0, y1, y2, y3) + 4 - top],
     paint,
   );
-  const mx = (x0 + 3 * x1 + 3 * x2 + x3) / 8;
-  const my = (y0 + 3 * y1 + 3 * y2 + y3) / 8;
-  if (label) {
-    const text = wrapText(label, 160, FLOW_LABEL_SIZE, 1)[0] ?? '';
-    const w = Math.round(textWidth(text, FLOW_LABEL_SIZE) + 10);
-    painter.rect(LAYER.flowLabels, r(mx - w / 2), r(my - 10), w, 18, 3, LABEL_BACKGROUND);
-    painter.text(LAYER.flowLabels, r(mx), r(my + 3.5), text, FLOW_LABEL);
+}
+
+/** A flow's label where it was placed: its text on a background, then its comment markers. */
+function drawFlowLabel(
+  painter: Painter,
+  place: PlacedLabel,
+  label: FlowLabelBox,
+  notes: readonly Comment[] | undefined,
+  markers: Set<Paint>,
+) {
+  const x = r(place.x);
+  const y = r(place.y);
+  if (label.text) {
+    painter.rect(LAYER.marks, x, y, label.textWidth, FLOW_LABEL_HEIGHT, 3, LABEL_BACKGROUND);
+    painter.text(LAYER.marks, r(x + label.textWidth / 2), y + 13, label.text, FLOW_LABEL);
   }
-  if (notes) drawMarkers(painter, r(mx + (label ? 14 : 0)), r(my - 26), notes, markers);
+  if (notes)
+    drawMarkers(painter, x + (label.textWidth > 0 ? label.textWidth + 4 : 0), y, notes, markers);
+}
+
+/** The width of a step's time tag, or undefined without times. */
+function timesWidth(times: string | undefined): number | undefined {
+  return times ? Math.round(textWidth(times, TIMES_SIZE) + 12) : undefined;
 }
 
 /** A step's times on its lower edge, as the canvas shows them ("10 min · waits 2 d"). */
-function drawTimes(painter: Painter, { step, x, y }: StepBox, hoursPerDay: number) {
-  const times = formatStepTimes(step, hoursPerDay);
+function drawTimes(painter: Painter, { x, y }: StepBox, times: string | undefined) {
   if (!times) return;
-  const w = Math.round(textWidth(times, TIMES_SIZE) + 12);
+  const w = timesWidth(times) as number;
   const cx = x + W / 2;
   painter.rect(LAYER.marks, r(cx - w / 2), y + H - 8, w, 16, 8, TIMES_PAINT);
   painter.text(LAYER.marks, r(cx), y + H + 4, times, TIMES_TEXT);
@@ -395,6 +423,17 @@ function drawBadge(painter: Painter, { x, y }: StepBox, count: number, severity:
   const w = Math.max(22, textWidth(text, 12, 'bold') + 12);
   painter.rect(LAYER.marks, x + W - w + 8, y - 11, w, 22, 11, BADGE_PAINT[severity]);
   painter.text(LAYER.marks, x + W - w / 2 + 8, y + 4, text, BADGE_TEXT);
+}
+
+/** How many markers a list of comments shows: one per kind present. */
+function markerKinds(notes: readonly Comment[]): number {
+  let pain = 0;
+  let idea = 0;
+  for (const c of notes) {
+    if (c.kind === 'pain-point') pain++;
+    else if (c.kind === 'idea') idea++;
+  }
+  return (pain > 0 ? 1 : 0) + (idea > 0 ? 1 : 0) + (notes.length - pain - idea > 0 ? 1 : 0);
 }
 
 /** Round markers, one per kind of open comment, each with its count. */

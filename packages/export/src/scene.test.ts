@@ -1,6 +1,6 @@
 import { analyze } from '@procmap/analysis';
 import { GEOMETRY } from '@procmap/layout';
-import { mapBuilder } from '@procmap/test-kit';
+import { FIXTURES, mapBuilder } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import { flowLabel } from '@procmap/model';
 import { buildScene, type Item, type RectItem, type TextItem } from './index';
@@ -126,4 +126,31 @@ describe('buildScene', () => {
     expect(flowLabel(undefined, 0.25)).toBe('25%');
     expect(flowLabel('', undefined)).toBeUndefined();
   });
+});
+
+describe('flow labels in the scene', () => {
+  const overlaps = (a: RectItem, b: RectItem) =>
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+  for (const [name, make] of Object.entries(FIXTURES)) {
+    it(`given the ${name} fixture, then every flow label is drawn clear of step boxes, time tags and other labels`, () => {
+      // given / when
+      const map = make();
+      const scene = buildScene(map);
+      const rects = scene.body.filter((i): i is RectItem => i.type === 'rect');
+      // Label backgrounds: 18 high, corner 3; boxes of tasks (corner 6) and pills, time tags (16
+      // high, corner 8).
+      const labels = rects.filter((r) => r.h === 18 && r.rx === 3);
+      const boxes = rects.filter((r) => r.w === GEOMETRY.stepWidth && r.h === GEOMETRY.stepHeight);
+      const tags = rects.filter((r) => r.h === 16 && r.rx === 8);
+      // then: one per labelled flow, none on a box, a tag or another label
+      const labelled = map.flows.filter((f) => flowLabel(f.label, f.probability)).length;
+      expect(labels).toHaveLength(labelled);
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const label of labels) {
+        for (const other of [...boxes, ...tags]) expect(overlaps(label, other)).toBe(false);
+        for (const other of labels) if (other !== label) expect(overlaps(label, other)).toBe(false);
+      }
+    });
+  }
 });
