@@ -22,15 +22,28 @@ import { usePresence } from '../presence/presence-store';
 import { stopFollowing } from '../presence/useFollowView';
 import { usePresenceChannel } from '../presence/usePresenceChannel';
 import { selectedStepIds, useSession } from '../store/session-store';
-import { type EditorNode, ElementCache, flowEdges, flowNodes, nextBatch } from './flow-elements';
+import { useHoursPerDay } from './editor-context';
+import {
+  draggedRoutes,
+  type EditorNode,
+  ElementCache,
+  flowEdges,
+  flowNodes,
+  nextBatch,
+  RoutedEdge,
+  routeCanvasFlows,
+} from './flow-elements';
 import { LaneNode } from './LaneNode';
 import { GEOMETRY, laneAt, type MapGeometry } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
 import { StepNode, type StepFlowNode } from './StepNode';
-import { fitMapToView, useInitialViewport } from './useInitialViewport';
+import { zoomAboutCentre } from './fit-view';
+import { headerWidthAt } from './LaneHeaders';
+import { CANVAS_ZOOM, FIT_MIN_ZOOM, fitMapToView, useInitialViewport } from './useInitialViewport';
 import { useViewportFollow } from './useViewportFollow';
 
 const NODE_TYPES = { lane: LaneNode, step: StepNode };
+const EDGE_TYPES = { routed: RoutedEdge };
 
 /**
  * From this many steps, only what is on screen is rendered: every rendered node and edge
@@ -108,6 +121,65 @@ function useMinimapOpen(width: number, height: number): [boolean, () => void] {
   return [open, toggle];
 }
 
+const ZOOM_STEP = 1.2;
+const ZOOM_MS = 160;
+/**
+ * The zoom buttons stop zooming out here, where lane headers still show their names and counts;
+ * "Fit view" (and the mouse wheel) may go further, to show a big map whole.
+ */
+const BUTTON_MIN_ZOOM = 0.15;
+
+/**
+ * Zoom in and out about the centre of what is seen (right of the pinned lane headers), each click
+ * counted from where the last one is going, so quick clicks neither drift nor lose a step.
+ */
+function ZoomButtons() {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const zoom = useStore((s) => s.transform[2]);
+  const target = useRef<{ view: Viewport; until: number } | null>(null);
+  const zoomBy = (factor: number) => {
+    const now = performance.now();
+    const from =
+      target.current && target.current.until > now ? target.current.view : flow.getViewport();
+    const view = zoomAboutCentre(
+      from,
+      factor,
+      { width, height, headerWidthAt },
+      { minZoom: Math.min(BUTTON_MIN_ZOOM, from.zoom), maxZoom: CANVAS_ZOOM.max },
+    );
+    target.current = { view, until: now + ZOOM_MS + 50 };
+    void flow.setViewport(view, { duration: ZOOM_MS });
+  };
+  return (
+    <>
+      <ControlButton
+        className="react-flow__controls-zoomin"
+        onClick={() => zoomBy(ZOOM_STEP)}
+        title="Zoom In"
+        aria-label="Zoom In"
+        disabled={zoom >= CANVAS_ZOOM.max - 1e-6}
+      >
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" aria-hidden="true">
+          <path d="M32 18.133H18.133V32h-4.266V18.133H0v-4.266h13.867V0h4.266v13.867H32z" />
+        </svg>
+      </ControlButton>
+      <ControlButton
+        className="react-flow__controls-zoomout"
+        onClick={() => zoomBy(1 / ZOOM_STEP)}
+        title="Zoom Out"
+        aria-label="Zoom Out"
+        disabled={zoom <= BUTTON_MIN_ZOOM + 1e-6}
+      >
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 5" aria-hidden="true">
+          <path d="M0 0h32v4.2H0z" />
+        </svg>
+      </ControlButton>
+    </>
+  );
+}
+
 function FitViewIcon() {
   return (
     <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
@@ -165,9 +237,19 @@ export const Canvas = memo(function Canvas({
   const shownNodes = useInBatches(nodes, NODE_BATCH);
   const selectedFlow = selection.kind === 'flow' ? selection.id : undefined;
   const commentMarks = useCommentMarks((s) => s.marks);
+  const hoursPerDay = useHoursPerDay();
+  // Lines and label places change with the map, not with the selection.
+  const routed = useMemo(
+    () => routeCanvasFlows(index, geometry, hoursPerDay, commentMarks),
+    [index, geometry, hoursPerDay, commentMarks],
+  );
+  const moving = useMemo(
+    () => (dragging.size === 0 ? undefined : draggedRoutes(index, geometry, dragging)),
+    [index, geometry, dragging],
+  );
   const edges = useMemo(
-    () => flowEdges(index, selectedFlow, cache, commentMarks),
-    [index, selectedFlow, cache, commentMarks],
+    () => flowEdges(index, routed, selectedFlow, cache, commentMarks, moving),
+    [index, routed, selectedFlow, cache, commentMarks, moving],
   );
   useEffect(() => {
     cache.keep(
@@ -182,11 +264,16 @@ export const Canvas = memo(function Canvas({
   const [minimapOpen, toggleMinimap] = useMinimapOpen(width, height);
   const reserveBottom = minimapOpen ? MINIMAP_ROOM : 0;
   useInitialViewport(geometry, synced, reserveBottom);
-  // "Fit view" frames the map right of the pinned lane headers (React Flow's own would put the
-  // first steps under them), at a zoom where labels can still be made out.
+  // "Fit view" frames the whole map right of the pinned lane headers (React Flow's own would put
+  // the first steps under them), zooming out as far as that takes.
   const flow = useReactFlow();
   const fitView = useCallback(
-    () => fitMapToView(flow, geometry, width, height, { duration: 200, reserveBottom }),
+    () =>
+      fitMapToView(flow, geometry, width, height, {
+        duration: 200,
+        reserveBottom,
+        minZoom: FIT_MIN_ZOOM,
+      }),
     [flow, geometry, width, height, reserveBottom],
   );
 
@@ -287,6 +374,7 @@ export const Canvas = memo(function Canvas({
       nodes={shownNodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
       onNodesChange={onNodesChange}
       onPaneClick={clearSelection}
       onEdgeClick={selectEdge}
@@ -297,18 +385,20 @@ export const Canvas = memo(function Canvas({
       onPointerLeave={onPointerLeave}
       onlyRenderVisibleElements={index.map.steps.length > VIRTUAL_FROM}
       defaultViewport={{ x: 16, y: 16, zoom: 1 }}
-      minZoom={0.15}
-      maxZoom={2}
+      minZoom={CANVAS_ZOOM.min}
+      maxZoom={CANVAS_ZOOM.max}
       deleteKeyCode={null}
       disableKeyboardA11y
       zoomOnDoubleClick={false}
       snapToGrid
       snapGrid={[8, 8]}
       nodesConnectable={!readOnly}
+      connectionRadius={32}
       proOptions={{ hideAttribution: true }}
     >
       <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-      <Controls showInteractive={false} showFitView={false} position="top-right">
+      <Controls showInteractive={false} showFitView={false} showZoom={false} position="top-right">
+        <ZoomButtons />
         <ControlButton
           className="react-flow__controls-fitview"
           onClick={fitView}

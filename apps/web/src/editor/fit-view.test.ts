@@ -8,6 +8,7 @@ import {
   mapBounds,
   READABLE_ZOOM,
   startBox,
+  zoomAboutCentre,
 } from './fit-view';
 
 /** The editor's pinned headers: 172px up to zoom 0.78, then 220 × zoom, 220 from zoom 1. */
@@ -177,5 +178,43 @@ describe('mapBounds and startBox', () => {
     expect(mapBounds(g)).toMatchObject({ x: GEOMETRY.headerWidth, y: 0 });
     expect(startBox(g)).toBeUndefined();
     expect(mapBounds(mapGeometry({ ...map([]), roles: [] }))).toBeNull();
+  });
+});
+
+describe('zoomAboutCentre', () => {
+  const pane = { width: 1200, height: 800, headerWidthAt };
+  const limits = { minZoom: 0.1, maxZoom: 2 };
+  /** The map point at the centre of the pane right of the headers. */
+  const centre = (v: { x: number; y: number; zoom: number }) => ({
+    x: ((headerWidthAt(v.zoom) + pane.width) / 2 - v.x) / v.zoom,
+    y: (pane.height / 2 - v.y) / v.zoom,
+  });
+
+  it('given a zoom where the headers widen, then the map point in the middle of what is seen stays there', () => {
+    // given: at 0.7 the headers are 172px wide, at 0.84 they are 185px
+    const view = { x: 40, y: -120, zoom: 0.7 };
+    // when
+    const zoomed = zoomAboutCentre(view, 1.2, pane, limits);
+    // then
+    expect(zoomed.zoom).toBeCloseTo(0.84, 10);
+    expect(centre(zoomed).x).toBeCloseTo(centre(view).x, 8);
+    expect(centre(zoomed).y).toBeCloseTo(centre(view).y, 8);
+  });
+
+  it('given zooming in twice and out twice, then the view is where it started', () => {
+    const start = { x: -310.5, y: 42, zoom: 0.9 };
+    let v = start;
+    for (const f of [1.2, 1.2, 1 / 1.2, 1 / 1.2]) v = zoomAboutCentre(v, f, pane, limits);
+    expect(v.zoom).toBeCloseTo(start.zoom, 10);
+    expect(v.x).toBeCloseTo(start.x, 8);
+    expect(v.y).toBeCloseTo(start.y, 8);
+  });
+
+  it('keeps within the zoom limits, still about the centre', () => {
+    const view = { x: 0, y: 0, zoom: 1.9 };
+    const zoomed = zoomAboutCentre(view, 1.2, pane, limits);
+    expect(zoomed.zoom).toBe(2);
+    expect(centre(zoomed).x).toBeCloseTo(centre(view).x, 8);
+    expect(zoomAboutCentre({ x: 0, y: 0, zoom: 0.11 }, 1 / 1.2, pane, limits).zoom).toBe(0.1);
   });
 });

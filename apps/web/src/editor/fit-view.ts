@@ -142,3 +142,32 @@ export function startBox(geometry: MapGeometry): Box | undefined {
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/** The pane a zoom acts on: its size, and the pinned lane headers covering its left edge. */
+export interface ZoomArea {
+  readonly width: number;
+  readonly height: number;
+  /** Screen width of the pinned lane headers at a zoom. */
+  readonly headerWidthAt: (zoom: number) => number;
+}
+
+/**
+ * The viewport after zooming by `factor` (clamped to the limits) about the centre of what can be
+ * seen: the pane right of the lane headers. The map point at that centre stays at its centre,
+ * though the headers' width changes with the zoom, so zooming in and then out again returns to
+ * the same view instead of drifting.
+ */
+export function zoomAboutCentre(
+  view: Viewport,
+  factor: number,
+  area: ZoomArea,
+  limits: { readonly minZoom: number; readonly maxZoom: number },
+): Viewport {
+  const zoom = Math.min(limits.maxZoom, Math.max(limits.minZoom, view.zoom * factor));
+  const centreX = (z: number) => (Math.min(area.headerWidthAt(z), area.width) + area.width) / 2;
+  const cy = area.height / 2;
+  // The map point at the centre now, and where it goes at the new zoom.
+  const px = (centreX(view.zoom) - view.x) / view.zoom;
+  const py = (cy - view.y) / view.zoom;
+  return { x: centreX(zoom) - px * zoom, y: cy - py * zoom, zoom };
+}

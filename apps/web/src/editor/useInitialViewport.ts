@@ -4,8 +4,14 @@ import { useEffect, useRef } from 'react';
 import { fitViewport, mapBounds, READABLE_ZOOM, startBox } from './fit-view';
 import { headerWidthAt } from './LaneHeaders';
 
+/** The canvas's zoom range: low enough that "Fit view" shows a map of hundreds of steps whole. */
+export const CANVAS_ZOOM = { min: 0.02, max: 2 } as const;
+
+/** The smallest zoom "Fit view" goes to: the whole map, as far as the canvas zooms out. */
+export const FIT_MIN_ZOOM = CANVAS_ZOOM.min;
+
 /**
- * The smallest zoom "Fit view" and Tidy up go to (labels 8px on screen): a whole-map view the
+ * The smallest zoom Tidy up goes to (labels 8px on screen): a whole-map view the
  * room can still make out. A map too big for it is shown lane by lane from its start instead.
  */
 export const OVERVIEW_MIN_ZOOM = 0.5;
