@@ -134,6 +134,30 @@ describe('export API (real server process)', { timeout: 60_000 }, () => {
     },
   );
 
+  it('export.pdf is readable by default (tiled if needed); fit=1 gives one page', async () => {
+    if (!HAS_PDFTOTEXT) return;
+    const pages = (bytes: Buffer) => {
+      const dir = mkdtempSync(join(tmpdir(), 'procmap-api-pages-'));
+      try {
+        writeFileSync(join(dir, 'x.pdf'), bytes);
+        const info = execFileSync('pdfinfo', [join(dir, 'x.pdf')], { encoding: 'utf8' });
+        return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const readable = await download(`/api/maps/${id}/export.pdf${q(viewToken)}`);
+    const fitted = await download(`/api/maps/${id}/export.pdf${q(viewToken)}&fit=1`);
+    expect(readable.res.status).toBe(200);
+    expect(pages(readable.bytes)).toBeGreaterThan(1);
+    expect(pages(fitted.bytes)).toBe(1);
+    expectError(
+      await send(server, 'GET', `/api/maps/${id}/export.pdf${q(viewToken)}&fit=1&tile=1`),
+      400,
+      'bad-page',
+    );
+  });
+
   it('bad options → 400 naming them; unknown export names → 404', async () => {
     expectError(
       await send(server, 'GET', `/api/maps/${id}/export.pdf${q(viewToken)}&page=A9`),

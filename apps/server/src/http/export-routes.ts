@@ -18,7 +18,8 @@ import { HttpError } from './respond';
 /*
  * GET /api/maps/<id>/export.svg | export.pdf | export.csv | report.pdf ?token=<edit or view>:
  * the map as a stakeholder receives it, downloaded as an attachment named after its title.
- * Query options: page=A4|A3|Letter, landscape=1, tile=1, table=steps|findings (CSV),
+ * Query options: page=A4|A3|Letter, landscape=1, fit=1 or tile=1 (default: readable size,
+ * tiled if needed), table=steps|findings (CSV),
  * findings=0 and comments=0 (no badges, no markers), steps=<id>,<id> (only those steps: SVG
  * and PDF, whose pictures can be cropped; every id must be one of the map's steps).
  */
@@ -77,7 +78,11 @@ function pageOptions(url: URL): PageOptions {
       `unknown page size "${name.slice(0, 20)}": use A4, A3 or Letter`,
     );
   const flag = (key: string) => ['1', 'true', 'yes'].includes(url.searchParams.get(key) ?? '');
-  return { size, landscape: flag('landscape'), mode: flag('tile') ? 'tile' : 'fit' };
+  if (flag('tile') && flag('fit'))
+    throw new HttpError('bad-page', 'choose one of fit=1 and tile=1');
+  // Readable by default: one page if its names print at 8 pt or more there, else tiles.
+  const mode = flag('tile') ? 'tile' : flag('fit') ? 'fit' : 'auto';
+  return { size, landscape: flag('landscape'), mode };
 }
 
 const today = () =>
