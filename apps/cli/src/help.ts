@@ -48,9 +48,11 @@ Options:
                     after the map file, e.g. referral.svg, referral.pdf, referral-report.pdf
   --page P          Page size for pdf and report: A4 (default), A3 or Letter
   --landscape       Landscape pages (the report's map pages; its text stays portrait)
-  --fit             The whole map on one page (default)
-  --tile            The map across as many pages as it needs, at a readable size, each page
-                    labelled "Page 2 of 6 — row 1, column 2", lane names repeated on each
+                    Without --fit or --tile (default): one page if every name prints at 8 pt
+                    or more there, else tiles at that size, each labelled "Page 2 of 6 — row
+                    1, column 2", lane names repeated on each
+  --fit             The whole map on one page, however small
+  --tile            Compact tiles: fewer pages, smaller text
   --table T         For csv: steps (default; each step with its time per case) or findings
   --no-findings     No finding badges on the map
   --no-comments     No comment markers on the map

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,21 @@ describe('procmap export', { timeout: 30_000 }, () => {
     const svg = readFileSync(out, 'utf8');
     expect(svg).toContain('>Book clinic</text>');
     expect(svg).not.toContain('>Write referral</text>');
+  });
+
+  it('given --format pdf alone, then the PDF is readable (tiled); --fit makes it one page', async () => {
+    if (spawnSync('pdfinfo', ['-v']).error !== undefined) {
+      if (process.env.CI) throw new Error('pdfinfo (poppler-utils) is needed in CI');
+      return; // counted by poppler's pdfinfo; without it there is nothing to count with here
+    }
+    const pdfPages = (path: string) =>
+      Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);
+    const readable = join(dir.path, 'readable.pdf');
+    const fitted = join(dir.path, 'fitted.pdf');
+    expect((await exportMap(file, '--format', 'pdf', '-o', readable)).code).toBe(0);
+    expect((await exportMap(file, '--format', 'pdf', '--fit', '-o', fitted)).code).toBe(0);
+    expect(pdfPages(fitted)).toBe(1);
+    expect(pdfPages(readable)).toBeGreaterThan(1);
   });
 
   it.each([

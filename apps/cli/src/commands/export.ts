@@ -139,7 +139,11 @@ function parse(argv: readonly string[]): Parsed {
       file,
       format,
       out: typeof values.output === 'string' ? values.output : defaultOut(file, format, table),
-      page: { size, landscape: values.landscape === true, mode: values.tile ? 'tile' : 'fit' },
+      page: {
+        size,
+        landscape: values.landscape === true,
+        mode: values.tile ? 'tile' : values.fit ? 'fit' : 'auto',
+      },
       table,
       findings: values['no-findings'] !== true,
       comments: values['no-comments'] !== true,
