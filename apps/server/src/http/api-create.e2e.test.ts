@@ -136,9 +136,28 @@ describe('REST API (real server process)', { timeout: 30_000 }, () => {
       const chunks = Array.from({ length: 9 }, () => ' '.repeat(LIMIT / 8));
       const streamed = { chunks, headers: { 'content-type': 'application/json' } };
       expectError(await send(server, 'POST', '/api/maps', streamed), 413, 'too-large');
-      // Just under the limit is fine.
-      const fits = JSON.stringify({ title: 'x'.repeat(LIMIT - 100) });
+      // Just under the limit is fine (a whole map file, its notes long).
+      const file = {
+        format: 'procmap',
+        version: 1,
+        title: 'Long notes',
+        roles: [{ id: 'r', name: 'Clerk' }],
+        steps: [{ id: 's', roleId: 'r', kind: 'task', label: 'Read', notes: '' }],
+        flows: [],
+      };
+      const room = LIMIT - 100 - JSON.stringify(file).length;
+      file.steps[0]!.notes = 'x'.repeat(room);
+      const fits = JSON.stringify(file);
+      expect(fits.length).toBeLessThan(LIMIT);
       expect((await send(server, 'POST', '/api/maps', { body: fits })).status).toBe(201);
+    });
+
+    it('given a title longer than a name may be, answers 400 saying how long', async () => {
+      const reply = await send(server, 'POST', '/api/maps', {
+        body: JSON.stringify({ title: 'x'.repeat(501) }),
+      });
+      expectError(reply, 400, 'invalid-title');
+      expect(JSON.parse(reply.text).error.message).toMatch(/501 characters long.*at most 500/);
     });
 
     it('given { "title": 5 }, answers 400 naming the title', async () => {

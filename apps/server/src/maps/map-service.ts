@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MapDoc } from '@procmap/doc';
 import {
   emptyMap,
+  labelLengthProblem,
   MAX_NESTING,
   type Problem,
   type ProcessMap,
@@ -56,6 +57,8 @@ function fileFromBody(body: unknown): ProcessMap {
       if (typeof body.title !== 'string') {
         throw new MapError('invalid-title', 'title must be text');
       }
+      const long = labelLengthProblem(body.title, 'title');
+      if (long) throw new MapError('invalid-title', `the title ${long.message}`);
       return emptyMap(body.title);
     }
   }
