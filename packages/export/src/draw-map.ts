@@ -140,6 +140,12 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
   const markers = new Set<Paint>(); // the kinds of comment marker drawn
   const hoursPerDay = map.settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay;
   const times = steps.map((box) => formatStepTimes(box.step, hoursPerDay));
+  // Each step's time tag width, measured once (for label places and for drawing).
+  const tagWidths = new Float64Array(steps.length).fill(-1);
+  const tagWidth = (i: number) => {
+    if ((tagWidths[i] as number) < 0) tagWidths[i] = timesWidth(times[i]) ?? 0;
+    return tagWidths[i] as number;
+  };
   // The same lines and label places as the canvas (from the layout package).
   const routes = routeFlows(map.flows, boxOf);
   const labels = flowLabels(routes, comments);
@@ -149,7 +155,7 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
       : placeFlowLabels(
           routes,
           (route) => labels.get(route.flow.id),
-          stepObstacles(steps, { timeTagWidth: (_step, i) => timesWidth(times[i]) }),
+          stepObstacles(steps, { timeTagWidth: (_step, i) => tagWidth(i) }),
         );
   for (const route of routes) {
     drawFlow(painter, route, route.from.step.roleId !== route.to.step.roleId);
@@ -160,7 +166,7 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
   for (let i = 0; i < steps.length; i++) {
     const box = steps[i] as StepBox;
     drawStep(painter, box);
-    drawTimes(painter, box, times[i]);
+    drawTimes(painter, box, times[i], tagWidth(i));
     const found = findingsOf.get(box.step.id);
     if (found) {
       drawBadge(painter, box, found.count, found.severity);
@@ -407,9 +413,8 @@ function timesWidth(times: string | undefined): number | undefined {
 }
 
 /** A step's times on its lower edge, as the canvas shows them ("10 min · waits 2 d"). */
-function drawTimes(painter: Painter, { x, y }: StepBox, times: string | undefined) {
+function drawTimes(painter: Painter, { x, y }: StepBox, times: string | undefined, w: number) {
   if (!times) return;
-  const w = timesWidth(times) as number;
   const cx = x + W / 2;
   painter.rect(LAYER.marks, r(cx - w / 2), y + H - 8, w, 16, 8, TIMES_PAINT);
   painter.text(LAYER.marks, r(cx), y + H + 4, times, TIMES_TEXT);

@@ -61,11 +61,8 @@ const SIDES: Readonly<Record<RouteKind, readonly [Side, Side]>> = {
   back: ['bottom', 'bottom'],
 };
 
-interface End {
-  readonly route: number;
-  readonly out: boolean;
-  readonly key: number;
-}
+/** Sides numbered: left and right (vertical) first. */
+const SIDE_NUMBER: Readonly<Record<Side, number>> = { left: 0, right: 1, top: 2, bottom: 3 };
 
 /**
  * The line of every flow whose two steps are drawn (`boxOf` gives a step's box), in flow order.
@@ -75,56 +72,82 @@ export function routeFlows(
   flows: readonly Flow[],
   boxOf: (id: string) => StepBox | undefined,
 ): FlowRoute[] {
-  const ends: { flow: Flow; from: StepBox; to: StepBox; kind: RouteKind }[] = [];
-  // The flows meeting each side of each step.
-  const bySide: Record<Side, Map<StepBox, End[]>> = {
-    left: new Map(),
-    right: new Map(),
-    top: new Map(),
-    bottom: new Map(),
+  const routed: Flow[] = [];
+  const froms: StepBox[] = [];
+  const tos: StepBox[] = [];
+  const kinds: RouteKind[] = [];
+  // Each end (two per flow: out at 2i, in at 2i + 1): the side of a step it meets, as
+  // 4 × the step's number + the side's, and its sort key along that side.
+  const boxes = new Map<StepBox, number>();
+  const numberOf = (box: StepBox) => {
+    let n = boxes.get(box);
+    if (n === undefined) {
+      n = boxes.size;
+      boxes.set(box, n);
+    }
+    return n;
   };
-  const add = (box: StepBox, side: Side, end: End) => {
-    const list = bySide[side].get(box);
-    if (list) list.push(end);
-    else bySide[side].set(box, [end]);
-  };
+  const sideOf: number[] = [];
+  const keys: number[] = [];
   for (const flow of flows) {
     const from = boxOf(flow.from);
     const to = boxOf(flow.to);
     if (!from || !to) continue;
     const kind = routeKind(from, to);
-    const route = ends.length;
-    ends.push({ flow, from, to, kind });
+    routed.push(flow);
+    froms.push(from);
+    tos.push(to);
+    kinds.push(kind);
     const [outSide, inSide] = SIDES[kind];
-    add(from, outSide, { route, out: true, key: sortKey(kind, from, to) });
-    add(to, inSide, { route, out: false, key: sortKey(kind, to, from) });
+    sideOf.push(4 * numberOf(from) + SIDE_NUMBER[outSide], 4 * numberOf(to) + SIDE_NUMBER[inSide]);
+    keys.push(sortKey(kind, from, to), sortKey(kind, to, from));
   }
-  // Each end's offset from the middle of its side.
-  const outOffset = new Float64Array(ends.length);
-  const inOffset = new Float64Array(ends.length);
-  for (const side of ['left', 'right', 'top', 'bottom'] as const) {
-    const vertical = side === 'left' || side === 'right';
+  // The ends on each side, side by side (counting sort), then each end's offset from the
+  // middle of its side: sides met by one flow (most) keep the middle.
+  const count = new Int32Array(4 * boxes.size + 1);
+  for (const k of sideOf) count[k + 1] = (count[k + 1] as number) + 1;
+  for (let k = 1; k < count.length; k++) count[k] = (count[k] as number) + (count[k - 1] as number);
+  const order = new Int32Array(sideOf.length);
+  const fill = count.slice();
+  sideOf.forEach((k, end) => {
+    order[fill[k] as number] = end;
+    fill[k] = (fill[k] as number) + 1;
+  });
+  const offset = new Float64Array(sideOf.length);
+  for (let k = 0; k + 1 < count.length; k++) {
+    const first = count[k] as number;
+    const n = (count[k + 1] as number) - first;
+    if (n < 2) continue;
+    const list = Array.from(order.subarray(first, first + n));
+    // By key; ties by flow order, an end going out before one coming in.
+    list.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+    const vertical = k % 4 < 2;
     const length = vertical ? H : W;
     const margin = vertical ? PORT_MARGIN.vertical : PORT_MARGIN.horizontal;
-    const most = vertical ? PORT_GAP.vertical : PORT_GAP.horizontal;
-    for (const list of bySide[side].values()) {
-      if (list.length === 1) continue;
-      list.sort((a, b) => a.key - b.key || a.route - b.route || Number(a.out) - Number(b.out));
-      const gap = Math.min(most, (length - 2 * margin) / (list.length - 1));
-      list.forEach((end, i) => {
-        const offset = (i - (list.length - 1) / 2) * gap;
-        if (end.out) outOffset[end.route] = offset;
-        else inOffset[end.route] = offset;
-      });
-    }
+    const gap = Math.min(
+      vertical ? PORT_GAP.vertical : PORT_GAP.horizontal,
+      (length - 2 * margin) / (n - 1),
+    );
+    list.forEach((end, i) => {
+      offset[end] = (i - (n - 1) / 2) * gap;
+    });
   }
-  return ends.map(({ flow, from, to, kind }, i) => {
+  const routes: FlowRoute[] = new Array(routed.length);
+  for (let i = 0; i < routed.length; i++) {
+    const kind = kinds[i] as RouteKind;
+    const from = froms[i] as StepBox;
+    const to = tos[i] as StepBox;
     const [outSide, inSide] = SIDES[kind];
-    const p = port(from, outSide, outOffset[i] as number);
-    const q = port(to, inSide, inOffset[i] as number);
-    return { flow, from, to, kind, curve: curveOf(kind, p, q) };
-  });
+    port(from, outSide, offset[2 * i] as number, P);
+    port(to, inSide, offset[2 * i + 1] as number, Q);
+    routes[i] = { flow: routed[i] as Flow, from, to, kind, curve: curveOf(kind, P, Q) };
+  }
+  return routes;
 }
+
+/** Scratch points for the two ends of the flow being routed (no allocation per flow). */
+const P = { x: 0, y: 0 };
+const Q = { x: 0, y: 0 };
 
 /**
  * Orders the ends on one side so that lines do not cross near it: by where the other end lies
@@ -137,18 +160,20 @@ function sortKey(kind: RouteKind, own: StepBox, other: StepBox): number {
   return kind === 'back' ? 2 * cx - otherX : otherX;
 }
 
-/** The point on a step's outline at `offset` from the middle of `side`. */
-function port(box: StepBox, side: Side, offset: number): { x: number; y: number } {
-  const { x, y } = box;
+/** The point on a step's outline at `offset` from the middle of `side`, written into `out`. */
+function port(box: StepBox, side: Side, offset: number, out: { x: number; y: number }): void {
   const kind: StepKind = box.step.kind;
-  const cx = x + W / 2;
-  const cy = y + H / 2;
+  const cx = box.x + W / 2;
+  const cy = box.y + H / 2;
   if (side === 'left' || side === 'right') {
     const sign = side === 'right' ? 1 : -1;
-    return { x: cx + sign * (W / 2 - inset(kind, side, offset)), y: cy + offset };
+    out.x = cx + sign * (W / 2 - inset(kind, side, offset));
+    out.y = cy + offset;
+  } else {
+    const sign = side === 'bottom' ? 1 : -1;
+    out.x = cx + offset;
+    out.y = cy + sign * (H / 2 - inset(kind, side, offset));
   }
-  const sign = side === 'bottom' ? 1 : -1;
-  return { x: cx + offset, y: cy + sign * (H / 2 - inset(kind, side, offset)) };
 }
 
 /** How far a shape's outline lies inside its box at `offset` from the middle of a side. */
