@@ -16,6 +16,7 @@ import {
   DEFAULT_SETTINGS,
   flowLabel,
   formatStepTimes,
+  laneColour,
   normalize,
   type ProcessMap,
 } from '@procmap/model';
@@ -27,7 +28,6 @@ import {
   IDEA,
   INK,
   INK_MUTED,
-  LANE_DEFAULT,
   LINE,
   mix,
   NOTE,
@@ -117,8 +117,14 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
 
   const sceneLanes: SceneLane[] = [];
   const legend: LegendEntry[] = [];
+  // A lane without a colour of its own takes the colour of its place in the whole map, as on
+  // the canvas (also when only some lanes are drawn).
+  const place = new Map(geometry.lanes.map((l) => [l.role.id, l.index]));
   for (const lane of lanes) {
-    const color = safeColor(lane.role.color, LANE_DEFAULT);
+    const color = safeColor(
+      lane.role.color,
+      laneColour(undefined, place.get(lane.role.id) ?? lane.index),
+    );
     const name = cleanText(lane.role.name) || 'Unnamed role';
     sceneLanes.push({ roleId: lane.role.id, name, y: lane.y, height: lane.height });
     legend.push({ kind: 'role', color, label: name });

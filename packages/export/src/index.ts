@@ -33,6 +33,7 @@ export {
   pageSize,
   paginate,
   readableScale,
+  smallestName,
   smallestText,
   tileCount,
 } from './paginate';

@@ -24,8 +24,15 @@ export const PAGE_LAYOUT = {
   titleUnit: 9.5,
   /** Space between the title block and the map. */
   gap: 8,
-  /** The smallest text a page of the default (`auto`) layout prints, in points. */
+  /**
+   * The smallest a name — a step's label, a flow's label, a lane's name — prints in the default
+   * (`auto`) layout, in points.
+   */
   minTextPt: 8,
+  /** The smallest any other text (a time tag, a count on a marker) prints there, in points. */
+  minDetailPt: 6,
+  /** Texts drawn at this size or larger (scene units) are names; smaller ones are details. */
+  nameUnits: 12,
   /** Scale of compact tiles (`tile`): 14 px labels print at 7.7 pt, in fewer pages. */
   tileScale: 0.55,
   /** Scene units shown again at the edge of the next tile. */
@@ -97,9 +104,33 @@ export function smallestText(scene: Scene): number {
   return min;
 }
 
-/** The scale at which the map's smallest text prints at `PAGE_LAYOUT.minTextPt`. */
+const smallestNames = new WeakMap<Scene, number>();
+
+/** The size of the smallest name the map draws (scene units); 14 when it draws none. */
+export function smallestName(scene: Scene): number {
+  let min = smallestNames.get(scene);
+  if (min === undefined) {
+    min = Number.POSITIVE_INFINITY;
+    for (const list of [scene.body, scene.header]) {
+      for (const it of list) {
+        if (it.type === 'text' && it.size >= PAGE_LAYOUT.nameUnits && it.size < min) min = it.size;
+      }
+    }
+    if (!Number.isFinite(min)) min = 14;
+    smallestNames.set(scene, min);
+  }
+  return min;
+}
+
+/**
+ * The scale at which the map's names print at `PAGE_LAYOUT.minTextPt` or larger and its other
+ * text at `PAGE_LAYOUT.minDetailPt` or larger: names must be read from across a table, a time
+ * tag only by whoever holds the page.
+ */
 export function readableScale(scene: Scene): number {
-  return Math.ceil((PAGE_LAYOUT.minTextPt / smallestText(scene)) * 1000) / 1000;
+  const L = PAGE_LAYOUT;
+  const scale = Math.max(L.minTextPt / smallestName(scene), L.minDetailPt / smallestText(scene));
+  return Math.ceil(scale * 1000) / 1000;
 }
 
 /** How many tiles cover `length` with tiles of `tile` that overlap by `overlap`. */

@@ -13,8 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { buildScene, PAGE_LAYOUT, paginate, toPdf } from './index';
 
 /*
- * The default PDF is readable: no text on any page is smaller than 8 pt, and a map that would
- * need smaller text on one page is tiled instead. Sizes are read from the file itself: every
+ * The default PDF is readable: no name (step or flow label, lane name) on any page is smaller
+ * than 8 pt and no other text smaller than 6 pt, and a map that would need smaller text on one
+ * page is tiled instead. Sizes are read from the file itself: every
  * text of a map page is set with `Tf` in page space (no scaling around it), so the smallest Tf
  * operand is the smallest text a reader sees.
  */
@@ -23,11 +24,14 @@ interface PrintedText {
   readonly pages: number;
   /** Smallest text size (pt) on each page. */
   readonly smallest: number[];
+  /** Every text size used (pt, to two decimals). */
+  readonly sizes: number[];
 }
 
 async function printedText(pdf: Uint8Array): Promise<PrintedText> {
   const doc = await PDFDocument.load(pdf);
   const smallest: number[] = [];
+  const sizes = new Set<number>();
   for (const page of doc.getPages()) {
     const contents = page.node.Contents();
     const streams =
@@ -43,11 +47,14 @@ async function printedText(pdf: Uint8Array): Promise<PrintedText> {
       for (const m of ops.matchAll(/(\S+) (\S+) (\S+) (\S+) \S+ \S+ Tm/g)) {
         expect([Math.abs(Number(m[1])), Math.abs(Number(m[4]))]).toEqual([1, 1]);
       }
-      for (const m of ops.matchAll(/ (\d+(?:\.\d+)?) Tf/g)) min = Math.min(min, Number(m[1]));
+      for (const m of ops.matchAll(/ (\d+(?:\.\d+)?) Tf/g)) {
+        min = Math.min(min, Number(m[1]));
+        sizes.add(Math.round(Number(m[1]) * 100) / 100);
+      }
     }
     smallest.push(min);
   }
-  return { pages: doc.getPageCount(), smallest };
+  return { pages: doc.getPageCount(), smallest, sizes: [...sizes] };
 }
 
 /** A generated map with times on its steps, so it draws its smallest text (time tags). */
@@ -58,7 +65,7 @@ const sceneOf = (map: ProcessMap) =>
 
 describe('the default PDF keeps every text readable', () => {
   for (const steps of [17, 200]) {
-    it(`given a ${steps}-step map on A4, then no page prints text under 8 pt`, async () => {
+    it(`given a ${steps}-step map on A4, then no page prints a name under 8 pt or other text under 6 pt`, async () => {
       // given
       const scene = sceneOf(mapOf(steps));
       // when: no page mode chosen
@@ -66,8 +73,15 @@ describe('the default PDF keeps every text readable', () => {
       // then
       const printed = await printedText(pdf);
       expect(printed.pages).toBeGreaterThan(1); // too big for one readable page: tiled
-      expect(Math.min(...printed.smallest)).toBeGreaterThanOrEqual(PAGE_LAYOUT.minTextPt);
-      expect(printed.pages).toBe(paginate(scene, { size: 'A4', landscape: true }).length);
+      expect(Math.min(...printed.smallest)).toBeGreaterThanOrEqual(PAGE_LAYOUT.minDetailPt);
+      const layout = paginate(scene, { size: 'A4', landscape: true });
+      expect(printed.pages).toBe(layout.length);
+      // Names are drawn at nameUnits or more, so at this scale at minTextPt or more.
+      expect(layout[0]!.scale * PAGE_LAYOUT.nameUnits).toBeGreaterThanOrEqual(
+        PAGE_LAYOUT.minTextPt,
+      );
+      // and the step labels (14 units) really are printed at that size or larger
+      expect(printed.sizes).toContain(Math.round(layout[0]!.scale * 14 * 100) / 100);
     }, 60_000);
   }
 

@@ -14,7 +14,6 @@ export const ACCENT = '#2457c5';
 export const DANGER = '#b42318';
 export const OK = '#1f7a4d';
 export const WARN = '#9a5b00';
-export const LANE_DEFAULT = '#8a96a3';
 
 /** Comment markers: pain points red, ideas green, questions and notes grey. */
 export const PAIN = DANGER;

@@ -11,7 +11,7 @@ export interface ExportSettings {
   readonly titleBlock: boolean;
   readonly page: 'A4' | 'A3' | 'Letter';
   readonly landscape: boolean;
-  /** `auto`: one page when its text is readable (8 pt or more) there, else readable tiles. */
+  /** `auto`: one page when its names are readable (8 pt or more) there, else readable tiles. */
   readonly mode: 'auto' | 'fit' | 'tile';
 }
 
@@ -25,11 +25,11 @@ export interface ExportRequest {
   readonly date: string;
 }
 
-/** How a map PDF will come out: its pages and the smallest text they print. */
+/** How a map PDF will come out: its pages and the size its smallest names print at. */
 export interface PagePlan {
   readonly pages: number;
   /** Points. */
-  readonly smallestText: number;
+  readonly smallestName: number;
 }
 
 /** Progress, then one answer: a file's bytes (PNG: the SVG to rasterise on the page). */

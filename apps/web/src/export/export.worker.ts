@@ -6,7 +6,7 @@ import {
   CSV_BOM,
   type ExportFonts,
   paginate,
-  smallestText,
+  smallestName,
   toCsv,
   toPdf,
   toSvg,
@@ -77,7 +77,7 @@ scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
       const scene = buildScene(map, sceneOptions(settings, analysis, date));
       const pages = paginate(scene, page);
       const scale = Math.min(...pages.map((p) => p.scale));
-      const plan = { pages: pages.length, smallestText: smallestText(scene) * scale };
+      const plan = { pages: pages.length, smallestName: smallestName(scene) * scale };
       post({ id, kind: 'plan', plan });
       return;
     }

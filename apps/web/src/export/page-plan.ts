@@ -58,9 +58,9 @@ export function describePlan(plan: PagePlan, settings: Pick<ExportSettings, 'pag
   const paper = `${settings.page} ${settings.landscape ? 'landscape' : 'portrait'}`;
   const pt = (v: number) => `${Math.round(v * 10) / 10} pt`;
   if (plan.pages === 1) {
-    return plan.smallestText >= 8
-      ? `1 page (${paper}); text prints at ${pt(plan.smallestText)} or larger.`
-      : `1 page (${paper}), but its smallest text prints at ${pt(plan.smallestText)}: too small to read. “Readable size” tiles it instead.`;
+    return plan.smallestName >= 8
+      ? `1 page (${paper}); names print at ${pt(plan.smallestName)} or larger.`
+      : `1 page (${paper}), but its names print at ${pt(plan.smallestName)}: too small to read. “Readable size” tiles it instead.`;
   }
-  return `${plan.pages} pages (${paper}), each labelled with its row and column; text prints at ${pt(plan.smallestText)} or larger.`;
+  return `${plan.pages} pages (${paper}), each labelled with its row and column; names print at ${pt(plan.smallestName)} or larger.`;
 }
