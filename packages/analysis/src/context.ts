@@ -3,6 +3,7 @@ import {
   DEMAND_PERIODS,
   type DemandPeriod,
   type ProcessMap,
+  shortLabel,
   workingMinutesPer,
 } from '@procmap/model';
 import { formatMinutes, formatShare } from './format';
@@ -133,12 +134,12 @@ export function duration(ctx: Context, minutes: number): string {
   return text;
 }
 
-/** A step's label in quotes for messages, or its id when it has none. */
+/** A step's label in quotes for messages (a long one cut at a word, with "…"), or its id when it has none. */
 export function named(ctx: Context, i: number): string {
   let name = ctx.names[i];
   if (name === undefined) {
     const label = ctx.g.labels[i] as string;
-    name = label.trim() === '' ? `step ${ctx.g.ids[i]}` : `"${label}"`;
+    name = label.trim() === '' ? `step ${ctx.g.ids[i]}` : `"${shortLabel(label)}"`;
     ctx.names[i] = name;
   }
   return name;

@@ -1,3 +1,4 @@
+import { shortLabel } from '@procmap/model';
 import { formatMinutes, formatMoney, formatNumber, formatShare } from './format';
 import type { BottleneckMetric, Metrics, RuleId } from './types';
 
@@ -176,8 +177,9 @@ export function formatMetric(
  * figures, the step with the longest own time and its role.
  */
 export function describeBottleneck(b: BottleneckMetric): string {
-  const step = b.label.trim() === '' ? 'an unnamed step' : `"${b.label}"`;
-  const role = b.roleName.trim() === '' ? (b.roleId ?? 'a step without a role') : b.roleName;
+  const step = b.label.trim() === '' ? 'an unnamed step' : `"${shortLabel(b.label)}"`;
+  const role =
+    b.roleName.trim() === '' ? (b.roleId ?? 'a step without a role') : shortLabel(b.roleName);
   if (b.basis === 'utilisation' && b.utilisation !== null) {
     return `${role} (${formatShare(b.utilisation)} utilised), at ${step}`;
   }
