@@ -37,7 +37,7 @@ test('the export dialog counts the PDF pages before exporting, and the PDF has t
   // when: fitted on one page instead, the dialog warns that it cannot be read
   await dialog.getByLabel('Large maps').selectOption('fit');
   await expect(count).toHaveText(
-    /^1 page \(A4 landscape\), but its smallest text prints at .* too small to read/,
+    /^1 page \(A4 landscape\), but its names print at .* too small to read/,
   );
 
   // when: back to the readable size on larger paper, fewer pages
