@@ -146,3 +146,9 @@ test('screenshots of the analysis panel with the heat overlay, and two people on
   await page.screenshot({ path: join(dir, 'presence.png') });
   await context.close();
 });
+
+test('screenshot of the page a mistyped or revoked link shows', async ({ page }) => {
+  await page.goto('/m/no-such-map#token=mistyped');
+  await expect(page.getByRole('heading', { name: 'This link doesn’t open a map' })).toBeVisible();
+  await page.screenshot({ path: join(dir, 'link-refused.png') });
+});

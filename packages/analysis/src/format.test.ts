@@ -18,6 +18,8 @@ describe('the one formatter', () => {
   });
   it('writes durations as precise as useful: minutes, hours and minutes, tenths of a day', () => {
     expect(formatMinutes(12.5, 7.5)).toBe('12.5 min');
+    expect(formatMinutes(35.29, 7.5)).toBe('35.3 min');
+    expect(formatMinutes(2.25, 7.5)).toBe('2.25 min');
     expect(formatMinutes(171.4, 7.5)).toBe('2 h 51 min');
     expect(formatMinutes(69.6 * 450 + 3, 7.5)).toBe('69.6 d');
   });

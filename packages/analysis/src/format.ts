@@ -14,7 +14,8 @@ import { formatDuration } from '@procmap/model';
 export function formatMinutes(minutes: number, hoursPerDay: number): string {
   if (!Number.isFinite(minutes)) return 'n/a';
   const day = hoursPerDay * 60;
-  let shown = Math.round(minutes * 100) / 100;
+  // Two significant decimals read as precision the inputs never had: 35.29 min is 35.3 min.
+  let shown = minutes >= 10 ? Math.round(minutes * 10) / 10 : Math.round(minutes * 100) / 100;
   if (day > 0 && minutes >= day) shown = (Math.round((minutes / day) * 10) / 10) * day;
   else if (minutes >= 60) shown = Math.round(minutes);
   return formatDuration(shown, { hoursPerDay });
