@@ -21,6 +21,9 @@ export interface TextStyle {
 
 export const MARGIN = 56;
 
+/** Paragraphs of at most this many lines are never split across pages. */
+const KEEP_TOGETHER = 6;
+
 export class PageFlow {
   page: PDFPage | undefined;
   y = 0;
@@ -72,13 +75,13 @@ export class PageFlow {
     const weight = style.weight ?? 'normal';
     const indent = style.indent ?? 0;
     const lineHeight = size * 1.35;
-    for (const line of wrapText(
-      text,
-      this.column - indent,
-      size,
-      Number.POSITIVE_INFINITY,
-      weight,
-    )) {
+    const lines = wrapText(text, this.column - indent, size, Number.POSITIVE_INFINITY, weight);
+    // A short paragraph stays on one page; a long one leaves neither a single line at the foot
+    // of a page nor a single line at the top of the next.
+    if (lines.length <= KEEP_TOGETHER) this.ensure(lines.length * lineHeight);
+    else this.ensure(2 * lineHeight);
+    for (const [i, line] of lines.entries()) {
+      if (lines.length - i === 2) this.ensure(2 * lineHeight);
       this.items(
         [
           {
@@ -99,7 +102,7 @@ export class PageFlow {
   }
 
   /** A heading, kept on one page with at least `keep` points of what follows. */
-  heading(text: string, level: 1 | 2 = 1, keep = 60): void {
+  heading(text: string, level: 1 | 2 = 1, keep = 120): void {
     const size = level === 1 ? 18 : 13;
     this.ensure(size * 2 + keep);
     if (this.y > MARGIN) this.y += level === 1 ? 10 : 6;

@@ -128,10 +128,10 @@ export async function buildReport(
     tiles.length === 0
       ? 'The map page shows the whole process.'
       : tooMany
-        ? `The map page shows the whole process, too small to read every label: at a readable size the map takes ${tiles.length} pages, too many for this report. The tiled map PDF (Export, then PDF with “Tile across pages”) prints it in full.`
+        ? `The map page shows the whole process, too small to read every label: at a readable size the map takes ${tiles.length} pages, too many for this report. The map PDF (Export, then PDF at “Readable size”) prints it in full.`
         : 'The first map page shows the whole process; as it is too small to read, the pages after it show the map in pieces, each labelled with its row and column.';
 
-  flow.heading('How to read this report', 2, 40);
+  flow.heading('How to read this report', 2);
   flow.text(
     'The map shows each role as a lane and each step of the work as a box, in the order a case goes through them. ' +
       'Dashed blue lines are handoffs between roles. Numbered badges mark steps that findings concern; red and green dots are the team’s pain points and ideas. ' +
