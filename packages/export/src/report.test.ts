@@ -58,7 +58,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('the map in the report', () => {
     const text = flat(pdfText(pdf));
     expect(text).not.toContain('row 1, column 1');
     expect(text).toMatch(/at a readable size the map takes \d+ pages, too many for this report/);
-    expect(text).toContain('Tile across pages');
+    expect(text).toContain('PDF at “Readable size”');
     expect(await pages(pdf)).toBeLessThan(12); // the text, and one map page
     expect(await pages(tiled)).toBeGreaterThan(100);
   }, 60_000);
