@@ -87,4 +87,19 @@ describe('crossed edits', () => {
     expect(loser).toEqual([{ kind: 'renamed', record: 'role', id: lane, mine, kept }]);
     expect(seenA.length + seenB.length).toBe(1);
   });
+
+  it('says nothing about a step this replica renamed apart and then deleted itself', () => {
+    const { a, docA, docB, step, sync } = pair();
+    let apart = true;
+    const seenA = watch(a, () => apart);
+    docA.updateStep(step, { label: 'Renamed offline' });
+    apart = false;
+    sync();
+    docA.deleteSteps([step]);
+    sync();
+    // Later, anything from the other replica arrives: no warning about the deleted step.
+    docB.addRole({ name: 'Later lane' });
+    sync();
+    expect(seenA).toEqual([]);
+  });
 });

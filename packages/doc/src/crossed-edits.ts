@@ -84,6 +84,11 @@ export class CrossedEditWatcher {
           }
         }
       }
+      // A record this replica deleted itself crosses nothing later.
+      for (const key of this.mine.keys()) {
+        const [record, id] = key.split(':', 2) as ['step' | 'role', string];
+        if (!(record === 'step' ? maps.steps : maps.roles).has(id)) this.mine.delete(key);
+      }
       return;
     }
     const crossed: CrossedEdit[] = [];
@@ -94,7 +99,12 @@ export class CrossedEditWatcher {
       const entry = collection.get(id);
       if (!entry) {
         this.mine.delete(key);
-        if (mine.apart) crossed.push({ kind: 'deleted', record, id, mine: mine.name });
+        // Deleted by this remote change (not long ago, nor by this replica).
+        const deletedNow = tr.changed
+          .get(collection as unknown as Y.AbstractType<unknown>)
+          ?.has(id);
+        if (mine.apart && deletedNow)
+          crossed.push({ kind: 'deleted', record, id, mine: mine.name });
         continue;
       }
       const current = itemOf(entry, field);
