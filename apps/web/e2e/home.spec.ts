@@ -12,7 +12,7 @@ test('the home page creates a map and opens it on an empty state that says what 
 
   await expect(page.getByTestId('map-title')).toHaveText('Discharge planning');
   const empty = page.getByTestId('empty-state');
-  await expect(empty).toContainText('Press L to add a lane');
+  await expect(empty).toContainText('Press Alt+L to add a lane');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 });
 

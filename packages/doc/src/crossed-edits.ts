@@ -100,9 +100,8 @@ export class CrossedEditWatcher {
       if (!entry) {
         this.mine.delete(key);
         // Deleted by this remote change (not long ago, nor by this replica).
-        const deletedNow = tr.changed
-          .get(collection as unknown as Y.AbstractType<unknown>)
-          ?.has(id);
+        const changed: ReadonlyMap<unknown, Set<string | null>> = tr.changed;
+        const deletedNow = changed.get(collection)?.has(id) === true;
         if (mine.apart && deletedNow)
           crossed.push({ kind: 'deleted', record, id, mine: mine.name });
         continue;

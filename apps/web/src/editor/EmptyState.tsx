@@ -16,7 +16,7 @@ export function EmptyState({
           <h2>Start with the people</h2>
           <p>
             Each lane is a role that does part of the work: a patient, a clerk, a nurse. Press{' '}
-            <kbd>L</kbd> to add a lane and type its name, then <kbd>Enter</kbd>.
+            <kbd>Alt+L</kbd> to add a lane and type its name, then <kbd>Enter</kbd>.
           </p>
           <button type="button" className="button button--primary" onClick={onAddLane}>
             Add a lane
@@ -26,8 +26,9 @@ export function EmptyState({
         <>
           <h2>Now the first step</h2>
           <p>
-            Select a lane and press <kbd>N</kbd> (or <kbd>Enter</kbd>) to add the first step. Then{' '}
-            <kbd>Enter</kbd> adds the next one, connected. Press <kbd>?</kbd> for every shortcut.
+            Select a lane and press <kbd>Enter</kbd> (or <kbd>Alt+N</kbd>) to add the first step.
+            Then <kbd>Enter</kbd> adds the next one, connected. Press <kbd>?</kbd> for every
+            shortcut.
           </p>
         </>
       )}

@@ -493,7 +493,11 @@ export function handleEditorKey(press: KeyPress, ctx: ActionContext): KeyOutcome
   }
   if (startRename(press.key)) return 'handled';
   if (session.selection.kind === 'none') {
-    session.setHint('Select a step to type its name. Letter keys take Alt: Alt+N adds a step.');
+    session.setHint(
+      ctx.geometry.lanes.length === 0
+        ? 'Letter keys take Alt: Alt+L adds a lane to start with.'
+        : 'Select a step to type its name. Letter keys take Alt: Alt+N adds a step.',
+    );
   }
   return 'handled';
 }
