@@ -1,5 +1,15 @@
 import { useId, useRef, useState } from 'react';
 
+/** The tags in what was typed: split at commas and semicolons, trimmed, each once. */
+export function splitTags(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[,;]/)) {
+    const tag = part.trim();
+    if (tag && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
 /**
  * A list of short texts (data items, systems) as removable tags, with an input that suggests
  * what the map already uses. Each add or remove is one change.
@@ -24,13 +34,14 @@ export function TagField(props: {
   };
   const [error, setError] = useState<string | null>(null);
   const add = () => {
-    const text = current.current.trim();
-    if (!text) return;
-    if (props.tags.includes(text)) {
+    // "Word, Case system" is two systems: a list typed or pasted at once becomes one tag each,
+    // so the same system named on two steps is counted as the same.
+    const typed = splitTags(current.current).filter((t) => !props.tags.includes(t));
+    if (typed.length === 0) {
       setDraft('');
       return;
     }
-    const message = props.onChange([...props.tags, text]);
+    const message = props.onChange([...props.tags, ...typed]);
     setError(message);
     if (message === null) setDraft('');
   };
@@ -63,7 +74,7 @@ export function TagField(props: {
         list={listId}
         value={draft}
         disabled={props.disabled}
-        placeholder="Type and press Enter"
+        placeholder="Type and press Enter; commas separate"
         onChange={(e) => setDraft(e.target.value)}
         onBlur={add}
         onKeyDown={(e) => {

@@ -86,6 +86,9 @@ function Me() {
             <div className="row">
               <input
                 id={inputId}
+                // Opened to type a name: the keys go to it, not to the map behind.
+                // biome-ignore lint/a11y/noAutofocus: the popover opens for this one field
+                autoFocus
                 value={draft}
                 maxLength={MAX_NAME}
                 placeholder={me.name}
