@@ -1,8 +1,9 @@
-import { analyze } from '@procmap/analysis';
+import { analyze, formatMinutes } from '@procmap/analysis';
 import {
   EXPORT_FONTS as FONTS,
   flat,
   HAS_PDFTOTEXT,
+  hospitalDischarge,
   mapBuilder,
   outpatientReferral,
   pdfText,
@@ -112,4 +113,22 @@ describe.skipIf(!HAS_PDFTOTEXT)('the report opens with the executive summary', (
     // The first gain named is the finding with the largest gain.
     expect(text).toContain(flat(`1. ${executiveSummary(map, analysis).gains[0]}`).slice(0, 60));
   }, 30_000);
+
+  it('lists the gains in the findings’ order, largest time at stake first, so the two agree', () => {
+    for (const map of [outpatientReferral(), hospitalDischarge()]) {
+      const analysis = analyze(map);
+      const summary = executiveSummary(map, analysis);
+      const hours = map.settings?.hoursPerDay ?? 7.5;
+      const expected = analysis.findings
+        .filter((f) => f.uniqueTimeAtStake > 0)
+        .sort((a, b) => b.timeAtStake - a.timeAtStake)
+        .slice(0, 3)
+        .map((f) => `up to ${formatMinutes(f.timeAtStake, hours)} a case`);
+      expect(summary.gains).toHaveLength(expected.length);
+      summary.gains.forEach((gain, i) => expect(gain).toContain(expected[i]));
+      // and the first is the largest gain of the whole list
+      const largest = Math.max(...analysis.findings.map((f) => f.timeAtStake));
+      expect(summary.gains[0]).toContain(`up to ${formatMinutes(largest, hours)} a case`);
+    }
+  });
 });

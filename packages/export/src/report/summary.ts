@@ -52,18 +52,18 @@ export function executiveSummary(map: ProcessMap, analysis: AnalysisResult): Exe
       ? `One case takes ${time(m.leadTime)} from start to finish. Removing the waste found would save up to ${time(total)} of that (time two findings share is counted once).`
       : `One case takes ${time(m.leadTime)} from start to finish. The analysis found no time to gain on the map as drawn.`;
 
-  // The largest gains of their own: a finding whose time an earlier one already counts (the same
-  // queue) would tell this reader little new, so the gains are ranked by what each adds. The
-  // first is always the largest gain of all.
+  // The largest gains, in the order the findings list them (largest time at stake first), so
+  // the summary, the findings and the figures agree on what matters most. A finding whose time
+  // a larger one already counts in full (the same queue seen twice) adds nothing new: left out.
   const ranked = analysis.findings
     .map((f, order) => ({ f, order }))
     .filter(({ f }) => f.uniqueTimeAtStake > 0)
-    .sort((a, b) => b.f.uniqueTimeAtStake - a.f.uniqueTimeAtStake || a.order - b.order)
+    .sort((a, b) => b.f.timeAtStake - a.f.timeAtStake || a.order - b.order)
     .slice(0, GAINS);
   const gains = ranked.map(({ f }) => {
     const shared =
       f.uniqueTimeAtStake < f.timeAtStake
-        ? ` (${time(f.uniqueTimeAtStake)} of it not already counted above)`
+        ? ` (${time(f.uniqueTimeAtStake)} of it not counted in a larger gain)`
         : '';
     return `${RULE_LABELS[f.rule]}${where(f, label)}: up to ${time(f.timeAtStake)} a case${shared}. ${cleanText(f.message)}`;
   });
