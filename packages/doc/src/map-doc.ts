@@ -256,6 +256,18 @@ export class MapDoc {
     }
   }
 
+  /**
+   * Takes back the undo step `mark` when it is still this user's latest, leaving nothing to
+   * redo: a step just added whose naming was cancelled. False (nothing done) otherwise.
+   */
+  takeBack(mark: EditMark | null): boolean {
+    const um = this.undoManager;
+    if (mark === null || um.undoStack.at(-1) !== mark.item) return false;
+    um.undo();
+    um.redoStack.pop();
+    return true;
+  }
+
   canUndo(): boolean {
     return this.undoManager.canUndo();
   }

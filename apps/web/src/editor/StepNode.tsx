@@ -46,6 +46,15 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
     edit(null);
     if (label !== step.label) doc.amend(fresh, (d) => d.updateStep(step.id, { label }));
   };
+  const cancel = () => {
+    // Esc while naming a step just added takes the whole add back: no "Unnamed step" is left.
+    const fresh = editing?.fresh ?? null;
+    edit(null);
+    if (fresh && step.label === '' && doc.takeBack(fresh)) {
+      useSession.getState().clearSelection();
+      useSession.getState().setHint('Step not added: Esc took it back.');
+    }
+  };
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: double-click is the pointer twin of F2
     <div
@@ -83,7 +92,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
           label="Step label"
           multiline
           onCommit={commit}
-          onCancel={() => edit(null)}
+          onCancel={cancel}
         />
       ) : (
         <span className={`step__label${step.label ? '' : ' is-empty'}`} data-testid="step-label">
