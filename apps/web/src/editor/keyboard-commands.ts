@@ -1,5 +1,5 @@
 import type { MapDoc } from '@procmap/doc';
-import type { MapGeometry } from '@procmap/layout';
+import { GEOMETRY, type MapGeometry } from '@procmap/layout';
 import type { FlowId, MapIndex, RoleId, StepId, StepKind } from '@procmap/model';
 import { selectedStepIds, useSession } from '../store/session-store';
 import { copyText, pasteText } from './clipboard';
@@ -78,6 +78,20 @@ function nameNewStep(ctx: KeyContext, id: StepId, what: string): void {
 }
 
 /**
+ * How an inserted step makes room on this canvas: one column, and where the steps without a
+ * saved position are drawn (so they move along with the others rather than being covered).
+ */
+function roomOnCanvas(ctx: KeyContext) {
+  return {
+    columnStep: GEOMETRY.columnWidth,
+    drawnX: (id: StepId) => {
+      const box = ctx.geometry.boxOf(id);
+      return box ? box.x - GEOMETRY.headerWidth : undefined;
+    },
+  };
+}
+
+/**
  * Enter on a step: the next step. With one step after it, the new one goes in between (the flow
  * re-routed through it); with none, it is added after it; a decision, or a step that already
  * leads to several, gets a new branch instead.
@@ -99,8 +113,9 @@ export function addNext(ctx: KeyContext, from: StepId): void {
   if (only) {
     const after = stepName(ctx.index, only.to);
     run(() => {
-      const { stepId } = ctx.doc.insertStep(only.id, { label: '' });
-      nameNewStep(ctx, stepId, `Inserted between ${name} and ${after}`);
+      const { stepId, moved } = ctx.doc.insertStep(only.id, { label: '' }, roomOnCanvas(ctx));
+      const room = moved.length > 0 ? '; the steps after it moved right to make room' : '';
+      nameNewStep(ctx, stepId, `Inserted between ${name} and ${after}${room}`);
     });
     return;
   }

@@ -60,26 +60,110 @@ export function addNextStep(
 }
 
 /**
+ * How an inserted step makes room on a map whose steps have saved positions. The document does
+ * not know the canvas's measures, so the caller says how wide a column is and where the steps
+ * without a saved position are drawn.
+ */
+export interface InsertRoom {
+  /** How far the steps in the way move right: one column of the canvas. */
+  readonly columnStep: number;
+  /** Where a step without a saved position is drawn (its x in position units), if it is. */
+  readonly drawnX?: (id: StepId) => number | undefined;
+}
+
+/** What insertStep made, and which steps it moved right to make room. */
+export interface Inserted {
+  readonly stepId: StepId;
+  readonly flowId: FlowId;
+  readonly moved: readonly StepId[];
+}
+
+/**
  * Inserts a new step on a flow: the flow now ends at the new step (keeping its id, label and
  * share, which belong to the step it leaves) and a new flow leads on from the new step to where
  * the flow went. The new step is in the lane of the flow's source unless told otherwise.
+ *
+ * With `room`, on a map where steps have saved positions, the new step takes the place of the
+ * step it leads to and everything from that column on (in every lane, so columns stay aligned)
+ * moves right by one column, all in the same edit. Without saved positions the automatic layout
+ * already makes room, so positions are left alone.
  */
 export function insertStep(
   ctx: CommandContext,
   on: FlowId,
   input: Partial<AddStepInput> = {},
-): { stepId: StepId; flowId: FlowId } {
+  room?: InsertRoom,
+): Inserted {
   const flow = requireRecord(ctx, 'flows', on);
   const from = flow.get('from') as string;
   const to = flow.get('to') as string;
   const source = requireRecord(ctx, 'steps', from);
   requireRecord(ctx, 'steps', to);
+  if (room && !(Number.isFinite(room.columnStep) && room.columnStep > 0)) {
+    throw new DocError('invalid-value', 'The column step must be a positive number');
+  }
   const role = input.roleId ?? (source.get('roleId') as RoleId);
-  const id = addStep(ctx, { ...input, roleId: role });
+  const plan = room && input.position === undefined ? planRoom(ctx, from, to, room) : undefined;
+  const id = addStep(ctx, {
+    ...input,
+    roleId: role,
+    ...(plan ? { position: plan.position } : {}),
+  });
   setField(flow, 'to', id);
   const fid = freshId(ctx, 'flows', 'f_');
   insertRecord(ctx.maps.flows, fid, { id: fid, from: id, to });
-  return { stepId: id, flowId: flowId(fid) };
+  for (const move of plan?.moves ?? []) {
+    setField(requireRecord(ctx, 'steps', move.id), 'position', move.position);
+  }
+  return { stepId: id, flowId: flowId(fid), moved: plan?.moves.map((m) => m.id) ?? [] };
+}
+
+interface RoomPlan {
+  readonly position: Position;
+  readonly moves: readonly { readonly id: StepId; readonly position: Position }[];
+}
+
+/**
+ * Where a step inserted between `from` and `to` goes, and which steps move right for it. Only
+ * when some step has a saved position: a map laid out automatically makes room by itself.
+ */
+function planRoom(
+  ctx: CommandContext,
+  from: string,
+  to: string,
+  room: InsertRoom,
+): RoomPlan | undefined {
+  const saved = (id: string): Position | undefined => {
+    const p = ctx.maps.steps.get(id)?.get('position') as Position | undefined;
+    return p && Number.isFinite(p.x) && Number.isFinite(p.y) ? p : undefined;
+  };
+  let anySaved = false;
+  ctx.maps.steps.forEach((_record, id) => {
+    if (saved(id)) anySaved = true;
+  });
+  if (!anySaved) return undefined;
+  const xOf = (id: string): number | undefined => {
+    const x = saved(id)?.x ?? room.drawnX?.(stepId(id));
+    return x !== undefined && Number.isFinite(x) ? x : undefined;
+  };
+  const fromX = xOf(from);
+  const toX = xOf(to);
+  if (fromX === undefined || toX === undefined) return undefined;
+  const step = room.columnStep;
+  // Along the flow, the new step takes its successor's place (never closer than a column to
+  // the step it follows); on a flow back (a loop), the place right after the step it follows.
+  const forward = toX > fromX;
+  const at = forward ? Math.max(toX, fromX + step) : fromX + step;
+  // Steps within half a column of where room is made count as in that column (hand-placed
+  // boxes are rarely exactly aligned); the step the new one follows never moves.
+  const edge = (forward ? toX : at) - step / 2;
+  const moves: { id: StepId; position: Position }[] = [];
+  ctx.maps.steps.forEach((_record, id) => {
+    const x = xOf(id);
+    if (id === from || x === undefined || x <= fromX || x < edge) return;
+    moves.push({ id: stepId(id), position: { x: x + step, y: saved(id)?.y ?? 0 } });
+  });
+  return { position: { x: at, y: saved(from)?.y ?? 0 }, moves };
 }
 
 /** Changes fields of a step. Its role changes only through moveStepToRole. */
