@@ -88,7 +88,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     hint: 'Work that adds value ÷ lead time',
     meaning:
       'Share of the lead time that adds value. Services often sit below 10%; each point gained is time given back.',
-    missing: 'no lead time',
+    missing: 'mark which steps add value to see it',
   },
   {
     key: 'activityRatio',

@@ -177,7 +177,9 @@ function findLongestWait(ctx: Context): LongestWaitMetric | null {
 /** The metrics as analyze() returns them: rounded, ratios derived. */
 export function publicMetrics(raw: RawMetrics, ctx: Context): Metrics {
   const ratio = (x: number) => (raw.leadTime > 0 ? round3(x / raw.leadTime) : null);
-  const pce = ratio(raw.valueAddedTime);
+  // With no step marked value-adding or not, "0%" would read as a measured result: unknown.
+  const classified = ctx.g.valueClass.some((v) => v !== 0);
+  const pce = classified ? ratio(raw.valueAddedTime) : null;
   const { demand } = ctx;
   return {
     leadTime: round2(raw.leadTime),
