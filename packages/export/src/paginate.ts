@@ -1,10 +1,17 @@
-import type { Scene } from './scene';
+import type { Item, Scene } from './scene';
+import { GEOMETRY } from '@procmap/layout';
+import { textWidth } from './text';
 import { titleBlock } from './title-block';
 
 /*
- * Pages of a map: one page with the map fitted to it, or tiles at a readable scale with some
- * overlap, the lane headers repeated on the left of every tile. By default a map gets one page
- * when its smallest text still prints at a readable size there, and tiles when it would not.
+ * Pages of a map: one page with the map fitted to it, or tiles at a readable scale, the lane
+ * headers repeated on the left of every tile. By default a map gets one page when its smallest
+ * text still prints at a readable size there, and tiles when it would not.
+ *
+ * Tiles follow the map, not a grid of equal cells: a row of tiles holds whole lanes, and a
+ * column ends where no step (nor its time tag, badge, marker or a flow's label) crosses its
+ * edge, so every step is whole on some page. A tile that would show nothing but empty lane is
+ * left out.
  */
 
 export type PageSizeName = 'A4' | 'A3' | 'Letter';
@@ -35,8 +42,10 @@ export const PAGE_LAYOUT = {
   nameUnits: 12,
   /** Scale of compact tiles (`tile`): 14 px labels print at 7.7 pt, in fewer pages. */
   tileScale: 0.55,
-  /** Scene units shown again at the edge of the next tile. */
+  /** Scene units shown again at the left edge of the next column of tiles. */
   overlap: 40,
+  /** Room kept between a tile's edge and a step it does not cut (scene units). */
+  edgeRoom: 6,
   /** A fitted map is never drawn larger than this. */
   maxFitScale: 1,
 } as const;
@@ -74,6 +83,18 @@ export interface MapPage {
     readonly y: number;
     readonly w: number;
     readonly h: number;
+  };
+  /**
+   * Scene units at this tile's right and bottom edges that the next tile shows again (0 when
+   * none: rows of whole lanes meet at a lane's edge). The dashed line is drawn where it begins.
+   */
+  readonly overlap: { readonly right: number; readonly below: number };
+  /** Page numbers of the tiles that join this one; absent on a side without one. */
+  readonly joins: {
+    readonly above?: number;
+    readonly left?: number;
+    readonly right?: number;
+    readonly below?: number;
   };
   /** Tiles draw the lane headers pinned at their left edge; a fitted map draws them in place. */
   readonly pinnedHeaders: boolean;
@@ -139,6 +160,203 @@ export function tileCount(length: number, tile: number, overlap: number): number
   return 1 + Math.ceil((length - tile) / (tile - overlap));
 }
 
+/** Bounds of something drawn: x0, y0, x1, y1 (scene units). */
+type Bounds = readonly [number, number, number, number];
+
+/** What tiles are cut round, as bounds, measured once per scene. */
+interface Contents {
+  /** Steps with what is drawn on them (label, time tag, badge, markers): never cut. */
+  readonly steps: readonly Bounds[];
+  /** The steps and every other mark (flows' labels): not cut where that can be helped. */
+  readonly marks: readonly Bounds[];
+  /** Everything drawn over the lanes, flow lines too: a tile showing none of it is left out. */
+  readonly drawn: readonly Bounds[];
+}
+
+const contentsOf = new WeakMap<Scene, Contents>();
+
+const meets = (a: Bounds, b: Bounds) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/**
+ * Whether a mark belongs to a step it meets: within its width give or take a badge's overhang,
+ * or centred on it (a time tag wider than the step). A flow's label beside it does not.
+ */
+const onStep = (step: Bounds, b: Bounds) =>
+  (b[0] >= step[0] - 10 && b[2] <= step[2] + 10) || Math.abs(b[0] + b[2] - step[0] - step[2]) < 2;
+
+/**
+ * Sorts a scene's body into what a tile's edge must not cut and what merely shows there. Lane
+ * bands and lane lines are neither: they run the width of the map. Flow lines and arrowheads
+ * are drawn but may be cut (they run from step to step). A step is its shape (a box, a diamond,
+ * a delay's rounded shape, all of the layout's step size) and whatever touches it; other marks
+ * — a flow's label — are kept whole where an edge can be found that does.
+ */
+export function sceneContents(scene: Scene): Contents {
+  let contents = contentsOf.get(scene);
+  if (contents) return contents;
+  const shapes: Bounds[] = [];
+  const others: Bounds[] = [];
+  const drawn: Bounds[] = [];
+  const bodyW = scene.width - scene.headerWidth;
+  const across = (x: number, w: number) => x <= scene.headerWidth && w >= bodyW - 1;
+  const isStep = (b: Bounds) =>
+    Math.abs(b[2] - b[0] - GEOMETRY.stepWidth) < 0.5 &&
+    Math.abs(b[3] - b[1] - GEOMETRY.stepHeight) < 0.5;
+  for (const it of scene.body) {
+    const b = boundsOf(it);
+    if (!b) continue;
+    if (it.type === 'rect' && across(it.x, it.w)) continue; // a lane's band
+    if (it.type === 'path' && it.box && across(it.box[0], it.box[2]) && it.box[3] <= 2) continue;
+    drawn.push(b);
+    // An open path is a flow line (a closed one a delay step); a triangle, its arrowhead.
+    if (it.type === 'path' && !/z\s*$/i.test(it.d)) continue;
+    if (it.type === 'polygon' && it.points.length <= 6) continue;
+    (it.type !== 'text' && isStep(b) ? shapes : others).push(b);
+  }
+  const steps = [...shapes];
+  const marks = [...shapes];
+  for (const b of others) {
+    marks.push(b);
+    if (shapes.some((shape) => meets(shape, b) && onStep(shape, b))) steps.push(b);
+  }
+  contents = { steps, marks, drawn };
+  contentsOf.set(scene, contents);
+  return contents;
+}
+
+function boundsOf(it: Item): Bounds | undefined {
+  switch (it.type) {
+    case 'rect':
+      return [it.x, it.y, it.x + it.w, it.y + it.h];
+    case 'path':
+      return it.box
+        ? [it.box[0], it.box[1], it.box[0] + it.box[2], it.box[1] + it.box[3]]
+        : undefined;
+    case 'polygon': {
+      let x0 = Number.POSITIVE_INFINITY;
+      let y0 = Number.POSITIVE_INFINITY;
+      let x1 = Number.NEGATIVE_INFINITY;
+      let y1 = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i + 1 < it.points.length; i += 2) {
+        const x = it.points[i] as number;
+        const y = it.points[i + 1] as number;
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
+      return Number.isFinite(x0) ? [x0, y0, x1, y1] : undefined;
+    }
+    case 'text': {
+      const w = textWidth(it.text, it.size, it.weight);
+      const x0 = it.anchor === 'start' ? it.x : it.anchor === 'end' ? it.x - w : it.x - w / 2;
+      return [x0, it.y - it.size, x0 + w, it.y + it.size * 0.3];
+    }
+  }
+}
+
+/**
+ * The spans along one axis that an edge must not cross, each widened by `room`, sorted and
+ * merged where they overlap. A span wider than `widest` is left out: it cannot be kept whole
+ * anyway, so it is cut as before.
+ */
+function blockedSpans(spans: Iterable<readonly [number, number]>, room: number, widest: number) {
+  const sorted = [...spans]
+    .filter(([a, b]) => b - a <= widest)
+    .map(([a, b]) => [a - room, b + room] as [number, number])
+    .sort((p, q) => p[0] - q[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = merged.at(-1);
+    if (last && a < last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}
+
+/** Spans an edge should not cross, and how much of a tile to keep at least when avoiding them. */
+interface Tier {
+  readonly blocked: readonly (readonly [number, number])[];
+  readonly least: number;
+}
+
+/**
+ * Where a tile starting at `start` ends: as far as `start + length` when nothing is cut there,
+ * else just before the span that edge would cross, if the tile keeps at least `least` so —
+ * first avoiding every mark, then only the steps — else cut there as equal tiles would be.
+ */
+function tileEnd(start: number, length: number, end: number, tiers: readonly Tier[]): number {
+  const far = start + length;
+  if (far >= end) return end;
+  for (const { blocked, least } of tiers) {
+    const crossed = blocked.find(([a, b]) => a < far && far < b);
+    if (!crossed) return far;
+    if (crossed[0] >= start + least) return crossed[0];
+  }
+  return far;
+}
+
+/** The spans along one axis (0: x, 1: y) to keep whole, best first, for tiles of `length`. */
+function tiers(scene: Scene, axis: 0 | 1, length: number, overlap: number): Tier[] {
+  const { steps, marks } = sceneContents(scene);
+  const spans = (list: readonly Bounds[]) =>
+    blockedSpans(
+      list.map((b) => [b[axis], b[axis + 2] as number] as const),
+      PAGE_LAYOUT.edgeRoom,
+      length - overlap,
+    );
+  return [
+    // a flow's label kept whole too, when that still fills most of the page
+    { blocked: spans(marks), least: length * 0.6 },
+    { blocked: spans(steps), least: overlap + length / 4 },
+  ];
+}
+
+/** The rows of tiles: [top, bottom, units shared with the row below]. */
+function rowBreaks(scene: Scene, tileH: number, overlap: number): [number, number, number][] {
+  const edges = [...scene.lanes.map((l) => l.y + l.height), scene.height]
+    .filter((y) => y > 0)
+    .sort((a, b) => a - b);
+  const avoid = tiers(scene, 1, tileH, overlap);
+  const rows: [number, number, number][] = [];
+  let top = 0;
+  while (top < scene.height - 0.5) {
+    // whole lanes, as many as fit
+    let bottom = -1;
+    for (const y of edges) if (y > top + 0.5 && y <= top + tileH + 1e-6) bottom = y;
+    if (bottom > 0) {
+      rows.push([top, bottom, 0]);
+      top = bottom;
+      continue;
+    }
+    // a lane taller than a page: cut at a gap between its steps, if there is one
+    const laneEnd = edges.find((y) => y > top + 0.5) ?? scene.height;
+    const cut = tileEnd(top, tileH, laneEnd, avoid);
+    rows.push([top, cut, overlap]);
+    top = cut - overlap;
+  }
+  if (rows.length === 0) rows.push([0, Math.max(1, scene.height), 0]);
+  return rows;
+}
+
+/** The columns of tiles: [left, right] within the body, each repeating `overlap` of the last. */
+function columnBreaks(scene: Scene, tileW: number, overlap: number): [number, number][] {
+  const avoid = tiers(scene, 0, tileW, overlap);
+  const columns: [number, number][] = [];
+  let left = scene.headerWidth;
+  for (;;) {
+    const right = tileEnd(left, tileW, scene.width, avoid);
+    columns.push([left, Math.max(right, left + 1)]);
+    if (right >= scene.width) return columns;
+    left = right - overlap;
+  }
+}
+
+/** Whether anything but empty lane is drawn inside a region. */
+function showsSomething(scene: Scene, x0: number, y0: number, x1: number, y1: number): boolean {
+  return sceneContents(scene).drawn.some((b) => meets(b, [x0, y0, x1, y1]));
+}
+
 /**
  * Splits a scene into pages: one fitted page, or tiles with overlap and page labels (see
  * PageMode; `auto` by default).
@@ -171,6 +389,8 @@ export function paginate(scene: Scene, options: PageOptions = {}): MapPage[] {
         columns: 1,
         scale: fitScale,
         region: { x: 0, y: 0, w: scene.width, h: scene.height },
+        overlap: { right: 0, below: 0 },
+        joins: {},
         pinnedHeaders: false,
         left: L.margin,
         top,
@@ -178,36 +398,54 @@ export function paginate(scene: Scene, options: PageOptions = {}): MapPage[] {
     ];
   }
   const scale = mode === 'tile' ? L.tileScale : readable;
-  const bodyW = scene.width - scene.headerWidth;
   const tileW = (contentW - scene.headerWidth * scale) / scale;
   const tileH = contentH / scale;
-  const columns = tileCount(bodyW, tileW, L.overlap);
-  const rows = tileCount(scene.height, tileH, L.overlap);
-  const total = rows * columns;
+  const rowSpans = rowBreaks(scene, tileH, L.overlap);
+  const columnSpans = columnBreaks(scene, tileW, L.overlap);
+  const rows = rowSpans.length;
+  const columns = columnSpans.length;
+  // Which tiles show something; the first is kept whatever it shows.
+  const numbers: number[][] = [];
+  let count = 0;
+  for (const [y0, y1] of rowSpans) {
+    numbers.push(
+      columnSpans.map(([x0, x1]) =>
+        showsSomething(scene, x0, y0, x1, y1) || count === 0 ? ++count : 0,
+      ),
+    );
+  }
+  const numberAt = (r: number, c: number) => numbers[r]?.[c] || undefined;
   const pages: MapPage[] = [];
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < columns; c++) {
-      const n = pages.length + 1;
+  rowSpans.forEach(([y0, y1, below], r) => {
+    columnSpans.forEach(([x0, x1], c) => {
+      const n = numberAt(r, c);
+      if (n === undefined) return;
+      const above = numberAt(r - 1, c);
+      const left = numberAt(r, c - 1);
+      const right = numberAt(r, c + 1);
+      const under = numberAt(r + 1, c);
       pages.push({
         width,
         height,
-        label: `Page ${n} of ${total} — row ${r + 1}, column ${c + 1}`,
+        label: `Page ${n} of ${count} — row ${r + 1}, column ${c + 1}`,
         row: r + 1,
         column: c + 1,
         rows,
         columns,
         scale,
-        region: {
-          x: scene.headerWidth + c * (tileW - L.overlap),
-          y: r * (tileH - L.overlap),
-          w: tileW,
-          h: tileH,
+        region: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 },
+        overlap: { right: c < columns - 1 ? L.overlap : 0, below: r < rows - 1 ? below : 0 },
+        joins: {
+          ...(above ? { above } : {}),
+          ...(left ? { left } : {}),
+          ...(right ? { right } : {}),
+          ...(under ? { below: under } : {}),
         },
         pinnedHeaders: true,
         left: L.margin,
         top,
       });
-    }
-  }
+    });
+  });
   return pages;
 }

@@ -6,20 +6,18 @@ import { truncate } from './text';
 import { INK_MUTED } from './theme';
 import { titleBlock } from './title-block';
 
-/** Page number of the tile at row r, column c (both from 1), counted row by row. */
-const pageAt = (layout: MapPage, r: number, c: number) => (r - 1) * layout.columns + c;
-
 /**
  * What lets tiles be put together: a dashed line where the strip repeated on the next page
  * begins (lay that page's map edge on it), and, under the map, which pages join this one.
+ * Rows of whole lanes meet at a lane's edge, with no strip and so no line.
  */
 function assemblyMarks(layout: MapPage): { lines: Item[]; notes: Item[] } {
   const L = PAGE_LAYOUT;
-  const { region, scale, row, column, rows, columns } = layout;
+  const { region, scale, overlap, joins: join } = layout;
   const lines: Item[] = [];
   const guide = { stroke: '#8a96a3', strokeWidth: 0.75 / scale, dash: [4 / scale, 3 / scale] };
-  if (column < columns) {
-    const x = region.x + region.w - L.overlap;
+  if (join.right !== undefined && overlap.right > 0) {
+    const x = region.x + region.w - overlap.right;
     lines.push({
       type: 'path',
       d: `M${x} ${region.y}V${region.y + region.h}`,
@@ -27,8 +25,8 @@ function assemblyMarks(layout: MapPage): { lines: Item[]; notes: Item[] } {
       ...guide,
     });
   }
-  if (row < rows) {
-    const y = region.y + region.h - L.overlap;
+  if (join.below !== undefined && overlap.below > 0) {
+    const y = region.y + region.h - overlap.below;
     lines.push({
       type: 'path',
       d: `M${region.x} ${y}H${region.x + region.w}`,
@@ -37,13 +35,14 @@ function assemblyMarks(layout: MapPage): { lines: Item[]; notes: Item[] } {
     });
   }
   const joins = [
-    row > 1 ? `${pageAt(layout, row - 1, column)} above` : '',
-    column > 1 ? `${pageAt(layout, row, column - 1)} left` : '',
-    column < columns ? `${pageAt(layout, row, column + 1)} right` : '',
-    row < rows ? `${pageAt(layout, row + 1, column)} below` : '',
+    join.above !== undefined ? `${join.above} above` : '',
+    join.left !== undefined ? `${join.left} left` : '',
+    join.right !== undefined ? `${join.right} right` : '',
+    join.below !== undefined ? `${join.below} below` : '',
   ].filter(Boolean);
   if (joins.length === 0) return { lines, notes: [] };
-  const text = `Joins page ${joins.join(', ')}. Past a dashed line the map repeats on the next page.`;
+  const repeats = lines.length > 0 ? ' Past a dashed line the map repeats on the next page.' : '';
+  const text = `Joins page ${joins.join(', ')}.${repeats}`;
   const notes: Item[] = [
     {
       type: 'text',
