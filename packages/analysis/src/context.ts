@@ -139,7 +139,7 @@ export function named(ctx: Context, i: number): string {
   let name = ctx.names[i];
   if (name === undefined) {
     const label = ctx.g.labels[i] as string;
-    name = label.trim() === '' ? `step ${ctx.g.ids[i]}` : `"${shortLabel(label)}"`;
+    name = label.trim() === '' ? `step ${ctx.g.ids[i]}` : `“${shortLabel(label)}”`;
     ctx.names[i] = name;
   }
   return name;

@@ -177,7 +177,7 @@ export function formatMetric(
  * figures, the step with the longest own time and its role.
  */
 export function describeBottleneck(b: BottleneckMetric): string {
-  const step = b.label.trim() === '' ? 'an unnamed step' : `"${shortLabel(b.label)}"`;
+  const step = b.label.trim() === '' ? 'an unnamed step' : `“${shortLabel(b.label)}”`;
   const role =
     b.roleName.trim() === '' ? (b.roleId ?? 'a step without a role') : shortLabel(b.roleName);
   if (b.basis === 'utilisation' && b.utilisation !== null) {

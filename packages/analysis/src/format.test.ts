@@ -43,7 +43,7 @@ describe('metric descriptors', () => {
   it('describe the bottleneck as the busiest role and its step', () => {
     const { metrics } = analyze(straightLine());
     expect(describeBottleneck(metrics.bottleneck as never)).toBe(
-      'GP (44.4% utilised), at "Write referral"',
+      'GP (44.4% utilised), at “Write referral”',
     );
   });
 });

@@ -128,7 +128,7 @@ describe('rework-loop: the time at stake is the lead time the loop adds', () => 
     expect(loop?.severity).toBe('critical');
     expect(loop?.message).not.toContain('decision probabilities');
     expect(loop?.message).toContain(
-      '"Proofread letter" is not a decision but has more than one way out',
+      '“Proofread letter” is not a decision but has more than one way out',
     );
   });
 });

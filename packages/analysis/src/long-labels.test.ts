@@ -16,7 +16,7 @@ describe('findings quote long names shortened', () => {
     expect(about.length).toBeGreaterThan(0);
     for (const finding of about) {
       expect(finding.message).not.toContain(long);
-      expect(finding.message).toMatch(/"Book clinic and chase[^"]*…"/);
+      expect(finding.message).toMatch(/“Book clinic and chase[^”]*…”/);
     }
   });
 });

@@ -111,7 +111,7 @@ describe('bottleneck', () => {
     });
     const [first] = findingsOf(result, 'bottleneck');
     expect(first).toMatchObject({ roleIds: ['a'], severity: 'critical', timeAtStake: 30 });
-    expect(first?.message).toContain('most of it at "Task x"');
+    expect(first?.message).toContain('most of it at “Task x”');
   });
   it('is silent below 85%, or without demand', () => {
     silent(straightLine(), 'bottleneck'); // 44%
@@ -335,7 +335,7 @@ describe('missing-data', () => {
     expect(text).toContain('1 step has no hands-on time');
     expect(text).not.toMatch(/processTime|\(s\)/);
     expect(text).toContain('summing to 0.9');
-    expect(text).toContain('counts in no role\'s workload: "In no lane"');
+    expect(text).toContain("counts in no role's workload: “In no lane”");
     expect(found.some((f) => f.flowIds.includes('dangling' as never))).toBe(true);
   });
   it('is silent on a complete map', () => silent(straightLine(), 'missing-data'));

@@ -55,7 +55,7 @@ describe('procmap analyze', () => {
       expect(stdout).toContain('  Together up to 5.3 d of the 5.4 d lead time a case');
       const first = lines.findIndex((l) => l.startsWith('  1. '));
       expect(lines[first]).toBe('  1. warning  Long wait (waiting) — 5.3 d a case');
-      expect(lines[first + 1]).toMatch(/^ {5}"Book clinic" waits 5\.3 d before it starts/);
+      expect(lines[first + 1]).toMatch(/^ {5}“Book clinic” waits 5\.3 d before it starts/);
       expect(lines[first + 2]).toBe('     Steps: "Book clinic"');
       expect(lines[first + 3]).toBe('  2. info     Gap in the map');
     });
@@ -169,7 +169,7 @@ describe('procmap analyze', () => {
         '1 validator warning:\n  warning  steps[2].roleId: unknown role "nurse"',
       );
       expect(stdout).toMatch(
-        /Gap in the map\n +1 step has no role, or a role that is not in the map, and counts in no role's workload: "Book clinic"/,
+        /Gap in the map\n +1 step has no role, or a role that is not in the map, and counts in no role's workload: “Book clinic”/,
       );
     });
   });

@@ -56,7 +56,7 @@ export const duplicateDataEntry: Rule = {
           steps,
           keepOrder: true,
           message:
-            `"${item.name}" is keyed in at ${steps.length} steps: ${listOf(namesOf(ctx, steps))}. ` +
+            `“${item.name}” is keyed in at ${steps.length} steps: ${listOf(namesOf(ctx, steps))}. ` +
             'Enter it once and pass it on.',
           timeAtStake: repeats,
           claims,
