@@ -1,3 +1,4 @@
+import type { PDFPage } from 'pdf-lib';
 import {
   type AnalysisResult,
   describeBottleneck,
@@ -141,7 +142,10 @@ export async function buildReport(
   );
 
   if (overview) drawMapPage(writer, scene, overview);
-  if (!tooMany) for (const page of tiles) drawMapPage(writer, scene, page);
+  // A tile names the pages it joins where a text page has its footer title: a map page's
+  // footer carries only the page number (the map's title heads the page).
+  const tilePages = new Set<PDFPage>();
+  if (!tooMany) for (const page of tiles) tilePages.add(drawMapPage(writer, scene, page));
 
   // The numbers.
   flow.newPage();
@@ -262,7 +266,7 @@ export async function buildReport(
           type: 'text',
           x: 0,
           y: 12,
-          text: `Improvement report · ${title}`,
+          text: tilePages.has(page) ? '' : `Improvement report · ${title}`,
           size: 8,
           weight: 'normal',
           fill: INK_MUTED,
