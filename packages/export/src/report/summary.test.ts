@@ -125,7 +125,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('the report opens with the executive summary', (
         .slice(0, 3)
         .map((f) => `up to ${formatMinutes(f.timeAtStake, hours)} a case`);
       expect(summary.gains).toHaveLength(expected.length);
-      summary.gains.forEach((gain, i) => expect(gain).toContain(expected[i]));
+      for (const [i, gain] of summary.gains.entries()) expect(gain).toContain(expected[i]);
       // and the first is the largest gain of the whole list
       const largest = Math.max(...analysis.findings.map((f) => f.timeAtStake));
       expect(summary.gains[0]).toContain(`up to ${formatMinutes(largest, hours)} a case`);
