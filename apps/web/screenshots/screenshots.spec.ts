@@ -140,7 +140,7 @@ test('screenshots of the analysis panel with the heat overlay, and two people on
   await step(amy, 'Tell patient and family the plan').click();
   const box = (await step(amy, 'Update bed board').boundingBox())!;
   await amy.mouse.move(box.x + 30, box.y + 20, { steps: 4 });
-  await page.getByLabel('Off').check();
+  await page.getByLabel('Off', { exact: true }).check();
   await expect(page.getByTestId('peer-cursor')).toBeVisible();
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(dir, 'presence.png') });
