@@ -60,6 +60,16 @@ export function MapGate({
     };
   }, [mapId, token, kind, failures]);
 
+  // The window's title says what the page says.
+  const refusedTitle = opening.kind === 'refused' ? opening.title : undefined;
+  useEffect(() => {
+    if (refusedTitle === undefined) return;
+    document.title = `${refusedTitle} — procmap`;
+    return () => {
+      document.title = 'procmap';
+    };
+  }, [refusedTitle]);
+
   if (opening.kind === 'open') return children;
   if (opening.kind === 'refused') {
     return (

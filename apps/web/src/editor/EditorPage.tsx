@@ -103,6 +103,14 @@ function Workspace({
   const editor = useMemo(() => ({ doc, readOnly, hoursPerDay }), [doc, readOnly, hoursPerDay]);
 
   useEffect(() => listenToClipboard(ctxRef, isForCanvas), []);
+  // The window's title names the map: a tab, a window list and a screen reader say which.
+  const pageTitle = snapshot.title.trim() || 'Untitled map';
+  useEffect(() => {
+    document.title = `${pageTitle} — procmap`;
+    return () => {
+      document.title = 'procmap';
+    };
+  }, [pageTitle]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
