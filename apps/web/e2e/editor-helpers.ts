@@ -142,3 +142,13 @@ export function threeLaneMap(title: string) {
     ],
   };
 }
+
+/** Renames a step the way most people do: double-click, select all, type, Enter. */
+export async function renameStep(page: Page, from: string, to: string): Promise<void> {
+  await step(page, from).dblclick();
+  await expect(page.getByRole('textbox', { name: 'Step label' })).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(to);
+  await page.keyboard.press('Enter');
+  await expect(step(page, to)).toHaveCount(1);
+}

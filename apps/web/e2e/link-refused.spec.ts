@@ -7,6 +7,7 @@ import {
   step,
   storedMap,
   threeLaneMap,
+  renameStep as rename,
 } from './editor-helpers';
 
 /*
@@ -18,15 +19,6 @@ import {
 /** Names of this origin's IndexedDB databases (each opened map keeps one). */
 const databases = (page: Page) =>
   page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
-
-async function rename(page: Page, from: string, to: string): Promise<void> {
-  await step(page, from).dblclick();
-  await expect(page.getByRole('textbox', { name: 'Step label' })).toBeFocused();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type(to);
-  await page.keyboard.press('Enter');
-  await expect(step(page, to)).toHaveCount(1);
-}
 
 test('a link with a wrong token shows a page saying so, and opens and keeps nothing', async ({
   page,

@@ -1,20 +1,11 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { makeMap, openLink, step, threeLaneMap } from './editor-helpers';
+import { makeMap, openLink, step, threeLaneMap, renameStep as rename } from './editor-helpers';
 
 /*
  * A merge that drops someone's edit says so: two people rename the same step while one is
  * offline, and whoever's rename was not kept is told which name was, and can put theirs back;
  * a step renamed offline and deleted meanwhile by someone else is reported too.
  */
-
-async function rename(page: Page, from: string, to: string): Promise<void> {
-  await step(page, from).dblclick();
-  await expect(page.getByRole('textbox', { name: 'Step label' })).toBeFocused();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type(to);
-  await page.keyboard.press('Enter');
-  await expect(step(page, to)).toHaveCount(1);
-}
 
 async function twoPeople(browser: Browser, contexts: BrowserContext[], url: string) {
   const pages: Page[] = [];

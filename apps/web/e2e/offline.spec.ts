@@ -7,6 +7,7 @@ import {
   storedMap,
   threeLaneMap,
   typeInto,
+  renameStep as rename,
 } from './editor-helpers';
 
 /*
@@ -15,16 +16,6 @@ import {
  * emulation leaves an open websocket open). Edits made on both sides meet when it returns, and
  * the map reopens from this device's copy while offline.
  */
-
-/** Renames a step in place: double-click, select all, type, Enter. */
-async function rename(page: Page, from: string, to: string): Promise<void> {
-  await step(page, from).dblclick();
-  await expect(page.getByRole('textbox', { name: 'Step label' })).toBeFocused();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type(to);
-  await page.keyboard.press('Enter');
-  await expect(step(page, to)).toHaveCount(1);
-}
 
 /** Adds a step after `after` (select it, Enter) labelled `label`. */
 async function addAfter(page: Page, after: string, label: string): Promise<void> {

@@ -1,10 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { mapBuilder } from '@procmap/test-kit';
+import {
+  EXPORT_FONTS,
+  EXPORT_FONTS_ALL,
+  HAS_PDFTOTEXT,
+  mapBuilder,
+  poppler,
+} from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_FONTS, buildScene, type ExportFonts, toPdf } from './index';
+import { buildScene, type ExportFonts, toPdf } from './index';
 
 /*
  * Hebrew, Arabic and mixed labels in the PDF, read back with poppler: pdftotext must give each
@@ -14,37 +16,10 @@ import { BUNDLED_FONTS, buildScene, type ExportFonts, toPdf } from './index';
  * elsewhere these tests are skipped when it is missing, but never in CI.
  */
 
-const fontDir = join(import.meta.dirname, '..', 'fonts');
-const read = (name: string) => readFileSync(join(fontDir, name));
-const FONTS: ExportFonts = {
-  regular: read(BUNDLED_FONTS.regular),
-  bold: read(BUNDLED_FONTS.bold),
-  arabic: {
-    regular: read(BUNDLED_FONTS.arabic.regular),
-    bold: read(BUNDLED_FONTS.arabic.bold),
-  },
-};
-const LATIN_ONLY: ExportFonts = { regular: FONTS.regular, bold: FONTS.bold as Uint8Array };
+const FONTS: ExportFonts = EXPORT_FONTS_ALL;
+const LATIN_ONLY: ExportFonts = EXPORT_FONTS;
 
-const POPPLER = spawnSync('pdftotext', ['-v']).error === undefined;
-const RUN = POPPLER || Boolean(process.env.CI);
-
-/** Runs a poppler tool on the PDF; returns its output and what it complained about. */
-function poppler(tool: string, args: readonly string[], pdf: Uint8Array) {
-  const dir = mkdtempSync(join(tmpdir(), 'procmap-rtl-'));
-  try {
-    const file = join(dir, 'map.pdf');
-    writeFileSync(file, pdf);
-    const out = spawnSync(tool, [...args.map((a) => (a === 'FILE' ? file : a))], {
-      encoding: 'utf8',
-      cwd: dir,
-    });
-    if (out.error) throw out.error;
-    return { stdout: out.stdout, stderr: out.stderr, status: out.status };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const RUN = HAS_PDFTOTEXT || Boolean(process.env.CI);
 
 /** The PDF's text as pdftotext reads it, without its direction marks, spaces collapsed. */
 function readingOrder(pdf: Uint8Array): string {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { BUNDLED_FONTS, type ExportFonts } from '@procmap/export';
 import { SaxesParser } from 'saxes';
 
 /*
@@ -12,10 +13,21 @@ import { SaxesParser } from 'saxes';
 
 const exportDir = dirname(createRequire(import.meta.url).resolve('@procmap/export/package.json'));
 
-/** The fonts bundled with the export package, read once. */
+const font = (name: string) => readFileSync(join(exportDir, 'fonts', name));
+
+/** The Latin fonts bundled with the export package, read once. */
 export const EXPORT_FONTS: { readonly regular: Uint8Array; readonly bold: Uint8Array } = {
-  regular: readFileSync(join(exportDir, 'fonts/LiberationSans-Regular.ttf')),
-  bold: readFileSync(join(exportDir, 'fonts/LiberationSans-Bold.ttf')),
+  regular: font(BUNDLED_FONTS.regular),
+  bold: font(BUNDLED_FONTS.bold),
+};
+
+/** Every font bundled with the export package, the Arabic ones included. */
+export const EXPORT_FONTS_ALL: ExportFonts = {
+  ...EXPORT_FONTS,
+  arabic: {
+    regular: font(BUNDLED_FONTS.arabic.regular),
+    bold: font(BUNDLED_FONTS.arabic.bold),
+  },
 };
 
 /** Whether poppler's pdftotext is installed; when it is not, PDF text tests skip and say why. */
@@ -34,6 +46,26 @@ export function pdfText(bytes: Uint8Array, first?: number, last?: number): strin
     return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...range, file, '-'], {
       encoding: 'utf8',
     });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs a poppler tool (pdftotext, pdffonts, pdftoppm…) on a PDF in a temporary folder: `FILE`
+ * among the arguments stands for the PDF. Returns its output and what it complained about.
+ */
+export function poppler(tool: string, args: readonly string[], pdf: Uint8Array) {
+  const dir = mkdtempSync(join(tmpdir(), 'procmap-poppler-'));
+  try {
+    const file = join(dir, 'map.pdf');
+    writeFileSync(file, pdf);
+    const out = spawnSync(tool, [...args.map((a) => (a === 'FILE' ? file : a))], {
+      encoding: 'utf8',
+      cwd: dir,
+    });
+    if (out.error) throw out.error;
+    return { stdout: out.stdout, stderr: out.stderr, status: out.status };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -25,5 +25,14 @@ export type { Peer } from './multi-peer/network';
 export { SimNetwork } from './multi-peer/network';
 export { runRandomCommand } from './multi-peer/random-commands';
 export type { SvgShape, XmlTree } from './export-checks';
-export { EXPORT_FONTS, flat, HAS_PDFTOTEXT, parseXml, pdfText, svgShapes } from './export-checks';
+export {
+  EXPORT_FONTS,
+  EXPORT_FONTS_ALL,
+  flat,
+  HAS_PDFTOTEXT,
+  parseXml,
+  pdfText,
+  poppler,
+  svgShapes,
+} from './export-checks';
 export { HOSTILE_PAYLOADS } from './hostile-payloads';
