@@ -72,12 +72,14 @@ export function startServer(
     let stdout = '';
     const onExit = (code: number | null) =>
       reject(new Error(`server exited with ${code} before listening:\n${stderr}`));
-    child.once('exit', onExit);
+    // 'close', not 'exit': only then has all of its stderr been read (under load 'exit' can
+    // come first, and the message would lose the reason the server gave).
+    child.once('close', onExit);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = stdout.match(/listening on (https?:\/\/[^\s]+)/);
       if (!match) return;
-      child.off('exit', onExit);
+      child.off('close', onExit);
       const url = match[1] as string;
       resolve({
         url,
