@@ -16,6 +16,8 @@ import { NamePrompt } from '../presence/NamePrompt';
 import { useFollowView } from '../presence/useFollowView';
 import { PresenceContext, useJoinPresence } from '../presence/usePresenceChannel';
 import { ExportDialog } from '../export/ExportDialog';
+import { Announcer } from '../announce/Announcer';
+import { OutlineView } from '../outline/OutlineView';
 import { Canvas } from './Canvas';
 import { listenToClipboard } from './clipboard';
 import { DeleteLaneDialog } from './DeleteLaneDialog';
@@ -69,6 +71,7 @@ function Workspace({
   const index = useMemo(() => indexMap(normalize(snapshot).map), [snapshot]);
   const geometry = useMemo(() => mapGeometry(index.map), [index]);
   const dialog = useSession((s) => s.dialog);
+  const view = useSession((s) => s.view);
   const openDialog = useSession((s) => s.openDialog);
   // The step the connect dialog starts from: the selected one (the dialog opens on one step).
   const connectFrom = useSession((s) =>
@@ -143,27 +146,32 @@ function Workspace({
             </p>
           )}
           <div className="editor__body">
-            <div className="editor__canvas" data-testid="canvas" id={CANVAS_ID} tabIndex={-1}>
-              <Canvas
-                doc={doc}
-                index={index}
-                geometry={geometry}
-                readOnly={readOnly}
-                synced={shown}
-              />
-              <LaneHeaders ctx={ctx} />
-              <Cursors />
-              <FollowBanner />
-              {shown && !readOnly && (
-                <EmptyState
-                  lanes={index.lanes.length}
-                  steps={index.map.steps.length}
-                  onAddLane={() => runAction('add-lane', ctx)}
+            {view === 'outline' ? (
+              <OutlineView ctx={ctx} index={index} geometry={geometry} readOnly={readOnly} />
+            ) : (
+              <div className="editor__canvas" data-testid="canvas" id={CANVAS_ID} tabIndex={-1}>
+                <Canvas
+                  doc={doc}
+                  index={index}
+                  geometry={geometry}
+                  readOnly={readOnly}
+                  synced={shown}
                 />
-              )}
-            </div>
+                <LaneHeaders ctx={ctx} />
+                <Cursors />
+                <FollowBanner />
+                {shown && !readOnly && (
+                  <EmptyState
+                    lanes={index.lanes.length}
+                    steps={index.map.steps.length}
+                    onAddLane={() => runAction('add-lane', ctx)}
+                  />
+                )}
+              </div>
+            )}
             <PropertiesPanel doc={doc} index={index} readOnly={readOnly} />
           </div>
+          <Announcer connection={connection} index={index} />
           <StatusLine index={index}>
             <NamePrompt />
           </StatusLine>

@@ -20,6 +20,7 @@ const ICONS = {
   tidy: 'M3 5h6v4H3zM15 5h6v4h-6zM9 7h6M3 15h6v4H3zM15 15h6v4h-6zM9 17h6M18 9v6',
   undo: 'M9 5 4 10l5 5M4 10h10a5 5 0 0 1 0 10h-4',
   redo: 'm15 5 5 5-5 5M20 10H10a5 5 0 0 0 0 10h4',
+  outline: 'M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1',
   export: 'M12 4v11M7 10l5 5 5-5M5 20h14',
   share:
     'M8.2 10.8l7.6-4.6M8.2 13.2l7.6 4.6M8.5 12a2.5 2.5 0 1 1-5 0 2.5 2.5 0 0 1 5 0zM20.5 5a2.5 2.5 0 1 1-5 0 2.5 2.5 0 0 1 5 0zM20.5 19a2.5 2.5 0 1 1-5 0 2.5 2.5 0 0 1 5 0z',
@@ -53,6 +54,7 @@ function ToolButton({
   onClick,
   disabled,
   busy,
+  pressed,
   testId,
 }: {
   icon: keyof typeof ICONS;
@@ -62,6 +64,8 @@ function ToolButton({
   onClick: () => void;
   disabled?: boolean;
   busy?: boolean;
+  /** A toggle: whether it is on. */
+  pressed?: boolean;
   testId?: string;
 }) {
   return (
@@ -71,6 +75,7 @@ function ToolButton({
       onClick={onClick}
       disabled={disabled}
       aria-busy={busy}
+      aria-pressed={pressed}
       title={title}
       data-testid={testId}
     >
@@ -127,6 +132,8 @@ export function Toolbar({
   const tidyProgress = useTidyProgress((s) => s.progress);
   const tidying = tidyProgress !== null;
   const tidy = action('tidy-up');
+  const outline = action('outline');
+  const view = useSession((s) => s.view);
   return (
     <header className="toolbar">
       <AppLink to="/" className="toolbar__home">
@@ -167,6 +174,15 @@ export function Toolbar({
             <ActionButton ctx={ctx} id="redo" icon="redo" fold={0} />
           </>
         )}
+        <ToolButton
+          icon="outline"
+          label={outline.label}
+          fold={2}
+          title={`${outline.help}${keyHint(outline)}`}
+          onClick={() => runAction('outline', ctx)}
+          pressed={view === 'outline'}
+          testId="outline-toggle"
+        />
         <ActionButton ctx={ctx} id="export" icon="export" fold={2} title={action('export').help} />
         <ActionButton ctx={ctx} id="share" icon="share" fold={2} title={action('share').help} />
         <button

@@ -388,6 +388,19 @@ export const ACTIONS: readonly Action[] = [
     run: (ctx) => ctx.ui.tidyUp(),
   },
   {
+    id: 'outline',
+    label: 'Outline',
+    help: 'Outline: the process as lists, one per lane, to read, review and edit by keyboard (again: back to the map)',
+    keys: ['Alt+V'],
+    group: 'map',
+    changesMap: false,
+    applies: always,
+    run: () => {
+      const session = useSession.getState();
+      session.setView(session.view === 'outline' ? 'map' : 'outline');
+    },
+  },
+  {
     id: 'export',
     label: 'Export',
     help: 'Export: PDF, improvement report, SVG, PNG, CSV',

@@ -39,9 +39,13 @@ export type Dialog =
 /** Which side panel tab is showing. */
 export type PanelTab = 'properties' | 'analysis' | 'comments';
 
+/** How the map is shown: the canvas, or the outline (the process as lists, one per lane). */
+export type MapView = 'map' | 'outline';
+
 interface SessionState {
   readonly selection: Selection;
   readonly panelTab: PanelTab;
+  readonly view: MapView;
   readonly editing: Editing;
   readonly dialog: Dialog;
   /** A short message for the status line (e.g. why a key did nothing). */
@@ -56,6 +60,7 @@ interface SessionState {
   openDialog(dialog: Dialog): void;
   setHint(hint: string): void;
   setPanelTab(tab: PanelTab): void;
+  setView(view: MapView): void;
   reset(): void;
 }
 
@@ -68,6 +73,7 @@ export const useSession = create<SessionState>()((set) => ({
   dialog: null,
   hint: '',
   panelTab: 'properties',
+  view: 'map',
   selectSteps: (ids) => set({ selection: ids.length ? { kind: 'steps', ids } : NONE, hint: '' }),
   selectLane: (id) => set({ selection: { kind: 'lane', id }, hint: '' }),
   selectFlow: (id) => set({ selection: { kind: 'flow', id }, hint: '' }),
@@ -80,6 +86,7 @@ export const useSession = create<SessionState>()((set) => ({
   openDialog: (dialog) => set({ dialog }),
   setHint: (hint) => set({ hint }),
   setPanelTab: (panelTab) => set({ panelTab }),
+  setView: (view) => set({ view, editing: null }),
   reset: () => set({ selection: NONE, editing: null, dialog: null, hint: '' }),
 }));
 
