@@ -17,3 +17,4 @@ export type { Collection, DocMaps } from './shape';
 export { COLLECTIONS, docMaps } from './shape';
 export type { CrossedEdit } from './crossed-edits';
 export { CrossedEditWatcher } from './crossed-edits';
+export type { RemoteChange } from './remote-change';

@@ -33,6 +33,7 @@ import {
 import { DocError } from './errors';
 import { writeFile } from './file-io';
 import { createOrigins, type LocalOrigins, type Origin } from './origins';
+import { type RemoteChange, RemoteChangeWatcher } from './remote-change';
 import { docMaps, type DocMaps } from './shape';
 import { SnapshotCache } from './snapshot';
 import { createUndoManager } from './undo';
@@ -68,6 +69,7 @@ export class MapDoc {
   private readonly cache: SnapshotCache;
   private readonly ctx: CommandContext;
   private readonly listeners = new Set<() => void>();
+  private readonly remote: RemoteChangeWatcher;
 
   constructor(ydoc: Y.Doc = new Y.Doc(), options: MapDocOptions = {}) {
     this.ydoc = ydoc;
@@ -77,6 +79,7 @@ export class MapDoc {
     this.ctx = { maps: this.maps, newId: createIdFactory(options.random ?? Math.random), now };
     this.cache = new SnapshotCache(this.maps);
     this.undoManager = createUndoManager(this.maps, this.origins);
+    this.remote = new RemoteChangeWatcher(ydoc, () => this.cache.get());
     ydoc.on('afterTransaction', this.onTransaction);
     // The undo manager registered its own afterTransaction handler first, so by the time ours
     // notifies, canUndo()/canRedo() are already up to date: one notification per command.
@@ -214,6 +217,15 @@ export class MapDoc {
     return () => this.listeners.delete(listener);
   };
 
+  /**
+   * Calls `listener` after each change that came from elsewhere (an update applied by a
+   * provider), with the snapshots before and after and the Yjs client ids that made it: what a
+   * colleague did, for saying so. Never for this MapDoc's own commands, undo or imports.
+   */
+  onRemoteChange(listener: (change: RemoteChange) => void): () => void {
+    return this.remote.listen(listener);
+  }
+
   /** Undoes this user's last edit; false when there is none. */
   undo(): boolean {
     return this.undoManager.undo() !== null;
@@ -279,6 +291,7 @@ export class MapDoc {
   /** Stops observing; the Y.Doc itself is left to its owner. */
   destroy(): void {
     this.ydoc.off('afterTransaction', this.onTransaction);
+    this.remote.destroy();
     this.undoManager.destroy();
     this.cache.destroy();
     this.listeners.clear();
