@@ -3,3 +3,6 @@ declare module '*?url' {
   const url: string;
   export default url;
 }
+
+/** A stylesheet imported by the component that uses it: Vite adds it to the page. */
+declare module '*.css';
