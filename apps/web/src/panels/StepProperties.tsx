@@ -10,7 +10,9 @@ import {
   VALUE_CLASSES,
   MAX_LABEL_LENGTH,
 } from '@procmap/model';
+import { mapGeometry } from '@procmap/layout';
 import { useMemo } from 'react';
+import { ConnectPicker } from './ConnectPicker';
 import { SelectField, TextAreaField, TextField } from './fields';
 import { parseNumber, showNumber } from './parse-number';
 import { runCommand } from './run-command';
@@ -59,6 +61,13 @@ export function StepProperties({
   const settings = resolveSettings(index.map);
   const dataSuggestions = useMemo(() => used(index, 'dataEntered'), [index]);
   const systemSuggestions = useMemo(() => used(index, 'systems'), [index]);
+  // The picker lists the other steps in the order they are drawn along the flow.
+  const geometry = useMemo(() => mapGeometry(index.map), [index]);
+  const leadsTo = index
+    .outgoing(step.id)
+    .map((f) => index.step(f.to))
+    .filter((s): s is Step => s !== undefined)
+    .map((s) => s.label.trim() || 'Unnamed step');
   const update = (patch: StepPatch) => runCommand(() => doc.updateStep(step.id, patch));
 
   const duration = (field: 'processTime' | 'waitTime') => (text: string) => {
@@ -111,6 +120,18 @@ export function StepProperties({
           return role ? runCommand(() => doc.moveStepToRole(step.id, role.id)) : 'Unknown lane.';
         }}
       />
+      <div className="panel-field">
+        <ConnectPicker
+          doc={doc}
+          index={index}
+          geometry={geometry}
+          from={step.id}
+          disabled={readOnly}
+        />
+        <p className="panel-field__hint" data-testid="leads-to">
+          {leadsTo.length === 0 ? 'Leads to no step yet.' : `Leads to: ${leadsTo.join(', ')}.`}
+        </p>
+      </div>
       <TextField
         label="Process time"
         value={shown(step.processTime)}
