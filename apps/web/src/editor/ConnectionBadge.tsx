@@ -26,7 +26,9 @@ export function ConnectionBadge({
   // reconnecting looks like connecting; closed like offline (editor.css has those two).
   const look = shown === 'reconnecting' ? 'connecting' : shown === 'closed' ? 'offline' : shown;
   return (
-    <div className="badges" aria-live="polite">
+    // Not a live region: "Saving…" and "Saved" follow every edit. The Announcer says the save
+    // state when it changes in a way that matters (connection lost, back, a slow save done).
+    <div className="badges">
       <span className={`badge badge--${look}`} data-testid="connection-status" data-status={shown}>
         <span className="badge__dot" aria-hidden="true" />
         {words.connection}

@@ -1,5 +1,6 @@
 import type { MapIndex, StepId } from '@procmap/model';
 import { type ReactNode, useEffect, useState } from 'react';
+import { AnnounceToggle } from '../announce/AnnounceToggle';
 import { type Editing, type Selection, useSession } from '../store/session-store';
 import { useReadOnly } from './editor-context';
 import { stepName } from './keyboard-commands';
@@ -138,7 +139,10 @@ export function statusText({
   return 'Alt+L adds a lane, Alt+N a step; select a step and type to rename it. ? lists every key.';
 }
 
-/** One line under the canvas: a refused action's reason, or what the keys do right now. */
+/**
+ * One line under the canvas: a refused action's reason, or what the keys do right now; and the
+ * switch for announcing colleagues' edits.
+ */
 export function StatusLine({ index, children }: { index: MapIndex; children?: ReactNode }) {
   const hint = useSession((s) => s.hint);
   const selection = useSession((s) => s.selection);
@@ -150,14 +154,20 @@ export function StatusLine({ index, children }: { index: MapIndex; children?: Re
   const text = hint && editing ? `${hint} ${status}` : hint || status;
   return (
     <footer className="status-line">
+      {/* Not a live region: the key help changes with every move of the selection, and read out
+          each time it would drown the step names and colleagues' news. A refused action's
+          reason is said, below. */}
       <span
         className={`status-line__text${hint ? ' status-line--hint' : ''}`}
         data-testid="status-line"
         data-view-only={readOnly || undefined}
-        aria-live="polite"
       >
         {text}
       </span>
+      <span className="visually-hidden" role="status" data-testid="status-hint">
+        {hint}
+      </span>
+      <AnnounceToggle />
       {children}
     </footer>
   );

@@ -1,0 +1,547 @@
+import {
+  type Comment,
+  type CommentKind,
+  lanesInOrder,
+  type ProcessMap,
+  type Role,
+  type Step,
+  type StepKind,
+} from '@procmap/model';
+
+/*
+ * What a colleague's change did, in words a listener can follow: the difference of two map
+ * snapshots, record by record (by id), as a short list of changes; then one sentence for one
+ * person's changes. Moving a box on the canvas is not said: it changes nothing a listener
+ * works with.
+ */
+
+/** One thing a person did to the map. Labels are kept as typed; they are quoted when said. */
+export type Change =
+  | {
+      readonly kind: 'step-added';
+      readonly id: string;
+      readonly label: string;
+      readonly lane: string;
+    }
+  | {
+      readonly kind: 'step-renamed';
+      readonly id: string;
+      readonly from: string;
+      readonly to: string;
+    }
+  | { readonly kind: 'step-deleted'; readonly id: string; readonly label: string }
+  | {
+      readonly kind: 'step-moved';
+      readonly id: string;
+      readonly label: string;
+      readonly lane: string;
+    }
+  | {
+      readonly kind: 'step-kind';
+      readonly id: string;
+      readonly label: string;
+      readonly stepKind: StepKind;
+    }
+  | { readonly kind: 'step-edited'; readonly id: string; readonly label: string }
+  | { readonly kind: 'connected'; readonly id: string; readonly from: string; readonly to: string }
+  | {
+      readonly kind: 'disconnected';
+      readonly id: string;
+      readonly from: string;
+      readonly to: string;
+    }
+  | {
+      readonly kind: 'flow-edited';
+      readonly id: string;
+      readonly from: string;
+      readonly to: string;
+    }
+  | { readonly kind: 'lane-added'; readonly id: string; readonly name: string }
+  | {
+      readonly kind: 'lane-renamed';
+      readonly id: string;
+      readonly from: string;
+      readonly to: string;
+    }
+  | { readonly kind: 'lane-deleted'; readonly id: string; readonly name: string }
+  | {
+      readonly kind: 'lane-moved';
+      readonly id: string;
+      readonly name: string;
+      /** Where it went: above the lane now after it, or below the one now before it. */
+      readonly place: { readonly above: string } | { readonly below: string };
+    }
+  | { readonly kind: 'lane-edited'; readonly id: string; readonly name: string }
+  | {
+      readonly kind: 'commented';
+      readonly id: string;
+      readonly commentKind: CommentKind;
+      /** What the comment is on, already in words: “Triage”, the flow from “A” to “B”, the map. */
+      readonly on: string;
+    }
+  | { readonly kind: 'replied'; readonly id: string; readonly on: string }
+  | { readonly kind: 'resolved'; readonly id: string; readonly on: string; readonly open: boolean }
+  | { readonly kind: 'comment-deleted'; readonly id: string; readonly on: string }
+  | { readonly kind: 'map-renamed'; readonly id: 'map'; readonly to: string }
+  | { readonly kind: 'map-edited'; readonly id: 'map' };
+
+/** Longest label said in full; longer ones are cut (as the status line cuts them). */
+const LONGEST = 40;
+
+function flat(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+/** A label as said: in curly quotes, one line, cut after 39 characters; `unnamed` when empty. */
+export function quoted(label: string, unnamed = 'an unnamed step'): string {
+  const text = flat(label);
+  if (!text) return unnamed;
+  return `“${text.length > LONGEST ? `${text.slice(0, LONGEST - 1)}…` : text}”`;
+}
+
+/** A lane's name as said after "in" or "to": plain, cut like a label. */
+function laneWords(name: string): string {
+  const text = flat(name);
+  if (!text) return 'an unnamed lane';
+  return text.length > LONGEST ? `${text.slice(0, LONGEST - 1)}…` : text;
+}
+
+const byId = <T extends { readonly id: string }>(list: readonly T[] | undefined) =>
+  new Map((list ?? []).map((r) => [r.id as string, r] as const));
+
+/** A record without the fields a sentence says otherwise (or not at all), for "details changed". */
+function rest(record: object, skip: readonly string[]): string {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!skip.includes(key)) out[key] = value;
+  return JSON.stringify(out);
+}
+
+const STEP_SAID = ['id', 'roleId', 'label', 'kind', 'position'];
+const LANE_SAID = ['id', 'name', 'order'];
+
+function stepChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void {
+  const was = byId(before.steps);
+  const now = byId(after.steps);
+  const laneName = (map: ProcessMap, id: string) =>
+    map.roles.find((r) => r.id === id)?.name ?? map.roles.find((r) => r.id === id)?.id ?? '';
+  for (const step of after.steps) {
+    const old = was.get(step.id);
+    if (!old) {
+      out.push({
+        kind: 'step-added',
+        id: step.id,
+        label: step.label,
+        lane: laneName(after, step.roleId),
+      });
+      continue;
+    }
+    if (old === step) continue;
+    if (old.label !== step.label) {
+      out.push({ kind: 'step-renamed', id: step.id, from: old.label, to: step.label });
+    }
+    if (old.roleId !== step.roleId) {
+      out.push({
+        kind: 'step-moved',
+        id: step.id,
+        label: step.label,
+        lane: laneName(after, step.roleId),
+      });
+    }
+    if (old.kind !== step.kind) {
+      out.push({ kind: 'step-kind', id: step.id, label: step.label, stepKind: step.kind });
+    }
+    if (rest(old, STEP_SAID) !== rest(step, STEP_SAID)) {
+      out.push({ kind: 'step-edited', id: step.id, label: step.label });
+    }
+  }
+  for (const step of before.steps) {
+    if (!now.has(step.id)) out.push({ kind: 'step-deleted', id: step.id, label: step.label });
+  }
+}
+
+function flowChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void {
+  const stepsBefore = byId(before.steps);
+  const stepsAfter = byId(after.steps);
+  const added = new Set([...stepsAfter.keys()].filter((id) => !stepsBefore.has(id)));
+  const deleted = new Set([...stepsBefore.keys()].filter((id) => !stepsAfter.has(id)));
+  const was = byId(before.flows);
+  const now = byId(after.flows);
+  const label = (steps: Map<string, Step>, id: string) => steps.get(id)?.label ?? '';
+  for (const flow of after.flows) {
+    const old = was.get(flow.id);
+    // A flow to or from a step added in the same change is part of adding it.
+    if (added.has(flow.from) || added.has(flow.to)) continue;
+    const from = label(stepsAfter, flow.from);
+    const to = label(stepsAfter, flow.to);
+    if (!old) out.push({ kind: 'connected', id: flow.id, from, to });
+    else if (old !== flow && rest(old, ['id']) !== rest(flow, ['id'])) {
+      out.push({ kind: 'flow-edited', id: flow.id, from, to });
+    }
+  }
+  // A step inserted between two others replaces the flow that joined them.
+  const joinedByNew = (from: string, to: string) =>
+    after.flows.some((f) => f.from === from && added.has(f.to)) &&
+    after.flows.some((f) => f.to === to && added.has(f.from));
+  for (const flow of before.flows) {
+    if (now.has(flow.id)) continue;
+    // A flow of a deleted step goes with it.
+    if (deleted.has(flow.from) || deleted.has(flow.to)) continue;
+    if (joinedByNew(flow.from, flow.to)) continue;
+    out.push({
+      kind: 'disconnected',
+      id: flow.id,
+      from: label(stepsBefore, flow.from),
+      to: label(stepsBefore, flow.to),
+    });
+  }
+}
+
+/** Lanes that moved among the lanes both snapshots have, and where to. */
+function laneMoves(before: readonly Role[], after: readonly Role[]): Change[] {
+  const both = new Set(before.map((r) => r.id as string));
+  const oldSeq = lanesInOrder(before).filter((r) => after.some((a) => a.id === r.id));
+  const newSeq = lanesInOrder(after).filter((r) => both.has(r.id));
+  const ids = (seq: readonly Role[], skip?: string) =>
+    seq
+      .filter((r) => r.id !== skip)
+      .map((r) => r.id)
+      .join('\n');
+  if (ids(oldSeq) === ids(newSeq)) return [];
+  const old = byId(before);
+  // The lane whose taking out leaves the others in the same order moved; a lane whose order
+  // key changed is tried first (a swap of two neighbours fits either).
+  const candidates = [...newSeq].sort(
+    (a, b) => Number(old.get(a.id)?.order === a.order) - Number(old.get(b.id)?.order === b.order),
+  );
+  const mover = candidates.find((r) => ids(oldSeq, r.id) === ids(newSeq, r.id));
+  if (!mover) return [];
+  const at = newSeq.findIndex((r) => r.id === mover.id);
+  const wasAt = oldSeq.findIndex((r) => r.id === mover.id);
+  const next = newSeq[at + 1];
+  const previous = newSeq[at - 1];
+  const place =
+    at < wasAt && next
+      ? { above: next.name }
+      : previous
+        ? { below: previous.name }
+        : { above: (next as Role).name };
+  return [{ kind: 'lane-moved', id: mover.id, name: mover.name, place }];
+}
+
+function laneChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void {
+  const was = byId(before.roles);
+  const now = byId(after.roles);
+  for (const lane of after.roles) {
+    const old = was.get(lane.id);
+    if (!old) {
+      out.push({ kind: 'lane-added', id: lane.id, name: lane.name });
+      continue;
+    }
+    if (old === lane) continue;
+    if (old.name !== lane.name) {
+      out.push({ kind: 'lane-renamed', id: lane.id, from: old.name, to: lane.name });
+    }
+    if (rest(old, LANE_SAID) !== rest(lane, LANE_SAID)) {
+      out.push({ kind: 'lane-edited', id: lane.id, name: lane.name });
+    }
+  }
+  out.push(...laneMoves(before.roles, after.roles));
+  for (const lane of before.roles) {
+    if (!now.has(lane.id)) out.push({ kind: 'lane-deleted', id: lane.id, name: lane.name });
+  }
+}
+
+/** What a comment is on, in words. */
+function target(map: ProcessMap, comment: Comment): string {
+  const id = comment.targetId;
+  if (id === undefined) return 'the map';
+  const step = map.steps.find((s) => s.id === id);
+  if (step) return quoted(step.label);
+  const flow = map.flows.find((f) => f.id === id);
+  if (flow) {
+    const label = (sid: string) => quoted(map.steps.find((s) => s.id === sid)?.label ?? '');
+    return `the flow from ${label(flow.from)} to ${label(flow.to)}`;
+  }
+  return 'a step since deleted';
+}
+
+function commentChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void {
+  const was = byId(before.comments);
+  const now = byId(after.comments);
+  for (const comment of after.comments ?? []) {
+    const old = was.get(comment.id);
+    const on = target(after, comment);
+    if (!old) {
+      out.push({ kind: 'commented', id: comment.id, commentKind: comment.kind, on });
+      continue;
+    }
+    if (old === comment) continue;
+    // Votes, and edits of a comment's own text, are not said: the panel shows them.
+    if ((comment.replies?.length ?? 0) > (old.replies?.length ?? 0)) {
+      out.push({ kind: 'replied', id: comment.id, on });
+    }
+    if (Boolean(old.resolved) !== Boolean(comment.resolved)) {
+      out.push({ kind: 'resolved', id: comment.id, on, open: !comment.resolved });
+    }
+  }
+  for (const comment of before.comments ?? []) {
+    if (!now.has(comment.id)) {
+      out.push({ kind: 'comment-deleted', id: comment.id, on: target(before, comment) });
+    }
+  }
+}
+
+const MAP_LISTS = ['roles', 'steps', 'flows', 'comments', 'title'];
+
+function mapChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void {
+  if (before.title !== after.title) out.push({ kind: 'map-renamed', id: 'map', to: after.title });
+  if (rest(before, MAP_LISTS) !== rest(after, MAP_LISTS))
+    out.push({ kind: 'map-edited', id: 'map' });
+}
+
+/** What changed from `before` to `after`, record by record; moves on the canvas left out. */
+export function describeChanges(before: ProcessMap, after: ProcessMap): Change[] {
+  if (before === after) return [];
+  const out: Change[] = [];
+  mapChanges(before, after, out);
+  if (before.roles !== after.roles) laneChanges(before, after, out);
+  if (before.steps !== after.steps) stepChanges(before, after, out);
+  if (before.flows !== after.flows || before.steps !== after.steps) flowChanges(before, after, out);
+  if (before.comments !== after.comments || before.steps !== after.steps) {
+    commentChanges(before, after, out);
+  }
+  return out;
+}
+
+/** Kinds where a later change of the same record replaces the earlier one. */
+const REPLACES = new Set<Change['kind']>([
+  'step-moved',
+  'step-kind',
+  'step-edited',
+  'flow-edited',
+  'lane-moved',
+  'lane-edited',
+  'resolved',
+  'map-renamed',
+  'map-edited',
+]);
+
+/** Details of a record just added are part of adding it. */
+const PART_OF_ADDING = new Set<Change['kind']>([
+  'step-kind',
+  'step-edited',
+  'lane-moved',
+  'lane-edited',
+  'flow-edited',
+]);
+
+const ADDED_BY: Partial<Record<Change['kind'], Change['kind']>> = {
+  'step-renamed': 'step-added',
+  'step-moved': 'step-added',
+  'step-kind': 'step-added',
+  'step-edited': 'step-added',
+  'step-deleted': 'step-added',
+  'lane-renamed': 'lane-added',
+  'lane-moved': 'lane-added',
+  'lane-edited': 'lane-added',
+  'lane-deleted': 'lane-added',
+  'flow-edited': 'connected',
+  disconnected: 'connected',
+  'comment-deleted': 'commented',
+};
+
+/**
+ * One person's changes of a burst as one list: a step added then named is added under its
+ * name, renamed twice is renamed once, added then deleted is nothing; later details replace
+ * earlier ones of the same record.
+ */
+export function mergeChanges(earlier: readonly Change[], later: readonly Change[]): Change[] {
+  let list = [...earlier];
+  for (const change of later) {
+    const addedKind = ADDED_BY[change.kind];
+    const addedAt = list.findIndex((c) => c.kind === addedKind && c.id === change.id);
+    const added = list[addedAt];
+    if (added) {
+      if (change.kind === 'step-deleted' || change.kind === 'lane-deleted') {
+        list = list.filter((c) => c.id !== change.id);
+        continue;
+      }
+      if (change.kind === 'disconnected' || change.kind === 'comment-deleted') {
+        list = list.filter((c) => c.id !== change.id);
+        continue;
+      }
+      if (added.kind === 'step-added' && change.kind === 'step-renamed') {
+        list[addedAt] = { ...added, label: change.to };
+        continue;
+      }
+      if (added.kind === 'step-added' && change.kind === 'step-moved') {
+        list[addedAt] = { ...added, lane: change.lane };
+        continue;
+      }
+      if (added.kind === 'lane-added' && change.kind === 'lane-renamed') {
+        list[addedAt] = { ...added, name: change.to };
+        continue;
+      }
+      if (PART_OF_ADDING.has(change.kind)) continue;
+    }
+    if (change.kind === 'step-renamed' || change.kind === 'lane-renamed') {
+      const at = list.findIndex((c) => c.kind === change.kind && c.id === change.id);
+      const renamed = list[at] as typeof change | undefined;
+      if (renamed) {
+        if (renamed.from === change.to) list.splice(at, 1);
+        else list[at] = { ...renamed, to: change.to };
+        continue;
+      }
+    }
+    if (change.kind === 'step-deleted' || change.kind === 'lane-deleted') {
+      // Said under the name the listener last heard; what was done to it before is moot.
+      const renameKind = change.kind === 'step-deleted' ? 'step-renamed' : 'lane-renamed';
+      const renamed = list.find((c) => c.kind === renameKind && c.id === change.id) as
+        | { readonly from: string }
+        | undefined;
+      list = list.filter((c) => c.id !== change.id);
+      if (renamed) {
+        list.push(
+          change.kind === 'step-deleted'
+            ? { ...change, label: renamed.from }
+            : { ...change, name: renamed.from },
+        );
+        continue;
+      }
+    }
+    if (REPLACES.has(change.kind)) {
+      const at = list.findIndex((c) => c.kind === change.kind && c.id === change.id);
+      if (at >= 0) {
+        list[at] = change;
+        continue;
+      }
+    }
+    list.push(change);
+  }
+  return list;
+}
+
+const KIND_WORDS: Readonly<Record<StepKind, string>> = {
+  start: 'a start step',
+  task: 'a task',
+  decision: 'a decision',
+  delay: 'a delay',
+  end: 'an end step',
+};
+
+const COMMENT_WORDS: Readonly<Record<CommentKind, readonly [string, string]>> = {
+  note: ['added a comment on', 'adding a comment on'],
+  'pain-point': ['added a pain point on', 'adding a pain point on'],
+  idea: ['added an idea on', 'adding an idea on'],
+  question: ['asked a question on', 'asking a question on'],
+};
+
+/** A change as words: [what they did, the same as "…ing"]. */
+function phrase(change: Change): readonly [string, string] {
+  const both = (past: string, ing: string, rest: string) =>
+    [`${past} ${rest}`, `${ing} ${rest}`] as const;
+  switch (change.kind) {
+    case 'step-added':
+      return both(
+        'added',
+        'adding',
+        `${flat(change.label) ? quoted(change.label) : 'a step'} in ${laneWords(change.lane)}`,
+      );
+    case 'step-renamed':
+      if (!flat(change.from)) return both('named', 'naming', `a step ${quoted(change.to)}`);
+      if (!flat(change.to))
+        return both('cleared', 'clearing', `the name of ${quoted(change.from)}`);
+      return both('renamed', 'renaming', `${quoted(change.from)} to ${quoted(change.to)}`);
+    case 'step-deleted':
+      return both('deleted', 'deleting', quoted(change.label));
+    case 'step-moved':
+      return both('moved', 'moving', `${quoted(change.label)} to ${laneWords(change.lane)}`);
+    case 'step-kind':
+      return both('made', 'making', `${quoted(change.label)} ${KIND_WORDS[change.stepKind]}`);
+    case 'step-edited':
+      return both('changed', 'changing', `the details of ${quoted(change.label)}`);
+    case 'connected':
+      return both('connected', 'connecting', `${quoted(change.from)} to ${quoted(change.to)}`);
+    case 'disconnected':
+      return both(
+        'disconnected',
+        'disconnecting',
+        `${quoted(change.from)} from ${quoted(change.to)}`,
+      );
+    case 'flow-edited':
+      return both(
+        'changed',
+        'changing',
+        `the flow from ${quoted(change.from)} to ${quoted(change.to)}`,
+      );
+    case 'lane-added':
+      return flat(change.name)
+        ? both('added', 'adding', `lane ${quoted(change.name)}`)
+        : both('added', 'adding', 'a lane');
+    case 'lane-renamed':
+      if (!flat(change.from)) return both('named', 'naming', `a lane ${quoted(change.to)}`);
+      if (!flat(change.to)) {
+        return both('cleared', 'clearing', `the name of lane ${quoted(change.from)}`);
+      }
+      return both('renamed', 'renaming', `lane ${quoted(change.from)} to ${quoted(change.to)}`);
+    case 'lane-deleted':
+      return both('deleted', 'deleting', `lane ${quoted(change.name, 'without a name')}`);
+    case 'lane-moved': {
+      const where =
+        'above' in change.place
+          ? `above ${quoted(change.place.above, 'an unnamed lane')}`
+          : `below ${quoted(change.place.below, 'an unnamed lane')}`;
+      return both('moved', 'moving', `lane ${quoted(change.name, 'without a name')} ${where}`);
+    }
+    case 'lane-edited':
+      return both(
+        'changed',
+        'changing',
+        `the details of lane ${quoted(change.name, 'without a name')}`,
+      );
+    case 'commented': {
+      const [past, ing] = COMMENT_WORDS[change.commentKind];
+      return both(past, ing, change.on);
+    }
+    case 'replied':
+      return both('replied', 'replying', `to a comment on ${change.on}`);
+    case 'resolved':
+      return change.open
+        ? both('reopened', 'reopening', `a comment on ${change.on}`)
+        : both('resolved', 'resolving', `a comment on ${change.on}`);
+    case 'comment-deleted':
+      return both('deleted', 'deleting', `a comment on ${change.on}`);
+    case 'map-renamed':
+      return flat(change.to)
+        ? both('renamed', 'renaming', `the map to ${quoted(change.to)}`)
+        : both('cleared', 'clearing', 'the map’s title');
+    case 'map-edited':
+      return both('changed', 'changing', 'the map’s settings');
+  }
+}
+
+/** Changes that say least; a summary names another one first when there is one. */
+const DETAILS = new Set<Change['kind']>([
+  'step-edited',
+  'lane-edited',
+  'flow-edited',
+  'map-edited',
+]);
+
+/**
+ * One person's changes as one sentence: "Priya renamed “Triage” to “Clinical triage”";
+ * several as "Priya made 6 changes, including renaming …". Undefined when there are none.
+ */
+export function changeSentence(who: string, changes: readonly Change[]): string | undefined {
+  const first = changes[0];
+  if (!first) return undefined;
+  if (changes.length === 1) return `${who} ${phrase(first)[0]}`;
+  const lead = changes.find((c) => !DETAILS.has(c.kind)) ?? first;
+  if (changes.every((c) => c.kind === 'step-added')) {
+    return `${who} added ${changes.length} steps, including ${phrase(lead)[1].replace(/^adding /, '')}`;
+  }
+  if (changes.every((c) => c.kind === 'step-deleted')) {
+    return `${who} deleted ${changes.length} steps, including ${phrase(lead)[1].replace(/^deleting /, '')}`;
+  }
+  return `${who} made ${changes.length} changes, including ${phrase(lead)[1]}`;
+}
