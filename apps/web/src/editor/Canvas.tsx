@@ -43,6 +43,7 @@ import { CANVAS_ZOOM, FIT_MIN_ZOOM, fitMapToView, useInitialViewport } from './u
 import { useViewportFollow } from './useViewportFollow';
 
 const NODE_TYPES = { lane: LaneNode, step: StepNode };
+import { motionMs } from './motion';
 const EDGE_TYPES = { routed: RoutedEdge };
 
 /**
@@ -150,7 +151,7 @@ function ZoomButtons() {
       { minZoom: Math.min(BUTTON_MIN_ZOOM, from.zoom), maxZoom: CANVAS_ZOOM.max },
     );
     target.current = { view, until: now + ZOOM_MS + 50 };
-    void flow.setViewport(view, { duration: ZOOM_MS });
+    void flow.setViewport(view, { duration: motionMs(ZOOM_MS) });
   };
   return (
     <>
@@ -270,7 +271,7 @@ export const Canvas = memo(function Canvas({
   const fitView = useCallback(
     () =>
       fitMapToView(flow, geometry, width, height, {
-        duration: 200,
+        duration: motionMs(200),
         reserveBottom,
         minZoom: FIT_MIN_ZOOM,
       }),

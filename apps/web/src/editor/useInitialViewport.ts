@@ -3,6 +3,7 @@ import { type ReactFlowInstance, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { fitViewport, mapBounds, READABLE_ZOOM, startBox } from './fit-view';
 import { headerWidthAt } from './LaneHeaders';
+import { motionMs } from './motion';
 
 /** The canvas's zoom range: low enough that "Fit view" shows a map of hundreds of steps whole. */
 export const CANVAS_ZOOM = { min: 0.02, max: 2 } as const;
@@ -20,7 +21,7 @@ export const OVERVIEW_MIN_ZOOM = 0.5;
 const CONTROLS_INSET = 48;
 
 export interface FitOptions {
-  /** Animation, ms (none by default). */
+  /** Animation, ms (none by default; none either for someone who asked for less motion). */
   readonly duration?: number;
   /** Never below this zoom (default `OVERVIEW_MIN_ZOOM`). */
   readonly minZoom?: number;
@@ -74,7 +75,8 @@ export function fitMapToView(
     Math.abs(now.zoom - view.zoom) < 1e-3
   )
     return;
-  void flow.setViewport(view, duration ? { duration } : undefined);
+  const ms = motionMs(duration);
+  void flow.setViewport(view, ms ? { duration: ms } : undefined);
 }
 
 /**

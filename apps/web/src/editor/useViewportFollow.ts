@@ -1,6 +1,7 @@
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useEffect } from 'react';
 import { headerWidthAt } from './LaneHeaders';
+import { motionMs } from './motion';
 import { GEOMETRY, type MapGeometry } from '@procmap/layout';
 
 /**
@@ -31,6 +32,6 @@ export function useViewportFollow(geometry: MapGeometry, stepId: string | undefi
     if (bottom > height - margin) dy = height - margin - bottom;
     if (top + dy < margin) dy = margin - top;
     if (dx === 0 && dy === 0) return;
-    void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
+    void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: motionMs(200) });
   }, [flow, geometry, stepId, width, height]);
 }
