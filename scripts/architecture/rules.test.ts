@@ -82,6 +82,16 @@ describe('architecture rules', () => {
     expect(rules([exporter, web])).toEqual(['deep-import']);
   });
 
+  it('allows a stylesheet imported by path, not a missing module', () => {
+    const web = pkg(
+      '@procmap/web',
+      { 'src/w.tsx': "import './w.css';\nimport { x } from './missing';" },
+      [],
+      'apps/web',
+    );
+    expect(rules([web])).toEqual(['relative-import']);
+  });
+
   it('refuses React outside the web app and export *', () => {
     const doc = pkg('@procmap/doc', {
       'src/a.ts': "import { create } from 'zustand';\nexport * from './b';",

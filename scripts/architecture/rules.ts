@@ -162,7 +162,11 @@ export function checkArchitecture(packages: readonly WorkspacePackage[]): Violat
         if (s.startsWith('.')) {
           const target = resolveRelative(file.path, s, paths);
           if (target === undefined) {
-            if (!s.endsWith('.json')) at('relative-import', `"${s}" is not a file of this package`);
+            // Data and stylesheets are not read here (a stylesheet belongs to the component that
+            // imports it).
+            if (!/\.(json|css)$/.test(s)) {
+              at('relative-import', `"${s}" is not a file of this package`);
+            }
           } else if (!ref.typeOnly) edges.push(target);
           continue;
         }
