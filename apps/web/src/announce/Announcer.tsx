@@ -65,7 +65,7 @@ export function Announcer({ connection }: { connection: MapConnection; index?: M
       timer = setTimeout(flush, Math.max(0, due - now()));
     };
     const push = (item: Announcement) => {
-      queue.push(item);
+      queue.push(item, now());
       schedule();
     };
 
@@ -78,6 +78,7 @@ export function Announcer({ connection }: { connection: MapConnection; index?: M
       const who = whoChanged({
         clients: change.clients,
         colleagues: colleaguesOf(awareness),
+        seen,
         ownClient: doc.ydoc.clientID,
         touched: changes.filter((c) => DELETED.has(c.kind)).map((c) => c.id),
       });
@@ -86,8 +87,12 @@ export function Announcer({ connection }: { connection: MapConnection; index?: M
 
     // Who is here: those present when the map opens (or reconnects) are not news.
     let known = namesOf(awareness);
+    // Everyone seen in this visit: edits may arrive after their maker's presence has gone, or
+    // before it is back (a colleague's offline edits, sent as they reconnect).
+    const seen = new Map(known);
     const onPeople = () => {
       const current = namesOf(awareness);
+      for (const [id, name] of current) seen.set(id, name);
       const news = provider.synced ? peopleNews(known, current) : [];
       known = current;
       if (announcesColleagues()) for (const item of news) push(item);

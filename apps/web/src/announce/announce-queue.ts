@@ -12,6 +12,21 @@ export type Announcement =
 /** The least time between two announcements, in milliseconds. */
 export const ANNOUNCE_GAP = 2000;
 
+/**
+ * How long someone must stay gone before their leaving is said: a reload or a dropped
+ * connection that comes back within it is no news.
+ */
+export const LEAVE_GRACE = 5000;
+
+/** The order sentences are said in: who is here first, then what they did. */
+const ORDER: readonly Announcement['kind'][] = [
+  'renamed-person',
+  'joined',
+  'changes',
+  'left',
+  'status',
+];
+
 function sentence(item: Announcement): string | undefined {
   switch (item.kind) {
     case 'changes':
@@ -29,17 +44,33 @@ function sentence(item: Announcement): string | undefined {
 
 /**
  * Announcements waiting to be said, at most one every `gap` milliseconds: whatever arrives
- * in between is merged into the next one (one sentence per person), never dropped. Time is
- * given by the caller, so the queue is tested without a clock.
+ * in between is merged into the next one (one sentence per person), never dropped. Someone
+ * leaving waits `leaveGrace` first, in case they are back at once. Time is given by the
+ * caller, so the queue is tested without a clock.
  */
 export class AnnounceQueue {
   private pending: Announcement[] = [];
   private last = Number.NEGATIVE_INFINITY;
+  /** When each waiting "left" may be said. */
+  private readonly leftReady = new Map<Announcement, number>();
 
-  constructor(private readonly gap = ANNOUNCE_GAP) {}
+  constructor(
+    private readonly gap = ANNOUNCE_GAP,
+    private readonly leaveGrace = LEAVE_GRACE,
+  ) {}
 
-  /** Adds something to say, merged with what is waiting. */
-  push(item: Announcement): void {
+  /** Adds something to say at `now`, merged with what is waiting. */
+  push(item: Announcement, now: number): void {
+    this.merge(item);
+    if (item.kind === 'left' && this.pending.includes(item)) {
+      this.leftReady.set(item, now + this.leaveGrace);
+    }
+    for (const waiting of this.leftReady.keys()) {
+      if (!this.pending.includes(waiting)) this.leftReady.delete(waiting);
+    }
+  }
+
+  private merge(item: Announcement): void {
     const list = this.pending;
     switch (item.kind) {
       case 'changes': {
@@ -91,21 +122,34 @@ export class AnnounceQueue {
   /** Forgets waiting announcements that `test` picks (colleagues' ones, when turned off). */
   drop(test: (item: Announcement) => boolean): void {
     this.pending = this.pending.filter((item) => !test(item));
+    for (const item of this.leftReady.keys()) if (test(item)) this.leftReady.delete(item);
+  }
+
+  private readyAt(item: Announcement): number {
+    return this.leftReady.get(item) ?? Number.NEGATIVE_INFINITY;
   }
 
   /** When the next announcement may be said; undefined when nothing is waiting. */
   dueAt(): number | undefined {
-    return this.pending.length > 0 ? this.last + this.gap : undefined;
+    if (this.pending.length === 0) return undefined;
+    const ready = Math.min(...this.pending.map((item) => this.readyAt(item)));
+    return Math.max(this.last + this.gap, ready);
   }
 
   /**
-   * What to say at `now`: everything waiting, as one text, when the gap since the last one has
-   * passed; undefined (keeping it all) otherwise.
+   * What to say at `now`: everything waiting that may be said, as one text, when the gap since
+   * the last one has passed; undefined (keeping it all) otherwise.
    */
   take(now: number): string | undefined {
-    if (this.pending.length === 0 || now < this.last + this.gap) return undefined;
-    const sentences = this.pending.map(sentence).filter((s): s is string => Boolean(s));
-    this.pending = [];
+    if (now < this.last + this.gap) return undefined;
+    const ready = this.pending.filter((item) => this.readyAt(item) <= now);
+    if (ready.length === 0) return undefined;
+    this.pending = this.pending.filter((item) => !ready.includes(item));
+    for (const item of ready) this.leftReady.delete(item);
+    const sentences = [...ready]
+      .sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind))
+      .map(sentence)
+      .filter((s): s is string => Boolean(s));
     if (sentences.length === 0) return undefined;
     this.last = now;
     return sentences.length === 1 ? sentences[0] : `${sentences.join('. ')}.`;

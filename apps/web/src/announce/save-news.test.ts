@@ -68,7 +68,7 @@ describe('when the save state is worth saying', () => {
     expect(news.update(state({}), 0)).toBeUndefined();
     expect(
       news.update(state({ status: 'reconnecting', synced: false, savedLocally: false }), 10),
-    ).toBe('Connection lost: changes are not saved yet; keep this tab open');
+    ).toBe('Offline: changes are not saved yet; keep this tab open');
     expect(news.update(state({ closed: { code: 4403, message: 'Gone' } }), 20)).toBeUndefined();
     expect(news.update(state({}), 30)).toBeUndefined();
   });

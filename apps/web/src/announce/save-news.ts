@@ -77,10 +77,11 @@ export class SaveNews {
   }
 
   private awayWords(state: ConnectionState): string {
-    const what = state.status === 'offline' ? 'Offline' : 'Connection lost';
-    if (this.readOnly) return `${what}: the map may not show the latest changes`;
+    // "Offline" whether the network or only the server is gone: the browser often reports the
+    // socket closing first, and the badge tells the two apart.
+    if (this.readOnly) return 'Offline: the map may not show the latest changes';
     return state.savedLocally
-      ? `${what}: changes are kept on this device`
-      : `${what}: changes are not saved yet; keep this tab open`;
+      ? 'Offline: changes are kept on this device'
+      : 'Offline: changes are not saved yet; keep this tab open';
   }
 }

@@ -20,7 +20,14 @@ describe('who made a colleague’s change', () => {
     );
   });
 
-  it('is “A colleague” for edits of someone no longer here', () => {
+  it('names someone seen earlier whose edits arrive before their presence is back', () => {
+    const seen = new Map([[9, 'Bilal']]);
+    expect(whoChanged({ clients: [9], colleagues: room, seen, ownClient: 1, touched: [] })).toBe(
+      'Bilal',
+    );
+  });
+
+  it('is “A colleague” for edits of someone never seen here', () => {
     expect(whoChanged({ clients: [9], colleagues: room, ownClient: 1, touched: [] })).toBe(SOMEONE);
   });
 

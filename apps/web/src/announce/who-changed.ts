@@ -20,7 +20,7 @@ function names(list: readonly string[]): string {
 
 /**
  * Who made a remote change. `clients` are the Yjs client ids whose new edits it carries, and
- * a client id is also its owner's presence id: that names them. A change that only deletes
+ * a client id is also its owner's presence id: that names them, even just after they left. A change that only deletes
  * carries no client id (Yjs does not record who deleted), so it is put down to the one
  * colleague who had a deleted step selected, or to the only colleague who can edit; failing
  * both, to "A colleague".
@@ -28,11 +28,15 @@ function names(list: readonly string[]): string {
 export function whoChanged({
   clients,
   colleagues,
+  seen = new Map(),
   ownClient,
   touched,
 }: {
   readonly clients: readonly number[];
+  /** Everyone on the map now. */
   readonly colleagues: readonly Colleague[];
+  /** Everyone seen on the map earlier (client id → name): someone may have just left. */
+  readonly seen?: ReadonlyMap<number, string>;
   readonly ownClient: number;
   /** Ids of the records the change deleted. */
   readonly touched: readonly string[];
@@ -40,11 +44,12 @@ export function whoChanged({
   const others = colleagues.filter((c) => c.clientId !== ownClient);
   const makers = clients.filter((id) => id !== ownClient);
   if (makers.length > 0) {
-    const found = [
-      ...new Set(others.filter((c) => makers.includes(c.clientId)).map((c) => c.name)),
-    ];
-    // Edits from someone no longer here (made offline, passed on by another): not a guess.
-    return found.length > 0 ? names(found) : SOMEONE;
+    const now = new Map(others.map((c) => [c.clientId, c.name]));
+    const found = makers
+      .map((id) => now.get(id) ?? seen.get(id))
+      .filter((name): name is string => name !== undefined);
+    // Edits of someone never seen here (made offline, passed on by another): not a guess.
+    return found.length > 0 ? names([...new Set(found)]) : SOMEONE;
   }
   const editors = others.filter((c) => !c.viewOnly);
   const holding = editors.filter((c) => c.selection.some((id) => touched.includes(id)));
