@@ -112,6 +112,8 @@ test('a colleague’s edits are announced with their name, merged when they come
     SAID,
   );
 
+  // The region holds the latest announcement only, not a growing log.
+  await expect(region(asha).locator('p')).toHaveCount(1);
   const ashaHeard = await announced(asha);
   expect(ashaHeard.join('\n')).not.toContain('Book first clinic”'); // her own rename, never said
   expect(ashaHeard.join('\n')).not.toMatch(/sav/i); // "Saved" is not said for each edit
