@@ -4,11 +4,15 @@ import type { StepHeat } from './analysis-protocol';
 
 export type HeatMode = 'off' | 'wait' | 'lead';
 
-/** For each step: how many findings name it, and its heat (0..1 of the map's hottest step). */
+/**
+ * For each step: how many findings name it, and its heat (0..1 of the map's hottest step) with
+ * the figures behind it (minutes per case), which the step and the legend show as text.
+ */
 export interface StepMarks {
   readonly findings: number;
   readonly worst: Finding['severity'] | null;
   readonly heat: { readonly wait: number; readonly lead: number };
+  readonly minutes: StepHeat;
 }
 
 interface AnalysisStore {
@@ -49,13 +53,19 @@ export function stepMarks(
   }
   const marks = new Map<
     string,
-    { findings: number; worst: Finding['severity'] | null; heat: { wait: number; lead: number } }
+    {
+      findings: number;
+      worst: Finding['severity'] | null;
+      heat: { wait: number; lead: number };
+      minutes: StepHeat;
+    }
   >();
   for (const [id, h] of Object.entries(heat)) {
     marks.set(id, {
       findings: 0,
       worst: null,
       heat: { wait: maxWait > 0 ? h.wait / maxWait : 0, lead: maxLead > 0 ? h.lead / maxLead : 0 },
+      minutes: { wait: h.wait, lead: h.lead },
     });
   }
   for (const finding of result.findings) {
