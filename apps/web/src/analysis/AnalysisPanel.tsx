@@ -14,6 +14,7 @@ import { WASTE_LABELS } from '../app/labels';
 import { useSession } from '../store/session-store';
 import { type HeatMode, useAnalysis } from './analysis-store';
 import { scrollToTop } from './scroll';
+import { SEVERITY_SYMBOLS, SEVERITY_WORDS } from './severity';
 
 /** The headline figures of the tab, in the order shown (the descriptors give name and unit). */
 const SHOWN: readonly MetricKey[] = [
@@ -239,7 +240,20 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
                       onClick={() => show(finding)}
                       disabled={finding.stepIds.length === 0}
                     >
-                      <span className="finding__message">{finding.message}</span>
+                      <span className="finding__message">
+                        <span
+                          className={`finding__symbol finding__symbol--${finding.severity}`}
+                          data-testid="finding-symbol"
+                          aria-hidden="true"
+                          title={`${SEVERITY_WORDS[finding.severity]} severity`}
+                        >
+                          {SEVERITY_SYMBOLS[finding.severity]}
+                        </span>
+                        <span className="visually-hidden">
+                          {SEVERITY_WORDS[finding.severity]} severity:{' '}
+                        </span>
+                        {finding.message}
+                      </span>
                       {finding.timeAtStake > 0 && (
                         <span
                           className="finding__stake"

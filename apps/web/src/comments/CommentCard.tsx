@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { runCommand } from '../panels/run-command';
 import { placement, voteCount } from './comment-list';
 import { KIND_LABELS, WASTE_LABELS } from '../app/labels';
+import { KIND_SYMBOLS } from './comment-marks';
 
 const when = (iso: string) => {
   const date = new Date(iso);
@@ -51,7 +52,12 @@ export function CommentCard({
       data-comment-id={comment.id}
     >
       <header className="comment__header">
-        <span className={`chip chip--${comment.kind}`}>{KIND_LABELS[comment.kind]}</span>
+        <span className={`chip chip--${comment.kind}`} data-testid="comment-kind">
+          <span className="chip__symbol" aria-hidden="true">
+            {KIND_SYMBOLS[comment.kind]}
+          </span>
+          {KIND_LABELS[comment.kind]}
+        </span>
         {comment.waste && <span className="chip chip--waste">{WASTE_LABELS[comment.waste]}</span>}
         {comment.resolved && <span className="chip">Resolved</span>}
         {votes > 0 && (

@@ -17,6 +17,7 @@ import { useFollowView } from '../presence/useFollowView';
 import { PresenceContext, useJoinPresence } from '../presence/usePresenceChannel';
 import { ExportDialog } from '../export/ExportDialog';
 import { Announcer } from '../announce/Announcer';
+import { HeatLegend } from '../analysis/HeatLegend';
 import { OutlineView } from '../outline/OutlineView';
 import { Canvas } from './Canvas';
 import { listenToClipboard } from './clipboard';
@@ -160,6 +161,7 @@ function Workspace({
                 <LaneHeaders ctx={ctx} />
                 <Cursors />
                 <FollowBanner />
+                <HeatLegend />
                 {shown && !readOnly && (
                   <EmptyState
                     lanes={index.lanes.length}

@@ -1,12 +1,15 @@
 import { formatStepTimes, type Step } from '@procmap/model';
-import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type Node, type NodeProps, Position, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import { useAnalysis } from '../analysis/analysis-store';
-import { useCommentMarks } from '../comments/comment-marks';
+import { heatValueHint, heatValueText } from '../analysis/heat-text';
+import { findingsText, SEVERITY_SYMBOLS } from '../analysis/severity';
+import { commentMarkText, KIND_SYMBOLS, useCommentMarks } from '../comments/comment-marks';
 import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
 import { useHoursPerDay, useMapDoc, useReadOnly } from './editor-context';
 import { InlineText } from './InlineText';
+import '../analysis/heat.css';
 
 export type StepNodeData = { step: Step };
 export type StepFlowNode = Node<StepNodeData, 'step'>;
@@ -19,6 +22,14 @@ const KIND_NAMES: Readonly<Record<Step['kind'], string>> = {
   end: 'End',
 };
 
+/**
+ * How much a shown connection handle (36px across at 100%) grows so it stays at least 24px on
+ * screen when the canvas is zoomed out, in quarter steps so steps re-render only when it
+ * changes; up to 2.5 times, at a quarter zoom and less the map is an overview.
+ */
+export const handleGrowth = (zoom: number): number =>
+  Math.min(2.5, Math.max(1, Math.ceil((26 / 36 / zoom) * 4) / 4));
+
 /** One step: its shape by kind, its label as text (wrapping), edited in place. */
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
   const { step } = data;
@@ -28,17 +39,21 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
     s.editing?.kind === 'step' && s.editing.id === step.id && !readOnly ? s.editing : null,
   );
   const edit = useSession((s) => s.edit);
-  const times = formatStepTimes(step, useHoursPerDay());
+  const hoursPerDay = useHoursPerDay();
+  const times = formatStepTimes(step, hoursPerDay);
   // The analysis: how many findings name this step, and its heat when the overlay is on.
   const marks = useAnalysis((s) => s.marks.get(step.id));
   const heatMode = useAnalysis((s) => s.heatMode);
+  const grow = useStore((s) => handleGrowth(s.transform[2]));
   const heat = heatMode === 'off' || !marks ? undefined : marks.heat[heatMode];
+  const heatMinutes = heatMode === 'off' || !marks ? undefined : marks.minutes[heatMode];
+  const leadTime = useAnalysis((s) => s.result?.metrics.leadTime ?? 0);
   const comments = useCommentMarks((s) => s.marks.get(step.id));
-  // Colleagues who have this step selected: an outline in each one's colour.
+  // Colleagues who have this step selected: an outline in each one's colour, and their names.
   const peers = usePresence((s) => s.selectedBy.get(step.id));
   const outline = peers
     ?.slice(0, 3)
-    .map((color, i) => `0 0 0 ${3 * (i + 1) + 2}px ${color}`)
+    .map((peer, i) => `0 0 0 ${3 * (i + 1) + 2}px ${peer.color}`)
     .join(', ');
   const commit = (label: string) => {
     // A step just added and the name then typed into it are one undo step.
@@ -67,6 +82,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
       style={{
         ...(outline ? { ['--peer-outline' as string]: outline } : {}),
         ...(heat !== undefined ? { ['--heat' as string]: heat.toFixed(3) } : {}),
+        ...(grow > 1 ? { ['--handle-grow' as string]: grow } : {}),
       }}
       data-heat={heat !== undefined ? Math.round(heat * 100) : undefined}
       title={`${KIND_NAMES[step.kind]}: ${step.label}`}
@@ -105,27 +121,78 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
           className={`step__comments step__comments--${comments.kind}`}
           data-testid="comment-marker"
           data-kind={comments.kind}
-          title={`${comments.count} open ${comments.count === 1 ? 'comment' : 'comments'}`}
+          title={commentMarkText(comments.count, comments.kind)}
         >
-          {comments.count}
+          <span aria-hidden="true">
+            <span className="step__symbol" data-testid="mark-symbol">
+              {KIND_SYMBOLS[comments.kind]}
+            </span>
+            {comments.count}
+          </span>
+          <span className="visually-hidden">{commentMarkText(comments.count, comments.kind)}</span>
         </span>
       )}
-      {times && (
+      {heatMode !== 'off' && heatMinutes !== undefined ? (
+        // In heat mode the chip on the lower edge says what the colour says, in words.
         <span
-          className="step__times"
-          data-testid="step-times"
-          title="Process time, and the wait before the step starts"
+          className="step__times step__heat"
+          data-testid="heat-value"
+          title={heatValueHint(heatMode, heatMinutes, leadTime, hoursPerDay)}
         >
-          {times}
+          {heatValueText(heatMode, heatMinutes, leadTime, hoursPerDay)}
         </span>
+      ) : (
+        times && (
+          <span
+            className="step__times"
+            data-testid="step-times"
+            title="Process time, and the wait before the step starts"
+          >
+            {times}
+          </span>
+        )
       )}
       {marks && marks.findings > 0 && (
         <span
           className={`step__badge step__badge--${marks.worst}`}
           data-testid="finding-badge"
-          title={`${marks.findings} ${marks.findings === 1 ? 'finding' : 'findings'} in the analysis`}
+          data-severity={marks.worst ?? undefined}
+          title={`${findingsText(marks.findings, marks.worst)}, in the analysis`}
         >
-          {marks.findings}
+          <span aria-hidden="true">
+            {marks.worst && (
+              <span className="step__symbol" data-testid="mark-symbol">
+                {SEVERITY_SYMBOLS[marks.worst]}
+              </span>
+            )}
+            {marks.findings}
+          </span>
+          <span className="visually-hidden">{findingsText(marks.findings, marks.worst)}</span>
+        </span>
+      )}
+      {peers && (
+        <span
+          className="step__peers"
+          data-testid="peer-tags"
+          title={`Selected by ${peers.map((p) => p.name).join(', ')}`}
+        >
+          <span className="visually-hidden">Selected by </span>
+          {peers.slice(0, 3).map((peer) => (
+            <span
+              key={peer.clientId}
+              className="step__peer"
+              data-testid="peer-tag"
+              data-name={peer.name}
+              style={{ background: peer.color, color: peer.ink }}
+            >
+              {peer.name}
+            </span>
+          ))}
+          {peers.length > 3 && (
+            <span className="step__peer step__peer--more">
+              <span className="visually-hidden">and </span>+{peers.length - 3}
+            </span>
+          )}
         </span>
       )}
       <Handle type="source" position={Position.Right} className="step__handle" />

@@ -1,12 +1,22 @@
 import { create } from 'zustand';
 import type { Identity } from './identity';
 import type { Peer } from './peers';
+import { readableInk } from './readable-ink';
+
+/** A colleague who has a step selected, as its name tag shows them. */
+export interface SelectedByPeer {
+  readonly clientId: number;
+  readonly name: string;
+  readonly color: string;
+  /** Text colour on `color` with at least 4.5:1 contrast. */
+  readonly ink: string;
+}
 
 interface PresenceStore {
   /** Everyone else on the map now, in the order they arrived. */
   readonly peers: readonly Peer[];
-  /** For each step id, the colours of the peers who have it selected. */
-  readonly selectedBy: ReadonlyMap<string, readonly string[]>;
+  /** For each step id, the peers who have it selected (names with their colours), in arrival order. */
+  readonly selectedBy: ReadonlyMap<string, readonly SelectedByPeer[]>;
   /** The peer whose view this tab follows, if any. */
   readonly following: number | null;
   /** A presenter this tab chose to stop following (not followed again until they ask again). */
@@ -21,7 +31,28 @@ interface PresenceStore {
   setPresenting(presenting: boolean): void;
 }
 
-const EMPTY = new Map<string, readonly string[]>();
+const EMPTY = new Map<string, readonly SelectedByPeer[]>();
+
+const sameTags = (a: readonly SelectedByPeer[], b: readonly SelectedByPeer[]) =>
+  a.length === b.length &&
+  a.every(
+    (t, i) => t.clientId === b[i]!.clientId && t.name === b[i]!.name && t.color === b[i]!.color,
+  );
+
+/**
+ * The new map, with each step's list taken from the old map where it did not change: peers'
+ * states arrive with every pointer move, and a step re-renders only when its tags change.
+ */
+function keepUnchanged(
+  before: ReadonlyMap<string, readonly SelectedByPeer[]>,
+  after: Map<string, readonly SelectedByPeer[]>,
+): ReadonlyMap<string, readonly SelectedByPeer[]> {
+  for (const [id, tags] of after) {
+    const old = before.get(id);
+    if (old && sameTags(old, tags)) after.set(id, old);
+  }
+  return after;
+}
 
 /** Presence in this tab: session state, never in the shared document. */
 export const usePresence = create<PresenceStore>()((set) => ({
@@ -32,17 +63,24 @@ export const usePresence = create<PresenceStore>()((set) => ({
   me: null,
   presenting: false,
   setPeers: (peers) => {
-    const selectedBy = new Map<string, string[]>();
+    const selectedBy = new Map<string, SelectedByPeer[]>();
     for (const peer of peers) {
+      if (peer.selection.length === 0) continue;
+      const tag: SelectedByPeer = {
+        clientId: peer.clientId,
+        name: peer.name,
+        color: peer.color,
+        ink: readableInk(peer.color),
+      };
       for (const id of peer.selection) {
-        const colours = selectedBy.get(id);
-        if (colours) colours.push(peer.color);
-        else selectedBy.set(id, [peer.color]);
+        const tags = selectedBy.get(id);
+        if (tags) tags.push(tag);
+        else selectedBy.set(id, [tag]);
       }
     }
     set((s) => ({
       peers,
-      selectedBy: selectedBy.size === 0 ? EMPTY : selectedBy,
+      selectedBy: selectedBy.size === 0 ? EMPTY : keepUnchanged(s.selectedBy, selectedBy),
       // Following someone who left ends by itself.
       following: peers.some((p) => p.clientId === s.following) ? s.following : null,
     }));
