@@ -54,6 +54,7 @@ function Links({
                 follow(l.stepId);
               }}
             >
+              {l.loop && <span aria-hidden="true">↩ </span>}
               {l.text}
             </a>
           </span>
@@ -154,7 +155,7 @@ export function OutlineStepItem({
       )}
       {findings.length > 0 && (
         <>
-          <p className="outline-step__term" id={`${headingId}-findings`}>
+          <p className="outline-step__term" id={`${headingId}-findings`} aria-hidden="true">
             {findings.length === 1 ? '1 finding' : `${findings.length} findings`}
           </p>
           <ul className="outline-step__notes" aria-labelledby={`${headingId}-findings`}>
@@ -169,7 +170,7 @@ export function OutlineStepItem({
       )}
       {comments.length > 0 && (
         <>
-          <p className="outline-step__term" id={`${headingId}-comments`}>
+          <p className="outline-step__term" id={`${headingId}-comments`} aria-hidden="true">
             Open comments
           </p>
           <ul className="outline-step__notes" aria-labelledby={`${headingId}-comments`}>
@@ -186,8 +187,8 @@ export function OutlineStepItem({
         </>
       )}
       {!readOnly && (
-        <fieldset className="outline-step__actions">
-          <legend className="visually-hidden">Edit {name}</legend>
+        // biome-ignore lint/a11y/useSemanticElements: a fieldset's legend would be read again as text
+        <div className="outline-step__actions" role="group" aria-label={`Edit ${name}`}>
           <button type="button" className="button" onClick={() => commands.rename(id)}>
             Rename<span className="visually-hidden"> {name}</span>
           </button>
@@ -211,7 +212,7 @@ export function OutlineStepItem({
           >
             Delete<span className="visually-hidden"> {name}</span>
           </button>
-        </fieldset>
+        </div>
       )}
       {picker}
     </li>

@@ -216,6 +216,12 @@ export function OutlineView({
       aria-labelledby={OUTLINE_HEADING_ID}
       data-testid="outline"
       ref={root}
+      onKeyDown={(event) => {
+        // Plain keys here are the outline's and the browser's (Tab, arrows, Enter, Delete,
+        // letters), never the canvas's commands; chords (Ctrl+Z, Alt+V…) and ? stay the editor's.
+        const chord = event.ctrlKey || event.altKey || event.metaKey;
+        if (!chord && event.key !== '?') event.nativeEvent.stopPropagation();
+      }}
       onFocus={(event) => {
         const owner = (event.target as HTMLElement).closest<HTMLElement>('[data-step-id]');
         const id = owner?.dataset.stepId as StepId | undefined;

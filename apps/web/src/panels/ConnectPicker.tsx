@@ -91,11 +91,13 @@ export function ConnectPicker({
       pick ?? (!chosen && query.trim() && choosable.length === 1 ? choosable[0] : undefined);
     if (!target) {
       setStatus({
-        text: query.trim()
-          ? choosable.length === 0
-            ? `No step to connect to has “${query.trim()}” in its name.`
-            : 'Several steps match: pick one from the list (↓, then Enter).'
-          : 'Pick the step it leads to first: type part of its name, then ↓ and Enter.',
+        text: !query.trim()
+          ? 'Pick the step it leads to first: type part of its name, then ↓ and Enter.'
+          : choosable.length > 0
+            ? 'Several steps match: pick one from the list (↓, then Enter).'
+            : targets.length > 0
+              ? `Already connected to every step with “${query.trim()}” in its name.`
+              : `No step’s name contains “${query.trim()}”.`,
         error: true,
       });
       input.current?.focus();

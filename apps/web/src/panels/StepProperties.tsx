@@ -129,7 +129,7 @@ export function StepProperties({
           disabled={readOnly}
         />
         <p className="panel-field__hint" data-testid="leads-to">
-          {leadsTo.length === 0 ? 'Leads to no step yet.' : `Leads to: ${leadsTo.join(', ')}.`}
+          {leadsTo.length === 0 ? 'Leads to no step yet.' : `Leads to: ${leadsTo.join(', ')}`}
         </p>
       </div>
       <TextField
