@@ -154,7 +154,7 @@ test('the whole Blue Badge process is captured by keyboard alone: roles, steps, 
   await f.labelFlow('Evidence received');
 
   // Back along the flow to the decision: its other answer leads on to the assessment.
-  await f.press('Shift+Tab', 'ArrowLeft', 'ArrowLeft');
+  await f.press('ArrowLeft', 'ArrowLeft', 'ArrowLeft'); // from the flow to its start, then back
   await expect(page.getByTestId('status-line')).toContainText('Enter adds a branch');
   await f.next('Assess eligibility');
   await f.press('Alt+ArrowDown');
@@ -166,7 +166,7 @@ test('the whole Blue Badge process is captured by keyboard alone: roles, steps, 
   await f.press('Alt+o');
   await expect(page.getByTestId('flow-properties')).toContainText('to Assess eligibility');
   await f.labelFlow('Yes', '80');
-  await f.press('Tab'); // from the flow to the step it leads to: Assess eligibility
+  await f.press('ArrowRight'); // from the flow to the step it leads to: Assess eligibility
 
   // The assessment, the decision and the badge, handed between the lanes with Alt+↑/↓.
   await f.next('Book mobility assessment');

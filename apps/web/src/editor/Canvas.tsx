@@ -17,11 +17,14 @@ import {
   type XYPosition,
 } from '@xyflow/react';
 import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useAnalysis } from '../analysis/analysis-store';
 import { useCommentMarks } from '../comments/comment-marks';
 import { usePresence } from '../presence/presence-store';
 import { stopFollowing } from '../presence/useFollowView';
 import { usePresenceChannel } from '../presence/usePresenceChannel';
 import { selectedStepIds, useSession } from '../store/session-store';
+import './canvas-widget.css';
+import { CANVAS_ID, focusCanvas, laneElementId, stepElementId } from './canvas-focus';
 import { useHoursPerDay } from './editor-context';
 import {
   draggedRoutes,
@@ -34,16 +37,17 @@ import {
   routeCanvasFlows,
 } from './flow-elements';
 import { LaneNode } from './LaneNode';
+import { mapName, mapNames } from './step-names';
 import { GEOMETRY, laneAt, type MapGeometry } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
 import { StepNode, type StepFlowNode } from './StepNode';
 import { zoomAboutCentre } from './fit-view';
 import { headerWidthAt } from './LaneHeaders';
+import { motionMs } from './motion';
 import { CANVAS_ZOOM, FIT_MIN_ZOOM, fitMapToView, useInitialViewport } from './useInitialViewport';
 import { useViewportFollow } from './useViewportFollow';
 
 const NODE_TYPES = { lane: LaneNode, step: StepNode };
-import { motionMs } from './motion';
 const EDGE_TYPES = { routed: RoutedEdge };
 
 /**
@@ -198,6 +202,49 @@ function MinimapIcon() {
 }
 
 /**
+ * The map's one keyboard stop: a listbox of lanes (groups) of steps (options), its active
+ * descendant the selected step or lane, so a screen reader reads each step as the arrow keys
+ * select it. It is its own element rather than the canvas's container: a listbox may hold only
+ * options and groups, while the container also holds React Flow's wrapper (role "application",
+ * which React Flow fixes), the flows, the zoom buttons and the lane headers. The listbox owns the
+ * lanes (`aria-owns`) out of React Flow's wrapper instead, and each lane owns its steps, which
+ * React Flow draws side by side. It lies over the canvas without taking the pointer; its outline
+ * shows the focus while no step or lane is selected (see canvas-widget.css).
+ */
+const MapWidget = memo(function MapWidget({ geometry }: { geometry: MapGeometry }) {
+  const step = useSession((s) => selectedStepIds(s.selection).at(-1));
+  const lane = useSession((s) => (s.selection.kind === 'lane' ? s.selection.id : undefined));
+  const editing = useSession((s) => s.editing !== null);
+  const wasEditing = useRef(editing);
+  // A name typed in place and saved (or cancelled) takes its field off the page, and focus with
+  // it: the keyboard goes back to the map, where the step or lane is still selected.
+  useEffect(() => {
+    if (wasEditing.current && !editing && document.activeElement === document.body) focusCanvas();
+    wasEditing.current = editing;
+  }, [editing]);
+  // Only what is on the page: a step deleted a moment ago, or a lane, is no descendant.
+  const active =
+    step && geometry.boxOf(step)
+      ? stepElementId(step)
+      : lane && geometry.lanes.some((l) => l.role.id === lane)
+        ? laneElementId(lane)
+        : undefined;
+  return (
+    <div
+      id={CANVAS_ID}
+      className="canvas-widget"
+      role="listbox"
+      tabIndex={0}
+      aria-multiselectable="true"
+      aria-label={mapName(geometry.steps.length, geometry.lanes.length)}
+      aria-owns={geometry.lanes.map((l) => laneElementId(l.role.id)).join(' ') || undefined}
+      aria-activedescendant={active}
+      data-testid="canvas-widget"
+    />
+  );
+});
+
+/**
  * The swimlane canvas: React Flow over the derived geometry; every edit becomes a command.
  * Memoised: while a big map's new snapshot is rendered in a transition, the editor's urgent
  * render passes the same props and skips the canvas.
@@ -221,9 +268,13 @@ export const Canvas = memo(function Canvas({
 
   const selected = useMemo(() => new Set(selectedStepIds(selection)), [selection]);
   const cache = useRef(new ElementCache()).current;
+  // What a screen reader says for each step: names change with labels, flows, findings and
+  // comments (all in `index` but the findings), never with a drag in progress.
+  const findings = useAnalysis((s) => s.marks);
+  const names = useMemo(() => mapNames(index, geometry, findings), [index, geometry, findings]);
   const baseNodes = useMemo(
-    () => flowNodes(index, geometry, selected, readOnly, cache),
-    [index, geometry, selected, readOnly, cache],
+    () => flowNodes(index, geometry, selected, readOnly, cache, names),
+    [index, geometry, selected, readOnly, cache, names],
   );
   const nodes = useMemo(
     () =>
@@ -371,63 +422,69 @@ export const Canvas = memo(function Canvas({
   );
 
   return (
-    <ReactFlow<EditorNode>
-      nodes={shownNodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      edgeTypes={EDGE_TYPES}
-      onNodesChange={onNodesChange}
-      onPaneClick={clearSelection}
-      onEdgeClick={selectEdge}
-      onConnect={onConnect}
-      onMoveStart={onMoveStart}
-      onMove={onMove}
-      onPointerMove={onPointerMove}
-      onPointerLeave={onPointerLeave}
-      onlyRenderVisibleElements={index.map.steps.length > VIRTUAL_FROM}
-      defaultViewport={{ x: 16, y: 16, zoom: 1 }}
-      minZoom={CANVAS_ZOOM.min}
-      maxZoom={CANVAS_ZOOM.max}
-      deleteKeyCode={null}
-      disableKeyboardA11y
-      zoomOnDoubleClick={false}
-      snapToGrid
-      snapGrid={[8, 8]}
-      nodesConnectable={!readOnly}
-      connectionRadius={32}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-      <Controls showInteractive={false} showFitView={false} showZoom={false} position="top-right">
-        <ZoomButtons />
-        <ControlButton
-          className="react-flow__controls-fitview"
-          onClick={fitView}
-          title="Fit View"
-          aria-label="Fit View"
-        >
-          <FitViewIcon />
-        </ControlButton>
-        <ControlButton
-          onClick={toggleMinimap}
-          title={minimapOpen ? 'Hide the minimap' : 'Show the minimap'}
-          aria-label="Minimap"
-          aria-pressed={minimapOpen}
-        >
-          <MinimapIcon />
-        </ControlButton>
-      </Controls>
-      {minimapOpen && (
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-right"
-          className="minimap"
-          style={MINIMAP}
-          nodeColor={minimapFill}
-          nodeStrokeColor={minimapStroke}
-        />
-      )}
-    </ReactFlow>
+    <>
+      <MapWidget geometry={geometry} />
+      <ReactFlow<EditorNode>
+        nodes={shownNodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onPaneClick={clearSelection}
+        onEdgeClick={selectEdge}
+        onConnect={onConnect}
+        onMoveStart={onMoveStart}
+        onMove={onMove}
+        onPointerMove={onPointerMove}
+        onPointerLeave={onPointerLeave}
+        onlyRenderVisibleElements={index.map.steps.length > VIRTUAL_FROM}
+        defaultViewport={{ x: 16, y: 16, zoom: 1 }}
+        minZoom={CANVAS_ZOOM.min}
+        maxZoom={CANVAS_ZOOM.max}
+        deleteKeyCode={null}
+        disableKeyboardA11y
+        // The map is one keyboard stop (MapWidget): steps and flows are reached by the arrow keys.
+        nodesFocusable={false}
+        edgesFocusable={false}
+        zoomOnDoubleClick={false}
+        snapToGrid
+        snapGrid={[8, 8]}
+        nodesConnectable={!readOnly}
+        connectionRadius={32}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+        <Controls showInteractive={false} showFitView={false} showZoom={false} position="top-right">
+          <ZoomButtons />
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={fitView}
+            title="Fit View"
+            aria-label="Fit View"
+          >
+            <FitViewIcon />
+          </ControlButton>
+          <ControlButton
+            onClick={toggleMinimap}
+            title={minimapOpen ? 'Hide the minimap' : 'Show the minimap'}
+            aria-label="Minimap"
+            aria-pressed={minimapOpen}
+          >
+            <MinimapIcon />
+          </ControlButton>
+        </Controls>
+        {minimapOpen && (
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-right"
+            className="minimap"
+            style={MINIMAP}
+            nodeColor={minimapFill}
+            nodeStrokeColor={minimapStroke}
+          />
+        )}
+      </ReactFlow>
+    </>
   );
 });

@@ -25,7 +25,7 @@ import { DeleteLaneDialog } from './DeleteLaneDialog';
 import { EditorContext } from './editor-context';
 import { EmptyState } from './EmptyState';
 import { type ActionContext, handleEditorKey, runAction } from './actions';
-import { CANVAS_ID } from './canvas-focus';
+import { CANVAS_ID, focusCanvas } from './canvas-focus';
 import { ConnectDialog } from './ConnectDialog';
 import { LaneHeaders } from './LaneHeaders';
 import { mapGeometry } from '@procmap/layout';
@@ -35,18 +35,37 @@ import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
 import { useTidyUp } from './useTidyUp';
 
-/** Keys typed into a field, a button or a dialog are theirs, not the canvas's. */
-function isForCanvas(event: KeyboardEvent | ClipboardEvent): boolean {
+/**
+ * Where a key press lands, for the editor's keys: nowhere (`null`: a field, a dialog, a panel
+ * and the like keep their keys), on the map (its keyboard stop, or nothing focused, while the map
+ * is shown), or elsewhere on the page (a toolbar button: only keys that work anywhere act).
+ */
+function keyPlace(event: KeyboardEvent | ClipboardEvent): 'map' | 'page' | null {
   const target = event.target as HTMLElement | null;
-  if (!target || event.defaultPrevented || useSession.getState().dialog) return false;
+  const session = useSession.getState();
+  if (!target || event.defaultPrevented || session.dialog) return null;
   if (
     target.closest('input, textarea, select, [contenteditable="true"], dialog, [data-own-keys]')
   ) {
-    return false;
+    return null;
   }
   const key = 'key' in event ? event.key : '';
-  if (target.closest('button, a') && (key === 'Enter' || key === ' ')) return false;
-  return true;
+  if (target.closest('button, a') && (key === 'Enter' || key === ' ')) return null;
+  const onMap =
+    session.view === 'map' &&
+    (target === document.body ||
+      target === document.documentElement ||
+      target.id === CANVAS_ID ||
+      target.classList.contains('editor__canvas'));
+  return onMap ? 'map' : 'page';
+}
+
+/** Copy, cut and paste of steps: only with the keyboard on the map. */
+const isForMap = (event: ClipboardEvent) => keyPlace(event) === 'map';
+
+/** A click on the canvas (a step, the pane, a lane) gives the keyboard to the map's one stop. */
+function focusMapStop(event: React.FocusEvent<HTMLDivElement>): void {
+  if (event.target === event.currentTarget) focusCanvas();
 }
 
 /** From this many steps, the editor renders a changed map in a transition (see Workspace). */
@@ -106,7 +125,7 @@ function Workspace({
   const hoursPerDay = index.map.settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay;
   const editor = useMemo(() => ({ doc, readOnly, hoursPerDay }), [doc, readOnly, hoursPerDay]);
 
-  useEffect(() => listenToClipboard(ctxRef, isForCanvas), []);
+  useEffect(() => listenToClipboard(ctxRef, isForMap), []);
   // The window's title names the map: a tab, a window list and a screen reader say which.
   const pageTitle = snapshot.title.trim() || 'Untitled map';
   useEffect(() => {
@@ -118,8 +137,9 @@ function Workspace({
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!isForCanvas(event)) return;
-      if (handleEditorKey(event, ctx) === 'handled') event.preventDefault();
+      const place = keyPlace(event);
+      if (place === null) return;
+      if (handleEditorKey(event, ctx, place === 'map') === 'handled') event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -150,7 +170,13 @@ function Workspace({
             {view === 'outline' ? (
               <OutlineView ctx={ctx} index={index} geometry={geometry} readOnly={readOnly} />
             ) : (
-              <div className="editor__canvas" data-testid="canvas" id={CANVAS_ID} tabIndex={-1}>
+              // biome-ignore lint/a11y/noStaticElementInteractions: focusable by a click only (never by Tab), it hands the focus to the map's stop
+              <div
+                className="editor__canvas"
+                data-testid="canvas"
+                tabIndex={-1}
+                onFocus={focusMapStop}
+              >
                 <Canvas
                   doc={doc}
                   index={index}

@@ -32,6 +32,12 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       <p className="shortcuts__rule" data-testid="typing-rule">
         {TYPING_RULE}
       </p>
+      <p className="shortcuts__rule" data-testid="map-keys-rule">
+        The map is one stop of <kbd>Tab</kbd>: there, the arrows, <kbd>Enter</kbd>,{' '}
+        <kbd>Delete</kbd>, <kbd>F2</kbd>, <kbd>Esc</kbd> and typing act on the selection;{' '}
+        <kbd>Tab</kbd> and <kbd>Shift+Tab</kbd> leave it. Keys with <kbd>Alt</kbd>, undo, redo and{' '}
+        <kbd>?</kbd> work anywhere but in a field.
+      </p>
       <table className="shortcuts">
         {shortcutGroups().map((group) => (
           <tbody key={group.title}>

@@ -181,10 +181,54 @@ describe('which action a key means', () => {
     expect(matchesChord(press('Alt+Shift+L'), 'Alt+L')).toBe(false);
   });
 
-  it('Tab with nothing selected is the browser’s; an arrow selects the first step', () => {
-    expect(actionForKey(press('Tab'), state(NONE))).toBeUndefined();
-    expect(actionForKey(press('Tab'), state(ONE_STEP))?.id).toBe('next');
+  it('Tab and Shift+Tab are always the browser’s, to leave the map; arrows move the selection', () => {
+    for (const selection of EVERY_SELECTION) {
+      expect(actionForKey(press('Tab'), state(selection)), selection.kind).toBeUndefined();
+      expect(actionForKey(press('Shift+Tab'), state(selection)), selection.kind).toBeUndefined();
+    }
     expect(actionForKey(press('ArrowRight'), state(NONE))?.id).toBe('first');
+    expect(actionForKey(press('ArrowRight'), state(ONE_STEP))?.id).toBe('next');
+    expect(actionForKey(press('ArrowLeft'), state(ONE_STEP))?.id).toBe('previous');
+    expect(actionForKey(press('ArrowUp'), state(ONE_STEP))?.id).toBe('up');
+    expect(actionForKey(press('ArrowDown'), state(LANE))?.id).toBe('down');
+  });
+
+  it('off the map (a toolbar button has the keyboard) only Alt chords, undo, redo and ? act', () => {
+    const mapOnly = [
+      'ArrowRight',
+      'ArrowLeft',
+      'ArrowUp',
+      'ArrowDown',
+      'Enter',
+      'Shift+Enter',
+      'Delete',
+      'Backspace',
+      'F2',
+      'Escape',
+      'Control+a',
+      'Control+d',
+      'Control+c',
+    ];
+    for (const selection of EVERY_SELECTION) {
+      for (const chord of mapOnly) {
+        expect(actionForKey(press(chord), state(selection), false), chord).toBeUndefined();
+      }
+    }
+    expect(actionForKey(press('Enter'), state(ONE_STEP), true)?.id).toBe('next-step');
+    expect(actionForKey(press('Delete'), state(ONE_STEP), true)?.id).toBe('delete');
+    expect(actionForKey(press('Control+z'), state(ONE_STEP), false)?.id).toBe('undo');
+    expect(actionForKey(press('Control+Shift+Z'), state(NONE), false)?.id).toBe('redo');
+    expect(actionForKey(press('Alt+n'), state(ONE_STEP), false)?.id).toBe('add-step');
+    expect(actionForKey(press('Alt+ArrowDown'), state(ONE_STEP), false)?.id).toBe('move-down');
+    expect(actionForKey(press('Shift+?'), state(ONE_STEP), false)?.id).toBe('shortcuts');
+  });
+
+  it('every key without Alt, bar "?" and undo/redo, acts on the map only', () => {
+    for (const a of ACTIONS) {
+      const global = a.keys.some((k) => k.startsWith('Alt+') || k === '?');
+      if (a.keys.length === 0 || global || a.id === 'undo' || a.id === 'redo') continue;
+      expect(a.onMap, a.id).toBe(true);
+    }
   });
 
   it('a key typed into a name never counts as a command while an input method composes', () => {
@@ -292,6 +336,27 @@ describe('running actions on a map', () => {
     expect(e.key('l')).toBe('handled');
     expect(e.map()).toEqual(claimMap());
     expect(e.session().hint).toMatch(/Alt\+N adds a step/);
+  });
+
+  it('Shift+arrows add the step reached to the selected steps, the keyboard on it', () => {
+    const e = editorOn(claimMap());
+    e.session().selectSteps([stepId('start')]);
+    e.key('Shift+ArrowRight');
+    e.key('Shift+ArrowRight');
+    expect(e.session().selection).toEqual({ kind: 'steps', ids: ['start', 'check', 'ok'] });
+    e.key('Shift+ArrowLeft'); // back to one already selected: it becomes the last
+    expect(e.session().selection).toEqual({ kind: 'steps', ids: ['start', 'ok', 'check'] });
+    e.key('ArrowRight'); // a plain arrow selects one again
+    expect(e.session().selection).toEqual({ kind: 'steps', ids: ['ok'] });
+  });
+
+  it('typing with the keyboard off the map renames nothing and says nothing', () => {
+    const e = editorOn(claimMap());
+    e.session().selectSteps([stepId('decide')]);
+    expect(handleEditorKey(press('T'), e.ctx(), false)).toBe('ignored');
+    expect(handleEditorKey(press('Delete'), e.ctx(), false)).toBe('ignored');
+    expect(e.session().editing).toBeNull();
+    expect(e.map()).toEqual(claimMap());
   });
 
   it('on a view link, typing renames nothing and Alt+L adds no lane', () => {

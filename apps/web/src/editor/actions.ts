@@ -73,6 +73,12 @@ export interface Action {
    * (copy, cut, paste need the clipboard's data); `run` is then not called for a key.
    */
   readonly byBrowser?: boolean;
+  /**
+   * Its keys act on the map only: when the keyboard is on the map (or on nothing), never on a
+   * toolbar button, the panel, the outline or a dialog. Keys with Alt, undo and redo, and "?"
+   * work wherever the keyboard is.
+   */
+  readonly onMap?: boolean;
   run(ctx: ActionContext): void;
 }
 
@@ -114,6 +120,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Enter'],
     group: 'capture',
     changesMap: true,
+    onMap: true,
     applies: onSteps,
     run: (ctx) => {
       const from = lastStep();
@@ -127,6 +134,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Enter'],
     group: 'capture',
     changesMap: true,
+    onMap: true,
     applies: onLane,
     run: addStepInLane,
   },
@@ -137,6 +145,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Shift+Enter'],
     group: 'capture',
     changesMap: true,
+    onMap: true,
     applies: onSteps,
     run: (ctx) => {
       const from = lastStep();
@@ -150,6 +159,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['F2'],
     group: 'capture',
     changesMap: true,
+    onMap: true,
     applies: onSomething,
     run: (ctx) => {
       if (useSession.getState().selection.kind === 'flow') ctx.ui.focusFlowLabel();
@@ -233,6 +243,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Delete', 'Backspace'],
     group: 'edit',
     changesMap: true,
+    onMap: true,
     applies: onSomething,
     run: deleteSelection,
   },
@@ -243,6 +254,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Ctrl+D'],
     group: 'edit',
     changesMap: true,
+    onMap: true,
     applies: onSteps,
     run: duplicateSelection,
   },
@@ -253,6 +265,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Ctrl+C'],
     group: 'edit',
     changesMap: false,
+    onMap: true,
     applies: onSteps,
     byBrowser: true,
     run: () => document.execCommand('copy'),
@@ -264,6 +277,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Ctrl+X'],
     group: 'edit',
     changesMap: true,
+    onMap: true,
     applies: onSteps,
     byBrowser: true,
     run: () => document.execCommand('cut'),
@@ -275,6 +289,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Ctrl+V'],
     group: 'edit',
     changesMap: true,
+    onMap: true,
     applies: always,
     byBrowser: true,
     // Only a key press may read the clipboard: from a button or menu, say which key.
@@ -310,10 +325,11 @@ export const ACTIONS: readonly Action[] = [
     id: 'next',
     label: 'Select next',
     help: 'Select the next step along the flow',
-    keys: ['Tab', 'ArrowRight'],
+    // Never Tab: Tab and Shift+Tab always move the page's focus, to leave the map.
+    keys: ['ArrowRight'],
     group: 'select',
     changesMap: false,
-    // With nothing selected, Tab moves the page's focus, as everywhere.
+    onMap: true,
     applies: onSomething,
     run: (ctx) => moveSelection(ctx, 'next'),
   },
@@ -321,9 +337,10 @@ export const ACTIONS: readonly Action[] = [
     id: 'previous',
     label: 'Select previous',
     help: 'Select the previous step along the flow',
-    keys: ['Shift+Tab', 'ArrowLeft'],
+    keys: ['ArrowLeft'],
     group: 'select',
     changesMap: false,
+    onMap: true,
     applies: onSomething,
     run: (ctx) => moveSelection(ctx, 'previous'),
   },
@@ -334,6 +351,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['ArrowUp'],
     group: 'select',
     changesMap: false,
+    onMap: true,
     applies: onSomething,
     run: (ctx) => moveSelection(ctx, 'up'),
   },
@@ -344,8 +362,53 @@ export const ACTIONS: readonly Action[] = [
     keys: ['ArrowDown'],
     group: 'select',
     changesMap: false,
+    onMap: true,
     applies: onSomething,
     run: (ctx) => moveSelection(ctx, 'down'),
+  },
+  {
+    id: 'extend-next',
+    label: 'Add the next step to the selection',
+    help: 'Add the next step along the flow to the selection',
+    keys: ['Shift+ArrowRight'],
+    group: 'select',
+    changesMap: false,
+    onMap: true,
+    applies: onSteps,
+    run: (ctx) => moveSelection(ctx, 'next', true),
+  },
+  {
+    id: 'extend-previous',
+    label: 'Add the previous step to the selection',
+    help: 'Add the previous step along the flow to the selection',
+    keys: ['Shift+ArrowLeft'],
+    group: 'select',
+    changesMap: false,
+    onMap: true,
+    applies: onSteps,
+    run: (ctx) => moveSelection(ctx, 'previous', true),
+  },
+  {
+    id: 'extend-up',
+    label: 'Add the step above to the selection',
+    help: 'Add the nearest step in the lane above to the selection',
+    keys: ['Shift+ArrowUp'],
+    group: 'select',
+    changesMap: false,
+    onMap: true,
+    applies: onSteps,
+    run: (ctx) => moveSelection(ctx, 'up', true),
+  },
+  {
+    id: 'extend-down',
+    label: 'Add the step below to the selection',
+    help: 'Add the nearest step in the lane below to the selection',
+    keys: ['Shift+ArrowDown'],
+    group: 'select',
+    changesMap: false,
+    onMap: true,
+    applies: onSteps,
+    run: (ctx) => moveSelection(ctx, 'down', true),
   },
   {
     id: 'first',
@@ -354,6 +417,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp'],
     group: 'select',
     changesMap: false,
+    onMap: true,
     applies: (s) => s.selection.kind === 'none',
     run: (ctx) => moveSelection(ctx, 'next'),
   },
@@ -364,6 +428,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Ctrl+A'],
     group: 'select',
     changesMap: false,
+    onMap: true,
     applies: always,
     run: (ctx) => useSession.getState().selectSteps(ctx.geometry.steps.map((b) => b.step.id)),
   },
@@ -374,6 +439,7 @@ export const ACTIONS: readonly Action[] = [
     keys: ['Escape'],
     group: 'select',
     changesMap: false,
+    onMap: true,
     applies: always,
     run: () => useSession.getState().clearSelection(),
   },
@@ -447,9 +513,18 @@ export function isEnabled(a: Action, state: ActionState): boolean {
   return a.applies(state) && (a.ready?.(state) ?? true);
 }
 
-/** The action a key press means here, if any. */
-export function actionForKey(press: KeyPress, state: ActionState): Action | undefined {
-  return ACTIONS.find((a) => a.applies(state) && a.keys.some((k) => matchesChord(press, k)));
+/**
+ * The action a key press means here, if any. Off the map (`onMap` false: the keyboard is on a
+ * toolbar button, say), only the actions whose keys work anywhere.
+ */
+export function actionForKey(
+  press: KeyPress,
+  state: ActionState,
+  onMap = true,
+): Action | undefined {
+  return ACTIONS.find(
+    (a) => (onMap || !a.onMap) && a.applies(state) && a.keys.some((k) => matchesChord(press, k)),
+  );
 }
 
 /** An action's first key as a tooltip ends: " (Alt+L)", or nothing. */
@@ -486,19 +561,21 @@ export function runAction(id: string, ctx: ActionContext): void {
 export type KeyOutcome = 'ignored' | 'handled' | 'browser';
 
 /**
- * One key press on the canvas: the action its key means here, or, typed onto a selected step
- * or lane, the start of its new name. 'handled' keys are the editor's (prevent the default).
+ * One key press in the editor: the action its key means here, or, typed onto a selected step
+ * or lane, the start of its new name. `onMap`: the keyboard is on the map (or on nothing);
+ * elsewhere only the keys that work anywhere act. 'handled' keys are the editor's (prevent the
+ * default).
  */
-export function handleEditorKey(press: KeyPress, ctx: ActionContext): KeyOutcome {
+export function handleEditorKey(press: KeyPress, ctx: ActionContext, onMap = true): KeyOutcome {
   const session = useSession.getState();
-  const a = actionForKey(press, actionState(ctx));
+  const a = actionForKey(press, actionState(ctx), onMap);
   if (a) {
     if (a.byBrowser) return 'browser';
     if (a.changesMap && ctx.readOnly) return 'handled';
     a.run(ctx);
     return 'handled';
   }
-  if (!typesText(press) || ctx.readOnly) return 'ignored';
+  if (!onMap || !typesText(press) || ctx.readOnly) return 'ignored';
   // The field of an edit just started is not on the page yet: the key is its text.
   if (session.editing) {
     session.typeAhead(press.key);

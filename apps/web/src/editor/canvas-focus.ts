@@ -1,7 +1,17 @@
-/** The id of the canvas's element, which takes the keyboard focus back from the side panel. */
+/** The id of the map's keyboard stop, which takes the keyboard focus back from the side panel. */
 export const CANVAS_ID = 'map-canvas';
 
 /** Gives the keyboard back to the map: its keys apply again, the selection is kept. */
 export function focusCanvas(): void {
   document.getElementById(CANVAS_ID)?.focus({ preventScroll: true });
+}
+
+/** The id of a step's element on the canvas: the map's `aria-activedescendant` points at it. */
+export function stepElementId(id: string): string {
+  return `map-step-${id}`;
+}
+
+/** The id of a lane's element on the canvas: the map owns its lanes, each lane its steps. */
+export function laneElementId(id: string): string {
+  return `map-lane-${id}`;
 }

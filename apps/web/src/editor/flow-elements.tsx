@@ -22,7 +22,9 @@ import {
 } from '@procmap/model';
 import { BaseEdge, type Edge, type EdgeProps, MarkerType, type XYPosition } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
+import { laneElementId, stepElementId } from './canvas-focus';
 import type { LaneFlowNode } from './LaneNode';
+import type { MapNames } from './step-names';
 import type { StepFlowNode } from './StepNode';
 
 export type EditorNode = LaneFlowNode | StepFlowNode;
@@ -44,7 +46,8 @@ export class ElementCache {
       old.position.x === next.position.x &&
       old.position.y === next.position.y &&
       old.selected === next.selected &&
-      old.draggable === next.draggable;
+      old.draggable === next.draggable &&
+      old.ariaLabel === next.ariaLabel;
     return same ? old : next;
   }
 
@@ -77,13 +80,30 @@ export class ElementCache {
  */
 const STEP_SIZE = { width: GEOMETRY.stepWidth, height: GEOMETRY.stepHeight } as const;
 
-/** React Flow nodes for the lanes (behind) and the steps, from the derived geometry. */
+type NodeAttributes = NonNullable<StepFlowNode['domAttributes']>;
+
+/**
+ * Attributes of a node's wrapper for the accessibility tree. React Flow's types leave out `id`,
+ * but pass it on: the map's `aria-activedescendant` and `aria-owns` need ids to point at. React
+ * Flow's "node" role description is dropped: a step is read as the option it is.
+ */
+function wrapperAttributes(id: string, more: NodeAttributes): NodeAttributes {
+  return { id, 'aria-roledescription': undefined, ...more } as NodeAttributes;
+}
+
+/**
+ * React Flow nodes for the lanes (behind) and the steps, from the derived geometry. With
+ * `names`, each node also carries its part in the map's accessibility tree: the map (a listbox,
+ * see Canvas) owns the lanes, each lane (a group) owns its steps in flow order, and each step is
+ * an option, selected or not, named by what it says and what follows it.
+ */
 export function flowNodes(
   index: MapIndex,
   geometry: MapGeometry,
   selected: ReadonlySet<StepId>,
   readOnly: boolean,
   cache?: ElementCache,
+  names?: MapNames,
 ): EditorNode[] {
   const lanes: LaneFlowNode[] = geometry.lanes.map((lane) => ({
     id: `lane:${lane.role.id}`,
@@ -102,8 +122,18 @@ export function flowNodes(
     connectable: false,
     focusable: false,
     zIndex: -1,
+    ...(names
+      ? {
+          ariaRole: 'group' as const,
+          ariaLabel: names.lanes.get(lane.role.id) ?? '',
+          domAttributes: wrapperAttributes(laneElementId(lane.role.id), {
+            'aria-owns': (names.order.get(lane.role.id) ?? []).map(stepElementId).join(' '),
+          }),
+        }
+      : {}),
   }));
   const steps: StepFlowNode[] = geometry.steps.map((box) => {
+    const isSelected = selected.has(box.step.id);
     const node: StepFlowNode = {
       id: box.step.id,
       type: 'step',
@@ -112,9 +142,18 @@ export function flowNodes(
       height: GEOMETRY.stepHeight,
       measured: STEP_SIZE,
       data: { step: box.step },
-      selected: selected.has(box.step.id),
+      selected: isSelected,
       draggable: !readOnly,
       connectable: !readOnly,
+      ...(names
+        ? {
+            ariaRole: 'option' as const,
+            ariaLabel: names.steps.get(box.step.id) ?? '',
+            domAttributes: wrapperAttributes(stepElementId(box.step.id), {
+              'aria-selected': isSelected,
+            }),
+          }
+        : {}),
     };
     return cache ? cache.step(node) : node;
   });

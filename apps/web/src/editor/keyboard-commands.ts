@@ -205,8 +205,11 @@ export function moveAcrossLanes(ctx: KeyContext, delta: -1 | 1): void {
   });
 }
 
-/** Moves the selection along the flow or across lanes; from nothing, to the first step. */
-export function moveSelection(ctx: KeyContext, direction: Direction): void {
+/**
+ * Moves the selection along the flow or across lanes; from nothing, to the first step. With
+ * `extend`, the step reached joins the selected steps (last, so the keyboard is on it).
+ */
+export function moveSelection(ctx: KeyContext, direction: Direction, extend = false): void {
   const session = useSession.getState();
   const { selection } = session;
   let target: { step: StepId } | { lane: RoleId } | undefined;
@@ -223,8 +226,11 @@ export function moveSelection(ctx: KeyContext, direction: Direction): void {
     target = first ? { step: first.step.id } : lane ? { lane: lane.role.id } : undefined;
   }
   if (!target) return;
-  if ('step' in target) session.selectSteps([target.step]);
-  else session.selectLane(target.lane);
+  if ('step' in target) {
+    const to = target.step;
+    const kept = extend ? selectedStepIds(selection).filter((id) => id !== to) : [];
+    session.selectSteps([...kept, to]);
+  } else if (!extend) session.selectLane(target.lane);
 }
 
 /** Deletes what is selected: steps (the chain rejoined), a flow, or a lane. */
