@@ -44,7 +44,8 @@ test('a pain point on a step: the other person sees its marker, replies; resolvi
 
   // Bob: a red marker on the step, and the comment in his panel with its author.
   const marker = step(bob, 'Book clinic').getByTestId('comment-marker');
-  await expect(marker).toHaveText('1');
+  await expect(marker.locator('[aria-hidden="true"]')).toHaveText('⚑1');
+  await expect(marker).toContainText('1 open comment, a pain point');
   await expect(marker).toHaveAttribute('data-kind', 'pain-point');
   const card = bob.getByTestId('comment').filter({ hasText: 'weekly batch' });
   await expect(card).toContainText('Alice');
