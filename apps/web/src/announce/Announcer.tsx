@@ -69,22 +69,6 @@ export function Announcer({ connection }: { connection: MapConnection; index?: M
       schedule();
     };
 
-    const stopChanges = doc.onRemoteChange((change) => {
-      // Only updates the server passes on live: not this device's stored copy loading, nor
-      // the catching up while the map opens or reconnects.
-      if (change.origin !== provider || !provider.synced || !announcesColleagues()) return;
-      const changes = describeChanges(change.before, change.after);
-      if (changes.length === 0) return;
-      const who = whoChanged({
-        clients: change.clients,
-        colleagues: colleaguesOf(awareness),
-        seen,
-        ownClient: doc.ydoc.clientID,
-        touched: changes.filter((c) => DELETED.has(c.kind)).map((c) => c.id),
-      });
-      push({ kind: 'changes', who, changes });
-    });
-
     // Who is here: those present when the map opens (or reconnects) are not news.
     let known = namesOf(awareness);
     // Everyone seen in this visit: edits may arrive after their maker's presence has gone, or
@@ -102,6 +86,22 @@ export function Announcer({ connection }: { connection: MapConnection; index?: M
     };
     awareness.on('change', onPeople);
     provider.on('sync', onSync);
+
+    const stopChanges = doc.onRemoteChange((change) => {
+      // Only updates the server passes on live: not this device's stored copy loading, nor
+      // the catching up while the map opens or reconnects.
+      if (change.origin !== provider || !provider.synced || !announcesColleagues()) return;
+      const changes = describeChanges(change.before, change.after);
+      if (changes.length === 0) return;
+      const who = whoChanged({
+        clients: change.clients,
+        colleagues: colleaguesOf(awareness),
+        seen,
+        ownClient: doc.ydoc.clientID,
+        touched: changes.filter((c) => DELETED.has(c.kind)).map((c) => c.id),
+      });
+      push({ kind: 'changes', who, changes });
+    });
 
     const saveNews = new SaveNews(readOnly);
     const onState = () => {

@@ -110,7 +110,7 @@ const byId = <T extends { readonly id: string }>(list: readonly T[] | undefined)
   new Map((list ?? []).map((r) => [r.id as string, r] as const));
 
 /** A record without the fields a sentence says otherwise (or not at all), for "details changed". */
-function rest(record: object, skip: readonly string[]): string {
+function details(record: object, skip: readonly string[]): string {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) if (!skip.includes(key)) out[key] = value;
   return JSON.stringify(out);
@@ -150,7 +150,7 @@ function stepChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void
     if (old.kind !== step.kind) {
       out.push({ kind: 'step-kind', id: step.id, label: step.label, stepKind: step.kind });
     }
-    if (rest(old, STEP_SAID) !== rest(step, STEP_SAID)) {
+    if (details(old, STEP_SAID) !== details(step, STEP_SAID)) {
       out.push({ kind: 'step-edited', id: step.id, label: step.label });
     }
   }
@@ -174,7 +174,7 @@ function flowChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void
     const from = label(stepsAfter, flow.from);
     const to = label(stepsAfter, flow.to);
     if (!old) out.push({ kind: 'connected', id: flow.id, from, to });
-    else if (old !== flow && rest(old, ['id']) !== rest(flow, ['id'])) {
+    else if (old !== flow && details(old, ['id']) !== details(flow, ['id'])) {
       out.push({ kind: 'flow-edited', id: flow.id, from, to });
     }
   }
@@ -241,7 +241,7 @@ function laneChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void
     if (old.name !== lane.name) {
       out.push({ kind: 'lane-renamed', id: lane.id, from: old.name, to: lane.name });
     }
-    if (rest(old, LANE_SAID) !== rest(lane, LANE_SAID)) {
+    if (details(old, LANE_SAID) !== details(lane, LANE_SAID)) {
       out.push({ kind: 'lane-edited', id: lane.id, name: lane.name });
     }
   }
@@ -295,7 +295,7 @@ const MAP_LISTS = ['roles', 'steps', 'flows', 'comments', 'title'];
 
 function mapChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void {
   if (before.title !== after.title) out.push({ kind: 'map-renamed', id: 'map', to: after.title });
-  if (rest(before, MAP_LISTS) !== rest(after, MAP_LISTS))
+  if (details(before, MAP_LISTS) !== details(after, MAP_LISTS))
     out.push({ kind: 'map-edited', id: 'map' });
 }
 
@@ -438,8 +438,8 @@ const COMMENT_WORDS: Readonly<Record<CommentKind, readonly [string, string]>> = 
 
 /** A change as words: [what they did, the same as "…ing"]. */
 function phrase(change: Change): readonly [string, string] {
-  const both = (past: string, ing: string, rest: string) =>
-    [`${past} ${rest}`, `${ing} ${rest}`] as const;
+  const both = (past: string, ing: string, what: string) =>
+    [`${past} ${what}`, `${ing} ${what}`] as const;
   switch (change.kind) {
     case 'step-added':
       return both(
