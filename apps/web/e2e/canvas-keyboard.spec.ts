@@ -284,16 +284,23 @@ test('the selection ring is a visible focus ring while the map has the keyboard'
   const made = await makeMap(page, threeLaneMap('Focus ring'));
   await openLink(page, made.editUrl);
   await widget(page).focus();
-  // Nothing selected: a ring just inside the canvas's edge.
-  const outline = await widget(page).evaluate((el) => {
-    const s = getComputedStyle(el);
+  // Nothing selected: a ring just inside the canvas's edge, all round it.
+  const edge = await page.locator('.editor__canvas').evaluate((el) => {
+    const s = getComputedStyle(el, '::after');
+    const box = el.getBoundingClientRect();
     return {
       style: s.outlineStyle,
       width: Number.parseFloat(s.outlineWidth),
       colour: s.outlineColor,
+      covers:
+        Math.abs(Number.parseFloat(s.width) - box.width) < 1 &&
+        Math.abs(Number.parseFloat(s.height) - box.height) < 1,
     };
   });
-  expect(outline).toEqual({ style: 'solid', width: 3, colour: FOCUS });
+  expect(edge).toEqual({ style: 'solid', width: 3, colour: FOCUS, covers: true });
+  await page
+    .locator('.editor__canvas')
+    .screenshot({ path: test.info().outputPath('map-focused.png') });
 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -313,8 +320,9 @@ test('the selection ring is a visible focus ring while the map has the keyboard'
   if (!laneColour.startsWith('rgba(0, 0, 0, 0')) {
     expect(contrast(FOCUS, laneColour)).toBeGreaterThanOrEqual(3);
   }
-  const shot = await page.locator('.editor__canvas').screenshot();
-  await test.info().attach('focused step', { body: shot, contentType: 'image/png' });
+  await page
+    .locator('.editor__canvas')
+    .screenshot({ path: test.info().outputPath('step-focused.png') });
 
   // The keyboard elsewhere: the step stays selected, without the focus colour.
   await page.getByRole('button', { name: 'Share' }).focus();

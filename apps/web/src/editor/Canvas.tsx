@@ -37,7 +37,7 @@ import {
   routeCanvasFlows,
 } from './flow-elements';
 import { LaneNode } from './LaneNode';
-import { mapName, mapNames } from './step-names';
+import { type MapNames, mapName, mapNames } from './step-names';
 import { GEOMETRY, laneAt, type MapGeometry } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
 import { StepNode, type StepFlowNode } from './StepNode';
@@ -206,12 +206,20 @@ function MinimapIcon() {
  * descendant the selected step or lane, so a screen reader reads each step as the arrow keys
  * select it. It is its own element rather than the canvas's container: a listbox may hold only
  * options and groups, while the container also holds React Flow's wrapper (role "application",
- * which React Flow fixes), the flows, the zoom buttons and the lane headers. The listbox owns the
- * lanes (`aria-owns`) out of React Flow's wrapper instead, and each lane owns its steps, which
- * React Flow draws side by side. It lies over the canvas without taking the pointer; its outline
- * shows the focus while no step or lane is selected (see canvas-widget.css).
+ * which React Flow fixes), the flows, the zoom buttons and the lane headers. The lanes' groups
+ * are empty elements inside it, each owning (`aria-owns`) its steps in flow order: React Flow
+ * draws every step side by side in its own wrapper, and an option must sit in a listbox or a
+ * group of one, through its parents or its owner. The listbox lies over the canvas without
+ * taking the pointer; its outline shows the focus while nothing on it is selected (see
+ * canvas-widget.css).
  */
-const MapWidget = memo(function MapWidget({ geometry }: { geometry: MapGeometry }) {
+const MapWidget = memo(function MapWidget({
+  geometry,
+  names,
+}: {
+  geometry: MapGeometry;
+  names: MapNames;
+}) {
   const step = useSession((s) => selectedStepIds(s.selection).at(-1));
   const lane = useSession((s) => (s.selection.kind === 'lane' ? s.selection.id : undefined));
   const editing = useSession((s) => s.editing !== null);
@@ -237,10 +245,20 @@ const MapWidget = memo(function MapWidget({ geometry }: { geometry: MapGeometry 
       tabIndex={0}
       aria-multiselectable="true"
       aria-label={mapName(geometry.steps.length, geometry.lanes.length)}
-      aria-owns={geometry.lanes.map((l) => laneElementId(l.role.id)).join(' ') || undefined}
       aria-activedescendant={active}
       data-testid="canvas-widget"
-    />
+    >
+      {geometry.lanes.map(({ role }) => (
+        // biome-ignore lint/a11y/useSemanticElements: a group of options in a listbox, not of form fields
+        <div
+          key={role.id}
+          id={laneElementId(role.id)}
+          role="group"
+          aria-label={names.lanes.get(role.id)}
+          aria-owns={names.order.get(role.id)?.map(stepElementId).join(' ') || undefined}
+        />
+      ))}
+    </div>
   );
 });
 
@@ -423,7 +441,7 @@ export const Canvas = memo(function Canvas({
 
   return (
     <>
-      <MapWidget geometry={geometry} />
+      <MapWidget geometry={geometry} names={names} />
       <ReactFlow<EditorNode>
         nodes={shownNodes}
         edges={edges}

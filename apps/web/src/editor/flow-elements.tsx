@@ -22,7 +22,7 @@ import {
 } from '@procmap/model';
 import { BaseEdge, type Edge, type EdgeProps, MarkerType, type XYPosition } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
-import { laneElementId, stepElementId } from './canvas-focus';
+import { stepElementId } from './canvas-focus';
 import type { LaneFlowNode } from './LaneNode';
 import type { MapNames } from './step-names';
 import type { StepFlowNode } from './StepNode';
@@ -83,9 +83,9 @@ const STEP_SIZE = { width: GEOMETRY.stepWidth, height: GEOMETRY.stepHeight } as 
 type NodeAttributes = NonNullable<StepFlowNode['domAttributes']>;
 
 /**
- * Attributes of a node's wrapper for the accessibility tree. React Flow's types leave out `id`,
- * but pass it on: the map's `aria-activedescendant` and `aria-owns` need ids to point at. React
- * Flow's "node" role description is dropped: a step is read as the option it is.
+ * Attributes of a step's wrapper for the accessibility tree. React Flow's types leave out `id`,
+ * but pass it on: the map's `aria-activedescendant` and its lanes' `aria-owns` need ids to point
+ * at. React Flow's "node" role description is dropped: a step is read as the option it is.
  */
 function wrapperAttributes(id: string, more: NodeAttributes): NodeAttributes {
   return { id, 'aria-roledescription': undefined, ...more } as NodeAttributes;
@@ -93,9 +93,9 @@ function wrapperAttributes(id: string, more: NodeAttributes): NodeAttributes {
 
 /**
  * React Flow nodes for the lanes (behind) and the steps, from the derived geometry. With
- * `names`, each node also carries its part in the map's accessibility tree: the map (a listbox,
- * see Canvas) owns the lanes, each lane (a group) owns its steps in flow order, and each step is
- * an option, selected or not, named by what it says and what follows it.
+ * `names`, each step also carries its part in the map's accessibility tree: an option, selected
+ * or not, named by what it says and what follows it, owned by its lane's group in the map's
+ * listbox (see MapWidget in Canvas.tsx).
  */
 export function flowNodes(
   index: MapIndex,
@@ -122,15 +122,6 @@ export function flowNodes(
     connectable: false,
     focusable: false,
     zIndex: -1,
-    ...(names
-      ? {
-          ariaRole: 'group' as const,
-          ariaLabel: names.lanes.get(lane.role.id) ?? '',
-          domAttributes: wrapperAttributes(laneElementId(lane.role.id), {
-            'aria-owns': (names.order.get(lane.role.id) ?? []).map(stepElementId).join(' '),
-          }),
-        }
-      : {}),
   }));
   const steps: StepFlowNode[] = geometry.steps.map((box) => {
     const isSelected = selected.has(box.step.id);
