@@ -1,10 +1,10 @@
 import type { Finding } from '@procmap/analysis';
-import type { Comment, CommentKind, StepId } from '@procmap/model';
-import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import type { StepId } from '@procmap/model';
+import { type KeyboardEvent, type MouseEvent, memo, type ReactNode, useMemo } from 'react';
 import { KIND_LABELS } from '../app/labels';
 import type { Editing } from '../store/session-store';
 import { stepHeadingId } from './outline-ids';
-import type { OutlineLink, OutlineStep, StepFact } from './outline-model';
+import { type CommentGroups, type OutlineLink, type OutlineStep, stepFacts } from './outline-model';
 import { RenameField } from './RenameField';
 
 const SEVERITY_WORDS: Readonly<Record<Finding['severity'], string>> = {
@@ -65,9 +65,9 @@ function Links({
 }
 
 /** One step of the outline: its name, kind, flows as links, data, findings, comments, edits. */
-export function OutlineStepItem({
+export const OutlineStepItem = memo(function OutlineStepItem({
   item,
-  facts,
+  hoursPerDay,
   findings,
   comments,
   readOnly,
@@ -78,9 +78,9 @@ export function OutlineStepItem({
   commands,
 }: {
   item: OutlineStep;
-  facts: readonly StepFact[];
+  hoursPerDay: number;
   findings: readonly Finding[];
-  comments: readonly { kind: CommentKind; comments: Comment[] }[];
+  comments: CommentGroups;
   readOnly: boolean;
   selected: boolean;
   renaming: Editing;
@@ -91,6 +91,7 @@ export function OutlineStepItem({
 }) {
   const { id, name, step } = item;
   const headingId = stepHeadingId(id);
+  const facts = useMemo(() => stepFacts(step, hoursPerDay), [step, hoursPerDay]);
 
   // The step's keys, on its heading or its buttons (not in its links or fields).
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
@@ -217,4 +218,4 @@ export function OutlineStepItem({
       {picker}
     </li>
   );
-}
+});

@@ -10,15 +10,16 @@ import { useSession } from '../store/session-store';
 import { focusById, laneHeadingId, OUTLINE_HEADING_ID, stepHeadingId } from './outline-ids';
 import {
   countSteps,
-  findingsOn,
+  findingsByStep,
   focusAfterDelete,
-  openCommentsOn,
+  openCommentsByStep,
   outlineOf,
-  stepFacts,
 } from './outline-model';
 import { OutlineStepItem, type StepCommands } from './OutlineStepItem';
 import { RenameField } from './RenameField';
 import './outline.css';
+
+const NONE: readonly never[] = [];
 
 /** Where focus was before a render, to put it back if the render took it away. */
 interface FocusBefore {
@@ -45,6 +46,8 @@ export function OutlineView({
 }) {
   const lanes = useMemo(() => outlineOf(index, geometry), [index, geometry]);
   const findings = useAnalysis((s) => s.result?.findings);
+  const findingsOf = useMemo(() => findingsByStep(findings ?? []), [findings]);
+  const commentsOf = useMemo(() => openCommentsByStep(index.map.comments), [index]);
   const selection = useSession((s) => s.selection);
   const editing = useSession((s) => s.editing);
   const [status, setStatus] = useState('');
@@ -112,7 +115,9 @@ export function OutlineView({
     pendingFocus.current = id;
   };
 
-  const commands: StepCommands = {
+  // The step items get one stable set of commands that always runs this render's versions: an
+  // item redraws only when its own step, selection or edit changes.
+  const latest: StepCommands = {
     follow: (to) => {
       select(to);
       focusById(stepHeadingId(to));
@@ -193,6 +198,17 @@ export function OutlineView({
       focusLater(stepHeadingId(id));
     },
   };
+  const current = useRef(latest);
+  current.current = latest;
+  const [commands] = useState<StepCommands>(() => ({
+    follow: (to) => current.current.follow(to),
+    rename: (id) => current.current.rename(id),
+    addAfter: (id) => current.current.addAfter(id),
+    connect: (id) => current.current.connect(id),
+    remove: (id) => current.current.remove(id),
+    saveName: (id, name) => current.current.saveName(id, name),
+    cancelName: (id) => current.current.cancelName(id),
+  }));
 
   const addStepTo = (lane: RoleId) => {
     session().selectLane(lane);
@@ -303,9 +319,9 @@ export function OutlineView({
                     <OutlineStepItem
                       key={item.id}
                       item={item}
-                      facts={stepFacts(item.step, hoursPerDay)}
-                      findings={findings ? findingsOn(findings, item.id) : []}
-                      comments={openCommentsOn(index.map.comments, item.id)}
+                      hoursPerDay={hoursPerDay}
+                      findings={findingsOf.get(item.id) ?? NONE}
+                      comments={commentsOf.get(item.id) ?? NONE}
                       readOnly={readOnly}
                       selected={selected.has(item.id)}
                       renaming={editing?.kind === 'step' && editing.id === item.id ? editing : null}

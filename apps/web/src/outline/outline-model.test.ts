@@ -14,9 +14,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   focusAfterDelete,
-  findingsOn,
+  findingsByStep,
   loopFlows,
-  openCommentsOn,
+  openCommentsByStep,
   outlineOf,
   stepFacts,
 } from './outline-model';
@@ -220,7 +220,10 @@ describe('findings and comments of a step', () => {
       finding('critical', ['apply', 'check'], 'B'),
       finding('warning', ['apply'], 'C'),
     ];
-    expect(findingsOn(all, stepId('check')).map((f) => f.message)).toEqual(['B', 'A']);
+    const byStep = findingsByStep(all);
+    expect(byStep.get(stepId('check'))?.map((f) => f.message)).toEqual(['B', 'A']);
+    expect(byStep.get(stepId('apply'))?.map((f) => f.message)).toEqual(['B', 'C']);
+    expect(byStep.has(stepId('decide'))).toBe(false);
   });
 
   it('groups a step’s open comments by kind, pain points first, resolved ones left out', () => {
@@ -234,16 +237,17 @@ describe('findings and comments of a step', () => {
         createdAt: '',
         resolved,
       }) as never;
-    const groups = openCommentsOn(
-      [
-        comment('n1', 'note'),
-        comment('p1', 'pain-point'),
-        comment('p2', 'pain-point', true),
-        comment('i1', 'idea'),
-        { ...comment('o1', 'pain-point'), targetId: 'apply' },
-      ],
-      stepId('check'),
-    );
+    const byStep = openCommentsByStep([
+      comment('n1', 'note'),
+      comment('p1', 'pain-point'),
+      comment('p2', 'pain-point', true),
+      comment('i1', 'idea'),
+      { ...comment('o1', 'pain-point'), targetId: 'apply' },
+      { ...comment('r1', 'idea', true), targetId: 'decide' },
+    ]);
+    const groups = byStep.get(stepId('check')) ?? [];
+    expect(byStep.get(stepId('apply'))?.map((g) => g.kind)).toEqual(['pain-point']);
+    expect(byStep.has(stepId('decide'))).toBe(false);
     expect(groups.map((g) => [g.kind, g.comments.map((c) => c.id)])).toEqual([
       ['pain-point', ['p1']],
       ['idea', ['i1']],

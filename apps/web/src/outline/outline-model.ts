@@ -265,29 +265,51 @@ export function stepFacts(step: Step, hoursPerDay: number): StepFact[] {
   return facts;
 }
 
-/** The analysis findings that name a step, most severe first (then in the analysis's order). */
-export function findingsOn(findings: readonly Finding[], id: StepId): Finding[] {
+/** The analysis findings naming each step, most severe first (then in the analysis's order). */
+export function findingsByStep(findings: readonly Finding[]): Map<StepId, Finding[]> {
   const rank = { critical: 0, warning: 1, info: 2 } as const;
-  return findings
-    .filter((f) => f.stepIds.includes(id))
+  const byStep = new Map<StepId, Finding[]>();
+  const ordered = findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+    .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i);
+  for (const { f } of ordered) {
+    for (const id of new Set(f.stepIds)) {
+      const list = byStep.get(id);
+      if (list) list.push(f);
+      else byStep.set(id, [f]);
+    }
+  }
+  return byStep;
 }
 
 /** The order comment kinds are listed in: what hurts first. */
 const KIND_ORDER: readonly CommentKind[] = ['pain-point', 'question', 'idea', 'note'];
 
 /** A step's open comments, grouped by kind in `KIND_ORDER`. */
-export function openCommentsOn(
+export type CommentGroups = readonly { kind: CommentKind; comments: Comment[] }[];
+
+/** Each step's open comments, grouped by kind in `KIND_ORDER` (steps without any left out). */
+export function openCommentsByStep(
   comments: readonly Comment[] | undefined,
-  id: StepId,
-): { kind: CommentKind; comments: Comment[] }[] {
-  const open = (comments ?? []).filter((c) => c.targetId === id && !c.resolved);
-  return KIND_ORDER.map((kind) => ({
-    kind,
-    comments: open.filter((c) => c.kind === kind),
-  })).filter((g) => g.comments.length > 0);
+): Map<StepId, CommentGroups> {
+  const open = new Map<StepId, Comment[]>();
+  for (const c of comments ?? []) {
+    if (c.resolved || c.targetId === undefined) continue;
+    const id = c.targetId as StepId;
+    const list = open.get(id);
+    if (list) list.push(c);
+    else open.set(id, [c]);
+  }
+  const grouped = new Map<StepId, CommentGroups>();
+  for (const [id, list] of open) {
+    grouped.set(
+      id,
+      KIND_ORDER.map((kind) => ({ kind, comments: list.filter((c) => c.kind === kind) })).filter(
+        (g) => g.comments.length > 0,
+      ),
+    );
+  }
+  return grouped;
 }
 
 /**
