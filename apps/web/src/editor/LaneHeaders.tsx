@@ -3,23 +3,36 @@ import { useStore } from '@xyflow/react';
 import { type PointerEvent as ReactPointerEvent, useMemo, useRef, useState } from 'react';
 import { useSession } from '../store/session-store';
 import { InlineText } from './InlineText';
+import { isNarrowWindow, useNarrowWindow } from './narrow-window';
 import { type ActionContext, runAction } from './actions';
 import { LaneMenu, type LaneMenuActions } from './LaneMenu';
 import type { LaneBox } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
 import { type LaneDrag, type ScreenLane, useLaneDrag } from './useLaneDrag';
 
-/** Screen width of the pinned lane headers at a zoom: readable at any zoom, never huge. */
+/** Screen width of the headers as a strip (a narrow window), px. */
+const STRIP_WIDTH = 46;
+
+/**
+ * Screen width of the pinned lane headers at a zoom: readable at any zoom, never huge; in a
+ * narrow window, a strip (the canvas keeps the window's width for the steps).
+ */
 export function headerWidthAt(zoom: number): number {
+  return isNarrowWindow() ? STRIP_WIDTH : fullWidthAt(zoom);
+}
+
+function fullWidthAt(zoom: number): number {
   return Math.round(Math.max(172, Math.min(220, 220 * zoom)));
 }
 
 /**
  * How dense the headers are, chosen from the thinnest lane so every header on the screen has
  * the same type sizes: the name over the step count, smaller when zoomed out, and on one line
- * beside the count when the lanes are very thin. Every lane always shows its count.
+ * beside the count when the lanes are very thin. Every lane always shows its count. In a narrow
+ * window, a strip: the name turned on its side (as far as the lane's height shows it; whole in
+ * its tooltip and for screen readers), over the count.
  */
-type Density = 'regular' | 'compact' | 'tiny';
+type Density = 'regular' | 'compact' | 'tiny' | 'strip';
 
 /** Heights in rem, as in editor.css: padding, the name's line and the count's line. */
 const METRICS = {
@@ -37,7 +50,7 @@ function densityFor(thinnest: number, rem: number): Density {
 
 /** Whole lines of the name that fit above the count: a long name ends in an ellipsis, never cut. */
 function nameLines(height: number, density: Density, rem: number): number {
-  if (density === 'tiny') return 1;
+  if (density === 'tiny' || density === 'strip') return 1;
   const m = METRICS[density];
   const room = height - 1 - (2 * m.pad + m.gap + m.countLine) * rem;
   return Math.max(1, Math.floor(room / (m.nameLine * rem)));
@@ -141,7 +154,9 @@ function LaneHeader({
         <span className="lane-header__count muted" data-testid="lane-count">
           {count}
           {/* In a tiny lane the count is a bare number; the word stays for screen readers. */}
-          <span className={density === 'tiny' ? 'visually-hidden' : undefined}>
+          <span
+            className={density === 'tiny' || density === 'strip' ? 'visually-hidden' : undefined}
+          >
             {' '}
             {count === 1 ? 'step' : 'steps'}
           </span>
@@ -183,6 +198,10 @@ function LaneHeader({
  */
 export function LaneHeaders({ ctx }: { ctx: ActionContext }) {
   const [, ty, zoom] = useStore((s) => s.transform);
+  // A lane being renamed widens the strip back to headers: the name needs room to be typed.
+  const renaming = useSession((s) => s.editing?.kind === 'lane');
+  const narrow = useNarrowWindow();
+  const strip = narrow && !renaming;
   const container = useRef<HTMLDivElement>(null);
   const screen: ScreenLane[] = useMemo(
     () =>
@@ -197,7 +216,7 @@ export function LaneHeaders({ ctx }: { ctx: ActionContext }) {
     () => Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 18,
     [],
   );
-  const density = densityFor(Math.min(...screen.map((l) => l.height)), rem);
+  const density = strip ? 'strip' : densityFor(Math.min(...screen.map((l) => l.height)), rem);
   const { drag, onPointerDown, justDragged } = useLaneDrag(screen, container, (id, to) =>
     runOrHint(() => ctx.doc.moveRole(id, to)),
   );
@@ -205,7 +224,7 @@ export function LaneHeaders({ ctx }: { ctx: ActionContext }) {
     <div
       ref={container}
       className={`lane-headers${drag ? ' is-dragging' : ''}`}
-      style={{ width: headerWidthAt(zoom) }}
+      style={{ width: strip ? STRIP_WIDTH : fullWidthAt(zoom) }}
     >
       {ctx.geometry.lanes.map((lane, i) => (
         <LaneHeader

@@ -1,3 +1,4 @@
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { AppLink } from '../app/AppLink';
 import type { ConnectionState } from '../sync/map-connection';
 import { useSession } from '../store/session-store';
@@ -12,6 +13,8 @@ import {
 } from './actions';
 import { Participants } from '../presence/Participants';
 import { ConnectionBadge } from './ConnectionBadge';
+import { chordLabel } from './keys';
+import { useNarrowWindow } from './narrow-window';
 import { useTidyProgress } from './useTidyUp';
 
 /** Stroked 24×24 outlines for the toolbar's buttons, shown when a narrow window hides their words. */
@@ -22,6 +25,7 @@ const ICONS = {
   redo: 'm15 5 5 5-5 5M20 10H10a5 5 0 0 0 0 10h4',
   outline: 'M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1',
   export: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
   share:
     'M8.2 10.8l7.6-4.6M8.2 13.2l7.6 4.6M8.5 12a2.5 2.5 0 1 1-5 0 2.5 2.5 0 0 1 5 0zM20.5 5a2.5 2.5 0 1 1-5 0 2.5 2.5 0 0 1 5 0zM20.5 19a2.5 2.5 0 1 1-5 0 2.5 2.5 0 0 1 5 0z',
 } as const;
@@ -118,6 +122,132 @@ function ActionButton({
   );
 }
 
+/** The map-wide actions the "More" menu offers in a narrow window. */
+const MORE_ITEMS = ['export', 'share', 'shortcuts'] as const;
+
+/** A menu item's words and first key, from the actions table. */
+function MenuWords({ id }: { id: string }) {
+  const a = action(id);
+  return (
+    <>
+      <span>{a.label}</span>
+      {a.keys[0] && <kbd>{chordLabel(a.keys[0])}</kbd>}
+    </>
+  );
+}
+
+function menuItems(menu: HTMLElement | null): HTMLElement[] {
+  return [...(menu?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not(:disabled)') ?? [])];
+}
+
+/**
+ * A narrow window's "More" menu: the map-wide buttons (outline, export, share, shortcuts), so
+ * the editing buttons keep one line. A menu button in the ARIA sense: Enter, Space or ↓ open it
+ * on its first item (↑ on its last), the arrows, Home and End move, Esc closes it and gives the
+ * keyboard back to the button, Tab or a click elsewhere closes it.
+ */
+function MoreMenu({ ctx }: { ctx: ActionContext }) {
+  const [open, setOpen] = useState<false | 'first' | 'last'>(false);
+  const view = useSession((s) => s.view);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const buttonId = useId();
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const list = menuItems(menu.current);
+    (open === 'last' ? list.at(-1) : list[0])?.focus();
+    const onDown = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    window.addEventListener('pointerdown', onDown, true);
+    return () => window.removeEventListener('pointerdown', onDown, true);
+  }, [open]);
+
+  const onMenuKey = (event: KeyboardEvent) => {
+    event.stopPropagation(); // the menu's keys are not the canvas's
+    const list = menuItems(menu.current);
+    const at = list.indexOf(document.activeElement as HTMLElement);
+    const to = (i: number) => {
+      event.preventDefault();
+      list[(i + list.length) % list.length]?.focus();
+    };
+    if (event.key === 'ArrowDown') to(at + 1);
+    else if (event.key === 'ArrowUp') to(at - 1);
+    else if (event.key === 'Home') to(0);
+    else if (event.key === 'End') to(list.length - 1);
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    } else if (event.key === 'Tab') setOpen(false);
+  };
+  // The menu closes first and the keyboard goes back to its button: a dialog opened from the
+  // menu then gives the keyboard back to the button when it closes.
+  const run = (id: string) => () => {
+    setOpen(false);
+    button.current?.focus();
+    runAction(id, ctx);
+  };
+
+  return (
+    <span className="toolbar__more">
+      <button
+        ref={button}
+        id={buttonId}
+        type="button"
+        className="button toolbar__button"
+        aria-haspopup="menu"
+        aria-expanded={open !== false}
+        aria-controls={open ? menuId : undefined}
+        title="More: outline, export, share, keyboard shortcuts"
+        data-testid="toolbar-more"
+        onClick={() => setOpen(open ? false : 'first')}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            event.stopPropagation();
+            setOpen(event.key === 'ArrowUp' ? 'last' : 'first');
+          }
+        }}
+      >
+        <Icon name="more" />
+        <span className="toolbar__label">More</span>
+      </button>
+      {open && (
+        <div
+          ref={menu}
+          id={menuId}
+          className="menu toolbar__menu"
+          role="menu"
+          aria-labelledby={buttonId}
+          data-own-keys=""
+          data-testid="toolbar-more-menu"
+          onKeyDown={onMenuKey}
+        >
+          {/* The outline is a view to turn on and off: a checked item while it shows. */}
+          <button
+            type="button"
+            role="menuitemcheckbox"
+            aria-checked={view === 'outline'}
+            tabIndex={-1}
+            onClick={run('outline')}
+          >
+            <MenuWords id="outline" />
+          </button>
+          {MORE_ITEMS.map((id) => (
+            <button key={id} type="button" role="menuitem" tabIndex={-1} onClick={run(id)}>
+              <MenuWords id={id} />
+            </button>
+          ))}
+        </div>
+      )}
+    </span>
+  );
+}
+
 /** The bar above the canvas: back to the maps, title, state, undo/redo, share, shortcuts. */
 export function Toolbar({
   ctx,
@@ -134,8 +264,10 @@ export function Toolbar({
   const tidy = action('tidy-up');
   const outline = action('outline');
   const view = useSession((s) => s.view);
+  // A narrow window: the editing buttons as icons, the map-wide ones in a "More" menu.
+  const narrow = useNarrowWindow();
   return (
-    <header className="toolbar">
+    <header className={`toolbar${narrow ? ' toolbar--narrow' : ''}`}>
       <AppLink to="/" className="toolbar__home">
         <span aria-hidden="true">←</span> Maps
       </AppLink>
@@ -174,26 +306,38 @@ export function Toolbar({
             <ActionButton ctx={ctx} id="redo" icon="redo" fold={0} />
           </>
         )}
-        <ToolButton
-          icon="outline"
-          label={outline.label}
-          fold={2}
-          title={`${outline.help}${keyHint(outline)}`}
-          onClick={() => runAction('outline', ctx)}
-          pressed={view === 'outline'}
-          testId="outline-toggle"
-        />
-        <ActionButton ctx={ctx} id="export" icon="export" fold={2} title={action('export').help} />
-        <ActionButton ctx={ctx} id="share" icon="share" fold={2} title={action('share').help} />
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => runAction('shortcuts', ctx)}
-          aria-label={action('shortcuts').label}
-          title={actionTitle(action('shortcuts'))}
-        >
-          ?
-        </button>
+        {narrow ? (
+          <MoreMenu ctx={ctx} />
+        ) : (
+          <>
+            <ToolButton
+              icon="outline"
+              label={outline.label}
+              fold={0}
+              title={`${outline.help}${keyHint(outline)}`}
+              onClick={() => runAction('outline', ctx)}
+              pressed={view === 'outline'}
+              testId="outline-toggle"
+            />
+            <ActionButton
+              ctx={ctx}
+              id="export"
+              icon="export"
+              fold={2}
+              title={action('export').help}
+            />
+            <ActionButton ctx={ctx} id="share" icon="share" fold={2} title={action('share').help} />
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => runAction('shortcuts', ctx)}
+              aria-label={action('shortcuts').label}
+              title={actionTitle(action('shortcuts'))}
+            >
+              ?
+            </button>
+          </>
+        )}
       </div>
     </header>
   );

@@ -1,11 +1,13 @@
 import type { MapDoc } from '@procmap/doc';
 import type { MapIndex } from '@procmap/model';
-import { useState } from 'react';
+import { flushSync } from 'react-dom';
+import { create } from 'zustand';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { useLiveAnalysis } from '../analysis/useLiveAnalysis';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { useCommentMarksSync } from '../comments/useCommentMarksSync';
 import { focusCanvas } from '../editor/canvas-focus';
+import { useNarrowWindow } from '../editor/narrow-window';
 import { useSession } from '../store/session-store';
 import { FlowProperties } from './FlowProperties';
 import { MapSettings } from './MapSettings';
@@ -17,10 +19,29 @@ const TAB_NAMES = { properties: 'Properties', analysis: 'Analysis', comments: 'C
 export const PANEL_ID = 'properties-panel';
 
 /**
+ * Whether the panel is open: as the user last chose, else open beside the canvas in a wide
+ * window and closed in a narrow one (there it is a drawer over the whole canvas).
+ */
+const usePanelChoice = create<{ readonly open: boolean | null }>()(() => ({ open: null }));
+
+function setPanelOpen(open: boolean): void {
+  usePanelChoice.setState({ open });
+}
+
+function isPanelShown(): boolean {
+  return document.querySelector(`#${PANEL_ID} [role="tablist"]`) !== null;
+}
+
+/**
  * The right-hand panel: the selected step's properties, or the map's settings when nothing is
  * selected. Keys typed inside it are its own (`data-own-keys`), never canvas shortcuts, except
  * Esc: it drops what a field had not saved and gives the keyboard back to the map, the
  * selection as it was.
+ *
+ * In a narrow window (a phone, or 200% zoom and more) it is a drawer instead: closed by default,
+ * a bar under the canvas; opened, it covers the whole canvas (hidden meanwhile, so nothing
+ * unseen takes the keyboard) rather than squeezing it. Its one button opens and closes it, so
+ * the keyboard stays on it either way; Esc closes it and goes back to the map.
  */
 export function PropertiesPanel({
   doc,
@@ -31,7 +52,8 @@ export function PropertiesPanel({
   index: MapIndex;
   readOnly: boolean;
 }) {
-  const [open, setOpen] = useState(true);
+  const narrow = useNarrowWindow();
+  const open = usePanelChoice((s) => s.open) ?? !narrow;
   const tab = useSession((s) => s.panelTab);
   const setTab = useSession((s) => s.setPanelTab);
   useLiveAnalysis(index.map);
@@ -62,7 +84,7 @@ export function PropertiesPanel({
   return (
     <aside
       id={PANEL_ID}
-      className={`properties-panel${open ? '' : ' properties-panel--closed'}`}
+      className={`properties-panel${open ? '' : ' properties-panel--closed'}${narrow ? ' properties-panel--drawer' : ''}`}
       aria-label="Properties"
       data-own-keys=""
       data-testid="properties-panel"
@@ -73,6 +95,8 @@ export function PropertiesPanel({
           return;
         }
         event.preventDefault();
+        // The map shows again before it takes the keyboard.
+        if (narrow && open) flushSync(() => setPanelOpen(false));
         focusCanvas();
       }}
     >
@@ -81,10 +105,20 @@ export function PropertiesPanel({
         className="properties-panel__toggle"
         aria-expanded={open}
         aria-controls={`${PANEL_ID}-body`}
-        onClick={() => setOpen((o) => !o)}
-        title={open ? 'Hide properties' : 'Show properties'}
+        onClick={() => setPanelOpen(!open)}
+        title={narrow ? undefined : open ? 'Hide properties' : 'Show properties'}
+        data-testid="panel-toggle"
       >
-        {open ? 'Hide properties ›' : '‹ Properties'}
+        {narrow ? (
+          <>
+            {open ? 'Close properties' : 'Show properties'}{' '}
+            <span aria-hidden="true">{open ? '✕' : '▴'}</span>
+          </>
+        ) : open ? (
+          'Hide properties ›'
+        ) : (
+          '‹ Properties'
+        )}
       </button>
       {open && (
         <>
@@ -129,6 +163,11 @@ export function PropertiesPanel({
 
 /** Moves keyboard focus into the panel (the P shortcut): its first field, else its toggle. */
 export function focusPropertiesPanel(): void {
+  if (!isPanelShown()) {
+    setPanelOpen(true);
+    requestAnimationFrame(focusPropertiesPanel); // once the panel has rendered
+    return;
+  }
   if (useSession.getState().panelTab !== 'properties') {
     useSession.getState().setPanelTab('properties');
     requestAnimationFrame(focusPropertiesPanel); // once the tab has rendered
@@ -143,6 +182,11 @@ export function focusPropertiesPanel(): void {
 
 /** Opens the Comments tab with the new comment's text box focused (the C shortcut). */
 export function focusCommentBox(): void {
+  if (!isPanelShown()) {
+    setPanelOpen(true);
+    requestAnimationFrame(focusCommentBox); // once the panel has rendered
+    return;
+  }
   if (useSession.getState().panelTab !== 'comments') {
     useSession.getState().setPanelTab('comments');
     requestAnimationFrame(focusCommentBox); // once the tab has rendered
