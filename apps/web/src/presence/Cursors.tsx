@@ -1,12 +1,51 @@
 import { useStore } from '@xyflow/react';
 import { memo } from 'react';
+import { create } from 'zustand';
 import { usePresence } from './presence-store';
+
+const SHOWN_KEY = 'procmap.cursors';
+
+function readShown(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(SHOWN_KEY) !== 'hidden';
+  } catch {
+    return true;
+  }
+}
+
+interface CursorsShown {
+  /** Whether colleagues' cursors are drawn and a presenter's view is followed by itself. */
+  readonly shown: boolean;
+  setShown(shown: boolean): void;
+}
+
+/**
+ * The "Show colleagues' cursors" setting, remembered in this browser. Moving pointers and a
+ * view pulled along by a presenter distract some people (WCAG 2.2.2): with it off, nothing
+ * moves by itself; following someone is then only ever by choice (their avatar).
+ */
+export const useCursorsShown = create<CursorsShown>()((set) => ({
+  shown: readShown(),
+  setShown: (shown) => {
+    set({ shown });
+    try {
+      globalThis.localStorage?.setItem(SHOWN_KEY, shown ? 'shown' : 'hidden');
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+  },
+}));
 
 /**
  * The other participants' pointers over the canvas, each with its owner's name (as text, never
- * markup). Drawn above the steps, never catching the pointer.
+ * markup). Drawn above the steps, never catching the pointer; not at all when hidden.
  */
 export const Cursors = memo(function Cursors() {
+  const shown = useCursorsShown((s) => s.shown);
+  return shown ? <PeerCursors /> : null;
+});
+
+function PeerCursors() {
   const peers = usePresence((s) => s.peers);
   const [tx, ty, zoom] = useStore((s) => s.transform);
   return (
@@ -38,4 +77,4 @@ export const Cursors = memo(function Cursors() {
       )}
     </div>
   );
-});
+}

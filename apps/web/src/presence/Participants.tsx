@@ -3,7 +3,8 @@ import { initials, MAX_NAME } from './identity';
 import type { Peer } from './peers';
 import { usePresence } from './presence-store';
 import { usePresenceChannel } from './usePresenceChannel';
-import { stopFollowing } from './useFollowView';
+import { useCursorsShown } from './Cursors';
+import { followByChoice, stopFollowing } from './useFollowView';
 
 /** Avatars shown before the rest fold into "+N". */
 const SHOWN = 7;
@@ -21,23 +22,30 @@ function Avatar({ peer }: { peer: Peer }) {
       aria-pressed={following}
       aria-label={following ? `Stop following ${label}` : `Follow ${label}`}
       title={following ? `Following ${label}: click to stop` : `${label}: click to follow`}
-      onClick={() => (following ? stopFollowing() : usePresence.getState().follow(peer.clientId))}
+      onClick={() => (following ? stopFollowing() : followByChoice(peer.clientId))}
     >
       {initials(peer.name)}
     </button>
   );
 }
 
-/** This tab's own avatar: change the name others see, ask everyone to follow. */
+/**
+ * This tab's own avatar: change the name others see, ask everyone to follow, show or hide
+ * colleagues' cursors.
+ */
 function Me() {
   const me = usePresence((s) => s.me);
   const presenting = usePresence((s) => s.presenting);
+  const cursorsShown = useCursorsShown((s) => s.shown);
+  const setCursorsShown = useCursorsShown((s) => s.setShown);
   const channel = usePresenceChannel();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState('');
   const inputId = useId();
+  const popoverId = useId();
   const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -60,11 +68,13 @@ function Me() {
   return (
     <div className="me" ref={box}>
       <button
+        ref={button}
         type="button"
         className="avatar avatar--me"
         style={{ ['--peer-color' as string]: me.color }}
         aria-expanded={open}
-        aria-label={`You: ${me.name}. Change your name or present`}
+        aria-controls={open ? popoverId : undefined}
+        aria-label={`You: ${me.name}. Your name, presenting, colleagues’ cursors`}
         title={`You (${me.name})`}
         data-testid="me"
         onClick={() => {
@@ -75,7 +85,19 @@ function Me() {
         {initials(me.name)}
       </button>
       {open && (
-        <div className="me__popover" data-own-keys="" data-testid="me-popover">
+        // biome-ignore lint/a11y/noStaticElementInteractions: Esc anywhere in it closes it
+        <div
+          className="me__popover"
+          id={popoverId}
+          data-own-keys=""
+          data-testid="me-popover"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            setOpen(false);
+            button.current?.focus();
+          }}
+        >
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -94,9 +116,6 @@ function Me() {
                 placeholder={me.name}
                 autoComplete="name"
                 onChange={(e) => setDraft(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Escape') setOpen(false);
-                }}
               />
               <button type="submit" className="button button--primary">
                 Save
@@ -115,6 +134,21 @@ function Me() {
           >
             {presenting ? 'Stop presenting' : 'Ask everyone to follow me'}
           </button>
+          <label className="me__option">
+            <input
+              type="checkbox"
+              checked={cursorsShown}
+              onChange={(e) => setCursorsShown(e.target.checked)}
+              data-testid="show-cursors"
+            />
+            <span>
+              Show colleagues’ cursors
+              <span className="me__hint">
+                When off, no pointers move over the map and a presenter’s view does not pull yours
+                along.
+              </span>
+            </span>
+          </label>
         </div>
       )}
     </div>
