@@ -1,6 +1,6 @@
 import type { MapGeometry } from '@procmap/layout';
 import { DEFAULT_SETTINGS, type MapIndex, type RoleId, type StepId } from '@procmap/model';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useAnalysis } from '../analysis/analysis-store';
 import type { ActionContext } from '../editor/actions';
 import { addLane, addNext, addStepInLane, stepName } from '../editor/keyboard-commands';
@@ -93,6 +93,12 @@ export function OutlineView({
       focusById(OUTLINE_HEADING_ID);
     }
   });
+
+  // A draft outlives its field being redrawn, not the edit: another edit started drops it.
+  useEffect(() => {
+    const key = editing ? (editing.kind === 'lane' ? `lane:${editing.id}` : editing.id) : null;
+    for (const k of [...drafts.keys()]) if (k !== key) drafts.delete(k);
+  }, [editing, drafts]);
 
   // Opened with the keyboard from the map (whose canvas is gone now): the selected step, else
   // the outline's heading, takes focus. Opened by its button, focus stays on the button.
