@@ -11,6 +11,7 @@ import { type MapIndex, resolveSettings, WASTES } from '@procmap/model';
 import { useReactFlow } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { WASTE_LABELS } from '../app/labels';
+import { motionMs } from '../editor/motion';
 import { useSession } from '../store/session-store';
 import { type HeatMode, useAnalysis } from './analysis-store';
 import { scrollToTop } from './scroll';
@@ -137,7 +138,7 @@ export function AnalysisPanel({ index }: { index: MapIndex }) {
     useSession.getState().selectSteps(ids);
     void flow.fitView({
       nodes: ids.map((id) => ({ id })),
-      duration: 300,
+      duration: motionMs(300),
       padding: 0.35,
       maxZoom: 1,
     });

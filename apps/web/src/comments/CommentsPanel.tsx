@@ -11,6 +11,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { runCommand } from '../panels/run-command';
 import { usePresence } from '../presence/presence-store';
+import { motionMs } from '../editor/motion';
 import { useSession } from '../store/session-store';
 import { CommentCard } from './CommentCard';
 import { type CommentFilters, listComments, NO_FILTERS, placement } from './comment-list';
@@ -175,14 +176,19 @@ export function CommentsPanel({
     const place = placement(index, comment);
     if (place.on === 'step') {
       useSession.getState().selectSteps([place.stepId as never]);
-      void flow.fitView({ nodes: [{ id: place.stepId }], duration: 300, maxZoom: 1, padding: 0.6 });
+      void flow.fitView({
+        nodes: [{ id: place.stepId }],
+        duration: motionMs(300),
+        maxZoom: 1,
+        padding: 0.6,
+      });
     } else if (place.on === 'flow') {
       const f = index.flow(place.flowId as never);
       useSession.getState().selectFlow(place.flowId as never);
       if (f)
         void flow.fitView({
           nodes: [{ id: f.from }, { id: f.to }],
-          duration: 300,
+          duration: motionMs(300),
           maxZoom: 1,
           padding: 0.4,
         });
