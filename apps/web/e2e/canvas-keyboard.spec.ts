@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { makeMap, openLink, step, storedMap, threeLaneMap } from './editor-helpers';
+import { makeMap, openLink, step, storedMap, threeLaneMap, viewSettled } from './editor-helpers';
 
 /*
  * The map is one keyboard widget: one Tab stop (a listbox of lanes of steps) whose active
@@ -306,11 +306,29 @@ test('the selection ring is a visible focus ring while the map has the keyboard'
   await page.keyboard.press('ArrowRight');
   const card = await activeStep(page);
   await expect(card).toContainText('Register referral');
-  const focused = await rings(card);
-  const ring = focused.find((r) => r.colour === FOCUS);
-  expect(ring, JSON.stringify(focused)).toBeDefined();
-  // 3 px of ring outside a 3 px gap in the card's surface colour.
-  expect(ring!.spread).toBeGreaterThanOrEqual(6);
+  /** The focus ring's colour ring and gap, in screen px at the map's zoom. */
+  const ringOnScreen = async () => {
+    const focused = await rings(card);
+    const ring = focused.find((r) => r.colour === FOCUS);
+    const gap = focused.find((r) => r.colour === 'rgb(255, 255, 255)');
+    expect(ring, JSON.stringify(focused)).toBeDefined();
+    const zoom = await page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    return { outer: ring!.spread * zoom, ring: (ring!.spread - gap!.spread) * zoom, zoom };
+  };
+  // 3 px of ring outside a 3 px gap in the card's surface colour, on screen, at any zoom.
+  const near = await ringOnScreen();
+  expect(near.outer).toBeCloseTo(6, 1);
+  expect(near.ring).toBeCloseTo(3, 1);
+  const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+  for (let i = 0; i < 4; i++) await zoomOut.click();
+  await widget(page).focus();
+  await viewSettled(page);
+  const far = await ringOnScreen();
+  expect(far.zoom).toBeLessThan(near.zoom / 2);
+  expect(far.outer).toBeCloseTo(6, 1);
+  expect(far.ring).toBeCloseTo(3, 1);
   const page_ = 'rgb(255, 255, 255)';
   const laneColour = await page
     .locator('.lane')

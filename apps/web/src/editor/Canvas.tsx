@@ -224,6 +224,12 @@ const MapWidget = memo(function MapWidget({
   const lane = useSession((s) => (s.selection.kind === 'lane' ? s.selection.id : undefined));
   const editing = useSession((s) => s.editing !== null);
   const wasEditing = useRef(editing);
+  const element = useRef<HTMLDivElement>(null);
+  // The zoom, for the focus ring to keep its width on screen (canvas-widget.css).
+  const zoom = useStore((s) => s.transform[2]);
+  useEffect(() => {
+    element.current?.parentElement?.style.setProperty('--map-zoom', String(zoom));
+  }, [zoom]);
   // A name typed in place and saved (or cancelled) takes its field off the page, and focus with
   // it: the keyboard goes back to the map, where the step or lane is still selected.
   useEffect(() => {
@@ -239,6 +245,7 @@ const MapWidget = memo(function MapWidget({
         : undefined;
   return (
     <div
+      ref={element}
       id={CANVAS_ID}
       className="canvas-widget"
       role="listbox"
