@@ -188,9 +188,11 @@ test.describe('at 320×640 CSS px', () => {
     // on its button, now "Close properties", and goes on to the tabs.
     await toggle.focus();
     await page.keyboard.press('Enter');
-    const close = page.getByRole('button', { name: 'Close properties' });
-    await expect(close).toBeFocused();
-    await expect(close).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('button', { name: 'Close properties' })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Close properties' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
     const drawer = (await page.getByTestId('properties-panel').boundingBox())!;
     expect(drawer.x).toBe(0);
     expect(drawer.width).toBe(PHONE.width);
@@ -208,6 +210,20 @@ test.describe('at 320×640 CSS px', () => {
     await expectReflows(page, 'drawer open on analysis');
     await page.screenshot({ path: test.info().outputPath('drawer-320.png') });
 
+    // A finding shown on the map from the drawer: the drawer gets out of the way, the keyboard
+    // goes to the map, its steps selected; the button opens the drawer again where it was.
+    const finding = page.getByTestId('finding').first();
+    await finding.click();
+    await expect(page.getByRole('tablist')).toHaveCount(0);
+    await expect(page.getByTestId('canvas')).toBeVisible();
+    await expect(page.locator('[data-testid="step"].is-selected').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Show properties' }).click();
+    await expect(page.getByRole('tab', { name: 'Analysis' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    const close = page.getByRole('button', { name: 'Close properties' });
+
     // Its close button closes it, and the keyboard stays there (the button to open it again).
     await close.click();
     await expect(page.getByRole('tablist')).toHaveCount(0);
@@ -216,16 +232,22 @@ test.describe('at 320×640 CSS px', () => {
 
     // Alt+P on a selected step opens the drawer on its first field; Esc closes it, back to the
     // map with the step still selected.
-    await step(page, 'Mobility assessment').click();
+    // Esc from the drawer's button goes back to the map; Esc there clears the selection.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-testid="step"].is-selected')).toHaveCount(0);
+    const target = await stepOnScreen(page);
+    const label = (await target.getByTestId('step-label').textContent())!;
+    await target.click();
     await page.keyboard.press('Alt+p');
     const panel = page.getByTestId('properties-panel');
     await expect(panel.getByLabel('Kind', { exact: true })).toBeFocused();
-    await expect(panel.getByLabel('Label', { exact: true })).toHaveValue('Mobility assessment');
+    await expect(panel.getByLabel('Label', { exact: true })).toHaveValue(label);
     await expectReflows(page, 'drawer open on a step');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('tablist')).toHaveCount(0);
     await expect(page.getByTestId('canvas')).toBeVisible();
-    await expect(step(page, 'Mobility assessment')).toHaveClass(/is-selected/);
+    await expect(step(page, label)).toHaveClass(/is-selected/);
     const focusedInCanvas = await page.evaluate(() =>
       document.querySelector('[data-testid="canvas"]')?.contains(document.activeElement),
     );
@@ -487,6 +509,11 @@ test('at 200% zoom (1440×900 shown as 720×450 CSS px) the tabs keep their name
     await expectInWindow(page, tab, `${name} tab`);
     await expectUncovered(tab, `${name} tab`);
   }
+  // Side by side, on one row.
+  const tops = await page
+    .getByRole('tab')
+    .evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+  expect(new Set(tops).size, 'the tabs on one row').toBe(1);
   await page.getByRole('tab', { name: 'Analysis' }).click();
   await expect(page.getByRole('tab', { name: 'Analysis' })).toHaveAttribute(
     'aria-selected',
@@ -506,12 +533,13 @@ test('at 200% zoom (1440×900 shown as 720×450 CSS px) the tabs keep their name
   await context.close();
 });
 
-/** The first step wholly on screen, right of the lane headers. */
+/** The first step (not a decision: its corners are not its own) wholly on screen. */
 async function stepOnScreen(page: Page): Promise<Locator> {
   const label = await page.evaluate(() => {
     const pane = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
     const headers = document.querySelector('.lane-headers')!.getBoundingClientRect();
-    const shown = [...document.querySelectorAll('[data-testid="step"]')].find((el) => {
+    const steps = document.querySelectorAll('[data-testid="step"]:not([data-kind="decision"])');
+    const shown = [...steps].find((el) => {
       const b = el.getBoundingClientRect();
       return (
         b.left >= headers.right &&

@@ -152,3 +152,48 @@ test('screenshot of the page a mistyped or revoked link shows', async ({ page })
   await expect(page.getByRole('heading', { name: 'This link doesn’t open a map' })).toBeVisible();
   await page.screenshot({ path: join(dir, 'link-refused.png') });
 });
+
+test('screenshots at 320 CSS px wide: the editor (lanes a strip) and the panel drawer open', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/');
+  await page.getByRole('button', { name: /Hospital discharge/ }).click();
+  await expectConnected(page);
+  await expect(page.getByTestId('step')).toHaveCount(25);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await viewSettled(page);
+  await page.screenshot({ path: join(dir, 'narrow-320-editor.png') });
+
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await expect(page.getByRole('menu', { name: 'More' })).toBeVisible();
+  await page.screenshot({ path: join(dir, 'narrow-320-more-menu.png') });
+  await page.keyboard.press('Escape');
+
+  // A step selected, then the drawer opened on its properties.
+  const first = page.getByTestId('step').first();
+  await first.click();
+  await page.getByRole('button', { name: 'Show properties' }).click();
+  await expect(page.getByTestId('step-properties')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'narrow-320-drawer.png') });
+});
+
+test('screenshot at 200% zoom (a 1440×900 window: 720×450 CSS px at twice the density)', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 720, height: 450 },
+    deviceScaleFactor: 2,
+  });
+  const page = await context.newPage();
+  await asPerson('Sam Facilitator', '#0369a1')(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: /Hospital discharge/ }).click();
+  await expectConnected(page);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await expect(page.getByTestId('finding').first()).toBeVisible();
+  await viewSettled(page);
+  await page.screenshot({ path: join(dir, 'zoom-200.png') });
+  await context.close();
+});

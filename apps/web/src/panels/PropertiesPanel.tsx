@@ -1,5 +1,6 @@
 import type { MapDoc } from '@procmap/doc';
 import type { MapIndex } from '@procmap/model';
+import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import { create } from 'zustand';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
@@ -54,6 +55,17 @@ export function PropertiesPanel({
 }) {
   const narrow = useNarrowWindow();
   const open = usePanelChoice((s) => s.open) ?? !narrow;
+  // The drawer covers the map: a finding or comment shown on the map from inside it (which
+  // selects its steps) closes it, and the keyboard goes to the map, where they now are.
+  useEffect(() => {
+    if (!narrow || !open) return;
+    return useSession.subscribe((state, before) => {
+      if (state.selection === before.selection || state.panelTab === 'properties') return;
+      if (!document.getElementById(PANEL_ID)?.contains(document.activeElement)) return;
+      flushSync(() => setPanelOpen(false));
+      focusCanvas();
+    });
+  }, [narrow, open]);
   const tab = useSession((s) => s.panelTab);
   const setTab = useSession((s) => s.setPanelTab);
   useLiveAnalysis(index.map);
