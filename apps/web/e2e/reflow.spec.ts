@@ -308,7 +308,9 @@ test.describe('at 320×640 CSS px', () => {
     await expect(menu).toHaveCount(0);
   });
 
-  test('every dialog reflows: share, export, shortcuts, connect, delete lane', async ({ page }) => {
+  test('every dialog and menu reflows: share, export, shortcuts, connect, lane menu, delete lane', async ({
+    page,
+  }) => {
     await named(page, 'Sam Facilitator');
     await openBlueBadge(page);
     const more = page.getByRole('button', { name: 'More', exact: true });
@@ -336,9 +338,21 @@ test.describe('at 320×640 CSS px', () => {
       await step(page, 'Check the form is complete').click();
       await page.keyboard.press('Alt+Enter');
     });
+    // The lane menu, from the strip: a tap selects the lane and shows its ⋯ button.
+    const header = lane(page, 'Occupational therapist');
+    await header.click();
+    await header.getByRole('button', { name: /^Lane actions/ }).click();
+    await expect(page.getByTestId('lane-menu')).toBeVisible();
+    await expectInWindow(page, page.getByTestId('lane-menu'), 'lane menu');
+    await expectReflows(page, 'lane menu');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('lane-menu')).toHaveCount(0);
     await check('delete-lane-dialog', async () => {
-      await lane(page, 'Occupational therapist').click();
-      await page.keyboard.press('Delete');
+      await header.getByRole('button', { name: /^Lane actions/ }).click();
+      await page
+        .getByTestId('lane-menu')
+        .getByRole('menuitem', { name: /Delete/ })
+        .click();
     });
   });
 });

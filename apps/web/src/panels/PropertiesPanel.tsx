@@ -116,7 +116,7 @@ export function PropertiesPanel({
         type="button"
         className="properties-panel__toggle"
         aria-expanded={open}
-        aria-controls={`${PANEL_ID}-body`}
+        aria-controls={open ? `${PANEL_ID}-body` : undefined}
         onClick={() => setPanelOpen(!open)}
         title={narrow ? undefined : open ? 'Hide properties' : 'Show properties'}
         data-testid="panel-toggle"
