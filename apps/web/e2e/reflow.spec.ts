@@ -481,6 +481,7 @@ test.describe('text spacing (WCAG 1.4.12)', () => {
       expect(whole.counts['lane name'], 'lane names measured').toBe(8);
       expect(whole.counts['toolbar button'], 'toolbar buttons measured').toBeGreaterThan(4);
       expect(whole.clipped, 'map settings').toEqual([]);
+      await expectReflows(page, 'the editor with wider text');
       await page.screenshot({ path: test.info().outputPath(`text-spacing-${size.width}.png`) });
 
       // A step's fields, in the panel (a drawer in a narrow window).
@@ -491,6 +492,7 @@ test.describe('text spacing (WCAG 1.4.12)', () => {
       expect(fields.counts['panel tab']).toBe(3);
       expect(fields.counts['field label'], 'field labels measured').toBeGreaterThan(4);
       expect(fields.clipped, 'a step in the panel').toEqual([]);
+      await expectReflows(page, 'a step in the panel with wider text');
       await page.getByRole('tab', { name: 'Analysis' }).click();
       expect((await clippedLabels(page, labels)).clipped, 'analysis tab').toEqual([]);
       await page.getByRole('tab', { name: 'Comments' }).click();
