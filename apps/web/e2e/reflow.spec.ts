@@ -163,6 +163,13 @@ test.describe('at 320×640 CSS px', () => {
       await expectUncovered(button, name);
     }
     await expectInWindow(page, toolbar.getByTestId('map-title'), 'title');
+    // One's own avatar menu (name, presenting, colleagues' cursors) fits too.
+    await toolbar.getByTestId('me').click();
+    await expect(page.getByTestId('me-popover')).toBeVisible();
+    await expectInWindow(page, page.getByTestId('me-popover'), 'avatar menu');
+    await expectReflows(page, 'avatar menu');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('me-popover')).toHaveCount(0);
 
     // The lane headers are a strip: each lane's whole name is its text (and tooltip), the
     // canvas keeps nearly all the width.
