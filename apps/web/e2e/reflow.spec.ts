@@ -135,7 +135,7 @@ test.describe('at 320×640 CSS px', () => {
     await page.setViewportSize(PHONE);
   });
 
-  test('the home page reflows: nothing scrolls sideways, every template whole', async ({
+  test('the home page and a new map reflow: nothing scrolls sideways, every template whole', async ({
     page,
   }) => {
     await page.goto('/');
@@ -146,6 +146,14 @@ test.describe('at 320×640 CSS px', () => {
     }
     await expectInWindow(page, page.getByRole('button', { name: 'New map' }), 'New map');
     await expectInWindow(page, page.getByLabel('Title of the new map'), 'title field');
+
+    // A new map: the empty map's first hint fits the window too.
+    await page.getByLabel('Title of the new map').fill('Repeat prescription');
+    await page.getByRole('button', { name: 'New map' }).click();
+    await expectConnected(page);
+    await expect(page.getByTestId('empty-state')).toBeVisible();
+    await expectInWindow(page, page.getByTestId('empty-state'), 'empty map hint');
+    await expectReflows(page, 'a new, empty map');
   });
 
   test('the editor keeps the width for the map: toolbar on screen, lanes a strip, the panel a drawer', async ({
@@ -184,6 +192,17 @@ test.describe('at 320×640 CSS px', () => {
     }
     const canvas = (await page.getByTestId('canvas').boundingBox())!;
     expect(canvas.width, 'canvas width').toBe(PHONE.width);
+
+    // Renaming a lane widens the strip back to headers while the name is typed.
+    await lane(page, 'Team leader').click();
+    await page.keyboard.press('F2');
+    const field = page.getByRole('textbox', { name: 'Lane name' });
+    await expect(field).toBeFocused();
+    await expectInWindow(page, field, 'lane name field');
+    expect((await field.boundingBox())!.width, 'room to type a name').toBeGreaterThan(120);
+    await page.keyboard.press('Escape');
+    await expect(field).toHaveCount(0);
+    expect((await headers.first().boundingBox())!.width).toBeLessThanOrEqual(50);
 
     // The panel is a drawer, closed: the canvas is not squeezed by it.
     const toggle = page.getByRole('button', { name: 'Show properties' });
