@@ -203,8 +203,12 @@ test('a question on a flow shows as a marker in the flow’s label', async ({ br
   await expect(amy.getByTestId('add-comment')).toContainText('On the selected flow');
   await addComment(amy, 'Question', 'Who books when the GP is away?');
   const marker = amy.getByTestId('rf__edge-f3').getByTestId('flow-comment-marker');
-  await expect(marker).toHaveText('● 1');
+  await expect(marker).toHaveText('? 1');
   await expect(marker).toHaveClass(/flow__comments--question/);
+  await expect(amy.getByTestId('rf__edge-f3')).toHaveAttribute(
+    'aria-label',
+    /; 1 open comment, a question$/,
+  );
   await expect(amy.getByTestId('comment')).toContainText('on Triage referral → Book clinic');
   await amy.context().close();
 });

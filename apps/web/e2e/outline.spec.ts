@@ -160,6 +160,10 @@ test('a keyboard user reads the Blue Badge process in the outline and follows it
   await expect(page.locator('[data-testid="step"][data-step-id="check"]')).toHaveClass(
     /is-selected/,
   );
+  // …and the keyboard is on the map, on that step: arrows go on from there.
+  const map = page.getByRole('listbox', { name: /^Process map/ });
+  await expect(map).toBeFocused();
+  await expect(map).toHaveAttribute('aria-activedescendant', 'map-step-check');
 });
 
 test('rename, add after, connect to and delete by keyboard, and Ctrl+Z undoes', async ({

@@ -1,4 +1,5 @@
 import { type Selection, selectedStepIds, useSession } from '../store/session-store';
+import { focusCanvasSoon } from './canvas-focus';
 import {
   addBranch,
   addLane,
@@ -463,7 +464,16 @@ export const ACTIONS: readonly Action[] = [
     applies: always,
     run: () => {
       const session = useSession.getState();
-      session.setView(session.view === 'outline' ? 'map' : 'outline');
+      if (session.view === 'map') {
+        session.setView('outline');
+        return;
+      }
+      // Back to the map from inside the outline (whose elements go away): the keyboard goes to
+      // the map, on the same selection. From the toolbar's button, focus stays on the button.
+      const from = document.activeElement;
+      const inOutline = !from || from === document.body || from.closest('.outline') !== null;
+      session.setView('map');
+      if (inOutline) focusCanvasSoon();
     },
   },
   {

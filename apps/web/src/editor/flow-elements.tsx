@@ -22,6 +22,7 @@ import {
 } from '@procmap/model';
 import { BaseEdge, type Edge, type EdgeProps, MarkerType, type XYPosition } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
+import { commentMarkText, KIND_SYMBOLS } from '../comments/comment-marks';
 import { stepElementId } from './canvas-focus';
 import type { LaneFlowNode } from './LaneNode';
 import type { MapNames } from './step-names';
@@ -174,7 +175,10 @@ export type FlowEdgeData = {
 };
 export type FlowEdge = Edge<FlowEdgeData, 'routed'>;
 
-/** A flow's label on the canvas, with a marker in its kind's colour when it has open comments. */
+/**
+ * A flow's label on the canvas, with a marker when it has open comments: its kind's symbol and
+ * colour, and how many.
+ */
 function edgeLabel(
   text: string | undefined,
   mark: { readonly count: number; readonly kind: CommentKind } | undefined,
@@ -187,7 +191,7 @@ function edgeLabel(
         className={`flow__comments flow__comments--${mark.kind}`}
         data-testid="flow-comment-marker"
       >
-        ● {mark.count}
+        {KIND_SYMBOLS[mark.kind]} {mark.count}
       </tspan>
     </>
   );
@@ -291,7 +295,7 @@ export function routeCanvasFlows(
       const text = flowLabel(flow.label, flow.probability);
       const mark = comments?.get(flow.id);
       if (!text && !mark) return undefined;
-      const shown = `${text ?? ''}${text && mark ? ' ' : ''}${mark ? `● ${mark.count}` : ''}`;
+      const shown = `${text ?? ''}${text && mark ? ' ' : ''}${mark ? `${KIND_SYMBOLS[mark.kind]} ${mark.count}` : ''}`;
       return {
         width: Math.ceil(measureText(shown, LABEL.size) + 2 * LABEL.pad),
         height: LABEL.height,
@@ -373,7 +377,9 @@ export function flowEdges(
       // fan out from one step each keep their own.
       interactionWidth: 20,
       // Read out by screen readers instead of React Flow's "Edge from <id> to <id>".
-      ariaLabel: `${handoff ? 'Handoff' : 'Flow'} from ${from} to ${to}${text ? `: ${text}` : ''}`,
+      ariaLabel: `${handoff ? 'Handoff' : 'Flow'} from ${from} to ${to}${text ? `: ${text}` : ''}${
+        mark ? `; ${commentMarkText(mark.count, mark.kind)}` : ''
+      }`,
     };
     (label ? labelled : edges).push(cache ? cache.edge(edge, flow) : edge);
   }
