@@ -702,7 +702,7 @@ test('colleagues’ cursors can be hidden, by keyboard, remembered; hidden, a pr
   const me = sam.getByTestId('me');
   await me.focus();
   await sam.keyboard.press('Enter');
-  const toggle = sam.getByRole('checkbox', { name: /Show colleagues’ cursors/ });
+  const toggle = sam.getByRole('checkbox', { name: 'Show colleagues’ cursors', exact: true });
   await expect(toggle).toBeChecked();
   while (!(await toggle.evaluate((el) => el === document.activeElement))) {
     await sam.keyboard.press('Tab');
@@ -740,7 +740,7 @@ test('colleagues’ cursors can be hidden, by keyboard, remembered; hidden, a pr
 
   // Shown again: the cursor is back, and Sam can still follow Amy by choice.
   await sam.getByTestId('me').click();
-  await sam.getByRole('checkbox', { name: /Show colleagues’ cursors/ }).check();
+  await sam.getByRole('checkbox', { name: 'Show colleagues’ cursors', exact: true }).check();
   await moveAmy(120);
   await expect(amyCursor).toBeVisible();
   await sam.keyboard.press('Escape');

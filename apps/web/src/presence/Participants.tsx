@@ -44,6 +44,7 @@ function Me() {
   const [error, setError] = useState('');
   const inputId = useId();
   const popoverId = useId();
+  const cursorsId = useId();
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -134,21 +135,23 @@ function Me() {
           >
             {presenting ? 'Stop presenting' : 'Ask everyone to follow me'}
           </button>
-          <label className="me__option">
+          <div className="me__option">
             <input
+              id={cursorsId}
               type="checkbox"
               checked={cursorsShown}
               onChange={(e) => setCursorsShown(e.target.checked)}
+              aria-describedby={`${cursorsId}-hint`}
               data-testid="show-cursors"
             />
-            <span>
-              Show colleagues’ cursors
-              <span className="me__hint">
+            <div>
+              <label htmlFor={cursorsId}>Show colleagues’ cursors</label>
+              <p className="me__hint" id={`${cursorsId}-hint`}>
                 When off, no pointers move over the map and a presenter’s view does not pull yours
                 along.
-              </span>
-            </span>
-          </label>
+              </p>
+            </div>
+          </div>
         </div>
       )}
     </div>
