@@ -1,4 +1,5 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expectConnected, lane, makeMap, openLink, step, viewSettled } from './editor-helpers';
 
 /*
@@ -162,6 +163,7 @@ test.describe('at 320×640 CSS px', () => {
     await named(page, 'Sam Facilitator');
     await openBlueBadge(page);
     await expectReflows(page, 'editor as opened');
+    await expectAccessible(page, 'the editor at 320 px');
 
     // Every toolbar control is on screen, uncovered and named; the map-wide ones are in "More".
     const toolbar = page.getByRole('banner');
@@ -176,6 +178,7 @@ test.describe('at 320×640 CSS px', () => {
     await expect(page.getByTestId('me-popover')).toBeVisible();
     await expectInWindow(page, page.getByTestId('me-popover'), 'avatar menu');
     await expectReflows(page, 'avatar menu');
+    await expectAccessible(page, 'the avatar menu at 320 px');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('me-popover')).toHaveCount(0);
 
@@ -230,6 +233,7 @@ test.describe('at 320×640 CSS px', () => {
       await expectInWindow(page, page.getByRole('tab', { name: tab }), `${tab} tab`);
     }
     await expectReflows(page, 'drawer open');
+    await expectAccessible(page, 'the panel drawer open');
     await page.getByRole('tab', { name: 'Comments' }).click();
     await expectReflows(page, 'drawer open on comments');
     await page.getByRole('tab', { name: 'Analysis' }).click();
@@ -298,6 +302,7 @@ test.describe('at 320×640 CSS px', () => {
     await expect(menu.getByRole('menuitemcheckbox', { name: /Outline/ })).toBeFocused();
     await expectInWindow(page, menu, 'More menu');
     await expectReflows(page, 'More menu open');
+    await expectAccessible(page, 'the More menu open');
     await page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('menuitem', { name: 'Export' })).toBeFocused();
     await page.keyboard.press('End');
