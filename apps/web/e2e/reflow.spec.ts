@@ -75,7 +75,8 @@ async function overflowOutsideCanvas(page: Page): Promise<string[]> {
     const name = (el: Element) =>
       `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} “${(el.textContent ?? '').trim().slice(0, 30)}”`;
     for (const el of document.querySelectorAll('body *')) {
-      if (el.closest('.react-flow')) continue; // the map itself pans: allowed
+      // The map itself pans, and colleagues' pointers with it: allowed.
+      if (el.closest('.react-flow, .cursors')) continue;
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
@@ -749,6 +750,15 @@ test('colleagues’ cursors can be hidden, by keyboard, remembered; hidden, a pr
   await moveAmy(120);
   await expect(amyCursor).toBeVisible();
   await sam.keyboard.press('Escape');
+  await sam.getByTestId('participant').and(sam.locator('[data-name="Amy"]')).click();
+  await expect(sam.getByTestId('follow-banner')).toContainText('Following Amy');
+
+  // The banner fits a phone-sized window too.
+  await sam.setViewportSize(PHONE);
+  await expect(sam.getByTestId('follow-banner')).toBeVisible();
+  await expectInWindow(sam, sam.getByTestId('follow-banner'), 'follow banner');
+  await expectReflows(sam, 'following someone at 320 px');
+  await sam.screenshot({ path: test.info().outputPath('follow-320.png') });
   await amy.context().close();
   await sam.context().close();
 });

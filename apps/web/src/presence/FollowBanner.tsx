@@ -14,7 +14,7 @@ export function FollowBanner() {
         role="status"
         data-testid="presenting-banner"
       >
-        Everyone is asked to follow your view.
+        <span>Everyone is asked to follow your view.</span>
         <button type="button" className="button" onClick={() => channel?.setPresenting(false)}>
           Stop presenting
         </button>
@@ -29,8 +29,11 @@ export function FollowBanner() {
       data-testid="follow-banner"
       style={{ ['--peer-color' as string]: followed.color }}
     >
-      Following <strong>{followed.name}</strong>
-      {followed.presenting ? ' (presenting)' : ''}. Pan or zoom to look around on your own.
+      {/* One piece of text, so a narrow window wraps its words, not its parts. */}
+      <span>
+        Following <strong>{followed.name}</strong>
+        {followed.presenting ? ' (presenting)' : ''}. Pan or zoom to look around on your own.
+      </span>
       <button type="button" className="button" onClick={stopFollowing}>
         Stop following
       </button>
