@@ -145,6 +145,9 @@ export function threeLaneMap(title: string) {
 
 /** Renames a step the way most people do: double-click, select all, type, Enter. */
 export async function renameStep(page: Page, from: string, to: string): Promise<void> {
+  // Selecting a step half under the lane headers pans it into view: double-click once it is still.
+  await step(page, from).click();
+  await viewSettled(page);
   await step(page, from).dblclick();
   await expect(page.getByRole('textbox', { name: 'Step label' })).toBeFocused();
   await page.keyboard.press('Control+a');

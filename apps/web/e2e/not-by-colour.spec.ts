@@ -355,6 +355,8 @@ async function measureTargets(page: Page): Promise<Measured[]> {
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
       if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
       if (el.closest('.visually-hidden')) continue;
+      // Not a pointer target: the map's keyboard stop, which the pointer passes through.
+      if (getComputedStyle(el).pointerEvents === 'none') continue;
       const input = el as HTMLInputElement;
       const label =
         el.tagName === 'INPUT' && (input.type === 'radio' || input.type === 'checkbox')
