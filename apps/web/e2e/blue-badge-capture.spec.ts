@@ -111,7 +111,7 @@ function facilitator(page: Page) {
   return { press, name, lane, next, connectTo, labelFlow };
 }
 
-test('the whole Blue Badge process is captured by keyboard alone: roles, steps, decision, rework loop, labels and shares', async ({
+test('the whole Blue Badge process is captured by keyboard alone: roles, steps, decision, rework loop, labels and shares; then reviewed in the outline', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -120,7 +120,14 @@ test('the whole Blue Badge process is captured by keyboard alone: roles, steps, 
     const w = window as unknown as { pointerEvents: number };
     w.pointerEvents = 0;
     for (const type of ['pointerdown', 'mousedown', 'click', 'dblclick', 'wheel']) {
-      window.addEventListener(type, () => w.pointerEvents++, true);
+      window.addEventListener(
+        type,
+        // Enter on a link or button is a click too, with no pointer behind it (detail 0).
+        (event) => {
+          if (!(event.type === 'click' && (event as MouseEvent).detail === 0)) w.pointerEvents++;
+        },
+        true,
+      );
     }
   });
   const made = await makeMap(page, {
@@ -210,6 +217,41 @@ test('the whole Blue Badge process is captured by keyboard alone: roles, steps, 
   expect(flowsTold.sort(byText)).toEqual(FLOWS.map((fl) => [...fl]).sort(byText));
   // One decision, and the one loop goes back from the evidence sent to the check.
   expect(map.steps.filter((s) => s.kind === 'decision')).toHaveLength(1);
+
+  // Then the room reviews it in the outline, still by keyboard: a section per lane in order, each
+  // lane's steps in the order a case meets them, and the rework loop followed back to the check.
+  await page.keyboard.press('Alt+v');
+  const outline = page.getByTestId('outline');
+  await expect(outline).toBeVisible();
+  const lanes = outline.getByTestId('outline-lane');
+  await expect(lanes).toHaveCount(ROLES.length);
+  for (const [i, role] of ROLES.entries()) {
+    await expect(lanes.nth(i).getByRole('heading', { level: 3 })).toHaveText(
+      new RegExp(`^${role} — `),
+    );
+    await expect(lanes.nth(i).getByRole('heading', { level: 4 })).toHaveText(
+      STEPS.filter((s) => s[1] === role).map((s) => s[0]),
+    );
+  }
+  const loop = outline.getByRole('link', { name: /^back to Check application/ });
+  await expect(loop).toHaveCount(1);
+  for (let i = 0; i < 200 && !(await loop.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(loop).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(
+    outline.getByRole('heading', { level: 4, name: 'Check application', exact: true }),
+  ).toBeFocused();
+  // Back on the map, the keyboard is on the step the loop led to.
+  await page.keyboard.press('Alt+v');
+  await expect(outline).toHaveCount(0);
+  const check = map.steps.find((s) => s.label === 'Check application')!;
+  await expect(page.getByRole('listbox', { name: /^Process map/ })).toBeFocused();
+  await expect(page.getByRole('listbox', { name: /^Process map/ })).toHaveAttribute(
+    'aria-activedescendant',
+    `map-step-${check.id}`,
+  );
 
   expect(
     await page.evaluate(() => (window as unknown as { pointerEvents: number }).pointerEvents),
