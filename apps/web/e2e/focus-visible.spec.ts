@@ -148,3 +148,24 @@ test('with a step selected, Tab reaches every control once, focus always visible
     await expect(step(page, 'Triage')).toHaveClass(/is-selected/);
   }
 });
+
+test('the panel tabs are one stop; arrows, Home and End choose among them', async ({ page }) => {
+  const map = await makeMap(page, threeLaneMap('Tabs'));
+  await openLink(page, map.editUrl);
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+  await tab('Properties').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Analysis')).toBeFocused();
+  await expect(tab('Analysis')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'panel-tab-analysis');
+  await page.keyboard.press('End');
+  await expect(tab('Comments')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Properties')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(tab('Properties')).toHaveAttribute('aria-selected', 'true');
+  // Tab goes on into the panel, not to the next tab.
+  await page.keyboard.press('Tab');
+  const focusedRole = await page.evaluate(() => document.activeElement?.getAttribute('role'));
+  expect(focusedRole).not.toBe('tab');
+});

@@ -12,6 +12,7 @@ import { useNarrowWindow } from '../editor/narrow-window';
 import { useSession } from '../store/session-store';
 import { FlowProperties } from './FlowProperties';
 import { MapSettings } from './MapSettings';
+import { PANEL_TABS, tabAfterKey } from './panel-tabs';
 import { StepProperties } from './StepProperties';
 
 const TAB_NAMES = { properties: 'Properties', analysis: 'Analysis', comments: 'Comments' } as const;
@@ -134,8 +135,21 @@ export function PropertiesPanel({
       </button>
       {open && (
         <>
-          <div className="panel-tabs" role="tablist" aria-label="Panel">
-            {(['properties', 'analysis', 'comments'] as const).map((t) => (
+          {/* One Tab stop for the tabs; arrows, Home and End choose among them (the ARIA tabs
+              pattern, selection following focus). */}
+          <div
+            className="panel-tabs"
+            role="tablist"
+            aria-label="Panel"
+            onKeyDown={(event) => {
+              const to = tabAfterKey(tab, event.key);
+              if (!to) return;
+              event.preventDefault();
+              setTab(to);
+              document.getElementById(`panel-tab-${to}`)?.focus();
+            }}
+          >
+            {PANEL_TABS.map((t) => (
               <button
                 key={t}
                 type="button"
@@ -143,6 +157,7 @@ export function PropertiesPanel({
                 id={`panel-tab-${t}`}
                 aria-selected={tab === t}
                 aria-controls={`${PANEL_ID}-body`}
+                tabIndex={tab === t ? 0 : -1}
                 className="panel-tab"
                 onClick={() => setTab(t)}
               >
