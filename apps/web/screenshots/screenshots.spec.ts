@@ -197,3 +197,25 @@ test('screenshot at 200% zoom (a 1440×900 window: 720×450 CSS px at twice the 
   await page.screenshot({ path: join(dir, 'zoom-200.png') });
   await context.close();
 });
+
+test('screenshots of the map used by keyboard (its focus ring) and of the outline', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page
+    .getByRole('button', { name: /Blue Badge|Outpatient referral/ })
+    .first()
+    .click();
+  await expectConnected(page);
+  await viewSettled(page);
+  const map = page.getByRole('listbox', { name: /^Process map/ });
+  await map.focus();
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(key);
+  await expect(map).toHaveAttribute('aria-activedescendant', /map-step-/);
+  await viewSettled(page);
+  await page.screenshot({ path: join(dir, 'editor-keyboard-focus.png') });
+
+  await page.keyboard.press('Alt+v');
+  await expect(page.getByTestId('outline')).toBeVisible();
+  await page.screenshot({ path: join(dir, 'outline.png') });
+});
