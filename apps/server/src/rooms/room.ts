@@ -101,7 +101,11 @@ export class Room {
       id,
       options.log,
       (message, except) => {
-        for (const conn of this.connections) if (conn !== except) conn.send(message);
+        // Alone on a map, a participant still hears its own presence renewal (every 15 s) back:
+        // the only message its link carries then, and y-websocket clients take 30 s of silence
+        // for a dead link and reconnect.
+        const alone = this.connections.size === 1;
+        for (const conn of this.connections) if (alone || conn !== except) conn.send(message);
       },
       options.presence ?? DEFAULT_PRESENCE,
     );

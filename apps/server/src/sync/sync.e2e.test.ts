@@ -88,6 +88,21 @@ describe('sync with stock y-websocket clients', () => {
     );
   });
 
+  it('answers a participant alone on a map, so its link never falls silent', async () => {
+    // y-websocket clients reconnect after 30 s without a message; alone, the presence renewal
+    // they send every 15 s is the only thing that can bring one back.
+    const own = await createMap(server, referral);
+    const alone = connectClient(server.wsUrl, own.id, own.editToken);
+    clients.push(alone);
+    await whenSynced(alone);
+    const heard = () =>
+      (alone.provider as unknown as { wsLastMessageReceived: number }).wsLastMessageReceived;
+    await waitFor(() => Date.now() - heard() > 50, 'the opening messages to pass');
+    const before = heard();
+    alone.provider.awareness.setLocalStateField('user', { name: 'Facilitator' });
+    await waitFor(() => heard() > before, 'the server to answer the presence renewal');
+  });
+
   it('does not let one connection overwrite another participant presence', async () => {
     const a = connect();
     const b = connect();
