@@ -425,6 +425,12 @@ test('with steps selected, every toolbar button is reached by Tab, and Export sa
   for (const other of ['Receive letter', 'Book clinic', 'Clinic booked']) {
     expect(text).not.toContain(other);
   }
+  // The keyboard stayed on the button through the export, and Esc gives it back to the toolbar.
+  await expect(exportButton).toHaveText('Export');
+  await expect(exportButton).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
 });
 
 test('steps and lanes have names a listener can follow', async ({ page }) => {
@@ -437,19 +443,22 @@ test('steps and lanes have names a listener can follow', async ({ page }) => {
   // step's badge shows, once both are there.
   const badge = step(page, 'Triage referral').getByTestId('finding-badge');
   await expect(badge).toBeVisible();
-  const findings = Number((await badge.getAttribute('title'))?.match(/^(\d+)/)?.[1]);
-  const counted = `${findings} ${findings === 1 ? 'finding' : 'findings'}, `;
+  // The badge's words ("2 findings, worst medium, in the analysis"): the name says the same.
+  const title = (await badge.getAttribute('title')) ?? '';
+  const findings = Number(title.match(/^(\d+)/)?.[1]);
   expect(findings).toBeGreaterThan(0);
+  const counted = `${title.replace(/, in the analysis$/, '')}, `;
+  expect(counted).toMatch(/^\d+ findings?, (worst )?(high|medium|low), $/);
 
   await expect(widget(page)).toMatchAriaSnapshot(`
     - listbox /Process map. 6 steps in 2 lanes\\. Arrow keys move along the flow/:
       - group "Lane Clerk, 3 steps":
-        - 'option /^Step: Receive referral, start, lane Clerk, 1 of 3; next: Triage referral(; \\d+ findings?)?$/'
-        - 'option /^Step: Book clinic, task, lane Clerk, 2 of 3; next: Send letter(; \\d+ findings?)?$/'
+        - 'option /^Step: Receive referral, start, lane Clerk, 1 of 3; next: Triage referral(; \\d+ findings?, (worst )?(high|medium|low))?$/'
+        - 'option /^Step: Book clinic, task, lane Clerk, 2 of 3; next: Send letter(; \\d+ findings?, (worst )?(high|medium|low))?$/'
         - 'option "Step: Send letter, end, lane Clerk, 3 of 3; end of the process"'
       - group "Lane Nurse, 3 steps":
         - 'option "Step: Triage referral, task, lane Nurse, 1 of 3; next: Urgent?; ${counted}1 pain point" [selected]'
-        - 'option /^Step: Urgent\\?, decision, lane Nurse, 2 of 3; next: Yes, Book clinic; No, Close case(; \\d+ findings?)?$/'
+        - 'option /^Step: Urgent\\?, decision, lane Nurse, 2 of 3; next: Yes, Book clinic; No, Close case(; \\d+ findings?, (worst )?(high|medium|low))?$/'
         - 'option "Step: Close case, end, lane Nurse, 3 of 3; end of the process"'
   `);
   // The active descendant is the selected option, named as above.
@@ -469,7 +478,7 @@ test('steps and lanes have names a listener can follow', async ({ page }) => {
   await expect(widget(page)).toMatchAriaSnapshot(`
     - listbox:
       - group "Lane Clerk, 3 steps":
-        - 'option /^Step: Receive referral, start, lane Clerk, 1 of 3; next: Clinical triage(; \\d+ findings?)?$/'
+        - 'option /^Step: Receive referral, start, lane Clerk, 1 of 3; next: Clinical triage(; \\d+ findings?, (worst )?(high|medium|low))?$/'
       - group "Lane Nurse, 3 steps":
         - 'option /Step: Clinical triage, task, lane Nurse, 1 of 3; next: Urgent\\?; .*1 pain point/ [selected]'
   `);

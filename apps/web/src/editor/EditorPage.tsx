@@ -166,7 +166,7 @@ function Workspace({
               {state.closed.message}
             </p>
           )}
-          <div className="editor__body">
+          <main className="editor__body">
             {view === 'outline' ? (
               <OutlineView ctx={ctx} index={index} geometry={geometry} readOnly={readOnly} />
             ) : (
@@ -198,7 +198,7 @@ function Workspace({
               </div>
             )}
             <PropertiesPanel doc={doc} index={index} readOnly={readOnly} />
-          </div>
+          </main>
           <Announcer connection={connection} index={index} />
           <StatusLine index={index}>
             <NamePrompt />

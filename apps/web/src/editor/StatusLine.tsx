@@ -116,10 +116,10 @@ export function statusText({
   if (readOnly) {
     if (selection.kind === 'steps') {
       const lane = stepLane();
-      return `Step selected${lane ? ` in ${lane}` : ''} (view only): Tab or → follows the flow, ↑/↓ goes to the lane above or below, Ctrl+C copies.`;
+      return `Step selected${lane ? ` in ${lane}` : ''} (view only): ← → follow the flow, ↑ ↓ go to the lane above or below, Ctrl+C copies.`;
     }
     if (selection.kind === 'flow') {
-      return 'Flow selected (view only): Tab goes to the step it leads to, Esc clears the selection.';
+      return 'Flow selected (view only): → goes to the step it leads to, Esc clears the selection.';
     }
     if (selection.kind === 'lane') {
       return 'Lane selected (view only): ↑/↓ selects the lane above or below, Esc clears the selection.';
@@ -131,7 +131,7 @@ export function statusText({
     return `Step selected${lane ? ` in ${lane}` : ''}: type to rename; Enter ${enterOnStep(index, selection.ids.at(-1)!)}, Shift+Enter a branch; Alt+Enter connects, Alt+O selects its flows.`;
   }
   if (selection.kind === 'flow') {
-    return 'Flow selected: Alt+P sets its label and share, Alt+O the next flow, Tab goes to the step it leads to, Delete removes it.';
+    return 'Flow selected: Alt+P sets its label and share, Alt+O the next flow, → goes to the step it leads to, Delete removes it.';
   }
   if (selection.kind === 'lane') {
     return 'Lane selected: type to rename; Enter adds a step, Alt+L a lane below, Alt+↑/↓ moves it.';

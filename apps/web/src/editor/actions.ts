@@ -306,7 +306,9 @@ export const ACTIONS: readonly Action[] = [
     applies: always,
     ready: (s) => s.canUndo,
     run: (ctx) => {
-      if (!ctx.doc.undo()) useSession.getState().setHint('Nothing of yours to undo.');
+      useSession
+        .getState()
+        .setHint(ctx.doc.undo() ? 'Undone. Ctrl+Shift+Z redoes.' : 'Nothing of yours to undo.');
     },
   },
   {
@@ -319,7 +321,7 @@ export const ACTIONS: readonly Action[] = [
     applies: always,
     ready: (s) => s.canRedo,
     run: (ctx) => {
-      if (!ctx.doc.redo()) useSession.getState().setHint('Nothing to redo.');
+      useSession.getState().setHint(ctx.doc.redo() ? 'Redone.' : 'Nothing to redo.');
     },
   },
   {

@@ -189,11 +189,15 @@ export function moveAcrossLanes(ctx: KeyContext, delta: -1 | 1): void {
   if (selection.kind === 'lane') {
     const at = lanes.findIndex((l) => l.role.id === selection.id);
     const to = at + delta;
-    if (at >= 0 && to >= 0 && to < lanes.length) run(() => ctx.doc.moveRole(selection.id, to));
+    if (at >= 0 && to >= 0 && to < lanes.length) {
+      run(() => ctx.doc.moveRole(selection.id, to));
+      session.setHint(`Lane moved ${delta < 0 ? 'up' : 'down'}: ${to + 1} of ${lanes.length}.`);
+    } else session.setHint(`The lane is already at the ${delta < 0 ? 'top' : 'bottom'}.`);
     return;
   }
   const ids = selectedStepIds(selection);
   if (ids.length === 0) return;
+  const moved: string[] = [];
   run(() => {
     for (const id of ids) {
       const step = ctx.index.step(id);
@@ -201,8 +205,17 @@ export function moveAcrossLanes(ctx: KeyContext, delta: -1 | 1): void {
       const target = lanes[at + delta];
       if (!step || !target) continue;
       ctx.doc.moveStepToRole(id, target.role.id);
+      moved.push(target.role.name || 'an unnamed lane');
     }
   });
+  const only = ids.length === 1 ? ids[0] : undefined;
+  session.setHint(
+    moved.length === 0
+      ? `No lane ${delta < 0 ? 'above' : 'below'}.`
+      : only
+        ? `Moved ${stepName(ctx.index, only)} to ${moved[0]}.`
+        : `Moved ${moved.length} steps a lane ${delta < 0 ? 'up' : 'down'}.`,
+  );
 }
 
 /**
@@ -221,15 +234,29 @@ export function moveSelection(ctx: KeyContext, direction: Direction, extend = fa
   } else if (selection.kind === 'steps') {
     target = stepFrom(ctx.index, ctx.geometry, selection.ids[selection.ids.length - 1]!, direction);
   } else {
-    const first = ctx.geometry.steps[0];
+    // From nothing: where a case starts (the first start step), else the first step drawn.
+    const first = ctx.geometry.steps.find((b) => b.step.kind === 'start') ?? ctx.geometry.steps[0];
     const lane = ctx.geometry.lanes[0];
     target = first ? { step: first.step.id } : lane ? { lane: lane.role.id } : undefined;
   }
-  if (!target) return;
+  if (!target) {
+    // A dead end is said, not silent: the keyboard user hears why nothing moved.
+    const from = selection.kind === 'steps' ? selection.ids.at(-1) : undefined;
+    const name = from ? stepName(ctx.index, from) : 'here';
+    const why: Record<Direction, string> = {
+      next: `Nothing follows ${name}.`,
+      previous: `Nothing comes before ${name}.`,
+      up: 'No lane above.',
+      down: 'No lane below.',
+    };
+    if (selection.kind !== 'none') session.setHint(why[direction]);
+    return;
+  }
   if ('step' in target) {
     const to = target.step;
     const kept = extend ? selectedStepIds(selection).filter((id) => id !== to) : [];
     session.selectSteps([...kept, to]);
+    if (kept.length > 0) session.setHint(`${kept.length + 1} steps selected.`);
   } else if (!extend) session.selectLane(target.lane);
 }
 
@@ -238,8 +265,17 @@ export function deleteSelection(ctx: KeyContext): void {
   const session = useSession.getState();
   const { selection } = session;
   if (selection.kind === 'steps') {
+    // The keyboard keeps its place: the step after the deleted ones (else the one before) is
+    // selected next, so the arrows go on from where the user was.
+    const gone = new Set(selection.ids);
+    const last = selection.ids.at(-1)!;
+    const stays = (id: StepId) => !gone.has(id) && ctx.index.step(id) !== undefined;
+    const after =
+      ctx.index.outgoing(last).find((f) => stays(f.to))?.to ??
+      ctx.index.incoming(last).find((f) => stays(f.from))?.from;
     // A step taken out of the middle of a chain leaves the chain joined (one undo brings both
     // back); the hint says so, since a new flow appearing would otherwise surprise.
+    let hint = '';
     run(() => {
       const { steps, bridged } = ctx.doc.deleteSteps(selection.ids, { bridge: true });
       const what = steps.length === 1 ? 'Step deleted' : `${steps.length} steps deleted`;
@@ -249,9 +285,11 @@ export function deleteSelection(ctx: KeyContext): void {
           : bridged.length === 1
             ? '; the flow rejoined'
             : '; flows rejoined';
-      session.setHint(`${what}${joined}. Ctrl+Z undoes.`);
+      hint = `${what}${joined}. Ctrl+Z undoes.`;
     });
-    session.clearSelection();
+    if (after) session.selectSteps([after]);
+    else session.clearSelection();
+    if (hint) session.setHint(hint);
   } else if (selection.kind === 'flow') {
     run(() => ctx.doc.disconnect(selection.id));
     session.clearSelection();
@@ -274,14 +312,20 @@ export function deleteLane(ctx: KeyContext, id: RoleId): void {
 /** Changes the kind of the selected steps to the next in the cycle. */
 export function cycleKind(ctx: KeyContext): void {
   const ids = selectedStepIds(useSession.getState().selection);
+  const kinds: StepKind[] = [];
   run(() => {
     for (const id of ids) {
       const step = ctx.index.step(id);
       if (!step) continue;
       const next = KIND_CYCLE[(KIND_CYCLE.indexOf(step.kind) + 1) % KIND_CYCLE.length]!;
       ctx.doc.updateStep(id, { kind: next });
+      kinds.push(next);
     }
   });
+  if (kinds.length === 1)
+    useSession.getState().setHint(`Now a ${kinds[0]} step. Alt+K again for the next kind.`);
+  else if (kinds.length > 1)
+    useSession.getState().setHint(`Changed the kind of ${kinds.length} steps.`);
 }
 
 /** Starts renaming the selected step or lane, `typed` being what was typed onto it. */

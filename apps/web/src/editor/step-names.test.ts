@@ -1,3 +1,4 @@
+import type { Severity } from '@procmap/analysis';
 import { mapGeometry } from '@procmap/layout';
 import {
   type Comment,
@@ -58,7 +59,10 @@ const comment = (id: string, target: string, kind: Comment['kind'], resolved = f
   ...(resolved ? { resolved } : {}),
 });
 
-function namesOf(map: ProcessMap, findings?: Map<string, { findings: number }>) {
+function namesOf(
+  map: ProcessMap,
+  findings?: Map<string, { findings: number; worst?: Severity | null }>,
+) {
   const index = indexMap(normalize(map).map);
   return mapNames(index, mapGeometry(index.map), findings);
 }
@@ -79,6 +83,27 @@ describe('a step’s name', () => {
     ).toBe(
       'Step: Triage referral, task, lane Nurse, 2 of 9; next: Book clinic; 2 findings, 1 pain point',
     );
+  });
+
+  it('says how severe the worst finding is', () => {
+    const facts = {
+      label: 'Book clinic',
+      kind: 'task' as const,
+      lane: 'Clerk',
+      position: 1,
+      of: 2,
+      next: [],
+      comments: {},
+    };
+    expect(stepName({ ...facts, findings: 2, worst: 'critical' })).toMatch(
+      /; 2 findings, worst high$/,
+    );
+    expect(stepName({ ...facts, findings: 1, worst: 'warning' })).toMatch(/; 1 finding, medium$/);
+    expect(
+      namesOf(referral(), new Map([['triage', { findings: 3, worst: 'info' as const }]])).steps.get(
+        stepId('triage'),
+      ),
+    ).toMatch(/; 3 findings, worst low$/);
   });
 
   it('gives a decision’s branches with their answers, and says when nothing follows', () => {

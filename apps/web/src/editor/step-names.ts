@@ -1,5 +1,7 @@
 import type { MapGeometry } from '@procmap/layout';
+import type { Severity } from '@procmap/analysis';
 import type { CommentKind, MapIndex, RoleId, StepId, StepKind } from '@procmap/model';
+import { findingsText } from '../analysis/severity';
 
 /*
  * What a screen reader says for the map, its lanes and its steps: everything a sighted person
@@ -36,8 +38,9 @@ export interface StepFacts {
   readonly of: number;
   /** The steps it leads to, each with the label of the flow there (a decision's answer). */
   readonly next: readonly { readonly label?: string | undefined; readonly to: string }[];
-  /** Findings of the analysis naming it. */
+  /** Findings of the analysis naming it, and the worst one's severity. */
   readonly findings: number;
+  readonly worst?: Severity | null;
   readonly comments: CommentCounts;
 }
 
@@ -56,7 +59,7 @@ export function spokenLane(name: string): string {
 
 /**
  * "Step: Triage referral, task, lane Nurse, 2 of 9; next: Yes, Book clinic; No, Close case;
- * 2 findings, 1 pain point". Counts that are zero are left out; a step with nothing after it is
+ * 2 findings, worst high, 1 pain point". Counts that are zero are left out; a step with nothing after it is
  * "the end of the process".
  */
 export function stepName(facts: StepFacts): string {
@@ -69,7 +72,7 @@ export function stepName(facts: StepFacts): string {
           .map((n) => (n.label && clean(n.label) ? `${clean(n.label)}, ${n.to}` : n.to))
           .join('; ')}`;
   const counts: string[] = [];
-  if (facts.findings > 0) counts.push(plural(facts.findings, 'finding', 'findings'));
+  if (facts.findings > 0) counts.push(findingsText(facts.findings, facts.worst ?? null));
   for (const [kind, one, many] of COMMENT_WORDS) {
     const n = facts.comments[kind] ?? 0;
     if (n > 0) counts.push(plural(n, one, many));
@@ -138,7 +141,7 @@ export interface MapNames {
 export function mapNames(
   index: MapIndex,
   geometry: MapGeometry,
-  findings?: ReadonlyMap<string, { readonly findings: number }>,
+  findings?: ReadonlyMap<string, { readonly findings: number; readonly worst?: Severity | null }>,
 ): MapNames {
   const order = stepsInFlowOrder(geometry);
   const comments = openCommentCounts(index);
@@ -164,6 +167,7 @@ export function mapNames(
           of: ids.length,
           next,
           findings: findings?.get(id)?.findings ?? 0,
+          worst: findings?.get(id)?.worst ?? null,
           comments: comments.get(id) ?? {},
         }),
       );

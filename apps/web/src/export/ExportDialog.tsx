@@ -289,10 +289,13 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
               Close
             </button>
           )}
+          {/* Busy, the button stays focusable (aria-disabled, the submit ignored): disabling the
+              button that has the keyboard would drop focus to the page. */}
           <button
             type="submit"
             className="button button--primary"
-            disabled={busy || refusal !== null}
+            disabled={refusal !== null}
+            aria-disabled={busy || undefined}
             aria-describedby={refusal ? ids.refusal : undefined}
           >
             {busy ? 'Exporting…' : 'Export'}

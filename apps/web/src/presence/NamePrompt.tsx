@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { focusCanvasSoon } from '../editor/canvas-focus';
 import { MAX_NAME } from './identity';
 import { usePresence } from './presence-store';
 import { usePresenceChannel } from './usePresenceChannel';
@@ -21,6 +22,8 @@ export function NamePrompt() {
       onSubmit={(e) => {
         e.preventDefault();
         if (!channel.rename(draft)) channel.keepName();
+        // The prompt goes away: the keyboard goes to the map, not to the page.
+        focusCanvasSoon();
       }}
     >
       <label htmlFor={id}>Others see you as “{me.name}”. Your name:</label>
@@ -34,7 +37,14 @@ export function NamePrompt() {
       <button type="submit" className="button button--primary">
         Save
       </button>
-      <button type="button" className="button button--quiet" onClick={() => channel.keepName()}>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => {
+          channel.keepName();
+          focusCanvasSoon();
+        }}
+      >
         Not now
       </button>
     </form>
