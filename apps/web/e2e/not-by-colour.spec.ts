@@ -442,3 +442,39 @@ test('every pointer target in the editor is at least 24×24 px, or a listed exce
   }
   expect(tooSmall(seen), 'targets under 24×24 px').toEqual([]);
 });
+
+test('with the heat on, the step the keyboard moves to is never hidden under the legend', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' }); // pans land at once: measure each stop
+  const made = await makeMap(page, example('outpatient-referral'));
+  await openLink(page, made.editUrl);
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByTestId('analysis-panel').getByLabel('Wait', { exact: true }).check();
+  const legend = page.getByTestId('heat-legend');
+  await expect(legend).toBeVisible();
+  const map = page.getByRole('listbox', { name: /^Process map/ });
+  await map.focus();
+  const hidden: string[] = [];
+  // Along the flow from the start, and down through every lane from there.
+  for (const key of [...Array(14).fill('ArrowRight'), ...Array(8).fill('ArrowDown')]) {
+    await page.keyboard.press(key);
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const id = await map.getAttribute('aria-activedescendant');
+    const overlap = await page.evaluate(
+      ([stepId]) => {
+        const card = document.getElementById(stepId as string)?.getBoundingClientRect();
+        const over = document.querySelector('[data-testid="heat-legend"]')?.getBoundingClientRect();
+        if (!card || !over) return 0;
+        const w = Math.min(card.right, over.right) - Math.max(card.left, over.left);
+        const h = Math.min(card.bottom, over.bottom) - Math.max(card.top, over.top);
+        return w > 0 && h > 0 ? (w * h) / (card.width * card.height) : 0;
+      },
+      [id],
+    );
+    if (overlap > 0) hidden.push(`${id}: ${Math.round(overlap * 100)}% under the legend`);
+  }
+  expect(hidden).toEqual([]);
+});

@@ -6,7 +6,7 @@ import { GEOMETRY, type MapGeometry } from '@procmap/layout';
 
 /**
  * Keeps the selected step in view as the user moves along the flow or adds steps by keyboard:
- * pans (never zooms) only when the step is outside the visible area.
+ * pans (never zooms) only when the step is outside the visible area, or under the heat legend.
  */
 export function useViewportFollow(geometry: MapGeometry, stepId: string | undefined): void {
   const flow = useReactFlow();
@@ -29,7 +29,10 @@ export function useViewportFollow(geometry: MapGeometry, stepId: string | undefi
     const rightEdge = width - margin - 40; // the zoom controls sit at the top right
     if (right > rightEdge) dx = rightEdge - right;
     if (left + dx < minLeft) dx = minLeft - left;
-    if (bottom > height - margin) dy = height - margin - bottom;
+    // Whatever floats over the bottom of the map (the heat legend) must not hide the step.
+    const floating = document.querySelector<HTMLElement>('[data-testid="heat-legend"]');
+    const bottomEdge = height - margin - (floating ? floating.offsetHeight : 0);
+    if (bottom > bottomEdge) dy = bottomEdge - bottom;
     if (top + dy < margin) dy = margin - top;
     if (dx === 0 && dy === 0) return;
     void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: motionMs(200) });
