@@ -108,8 +108,12 @@ test('heat mode: a legend in words, and every step shows its figure as text', as
   await expect(page.getByTestId('heat-value')).toHaveCount(file.steps.length);
   for (const s of file.steps) {
     const wait = perCase(s.id, 'wait');
-    await expect(stepBox(page, s.id).getByTestId('heat-value')).toHaveText(
-      wait > 0 ? `Wait ${formatMinutes(wait, hours)}` : 'No wait',
+    const figure = wait > 0 ? `Wait ${formatMinutes(wait, hours)}` : 'No wait';
+    await expect(stepBox(page, s.id).getByTestId('heat-value')).toHaveText(figure);
+    // …and a listener hears the same figure at the end of the step's name.
+    await expect(page.locator(`[id="map-step-${s.id}"]`)).toHaveAttribute(
+      'aria-label',
+      new RegExp(`; ${figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
     );
   }
   await expect(stepBox(page, 'transport-wait')).toHaveAttribute('data-heat', '100');

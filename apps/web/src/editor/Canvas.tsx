@@ -296,7 +296,19 @@ export const Canvas = memo(function Canvas({
   // What a screen reader says for each step: names change with labels, flows, findings and
   // comments (all in `index` but the findings), never with a drag in progress.
   const findings = useAnalysis((s) => s.marks);
-  const names = useMemo(() => mapNames(index, geometry, findings), [index, geometry, findings]);
+  const heatMode = useAnalysis((s) => s.heatMode);
+  const leadTime = useAnalysis((s) => s.result?.metrics.leadTime ?? 0);
+  const hoursPerDay = useHoursPerDay();
+  const names = useMemo(
+    () =>
+      mapNames(
+        index,
+        geometry,
+        findings,
+        heatMode === 'off' ? undefined : { measure: heatMode, leadTime, hoursPerDay },
+      ),
+    [index, geometry, findings, heatMode, leadTime, hoursPerDay],
+  );
   const baseNodes = useMemo(
     () => flowNodes(index, geometry, selected, readOnly, cache, names),
     [index, geometry, selected, readOnly, cache, names],
@@ -314,7 +326,6 @@ export const Canvas = memo(function Canvas({
   const shownNodes = useInBatches(nodes, NODE_BATCH);
   const selectedFlow = selection.kind === 'flow' ? selection.id : undefined;
   const commentMarks = useCommentMarks((s) => s.marks);
-  const hoursPerDay = useHoursPerDay();
   // Lines and label places change with the map, not with the selection.
   const routed = useMemo(
     () => routeCanvasFlows(index, geometry, hoursPerDay, commentMarks),

@@ -106,6 +106,27 @@ describe('a step’s name', () => {
     ).toMatch(/; 3 findings, worst low$/);
   });
 
+  it('ends with the step’s heat figure while the heat overlay is on', () => {
+    const marks = new Map([['triage', { findings: 0, minutes: { wait: 30, lead: 90 } }]]);
+    const index = indexMap(referral());
+    const geometry = mapGeometry(index.map);
+    const wait = mapNames(index, geometry, marks, {
+      measure: 'wait',
+      leadTime: 300,
+      hoursPerDay: 7.5,
+    });
+    expect(wait.steps.get(stepId('triage'))).toMatch(/; Wait 30 min$/);
+    const lead = mapNames(index, geometry, marks, {
+      measure: 'lead',
+      leadTime: 300,
+      hoursPerDay: 7.5,
+    });
+    expect(lead.steps.get(stepId('triage'))).toMatch(/; 30% of lead time$/);
+    expect(mapNames(index, geometry, marks).steps.get(stepId('triage'))).not.toMatch(
+      /Wait|lead time/,
+    );
+  });
+
   it('gives a decision’s branches with their answers, and says when nothing follows', () => {
     const names = namesOf(referral());
     expect(names.steps.get(stepId('urgent'))).toBe(

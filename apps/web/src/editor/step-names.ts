@@ -1,6 +1,7 @@
 import type { MapGeometry } from '@procmap/layout';
 import type { Severity } from '@procmap/analysis';
 import type { CommentKind, MapIndex, RoleId, StepId, StepKind } from '@procmap/model';
+import { type HeatMeasure, heatValueText } from '../analysis/heat-text';
 import { findingsText } from '../analysis/severity';
 
 /*
@@ -42,6 +43,8 @@ export interface StepFacts {
   readonly findings: number;
   readonly worst?: Severity | null;
   readonly comments: CommentCounts;
+  /** In heat mode, its figure as the step's chip shows it ("Wait 30 min"). */
+  readonly heat?: string | undefined;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -77,7 +80,12 @@ export function stepName(facts: StepFacts): string {
     const n = facts.comments[kind] ?? 0;
     if (n > 0) counts.push(plural(n, one, many));
   }
-  return [head, next, ...(counts.length ? [counts.join(', ')] : [])].join('; ');
+  return [
+    head,
+    next,
+    ...(counts.length ? [counts.join(', ')] : []),
+    ...(facts.heat ? [facts.heat] : []),
+  ].join('; ');
 }
 
 /** "Lane Nurse, 4 steps". */
@@ -134,6 +142,16 @@ export interface MapNames {
   readonly order: ReadonlyMap<RoleId, readonly StepId[]>;
 }
 
+function heatOf(
+  minutes: Readonly<Record<HeatMeasure, number>> | undefined,
+  heat:
+    | { readonly measure: HeatMeasure; readonly leadTime: number; readonly hoursPerDay: number }
+    | undefined,
+): string | undefined {
+  if (!heat || !minutes) return undefined;
+  return heatValueText(heat.measure, minutes[heat.measure], heat.leadTime, heat.hoursPerDay);
+}
+
 /**
  * Names for every lane and drawn step. `findings` counts the analysis's findings per step id
  * (absent while the analysis runs: no findings are told then).
@@ -141,7 +159,16 @@ export interface MapNames {
 export function mapNames(
   index: MapIndex,
   geometry: MapGeometry,
-  findings?: ReadonlyMap<string, { readonly findings: number; readonly worst?: Severity | null }>,
+  findings?: ReadonlyMap<
+    string,
+    {
+      readonly findings: number;
+      readonly worst?: Severity | null;
+      readonly minutes?: Readonly<Record<HeatMeasure, number>>;
+    }
+  >,
+  /** The heat overlay when it is on: each step's name ends with its figure. */
+  heat?: { readonly measure: HeatMeasure; readonly leadTime: number; readonly hoursPerDay: number },
 ): MapNames {
   const order = stepsInFlowOrder(geometry);
   const comments = openCommentCounts(index);
@@ -168,6 +195,7 @@ export function mapNames(
           next,
           findings: findings?.get(id)?.findings ?? 0,
           worst: findings?.get(id)?.worst ?? null,
+          heat: heatOf(findings?.get(id)?.minutes, heat),
           comments: comments.get(id) ?? {},
         }),
       );
