@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { makeMap, openLink, step, storedMap, threeLaneMap, viewSettled } from './editor-helpers';
+import {
+  testStep,
+  makeMap,
+  openLink,
+  step,
+  storedMap,
+  threeLaneMap,
+  viewSettled,
+} from './editor-helpers';
 
 /*
  * The map is one keyboard widget: one Tab stop (a listbox of lanes of steps) whose active
@@ -10,12 +18,7 @@ import { makeMap, openLink, step, storedMap, threeLaneMap, viewSettled } from '.
 
 /** An outpatient referral: a clerk and a nurse, a decision with two answers, a pain point. */
 function referral(title: string) {
-  const s = (id: string, roleId: string, label: string, kind = 'task') => ({
-    id,
-    roleId,
-    kind,
-    label,
-  });
+  const s = testStep;
   return {
     format: 'procmap',
     version: 1,

@@ -110,14 +110,14 @@ export async function laneNames(page: Page): Promise<string[]> {
   return page.getByTestId('lane-name').allTextContents();
 }
 
+/** A step of a map file made for a test: a task unless `kind` says otherwise. */
+export function testStep(id: string, roleId: string, label: string, kind = 'task') {
+  return { id, roleId, kind, label };
+}
+
 /** A small three-lane referral: five connected steps. */
 export function threeLaneMap(title: string) {
-  const s = (id: string, roleId: string, label: string, kind = 'task') => ({
-    id,
-    roleId,
-    kind,
-    label,
-  });
+  const s = testStep;
   return {
     format: 'procmap',
     version: 1,
