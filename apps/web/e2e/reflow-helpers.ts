@@ -121,19 +121,36 @@ export async function openBlueBadge(page: Page): Promise<void> {
   await expect(page.getByTestId('step')).toHaveCount(6);
 }
 
-/** The first step (not a decision: its corners are not its own) wholly on screen. */
+/**
+ * The first step (not a decision: its corners are not its own) wholly on screen and on top at
+ * its centre, once the map has stopped moving (closing a drawer or following the selection
+ * pans it; a step picked mid-pan can end up under the lane strip).
+ */
 export async function stepOnScreen(page: Page): Promise<Locator> {
-  const label = await page.evaluate(() => {
+  const label = await page.evaluate(async () => {
+    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement | null;
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    let still = 0;
+    let last = viewport?.style.transform;
+    for (let i = 0; i < 120 && still < 5; i++) {
+      await frame();
+      const now = viewport?.style.transform;
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
     const pane = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
     const headers = document.querySelector('.lane-headers')!.getBoundingClientRect();
     const steps = document.querySelectorAll('[data-testid="step"]:not([data-kind="decision"])');
     const shown = [...steps].find((el) => {
       const b = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
       return (
         b.left >= headers.right &&
         b.right <= pane.right - 48 &&
         b.top >= pane.top &&
-        b.bottom <= pane.bottom
+        b.bottom <= pane.bottom &&
+        hit !== null &&
+        el.contains(hit)
       );
     });
     return shown?.querySelector('[data-testid="step-label"]')?.textContent ?? null;
