@@ -43,6 +43,13 @@ export type { NormalizeResult, Repair, RepairCode } from './normalize';
 export { normalize, UNASSIGNED_ROLE_ID, UNASSIGNED_ROLE_NAME } from './normalize';
 export type { MapIndex } from './graph';
 export { entrySteps, indexMap, isHandoff, lanesInOrder, reachableFrom } from './graph';
+export type {
+  BadDecision,
+  CompiledGraph,
+  CompileOptions,
+  GraphProblems,
+} from './compiled-graph';
+export { branchSharesWithout, compileGraph, entryIndices, KIND_CODE } from './compiled-graph';
 export { compareOrder, ORDER_STEP, orderBetween, rebalanceOrders } from './order-keys';
 export { emptyMap } from './empty';
 export type { DurationResult, DurationSettings } from './duration';
