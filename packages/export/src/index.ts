@@ -47,3 +47,22 @@ export type { CsvTable } from './csv';
 export { buildReport } from './report/report';
 export type { ReportOptions } from './report/report';
 export { commentVotes } from './report/votes';
+/** The export formats (one table), their requests, refusals and the one renderer every app calls. */
+export { acceptsOption, EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormatId } from './formats';
+export type { ExportFormat, ExportFormatId, ExportOptionName, ExportPaging } from './formats';
+export { ExportError, exportErrors, NAMED_IDS } from './export-errors';
+export type { ExportErrorCode, RequestSyntax } from './export-errors';
+export {
+  checkStepSelection,
+  parseCsvTable,
+  parseExportFormat,
+  parsePageOptions,
+  parseStepSelection,
+} from './export-request';
+export type { ExportRequest } from './export-request';
+export { planPages, renderExport } from './render-export';
+export type { ExportResources, PagePlan, RenderedExport } from './render-export';
+/** The date an export prints, and the bundled fonts read through the caller's file reader. */
+export { formatExportDate } from './export-date';
+export { keepFonts, loadBundledFonts } from './bundled-fonts';
+export type { ReadFontFile } from './bundled-fonts';
