@@ -1,9 +1,11 @@
+import type { z } from 'zod';
+
 /**
  * Branded ids: a `StepId` cannot be passed where a `RoleId` is expected, although both are
- * plain strings at run time (the file format stores them as strings).
+ * plain strings at run time (the file format stores them as strings). The brands are zod's, as
+ * the schema's id fields (schema.ts) give them to what the validator returns.
  */
-declare const brand: unique symbol;
-type Brand<T, B extends string> = T & { readonly [brand]: B };
+type Brand<T, B extends string> = T & z.$brand<B>;
 
 export type RoleId = Brand<string, 'RoleId'>;
 export type StepId = Brand<string, 'StepId'>;

@@ -67,3 +67,5 @@ export { flowLabel } from './flow-label';
 export type { LabelledKind } from './limits';
 export { LABEL_FIELDS, labelLengthProblem, MAX_LABEL_LENGTH, shortLabel } from './limits';
 export { LANE_COLOURS, laneColour } from './lane-colours';
+export type { FieldTable } from './field-check';
+export { FIELD_TABLES, fieldExpects, fieldNames, fieldProblem, HEADER_ORDER } from './field-check';

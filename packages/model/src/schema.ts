@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LABEL_LENGTH } from './limits';
 import {
   ACTIVITIES,
   COMMENT_KINDS,
@@ -8,131 +9,191 @@ import {
   STEP_KINDS,
   VALUE_CLASSES,
   WASTES,
-} from './types';
+} from './vocabulary';
 
 /*
- * The version-1 file as a zod schema. Objects are "loose": fields this version does not know
- * pass through untouched, so a file written by a newer tool or a user's script loses nothing.
- * The JSON Schema in docs/format.schema.json is generated from this.
+ * The version-1 file, defined once. Everything else is derived from these field tables: the
+ * TypeScript types (types.ts), the validator (validate.ts), the shared document's field order
+ * and its checks on a local edit (@procmap/doc), and the published JSON Schema
+ * (docs/format.schema.json). Adding an optional field to a record is one line in its table
+ * (plus docs/format.md and tests; the field walk test in records.test.ts says what is missing).
+ *
+ * Objects are "loose": fields this version does not know pass through untouched, so a file
+ * written by a newer tool or a user's script loses nothing. Each field carries, in the
+ * `fieldTexts` registry, what a value must be, for the messages of a refused edit ("processTime
+ * must be minutes, at least 0"); the registry is not the global one, so it stays out of the
+ * JSON Schema.
  */
 
-const id = z.string().min(1);
-const minutes = z.number().nonnegative();
-const share = z.number().min(0).max(1);
-const tags = z.array(z.string());
+/** What a field's value must be, in words, keyed by the field's schema. */
+export const fieldTexts = z.registry<{ readonly expects: string }>();
 
-const position = z.looseObject({ x: z.number(), y: z.number() });
+function said<T extends z.ZodType>(schema: T, expects: string): T {
+  fieldTexts.add(schema, { expects });
+  return schema;
+}
 
-const demand = z.looseObject({
+/** Ids are non-empty text, branded by what they name (ids.ts). */
+const anId = () => z.string().min(1);
+const ID = 'a non-empty id';
+const roleId = () => said(anId().brand<'RoleId'>(), ID);
+const stepId = () => said(anId().brand<'StepId'>(), ID);
+const flowId = () => said(anId().brand<'FlowId'>(), ID);
+const commentId = () => said(anId().brand<'CommentId'>(), ID);
+const text = () => said(z.string(), 'text');
+/** A name: a step's or flow's label, a lane's name, the map's title (capped: see limits.ts). */
+const name = () => said(z.string(), `text of at most ${MAX_LABEL_LENGTH} characters`);
+const minutes = () => said(z.number().nonnegative(), 'minutes, at least 0');
+const atLeastZero = () => said(z.number().nonnegative(), 'a number of at least 0');
+const share = (expects = 'a share between 0 and 1') => said(z.number().min(0).max(1), expects);
+const tags = () => said(z.array(z.string()), 'a list of text');
+const oneOf = <const T extends readonly [string, ...string[]]>(list: T) =>
+  said(z.enum(list), list.join(', '));
+
+/** A manual position on the canvas. */
+export const positionFields = { x: z.number(), y: z.number() };
+
+/** Cases arriving per period; drives takt time and utilisation. */
+export const demandFields = {
   count: z.number().nonnegative(),
   per: z.enum(DEMAND_PERIODS),
-});
+};
 
 /*
  * The waste analysis thresholds of this map (docs/analysis.md); every one optional, a missing
  * one takes the documented default. Shares are 0..1; the rest are non-negative numbers.
  */
-const ratio = z.number().nonnegative();
-const analysisThresholds = z.looseObject({
-  longWaitShare: share.optional(),
-  longWaitEfficiency: share.optional(),
-  longWaitMinutes: minutes.optional(),
-  longWaitDays: ratio.optional(),
-  bottleneckUtilisation: ratio.optional(),
-  bottleneckCritical: ratio.optional(),
-  handoffShare: share.optional(),
-  completeAccurate: share.optional(),
-  rolledCompleteAccurate: share.optional(),
-  approvalWaitRatio: ratio.optional(),
-  unusedSkillsCostRatio: ratio.optional(),
-  probabilityTolerance: share.optional(),
-});
+const ratio = () => z.number().nonnegative();
+const thresholdShare = () => z.number().min(0).max(1);
+export const analysisFields = {
+  longWaitShare: thresholdShare().optional(),
+  longWaitEfficiency: thresholdShare().optional(),
+  longWaitMinutes: ratio().optional(),
+  longWaitDays: ratio().optional(),
+  bottleneckUtilisation: ratio().optional(),
+  bottleneckCritical: ratio().optional(),
+  handoffShare: thresholdShare().optional(),
+  completeAccurate: thresholdShare().optional(),
+  rolledCompleteAccurate: thresholdShare().optional(),
+  approvalWaitRatio: ratio().optional(),
+  unusedSkillsCostRatio: ratio().optional(),
+  probabilityTolerance: thresholdShare().optional(),
+};
 
-const settings = z.looseObject({
-  hoursPerDay: z.number().positive().max(24).optional(),
-  daysPerWeek: z.number().positive().max(7).optional(),
-  demand: demand.optional(),
-  currency: z.string().optional(),
-  analysis: analysisThresholds.optional(),
-  votesPerPerson: z.number().int().min(0).max(99).optional(),
-});
+export const settingsFields = {
+  /** Working hours in a day: turns "1.5d" into minutes, and sizes capacity. Default 7.5. */
+  hoursPerDay: said(z.number().positive().max(24), 'hours between 0 and 24').optional(),
+  /** Working days in a week. Default 5. */
+  daysPerWeek: said(z.number().positive().max(7), 'days between 0 and 7').optional(),
+  demand: said(
+    z.looseObject(demandFields),
+    `{ count, per: ${DEMAND_PERIODS.join(' | ')} }`,
+  ).optional(),
+  /** ISO 4217 code for hourly costs, e.g. "GBP". */
+  currency: text().optional(),
+  /** The waste analysis thresholds of this map, by name; a missing one takes its default. */
+  analysis: said(z.looseObject(analysisFields), 'thresholds by name').optional(),
+  /** Dot-voting: votes each person may place across the map's comments. Default 3. */
+  votesPerPerson: said(z.number().int().min(0).max(99), 'a whole number from 0 to 99').optional(),
+};
 
-const role = z.looseObject({
-  id,
-  name: z.string(),
-  order: z.number().optional(),
-  headcount: z.number().nonnegative().optional(),
-  hourlyCost: z.number().nonnegative().optional(),
-  color: z.string().optional(),
-});
+/** A swimlane: the people in one role who own the steps drawn in it. */
+export const roleFields = {
+  id: roleId(),
+  name: name(),
+  /** Sort key of the lane, top to bottom (ties broken by id). Fractional: see orderBetween. */
+  order: said(z.number(), 'a number').optional(),
+  /** People available to this process in this role. */
+  headcount: atLeastZero().optional(),
+  hourlyCost: atLeastZero().optional(),
+  color: text().optional(),
+};
 
-const step = z.looseObject({
-  id,
-  roleId: id,
-  kind: z.enum(STEP_KINDS),
-  label: z.string(),
-  processTime: minutes.optional(),
-  waitTime: minutes.optional(),
-  valueClass: z.enum(VALUE_CLASSES).optional(),
-  activity: z.enum(ACTIVITIES).optional(),
-  completeAccurate: share.optional(),
-  dataEntered: tags.optional(),
-  systems: tags.optional(),
-  batchSize: z.number().positive().optional(),
-  position: position.optional(),
-  notes: z.string().optional(),
-});
+export const stepFields = {
+  id: stepId(),
+  /** The owning role. The truth of lane membership: lane geometry is derived from it. */
+  roleId: roleId(),
+  kind: oneOf(STEP_KINDS),
+  label: name(),
+  /** Hands-on minutes per case. */
+  processTime: minutes().optional(),
+  /** Minutes the case waits BEFORE this step starts. */
+  waitTime: minutes().optional(),
+  valueClass: oneOf(VALUE_CLASSES).optional(),
+  activity: oneOf(ACTIVITIES).optional(),
+  /** Share of cases arriving complete and accurate, 0..1. */
+  completeAccurate: share().optional(),
+  /** Data items keyed in at this step: the same item at two steps is duplicated entry. */
+  dataEntered: tags().optional(),
+  systems: tags().optional(),
+  batchSize: said(z.number().positive(), 'a number above 0').optional(),
+  /** A manual position; absent means auto-layout decides. */
+  position: said(z.looseObject(positionFields), 'an { x, y } point').optional(),
+  notes: text().optional(),
+};
 
-const flow = z.looseObject({
-  id,
-  from: id,
-  to: id,
-  label: z.string().optional(),
-  probability: share.optional(),
-});
+export const flowFields = {
+  id: flowId(),
+  from: stepId(),
+  to: stepId(),
+  label: name().optional(),
+  /** For flows leaving a decision: the share of cases taking this branch, 0..1. */
+  probability: share('a probability between 0 and 1').optional(),
+};
 
-const reply = z.looseObject({ author: z.string(), text: z.string(), createdAt: z.string() });
+export const replyFields = { author: text(), text: text(), createdAt: text() };
 
-const comment = z.looseObject({
-  id,
-  targetId: z.string().optional(),
-  kind: z.enum(COMMENT_KINDS),
-  waste: z.enum(WASTES).optional(),
-  author: z.string(),
-  text: z.string(),
-  createdAt: z.string(),
-  resolved: z.boolean().optional(),
-  replies: z.array(reply).optional(),
-  votes: z.record(z.string(), z.number().int().nonnegative()).optional(),
-});
+/** An analyst's annotation on a step, a flow, or (without targetId) the whole map. */
+export const commentFields = {
+  id: commentId(),
+  targetId: text().optional(),
+  kind: oneOf(COMMENT_KINDS),
+  waste: oneOf(WASTES).optional(),
+  author: text(),
+  text: text(),
+  createdAt: text(),
+  resolved: said(z.boolean(), 'true or false').optional(),
+  replies: said(z.array(z.looseObject(replyFields)), 'a list of replies').optional(),
+  /**
+   * Dot votes on a pain point or idea: voter id -> number of votes that person placed here
+   * (a whole number, at least 0). Absent means no votes.
+   */
+  votes: said(
+    z.record(z.string(), z.number().int().nonnegative()),
+    'votes by voter, whole numbers of at least 0',
+  ).optional(),
+};
+
+/** The map's own fields (its header), as one edit may set them. */
+export const headerFields = {
+  id: text().optional(),
+  title: name(),
+  description: text().optional(),
+  settings: said(z.looseObject(settingsFields), 'map settings').optional(),
+};
+
+/** The whole file's top level, in file order. */
+export const mapFields = {
+  format: z.literal(FORMAT_NAME),
+  version: z.literal(CURRENT_VERSION),
+  ...headerFields,
+  roles: z.array(z.looseObject(roleFields)),
+  steps: z.array(z.looseObject(stepFields)),
+  flows: z.array(z.looseObject(flowFields)),
+  comments: z.array(z.looseObject(commentFields)).optional(),
+};
 
 /** One record of each list, and the map's own fields: checked one at a time (checkRecord). */
 export const recordSchemas = {
-  roles: role,
-  steps: step,
-  flows: flow,
-  comments: comment,
-  header: z.looseObject({
-    id: z.string().optional(),
-    title: z.string(),
-    description: z.string().optional(),
-    settings: settings.optional(),
-  }),
+  roles: z.looseObject(roleFields),
+  steps: z.looseObject(stepFields),
+  flows: z.looseObject(flowFields),
+  comments: z.looseObject(commentFields),
+  header: z.looseObject(headerFields),
 } as const;
 
 /** The whole version-1 map file. */
-export const processMapSchema = z.looseObject({
-  format: z.literal(FORMAT_NAME),
-  version: z.literal(CURRENT_VERSION),
-  id: z.string().optional(),
-  title: z.string(),
-  description: z.string().optional(),
-  settings: settings.optional(),
-  roles: z.array(role),
-  steps: z.array(step),
-  flows: z.array(flow),
-  comments: z.array(comment).optional(),
-});
+export const processMapSchema = z.looseObject(mapFields);
 
 /** JSON Schema (draft 2020-12) of the version-1 file, generated from the validator. */
 export function processMapJsonSchema(): Record<string, unknown> {

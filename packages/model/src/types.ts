@@ -1,155 +1,62 @@
-import type { CommentId, FlowId, RoleId, StepId } from './ids';
+import type { z } from 'zod';
+import type {
+  commentFields,
+  demandFields,
+  flowFields,
+  mapFields,
+  positionFields,
+  replyFields,
+  roleFields,
+  settingsFields,
+  stepFields,
+} from './schema';
 
 /*
- * The map, version 1. Field names are a public contract (docs/format.md): the CLI, the REST API,
- * the shared Yjs document and users' own scripts all read them. Records may carry fields this
- * version does not know; every layer keeps them untouched.
+ * The map, version 1, as TypeScript types. They are inferred from the field tables in
+ * schema.ts, the one definition of each record, so a field added there is known here at once
+ * and the validator's output is these types without a cast. Field names are a public contract
+ * (docs/format.md): the CLI, the REST API, the shared Yjs document and users' own scripts all
+ * read them. Records may carry fields this version does not know; every layer keeps them
+ * untouched (the types name only the known ones).
  */
 
-/** What a step is: where a case begins, work, a choice, a pause, or where it ends. */
-export const STEP_KINDS = ['start', 'task', 'decision', 'delay', 'end'] as const;
-export type StepKind = (typeof STEP_KINDS)[number];
+export * from './vocabulary';
 
-/** Lean value classes: does the customer pay for it, does the business need it, or neither. */
-export const VALUE_CLASSES = ['value-adding', 'necessary', 'waste'] as const;
-export type ValueClass = (typeof VALUE_CLASSES)[number];
+/**
+ * Read-only all the way down (a map snapshot is never changed in place), naming the known fields
+ * only: the `unknown` index signature of a loose object (the unknown fields it keeps) is dropped,
+ * so a misspelt field is a compile error rather than `unknown`; a record's (votes) stays.
+ */
+type Frozen<T> = unknown extends T
+  ? T
+  : T extends string | number | boolean | null | undefined // branded ids too
+    ? T
+    : T extends readonly (infer E)[]
+      ? readonly Frozen<E>[]
+      : {
+          readonly [K in keyof T as string extends K
+            ? unknown extends T[K]
+              ? never
+              : K
+            : K]: Frozen<T[K]>;
+        };
 
-/** The nature of the work, used by the waste rules (approval chains, unused skills...). */
-export const ACTIVITIES = ['work', 'approval', 'inspection', 'transport'] as const;
-export type Activity = (typeof ACTIVITIES)[number];
+/** The record a field table describes (its known fields only). */
+type RecordOf<Fields extends z.core.$ZodLooseShape> = Frozen<z.output<z.ZodObject<Fields>>>;
 
-export const COMMENT_KINDS = ['note', 'pain-point', 'idea', 'question'] as const;
-export type CommentKind = (typeof COMMENT_KINDS)[number];
-
-/** The eight wastes of Lean (TIMWOODS). */
-export const WASTES = [
-  'transport',
-  'inventory',
-  'motion',
-  'waiting',
-  'overproduction',
-  'overprocessing',
-  'defects',
-  'skills',
-] as const;
-export type Waste = (typeof WASTES)[number];
-
-export const DEMAND_PERIODS = ['hour', 'day', 'week'] as const;
-export type DemandPeriod = (typeof DEMAND_PERIODS)[number];
-
-export interface Position {
-  readonly x: number;
-  readonly y: number;
-}
-
+export type Position = RecordOf<typeof positionFields>;
 /** Cases arriving per period; drives takt time and utilisation. */
-export interface Demand {
-  readonly count: number;
-  readonly per: DemandPeriod;
-}
-
-export interface Settings {
-  /** Working hours in a day: turns "1.5d" into minutes, and sizes capacity. Default 7.5. */
-  readonly hoursPerDay?: number;
-  /** Working days in a week. Default 5. */
-  readonly daysPerWeek?: number;
-  readonly demand?: Demand;
-  /** ISO 4217 code for hourly costs, e.g. "GBP". */
-  readonly currency?: string;
-  /** Dot-voting: how many votes each person may place across the map's comments, 0..99. Default 3. */
-  readonly votesPerPerson?: number;
-  /** The waste analysis thresholds of this map, by name; a missing one takes its default (docs/analysis.md). */
-  readonly analysis?: Readonly<Record<string, number>>;
-}
-
+export type Demand = RecordOf<typeof demandFields>;
+export type Settings = RecordOf<typeof settingsFields>;
 /** A swimlane: the people in one role who own the steps drawn in it. */
-export interface Role {
-  readonly id: RoleId;
-  readonly name: string;
-  /** Sort key of the lane, top to bottom (ties broken by id). Fractional: see orderBetween. */
-  readonly order?: number;
-  /** People available to this process in this role. */
-  readonly headcount?: number;
-  readonly hourlyCost?: number;
-  readonly color?: string;
-}
-
-export interface Step {
-  readonly id: StepId;
-  /** The owning role. The truth of lane membership: lane geometry is derived from it. */
-  readonly roleId: RoleId;
-  readonly kind: StepKind;
-  readonly label: string;
-  /** Hands-on minutes per case. */
-  readonly processTime?: number;
-  /** Minutes the case waits BEFORE this step starts. */
-  readonly waitTime?: number;
-  readonly valueClass?: ValueClass;
-  readonly activity?: Activity;
-  /** Share of cases arriving complete and accurate, 0..1. */
-  readonly completeAccurate?: number;
-  /** Data items keyed in at this step: the same item at two steps is duplicated entry. */
-  readonly dataEntered?: readonly string[];
-  readonly systems?: readonly string[];
-  readonly batchSize?: number;
-  /** A manual position; absent means auto-layout decides. */
-  readonly position?: Position;
-  readonly notes?: string;
-}
-
-export interface Flow {
-  readonly id: FlowId;
-  readonly from: StepId;
-  readonly to: StepId;
-  readonly label?: string;
-  /** For flows leaving a decision: the share of cases taking this branch, 0..1. */
-  readonly probability?: number;
-}
-
-export interface Reply {
-  readonly author: string;
-  readonly text: string;
-  readonly createdAt: string;
-}
-
+export type Role = RecordOf<typeof roleFields>;
+export type Step = RecordOf<typeof stepFields>;
+export type Flow = RecordOf<typeof flowFields>;
+export type Reply = RecordOf<typeof replyFields>;
 /** An analyst's annotation on a step, a flow, or (without targetId) the whole map. */
-export interface Comment {
-  readonly id: CommentId;
-  readonly targetId?: string;
-  readonly kind: CommentKind;
-  readonly waste?: Waste;
-  readonly author: string;
-  readonly text: string;
-  readonly createdAt: string;
-  readonly resolved?: boolean;
-  readonly replies?: readonly Reply[];
-  /**
-   * Dot votes on a pain point or idea: voter id -> number of votes that person placed here
-   * (a whole number, at least 0). Absent means no votes.
-   */
-  readonly votes?: Votes;
-}
-
+export type Comment = RecordOf<typeof commentFields>;
 /** Dot votes on one comment: voter id -> votes that voter placed on it. */
-export type Votes = Readonly<Record<string, number>>;
-
-/** The comment kinds that take dot votes. */
-export const VOTABLE_KINDS: readonly CommentKind[] = ['pain-point', 'idea'];
-
-export const FORMAT_NAME = 'procmap';
-/** The newest file version this code reads and writes. */
-export const CURRENT_VERSION = 1;
+export type Votes = NonNullable<Comment['votes']>;
 
 /** A whole map as one JSON document (`*.procmap.json`). */
-export interface ProcessMap {
-  readonly format: typeof FORMAT_NAME;
-  readonly version: typeof CURRENT_VERSION;
-  readonly id?: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly settings?: Settings;
-  readonly roles: readonly Role[];
-  readonly steps: readonly Step[];
-  readonly flows: readonly Flow[];
-  readonly comments?: readonly Comment[];
-}
+export type ProcessMap = RecordOf<typeof mapFields>;

@@ -70,7 +70,7 @@ export function validateMap(input: unknown): ValidationResult {
   if (errors.length > 0 || !migrated.ok || !parsed.success) return { ok: false, problems };
   return {
     ok: true,
-    map: parsed.data as unknown as ProcessMap,
+    map: parsed.data,
     problems,
     migrated: migrated.applied,
   };
