@@ -1,6 +1,7 @@
+import { branchSharesWithout } from '@procmap/model';
 import type { Context } from './context';
 import type { Claims } from './gains';
-import { KIND, sharesWithout } from './graph';
+import { KIND } from './graph';
 import { timeToEnd } from './lead-time';
 import type { Loop } from './visits';
 
@@ -73,7 +74,7 @@ export function loopRemoval(ctx: Context, loop: Loop): LoopRemoval {
   }
   // The shares without the loop, in the analysis' scratch copy of the shares; put back below.
   const weights = ctx.scratchWeights;
-  for (const d of changed) sharesWithout(g, d, zero, weights);
+  for (const d of changed) branchSharesWithout(g, d, zero, weights);
 
   // v' inside the loop: a first pass with the new shares (the rework branches now carry none).
   const after = new Map<number, number>();

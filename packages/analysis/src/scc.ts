@@ -1,4 +1,4 @@
-import type { Graph } from './graph';
+import type { CompiledGraph } from '@procmap/model';
 
 /** The strongly connected components of the flow graph: each loop of the map is one of them. */
 export interface Components {
@@ -27,7 +27,7 @@ const ascending = (a: number, b: number) => a - b;
  * Tarjan's algorithm, iterative (an explicit stack instead of recursion, so a 100,000-step chain
  * costs no call stack). Linear in steps + flows.
  */
-export function components(g: Graph): Components {
+export function components(g: CompiledGraph): Components {
   const n = g.steps.length;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);

@@ -1,4 +1,5 @@
-import { type Graph, KIND } from './graph';
+import { entryIndices } from '@procmap/model';
+import type { Graph } from './graph';
 import { solveLoop, sparseRows } from './linear';
 import { type Components, components, membersOf } from './scc';
 
@@ -36,16 +37,6 @@ export interface Visits {
   readonly loops: readonly Loop[];
   /** Per component, the loop record (undefined for a step that is not a loop). */
   readonly loopOf: readonly (Loop | undefined)[];
-}
-
-/** Where cases begin: `start` steps, or steps nothing flows into when there is no start. */
-export function entryIndices(g: Graph): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < g.steps.length; i++) if (g.kind[i] === KIND.start) starts.push(i);
-  if (starts.length > 0) return starts;
-  const out: number[] = [];
-  for (let i = 0; i < g.steps.length; i++) if (g.inStart[i] === g.inStart[i + 1]) out.push(i);
-  return out;
 }
 
 /** Parallel-branch labels: label 0 is the whole case; others are a branch of a split. */
