@@ -1,9 +1,16 @@
-import type { ProcessMap, Step } from '@procmap/model';
+import {
+  type CompiledGraph,
+  compileGraph,
+  KIND_CODE,
+  type ProcessMap,
+  type Step,
+} from '@procmap/model';
 
 /*
  * The map's flows as a plain graph over step indexes, made acyclic, layered and cut into
- * segments small enough for ELK. Everything here is iterative: a 100,000-step chain must not
- * touch the call stack any deeper than a 3-step one.
+ * segments small enough for ELK. The steps, their ids and the adjacency are the model's compiled
+ * graph; what is the layout's own is breaking cycles and layering. Everything here is iterative:
+ * a 100,000-step chain must not touch the call stack any deeper than a 3-step one.
  */
 
 /** A flow between two step indexes, oriented so that `from` comes before `to`. */
@@ -20,108 +27,58 @@ export interface FlowGraph {
   readonly reversed: number;
 }
 
-/** Out-neighbours of every node as one flat list (compressed sparse rows), in edge order. */
-function rows(
-  n: number,
-  m: number,
-  from: Int32Array,
-  to: Int32Array,
-): { start: Int32Array; next: Int32Array; edge: Int32Array } {
+/** Out-neighbours of an edge list: node i's are `next[start[i] .. start[i + 1])`, in edge order. */
+function adjacency(n: number, edges: readonly Edge[]): { start: Int32Array; next: Int32Array } {
   const start = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) {
-    const k = (from[e] as number) + 1;
-    start[k] = (start[k] as number) + 1;
-  }
+  for (const [from] of edges) start[from + 1] = (start[from + 1] as number) + 1;
   for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
   const fill = start.slice(0, n);
-  const next = new Int32Array(m);
-  const edge = new Int32Array(m); // which edge sits at each place of the list
-  for (let e = 0; e < m; e++) {
-    const at = fill[from[e] as number] as number;
-    fill[from[e] as number] = at + 1;
-    next[at] = to[e] as number;
-    edge[at] = e;
-  }
-  return { start, next, edge };
-}
-
-/** Out-neighbours of an edge list (see `rows`). */
-function adjacency(n: number, edges: readonly Edge[]): { start: Int32Array; next: Int32Array } {
-  const from = new Int32Array(edges.length);
-  const to = new Int32Array(edges.length);
-  for (let e = 0; e < edges.length; e++) {
-    const [a, b] = edges[e] as Edge;
-    from[e] = a;
-    to[e] = b;
-  }
-  return rows(n, edges.length, from, to);
+  const next = new Int32Array(edges.length);
+  for (const [from, to] of edges) next[(fill[from] as number)++] = to;
+  return { start, next };
 }
 
 /**
- * Drops repeated edges, keeping the first (in place; returns the new count). Repeats are rare,
- * so a map without one pays only for a scan of each step's outgoing edges.
+ * The edges of the compiled graph the layout leaves out: self-loops, and repeats of an edge
+ * already running between the same two steps the same way (the first is kept). One scan of each
+ * step's outgoing edges.
  */
-function dropRepeats(n: number, m: number, from: Int32Array, to: Int32Array): number {
-  const { start, next } = rows(n, m, from, to);
+function leftOut(graph: CompiledGraph): Uint8Array {
+  const { outStart, outEdges, edgeTo } = graph;
+  const n = graph.steps.length;
+  const skip = new Uint8Array(edgeTo.length);
   const stamp = new Int32Array(n).fill(-1);
-  let repeats = false;
-  for (let node = 0; node < n && !repeats; node++) {
-    for (let at = start[node] as number; at < (start[node + 1] as number); at++) {
-      const target = next[at] as number;
-      if (stamp[target] === node) {
-        repeats = true;
-        break;
-      }
-      stamp[target] = node;
+  for (let node = 0; node < n; node++) {
+    for (let at = outStart[node] as number; at < (outStart[node + 1] as number); at++) {
+      const e = outEdges[at] as number;
+      const target = edgeTo[e] as number;
+      if (target === node || stamp[target] === node) skip[e] = 1;
+      else stamp[target] = node;
     }
   }
-  if (!repeats) return m;
-  const seen = new Set<number>();
-  let kept = 0;
-  for (let e = 0; e < m; e++) {
-    const key = (from[e] as number) * n + (to[e] as number);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    from[kept] = from[e] as number;
-    to[kept] = to[e] as number;
-    kept++;
-  }
-  return kept;
+  return skip;
+}
+
+/** Builds the flow graph of a map (see `flowGraphOf`). */
+export function buildFlowGraph(map: ProcessMap): FlowGraph {
+  return flowGraphOf(compileGraph(map));
 }
 
 /**
- * Builds the graph: later duplicates of a step id are ignored, flows to or from unknown steps and
- * self-loops are left out. Cycles are broken by a depth-first search started at `start` steps,
- * then at steps nothing flows into, then at any step left, in map order: a flow reaching a step
- * still on the search path goes back, and is turned around.
+ * The flow graph of a compiled map: its steps (first of each id) and their adjacency, with
+ * self-loops and repeated flows left out. Cycles are broken by a depth-first search started at
+ * `start` steps, then at steps nothing flows into, then at any step left, in map order: a flow
+ * reaching a step still on the search path goes back, and is turned around.
  */
-export function buildFlowGraph(map: ProcessMap): FlowGraph {
-  const index = new Map<string, number>();
-  const steps: Step[] = [];
-  for (const step of map.steps) {
-    if (!index.has(step.id)) {
-      index.set(step.id, steps.length);
-      steps.push(step);
-    }
-  }
-  const n = steps.length;
-  const from = new Int32Array(map.flows.length);
-  const to = new Int32Array(map.flows.length);
-  let m = 0;
-  for (const flow of map.flows) {
-    const a = index.get(flow.from);
-    const b = index.get(flow.to);
-    if (a === undefined || b === undefined || a === b) continue;
-    from[m] = a;
-    to[m] = b;
-    m++;
-  }
-  m = dropRepeats(n, m, from, to);
-
-  const { start, next, edge } = rows(n, m, from, to);
+export function flowGraphOf(graph: CompiledGraph): FlowGraph {
+  const { outStart, outEdges, edgeFrom, edgeTo } = graph;
+  const n = graph.steps.length;
+  const m = edgeTo.length;
+  const skip = leftOut(graph);
   const indegree = new Int32Array(n);
   for (let e = 0; e < m; e++) {
-    const k = to[e] as number;
+    if (skip[e]) continue;
+    const k = edgeTo[e] as number;
     indegree[k] = (indegree[k] as number) + 1;
   }
   const OPEN = 1;
@@ -134,40 +91,44 @@ export function buildFlowGraph(map: ProcessMap): FlowGraph {
   const search = (root: number) => {
     if (state[root] !== 0) return;
     state[root] = OPEN;
-    cursor[root] = start[root] as number;
+    cursor[root] = outStart[root] as number;
     stack.push(root);
     while (stack.length > 0) {
       const node = stack[stack.length - 1] as number;
       const at = cursor[node] as number;
-      if (at >= (start[node + 1] as number)) {
+      if (at >= (outStart[node + 1] as number)) {
         state[node] = DONE;
         stack.pop();
         continue;
       }
       cursor[node] = at + 1;
-      const target = next[at] as number;
+      const e = outEdges[at] as number;
+      if (skip[e]) continue;
+      const target = edgeTo[e] as number;
       if (state[target] === OPEN) {
-        back[edge[at] as number] = 1;
+        back[e] = 1;
         reversed++;
       } else if (state[target] === 0) {
         state[target] = OPEN;
-        cursor[target] = start[target] as number;
+        cursor[target] = outStart[target] as number;
         stack.push(target);
       }
     }
   };
-  for (let i = 0; i < n; i++) if (steps[i]?.kind === 'start') search(i);
+  for (let i = 0; i < n; i++) if (graph.kind[i] === KIND_CODE.start) search(i);
   for (let i = 0; i < n; i++) if (indegree[i] === 0) search(i);
   for (let i = 0; i < n; i++) search(i);
 
   // A turned-around edge may repeat one that already ran that way: keep the first of the two.
   const turned = new Set<number>();
-  for (let e = 0; e < m; e++) if (back[e]) turned.add((to[e] as number) * n + (from[e] as number));
+  for (let e = 0; e < m; e++)
+    if (back[e]) turned.add((edgeTo[e] as number) * n + (edgeFrom[e] as number));
   const kept = new Set<number>();
   const edges: Edge[] = [];
   for (let e = 0; e < m; e++) {
-    const a = back[e] ? (to[e] as number) : (from[e] as number);
-    const b = back[e] ? (from[e] as number) : (to[e] as number);
+    if (skip[e]) continue;
+    const a = back[e] ? (edgeTo[e] as number) : (edgeFrom[e] as number);
+    const b = back[e] ? (edgeFrom[e] as number) : (edgeTo[e] as number);
     const key = a * n + b;
     if (turned.has(key)) {
       if (kept.has(key)) continue;
@@ -175,7 +136,7 @@ export function buildFlowGraph(map: ProcessMap): FlowGraph {
     }
     edges.push([a, b]);
   }
-  return { steps, indexOf: index, edges, reversed };
+  return { steps: graph.steps, indexOf: graph.indexOf, edges, reversed };
 }
 
 /** Longest-path layers of an acyclic graph: 0 for steps nothing flows into, else 1 + the latest. */
