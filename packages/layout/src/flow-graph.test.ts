@@ -1,6 +1,13 @@
+import { compileGraph } from '@procmap/model';
 import { mapBuilder } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
-import { buildFlowGraph, cutIntoSegments, longestPathLayers, segmentSize } from './flow-graph';
+import {
+  buildFlowGraph,
+  cutIntoSegments,
+  flowGraphOf,
+  longestPathLayers,
+  segmentSize,
+} from './flow-graph';
 import { chainMap } from './test-helpers';
 
 const names = (graph: ReturnType<typeof buildFlowGraph>) =>
@@ -62,6 +69,33 @@ describe('buildFlowGraph', () => {
     const graph = buildFlowGraph(map);
     expect(graph.reversed).toBe(1);
     expect(() => longestPathLayers(graph.steps.length, graph.edges)).not.toThrow();
+  });
+
+  it('given a flow back repeated, then the loop is turned around once', () => {
+    const map = mapBuilder('repeated rework')
+      .role('r', 'R')
+      .start('a', 'r', 'A')
+      .task('b', 'r', 'B')
+      .chain('a', 'b', 'a')
+      .flow('b', 'a')
+      .build();
+    const graph = buildFlowGraph(map);
+    expect(graph.reversed).toBe(1);
+    expect(names(graph)).toEqual(['a>b']);
+  });
+
+  it('given a compiled graph, then it takes the steps and their index from it', () => {
+    const map = mapBuilder('shared')
+      .role('r', 'R')
+      .start('a', 'r', 'A')
+      .task('b', 'r', 'B')
+      .chain('a', 'b')
+      .build();
+    const compiled = compileGraph(map);
+    const graph = flowGraphOf(compiled);
+    expect(graph.steps).toBe(compiled.steps);
+    expect(graph.indexOf).toBe(compiled.indexOf);
+    expect(names(graph)).toEqual(['a>b']);
   });
 
   it('walks a 100,000-step loop without recursion', () => {
