@@ -1,25 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { BUNDLED_FONTS, type ExportFonts } from '@procmap/export';
+import { keepFonts, loadBundledFonts } from '@procmap/export';
 
-let fonts: Promise<ExportFonts> | undefined;
-
-/** The fonts bundled with @procmap/export (Latin and Hebrew, Arabic), read once per process. */
-export function readExportFonts(): Promise<ExportFonts> {
-  fonts ??= (async () => {
-    const dir = dirname(createRequire(import.meta.url).resolve('@procmap/export/package.json'));
-    const read = (name: string) => readFile(join(dir, 'fonts', name));
-    const [regular, bold, arabic, arabicBold] = await Promise.all([
-      read(BUNDLED_FONTS.regular),
-      read(BUNDLED_FONTS.bold),
-      read(BUNDLED_FONTS.arabic.regular),
-      read(BUNDLED_FONTS.arabic.bold),
-    ]);
-    return { regular, bold, arabic: { regular: arabic, bold: arabicBold } };
-  })();
-  fonts.catch(() => {
-    fonts = undefined; // a failed read is tried again next time
-  });
-  return fonts;
+/** Reads a file of @procmap/export's `fonts/` folder, wherever npm installed the package. */
+function readFontFile(name: string): Promise<Uint8Array> {
+  const dir = dirname(createRequire(import.meta.url).resolve('@procmap/export/package.json'));
+  return readFile(join(dir, 'fonts', name));
 }
+
+/** The fonts bundled with @procmap/export, read once per process (a failed read, next time). */
+export const readExportFonts = keepFonts(() => loadBundledFonts(readFontFile));

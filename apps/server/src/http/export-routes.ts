@@ -1,18 +1,22 @@
 import type { ServerResponse } from 'node:http';
-import { analyze } from '@procmap/analysis';
 import {
-  buildReport,
-  buildScene,
-  CSV_BOM,
+  checkStepSelection,
   cleanText,
+  EXPORT_FORMATS,
+  type ExportErrorCode,
   type ExportFonts,
-  type PageOptions,
-  type PageSizeName,
-  toCsv,
-  toPdf,
-  toSvgBytes,
+  type ExportFormatId,
+  type ExportRequest,
+  ExportError,
+  formatExportDate,
+  parseCsvTable,
+  parsePageOptions,
+  parseStepSelection,
+  type RequestSyntax,
+  renderExport,
 } from '@procmap/export';
 import type { ProcessMap } from '@procmap/model';
+import type { RefusalCode } from '@procmap/protocol';
 import { HttpError } from './respond';
 
 /*
@@ -22,11 +26,35 @@ import { HttpError } from './respond';
  * tiled if needed), table=steps|findings (CSV),
  * findings=0 and comments=0 (no badges, no markers), steps=<id>,<id> (only those steps: SVG
  * and PDF, whose pictures can be cropped; every id must be one of the map's steps).
+ * The formats, the checks of these options and their refusals are @procmap/export's.
  */
 
 export type ExportKind = 'export.svg' | 'export.pdf' | 'export.csv' | 'report.pdf';
 
-const PAGES: readonly PageSizeName[] = ['A4', 'A3', 'Letter'];
+/** The formats the API serves, by their download names (no PNG: rasterising needs a browser). */
+const FORMAT_OF: Readonly<Record<ExportKind, ExportFormatId>> = {
+  'export.svg': 'svg',
+  'export.pdf': 'pdf',
+  'export.csv': 'csv',
+  'report.pdf': 'report',
+};
+
+/** How the API's users write export options: as URL query options. */
+const SYNTAX: RequestSyntax = {
+  options: 'query',
+  formats: Object.fromEntries(
+    Object.entries(FORMAT_OF).map(([kind, format]) => [format, kind]),
+  ) as RequestSyntax['formats'],
+};
+
+/** The refusal each export refusal is, over HTTP: all of them 400s. */
+const REFUSAL: Readonly<Partial<Record<ExportErrorCode, RefusalCode>>> = {
+  'bad-page': 'bad-page',
+  'bad-table': 'bad-table',
+  'steps-not-supported': 'steps-not-supported',
+  'empty-steps': 'empty-steps',
+  'unknown-steps': 'unknown-steps',
+};
 
 /** Latin letters that accents-stripping does not turn into ASCII. */
 const LATIN: Readonly<Record<string, string>> = {
@@ -69,37 +97,11 @@ export function contentDisposition(title: string, suffix: string): string {
   return `attachment; filename="${fileStem(title)}${suffix}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
 }
 
-function pageOptions(url: URL): PageOptions {
-  const name = url.searchParams.get('page') ?? 'A4';
-  const size = PAGES.find((p) => p.toLowerCase() === name.toLowerCase());
-  if (!size)
-    throw new HttpError(
-      'bad-page',
-      `unknown page size "${name.slice(0, 20)}": use A4, A3 or Letter`,
-    );
-  const flag = (key: string) => ['1', 'true', 'yes'].includes(url.searchParams.get(key) ?? '');
-  if (flag('tile') && flag('fit'))
-    throw new HttpError('bad-page', 'choose one of fit=1 and tile=1');
-  // Readable by default: one page if its names print at 8 pt or more there, else tiles.
-  const mode = flag('tile') ? 'tile' : flag('fit') ? 'fit' : 'auto';
-  return { size, landscape: flag('landscape'), mode };
-}
-
-const today = () =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(),
-  );
-
 /** What to render: every option already checked, so the renderer cannot refuse a request. */
 export interface ExportJob {
   readonly kind: ExportKind;
   readonly map: ProcessMap;
-  readonly date: string;
-  readonly findings: boolean;
-  readonly comments: boolean;
-  readonly selection?: readonly string[];
-  readonly page: PageOptions;
-  readonly table: 'steps' | 'findings';
+  readonly request: ExportRequest;
 }
 
 /** A rendered export: its bytes, content type and file-name suffix. */
@@ -109,113 +111,62 @@ export interface RenderedExport {
   readonly suffix: string;
 }
 
-/** How many unknown step ids a refusal names (a URL can hold thousands). */
-const NAMED_IDS = 5;
-
-/**
- * The `steps=<id>,<id>` selection: undefined without one; a 400 for an export that cannot
- * select (CSV, report), a list naming no id, or ids that are not the map's steps — a drawing of
- * nothing, or of less than was asked for, would look like a successful export.
- */
-function stepSelection(url: URL, kind: ExportKind, map: ProcessMap): string[] | undefined {
-  const values = url.searchParams.getAll('steps');
-  if (values.length === 0) return undefined;
-  if (kind !== 'export.svg' && kind !== 'export.pdf') {
-    throw new HttpError(
-      'steps-not-supported',
-      `${kind} always covers the whole map: steps=… selects steps for export.svg and export.pdf only`,
-    );
-  }
-  const ids = [
-    ...new Set(
-      values
-        .join(',')
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean),
-    ),
-  ];
-  if (ids.length === 0) {
-    throw new HttpError(
-      'empty-steps',
-      'steps=… names no step: give step ids separated by commas, or leave it out for the whole map',
-    );
-  }
-  const known = new Set<string>(map.steps.map((step) => step.id));
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length > 0) {
-    const named = unknown.slice(0, NAMED_IDS).map((id) => JSON.stringify(id.slice(0, 40)));
-    const more = unknown.length > NAMED_IDS ? ` and ${unknown.length - NAMED_IDS} more` : '';
-    throw new HttpError(
-      'unknown-steps',
-      `${unknown.length === 1 ? 'no step' : 'no steps'} ${named.join(', ')}${more} in this map: steps=… takes the ids of the map's steps`,
-      { unknownCount: unknown.length },
-    );
-  }
-  return ids;
-}
-
 /** Reads and checks the query of an export request; a bad option is a 400 naming it. */
 export function exportJob(url: URL, kind: ExportKind, map: ProcessMap): ExportJob {
-  const off = (key: string) => ['0', 'false', 'no'].includes(url.searchParams.get(key) ?? '');
-  const selection = stepSelection(url, kind, map);
-  const table = url.searchParams.get('table') ?? 'steps';
-  if (table !== 'steps' && table !== 'findings') {
-    throw new HttpError('bad-table', 'table must be steps or findings');
+  try {
+    return { kind, map, request: exportRequest(url, FORMAT_OF[kind], map) };
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error;
+    const code = REFUSAL[error.code];
+    if (code === undefined) throw error;
+    throw new HttpError(code, error.message, error.details);
   }
+}
+
+/** The request a query makes, checked in the order the API has always checked it. */
+function exportRequest(url: URL, format: ExportFormatId, map: ProcessMap): ExportRequest {
+  const typed = (key: string) => url.searchParams.get(key) ?? undefined;
+  const flag = (key: string) => ['1', 'true', 'yes'].includes(url.searchParams.get(key) ?? '');
+  const off = (key: string) => ['0', 'false', 'no'].includes(url.searchParams.get(key) ?? '');
+  // Every steps=… of the query, as one list: a URL may repeat the option.
+  const steps = url.searchParams.getAll('steps');
+  const selection = parseStepSelection(
+    steps.length > 0 ? steps.join(',') : undefined,
+    format,
+    SYNTAX,
+  );
+  if (selection) checkStepSelection(map, selection, SYNTAX);
+  const table = parseCsvTable(typed('table'), SYNTAX);
+  const page = parsePageOptions(
+    { size: typed('page'), landscape: flag('landscape'), fit: flag('fit'), tile: flag('tile') },
+    SYNTAX,
+  );
   return {
-    kind,
-    map,
-    date: today(),
+    format,
+    date: formatExportDate(new Date()),
     findings: !off('findings'),
     comments: !off('comments'),
     ...(selection ? { selection } : {}),
-    page: pageOptions(url),
+    page,
     table,
   };
 }
 
+/** The download's name after the title: the report and the findings table say what they are. */
+function suffixOf(request: ExportRequest): string {
+  const { extension } = EXPORT_FORMATS[request.format];
+  if (request.format === 'report') return ` - improvement report${extension}`;
+  if (request.format === 'csv' && request.table === 'findings') return `-findings${extension}`;
+  return extension;
+}
+
 /** Renders one export (CPU-heavy for big maps: the server runs it on its export thread). */
-export async function renderExport(
+export async function renderJob(
   job: ExportJob,
   fonts: () => Promise<ExportFonts>,
 ): Promise<RenderedExport> {
-  const { map, kind } = job;
-  const analysis = analyze(map);
-  const sceneOptions = {
-    analysis,
-    date: job.date,
-    findings: job.findings,
-    comments: job.comments,
-    ...(job.selection ? { selection: job.selection } : {}),
-  };
-  const utf8 = (text: string) => new TextEncoder().encode(text);
-  if (kind === 'export.svg') {
-    return {
-      body: toSvgBytes(map, sceneOptions),
-      type: 'image/svg+xml; charset=utf-8',
-      suffix: '.svg',
-    };
-  }
-  if (kind === 'export.csv') {
-    return {
-      body: utf8(CSV_BOM + toCsv(map, analysis, job.table)),
-      type: 'text/csv; charset=utf-8',
-      suffix: job.table === 'findings' ? '-findings.csv' : '.csv',
-    };
-  }
-  if (kind === 'export.pdf') {
-    return {
-      body: await toPdf(buildScene(map, sceneOptions), await fonts(), job.page),
-      type: 'application/pdf',
-      suffix: '.pdf',
-    };
-  }
-  return {
-    body: await buildReport(map, analysis, await fonts(), { ...job.page, date: job.date }),
-    type: 'application/pdf',
-    suffix: ' - improvement report.pdf',
-  };
+  const rendered = await renderExport(job.map, job.request, { fonts });
+  return { body: rendered.body, type: rendered.mediaType, suffix: suffixOf(job.request) };
 }
 
 /** Sends a rendered export as a download named after the map's title. */

@@ -6,12 +6,12 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
-const { renderExport } = await import('./export-routes.ts');
+const { renderJob } = await import('./export-routes.ts');
 const { readExportFonts } = await import('./export-fonts.ts');
 
 parentPort.on('message', async ({ id, job }) => {
   try {
-    const rendered = await renderExport(job, readExportFonts);
+    const rendered = await renderJob(job, readExportFonts);
     parentPort.postMessage({ id, ok: true, rendered }, [rendered.body.buffer]);
   } catch (error) {
     parentPort.postMessage({
