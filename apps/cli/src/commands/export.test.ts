@@ -149,8 +149,11 @@ describe('procmap export', { timeout: 30_000 }, () => {
 
   describe('given --steps', () => {
     it.each([
-      [['nope,nada'], 'unknown step ids: nope, nada'],
-      [['s3,nope'], 'unknown step id: nope'],
+      [
+        ['nope,nada'],
+        `no steps "nope", "nada" in this map: --steps takes the ids of the map's steps`,
+      ],
+      [['s3,nope'], 'no step "nope" in this map:'],
       [[',,,'], '--steps names no step'],
       [[' , '], '--steps names no step'],
       [['s3', '--format', 'csv'], '--steps is not supported for csv'],

@@ -1,19 +1,23 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze } from '@procmap/analysis';
 import {
-  buildReport,
-  buildScene,
-  CSV_BOM,
   type CsvTable,
-  type PageOptions,
-  type PageSizeName,
-  toCsv,
-  toPdf,
-  toSvg,
+  checkStepSelection,
+  EXPORT_FORMAT_IDS,
+  EXPORT_FORMATS,
+  ExportError,
+  type ExportFormatId,
+  type ExportRequest,
+  formatExportDate,
+  parseCsvTable,
+  parseExportFormat,
+  parsePageOptions,
+  parseStepSelection,
+  type RenderedExport,
+  type RequestSyntax,
+  renderExport,
 } from '@procmap/export';
-import type { ProcessMap } from '@procmap/model';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { findChromium, MAX_PNG_SIDE, svgToPng } from '../export/chromium';
 import { readExportFonts } from '../export/fonts';
@@ -21,53 +25,57 @@ import { exportHelp, usageError } from '../help';
 import { type Io, printable } from '../output';
 import { openValidMap } from '../open-map';
 
-const FORMATS = ['svg', 'pdf', 'png', 'csv', 'report'] as const;
-type Format = (typeof FORMATS)[number];
-const PAGES: readonly PageSizeName[] = ['A4', 'A3', 'Letter'];
-const TABLES: readonly CsvTable[] = ['steps', 'findings'];
-/** The formats that draw the map, so that --steps can choose what they show. */
-const SELECTABLE: readonly Format[] = ['svg', 'pdf', 'png'];
-const MAX_IDS_LISTED = 10;
+/** How the command line's users write export options: flags, and every format by its id. */
+const SYNTAX: RequestSyntax = {
+  options: 'flags',
+  formats: Object.fromEntries(EXPORT_FORMAT_IDS.map((id) => [id, id])),
+};
 
 interface ExportArgs {
   readonly file: string;
-  readonly format: Format;
   readonly out: string;
-  readonly page: PageOptions;
-  readonly table: CsvTable;
-  readonly findings: boolean;
-  readonly comments: boolean;
-  readonly date: string;
-  readonly selection?: readonly string[];
+  /** Every option checked but the selection's ids, which need the map. */
+  readonly request: ExportRequest & { readonly table: CsvTable };
 }
 
 type Parsed = { ok: true; args: ExportArgs } | { ok: false; message: string } | { ok: 'help' };
-
-const EXTENSION: Readonly<Record<Format, string>> = {
-  svg: '.svg',
-  pdf: '.pdf',
-  png: '.png',
-  csv: '.csv',
-  report: '-report.pdf',
-};
 
 /**
  * The default output: the map file's name with the format's extension, in the current
  * directory (where the user is, as other command-line tools write: not beside the input).
  */
-function defaultOut(file: string, format: Format, table: CsvTable): string {
+function defaultOut(file: string, format: ExportFormatId, table: CsvTable): string {
   const stem = basename(file).replace(/(\.procmap)?\.json$/i, '');
-  const suffix = format === 'csv' && table === 'findings' ? '-findings.csv' : EXTENSION[format];
-  return `${stem}${suffix}`;
+  const tag =
+    format === 'report' ? '-report' : format === 'csv' && table === 'findings' ? '-findings' : '';
+  return `${stem}${tag}${EXPORT_FORMATS[format].extension}`;
 }
 
-/** Today as "29 November 2026", for the title block. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date());
+/** The flags as an export request, checked in the order they always were. */
+function exportRequest(values: Record<string, string | boolean | undefined>) {
+  const typed = (key: string) => (typeof values[key] === 'string' ? values[key] : undefined);
+  const format = parseExportFormat(typed('format') ?? 'svg', SYNTAX);
+  const page = parsePageOptions(
+    {
+      size: typed('page'),
+      landscape: values.landscape === true,
+      fit: values.fit === true,
+      tile: values.tile === true,
+    },
+    SYNTAX,
+  );
+  const table = parseCsvTable(typed('table'), SYNTAX);
+  // The selection crops the map picture; the CSV tables and the report have no picture to crop.
+  const selection = parseStepSelection(typed('steps'), format, SYNTAX);
+  return {
+    format,
+    page,
+    table,
+    findings: values['no-findings'] !== true,
+    comments: values['no-comments'] !== true,
+    date: typed('date') ?? formatExportDate(new Date()),
+    ...(selection ? { selection } : {}),
+  };
 }
 
 function parse(argv: readonly string[]): Parsed {
@@ -101,71 +109,32 @@ function parse(argv: readonly string[]): Parsed {
   if (file === undefined) return { ok: false, message: 'missing the file to export' };
   if (extra.length > 0)
     return { ok: false, message: `expected one file, got ${positionals.length}` };
-  const format = (values.format ?? 'svg') as Format;
-  if (!FORMATS.includes(format)) {
-    return { ok: false, message: `unknown format "${values.format}": use ${FORMATS.join(', ')}` };
+  let request: ExportArgs['request'];
+  try {
+    request = exportRequest(values);
+  } catch (err) {
+    if (err instanceof ExportError) return { ok: false, message: err.message };
+    throw err;
   }
-  const pageName = String(values.page ?? 'A4');
-  const size = PAGES.find((p) => p.toLowerCase() === pageName.toLowerCase());
-  if (!size) return { ok: false, message: `unknown page size "${pageName}": use A4, A3 or Letter` };
-  if (values.fit && values.tile) return { ok: false, message: 'choose one of --fit and --tile' };
-  const table = (values.table ?? 'steps') as CsvTable;
-  if (!TABLES.includes(table))
-    return { ok: false, message: `unknown table "${values.table}": use steps or findings` };
-  let selection: readonly string[] | undefined;
-  if (typeof values.steps === 'string') {
-    // The selection crops the map picture; the CSV tables and the report have no picture to crop.
-    if (!SELECTABLE.includes(format)) {
-      return {
-        ok: false,
-        message: `--steps is not supported for ${format}: it chooses the steps drawn in svg, pdf and png`,
-      };
-    }
-    selection = [
-      ...new Set(
-        values.steps
-          .split(',')
-          .map((id) => id.trim())
-          .filter(Boolean),
-      ),
-    ];
-    if (selection.length === 0) {
-      return { ok: false, message: '--steps names no step: give step ids, e.g. --steps s1,s2' };
-    }
-  }
-  return {
-    ok: true,
-    args: {
-      file,
-      format,
-      out: typeof values.output === 'string' ? values.output : defaultOut(file, format, table),
-      page: {
-        size,
-        landscape: values.landscape === true,
-        mode: values.tile ? 'tile' : values.fit ? 'fit' : 'auto',
-      },
-      table,
-      findings: values['no-findings'] !== true,
-      comments: values['no-comments'] !== true,
-      date: typeof values.date === 'string' ? values.date : today(),
-      ...(selection ? { selection } : {}),
-    },
-  };
+  const out =
+    typeof values.output === 'string'
+      ? values.output
+      : defaultOut(file, request.format, request.table);
+  return { ok: true, args: { file, out, request } };
 }
 
-/** The ids in `selection` that name no step of the map, in the order given. */
-function unknownSteps(map: ProcessMap, selection: readonly string[]): string[] {
-  const ids = new Set<string>(map.steps.map((s) => s.id));
-  return selection.filter((id) => !ids.has(id));
-}
-
-/** `unknown step ids: nope, nada`, listing at most ten of them. */
-function unknownStepsMessage(unknown: readonly string[]): string {
-  const shown = unknown.slice(0, MAX_IDS_LISTED).join(', ');
-  const more =
-    unknown.length > MAX_IDS_LISTED ? ` and ${unknown.length - MAX_IDS_LISTED} more` : '';
-  const noun = unknown.length === 1 ? 'id' : 'ids';
-  return `unknown step ${noun}: ${shown}${more} (--steps takes ids, as in the id column of --format csv)`;
+/**
+ * The PNG of an SVG through Chromium, saying first when the map is bigger than Chromium draws.
+ */
+async function rasterise(io: Io, chromium: string, svg: string): Promise<Uint8Array> {
+  const size = /<svg[^>]*\swidth="([\d.]+)" height="([\d.]+)"/.exec(svg);
+  const [w, h] = [Number(size?.[1] ?? 1200), Number(size?.[2] ?? 800)];
+  if (w > MAX_PNG_SIDE || h > MAX_PNG_SIDE) {
+    io.stderr(
+      `procmap export: the map is ${Math.round(w)}×${Math.round(h)} px; the PNG is cut at ${MAX_PNG_SIDE} px (use --format svg or pdf for all of it)\n`,
+    );
+  }
+  return svgToPng(chromium, svg, w, h);
 }
 
 /**
@@ -180,8 +149,9 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
   }
   if (!parsed.ok) return usageError(io, 'export', parsed.message);
   const a = parsed.args;
-  const chromium = a.format === 'png' ? findChromium() : undefined;
-  if (a.format === 'png' && !chromium) {
+  const { format } = a.request;
+  const chromium = format === 'png' ? findChromium() : undefined;
+  if (format === 'png' && !chromium) {
     io.stderr(
       'procmap export: PNG needs Chromium, and none was found (install Debian\'s "chromium" package, or set PROCMAP_CHROMIUM to its path). SVG and PDF need nothing extra.\n',
     );
@@ -190,55 +160,28 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
   const opened = await openValidMap(io, a.file, false);
   if (!opened.ok) return opened.code;
   const { map } = opened.validation;
-  if (a.selection) {
-    const unknown = unknownSteps(map, a.selection);
-    if (unknown.length > 0) return usageError(io, 'export', unknownStepsMessage(unknown));
+  let rendered: RenderedExport;
+  try {
+    if (a.request.selection) checkStepSelection(map, a.request.selection, SYNTAX);
+    // A file gets the mark Excel needs; standard output stays plain for other tools.
+    rendered = await renderExport(
+      map,
+      { ...a.request, bom: a.out !== '-' },
+      {
+        fonts: readExportFonts,
+        ...(chromium ? { rasterise: (svg: string) => rasterise(io, chromium, svg) } : {}),
+      },
+    );
+  } catch (err) {
+    if (!(err instanceof ExportError)) throw err;
+    if (err.code !== 'rasterise-failed') return usageError(io, 'export', err.message);
+    const cause = err.cause instanceof Error ? err.cause.message : String(err.cause);
+    io.stderr(
+      `procmap export: cannot make the PNG with ${printable(chromium ?? '')}: ${printable(cause)}\n`,
+    );
+    return EXIT.usage;
   }
-  const analysis = analyze(map);
-  const options = {
-    ...(a.findings ? { analysis } : {}),
-    comments: a.comments,
-    date: a.date,
-    ...(a.selection ? { selection: a.selection } : {}),
-  };
-  let bytes: string | Uint8Array;
-  switch (a.format) {
-    case 'svg':
-    case 'png':
-      bytes = toSvg(map, options);
-      break;
-    case 'pdf':
-      bytes = await toPdf(buildScene(map, options), await readExportFonts(), a.page);
-      break;
-    case 'csv':
-      // A file gets the mark Excel needs; standard output stays plain for other tools.
-      bytes = (a.out === '-' ? '' : CSV_BOM) + toCsv(map, analysis, a.table);
-      break;
-    case 'report':
-      bytes = await buildReport(map, analysis, await readExportFonts(), {
-        ...a.page,
-        date: a.date,
-      });
-      break;
-  }
-  if (a.format === 'png' && chromium) {
-    const svg = bytes as string;
-    const size = /<svg[^>]*\swidth="([\d.]+)" height="([\d.]+)"/.exec(svg);
-    const [w, h] = [Number(size?.[1] ?? 1200), Number(size?.[2] ?? 800)];
-    if (w > MAX_PNG_SIDE || h > MAX_PNG_SIDE) {
-      io.stderr(
-        `procmap export: the map is ${Math.round(w)}×${Math.round(h)} px; the PNG is cut at ${MAX_PNG_SIDE} px (use --format svg or pdf for all of it)\n`,
-      );
-    }
-    try {
-      bytes = await svgToPng(chromium, svg, w, h);
-    } catch (err) {
-      io.stderr(
-        `procmap export: cannot make the PNG with ${printable(chromium)}: ${printable((err as Error).message)}\n`,
-      );
-      return EXIT.usage;
-    }
-  }
+  const bytes = rendered.body;
   try {
     // Bytes go to stdout as they are: a PDF or PNG turned into text would be corrupted.
     if (a.out === '-') io.stdout(bytes);
@@ -249,6 +192,6 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
     );
     return EXIT.usage;
   }
-  if (a.out !== '-') io.stdout(`Wrote ${printable(a.out)} (${a.format})\n`);
+  if (a.out !== '-') io.stdout(`Wrote ${printable(a.out)} (${format})\n`);
   return EXIT.ok;
 }

@@ -1,17 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { BUNDLED_FONTS, type ExportFonts } from '@procmap/export';
+import { type ExportFonts, loadBundledFonts } from '@procmap/export';
+
+/** Reads a file of @procmap/export's `fonts/` folder, wherever npm installed the package. */
+function readFontFile(name: string): Promise<Uint8Array> {
+  const dir = dirname(createRequire(import.meta.url).resolve('@procmap/export/package.json'));
+  return readFile(join(dir, 'fonts', name));
+}
 
 /** The fonts bundled with @procmap/export (Latin and Hebrew, Arabic), read from its folder. */
-export async function readExportFonts(): Promise<ExportFonts> {
-  const dir = dirname(createRequire(import.meta.url).resolve('@procmap/export/package.json'));
-  const read = (name: string) => readFile(join(dir, 'fonts', name));
-  const [regular, bold, arabic, arabicBold] = await Promise.all([
-    read(BUNDLED_FONTS.regular),
-    read(BUNDLED_FONTS.bold),
-    read(BUNDLED_FONTS.arabic.regular),
-    read(BUNDLED_FONTS.arabic.bold),
-  ]);
-  return { regular, bold, arabic: { regular: arabic, bold: arabicBold } };
+export function readExportFonts(): Promise<ExportFonts> {
+  return loadBundledFonts(readFontFile);
 }
