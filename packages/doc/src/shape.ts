@@ -1,3 +1,4 @@
+import { fieldNames, HEADER_ORDER } from '@procmap/model';
 import type * as Y from 'yjs';
 
 /*
@@ -35,53 +36,22 @@ export function docMaps(doc: Y.Doc): DocMaps {
   };
 }
 
-/** Field order when a record is read back, so every replica writes the same JSON. */
+/*
+ * Field order when a record is read back, so every replica writes the same JSON: the file
+ * format's own order (the field tables of @procmap/model), never a list kept here. Unknown
+ * fields follow, sorted. A Y.Map lists keys in the order each replica learnt of them, so
+ * without a fixed order two replicas that received two people's edits in different orders
+ * would write different JSON.
+ */
 export const FIELD_ORDER: Record<Collection, readonly string[]> = {
-  roles: ['id', 'name', 'order', 'headcount', 'hourlyCost', 'color'],
-  steps: [
-    'id',
-    'roleId',
-    'kind',
-    'label',
-    'processTime',
-    'waitTime',
-    'valueClass',
-    'activity',
-    'completeAccurate',
-    'dataEntered',
-    'systems',
-    'batchSize',
-    'position',
-    'notes',
-  ],
-  flows: ['id', 'from', 'to', 'label', 'probability'],
-  comments: [
-    'id',
-    'targetId',
-    'kind',
-    'waste',
-    'author',
-    'text',
-    'createdAt',
-    'resolved',
-    'replies',
-    'votes',
-  ],
+  roles: fieldNames('roles'),
+  steps: fieldNames('steps'),
+  flows: fieldNames('flows'),
+  comments: fieldNames('comments'),
 };
 
-/**
- * Field order of `settings` when read back; unknown settings follow, sorted. A Y.Map lists keys
- * in the order each replica learnt of them, so without a fixed order two replicas that received
- * two people's settings edits in different orders would write different JSON.
- */
-export const SETTINGS_ORDER = [
-  'hoursPerDay',
-  'daysPerWeek',
-  'demand',
-  'currency',
-  'analysis',
-  'votesPerPerson',
-] as const;
+/** Field order of `settings` when read back; unknown settings follow, sorted. */
+export const SETTINGS_ORDER = fieldNames('settings');
 
 /** The map's own fields, in file order; unknown top-level fields follow, sorted. */
-export const META_ORDER = ['format', 'version', 'id', 'title', 'description', 'settings'] as const;
+export const META_ORDER = HEADER_ORDER;

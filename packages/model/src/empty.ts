@@ -1,4 +1,5 @@
-import { CURRENT_VERSION, FORMAT_NAME, type ProcessMap } from './types';
+import type { ProcessMap } from './types';
+import { CURRENT_VERSION, FORMAT_NAME } from './vocabulary';
 
 /** A valid map with nothing on it yet. */
 export function emptyMap(title = ''): ProcessMap {

@@ -1,11 +1,8 @@
 export type { CommentId, FlowId, RoleId, StepId } from './ids';
 export { commentId, createIdFactory, flowId, roleId, stepId } from './ids';
 export type {
-  Activity,
   Comment,
-  CommentKind,
   Demand,
-  DemandPeriod,
   Flow,
   Position,
   ProcessMap,
@@ -13,11 +10,16 @@ export type {
   Role,
   Settings,
   Step,
+  Votes,
+} from './types';
+export type {
+  Activity,
+  CommentKind,
+  DemandPeriod,
   StepKind,
   ValueClass,
-  Votes,
   Waste,
-} from './types';
+} from './vocabulary';
 export {
   ACTIVITIES,
   COMMENT_KINDS,
@@ -28,7 +30,7 @@ export {
   VALUE_CLASSES,
   VOTABLE_KINDS,
   WASTES,
-} from './types';
+} from './vocabulary';
 export type { ResolvedSettings } from './settings';
 export { DEFAULT_SETTINGS, resolveSettings, workingMinutesPer } from './settings';
 export type { Problem, ProblemCode, ProblemSeverity } from './problems';

@@ -7,7 +7,7 @@ import {
   type MigrationResult,
   migrate,
 } from './migrations';
-import { CURRENT_VERSION } from './types';
+import { CURRENT_VERSION } from './vocabulary';
 
 /** Freezes a value and everything inside it, so any write by the code under test throws. */
 function deepFreeze<T>(value: T): T {

@@ -1,5 +1,5 @@
 import type { Problem } from './problems';
-import { CURRENT_VERSION } from './types';
+import { CURRENT_VERSION } from './vocabulary';
 
 /** A JSON object as read from a file, before validation. */
 export type JsonObject = { readonly [key: string]: unknown };

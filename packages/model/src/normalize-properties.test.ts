@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, UNASSIGNED_ROLE_ID } from './normalize';
 import { comment, deepFreeze, flow, map, role, step } from './test-helpers';
-import type { ProcessMap, Step, StepKind } from './types';
+import type { ProcessMap, Step } from './types';
+import type { StepKind } from './vocabulary';
 import { validateMap } from './validate';
 
 describe('normalize: property checks over random maps', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { roleId, stepId } from './ids';
 import { normalize, UNASSIGNED_ROLE_ID, UNASSIGNED_ROLE_NAME } from './normalize';
 import { clean, codes, comment, deepFreeze, flow, map, repairOf, role, step } from './test-helpers';
-import type { ProcessMap, Step, StepKind } from './types';
+import type { ProcessMap, Step } from './types';
+import type { StepKind } from './vocabulary';
 
 describe('normalize: a clean map', () => {
   it('given a consistent map, then the same object comes back with no repairs', () => {

@@ -1,13 +1,6 @@
 import { type RoleId, roleId } from './ids';
-import {
-  COMMENT_KINDS,
-  STEP_KINDS,
-  type Comment,
-  type Flow,
-  type ProcessMap,
-  type Role,
-  type Step,
-} from './types';
+import type { Comment, Flow, ProcessMap, Role, Step } from './types';
+import { COMMENT_KINDS, STEP_KINDS } from './vocabulary';
 
 /** The lane that catches steps whose role is gone (for example deleted by someone else). */
 export const UNASSIGNED_ROLE_ID: RoleId = roleId('unassigned');

@@ -10,7 +10,7 @@ import {
   STEP_KINDS,
   VALUE_CLASSES,
   WASTES,
-} from './types';
+} from './vocabulary';
 
 type Node = Record<string, unknown>;
 

@@ -1,4 +1,5 @@
-import type { DemandPeriod, ProcessMap, Settings } from './types';
+import type { ProcessMap, Settings } from './types';
+import type { DemandPeriod } from './vocabulary';
 
 /** Defaults for every optional setting, as documented in docs/format.md. */
 export const DEFAULT_SETTINGS = { hoursPerDay: 7.5, daysPerWeek: 5 } as const;

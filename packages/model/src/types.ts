@@ -20,8 +20,6 @@ import type {
  * untouched (the types name only the known ones).
  */
 
-export * from './vocabulary';
-
 /**
  * Read-only all the way down (a map snapshot is never changed in place), naming the known fields
  * only: the `unknown` index signature of a loose object (the unknown fields it keeps) is dropped,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, find, type Json, paths, validMap, withMap } from './test-helpers';
-import { CURRENT_VERSION, STEP_KINDS } from './types';
+import { CURRENT_VERSION, STEP_KINDS } from './vocabulary';
 import { validateMap } from './validate';
 import { formatProblem } from './problems';
 

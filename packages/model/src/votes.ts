@@ -1,4 +1,5 @@
-import { type Comment, type CommentKind, type ProcessMap, VOTABLE_KINDS } from './types';
+import type { Comment, ProcessMap } from './types';
+import { type CommentKind, VOTABLE_KINDS } from './vocabulary';
 
 /*
  * Dot-voting on pain points and ideas: each person has `settings.votesPerPerson` votes (default

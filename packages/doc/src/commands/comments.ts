@@ -37,7 +37,7 @@ function checkTarget(ctx: CommandContext, targetId: string | undefined): void {
 /** Adds an annotation (note, pain point, idea, question) to a step, a flow or the map. */
 export function addComment(ctx: CommandContext, input: AddCommentInput): CommentId {
   checkKind(input.kind, COMMENT_KINDS, 'comment');
-  checkFields(input);
+  checkFields('comments', input);
   checkTarget(ctx, input.targetId);
   const id = claimId(ctx, 'comments', input.id, 'c_');
   const createdAt = ctx.now().toISOString();
@@ -56,7 +56,7 @@ export function addComment(ctx: CommandContext, input: AddCommentInput): Comment
 export function updateComment(ctx: CommandContext, id: CommentId, patch: CommentPatch): void {
   const record = requireRecord(ctx, 'comments', id);
   checkKind(patch.kind, COMMENT_KINDS, 'comment');
-  checkFields(patch);
+  checkFields('comments', patch);
   // Only these four: replies and votes are shared structures that a patch must never replace.
   for (const key of ['kind', 'waste', 'text', 'resolved'] as const) {
     if (!(key in patch)) continue;
@@ -73,7 +73,7 @@ export function addReply(
   reply: Omit<Reply, 'createdAt'>,
 ): void {
   const record = requireRecord(ctx, 'comments', id);
-  checkFields(reply);
+  checkFields('replies', reply);
   let replies = record.get('replies');
   if (!(replies instanceof Y.Array)) {
     const existing = Array.isArray(replies) ? replies : [];

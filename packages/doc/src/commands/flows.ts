@@ -21,7 +21,7 @@ export function connect(
 ): FlowId {
   requireRecord(ctx, 'steps', from);
   requireRecord(ctx, 'steps', to);
-  checkFields(options);
+  checkFields('flows', options);
   ctx.maps.flows.forEach((record) => {
     if (record.get('from') === from && record.get('to') === to) {
       throw new DocError('flow-exists', 'These two steps are already connected');
@@ -44,7 +44,7 @@ export function disconnect(ctx: CommandContext, id: FlowId): void {
 /** Changes a flow's label or probability; `undefined` clears it. */
 export function updateFlow(ctx: CommandContext, id: FlowId, patch: FlowPatch): void {
   const record = requireRecord(ctx, 'flows', id);
-  checkFields(patch);
+  checkFields('flows', patch);
   for (const key of ['label', 'probability'] as const) {
     if (key in patch) setField(record, key, patch[key]);
   }

@@ -22,7 +22,7 @@ function settingsMap(ctx: CommandContext): Y.Map<unknown> {
 
 /** Changes map settings (hours per day, demand...); `undefined` resets a field to its default. */
 export function updateSettings(ctx: CommandContext, patch: SettingsPatch): void {
-  checkFields(patch);
+  checkFields('settings', patch);
   const existing = ctx.maps.meta.get('settings');
   if (!(existing instanceof Y.Map) && Object.values(patch).every((v) => v === undefined)) {
     return; // resetting defaults that were never set: no empty map, no empty undo step
@@ -33,7 +33,7 @@ export function updateSettings(ctx: CommandContext, patch: SettingsPatch): void 
 
 /** Changes the map's title or description. */
 export function updateMeta(ctx: CommandContext, patch: MetaPatch): void {
-  checkFields(patch);
+  checkFields('header', patch);
   if (patch.title !== undefined) setField(ctx.maps.meta, 'title', patch.title);
   if ('description' in patch) setField(ctx.maps.meta, 'description', patch.description);
 }

@@ -66,7 +66,7 @@ function placeLane(ctx: CommandContext, id: string, index: number): void {
 /** Adds a lane. */
 export function addRole(ctx: CommandContext, input: AddRoleInput): RoleId {
   const { index, ...fields } = input;
-  checkFields(fields);
+  checkFields('roles', fields);
   const id = claimId(ctx, 'roles', input.id, 'r_');
   const lanes = currentLanes(ctx);
   insertRecord(ctx.maps.roles, id, { ...fields, id, order: 0 });
@@ -77,7 +77,7 @@ export function addRole(ctx: CommandContext, input: AddRoleInput): RoleId {
 /** Changes a lane's name, colour, headcount or hourly cost; `undefined` clears a field. */
 export function updateRole(ctx: CommandContext, id: RoleId, patch: RolePatch): void {
   const record = requireRecord(ctx, 'roles', id);
-  checkFields(patch);
+  checkFields('roles', patch);
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'name' && value === undefined) continue; // a lane always has a name
     setField(record, key, value);

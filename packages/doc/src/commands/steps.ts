@@ -32,7 +32,7 @@ export type StepPatch = { readonly [K in keyof StepFields]?: StepFields[K] | und
 export function addStep(ctx: CommandContext, input: AddStepInput): StepId {
   requireRecord(ctx, 'roles', input.roleId);
   checkKind(input.kind, STEP_KINDS, 'step');
-  checkFields(input);
+  checkFields('steps', input);
   const id = claimId(ctx, 'steps', input.id, 's_');
   // `?? default` rather than defaults spread first: an explicit `kind: undefined` must not
   // leave a step without its required kind or label.
@@ -175,7 +175,7 @@ export function updateStep(ctx: CommandContext, id: StepId, patch: StepPatch): v
     ...fields
   } = patch as StepPatch & { id?: unknown; roleId?: unknown };
   checkKind(fields.kind, STEP_KINDS, 'step');
-  checkFields(fields);
+  checkFields('steps', fields);
   for (const [key, value] of Object.entries(fields)) {
     if ((key === 'kind' || key === 'label') && value === undefined) continue; // required fields
     setField(record, key, value);
@@ -191,7 +191,7 @@ export function moveStepToRole(
 ): void {
   const record = requireRecord(ctx, 'steps', id);
   requireRecord(ctx, 'roles', role);
-  if (position) checkFields({ position });
+  if (position) checkFields('steps', { position });
   setField(record, 'roleId', role);
   if (position) setField(record, 'position', position);
 }
@@ -209,7 +209,7 @@ export function moveSteps(
   }[],
 ): void {
   const records = moves.map((m) => {
-    checkFields({ position: m.position });
+    checkFields('steps', { position: m.position });
     if (m.roleId !== undefined) requireRecord(ctx, 'roles', m.roleId);
     return requireRecord(ctx, 'steps', m.id);
   });
