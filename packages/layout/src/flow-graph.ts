@@ -29,12 +29,19 @@ export interface FlowGraph {
 
 /** Out-neighbours of an edge list: node i's are `next[start[i] .. start[i + 1])`, in edge order. */
 function adjacency(n: number, edges: readonly Edge[]): { start: Int32Array; next: Int32Array } {
+  const m = edges.length;
   const start = new Int32Array(n + 1);
-  for (const [from] of edges) start[from + 1] = (start[from + 1] as number) + 1;
+  for (let e = 0; e < m; e++) {
+    const k = (edges[e] as Edge)[0] + 1;
+    start[k] = (start[k] as number) + 1;
+  }
   for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
   const fill = start.slice(0, n);
-  const next = new Int32Array(edges.length);
-  for (const [from, to] of edges) next[(fill[from] as number)++] = to;
+  const next = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    const [from, to] = edges[e] as Edge;
+    next[(fill[from] as number)++] = to;
+  }
   return { start, next };
 }
 

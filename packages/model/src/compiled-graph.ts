@@ -140,10 +140,10 @@ export function compileGraph(map: ProcessMap, options: CompileOptions = {}): Com
 
   const rawSteps = list(file.steps);
   const steps: Step[] = [];
-  const ids: StepId[] = [];
-  const labels: string[] = [];
-  const roleIds: string[] = [];
-  // Sized for every entry; only the first steps.length are used.
+  // Sized for every entry, cut to steps.length after: cheaper than growing them step by step.
+  const ids: StepId[] = new Array(rawSteps.length);
+  const labels: string[] = new Array(rawSteps.length);
+  const roleIds: string[] = new Array(rawSteps.length);
   const kinds = new Uint8Array(rawSteps.length);
   const roleOf = new Int32Array(rawSteps.length);
   const indexOf = new Map<string, number>();
@@ -161,11 +161,11 @@ export function compileGraph(map: ProcessMap, options: CompileOptions = {}): Com
     const i = steps.length;
     indexOf.set(raw.id, i);
     steps.push(raw as unknown as Step);
-    ids.push(raw.id as StepId);
-    labels.push(typeof raw.label === 'string' ? raw.label : '');
+    ids[i] = raw.id as StepId;
+    labels[i] = typeof raw.label === 'string' ? raw.label : '';
     kinds[i] = kindCode(raw.kind);
     const rid = typeof raw.roleId === 'string' ? raw.roleId : '';
-    roleIds.push(rid);
+    roleIds[i] = rid;
     if (rid !== lastRoleId) {
       lastRoleId = rid;
       lastRole = roleIndex.get(rid) ?? -1;
@@ -174,6 +174,9 @@ export function compileGraph(map: ProcessMap, options: CompileOptions = {}): Com
     if (lastRole === -1) unknownRole.push(i);
   }
   const n = steps.length;
+  ids.length = n;
+  labels.length = n;
+  roleIds.length = n;
   const kind = kinds.subarray(0, n);
 
   const rawFlows = list(file.flows);
