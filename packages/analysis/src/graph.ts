@@ -122,8 +122,29 @@ export function buildGraph(map: ProcessMap, probabilityTolerance: number): Graph
     return typeof r.name === 'string' ? r.name : '';
   });
 
+  // Every field named, not `...g`: with a spread copy the whole analysis measured about 15%
+  // slower (V8 reads such an object's fields more slowly in the hot loops). A column added to the
+  // compiled graph is a type error here until it is copied too.
   return {
-    ...g,
+    map: g.map,
+    steps: g.steps,
+    ids: g.ids,
+    indexOf: g.indexOf,
+    kind: g.kind,
+    labels: g.labels,
+    roleIds: g.roleIds,
+    role: g.role,
+    roles: g.roles,
+    roleById: g.roleById,
+    edgeFlows: g.edgeFlows,
+    edgeFrom: g.edgeFrom,
+    edgeTo: g.edgeTo,
+    edgeWeight: g.edgeWeight,
+    outStart: g.outStart,
+    outEdges: g.outEdges,
+    inStart: g.inStart,
+    inEdges: g.inEdges,
+    parallel: g.parallel,
     valueClass,
     activity,
     completeAccurate,
