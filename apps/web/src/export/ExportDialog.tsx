@@ -2,7 +2,7 @@ import type { MapDoc } from '@procmap/doc';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { Dialog } from '../editor/Dialog';
 import { selectedStepIds, useSession } from '../store/session-store';
-import type { ExportFormat, ExportSettings } from './export-protocol';
+import { type ExportFormat, type ExportSettings, formatOf } from './export-protocol';
 import { describePlan, PagePlanner } from './page-plan';
 import { exportRefusal, runExport, saveFile } from './run-export';
 
@@ -112,8 +112,12 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
   const ids = { page: useId(), mode: useId(), refusal: useId() };
   useEffect(() => () => abort.current?.abort(), []);
 
-  const picture = format === 'pdf' || format === 'svg' || format === 'png';
-  const paged = format === 'pdf' || format === 'report';
+  // What the chosen format reads: a picture of the map can show only some steps; a paged one
+  // takes the page options.
+  const picture = formatOf(format).options.includes('selection');
+  const paged = formatOf(format).paging !== 'none';
+  /** A map PDF: its pages can be counted before it is written. */
+  const mapPages = formatOf(format).paging === 'map';
   const busy = stage !== null;
   const refusal = exportRefusal(map);
 
@@ -136,7 +140,7 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
     landscape,
     mode,
   };
-  const pages = usePagePlan(map, settings, format === 'pdf' && !refusal);
+  const pages = usePagePlan(map, settings, mapPages && !refusal);
 
   const start = () => {
     setError(null);
@@ -272,7 +276,7 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
             >
               {refusal}
             </p>
-          ) : format === 'pdf' ? (
+          ) : mapPages ? (
             // Before exporting: how many pages the PDF will have with these options.
             <p className="notice" role="status" data-testid="export-page-count">
               {pages ?? 'Counting the pages…'}

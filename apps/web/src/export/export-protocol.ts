@@ -1,6 +1,31 @@
+import {
+  type CsvTable,
+  EXPORT_FORMATS,
+  type ExportFormatId,
+  type ExportRequest,
+  type PagePlan,
+} from '@procmap/export';
 import type { ProcessMap } from '@procmap/model';
 
+export type { PagePlan };
+
+/** What the dialog offers: the export formats, with the CSV's two tables as two choices. */
 export type ExportFormat = 'pdf' | 'svg' | 'png' | 'report' | 'csv-steps' | 'csv-findings';
+
+/** Each choice of the dialog as a format of the export package (and, for CSV, its table). */
+export const CHOICES: Readonly<
+  Record<ExportFormat, { readonly format: ExportFormatId; readonly table?: CsvTable }>
+> = {
+  pdf: { format: 'pdf' },
+  svg: { format: 'svg' },
+  png: { format: 'png' },
+  report: { format: 'report' },
+  'csv-steps': { format: 'csv', table: 'steps' },
+  'csv-findings': { format: 'csv', table: 'findings' },
+};
+
+/** The export format of a choice, as the package's table describes it. */
+export const formatOf = (choice: ExportFormat) => EXPORT_FORMATS[CHOICES[choice].format];
 
 export interface ExportSettings {
   readonly format: ExportFormat;
@@ -15,7 +40,22 @@ export interface ExportSettings {
   readonly mode: 'auto' | 'fit' | 'tile';
 }
 
-export interface ExportRequest {
+/** The dialog's settings as a request to the export package. */
+export function exportRequest(settings: ExportSettings, date: string): ExportRequest {
+  const { format, table } = CHOICES[settings.format];
+  return {
+    format,
+    ...(table ? { table } : {}),
+    ...(settings.selection ? { selection: settings.selection } : {}),
+    findings: settings.findings,
+    comments: settings.comments,
+    titleBlock: settings.titleBlock,
+    date,
+    page: { size: settings.page, landscape: settings.landscape, mode: settings.mode },
+  };
+}
+
+export interface ExportMessage {
   readonly id: number;
   /** `plan`: only count the PDF's pages, before exporting. */
   readonly kind?: 'export' | 'plan';
@@ -25,20 +65,13 @@ export interface ExportRequest {
   readonly date: string;
 }
 
-/** How a map PDF will come out: its pages and the size its smallest names print at. */
-export interface PagePlan {
-  readonly pages: number;
-  /** Points. */
-  readonly smallestName: number;
-}
-
 /** Progress, then one answer: a file's bytes (PNG: the SVG to rasterise on the page). */
 export type ExportReply =
   | { readonly id: number; readonly kind: 'progress'; readonly stage: string }
   | {
       readonly id: number;
       readonly kind: 'done';
-      readonly data: Uint8Array | string;
+      readonly data: Uint8Array;
       readonly mime: string;
     }
   | { readonly id: number; readonly kind: 'plan'; readonly plan: PagePlan }

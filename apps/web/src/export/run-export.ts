@@ -1,5 +1,6 @@
+import { formatExportDate } from '@procmap/export';
 import type { ProcessMap } from '@procmap/model';
-import type { ExportReply, ExportSettings } from './export-protocol';
+import { type ExportReply, type ExportSettings, formatOf } from './export-protocol';
 
 /** What an export produced: the file to save. */
 export interface ExportedFile {
@@ -7,13 +8,11 @@ export interface ExportedFile {
   readonly filename: string;
 }
 
-const EXTENSIONS: Record<ExportSettings['format'], string> = {
-  pdf: '.pdf',
-  svg: '.svg',
-  png: '.png',
-  report: ' - improvement report.pdf',
-  'csv-steps': ' - steps.csv',
-  'csv-findings': ' - findings.csv',
+/** What the file name says after the title, before the extension: the report and the tables. */
+const TAGS: Partial<Record<ExportSettings['format'], string>> = {
+  report: ' - improvement report',
+  'csv-steps': ' - steps',
+  'csv-findings': ' - findings',
 };
 
 /** A file name from the map's title: no path separators or characters file systems refuse. */
@@ -26,7 +25,7 @@ export function fileName(title: string, format: ExportSettings['format']): strin
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 80);
-  return `${stem || 'Process map'}${EXTENSIONS[format]}`;
+  return `${stem || 'Process map'}${TAGS[format] ?? ''}${formatOf(format).extension}`;
 }
 
 /**
@@ -39,9 +38,11 @@ export function exportRefusal(map: Pick<ProcessMap, 'steps'>): string | null {
     : null;
 }
 
-/** Draws our own SVG onto a canvas at `scale` and returns it as a PNG. */
-async function rasterise(svg: string, scale: number): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+/** Draws our own SVG (its UTF-8 bytes) onto a canvas at `scale` and returns it as a PNG. */
+async function rasterise(svg: Uint8Array, scale: number): Promise<Blob> {
+  const url = URL.createObjectURL(
+    new Blob([svg as BlobPart], { type: 'image/svg+xml;charset=utf-8' }),
+  );
   try {
     const image = new Image();
     image.decoding = 'async';
@@ -95,11 +96,7 @@ export function runExport(
     type: 'module',
     name: 'export',
   });
-  const date = new Date().toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+  const date = formatExportDate(new Date());
   return new Promise<ExportedFile>((resolve, reject) => {
     const stop = () => {
       worker.terminate();
@@ -128,9 +125,9 @@ export function runExport(
         return;
       }
       const filename = fileName(map.title, settings.format);
-      if (settings.format === 'png') {
+      if (formatOf(settings.format).rasterOf) {
         onStage('Drawing the PNG…');
-        rasterise(reply.data as string, 2).then((blob) => resolve({ blob, filename }), reject);
+        rasterise(reply.data, 2).then((blob) => resolve({ blob, filename }), reject);
         return;
       }
       resolve({ blob: new Blob([reply.data as BlobPart], { type: reply.mime }), filename });
