@@ -1,5 +1,6 @@
 import type { Context } from './context';
-import { solveLoop, sparseRows } from './linear';
+import { solveLoop } from './linear';
+import { inflowSystem } from './loop-system';
 import { membersOf } from './scc';
 import type { Finding } from './types';
 
@@ -101,26 +102,9 @@ export function criticalVisits(ctx: Context): Float64Array {
       continue;
     }
     const members = membersOf(comps, c);
-    const local = new Map<number, number>();
-    for (let k = 0; k < members.length; k++) local.set(members[k] as number, k);
+    const { local, rows } = inflowSystem(g, members, w);
     const rhs = new Float64Array(members.length);
     for (let k = 0; k < members.length; k++) rhs[k] = inflow(members[k] as number, c);
-    let size = 0;
-    for (const x of members) size += (g.inStart[x + 1] as number) - (g.inStart[x] as number);
-    const rows = sparseRows(members.length, size);
-    let filled = 0;
-    for (let r = 0; r < members.length; r++) {
-      const x = members[r] as number;
-      for (let k = g.inStart[x] as number; k < (g.inStart[x + 1] as number); k++) {
-        const e = g.inEdges[k] as number;
-        const from = local.get(g.edgeFrom[e] as number);
-        if (from === undefined) continue;
-        rows.cols[filled] = from;
-        rows.coefs[filled] = w[e] as number;
-        filled++;
-      }
-      rows.start[r + 1] = filled;
-    }
     const order = loop.steps.map((s) => local.get(s) as number);
     const solved = loop.exits ? solveLoop(rows, rhs, order) : null;
     if (solved) {

@@ -1,6 +1,7 @@
 import { entryIndices } from '@procmap/model';
 import type { Graph } from './graph';
-import { solveLoop, sparseRows } from './linear';
+import { solveLoop } from './linear';
+import { inflowSystem } from './loop-system';
 import { type Components, components, membersOf } from './scc';
 
 /*
@@ -143,8 +144,7 @@ export function expectedVisitsOf(g: Graph): Visits {
       continue;
     }
     const members = membersOf(comps, c);
-    const local = new Map<number, number>();
-    for (let k = 0; k < members.length; k++) local.set(members[k] as number, k);
+    const { local, rows } = inflowSystem(g, members, g.edgeWeight);
     const rhs = new Float64Array(members.length);
     let loopLabel = -1;
     for (let k = 0; k < members.length; k++) {
@@ -154,23 +154,6 @@ export function expectedVisitsOf(g: Graph): Visits {
       if (value > 0 && loopLabel < 0) loopLabel = l;
     }
     for (const m of members) label[m] = Math.max(0, loopLabel);
-    // Row k of K: the flows into member k from the loop's own steps.
-    let size = 0;
-    for (const m of members) size += (g.inStart[m + 1] as number) - (g.inStart[m] as number);
-    const rows = sparseRows(members.length, size);
-    let filled = 0;
-    for (let r = 0; r < members.length; r++) {
-      const m = members[r] as number;
-      for (let k = g.inStart[m] as number; k < (g.inStart[m + 1] as number); k++) {
-        const e = g.inEdges[k] as number;
-        const from = local.get(g.edgeFrom[e] as number);
-        if (from === undefined) continue;
-        rows.cols[filled] = from;
-        rows.coefs[filled] = g.edgeWeight[e] as number;
-        filled++;
-      }
-      rows.start[r + 1] = filled;
-    }
     const { order, backEdges, isBack } = loopOrder(g, comps, c, members, rhs, local);
     // First pass: the loop's steps in flow order, back flows left out.
     const first = new Float64Array(members.length);
