@@ -1,6 +1,6 @@
 import type { Context } from './context';
 import { solveLoop } from './linear';
-import { inflowSystem } from './loop-system';
+import { loopSystem } from './loop-system';
 import { membersOf } from './scc';
 import type { Finding } from './types';
 
@@ -102,7 +102,7 @@ export function criticalVisits(ctx: Context): Float64Array {
       continue;
     }
     const members = membersOf(comps, c);
-    const { local, rows } = inflowSystem(g, members, w);
+    const { local, rows } = loopSystem(g, members, w, 'in');
     const rhs = new Float64Array(members.length);
     for (let k = 0; k < members.length; k++) rhs[k] = inflow(members[k] as number, c);
     const order = loop.steps.map((s) => local.get(s) as number);

@@ -1,5 +1,6 @@
 import { type Graph, KIND } from './graph';
-import { solveLoop, sparseRows } from './linear';
+import { solveLoop } from './linear';
+import { loopSystem } from './loop-system';
 import { membersOf } from './scc';
 import type { Visits } from './visits';
 
@@ -75,29 +76,18 @@ function solveLinear(
   t: Float64Array,
   flowOrder: readonly number[],
 ): boolean {
-  const local = new Map<number, number>();
-  for (let k = 0; k < members.length; k++) local.set(members[k] as number, k);
+  const { local, rows } = loopSystem(g, members, g.edgeWeight, 'out');
+  // The rest of rhs: own time, and the time left after the flows that leave the loop.
   const rhs = new Float64Array(members.length);
-  // Row k of K: the flows out of member k to the loop's own steps.
-  let size = 0;
-  for (const m of members) size += (g.outStart[m + 1] as number) - (g.outStart[m] as number);
-  const rows = sparseRows(members.length, size);
-  let filled = 0;
   for (let k = 0; k < members.length; k++) {
     const m = members[k] as number;
     let outside = 0;
     for (let q = g.outStart[m] as number; q < (g.outStart[m + 1] as number); q++) {
       const e = g.outEdges[q] as number;
       const to = g.edgeTo[e] as number;
-      const weight = g.edgeWeight[e] as number;
-      if (visits.comps.of[to] === c) {
-        rows.cols[filled] = local.get(to) as number;
-        rows.coefs[filled] = weight;
-        filled++;
-      } else outside += weight * (t[to] as number);
+      if (visits.comps.of[to] !== c) outside += (g.edgeWeight[e] as number) * (t[to] as number);
     }
     rhs[k] = own(g, m) + outside;
-    rows.start[k + 1] = filled;
   }
   // Time left flows upstream: sweep the loop from its last step back to its first.
   const order: number[] = [];

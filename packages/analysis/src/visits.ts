@@ -1,7 +1,7 @@
 import { entryIndices } from '@procmap/model';
 import type { Graph } from './graph';
 import { solveLoop } from './linear';
-import { inflowSystem } from './loop-system';
+import { loopSystem } from './loop-system';
 import { type Components, components, membersOf } from './scc';
 
 /*
@@ -144,7 +144,7 @@ export function expectedVisitsOf(g: Graph): Visits {
       continue;
     }
     const members = membersOf(comps, c);
-    const { local, rows } = inflowSystem(g, members, g.edgeWeight);
+    const { local, rows } = loopSystem(g, members, g.edgeWeight, 'in');
     const rhs = new Float64Array(members.length);
     let loopLabel = -1;
     for (let k = 0; k < members.length; k++) {
