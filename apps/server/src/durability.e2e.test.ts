@@ -1,13 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  connectClient,
-  stateOf,
-  type TestClient,
-  waitFor,
-  whenSynced,
-} from './test-support/clients';
+import { connectClient, stateOf, type TestClient, whenSynced } from './test-support/clients';
+import { letTimePass, waitFor } from './test-support/wait';
 import {
   createMap,
   freePort,
@@ -92,7 +87,7 @@ describe('durability under SIGKILL', () => {
       // Edit for a while, noting acknowledgements as they arrive.
       for (let round = 0; round < 30; round++) {
         edit();
-        await new Promise((r) => setTimeout(r, 10));
+        await letTimePass(10, 'edits spread over time, acknowledgements arriving among them');
         noteAcks();
       }
       // Wait until at least some of the latest edits were acknowledged, then keep editing and

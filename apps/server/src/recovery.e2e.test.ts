@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { listBackups } from './storage/store-files';
-import { connectClient, type TestClient, waitFor, whenSynced } from './test-support/clients';
+import { connectClient, type TestClient, whenSynced } from './test-support/clients';
+import { waitFor } from './test-support/wait';
 import {
   createMap,
   removeDataDir,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, type TestClient, waitFor, whenSynced } from './test-support/clients';
+import { connectClient, type TestClient, whenSynced } from './test-support/clients';
+import { waitFor } from './test-support/wait';
 import {
   createMap,
   removeDataDir,

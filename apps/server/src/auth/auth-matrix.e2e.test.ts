@@ -6,7 +6,8 @@ import WebSocket from 'ws';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { connectClient, type TestClient, waitFor, whenSynced } from '../test-support/clients';
+import { connectClient, type TestClient, whenSynced } from '../test-support/clients';
+import { waitFor, waitForValue } from '../test-support/wait';
 import {
   createMap,
   removeDataDir,
@@ -259,10 +260,7 @@ describe('auth matrix on the sync socket (real server process)', { timeout: 30_0
       expect(editor.doc.getMap('meta').get('title')).toBe(`Edited ${run}`);
       expect(editor.provider.wsconnected).toBe(true);
       editor.doc.getMap('meta').set('title', `Still editing ${run}`);
-      await waitForAsync(
-        async () => (await storedTitle()) === `Still editing ${run}`,
-        'the next edit',
-      );
+      await waitForValue(storedTitle, (t) => t === `Still editing ${run}`, 'the next edit');
 
       for (const c of clients.splice(0)) c.destroy();
       for (const p of peers.splice(0)) p.destroy();
@@ -286,7 +284,7 @@ describe('auth matrix on the sync socket (real server process)', { timeout: 30_0
       const editor = peer(map.editToken, true);
       await waitFor(() => editor.synced, 'the editor to sync');
       editor.doc.getMap('meta').set('title', `Raw ${run}`);
-      await waitForAsync(async () => (await storedTitle()) === `Raw ${run}`, 'the raw edit');
+      await waitForValue(storedTitle, (t) => t === `Raw ${run}`, 'the raw edit to be stored');
       expect(editor.open).toBe(true);
       for (const p of peers.splice(0)) p.destroy();
     }
@@ -336,12 +334,3 @@ describe('auth matrix on the sync socket (real server process)', { timeout: 30_0
     expect(viewer.doc.getMap('meta').get('title')).toBe('For the stock viewer');
   });
 });
-
-/** `waitFor` for an asynchronous check (polls with a deadline, no fixed sleeps). */
-async function waitForAsync(check: () => Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, expectError, json, LIMIT, q, retitled, send } from '../test-support/api';
 import { connectClient, type TestClient, whenSynced } from '../test-support/clients';
+import { waitForValue } from '../test-support/wait';
 import {
   createMap,
   removeDataDir,
@@ -120,20 +121,19 @@ describe('REST API with PROCMAP_ADMIN_TOKEN set', { timeout: 30_000 }, () => {
     expect(put.status).toBe(200);
 
     type Summary = { id: string; title: string; updatedAt: string };
-    let maps: Summary[] = [];
-    const order = () => maps.map((m) => m.id).filter((id) => [a.id, b.id, c.id].includes(id));
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const reply = await send(server, 'GET', '/api/maps', { headers: admin });
-      expect(reply.status).toBe(200);
-      maps = reply.json.maps;
-      const first = maps.find((m) => m.id === a.id);
-      if (order()[0] === a.id && first?.title === 'List A, renamed') break;
-      if (Date.now() > deadline)
-        throw new Error(`list never showed A first: ${JSON.stringify(maps)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(order()).toHaveLength(3);
+    const ours = (maps: Summary[]) =>
+      maps.map((m) => m.id).filter((id) => [a.id, b.id, c.id].includes(id));
+    const maps = await waitForValue(
+      async (): Promise<Summary[]> => {
+        const reply = await send(server, 'GET', '/api/maps', { headers: admin });
+        expect(reply.status).toBe(200);
+        return reply.json.maps;
+      },
+      (list) =>
+        ours(list)[0] === a.id && list.find((m) => m.id === a.id)?.title === 'List A, renamed',
+      'the list to show A first, renamed',
+    );
+    expect(ours(maps)).toHaveLength(3);
     expect(maps.find((m) => m.id === b.id)?.title).toBe('List B');
     for (const summary of maps) {
       expect(Object.keys(summary).sort()).toEqual(['id', 'title', 'updatedAt']);

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { example, expectError, json, LIMIT, q, send } from '../test-support/api';
-import { connectClient, type TestClient, waitFor, whenSynced } from '../test-support/clients';
+import { connectClient, type TestClient, whenSynced } from '../test-support/clients';
+import { waitFor, waitForValue } from '../test-support/wait';
 import { removeDataDir, type ServerProcess, startServer } from '../test-support/server-process';
 
 /*
@@ -162,12 +163,11 @@ describe('REST API: comments and votes (real server process)', { timeout: 30_000
     const votesNow = async () =>
       (await send(server, 'GET', `/api/maps/${created.json.id}${q(created.json.viewToken)}`)).json
         .comments[0].votes;
-    let latest: unknown;
-    for (let i = 0; i < 50; i++) {
-      latest = await votesNow();
-      if ((latest as Json)['u-eve'] === 1) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const latest = await waitForValue(
+      votesNow,
+      (votes) => (votes as Json)['u-eve'] === 1,
+      'GET to return the new vote',
+    );
     expect(latest).toEqual({ 'u-ana': 3, 'u-bo': 1, 'u-cy': 0, 'u-eve': 1 });
   });
 

@@ -1,7 +1,8 @@
 import { generateMap } from '@procmap/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { example, expectError, json, q, retitled, send } from '../test-support/api';
-import { connectClient, type TestClient, waitFor, whenSynced } from '../test-support/clients';
+import { connectClient, type TestClient, whenSynced } from '../test-support/clients';
+import { waitFor } from '../test-support/wait';
 import {
   createMap,
   removeDataDir,

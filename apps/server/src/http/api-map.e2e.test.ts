@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { example, expectError, json, LIMIT, q, retitled, send } from '../test-support/api';
-import { connectClient, type TestClient, waitFor, whenSynced } from '../test-support/clients';
+import { connectClient, type TestClient, whenSynced } from '../test-support/clients';
+import { waitFor } from '../test-support/wait';
 import {
   createMap,
   removeDataDir,

@@ -3,7 +3,8 @@ import { validateMap } from '@procmap/model';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, waitFor, whenSynced } from '../test-support/clients';
+import { connectClient, whenSynced } from '../test-support/clients';
+import { waitFor } from '../test-support/wait';
 import { referral } from '../test-support/fuzz-corpus';
 import {
   createMap,

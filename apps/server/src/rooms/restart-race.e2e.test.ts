@@ -8,6 +8,7 @@ import type { StorageAdapter } from '../storage/adapter';
 import { SqliteStorage } from '../storage/sqlite-storage';
 import { connectClient, type TestClient, whenSynced } from '../test-support/clients';
 import { freePort, removeDataDir, tempDataDir } from '../test-support/server-process';
+import { letTimePass } from '../test-support/wait';
 
 /*
  * The restart race of the stock server: a client that connects while the stored map is still
@@ -40,7 +41,7 @@ describe('restart race', () => {
         const value = Reflect.get(target, key, receiver);
         if (key !== 'loadState' || typeof value !== 'function') return value;
         return async (id: string) => {
-          await new Promise((r) => setTimeout(r, delay()));
+          await letTimePass(delay(), 'a slow disk: the map takes this long to load');
           return (value as StorageAdapter['loadState']).call(target, id);
         };
       },

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { waitFor } from '../test-support/wait';
 import { BACKUPS_KEPT, writeBackup } from './sqlite-backup';
 import { SqliteStorage } from './sqlite-storage';
 import { inspectStore } from './store-check';
@@ -94,11 +95,15 @@ describe('WorkerStorage backups', () => {
       onBackup: (event) => events.push(event),
     });
     await storage.createMap(record('m'), update(0));
-    while (events.length === 0) await new Promise((r) => setTimeout(r, 10));
+    // (Within the test's own 5 s, so that a failure says what never came.)
+    const waiting = { timeoutMs: 4_000, seen: () => events };
+    await waitFor(() => events.length > 0, 'the first backup', waiting);
     await storage.appendUpdates('m', [update(1)]);
-    while (!events.some((e) => e.ok && e.commits === 2)) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await waitFor(
+      () => events.some((e) => e.ok && e.commits === 2),
+      'a backup of both commits',
+      waiting,
+    );
     await storage.close();
     expect(events.every((e) => e.ok)).toBe(true);
     const last = events.at(-1);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from '@procmap/protocol';
 import { parseClientMessage, syncStep1 } from '../protocol/messages';
-import { connectClient, waitFor, whenSynced } from '../test-support/clients';
+import { connectClient, whenSynced } from '../test-support/clients';
+import { letTimePass, waitFor } from '../test-support/wait';
 import {
   type Access,
   allowed,
@@ -119,7 +120,7 @@ describe('protocol fuzzing: mutated and random messages against a real server', 
         const doc = h.client.doc;
         if (n % 5 === 4) honestList(doc).push([`${k}:${n}`]);
         else doc.getMap('meta').set(`honest-${k}-${n}`, n);
-        await new Promise((r) => setTimeout(r, HONEST_EDIT_MS));
+        await letTimePass(HONEST_EDIT_MS, 'honest edits at a person’s pace');
       }
     });
 

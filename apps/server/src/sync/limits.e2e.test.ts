@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from '@procmap/protocol';
 import { MESSAGE, syncStep1, syncUpdate } from '../protocol/messages';
-import { stateOf, waitFor } from '../test-support/clients';
+import { stateOf } from '../test-support/clients';
+import { letTimePass, waitFor } from '../test-support/wait';
 import { serverSuite, expectHealthy, RawClient, TEST_TIMEOUT } from '../test-support/fuzz-attack';
 import { referral, updateAfterGhost } from '../test-support/fuzz-corpus';
 import { createMap } from '../test-support/server-process';
@@ -54,9 +55,22 @@ describe('protocol fuzzing: mutated and random messages against a real server', 
       () => viewer.doc.getMap('meta').get('after') === 'reconnect',
       'the viewer to see an edit after reconnecting',
     );
-    await new Promise((r) => setTimeout(r, 200));
+    // Its answer to the server's sync step 1 came before this presence on the same socket, and
+    // the server handles a socket's messages in order: once the editor sees the presence, the
+    // server has taken that answer (or closed the viewer for it).
+    viewer.provider.awareness.setLocalStateField('user', { name: 'Viewer after reconnect' });
+    const viewerSeen = () =>
+      (editor.provider.awareness.getStates().get(viewer.doc.clientID)?.user as { name?: string })
+        ?.name;
+    // (A close without a code is ours: disconnect() above.)
+    const closedByServer = () => troubles.filter((t) => t !== 'closed undefined');
+    await waitFor(
+      () => viewerSeen() === 'Viewer after reconnect' || closedByServer().length > 0,
+      'the editor to see the viewer after its reconnect',
+      { seen: () => ({ viewerSeen: viewerSeen(), troubles }) },
+    );
     expect(viewer.provider.wsconnected).toBe(true);
-    expect(troubles.filter((t) => t !== 'closed undefined')).toEqual([]); // (ours: disconnect())
+    expect(closedByServer()).toEqual([]);
 
     // A real edit from a view connection is refused, and nobody sees it.
     const raw = await RawClient.open(server, map.id, map.viewToken);
@@ -155,7 +169,7 @@ describe('rate limit', () => {
     for (let i = 0; i < 99; i++) steady.send(query);
     steady.send(syncStep1(Uint8Array.of(0)));
     await answered(1); // all 100 were taken by the server
-    await new Promise((r) => setTimeout(r, 500)); // 25 tokens back at 50 per second
+    await letTimePass(500, 'the rate limit gives 25 tokens back at 50 per second');
     for (let i = 0; i < 19; i++) steady.send(query);
     steady.send(syncStep1(Uint8Array.of(0)));
     await answered(2);

@@ -3,13 +3,8 @@ import { outpatientReferral } from '@procmap/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from '@procmap/protocol';
-import {
-  connectClient,
-  stateOf,
-  type TestClient,
-  waitFor,
-  whenSynced,
-} from '../test-support/clients';
+import { connectClient, stateOf, type TestClient, whenSynced } from '../test-support/clients';
+import { waitFor } from '../test-support/wait';
 import {
   createMap,
   removeDataDir,

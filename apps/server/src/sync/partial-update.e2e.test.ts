@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from '@procmap/protocol';
 import { syncStep1, syncUpdate } from '../protocol/messages';
-import { stateOf, waitFor } from '../test-support/clients';
+import { stateOf } from '../test-support/clients';
+import { waitFor } from '../test-support/wait';
 import {
   serverSuite,
   expectHealthy,

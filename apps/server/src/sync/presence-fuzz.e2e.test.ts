@@ -9,7 +9,7 @@ import {
 } from '../protocol/awareness-filter';
 import { CLOSE } from '@procmap/protocol';
 import { awarenessMessage, syncStep1 } from '../protocol/messages';
-import { waitFor } from '../test-support/clients';
+import { letTimePass, waitFor } from '../test-support/wait';
 import {
   type Access,
   expectAlive,
@@ -179,7 +179,7 @@ describe('presence fuzzing against a real server', () => {
       while (attacking) {
         h.client.doc.getMap('meta').set(`honest-${k}-${h.edits}`, h.edits);
         h.edits++;
-        await new Promise((r) => setTimeout(r, 15));
+        await letTimePass(15, 'honest edits at a person’s pace');
       }
     });
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from '@procmap/protocol';
 import { awarenessMessage } from '../protocol/messages';
-import { connectClient, waitFor, whenSynced } from '../test-support/clients';
+import { connectClient, whenSynced } from '../test-support/clients';
+import { letTimePass, waitFor } from '../test-support/wait';
 import {
   expectHealthy,
   honestClient,
@@ -145,7 +146,7 @@ describe('presence from a view link (real server)', () => {
           }));
           conn.send(awarenessUpdate(entries));
           sent++;
-          await new Promise((r) => setTimeout(r, 50));
+          await letTimePass(50, 'the attack’s pace: 20 messages a second');
         }
         if (conn.closed?.code === CLOSE.malformed) closedOversize++;
         if (conn.closed === undefined) await conn.close();
@@ -158,7 +159,7 @@ describe('presence from a view link (real server)', () => {
     writer.client.doc.getMap('meta').set('edits', list);
     for (let i = 0; i < 110; i++) {
       list.push([`edit ${i}`]);
-      await new Promise((r) => setTimeout(r, 25));
+      await letTimePass(25, 'honest edits spread over the attack, as people make them');
     }
     const delivered = () =>
       (reader.client.doc.getMap('meta').get('edits') as Y.Array<string> | undefined)?.length ?? 0;
@@ -192,10 +193,15 @@ describe('presence from a view link (real server)', () => {
     const socket = (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
     socket.pause(); // reads nothing from now on
     // An editor makes 30 MB of edits, more than the system's socket buffers hold: the server
-    // has them to send to the slow viewer, and stops once 64 KiB wait for it.
+    // has them to send to the slow viewer, and stops once 64 KiB wait for it. The next edit
+    // comes once another reader has this one: the server has offered it to the slow one too.
+    const reader = await cleanups.syncedClient(server, map);
+    const readerHas = () => String(reader.doc.getMap('meta').get('description')).split(' ')[0];
     for (let i = 0; i < 300 && !/code=4508/.test(server.log()); i++) {
       editor.doc.getMap('meta').set('description', `${i} ${'d'.repeat(100_000)}`);
-      await new Promise((r) => setTimeout(r, 5));
+      await waitFor(() => readerHas() === String(i), `edit ${i} to reach the reader`, {
+        seen: readerHas,
+      });
     }
     await waitFor(() => /code=4508/.test(server.log()), 'the server to close the slow viewer');
     socket.resume();
@@ -287,7 +293,8 @@ describe('presence from a view link (real server)', () => {
       'A to be back',
     );
     await b.close();
-    await new Promise((r) => setTimeout(r, 200));
+    // The server takes all of a leaver's ids away at once: with B's own gone, A would be too.
+    await waitFor(() => !seen().has(600), 'B to be gone', { seen: () => [...seen().keys()] });
     expect(seen().has(500)).toBe(true); // B leaving does not take A with it
     await back.close();
     await waitFor(() => !seen().has(500) && !seen().has(600), 'both to be gone');

@@ -1,13 +1,10 @@
+import { MESSAGE } from '@procmap/protocol';
 import { outpatientReferral } from '@procmap/test-kit';
+import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  connectClient,
-  stateOf,
-  type TestClient,
-  waitFor,
-  whenSynced,
-} from '../test-support/clients';
+import { connectClient, stateOf, type TestClient, whenSynced } from '../test-support/clients';
+import { waitFor } from '../test-support/wait';
 import {
   createMap,
   removeDataDir,
@@ -17,7 +14,7 @@ import {
 
 const referral = outpatientReferral();
 
-describe('sync with stock y-websocket clients', () => {
+describe('sync with stock y-websocket clients', { timeout: 30_000 }, () => {
   let server: ServerProcess;
   let map: { id: string; editToken: string; viewToken: string };
   const clients: TestClient[] = [];
@@ -95,12 +92,25 @@ describe('sync with stock y-websocket clients', () => {
     const alone = connectClient(server.wsUrl, own.id, own.editToken);
     clients.push(alone);
     await whenSynced(alone);
-    const heard = () =>
-      (alone.provider as unknown as { wsLastMessageReceived: number }).wsLastMessageReceived;
-    await waitFor(() => Date.now() - heard() > 50, 'the opening messages to pass');
-    const before = heard();
+    // Every state of its own the server sends it, as it arrives.
+    const ownStates: { user?: { name?: string } }[] = [];
+    const applyPresence = alone.provider.messageHandlers[MESSAGE.awareness]!;
+    alone.provider.messageHandlers[MESSAGE.awareness] = (encoder, decoder, ...rest) => {
+      const update = decoding.createDecoder(decoding.readVarUint8Array(decoding.clone(decoder)));
+      for (let n = decoding.readVarUint(update); n > 0; n--) {
+        const clientId = decoding.readVarUint(update);
+        decoding.readVarUint(update); // its clock
+        const state = JSON.parse(decoding.readVarString(update));
+        if (clientId === alone.doc.clientID) ownStates.push(state);
+      }
+      applyPresence(encoder, decoder, ...rest);
+    };
     alone.provider.awareness.setLocalStateField('user', { name: 'Facilitator' });
-    await waitFor(() => heard() > before, 'the server to answer the presence renewal');
+    await waitFor(
+      () => ownStates.some((state) => state?.user?.name === 'Facilitator'),
+      'the server to answer the presence renewal',
+      { seen: () => ownStates },
+    );
   });
 
   it('does not let one connection overwrite another participant presence', async () => {

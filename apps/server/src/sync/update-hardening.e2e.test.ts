@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from '@procmap/protocol';
 import { syncStep1, syncUpdate } from '../protocol/messages';
-import { waitFor } from '../test-support/clients';
+import { waitFor, waitForValue } from '../test-support/wait';
 import { expectHealthy, RawClient, serverSuite, TEST_TIMEOUT } from '../test-support/fuzz-attack';
 import { referral, updateAfterGhost } from '../test-support/fuzz-corpus';
 import { createMap, type ServerProcess } from '../test-support/server-process';
@@ -305,12 +305,11 @@ describe('updates that attack the map (real server, real sockets)', () => {
     expect(server.log()).toMatch(/update-refused .*reason=server-pending-budget/);
     // Their senders gone, the waiting updates go too.
     for (const conn of conns) if (!conn.closed) await conn.close();
-    let waiting = -1;
-    for (let i = 0; i < 100 && waiting !== 0; i++) {
-      waiting = (await health()).waitingBytes;
-      if (waiting !== 0) await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(waiting).toBe(0);
+    await waitForValue(
+      async () => (await health()).waitingBytes,
+      (bytes) => bytes === 0,
+      'the waiting updates to be given back',
+    );
     await expectHealthy(server);
   });
 });

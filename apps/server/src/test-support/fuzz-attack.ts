@@ -7,6 +7,7 @@ import { checkStateVector, MESSAGE, parseClientMessage } from '../protocol/messa
 import { connectClient, stateOf, type TestClient, whenSynced } from './clients';
 import type { FuzzMessage } from './fuzz-corpus';
 import { removeDataDir, type ServerProcess, startServer } from './server-process';
+import { waitFor } from './wait';
 
 /*
  * The machinery of the protocol fuzz tests (sync/fuzz, partial-update and limits): raw attacker
@@ -64,19 +65,13 @@ export class RawClient {
 
   /** Resolves once `check` holds (checked after every message and on close). */
   until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-    if (check()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const waiter = () => {
-        if (!check()) return;
-        clearTimeout(timer);
-        this.waiters.delete(waiter);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`timed out waiting for ${what}`));
-      }, timeoutMs);
-      this.waiters.add(waiter);
+    return waitFor(check, what, {
+      timeoutMs,
+      seen: () => ({ step2s: this.step2s, closed: this.closed }),
+      wake: (recheck) => {
+        this.waiters.add(recheck);
+        return () => this.waiters.delete(recheck);
+      },
     });
   }
 
