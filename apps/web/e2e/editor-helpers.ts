@@ -70,23 +70,36 @@ export async function openLink(page: Page, url: string): Promise<void> {
   await viewSettled(page);
 }
 
-/** Waits until the canvas's pan and zoom stop changing (the first fit to the view is done). */
+/**
+ * Animation frames the canvas's transform must stay the same for to count as still: a pan or
+ * zoom animation moves it on every frame, so a few unchanged ones in a row mean none is running.
+ */
+const STILL_FRAMES = 8;
+/** Frames to watch before giving up on a view that keeps moving (10 s at 60 frames a second). */
+const MOST_FRAMES = 600;
+
+/**
+ * Waits until the canvas's pan and zoom stop changing (the first fit to the view is done, an
+ * animated pan has ended): watched in the page on each animation frame, the only moments the
+ * view can change, rather than sampled after a fixed pause.
+ */
 export async function viewSettled(page: Page): Promise<void> {
-  const transform = () =>
-    page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
-  let last = await transform();
-  await expect
-    .poll(
-      async () => {
-        await page.waitForTimeout(120);
-        const now = await transform();
-        const same = now === last;
-        last = now;
-        return same;
-      },
-      { intervals: [0] },
-    )
-    .toBe(true);
+  const { still, transform } = await page.locator('.react-flow__viewport').evaluate(
+    async (viewport, { stillFrames, mostFrames }) => {
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      const now = () => getComputedStyle(viewport).transform;
+      let last = now();
+      let unchanged = 0;
+      for (let i = 0; i < mostFrames && unchanged < stillFrames; i++) {
+        await frame();
+        unchanged = now() === last ? unchanged + 1 : 0;
+        last = now();
+      }
+      return { still: unchanged >= stillFrames, transform: last };
+    },
+    { stillFrames: STILL_FRAMES, mostFrames: MOST_FRAMES },
+  );
+  expect(still, `the view still moving after ${MOST_FRAMES} frames, at ${transform}`).toBe(true);
 }
 
 /** The map as the server stores it now, read with the token of the page's link. */

@@ -74,9 +74,12 @@ test('edits made offline and online meet on reconnect, are saved, and reach the 
   const contexts: BrowserContext[] = [];
   const alice = await newPage(contexts, browser);
   const bob = await newPage(contexts, browser);
+  // Carol stays online throughout: what reaches her has gone out to everyone connected.
+  const carol = await newPage(contexts, browser);
   const map = await makeMap(alice, threeLaneMap('Offline workshop'));
   await openLink(alice, map.editUrl);
   await openLink(bob, map.editUrl);
+  await openLink(carol, map.editUrl);
   await expect(bob.getByTestId('save-status')).toHaveText('Saved');
   const bobStatuses = await recordStatuses(bob);
 
@@ -93,10 +96,14 @@ test('edits made offline and online meet on reconnect, are saved, and reach the 
   await addAfter(alice, 'Receive letter', 'Scan letter');
   await expect(alice.getByTestId('save-status')).toHaveText('Saved');
 
-  // While Bob is offline, neither sees the other's edits (the socket really is closed).
-  await alice.waitForTimeout(500);
+  // While Bob is offline, neither sees the other's edits: once Carol has Alice's, they have
+  // gone out to everyone connected, and Bob's link carried none of them (nor his edits out).
+  await expect(step(carol, 'Scan letter')).toHaveCount(1);
+  await expect(step(carol, 'Register referral on PAS')).toHaveCount(1);
   await expect(step(bob, 'Scan letter')).toHaveCount(0);
+  await expect(step(bob, 'Register referral on PAS')).toHaveCount(0);
   await expect(step(alice, 'Check urgency')).toHaveCount(0);
+  await expect(step(carol, 'Check urgency')).toHaveCount(0);
   await expect(bob.getByTestId('save-status')).toHaveText('Saved on this device');
 
   // The wifi returns: both see everything, and "Saved" returns in both.
