@@ -4,8 +4,8 @@ import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormatId } from './format
  * Every refusal an export can give, with its words, in one place: the server sends them as 400s
  * (the codes are its refusal codes), the command line prints them and exits 2. A request comes
  * as URL query options (`steps=a,b`, `fit=1`) or as command-line flags (`--steps a,b`, `--fit`),
- * and a message names an option the way its reader wrote it. Some refusals have kept the two
- * wordings they had before the table was shared; the unknown-steps one is worded once.
+ * and a message names an option the way its reader wrote it; otherwise each refusal has one
+ * wording, whoever asked. Values echoed back are clipped: they are anyone's input.
  */
 
 /** Why an export was refused. */
@@ -53,6 +53,8 @@ export interface RequestSyntax {
 export const NAMED_IDS = 5;
 /** How much of each named id is shown. */
 const ID_CHARS = 40;
+/** How much of another echoed value (a page size, a table name) is shown. */
+const clip = (value: string) => value.slice(0, 20);
 
 /** "a, b and c". */
 const listed = (names: readonly string[]) =>
@@ -80,43 +82,28 @@ export const exportErrors = {
       `unknown format "${name}": use ${offered(syntax).join(', ')}`,
     ),
 
-  unknownPageSize: (name: string, syntax: RequestSyntax) =>
-    new ExportError(
-      'bad-page',
-      // A URL's value is clipped: it is anyone's input, echoed back to them.
-      `unknown page size "${syntax.options === 'query' ? name.slice(0, 20) : name}": use A4, A3 or Letter`,
-    ),
+  unknownPageSize: (name: string) =>
+    new ExportError('bad-page', `unknown page size "${clip(name)}": use A4, A3 or Letter`),
 
   fitAndTile: (syntax: RequestSyntax) =>
     new ExportError(
       'bad-page',
-      syntax.options === 'query'
-        ? 'choose one of fit=1 and tile=1'
-        : 'choose one of --fit and --tile',
+      `choose one of ${syntax.options === 'query' ? 'fit=1 and tile=1' : '--fit and --tile'}`,
     ),
 
-  badTable: (name: string, syntax: RequestSyntax) =>
-    new ExportError(
-      'bad-table',
-      syntax.options === 'query'
-        ? 'table must be steps or findings'
-        : `unknown table "${name}": use steps or findings`,
-    ),
+  badTable: (name: string) =>
+    new ExportError('bad-table', `unknown table "${clip(name)}": use steps or findings`),
 
   stepsNotSupported: (format: ExportFormatId, syntax: RequestSyntax) =>
     new ExportError(
       'steps-not-supported',
-      syntax.options === 'query'
-        ? `${formatName(format, syntax)} always covers the whole map: steps=… selects steps for ${listed(selectable(syntax))} only`
-        : `--steps is not supported for ${formatName(format, syntax)}: it chooses the steps drawn in ${listed(selectable(syntax))}`,
+      `${formatName(format, syntax)} always covers the whole map: ${stepsOption(syntax)} selects steps for ${listed(selectable(syntax))} only`,
     ),
 
   emptySteps: (syntax: RequestSyntax) =>
     new ExportError(
       'empty-steps',
-      syntax.options === 'query'
-        ? 'steps=… names no step: give step ids separated by commas, or leave it out for the whole map'
-        : '--steps names no step: give step ids, e.g. --steps s1,s2',
+      `${stepsOption(syntax)} names no step: give step ids separated by commas, or leave it out for the whole map`,
     ),
 
   /** Names the first NAMED_IDS unknown ids (each clipped), then how many more. */

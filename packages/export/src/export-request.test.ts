@@ -80,18 +80,15 @@ describe('parsePageOptions', () => {
     expect(parsePageOptions({ ...plain, size: 'a3', tile: true }, QUERY).mode).toBe('tile');
   });
 
-  it('given an unknown size, then bad-page quoting it (clipped in a URL, whole on a command line)', () => {
+  it('given an unknown size, then bad-page quoting it, clipped, whoever asked', () => {
     const size = 'A9-and-then-a-very-long-tail';
-    expectRefusal(
-      () => parsePageOptions({ ...plain, size }, QUERY),
-      'bad-page',
-      'unknown page size "A9-and-then-a-very-l": use A4, A3 or Letter',
-    );
-    expectRefusal(
-      () => parsePageOptions({ ...plain, size }, FLAGS),
-      'bad-page',
-      `unknown page size "${size}": use A4, A3 or Letter`,
-    );
+    for (const syntax of [QUERY, FLAGS]) {
+      expectRefusal(
+        () => parsePageOptions({ ...plain, size }, syntax),
+        'bad-page',
+        'unknown page size "A9-and-then-a-very-l": use A4, A3 or Letter',
+      );
+    }
   });
 
   it('given fit and tile both, then bad-page naming them as the user wrote them', () => {
@@ -116,12 +113,13 @@ describe('parseCsvTable', () => {
   });
 
   it('given another table, then bad-table', () => {
-    expectRefusal(() => parseCsvTable('x', QUERY), 'bad-table', 'table must be steps or findings');
-    expectRefusal(
-      () => parseCsvTable('x', FLAGS),
-      'bad-table',
-      'unknown table "x": use steps or findings',
-    );
+    for (const syntax of [QUERY, FLAGS]) {
+      expectRefusal(
+        () => parseCsvTable('x', syntax),
+        'bad-table',
+        'unknown table "x": use steps or findings',
+      );
+    }
   });
 });
 
@@ -143,7 +141,7 @@ describe('parseStepSelection', () => {
     expectRefusal(
       () => parseStepSelection('s1', 'report', FLAGS),
       'steps-not-supported',
-      '--steps is not supported for report: it chooses the steps drawn in svg, pdf and png',
+      'report always covers the whole map: --steps selects steps for svg, pdf and png only',
     );
   });
 
@@ -156,7 +154,7 @@ describe('parseStepSelection', () => {
     expectRefusal(
       () => parseStepSelection(typed, 'png', FLAGS),
       'empty-steps',
-      '--steps names no step: give step ids, e.g. --steps s1,s2',
+      '--steps names no step: give step ids separated by commas, or leave it out for the whole map',
     );
   });
 });

@@ -53,7 +53,7 @@ export function parsePageOptions(
 ): PageOptions {
   const name = typed.size ?? 'A4';
   const size = PAGE_NAMES.find((p) => p.toLowerCase() === name.toLowerCase());
-  if (!size) throw exportErrors.unknownPageSize(name, syntax);
+  if (!size) throw exportErrors.unknownPageSize(name);
   if (typed.fit && typed.tile) throw exportErrors.fitAndTile(syntax);
   // Readable by default: one page if its names print at 8 pt or more there, else tiles.
   const mode = typed.tile ? 'tile' : typed.fit ? 'fit' : 'auto';
@@ -63,7 +63,7 @@ export function parsePageOptions(
 /** The CSV table as typed (default steps). */
 export function parseCsvTable(name: string | undefined, syntax: RequestSyntax): CsvTable {
   const table = (name ?? 'steps') as CsvTable;
-  if (!TABLES.includes(table)) throw exportErrors.badTable(String(name), syntax);
+  if (!TABLES.includes(table)) throw exportErrors.badTable(String(name));
   return table;
 }
 

@@ -156,8 +156,8 @@ describe('procmap export', { timeout: 30_000 }, () => {
       [['s3,nope'], 'no step "nope" in this map:'],
       [[',,,'], '--steps names no step'],
       [[' , '], '--steps names no step'],
-      [['s3', '--format', 'csv'], '--steps is not supported for csv'],
-      [['s3', '--format', 'report'], '--steps is not supported for report'],
+      [['s3', '--format', 'csv'], 'csv always covers the whole map: --steps selects steps for'],
+      [['s3', '--format', 'report'], 'report always covers the whole map: --steps selects'],
     ])('%j, then it exits 2 saying %s and writes nothing', async (args, message) => {
       const out = join(dir.path, 'not-written.out');
       const { code, stdout, stderr } = await exportMap(file, '-o', out, '--steps', ...args);
