@@ -1,7 +1,7 @@
 import { generateMap } from '@procmap/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, q, type Reply, send } from '../test-support/api';
-import { waitFor } from '../test-support/clients';
+import { waitFor } from '../test-support/wait';
 import {
   createMap,
   removeDataDir,

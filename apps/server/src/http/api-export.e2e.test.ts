@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMap } from '@procmap/test-kit';
 import { example, expectError, q, send } from '../test-support/api';
+import { letTimePass } from '../test-support/wait';
 import {
   createMap,
   removeDataDir,
@@ -194,7 +195,7 @@ describe('export API (real server process)', { timeout: 60_000 }, () => {
       expect(health.status).toBe(200);
       longest = Math.max(longest, performance.now() - sent);
       checks++;
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await letTimePass(5, 'health checks at a steady pace while the report is drawn');
     }
     const drawMs = performance.now() - started;
     const done = await report;

@@ -79,8 +79,5 @@ export function whenSynced(client: TestClient): Promise<void> {
   });
 }
 
-// The one polling helper lives in wait.ts; tests that took it from here still find it.
-export { waitFor } from './wait';
-
 /** The document's state as bytes, for comparing replicas. */
 export const stateOf = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
