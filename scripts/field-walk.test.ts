@@ -231,7 +231,8 @@ describe('every field of every record, through every layer', () => {
       }
       expect(error).toBeInstanceOf(DocError);
       // A reference naming no record is refused as such; any other bad value as invalid.
-      if (!['roleId', 'from', 'to'].includes(key)) expect((error as DocError).code).toBe('invalid-value');
+      if (!['roleId', 'from', 'to'].includes(key))
+        expect((error as DocError).code).toBe('invalid-value');
       expect(JSON.stringify(doc.exportFile())).toBe(before);
     });
 
