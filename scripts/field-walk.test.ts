@@ -83,6 +83,15 @@ function jsonSchemaOf(table: FieldTable, key: string): Json {
 function sample(schema: Json, key: string): unknown {
   if (Array.isArray(schema.enum)) return schema.enum[schema.enum.length - 1];
   if ('const' in schema) return schema.const;
+  // One of several shapes: the one with the most fields, so that the most is carried through.
+  const options = (schema.oneOf ?? schema.anyOf) as Json[] | undefined;
+  if (options) {
+    const size = (o: Json) => Object.keys((o.properties as Json | undefined) ?? {}).length;
+    return sample(
+      options.reduce((a, b) => (size(b) > size(a) ? b : a)),
+      key,
+    );
+  }
   switch (schema.type) {
     case 'string':
       return `sample ${key}`;
@@ -92,6 +101,7 @@ function sample(schema: Json, key: string): unknown {
     case 'number': {
       const max = (schema.maximum ?? schema.exclusiveMaximum) as number | undefined;
       if (max !== undefined && max <= 1) return 0.25;
+      if (key === 'min') return 1.5; // below any other sample, as a range's lower bound must be
       return schema.type === 'integer' ? 2 : 2.5;
     }
     case 'array':

@@ -9,22 +9,28 @@ export type {
   Reply,
   Role,
   Settings,
+  SimulationSettings,
   Step,
+  TimeVariation,
   Votes,
 } from './types';
 export type {
   Activity,
+  ArrivalPattern,
   CommentKind,
   DemandPeriod,
+  Distribution,
   StepKind,
   ValueClass,
   Waste,
 } from './vocabulary';
 export {
   ACTIVITIES,
+  ARRIVAL_PATTERNS,
   COMMENT_KINDS,
   CURRENT_VERSION,
   DEMAND_PERIODS,
+  DISTRIBUTIONS,
   FORMAT_NAME,
   STEP_KINDS,
   VALUE_CLASSES,

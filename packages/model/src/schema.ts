@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { MAX_LABEL_LENGTH } from './limits';
 import {
   ACTIVITIES,
+  ARRIVAL_PATTERNS,
   COMMENT_KINDS,
   CURRENT_VERSION,
   DEMAND_PERIODS,
+  DISTRIBUTIONS,
   FORMAT_NAME,
   STEP_KINDS,
   VALUE_CLASSES,
@@ -53,11 +55,45 @@ const oneOf = <const T extends readonly [string, ...string[]]>(list: T) =>
 /** A manual position on the canvas. */
 export const positionFields = { x: z.number(), y: z.number() };
 
-/** Cases arriving per period; drives takt time and utilisation. */
+/** Cases arriving per period; drives takt time, utilisation and the simulation's arrivals. */
 export const demandFields = {
   count: z.number().nonnegative(),
   per: z.enum(DEMAND_PERIODS),
+  /** How cases arrive in a simulation: random (Poisson, the default) or even. */
+  arrivals: z.enum(ARRIVAL_PATTERNS).optional(),
 };
+
+/** A simulation's defaults for this map; the command line's flags override them. */
+export const simulationFields = {
+  cases: z.number().int().min(1).optional(),
+  replications: z.number().int().min(1).optional(),
+  warmup: z.number().int().nonnegative().optional(),
+  seed: z.number().int().optional(),
+};
+
+/*
+ * How a step's time varies from case to case (docs/simulation.md). The step's own time is the
+ * mean (exponential, lognormal) or the most likely value (triangular); the bounds a range needs
+ * are required with it, and may not cross.
+ */
+const bound = () => z.number().nonnegative();
+const variationWords = `a variation: { distribution: ${DISTRIBUTIONS.join(' | ')}, … } with min ≤ max where a range needs them`;
+const timeVariation = () =>
+  said(
+    z
+      .discriminatedUnion('distribution', [
+        z.looseObject({ distribution: z.literal('fixed') }),
+        z.looseObject({ distribution: z.literal('exponential') }),
+        z.looseObject({ distribution: z.literal('triangular'), min: bound(), max: bound() }),
+        z.looseObject({ distribution: z.literal('uniform'), min: bound(), max: bound() }),
+        z.looseObject({ distribution: z.literal('lognormal'), cv: z.number().positive() }),
+      ])
+      .refine((v) => !('min' in v && 'max' in v) || (v.min as number) <= (v.max as number), {
+        message: 'min must not be above max',
+        path: ['min'],
+      }),
+    variationWords,
+  );
 
 /*
  * The waste analysis thresholds of this map (docs/analysis.md); every one optional, a missing
@@ -95,6 +131,11 @@ export const settingsFields = {
   analysis: said(z.looseObject(analysisFields), 'thresholds by name').optional(),
   /** Dot-voting: votes each person may place across the map's comments. Default 3. */
   votesPerPerson: said(z.number().int().min(0).max(99), 'a whole number from 0 to 99').optional(),
+  /** A simulation's defaults: cases, replications, warm-up cases, seed. */
+  simulation: said(
+    z.looseObject(simulationFields),
+    '{ cases, replications, warmup, seed }: whole numbers, cases and replications at least 1',
+  ).optional(),
 };
 
 /** A swimlane: the people in one role who own the steps drawn in it. */
@@ -119,6 +160,10 @@ export const stepFields = {
   processTime: minutes().optional(),
   /** Minutes the case waits BEFORE this step starts. */
   waitTime: minutes().optional(),
+  /** How processTime varies from case to case in a simulation; absent: always the same. */
+  processVariation: timeVariation().optional(),
+  /** How waitTime varies from case to case in a simulation; absent: always the same. */
+  waitVariation: timeVariation().optional(),
   valueClass: oneOf(VALUE_CLASSES).optional(),
   activity: oneOf(ACTIVITIES).optional(),
   /** Share of cases arriving complete and accurate, 0..1. */

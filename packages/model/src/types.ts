@@ -8,6 +8,7 @@ import type {
   replyFields,
   roleFields,
   settingsFields,
+  simulationFields,
   stepFields,
 } from './schema';
 
@@ -46,6 +47,8 @@ export type Position = RecordOf<typeof positionFields>;
 /** Cases arriving per period; drives takt time and utilisation. */
 export type Demand = RecordOf<typeof demandFields>;
 export type Settings = RecordOf<typeof settingsFields>;
+/** A simulation's defaults for this map (settings.simulation). */
+export type SimulationSettings = RecordOf<typeof simulationFields>;
 /** A swimlane: the people in one role who own the steps drawn in it. */
 export type Role = RecordOf<typeof roleFields>;
 export type Step = RecordOf<typeof stepFields>;
@@ -53,6 +56,8 @@ export type Flow = RecordOf<typeof flowFields>;
 export type Reply = RecordOf<typeof replyFields>;
 /** An analyst's annotation on a step, a flow, or (without targetId) the whole map. */
 export type Comment = RecordOf<typeof commentFields>;
+/** How a step's time varies from case to case in a simulation (processVariation, waitVariation). */
+export type TimeVariation = NonNullable<Step['processVariation']>;
 /** Dot votes on one comment: voter id -> votes that voter placed on it. */
 export type Votes = NonNullable<Comment['votes']>;
 

@@ -203,6 +203,14 @@ function toProblem(issue: z.core.$ZodIssue, root: unknown): Problem {
         'out-of-range',
         `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}, got ${describe(value)}`,
       );
+    case 'invalid_union': {
+      // A discriminated union (a time variation's distribution): name the value and the choices.
+      const options = (issue as { options?: readonly unknown[] }).options;
+      if (!options) return make('bad-value', issue.message);
+      const allowed = options.map((v) => JSON.stringify(v)).join(', ');
+      if (value === undefined) return make('missing', `required (${allowed})`);
+      return make('bad-value', `unknown ${key} ${describe(value)} (expected one of ${allowed})`);
+    }
     default:
       return make('bad-value', issue.message);
   }

@@ -34,6 +34,24 @@ export type Waste = (typeof WASTES)[number];
 export const DEMAND_PERIODS = ['hour', 'day', 'week'] as const;
 export type DemandPeriod = (typeof DEMAND_PERIODS)[number];
 
+/** How cases arrive in a simulation: at random (Poisson, the default) or evenly spaced. */
+export const ARRIVAL_PATTERNS = ['random', 'even'] as const;
+export type ArrivalPattern = (typeof ARRIVAL_PATTERNS)[number];
+
+/**
+ * How a step's time varies from case to case in a simulation (docs/simulation.md): always the
+ * same (the default), exponential with the step's time as mean, triangular with it as mode,
+ * uniform between two bounds, lognormal with it as mean.
+ */
+export const DISTRIBUTIONS = [
+  'fixed',
+  'exponential',
+  'triangular',
+  'uniform',
+  'lognormal',
+] as const;
+export type Distribution = (typeof DISTRIBUTIONS)[number];
+
 /** The comment kinds that take dot votes. */
 export const VOTABLE_KINDS: readonly CommentKind[] = ['pain-point', 'idea'];
 
