@@ -114,6 +114,29 @@ describe('toCsv', () => {
     }
   });
 
+  it('given time variations, then each is one readable cell in the last two columns; none, or a broken one, is empty', () => {
+    const map = hospitalDischarge();
+    const varied = {
+      ...map,
+      steps: map.steps.map((s, i) =>
+        i === 0
+          ? {
+              ...s,
+              processVariation: { distribution: 'triangular', min: 5, max: 30 },
+              waitVariation: { distribution: 'lognormal', cv: 0.5 },
+            }
+          : i === 1
+            ? { ...s, processVariation: { distribution: 'exponential' }, waitVariation: 'x' }
+            : s,
+      ),
+    } as unknown as typeof map;
+    const [header, first, second, third] = parseCsv(toCsv(varied, analyze(varied), 'steps'));
+    expect(header?.slice(-2)).toEqual(['process_variation', 'wait_variation']);
+    expect(first?.slice(-2)).toEqual(['triangular min=5 max=30', 'lognormal cv=0.5']);
+    expect(second?.slice(-2)).toEqual(['exponential', '']);
+    expect(third?.slice(-2)).toEqual(['', '']);
+  });
+
   it('given tag lists of the wrong type (a map that skipped validation), then the cells are empty, not an error', () => {
     const map = hospitalDischarge();
     const broken = {

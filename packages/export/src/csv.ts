@@ -133,6 +133,9 @@ export function toCsv(
       'lead_min_per_case',
       'share_of_lead_time',
       'findings',
+      // Last, so that sheets reading the columns before them by position keep working.
+      'process_variation',
+      'wait_variation',
     ],
   ];
   for (const s of map.steps) {
@@ -159,9 +162,26 @@ export function toCsv(
       round(p + w),
       lead > 0 ? round((p + w) / lead, 4) : '',
       findingCount.get(s.id) ?? 0,
+      variation(s.processVariation),
+      variation(s.waitVariation),
     ]);
   }
   return csvRows(rows);
+}
+
+/**
+ * A time variation as one cell a person can read and a sheet can split: the distribution, then
+ * its parameters as name=value ("triangular min=5 max=30"); empty when the time does not vary by
+ * choice. Defensive like `tags`: anything unexpected is an empty cell, never a failed export.
+ */
+function variation(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return '';
+  const { distribution, ...rest } = value as Record<string, unknown>;
+  if (typeof distribution !== 'string') return '';
+  const params = ['min', 'max', 'cv']
+    .filter((k) => typeof rest[k] === 'number' && Number.isFinite(rest[k]))
+    .map((k) => `${k}=${rest[k]}`);
+  return [distribution, ...params].join(' ');
 }
 
 /**
