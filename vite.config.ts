@@ -14,6 +14,7 @@ export default defineConfig({
       project('protocol', './packages/protocol'),
       project('export', './packages/export'),
       project('analysis', './packages/analysis'),
+      project('simulation', './packages/simulation'),
       project('test-kit', './packages/test-kit'),
       project('cli', './apps/cli'),
       project('server', './apps/server'),

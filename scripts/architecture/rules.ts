@@ -31,6 +31,7 @@ export interface Violation {
 export const PURE = new Set([
   '@procmap/model',
   '@procmap/analysis',
+  '@procmap/simulation',
   '@procmap/layout',
   '@procmap/export',
   '@procmap/protocol',
