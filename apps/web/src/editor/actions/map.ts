@@ -1,0 +1,70 @@
+import { useSession } from '../../store/session-store';
+import { focusCanvasSoon } from '../canvas-focus';
+import type { Action } from './types';
+import { always } from './when';
+
+/** The map as a whole: tidy up, the outline, export, share, the shortcuts. */
+export const MAP_ACTIONS: readonly Action[] = [
+  {
+    id: 'tidy-up',
+    label: 'Tidy up',
+    help: 'Tidy up: lay the map out along the flow, every step in its lane (one undo)',
+    keys: ['Alt+T'],
+    group: 'map',
+    changesMap: true,
+    applies: always,
+    run: (ctx) => ctx.ui.tidyUp(),
+  },
+  {
+    id: 'outline',
+    label: 'Outline',
+    help: 'Outline: the process as lists, one per lane, to read, review and edit by keyboard (again: back to the map)',
+    keys: ['Alt+V'],
+    group: 'map',
+    changesMap: false,
+    applies: always,
+    run: () => {
+      const session = useSession.getState();
+      if (session.view === 'map') {
+        session.setView('outline');
+        return;
+      }
+      // Back to the map from inside the outline (whose elements go away): the keyboard goes to
+      // the map, on the same selection. From the toolbar's button, focus stays on the button.
+      const from = document.activeElement;
+      const inOutline = !from || from === document.body || from.closest('.outline') !== null;
+      session.setView('map');
+      if (inOutline) focusCanvasSoon();
+    },
+  },
+  {
+    id: 'export',
+    label: 'Export',
+    help: 'Export: PDF, improvement report, SVG, PNG, CSV',
+    keys: [],
+    group: 'map',
+    changesMap: false,
+    applies: always,
+    run: () => useSession.getState().openDialog('export'),
+  },
+  {
+    id: 'share',
+    label: 'Share',
+    help: 'Share: links to edit or to view this map',
+    keys: [],
+    group: 'map',
+    changesMap: false,
+    applies: always,
+    run: () => useSession.getState().openDialog('share'),
+  },
+  {
+    id: 'shortcuts',
+    label: 'Keyboard shortcuts',
+    help: 'Show this list',
+    keys: ['?'],
+    group: 'map',
+    changesMap: false,
+    applies: always,
+    run: () => useSession.getState().openDialog('shortcuts'),
+  },
+];
