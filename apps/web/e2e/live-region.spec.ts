@@ -143,6 +143,9 @@ test('colleagues’ news can be turned off (remembered); the save state is said 
   // Bilal's rename reaches her map but is not said; her connection dropping is.
   await renameStep(bilal, 'Receive letter', 'Letter scanned');
   await expect(step(asha, 'Letter scanned')).toBeVisible();
+  // What is said offline depends on whether this device holds a copy yet: wait until it does
+  // (after the reload the local copy catches up a moment after the map shows).
+  await expect(asha.getByTestId('save-status')).toHaveAttribute('data-saved-locally', 'true');
   await asha.context().setOffline(true);
   await expect(region(asha)).toHaveText('Offline: changes are kept on this device', SAID);
 
