@@ -1,3 +1,4 @@
+import { SIMULATION_DEFAULTS } from '@procmap/simulation';
 import { EXIT, type ExitCode } from './exit-codes';
 import { type Io, printable } from './output';
 
@@ -16,6 +17,8 @@ Commands:
   validate <file>   Check a map file against the procmap format and list every problem
   analyze <file>    Waste analysis: lead time, efficiency, bottleneck and findings
                     ("analyse" works too)
+  simulate <file>   Run cases through the map: lead times and their spread, queues, who is
+                    overloaded
   export <file>     The map as SVG, PDF, PNG or CSV, or the improvement report (PDF)
 
 Options:
@@ -27,6 +30,7 @@ Examples:
   procmap validate referral.procmap.json --json
   procmap analyze referral.procmap.json
   procmap analyze referral.procmap.json --json
+  procmap simulate referral.procmap.json --cases 5000 --seed 7
   procmap export referral.procmap.json --format pdf --page A3 --landscape
   procmap export referral.procmap.json --format report -o referral-report.pdf
 `;
@@ -101,6 +105,46 @@ Exit codes:
 Examples:
   procmap analyze referral.procmap.json
   procmap analyze referral.procmap.json --json
+`;
+}
+
+/** `procmap simulate --help`: usage, what a run reports, and exit codes. */
+export function simulateHelp(): string {
+  const d = SIMULATION_DEFAULTS;
+  return `Simulate cases flowing through a map: arrivals from its demand, a queue for the people of
+each role (its headcount), step times that vary as the map says, decisions by probability,
+rework and parallel branches. It reports what averages hide: the spread of lead times (mean
+with its 95% confidence interval, p50, p90, p95, longest), throughput, work in progress, how
+busy each role is and how long cases wait for it, the steps where cases queue longest, and
+warnings such as a role that cannot keep up. The same seed gives the same numbers.
+The model and how to read it are in docs/simulation.md.
+
+Usage:
+  procmap simulate <file> [--json] [--cases N] [--replications R] [--seed S] [--warmup W]
+
+Options:
+  --cases N          Cases a replication (at least 1)
+  --replications R   Independent runs, for the confidence interval (at least 1)
+  --warmup W         Cases at the start of each replication left out of the figures, while
+                     the queues fill (0 or more)
+  --seed S           The random seed (0 or more): the same seed, the same numbers
+  --json             Print the run's result as JSON on stdout (for scripts and CI)
+  -h, --help         Show this help
+
+Each flag overrides the same field of the map's settings.simulation; where neither gives a
+value, a run is ${d.cases} cases, ${d.replications} replications, a warm-up of ${d.warmup} cases and seed ${d.seed}.
+
+Exit codes:
+  0   simulated (warnings such as an overloaded role do not change the exit code)
+  1   not a valid map (every problem is listed, as by "procmap validate"), or a map that
+      cannot be simulated: each problem says what to add or fix (a start, demand...)
+  2   the file is missing, empty, unreadable or not JSON, or the command was misused
+      (an unknown option, or a flag that is not a whole number in range)
+
+Examples:
+  procmap simulate referral.procmap.json
+  procmap simulate referral.procmap.json --cases 5000 --replications 5 --seed 7
+  procmap simulate referral.procmap.json --json
 `;
 }
 

@@ -23,6 +23,7 @@ const io: Io = {
     process.stderr.write(text);
   },
   color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+  stderrIsTerminal: process.stderr.isTTY === true,
 };
 
 try {

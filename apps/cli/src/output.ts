@@ -5,6 +5,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Whether stdout may carry ANSI colours (a TTY, and NO_COLOR unset). */
   readonly color: boolean;
+  /** Whether stderr is a terminal, where a long run may show its progress; absent: it is not. */
+  readonly stderrIsTerminal?: boolean;
 }
 
 export type Paint = (text: string) => string;

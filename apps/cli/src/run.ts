@@ -1,6 +1,7 @@
 import { parseFlags } from './args';
 import { analyzeCommand } from './commands/analyze';
 import { exportCommand } from './commands/export';
+import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
 import { EXIT, type ExitCode } from './exit-codes';
 import { helpHint, mainHelp } from './help';
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   analyze: analyzeCommand,
   // British spelling, as the product's own words have it: the same command.
   analyse: analyzeCommand,
+  simulate: simulateCommand,
   export: exportCommand,
 };
 
