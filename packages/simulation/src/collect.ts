@@ -1,0 +1,276 @@
+import type { Model } from './inputs';
+import type { ReplicationTotals } from './replication';
+import type {
+  HistogramBin,
+  RoleResult,
+  SimulationResult,
+  SimulationWarning,
+  StepResult,
+} from './result';
+import { meanWithCi95 } from './statistics';
+
+/*
+ * From each replication's sums to the run's answer. A replication is reduced to its figures as
+ * soon as it ends (its lead times are in a buffer the next one reuses); the answer averages the
+ * figures over the replications, with the Student t interval for the mean lead time.
+ */
+
+/** One replication's figures. */
+export interface ReplicationFigures {
+  readonly leadMean: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p95: number;
+  readonly max: number;
+  readonly throughputPerHour: number;
+  readonly wip: number;
+  readonly costPerCase: number;
+  readonly roleUtilisation: Float64Array;
+  readonly roleQueueLength: Float64Array;
+  readonly roleQueueTime: Float64Array;
+  /** People busy on average (for a role without a headcount, how many it needed). */
+  readonly roleBusy: Float64Array;
+  /** Work offered per working minute, in people: above the headcount the queue grows. */
+  readonly roleOffered: Float64Array;
+  /** Queue growth in visits per working minute when overloaded (else 0). */
+  readonly roleGrowth: Float64Array;
+  readonly stepVisits: Float64Array;
+  readonly stepQueue: Float64Array;
+  readonly stepProcess: Float64Array;
+  readonly stepWait: Float64Array;
+  readonly stuck: number;
+  readonly stuckAt: number;
+}
+
+/** Bars of equal width from 0, their width set by the first replication's longest case. */
+export class LeadHistogram {
+  private width = 0;
+  private counts: number[] = [];
+
+  add(sorted: Float64Array): void {
+    if (sorted.length === 0) return;
+    if (this.width === 0) this.width = niceWidth((sorted[sorted.length - 1] as number) / 24);
+    const last = 999;
+    for (const x of sorted) {
+      const k = Math.min(last, Math.floor(x / this.width));
+      while (this.counts.length <= k) this.counts.push(0);
+      this.counts[k] = (this.counts[k] as number) + 1;
+    }
+  }
+
+  /** The bars from the first case's to the last's; empty bars between them stay. */
+  bins(): HistogramBin[] {
+    let first = 0;
+    while (first < this.counts.length && this.counts[first] === 0) first++;
+    const bins: HistogramBin[] = [];
+    for (let k = first; k < this.counts.length; k++) {
+      bins.push({
+        from: round2(k * this.width),
+        to: round2((k + 1) * this.width),
+        count: this.counts[k] as number,
+      });
+    }
+    return bins;
+  }
+}
+
+/** A width of 1, 2 or 5 times a power of ten, at least the given one. */
+function niceWidth(raw: number): number {
+  if (!(raw > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
+  return 10 * power;
+}
+
+/** The p-quantile of sorted values (linear between neighbours). */
+function quantile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const at = p * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
+}
+
+/** Reduces a finished replication to its figures. */
+export function figuresOf(model: Model, t: ReplicationTotals): ReplicationFigures {
+  const roles = model.g.roles.length;
+  const n = model.g.steps.length;
+  const window = t.window > 0 ? t.window : Number.NaN;
+  const measured = t.measured > 0 ? t.measured : Number.NaN;
+  const roleUtilisation = new Float64Array(roles);
+  const roleQueueLength = new Float64Array(roles);
+  const roleQueueTime = new Float64Array(roles);
+  const roleBusy = new Float64Array(roles);
+  const roleOffered = new Float64Array(roles);
+  const roleGrowth = new Float64Array(roles);
+  for (let r = 0; r < roles; r++) {
+    const servers = model.servers[r] as number;
+    const busy = (t.roleBusyArea[r] as number) / window;
+    roleBusy[r] = busy;
+    roleUtilisation[r] = Number.isFinite(servers) ? busy / servers : Number.NaN;
+    roleQueueLength[r] = (t.roleQueueArea[r] as number) / window;
+    const visits = t.roleVisits[r] as number;
+    roleQueueTime[r] = visits > 0 ? (t.roleQueue[r] as number) / visits : 0;
+    // Work a case brings to the role, times cases per minute: people needed to keep up.
+    const workPerCase = (t.roleWork[r] as number) / measured;
+    const offered = model.rate * workPerCase;
+    roleOffered[r] = offered;
+    if (Number.isFinite(servers) && offered >= servers && workPerCase > 0) {
+      const visitsPerCase = visits / measured;
+      roleGrowth[r] = visitsPerCase * (model.rate - servers / workPerCase);
+    }
+  }
+  const stepVisits = new Float64Array(n);
+  const stepQueue = new Float64Array(n);
+  const stepProcess = new Float64Array(n);
+  const stepWait = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const visits = t.stepVisits[i] as number;
+    stepVisits[i] = visits / measured;
+    stepQueue[i] = visits > 0 ? (t.stepQueue[i] as number) / visits : Number.NaN;
+    stepProcess[i] = visits > 0 ? (t.stepProcess[i] as number) / visits : Number.NaN;
+    stepWait[i] = visits > 0 ? (t.stepWait[i] as number) / visits : Number.NaN;
+  }
+  return {
+    leadMean: t.lead.mean,
+    p50: quantile(t.leads, 0.5),
+    p90: quantile(t.leads, 0.9),
+    p95: quantile(t.leads, 0.95),
+    max: t.leads.length > 0 ? (t.leads[t.leads.length - 1] as number) : Number.NaN,
+    throughputPerHour: (t.completionsInWindow / window) * 60,
+    wip: t.wipArea / window,
+    costPerCase: t.cost / measured,
+    roleUtilisation,
+    roleQueueLength,
+    roleQueueTime,
+    roleBusy,
+    roleOffered,
+    roleGrowth,
+    stepVisits,
+    stepQueue,
+    stepProcess,
+    stepWait,
+    stuck: t.stuck,
+    stuckAt: t.stuckAt,
+  };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** The mean over replications of one figure. */
+function meanOf(reps: readonly ReplicationFigures[], pick: (f: ReplicationFigures) => number) {
+  let sum = 0;
+  for (const f of reps) sum += pick(f);
+  return sum / reps.length;
+}
+
+/** Whole people with one decimal when it matters: "2", "2.3". */
+const people = (x: number) => String(Math.round(x * 10) / 10);
+
+export interface RunInputs {
+  readonly cases: number;
+  readonly replications: number;
+  readonly warmup: number;
+  readonly seed: number;
+}
+
+/** The run's answer from its replications' figures. */
+export function combine(
+  model: Model,
+  inputs: RunInputs,
+  reps: readonly ReplicationFigures[],
+  histogram: LeadHistogram,
+): SimulationResult {
+  const { g } = model;
+  const lead = meanWithCi95(reps.map((f) => f.leadMean));
+  const hasCost = model.costPerMinute.some((c) => !Number.isNaN(c));
+  const warnings: SimulationWarning[] = [];
+  const roles: RoleResult[] = g.roles.map((role, r) => {
+    const servers = model.servers[r] as number;
+    const limited = Number.isFinite(servers);
+    const roleName = typeof role.name === 'string' && role.name.trim() !== '' ? role.name : role.id;
+    const offered = meanOf(reps, (f) => f.roleOffered[r] as number);
+    if (limited && offered >= servers && offered > 0) {
+      const perDay = meanOf(reps, (f) => f.roleGrowth[r] as number) * model.minutesPerDay;
+      const grows = perDay >= 10 ? Math.round(perDay) : Math.round(perDay * 10) / 10;
+      warnings.push({
+        code: 'overloaded',
+        roleId: role.id,
+        message: `${roleName} cannot keep up: ${Math.round((offered / servers) * 100)}% busy; the queue grows by ${grows} ${grows === 1 ? 'case' : 'cases'} a day`,
+      });
+    }
+    const busy = meanOf(reps, (f) => f.roleBusy[r] as number);
+    if (!limited && offered > 0) {
+      warnings.push({
+        code: 'unlimited',
+        roleId: role.id,
+        message: `${roleName} has no headcount: simulated with as many people as needed (${people(busy)} busy on average), so nobody waits for them. Set the headcount to see their queue.`,
+      });
+    }
+    return {
+      id: role.id,
+      name: roleName,
+      headcount: limited ? servers : null,
+      utilisation: limited ? round4(meanOf(reps, (f) => f.roleUtilisation[r] as number)) : null,
+      meanQueueLength: round3(meanOf(reps, (f) => f.roleQueueLength[r] as number)),
+      meanQueueTime: round2(meanOf(reps, (f) => f.roleQueueTime[r] as number)),
+    };
+  });
+  warnings.unshift(...model.warnings);
+  const steps: StepResult[] = g.ids.map((id, i) => {
+    const visits = meanOf(reps, (f) => f.stepVisits[i] as number);
+    const perVisit = (pick: (f: ReplicationFigures) => Float64Array) => {
+      let sum = 0;
+      let count = 0;
+      for (const f of reps) {
+        const x = pick(f)[i] as number;
+        if (!Number.isNaN(x)) {
+          sum += x;
+          count++;
+        }
+      }
+      return count > 0 ? round2(sum / count) : null;
+    };
+    return {
+      id,
+      label: g.labels[i] as string,
+      visits: round4(visits),
+      meanQueueTime: perVisit((f) => f.stepQueue),
+      meanProcessTime: perVisit((f) => f.stepProcess),
+      meanWaitTime: perVisit((f) => f.stepWait),
+    };
+  });
+  const stuck = reps.reduce((s, f) => s + f.stuck, 0);
+  if (stuck > 0) {
+    const at = reps.find((f) => f.stuckAt >= 0)?.stuckAt ?? -1;
+    const where = at >= 0 ? ` at "${g.labels[at] || g.ids[at]}"` : '';
+    warnings.push({
+      code: 'stuck',
+      ...(at >= 0 ? { stepId: g.ids[at] as string } : {}),
+      message: `${stuck} ${stuck === 1 ? 'case' : 'cases'} never finished: their parallel branches never all met again${where}. They are left out of the lead time.`,
+    });
+  }
+  return {
+    cases: inputs.cases,
+    replications: inputs.replications,
+    warmup: inputs.warmup,
+    seed: inputs.seed,
+    leadTime: {
+      mean: round2(lead.mean),
+      ci95: lead.ci95 ? [round2(lead.ci95[0]), round2(lead.ci95[1])] : null,
+      p50: round2(meanOf(reps, (f) => f.p50)),
+      p90: round2(meanOf(reps, (f) => f.p90)),
+      p95: round2(meanOf(reps, (f) => f.p95)),
+      max: round2(Math.max(...reps.map((f) => f.max))),
+      histogram: histogram.bins(),
+    },
+    throughputPerHour: round3(meanOf(reps, (f) => f.throughputPerHour)),
+    wip: { mean: round3(meanOf(reps, (f) => f.wip)) },
+    costPerCase: hasCost ? round2(meanOf(reps, (f) => f.costPerCase)) : null,
+    roles,
+    steps,
+    warnings,
+  };
+}
