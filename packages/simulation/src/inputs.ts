@@ -302,8 +302,14 @@ function endlessSteps(g: CompiledGraph, entries: readonly number[]): number[] {
       }
     }
   }
-  const endless: number[] = [];
-  for (let i = 0; i < n; i++) if (reached[i] && !finishes[i]) endless.push(i);
-  // One message per loop is enough: the first step of it in map order.
-  return endless.slice(0, 1);
+  // One message is enough: the first step, in map order, of the loop itself (a step that
+  // only leads into it is not where the fix goes).
+  for (let i = 0; i < n; i++) {
+    if (!reached[i] || finishes[i]) continue;
+    for (let k = g.inStart[i] as number; k < (g.inStart[i + 1] as number); k++) {
+      const from = g.edgeFrom[g.inEdges[k] as number] as number;
+      if (reached[from] && !finishes[from]) return [i];
+    }
+  }
+  return [];
 }

@@ -354,7 +354,7 @@ export class Replication {
     this.roleQueue[r] = (this.roleQueue[r] as number) + queued;
     this.roleWork[r] = (this.roleWork[r] as number) + work;
     const perMinute = this.model.costPerMinute[r] as number;
-    if (perMinute === perMinute) this.cost += perMinute * work;
+    if (!Number.isNaN(perMinute)) this.cost += perMinute * work;
   }
 
   /** The token's work is done: the person takes the next in the queue, the case goes on. */

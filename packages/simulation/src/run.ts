@@ -2,7 +2,7 @@ import type { ProcessMap } from '@procmap/model';
 import { combine, figuresOf, LeadHistogram, type ReplicationFigures } from './collect';
 import { readModel } from './inputs';
 import { joinsOf } from './joins';
-import { randomStreams } from './random';
+import { type Random, randomStreams } from './random';
 import { Replication } from './replication';
 import {
   SIMULATION_DEFAULTS,

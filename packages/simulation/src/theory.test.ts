@@ -14,7 +14,7 @@ import { singleQueue, testMap } from './test-maps';
 const T995_9 = 3.25;
 const REPS = 10;
 
-function run(map: ReturnType<typeof testMap>, cases = 20_000, seed = 1): SimulationResult {
+function run(map: ReturnType<typeof testMap>, cases = 200_000, seed = 1): SimulationResult {
   const out = simulate(map, { cases, replications: REPS, warmup: 2000, seed });
   if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('; '));
   return out.result;
@@ -30,31 +30,32 @@ function expectLeadTime(result: SimulationResult, theory: number): void {
 }
 
 /**
- * A figure the result gives without an interval, from ten single-replication runs on their own
- * seeds: independent, so their spread gives the interval.
+ * Figures the result gives without an interval, from ten single-replication runs on their own
+ * seeds: independent, so their spread gives each figure's interval.
  */
-function expectFigure(
+function expectFigures(
   map: ReturnType<typeof testMap>,
-  pick: (r: SimulationResult) => number,
-  theory: number,
+  figures: readonly (readonly [(r: SimulationResult) => number, number])[],
 ): void {
-  const values: number[] = [];
+  const runs: SimulationResult[] = [];
   for (let seed = 1; seed <= REPS; seed++) {
-    const out = simulate(map, { cases: 20_000, replications: 1, warmup: 2000, seed });
+    const out = simulate(map, { cases: 200_000, replications: 1, warmup: 2000, seed });
     if (!out.ok) throw new Error('cannot simulate');
-    values.push(pick(out.result));
+    runs.push(out.result);
   }
-  const { mean, ci95 } = meanWithCi95(values);
-  if (!ci95) throw new Error('no interval');
-  const half = (((ci95[1] - ci95[0]) / 2) * T995_9) / studentT975(REPS - 1);
-  // Rounding of the reported figures (4 decimals) is far inside any interval here.
-  expect(Math.abs(mean - theory)).toBeLessThanOrEqual(half + 1e-4);
+  for (const [pick, theory] of figures) {
+    const { mean, ci95 } = meanWithCi95(runs.map(pick));
+    if (!ci95) throw new Error('no interval');
+    const half = (((ci95[1] - ci95[0]) / 2) * T995_9) / studentT975(REPS - 1);
+    // Rounding of the reported figures (4 decimals) is far inside any interval here.
+    expect(Math.abs(mean - theory)).toBeLessThanOrEqual(half + 1e-4);
+  }
 }
 
 /** Little's law: work in progress = throughput × lead time, on every run. */
 function expectLittle(result: SimulationResult): void {
   const predicted = (result.throughputPerHour / 60) * result.leadTime.mean;
-  // The run's window cuts cases at both ends; with 20,000 cases a run that is 1% off is wrong.
+  // The run's window cuts cases at both ends; with 200,000 cases a run that is 1% off is wrong.
   expect(Math.abs(result.wip.mean - predicted)).toBeLessThanOrEqual(0.01 * predicted + 0.01);
 }
 
@@ -70,7 +71,8 @@ function erlangC(c: number, a: number): number {
   return last / (sum + last);
 }
 
-describe('one step: M/M/1 and M/M/c', () => {
+// Long runs are what make the intervals narrow; the timeout is for busy machines, not a check.
+describe('one step: M/M/1 and M/M/c', { timeout: 120_000 }, () => {
   // λ = 0.1 per minute, μ = 1/8: ρ = 0.8, W = 1/(μ − λ) = 40 min, Wq = 32, L = 4, Lq = 3.2.
   const mm1 = singleQueue(1, 8, 6);
 
@@ -81,10 +83,12 @@ describe('one step: M/M/1 and M/M/c', () => {
   });
 
   it('M/M/1 utilisation, queue length and queue time', () => {
-    expectFigure(mm1, (r) => r.roles[0]?.utilisation as number, 0.8);
-    expectFigure(mm1, (r) => r.roles[0]?.meanQueueLength as number, 3.2);
-    expectFigure(mm1, (r) => r.roles[0]?.meanQueueTime as number, 32);
-    expectFigure(mm1, (r) => r.wip.mean, 4);
+    expectFigures(mm1, [
+      [(r) => r.roles[0]?.utilisation as number, 0.8],
+      [(r) => r.roles[0]?.meanQueueLength as number, 3.2],
+      [(r) => r.roles[0]?.meanQueueTime as number, 32],
+      [(r) => r.wip.mean, 4],
+    ]);
   });
 
   it('M/M/3 waits as Erlang C says', () => {
@@ -96,12 +100,14 @@ describe('one step: M/M/1 and M/M/c', () => {
     const result = run(map);
     expectLeadTime(result, wq + 8);
     expectLittle(result);
-    expectFigure(map, (r) => r.roles[0]?.meanQueueTime as number, wq);
-    expectFigure(map, (r) => r.roles[0]?.utilisation as number, 0.8);
+    expectFigures(map, [
+      [(r) => r.roles[0]?.meanQueueTime as number, wq],
+      [(r) => r.roles[0]?.utilisation as number, 0.8],
+    ]);
   });
 });
 
-describe('networks of queues (Jackson)', () => {
+describe('networks of queues (Jackson)', { timeout: 120_000 }, () => {
   const exp = { distribution: 'exponential' } as const;
 
   it('two steps in series add their M/M/1 times', () => {
@@ -150,7 +156,7 @@ describe('networks of queues (Jackson)', () => {
     expectLeadTime(result, 10 + 0.4 / (0.125 - 0.04));
     expectLittle(result);
     const y = result.steps.find((s) => s.id === 'y');
-    expectFigure(map, (r) => r.steps.find((s) => s.id === 'y')?.visits as number, 0.4);
+    expectFigures(map, [[(r) => r.steps.find((s) => s.id === 'y')?.visits as number, 0.4]]);
     expect(y?.meanQueueTime).toBeGreaterThan(0);
   });
 
@@ -175,7 +181,9 @@ describe('networks of queues (Jackson)', () => {
     const result = run(map);
     expectLeadTime(result, 20);
     expectLittle(result);
-    expectFigure(map, (r) => r.steps.find((s) => s.id === 'x')?.visits as number, 4 / 3);
-    expectFigure(map, (r) => r.roles[0]?.utilisation as number, 2 / 3);
+    expectFigures(map, [
+      [(r) => r.steps.find((s) => s.id === 'x')?.visits as number, 4 / 3],
+      [(r) => r.roles[0]?.utilisation as number, 2 / 3],
+    ]);
   });
 });
