@@ -53,3 +53,32 @@ type ReferralLists = {
   flows: Json[];
   comments: Json[];
 };
+
+/**
+ * The referral map with demand and people, so it can be simulated: 40 referrals a day; three
+ * GPs write each in 5 to 30 min (10 most often); one ward clerk books it in about 5 min, after
+ * the 2400 min wait. Both roles are busy about 44% of a 7.5 h day, so cases queue a little.
+ */
+export function busyReferralMap(): Json {
+  return referralMapWith((m) => {
+    m.settings = { demand: { count: 40, per: 'day' } };
+    m.roles[0] = { ...m.roles[0], headcount: 3 };
+    m.roles[1] = { ...m.roles[1], headcount: 1 };
+    m.steps[1] = {
+      ...m.steps[1],
+      processVariation: { distribution: 'triangular', min: 5, max: 30 },
+    };
+    m.steps[2] = {
+      ...m.steps[2],
+      processTime: 5,
+      processVariation: { distribution: 'exponential' },
+    };
+  });
+}
+
+/** Returns a copy of the busy referral map with `edit` applied to it. */
+export function busyReferralMapWith(edit: (map: Json & ReferralLists) => void): Json {
+  const map = busyReferralMap() as Json & ReferralLists;
+  edit(map);
+  return map;
+}

@@ -1,0 +1,479 @@
+import { formatMinutes, formatNumber, formatShare } from '@procmap/analysis';
+import { validateMap } from '@procmap/model';
+import {
+  type SimulationOptions,
+  type SimulationResult,
+  simulate,
+  summarise,
+} from '@procmap/simulation';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../run';
+import { captureIo } from '../test-support/capture-io';
+import { busyReferralMap, busyReferralMapWith, referralMap } from '../test-support/maps';
+import { makeTempDir, type TempDir } from '../test-support/temp-files';
+
+/*
+ * The busy referral map (test-support/maps.ts): 40 referrals a day; three GPs write each in 5 to
+ * 30 min; one ward clerk books it in about 5 min after a 2400 min wait. Runs are kept small
+ * (2000 cases, 3 replications) so the tests stay quick; every figure checked is the one the
+ * simulation package computes for the same map and options.
+ */
+
+const SMALL = ['--cases', '2000', '--replications', '3'];
+const SMALL_OPTIONS = { cases: 2000, replications: 3 } as const;
+const HOURS_PER_DAY = 7.5;
+
+/** Runs `procmap simulate <file> [...flags]` in memory. */
+async function simulateFile(file: string, ...flags: string[]) {
+  const out = captureIo();
+  const code = await run(['simulate', file, ...flags], out.io);
+  return { code, stdout: out.stdout(), stderr: out.stderr() };
+}
+
+/** Runs `procmap simulate <file> --json [...flags]` and parses what it printed. */
+async function simulateJson(file: string, ...flags: string[]) {
+  const result = await simulateFile(file, '--json', ...flags);
+  return { ...result, json: JSON.parse(result.stdout) as SimulationResult };
+}
+
+/** What the simulation package itself answers for a map document and options. */
+function expected(map: unknown, options: SimulationOptions): SimulationResult {
+  const validation = validateMap(map);
+  if (!validation.ok) throw new Error('the fixture is not a valid map');
+  const simulated = simulate(validation.map, options);
+  if (!simulated.ok) throw new Error(simulated.problems.map((p) => p.message).join('; '));
+  return JSON.parse(JSON.stringify(simulated.result)) as SimulationResult;
+}
+
+/** A line of the report: label padded to 26 columns, as the analysis report lays them out. */
+const row = (label: string, value: string) => `  ${label.padEnd(26)}${value}`;
+const time = (minutes: number) => formatMinutes(minutes, HOURS_PER_DAY);
+
+/** Start → seven tasks in series, each in a role of one person, its time `times[i]` → end. */
+function seriesMap(times: readonly number[]) {
+  const tasks = times.map((t, i) => ({
+    id: `t${i + 1}`,
+    roleId: `r${i + 1}`,
+    kind: 'task',
+    label: `Task ${i + 1}`,
+    processTime: t,
+    processVariation: { distribution: 'exponential' },
+  }));
+  const steps = [
+    { id: 'start', roleId: 'r1', kind: 'start', label: 'Arrives' },
+    ...tasks,
+    { id: 'end', roleId: `r${times.length}`, kind: 'end', label: 'Done' },
+  ];
+  return {
+    format: 'procmap',
+    version: 1,
+    id: 'series',
+    title: 'Tasks in series',
+    settings: { demand: { count: 60, per: 'day' } },
+    roles: times.map((_, i) => ({ id: `r${i + 1}`, name: `Role ${i + 1}`, headcount: 1 })),
+    steps,
+    flows: steps.slice(1).map((s, i) => ({ id: `f${i + 1}`, from: steps[i]?.id, to: s.id })),
+  };
+}
+
+describe('procmap simulate', () => {
+  let dir: TempDir;
+  let busy = '';
+  beforeAll(async () => {
+    dir = await makeTempDir();
+    busy = await dir.writeJson('busy.procmap.json', busyReferralMap());
+  });
+  afterAll(async () => {
+    await dir.remove();
+  });
+
+  describe('given a map that can be simulated', () => {
+    it('when run with --json, then stdout is exactly the run’s result, pretty-printed, and it exits 0', async () => {
+      // when
+      const { code, stdout, stderr, json } = await simulateJson(busy, ...SMALL);
+      // then
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      expect(json).toEqual(expected(busyReferralMap(), SMALL_OPTIONS));
+      expect(stdout).toBe(`${JSON.stringify(json, null, 2)}\n`);
+    });
+
+    it('when run with --json, then every field of the documented result is there', async () => {
+      // when
+      const { json } = await simulateJson(busy, ...SMALL);
+      // then: docs/simulation.md, "What a run reports"
+      expect(Object.keys(json).sort()).toEqual(
+        [
+          'cases',
+          'replications',
+          'warmup',
+          'seed',
+          'leadTime',
+          'throughputPerHour',
+          'wip',
+          'costPerCase',
+          'roles',
+          'steps',
+          'warnings',
+        ].sort(),
+      );
+      expect(Object.keys(json.leadTime).sort()).toEqual(
+        ['mean', 'ci95', 'p50', 'p90', 'p95', 'max', 'histogram'].sort(),
+      );
+      expect(json.leadTime.ci95).toHaveLength(2);
+      expect(json.leadTime.histogram.length).toBeGreaterThan(0);
+      for (const bin of json.leadTime.histogram) {
+        expect(Object.keys(bin).sort()).toEqual(['count', 'from', 'to']);
+      }
+      expect(Object.keys(json.wip)).toEqual(['mean']);
+      expect(json.roles.map((r) => r.id)).toEqual(['gp', 'clerk']);
+      for (const role of json.roles) {
+        expect(Object.keys(role).sort()).toEqual(
+          ['id', 'name', 'headcount', 'utilisation', 'meanQueueLength', 'meanQueueTime'].sort(),
+        );
+      }
+      expect(json.steps.map((s) => s.id)).toEqual(['s1', 's2', 's3', 's4']);
+      for (const step of json.steps) {
+        expect(Object.keys(step).sort()).toEqual(
+          ['id', 'label', 'visits', 'meanQueueTime', 'meanProcessTime', 'meanWaitTime'].sort(),
+        );
+      }
+      expect([json.cases, json.replications, json.warmup, json.seed]).toEqual([2000, 3, 500, 1]);
+    });
+
+    it('when run twice with the same seed, then the JSON is the same to the byte', async () => {
+      // when
+      const first = await simulateFile(busy, '--json', ...SMALL, '--seed', '7');
+      const second = await simulateFile(busy, '--json', ...SMALL, '--seed', '7');
+      // then
+      expect(first.code).toBe(0);
+      expect(second.stdout).toBe(first.stdout);
+    });
+
+    it('when run with another seed, then the samples differ', async () => {
+      // when
+      const one = await simulateJson(busy, ...SMALL, '--seed', '7');
+      const other = await simulateJson(busy, ...SMALL, '--seed', '8');
+      // then
+      expect(other.json.seed).toBe(8);
+      expect(other.json.leadTime.mean).not.toBe(one.json.leadTime.mean);
+      // The GPs' times are drawn from a triangular range: another seed, other draws.
+      expect(other.json.steps[1]?.meanProcessTime).not.toBe(one.json.steps[1]?.meanProcessTime);
+      expect(other.json.leadTime.max).not.toBe(one.json.leadTime.max);
+    });
+
+    it('when the map has settings.simulation, then they are used, and each flag given overrides its own field', async () => {
+      // given
+      const map = busyReferralMapWith((m) => {
+        m.settings = {
+          ...(m.settings as object),
+          simulation: { cases: 1500, replications: 2, warmup: 50, seed: 11 },
+        };
+      });
+      const file = await dir.writeJson('settings.procmap.json', map);
+      // when
+      const fromMap = await simulateJson(file);
+      const overridden = await simulateJson(file, '--cases', '2000', '--seed', '5');
+      // then
+      expect(fromMap.code).toBe(0);
+      expect(fromMap.json).toEqual(expected(map, {}));
+      expect([fromMap.json.cases, fromMap.json.replications]).toEqual([1500, 2]);
+      expect([fromMap.json.warmup, fromMap.json.seed]).toEqual([50, 11]);
+      expect(overridden.json).toEqual(expected(map, { cases: 2000, seed: 5 }));
+      expect([overridden.json.cases, overridden.json.replications]).toEqual([2000, 2]);
+      expect([overridden.json.warmup, overridden.json.seed]).toEqual([50, 5]);
+    });
+
+    it('when run on a terminal, then it prints the inputs, the lead time, the flow, the roles, the queues and the summary from the same run', async () => {
+      // given
+      const r = expected(busyReferralMap(), { ...SMALL_OPTIONS, seed: 3 });
+      // when
+      const { code, stdout, stderr } = await simulateFile(busy, ...SMALL, '--seed', '3');
+      // then
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      const lines = stdout.split('\n');
+      expect(lines[0]).toBe(`Simulation of "Outpatient referral" (${busy}) — 4 steps, 2 roles`);
+      const [lo, hi] = r.leadTime.ci95 ?? [Number.NaN, Number.NaN];
+      const gp = r.roles[0] as SimulationResult['roles'][number];
+      const clerk = r.roles[1] as SimulationResult['roles'][number];
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          'Run',
+          row('Cases', '2000 a replication'),
+          row('Replications', '3'),
+          row('Warm-up', '500 cases a replication, not measured'),
+          row('Seed', '3'),
+          row('Demand', '40 cases a day, at random (Poisson)'),
+          'Lead time',
+          row(
+            'Mean',
+            `${time(r.leadTime.mean)} (95% confidence interval ${time(lo)} to ${time(hi)})`,
+          ),
+          row('Half of cases within', `${time(r.leadTime.p50)} (p50)`),
+          row('9 in 10 within', `${time(r.leadTime.p90)} (p90)`),
+          row('19 in 20 within', `${time(r.leadTime.p95)} (p95)`),
+          row('Longest', time(r.leadTime.max)),
+          'Flow',
+          row(
+            'Throughput',
+            `${formatNumber(r.throughputPerHour)} cases an hour (${formatNumber(r.throughputPerHour * HOURS_PER_DAY)} a day)`,
+          ),
+          row('Work in progress', `${formatNumber(r.wip.mean)} cases on average`),
+          'Roles',
+          row(
+            'GP',
+            `3 people, ${formatShare(gp.utilisation ?? Number.NaN)} busy; ${formatNumber(gp.meanQueueLength)} cases waiting on average, ${time(gp.meanQueueTime)} a visit`,
+          ),
+          row(
+            'Ward clerk',
+            `1 person, ${formatShare(clerk.utilisation ?? Number.NaN)} busy; ${formatNumber(clerk.meanQueueLength)} cases waiting on average, ${time(clerk.meanQueueTime)} a visit`,
+          ),
+          'Where cases queue longest',
+          'In one sentence',
+          `  ${summarise(r, HOURS_PER_DAY)}`,
+        ]),
+      );
+      // Both working steps queue for their people; the longer wait is listed first.
+      const queued = r.steps
+        .filter((s) => (s.meanQueueTime ?? 0) > 0)
+        .sort((a, b) => (b.meanQueueTime ?? 0) * b.visits - (a.meanQueueTime ?? 0) * a.visits);
+      expect(queued.map((s) => s.id).sort()).toEqual(['s2', 's3']);
+      const first = lines.indexOf('Where cases queue longest') + 1;
+      expect(lines.slice(first, first + 2)).toEqual(
+        queued.map((s, i) => `  ${i + 1}. "${s.label}" — ${time(s.meanQueueTime ?? 0)} a case`),
+      );
+    });
+
+    it('when a role has no headcount, then its line says it had as many people as needed', async () => {
+      // given
+      const map = busyReferralMapWith((m) => {
+        m.roles[0] = { id: 'gp', name: 'GP', order: 0 };
+      });
+      const file = await dir.writeJson('no-headcount.procmap.json', map);
+      // when
+      const { code, stdout } = await simulateFile(file, ...SMALL);
+      // then
+      expect(code).toBe(0);
+      expect(stdout).toContain(`\n${row('GP', 'no headcount: as many people as needed')}\n`);
+      const r = expected(map, SMALL_OPTIONS);
+      expect(r.roles[0]?.headcount).toBeNull();
+    });
+
+    it('when cases queue at more than five steps, then the five where they wait longest a case are listed, longest first', async () => {
+      // given: seven one-person roles, busy 13% to 93% of the day
+      const map = seriesMap([1, 3, 6, 2, 7, 4, 5]);
+      const file = await dir.writeJson('series.procmap.json', map);
+      const r = expected(map, SMALL_OPTIONS);
+      // when
+      const { code, stdout } = await simulateFile(file, ...SMALL);
+      // then
+      expect(code).toBe(0);
+      const ranked = r.steps
+        .filter((s) => (s.meanQueueTime ?? 0) > 0)
+        .sort((a, b) => (b.meanQueueTime ?? 0) * b.visits - (a.meanQueueTime ?? 0) * a.visits);
+      expect(ranked).toHaveLength(7);
+      const lines = stdout.split('\n');
+      const first = lines.indexOf('Where cases queue longest') + 1;
+      expect(lines.slice(first, first + 6)).toEqual([
+        ...ranked
+          .slice(0, 5)
+          .map((s, i) => `  ${i + 1}. "${s.label}" — ${time(s.meanQueueTime ?? 0)} a case`),
+        '',
+      ]);
+    });
+  });
+
+  describe('given a role that cannot keep up', () => {
+    // One GP for 60 referrals a day of 15 min on average: 900 min of work in a 450 min day.
+    const overloaded = () =>
+      busyReferralMapWith((m) => {
+        m.settings = { demand: { count: 60, per: 'day' } };
+        m.roles[0] = { ...m.roles[0], headcount: 1 };
+      });
+
+    it('when simulated, then the run finishes, exits 0 and warns that the role is overloaded', async () => {
+      // given
+      const file = await dir.writeJson('overloaded.procmap.json', overloaded());
+      // when
+      const { code, json } = await simulateJson(file, ...SMALL);
+      const report = await simulateFile(file, ...SMALL);
+      // then
+      expect(code).toBe(0);
+      const warning = json.warnings.find((w) => w.code === 'overloaded');
+      expect(warning?.roleId).toBe('gp');
+      expect(json.roles[0]?.utilisation).toBeGreaterThan(0.95);
+      expect(report.code).toBe(0);
+      expect(report.stdout).toContain(`\nWarnings (${json.warnings.length})\n`);
+      expect(report.stdout).toContain(`\n  warning  ${warning?.message}\n`);
+    });
+  });
+
+  describe('given a valid map that cannot be simulated', () => {
+    it('when it has no demand, then it exits 1 and the message says what to add', async () => {
+      // given: the referral map as it is, with no settings.demand
+      const file = await dir.writeJson('no-demand.procmap.json', referralMap());
+      // when
+      const { code, stdout, stderr } = await simulateFile(file);
+      const asJson = await simulateJson(file);
+      // then
+      expect(code).toBe(1);
+      expect(stderr).toBe('');
+      const json = asJson.json as unknown as {
+        file: string;
+        simulated: boolean;
+        problems: { code: string; message: string }[];
+      };
+      expect(asJson.code).toBe(1);
+      expect(json.file).toBe(file);
+      expect(json.simulated).toBe(false);
+      const problem = json.problems.find((p) => p.code === 'no-demand');
+      expect(problem?.message).toMatch(/demand/);
+      expect(stdout.split('\n')[0]).toBe(
+        `✗ ${file}: cannot be simulated — ${json.problems.length === 1 ? '1 problem' : `${json.problems.length} problems`}`,
+      );
+      expect(stdout).toContain(`\n  error    ${problem?.message}\n`);
+    });
+
+    it('when no step is where cases begin, then it exits 1 and says to add a start step', async () => {
+      // given: no step of kind start, and a flow from the end back to the first step, so every
+      // step has a flow into it
+      const map = busyReferralMapWith((m) => {
+        m.steps[0] = { ...m.steps[0], kind: 'task' };
+        m.flows.push({ id: 'f4', from: 's4', to: 's1' });
+      });
+      const file = await dir.writeJson('no-start.procmap.json', map);
+      // when
+      const { code, stdout } = await simulateFile(file, ...SMALL);
+      const asJson = await simulateJson(file, ...SMALL);
+      // then
+      expect(code).toBe(1);
+      const { problems } = asJson.json as unknown as {
+        problems: { code: string; message: string }[];
+      };
+      const problem = problems.find((p) => p.code === 'no-start');
+      expect(problem?.message).toMatch(/start step/);
+      expect(stdout).toContain(`\n  error    ${problem?.message}\n`);
+    });
+  });
+
+  describe('given a file that is not a valid map', () => {
+    it('when simulated, then it exits 1 with exactly what procmap validate prints', async () => {
+      // given
+      const file = await dir.writeJson('bad.procmap.json', { ...busyReferralMap(), version: 9 });
+      const validate = captureIo();
+      await run(['validate', file], validate.io);
+      const validateJson = captureIo();
+      await run(['validate', file, '--json'], validateJson.io);
+      // when
+      const { code, stdout } = await simulateFile(file, ...SMALL);
+      const asJson = await simulateFile(file, '--json');
+      // then
+      expect(code).toBe(1);
+      expect(stdout).toBe(validate.stdout());
+      expect(stdout).toContain('✗');
+      expect(asJson.code).toBe(1);
+      expect(asJson.stdout).toBe(validateJson.stdout());
+    });
+  });
+
+  describe('given input that cannot be read', () => {
+    it.each([
+      ['missing', null],
+      ['not JSON', '{ "format": "procmap", '],
+      ['empty', ''],
+    ])(
+      'when the file is %s, then it exits 2 with the same message as analyze',
+      async (what, content) => {
+        // given
+        const file =
+          content === null
+            ? `${dir.path}/nowhere.procmap.json`
+            : await dir.write(`${what.replace(' ', '-')}.procmap.json`, content);
+        const analyzed = captureIo();
+        await run(['analyze', file], analyzed.io);
+        // when
+        const { code, stdout, stderr } = await simulateFile(file);
+        // then
+        expect(code).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr).toMatch(/^procmap: /);
+        expect(stderr).toBe(analyzed.stderr());
+      },
+    );
+  });
+
+  describe('given bad flags', () => {
+    it.each([
+      [['--cases', 'lots'], '--cases needs a whole number from 1 to 10,000,000, got "lots"'],
+      [['--cases', '0'], '--cases needs a whole number from 1 to 10,000,000, got 0'],
+      [['--replications', '0'], '--replications needs a whole number from 1 to 1,000, got 0'],
+      [['--replications', '5000'], '--replications needs a whole number from 1 to 1,000, got 5000'],
+      [['--warmup', '-5'], '--warmup needs a whole number from 0 to 10,000,000, got -5'],
+      [['--seed', '1.5'], '--seed needs a whole number, got "1.5"'],
+      [['--seed'], 'option --seed needs a value'],
+      [['--json=1'], 'option --json takes no value'],
+      [['--speed', '2'], 'unknown option --speed'],
+    ])(
+      'when given %j, then it exits 2 before reading the file, saying what is wrong',
+      async (flags, message) => {
+        // given: a file that does not exist, to show the flags are checked first
+        const file = `${dir.path}/nowhere.procmap.json`;
+        // when
+        const { code, stdout, stderr } = await simulateFile(file, ...flags);
+        // then
+        expect(code).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr).toBe(
+          `procmap simulate: ${message}\nRun "procmap simulate --help" for usage.\n`,
+        );
+      },
+    );
+
+    it.each([
+      [[], 'missing the file to simulate'],
+      [['a.json', 'b.json'], 'expected one file, got 2'],
+    ])('when given %j as files, then it exits 2', async (argv, message) => {
+      // given
+      const out = captureIo();
+      // when
+      const code = await run(['simulate', ...argv], out.io);
+      // then
+      expect(code).toBe(2);
+      expect(out.stderr()).toBe(
+        `procmap simulate: ${message}\nRun "procmap simulate --help" for usage.\n`,
+      );
+    });
+  });
+
+  it('given --help, then it shows the usage, the flags and the exit codes, and exits 0', async () => {
+    // given
+    const out = captureIo();
+    // when
+    const code = await run(['simulate', '--help'], out.io);
+    // then
+    expect(code).toBe(0);
+    const help = out.stdout();
+    expect(help).toContain(
+      'procmap simulate <file> [--json] [--cases N] [--replications R] [--seed S] [--warmup W]',
+    );
+    for (const flag of ['--cases N', '--replications R', '--warmup W', '--seed S', '--json']) {
+      expect(help).toContain(`\n  ${flag}`);
+    }
+    expect(help).toContain(
+      'a run is 10000 cases, 10 replications, a warm-up of 500 cases and seed 1',
+    );
+    expect(help).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n(.*\n)* {2}2 /);
+  });
+
+  it('given stderr is a terminal, when run with --json, then stdout still carries the JSON alone', async () => {
+    // given
+    const out = captureIo();
+    const io = { ...out.io, stderrIsTerminal: true };
+    // when
+    const code = await run(['simulate', busy, '--json', ...SMALL], io);
+    // then
+    expect(code).toBe(0);
+    expect(JSON.parse(out.stdout())).toEqual(expected(busyReferralMap(), SMALL_OPTIONS));
+  });
+});
