@@ -252,6 +252,8 @@ export function combine(
       message: `${stuck} ${stuck === 1 ? 'case' : 'cases'} never finished: their parallel branches never all met again${where}. They are left out of the lead time.`,
     });
   }
+  const warm = shortWarmup(model, inputs.warmup, lead.mean);
+  if (warm) warnings.push(warm);
   return {
     cases: inputs.cases,
     replications: inputs.replications,
@@ -272,5 +274,20 @@ export function combine(
     roles,
     steps,
     warnings,
+  };
+}
+
+/**
+ * A warm-up that ends before a case could get through: measuring began while the service was
+ * still filling up from empty, so queues and utilisation read low. Suggests a warm-up of about
+ * two lead times' worth of arrivals.
+ */
+function shortWarmup(model: Model, warmup: number, leadMean: number): SimulationWarning | null {
+  const span = warmup / model.rate;
+  if (!(leadMean > 0) || span >= leadMean) return null;
+  const wanted = niceWidth(2 * leadMean * model.rate);
+  return {
+    code: 'short-warmup',
+    message: `The warm-up of ${warmup} ${warmup === 1 ? 'case' : 'cases'} is over before a case gets through (${Math.round(span)} min of arrivals against a ${Math.round(leadMean)} min lead time): measuring began while the service was still filling up, so queues and utilisation read low. Try a warm-up of ${wanted} cases.`,
   };
 }

@@ -164,6 +164,25 @@ describe('warnings', () => {
     expect(result.warnings.map((w) => w.code)).toContain('unlimited');
   });
 
+  it('says when measuring began before the service had filled up, and suggests a warm-up', () => {
+    // Two an hour, each case waiting a working week (2,250 min): 10 warm-up cases arrive in 300 min.
+    const slow = testMap(
+      fixedLine({
+        steps: [
+          { id: 'in', kind: 'start' },
+          { id: 'x', processTime: 6, waitTime: 2250 },
+          { id: 'out', kind: 'end' },
+        ],
+      }),
+    );
+    const short = ok(slow, { warmup: 10 });
+    const warning = short.warnings.find((w) => w.code === 'short-warmup');
+    expect(warning?.message).toMatch(
+      /warm-up of 10 cases is over before a case gets through \(300 min of arrivals against a 2256 min lead time\).*Try a warm-up of 200 cases\.$/,
+    );
+    expect(ok(slow, { warmup: 200 }).warnings.map((w) => w.code)).not.toContain('short-warmup');
+  });
+
   it('counts whole people', () => {
     const result = ok(testMap(fixedLine({ roles: { a: 1.6 } })));
     expect(result.roles[0]?.headcount).toBe(2);

@@ -57,7 +57,9 @@ export type SimulationWarningCode =
   /** A headcount that is not a whole number, rounded to whole people. */
   | 'whole-people'
   /** Cases that never finished: their parallel branches never all met again. */
-  | 'stuck';
+  | 'stuck'
+  /** Measuring began before the service had filled up: the warm-up is shorter than a case. */
+  | 'short-warmup';
 
 export interface SimulationWarning {
   readonly code: SimulationWarningCode;
