@@ -7,6 +7,7 @@ import type {
   SimulationWarning,
   StepResult,
 } from './result';
+import { quantiles } from './quantiles';
 import { meanWithCi95 } from './statistics';
 
 /*
@@ -47,11 +48,11 @@ export class LeadHistogram {
   private width = 0;
   private counts: number[] = [];
 
-  add(sorted: Float64Array): void {
-    if (sorted.length === 0) return;
-    if (this.width === 0) this.width = niceWidth((sorted[sorted.length - 1] as number) / 24);
+  add(leads: Float64Array, max: number): void {
+    if (leads.length === 0) return;
+    if (this.width === 0) this.width = niceWidth(max / 24);
     const last = 999;
-    for (const x of sorted) {
+    for (const x of leads) {
       const k = Math.min(last, Math.floor(x / this.width));
       while (this.counts.length <= k) this.counts.push(0);
       this.counts[k] = (this.counts[k] as number) + 1;
@@ -80,15 +81,6 @@ function niceWidth(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
   for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
   return 10 * power;
-}
-
-/** The p-quantile of sorted values (linear between neighbours). */
-function quantile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const at = p * (sorted.length - 1);
-  const lo = Math.floor(at);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (at - lo);
 }
 
 /** Reduces a finished replication to its figures. */
@@ -131,12 +123,13 @@ export function figuresOf(model: Model, t: ReplicationTotals): ReplicationFigure
     stepProcess[i] = visits > 0 ? (t.stepProcess[i] as number) / visits : Number.NaN;
     stepWait[i] = visits > 0 ? (t.stepWait[i] as number) / visits : Number.NaN;
   }
+  const [p50, p90, p95] = quantiles(t.leads, [0.5, 0.9, 0.95]) as [number, number, number];
   return {
     leadMean: t.lead.mean,
-    p50: quantile(t.leads, 0.5),
-    p90: quantile(t.leads, 0.9),
-    p95: quantile(t.leads, 0.95),
-    max: t.leads.length > 0 ? (t.leads[t.leads.length - 1] as number) : Number.NaN,
+    p50,
+    p90,
+    p95,
+    max: t.leadMax,
     throughputPerHour: (t.completionsInWindow / window) * 60,
     wip: t.wipArea / window,
     costPerCase: t.cost / measured,

@@ -1,6 +1,7 @@
 import { KIND_CODE } from '@procmap/model';
 import { EventQueue } from './event-queue';
 import type { Model } from './inputs';
+import { largest } from './quantiles';
 import type { Random } from './random';
 import { RunningStats } from './statistics';
 
@@ -25,8 +26,9 @@ const WORKED = 2;
 export interface ReplicationTotals {
   readonly measured: number;
   readonly lead: RunningStats;
-  /** Measured lead times, sorted; a view of the caller's buffer. */
+  /** Measured lead times, in no order; a view of the caller's buffer. */
   readonly leads: Float64Array;
+  readonly leadMax: number;
   readonly window: number;
   readonly completionsInWindow: number;
   readonly wipArea: number;
@@ -200,7 +202,6 @@ export class Replication {
     this.touchWip(end);
     const measured = this.measuredDone;
     const leads = this.leads.subarray(0, measured);
-    leads.sort();
     let stuckAt = -1;
     for (let f = 0; f < this.frameCount && stuckAt < 0; f++)
       if (!this.frameFree.includes(f)) stuckAt = this.frameJoin[f] as number;
@@ -208,6 +209,7 @@ export class Replication {
       measured,
       lead: this.lead,
       leads,
+      leadMax: largest(leads),
       window: Math.max(0, end - this.t0),
       completionsInWindow: this.completionsInWindow,
       wipArea: this.wipArea,

@@ -125,7 +125,7 @@ export function prepareSimulation(map: ProcessMap, options: SimulationOptions = 
         left -= Math.max(1, current.events - before);
         if (!current.done) break;
         const totals = current.totals();
-        histogram.add(totals.leads);
+        histogram.add(totals.leads, totals.leadMax);
         figures.push(figuresOf(model, totals));
         events += current.events;
         current = undefined;
