@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from './run';
+import { captureIo } from './test-support/capture-io';
 import { referralMap, referralMapWith } from './test-support/maps';
 import { makeTempDir, type TempDir } from './test-support/temp-files';
 
@@ -107,6 +109,52 @@ describe('procmap, run as a process', () => {
     const json = JSON.parse(stdout) as { metrics: { leadTime: number }; findings: unknown[] };
     expect(json.metrics.leadTime).toBe(2410);
     expect(json.findings.length).toBeGreaterThan(0);
+  });
+
+  it('given the hospital discharge template, when simulated with --json in two processes, then both print the same result as in memory, with nothing on stderr', {
+    timeout: SLOW,
+  }, async () => {
+    // given: a 25-step template with demand; a pipe, not a terminal, so no progress line
+    const file = 'examples/hospital-discharge.procmap.json';
+    const args = [
+      'simulate',
+      file,
+      '--json',
+      '--cases',
+      '2000',
+      '--replications',
+      '3',
+      '--seed',
+      '4',
+    ];
+    const inMemory = captureIo();
+    await run(args, inMemory.io);
+    // when
+    const [one, other] = await Promise.all([procmap(args), procmap(args)]);
+    // then
+    expect(one.code).toBe(0);
+    expect(one.stderr).toBe('');
+    expect(JSON.parse(one.stdout)).toMatchObject({ cases: 2000, replications: 3, seed: 4 });
+    expect(other.stdout).toBe(one.stdout);
+    expect(one.stdout).toBe(inMemory.stdout());
+  });
+
+  it('given a bad flag, when simulated, then it exits 2 with one line and a hint on stderr', {
+    timeout: SLOW,
+  }, async () => {
+    // when
+    const { code, stdout, stderr } = await procmap([
+      'simulate',
+      'examples/hospital-discharge.procmap.json',
+      '--replications',
+      '0',
+    ]);
+    // then
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'procmap simulate: --replications needs a whole number from 1 to 1,000, got 0\nRun "procmap simulate --help" for usage.\n',
+    );
   });
 
   it('given a missing file, when validated, then it exits 2 with one line on stderr', {

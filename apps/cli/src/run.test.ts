@@ -19,6 +19,8 @@ describe('procmap (no command)', () => {
       expect(help).toContain('Examples:\n  procmap validate referral.procmap.json');
       expect(help).toMatch(/ {2}analyze <file> +Waste analysis/);
       expect(help).toContain('procmap analyze referral.procmap.json --json');
+      expect(help).toMatch(/ {2}simulate <file> +Run cases through the map/);
+      expect(help).toContain('procmap simulate referral.procmap.json --cases 5000 --seed 7');
     },
   );
 
