@@ -9,6 +9,8 @@ import { drawFooters } from './footers';
 import { drawMapPages, howToRead, planMapPages } from './map-section';
 import { performanceSection } from './performance-section';
 import { reportContext } from './report-context';
+import { simulationSection } from './simulation-section';
+import { runReportSimulation } from './simulation-run';
 import { summarySection } from './summary-section';
 import { titlePage } from './title-page';
 import { workloadSection } from './workload-section';
@@ -31,7 +33,10 @@ export interface ReportOptions extends PageOptions {
   readonly maxTilePages?: number;
 }
 
-/** Builds the improvement report PDF: title page, map, metrics, findings, comments, workload. */
+/**
+ * Builds the improvement report PDF: title page, map, metrics, findings, comments, workload,
+ * and a simulation of the map's demand when it has one.
+ */
 export async function buildReport(
   map: ProcessMap,
   analysis: AnalysisResult,
@@ -52,6 +57,7 @@ export async function buildReport(
   findingsSection(report, options.maxFindings ?? 40);
   commentsSection(report);
   workloadSection(report);
+  simulationSection(report, runReportSimulation(map));
   drawFooters(writer, title, tilePages);
 
   return writer.doc.save({ useObjectStreams: true });

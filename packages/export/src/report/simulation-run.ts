@@ -1,0 +1,93 @@
+import type { ProcessMap } from '@procmap/model';
+import {
+  SIMULATION_DEFAULTS,
+  type SimulationProblem,
+  type SimulationResult,
+  simulate,
+} from '@procmap/simulation';
+
+/*
+ * The simulation the report shows: run only when the map has demand to simulate, on the map's
+ * own inputs, but never larger than a report can afford to wait for. Someone who wants the full
+ * run has the command line and the editor's Simulate tab.
+ */
+
+/** The most cases and replications the report simulates, whatever the map asks for. */
+export const REPORT_SIMULATION_CAP = { cases: 10_000, replications: 5 } as const;
+
+/**
+ * Cases × steps × replications the report simulates at most: a run costs two to three events
+ * per step a case passes, so this is about a second. The templates (up to 42 steps) run the
+ * whole cap; a 300-step map runs fewer cases rather than fifteen seconds of them.
+ */
+export const REPORT_SIMULATION_BUDGET = 2_500_000;
+
+/** The inputs of a run, as the report used them. */
+export interface ReportSimulationInputs {
+  readonly cases: number;
+  readonly replications: number;
+  readonly warmup: number;
+  readonly seed: number;
+}
+
+export type ReportSimulation =
+  | {
+      readonly ok: true;
+      readonly result: SimulationResult;
+      readonly inputs: ReportSimulationInputs;
+      /** The full run (the map's inputs, or the defaults), when the report ran less than that. */
+      readonly capped?: { readonly cases: number; readonly replications: number };
+    }
+  | { readonly ok: false; readonly problems: readonly SimulationProblem[] };
+
+/** Whether the map says how many cases arrive: without demand there is nothing to simulate. */
+export function hasDemand(map: ProcessMap): boolean {
+  const count = map.settings?.demand?.count;
+  return typeof count === 'number' && count > 0;
+}
+
+/** The inputs the report runs: the map's `settings.simulation`, the defaults, then the cap. */
+export function reportSimulationInputs(map: ProcessMap): {
+  inputs: ReportSimulationInputs;
+  capped?: { cases: number; replications: number };
+} {
+  const asked = { ...SIMULATION_DEFAULTS, ...definedOnly(map.settings?.simulation) };
+  const replications = Math.min(asked.replications, REPORT_SIMULATION_CAP.replications);
+  let cases = Math.min(asked.cases, REPORT_SIMULATION_CAP.cases);
+  let warmup = asked.warmup;
+  // A big map runs fewer cases, warm-up and measured alike, so the warm-up keeps its share.
+  const room = Math.floor(
+    REPORT_SIMULATION_BUDGET / (replications * Math.max(1, map.steps.length)),
+  );
+  if (cases + warmup > room) {
+    const measured = Math.max(1, Math.round((cases * room) / (cases + warmup)));
+    warmup = Math.max(0, Math.min(warmup, room - measured));
+    cases = measured;
+  }
+  const inputs = { cases, replications, warmup, seed: asked.seed };
+  const capped = cases < asked.cases || replications < asked.replications;
+  return capped
+    ? { inputs, capped: { cases: asked.cases, replications: asked.replications } }
+    : { inputs };
+}
+
+/** Runs the report's simulation; undefined when the map has no demand (no section at all). */
+export function runReportSimulation(map: ProcessMap): ReportSimulation | undefined {
+  if (!hasDemand(map)) return undefined;
+  const { inputs, capped } = reportSimulationInputs(map);
+  const run = simulate(map, inputs);
+  if (!run.ok) return { ok: false, problems: run.problems };
+  return { ok: true, result: run.result, inputs, ...(capped ? { capped } : {}) };
+}
+
+/** The fields of the map's simulation settings that are set (an explicit undefined is not). */
+function definedOnly(
+  settings: Readonly<Record<string, unknown>> | undefined,
+): Partial<ReportSimulationInputs> {
+  const out: Record<string, number> = {};
+  for (const key of ['cases', 'replications', 'warmup', 'seed'] as const) {
+    const v = settings?.[key];
+    if (typeof v === 'number') out[key] = v;
+  }
+  return out;
+}
