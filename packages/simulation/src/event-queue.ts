@@ -24,59 +24,67 @@ export class EventQueue {
   push(time: number, payload: number): void {
     if (Number.isNaN(time)) throw new RangeError('an event time must be a number, got NaN');
     if (this.count === this.times.length) this.grow();
+    const times = this.times;
+    const order = this.order;
+    const payloads = this.payloads;
     let i = this.count++;
     const seq = this.pushed++;
-    // Sift up: move parents down until the new event's place is found.
+    // Sift up: move parents down until the new event's place is found. The comparisons are
+    // written out rather than called: this loop runs for every event of a run.
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!earlier(time, seq, this.times[parent] as number, this.order[parent] as number)) break;
-      this.move(parent, i);
+      const pt = times[parent] as number;
+      if (pt < time || (pt === time && (order[parent] as number) < seq)) break;
+      times[i] = pt;
+      order[i] = order[parent] as number;
+      payloads[i] = payloads[parent] as number;
       i = parent;
     }
-    this.times[i] = time;
-    this.order[i] = seq;
-    this.payloads[i] = payload;
+    times[i] = time;
+    order[i] = seq;
+    payloads[i] = payload;
   }
 
   /** Removes the next event and returns its payload; -1 when the queue is empty. */
   pop(): number {
     if (this.count === 0) return -1;
-    const top = this.payloads[0] as number;
+    const times = this.times;
+    const order = this.order;
+    const payloads = this.payloads;
+    const top = payloads[0] as number;
     const last = --this.count;
     if (last > 0) {
-      const time = this.times[last] as number;
-      const seq = this.order[last] as number;
-      const payload = this.payloads[last] as number;
+      const time = times[last] as number;
+      const seq = order[last] as number;
+      const payload = payloads[last] as number;
       let i = 0;
       // Sift down: move the earlier child up until the last event's place is found.
       for (;;) {
         let child = 2 * i + 1;
         if (child >= last) break;
-        if (child + 1 < last && this.less(child + 1, child)) child++;
-        if (!earlier(this.times[child] as number, this.order[child] as number, time, seq)) break;
-        this.move(child, i);
+        let ct = times[child] as number;
+        let cs = order[child] as number;
+        const right = child + 1;
+        if (right < last) {
+          const rt = times[right] as number;
+          const rs = order[right] as number;
+          if (rt < ct || (rt === ct && rs < cs)) {
+            child = right;
+            ct = rt;
+            cs = rs;
+          }
+        }
+        if (ct > time || (ct === time && cs > seq)) break;
+        times[i] = ct;
+        order[i] = cs;
+        payloads[i] = payloads[child] as number;
         i = child;
       }
-      this.times[i] = time;
-      this.order[i] = seq;
-      this.payloads[i] = payload;
+      times[i] = time;
+      order[i] = seq;
+      payloads[i] = payload;
     }
     return top;
-  }
-
-  private less(a: number, b: number): boolean {
-    return earlier(
-      this.times[a] as number,
-      this.order[a] as number,
-      this.times[b] as number,
-      this.order[b] as number,
-    );
-  }
-
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from] as number;
-    this.order[to] = this.order[from] as number;
-    this.payloads[to] = this.payloads[from] as number;
   }
 
   private grow(): void {
@@ -91,9 +99,4 @@ export class EventQueue {
     this.order = order;
     this.payloads = payloads;
   }
-}
-
-/** Event (ta, sa) comes before (tb, sb): earlier in time, or pushed first at the same time. */
-function earlier(ta: number, sa: number, tb: number, sb: number): boolean {
-  return ta < tb || (ta === tb && sa < sb);
 }

@@ -35,6 +35,8 @@ export interface Model {
   readonly wait: readonly Sampler[];
   /** Per step: 1 when it needs someone's time (a processTime above 0). */
   readonly works: Uint8Array;
+  /** Per step: 1 when it has a waiting time to draw (most steps have none). */
+  readonly waits: Uint8Array;
   /** Per step: cases gathered before it starts (1 when not batched). */
   readonly batch: Int32Array;
   /** Per role: people in its pool; Infinity without a headcount. */
@@ -100,6 +102,7 @@ export function readModel(map: ProcessMap): ModelOrProblems {
   const process: Sampler[] = new Array(n);
   const wait: Sampler[] = new Array(n);
   const works = new Uint8Array(n);
+  const waits = new Uint8Array(n);
   const batch = new Int32Array(n).fill(1);
   for (let i = 0; i < n; i++) {
     const step = g.steps[i] as unknown as Record<string, unknown>;
@@ -110,6 +113,7 @@ export function readModel(map: ProcessMap): ModelOrProblems {
     process[i] = p.sampler;
     wait[i] = w.sampler;
     works[i] = p.time > 0 || p.variable ? 1 : 0;
+    waits[i] = w.time > 0 || w.variable ? 1 : 0;
     const b = step.batchSize;
     if (typeof b === 'number' && Number.isFinite(b) && b > 1) batch[i] = Math.round(b);
   }
@@ -181,6 +185,7 @@ export function readModel(map: ProcessMap): ModelOrProblems {
       process,
       wait,
       works,
+      waits,
       batch,
       servers,
       costPerMinute,

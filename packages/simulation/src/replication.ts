@@ -271,6 +271,10 @@ export class Replication {
     }
     const measured = this.caseMeasured[this.tokCase[token] as number] === 1;
     if (measured) this.stepVisits[step] = (this.stepVisits[step] as number) + 1;
+    if (!this.model.waits[step]) {
+      this.ready(token);
+      return;
+    }
     const wait = (this.model.wait[step] as (r: Random) => number)(this.times);
     if (measured) this.stepWait[step] = (this.stepWait[step] as number) + wait;
     if (wait > 0) {
