@@ -3,7 +3,6 @@ import {
   ACTIVITIES,
   formatDuration,
   type MapIndex,
-  parseDuration,
   resolveSettings,
   STEP_KINDS,
   type Step,
@@ -17,6 +16,8 @@ import { SelectField, TextAreaField, TextField } from './fields';
 import { parseNumber, showNumber } from './parse-number';
 import { runCommand } from './run-command';
 import { TagField } from './TagField';
+import { TimeVariationField } from './TimeVariationField';
+import { type TimeField, timePatch } from './time-variation';
 
 const KIND_LABELS: Record<Step['kind'], string> = {
   start: 'Start',
@@ -70,10 +71,10 @@ export function StepProperties({
     .map((s) => s.label.trim() || 'Unnamed step');
   const update = (patch: StepPatch) => runCommand(() => doc.updateStep(step.id, patch));
 
-  const duration = (field: 'processTime' | 'waitTime') => (text: string) => {
-    if (text.trim() === '') return update({ [field]: undefined });
-    const parsed = parseDuration(text, settings);
-    return parsed.ok ? update({ [field]: parsed.minutes }) : parsed.message;
+  // A time must stay inside its own range; clearing a time clears how it varies.
+  const duration = (field: TimeField) => (text: string) => {
+    const typed = timePatch({ field, text, step, settings });
+    return typed.ok ? update(typed.patch) : typed.message;
   };
   const percent = (text: string) => {
     const parsed = parseNumber(text.replace(/%\s*$/, ''), {
@@ -140,6 +141,13 @@ export function StepProperties({
         testId="process-time"
         onCommit={duration('processTime')}
       />
+      <TimeVariationField
+        field="processTime"
+        step={step}
+        settings={settings}
+        disabled={readOnly}
+        update={update}
+      />
       <TextField
         label="Wait before"
         value={shown(step.waitTime)}
@@ -147,6 +155,13 @@ export function StepProperties({
         hint={`Waiting before this step starts (1 d = ${settings.hoursPerDay} h)`}
         testId="wait-time"
         onCommit={duration('waitTime')}
+      />
+      <TimeVariationField
+        field="waitTime"
+        step={step}
+        settings={settings}
+        disabled={readOnly}
+        update={update}
       />
       <SelectField
         label="Value class"

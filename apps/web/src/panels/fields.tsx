@@ -140,16 +140,19 @@ export function SelectField(props: {
   readonly options: readonly { readonly value: string; readonly label: string }[];
   readonly disabled: boolean;
   readonly onCommit: Commit;
+  readonly hint?: string | undefined;
   readonly testId?: string;
 }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   return (
-    <Row id={id} label={props.label} error={error}>
+    <Row id={id} label={props.label} error={error} hint={props.hint}>
       <select
         id={id}
         value={props.value}
         disabled={props.disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error || props.hint ? `${id}-msg` : undefined}
         data-testid={props.testId}
         onChange={(e) => setError(props.onCommit(e.target.value))}
       >
