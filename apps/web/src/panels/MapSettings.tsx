@@ -1,5 +1,7 @@
 import type { MapDoc, RolePatch, SettingsPatch } from '@procmap/doc';
 import {
+  ARRIVAL_PATTERNS,
+  type ArrivalPattern,
   DEMAND_PERIODS,
   type DemandPeriod,
   type MapIndex,
@@ -11,11 +13,17 @@ import { AnalysisThresholds } from './AnalysisThresholds';
 import { SelectField, TextField } from './fields';
 import { parseNumber, showNumber } from './parse-number';
 import { runCommand } from './run-command';
+import { SimulationSettings } from './SimulationSettings';
 
 const PER_LABELS: Record<DemandPeriod, string> = {
   hour: 'per hour',
   day: 'per day',
   week: 'per week',
+};
+
+const ARRIVAL_LABELS: Record<ArrivalPattern, string> = {
+  random: 'Random',
+  even: 'Evenly spaced',
 };
 
 function RoleRow({ doc, role, readOnly }: { doc: MapDoc; role: Role; readOnly: boolean }) {
@@ -47,7 +55,10 @@ function RoleRow({ doc, role, readOnly }: { doc: MapDoc; role: Role; readOnly: b
   );
 }
 
-/** With nothing selected: the map's title, working time, demand and each role's people and cost. */
+/**
+ * With nothing selected: the map's title, working time, demand and how it arrives, the
+ * simulation's defaults, and each role's people and cost.
+ */
 export function MapSettings({
   doc,
   index,
@@ -109,7 +120,7 @@ export function MapSettings({
               demand:
                 parsed.value === undefined
                   ? undefined
-                  : { count: parsed.value, per: demand?.per ?? 'day' },
+                  : { ...demand, count: parsed.value, per: demand?.per ?? 'day' },
             });
           }}
         />
@@ -119,10 +130,21 @@ export function MapSettings({
           disabled={readOnly || demand === undefined}
           options={DEMAND_PERIODS.map((p) => ({ value: p, label: PER_LABELS[p] }))}
           onCommit={(per) =>
-            demand ? update({ demand: { count: demand.count, per: per as DemandPeriod } }) : null
+            demand ? update({ demand: { ...demand, per: per as DemandPeriod } }) : null
+          }
+        />
+        <SelectField
+          label="Arrivals"
+          value={demand?.arrivals ?? 'random'}
+          hint="How cases arrive in a simulation"
+          disabled={readOnly || demand === undefined}
+          options={ARRIVAL_PATTERNS.map((a) => ({ value: a, label: ARRIVAL_LABELS[a] }))}
+          onCommit={(arrivals) =>
+            demand ? update({ demand: { ...demand, arrivals: arrivals as ArrivalPattern } }) : null
           }
         />
       </fieldset>
+      <SimulationSettings doc={doc} map={index.map} readOnly={readOnly} />
       <AnalysisThresholds doc={doc} map={index.map} readOnly={readOnly} />
       <h3 className="panel__subtitle">Roles</h3>
       {index.lanes.length === 0 ? (
