@@ -8,6 +8,7 @@ import {
 } from '@procmap/simulation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../run';
+import { FLAG_RANGES } from '../simulation-flags';
 import { captureIo } from '../test-support/capture-io';
 import { busyReferralMap, busyReferralMapWith, referralMap } from '../test-support/maps';
 import { makeTempDir, type TempDir } from '../test-support/temp-files';
@@ -463,6 +464,19 @@ describe('procmap simulate', () => {
     expect(help).toContain(
       'a run is 10000 cases, 10 replications, a warm-up of 500 cases and seed 1',
     );
+    // The ranges the help gives are those the flags take.
+    const grouped = new Intl.NumberFormat('en-GB');
+    for (const key of ['cases', 'replications', 'warmup'] as const) {
+      const [least, most] = FLAG_RANGES[key];
+      const range = `(${grouped.format(least)} to ${grouped.format(most)})`;
+      const line = help.split('\n').findIndex((l) => l.startsWith(`  --${key} `));
+      expect(
+        help
+          .split('\n')
+          .slice(line, line + 2)
+          .join(' '),
+      ).toContain(range);
+    }
     expect(help).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n(.*\n)* {2}2 /);
   });
 
