@@ -52,11 +52,12 @@ export function simulationSection(report: ReportContext, run: ReportSimulation |
   });
 
   keyFigures(report, result);
+  // What was run, next to the figures it gave: the sections below are read against it.
+  inputs(report, run);
   leadTimes(report, result);
   utilisation(report, result);
   queueSteps(report, result);
   warnings(report, result);
-  inputs(report, run);
 }
 
 /** The headline figures of the run, each with what it means. */
@@ -205,6 +206,6 @@ function inputs({ flow, settings }: ReportContext, run: ReportSimulation & { ok:
   flow.text(
     `Inputs: ${count(r.cases)} cases in each of ${r.replications} replications (runs with their own random draws), after ${count(r.warmup)} warm-up cases that are not measured; random seed ${r.seed}. ` +
       `A simulation of working time (${formatNumber(settings.hoursPerDay)} h a day, no nights, weekends, shifts or breaks), cases served first come, first served.${cap}`,
-    { size: 9, color: INK_MUTED },
+    { size: 9, color: INK_MUTED, after: 12 },
   );
 }
