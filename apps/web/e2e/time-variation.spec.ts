@@ -111,6 +111,10 @@ test('a range typed by keyboard sets a triangular variation; a distribution is p
 
   // Lognormal needs its cv before anything is written.
   await distribution.selectOption('lognormal');
+  await expect(distribution).toHaveAccessibleDescription(
+    'Give the coefficient of variation below to use lognormal.',
+  );
+  expect((await storedTriage(page))?.processVariation?.distribution).toBe('uniform');
   const cv = panel.getByLabel('Coefficient of variation of the process time');
   await cv.fill('0.5');
   await cv.press('Enter');

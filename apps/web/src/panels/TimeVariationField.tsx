@@ -112,10 +112,13 @@ export function TimeVariationField({ field, step, settings, disabled, update }: 
   const invalid = (which: 'min' | 'max') =>
     error && (error.at === which || error.at === 'range') ? true : undefined;
   const shown = draft ?? storedRange;
+  // Until the pick is written, say what it waits for: the file still holds the old choice.
   const waiting =
     pending === 'triangular' || pending === 'uniform'
       ? `Give the range it varies between above to use ${DISTRIBUTION_LABELS[pending].toLowerCase()}.`
-      : undefined;
+      : pending === 'lognormal'
+        ? 'Give the coefficient of variation below to use lognormal.'
+        : undefined;
 
   return (
     <div className="variation" data-testid={`${field}-variation`}>
