@@ -123,10 +123,10 @@ Usage:
   procmap simulate <file> [--json] [--cases N] [--replications R] [--seed S] [--warmup W]
 
 Options:
-  --cases N          Cases a replication (1 to 10,000,000)
+  --cases N          Cases measured in each replication (1 to 10,000,000)
   --replications R   Independent runs, for the confidence interval (1 to 1,000)
-  --warmup W         Cases at the start of each replication left out of the figures, while
-                     the queues fill (0 to 10,000,000)
+  --warmup W         Cases before them in each replication, while the queues fill, left out
+                     of the figures (0 to 10,000,000)
   --seed S           The random seed, any whole number: the same seed, the same numbers
   --json             Print the run's result as JSON on stdout (for scripts and CI)
   -h, --help         Show this help

@@ -86,9 +86,9 @@ function row(label: string, value: string): string {
 
 function inputLines(r: SimulationResult, map: ProcessMap): string[] {
   const lines = [
-    row('Cases', `${r.cases} a replication`),
+    row('Cases', `${r.cases} measured in each replication`),
     row('Replications', String(r.replications)),
-    row('Warm-up', `${count(r.warmup, 'case')} a replication, not measured`),
+    row('Warm-up', `${count(r.warmup, 'case')} before them, not measured`),
     row('Seed', String(r.seed)),
   ];
   const demand = resolveSettings(map).demand;

@@ -201,9 +201,9 @@ describe('procmap simulate', () => {
       expect(lines).toEqual(
         expect.arrayContaining([
           'Run',
-          row('Cases', '2000 a replication'),
+          row('Cases', '2000 measured in each replication'),
           row('Replications', '3'),
-          row('Warm-up', '500 cases a replication, not measured'),
+          row('Warm-up', '500 cases before them, not measured'),
           row('Seed', '3'),
           row('Demand', '40 cases a day, at random (Poisson)'),
           'Lead time',
