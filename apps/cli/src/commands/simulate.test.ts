@@ -246,6 +246,21 @@ describe('procmap simulate', () => {
       );
     });
 
+    it('when the validator has warnings, then they are listed before the run, as analyze lists them', async () => {
+      // given: the end step in a role the map does not have
+      const map = busyReferralMapWith((m) => {
+        m.steps[3] = { ...m.steps[3], roleId: 'nurse' };
+      });
+      const file = await dir.writeJson('nurse.procmap.json', map);
+      // when
+      const { code, stdout } = await simulateFile(file, ...SMALL);
+      // then
+      expect(code).toBe(0);
+      expect(stdout).toContain(
+        '\n\n1 validator warning:\n  warning  steps[3].roleId: unknown role "nurse"\n\nRun\n',
+      );
+    });
+
     it('when a role has no headcount, then its line says it had as many people as needed', async () => {
       // given
       const map = busyReferralMapWith((m) => {
