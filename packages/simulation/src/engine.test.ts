@@ -136,6 +136,9 @@ describe('routing', () => {
     expect(result.leadTime.mean).toBe(28);
     expect(result.leadTime.max).toBe(38);
     expect(result.roles[0]?.utilisation).toBeCloseTo(0.6, 2);
+    // The step's queue is the batch filling (20, 10 and 0 min); nobody waits for the person.
+    expect(result.steps.find((s) => s.id === 'x')?.meanQueueTime).toBe(10);
+    expect(result.roles[0]).toMatchObject({ meanQueueTime: 0, meanQueueLength: 0 });
   });
 
   it('costs a case the hands-on minutes of each role at its hourly cost', () => {

@@ -108,7 +108,8 @@ export class Replication {
   private readonly waiting: TokenFifo[];
   private readonly roleLast: Float64Array;
   private readonly batches: Map<number, number[]> = new Map();
-  private readonly batchJobs: Map<number, { members: number[]; work: number }> = new Map();
+  private readonly batchJobs: Map<number, { members: number[]; work: number; formed: number }> =
+    new Map();
 
   private arrived = 0;
   private nextArrival = 0;
@@ -313,7 +314,7 @@ export class Replication {
     const leader = members[0] as number;
     let work = 0;
     for (const t of members) work += this.tokWork[t] as number;
-    this.batchJobs.set(leader, { members, work });
+    this.batchJobs.set(leader, { members, work, formed: this.now });
     this.acquire(leader);
   }
 
@@ -339,15 +340,19 @@ export class Replication {
   /** Someone of the role starts the token's work (or its batch's). */
   private start(token: number): void {
     const job = this.batchJobs.get(token);
-    const members = job ? job.members : undefined;
-    if (members) for (const t of members) this.noteStart(t);
-    else this.noteStart(token);
+    if (job) for (const t of job.members) this.noteStart(t, job.formed);
+    else this.noteStart(token, this.tokReady[token] as number);
     const work = job ? job.work : (this.tokWork[token] as number);
     this.tokPhase[token] = WORKED;
     this.queue.push(this.now + work, token);
   }
 
-  private noteStart(token: number): void {
+  /**
+   * Work starts for a measured token: its step's queue time counts from the end of its wait
+   * (a batch's gathering included: that is where the case waits), its role's from when the job
+   * joined the role's queue (waiting for people only, as the role's queue length counts).
+   */
+  private noteStart(token: number, queuedSince: number): void {
     if (this.caseMeasured[this.tokCase[token] as number] !== 1) return;
     const step = this.tokStep[token] as number;
     const queued = this.now - (this.tokReady[token] as number);
@@ -357,7 +362,7 @@ export class Replication {
     const r = this.model.g.role[step] as number;
     if (r < 0) return;
     this.roleVisits[r] = (this.roleVisits[r] as number) + 1;
-    this.roleQueue[r] = (this.roleQueue[r] as number) + queued;
+    this.roleQueue[r] = (this.roleQueue[r] as number) + (this.now - queuedSince);
     this.roleWork[r] = (this.roleWork[r] as number) + work;
     const perMinute = this.model.costPerMinute[r] as number;
     if (!Number.isNaN(perMinute)) this.cost += perMinute * work;
