@@ -45,6 +45,9 @@ try {
     file,
     join(dir, 'page'),
   ]);
+  // A section that got shorter leaves no page of an older one behind.
+  for (const old of readdirSync(out).filter((f) => /^report-simulation-\d+\.png$/.test(f)))
+    rmSync(join(out, old));
   const shots = readdirSync(dir)
     .filter((f) => f.endsWith('.png'))
     .sort();

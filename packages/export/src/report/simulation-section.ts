@@ -149,7 +149,7 @@ function queueSteps({ flow, time }: ReportContext, r: SimulationResult): void {
   if (waiting.length === 0) return;
   flow.heading('Where cases queue', 2, 60);
   flow.text(
-    'The steps where a case waits longest for someone of the step’s role to be free, on top of the step’s own wait and work.',
+    'The steps where a case waits longest for someone of the step’s role to be free (at a batched step, for its batch to fill too), on top of the step’s own wait and work.',
     { size: 9.5, color: INK_MUTED, after: 6 },
   );
   const c = flow.column;
