@@ -1,4 +1,4 @@
-import type { SimulationOptions } from '@procmap/simulation';
+import { SIMULATION_RANGES, type SimulationOptions } from '@procmap/simulation';
 import type { Flag } from './args';
 
 /*
@@ -12,17 +12,10 @@ import type { Flag } from './args';
 type Key = keyof SimulationOptions;
 
 /**
- * The values each flag takes: a run needs a case and a replication, and no count may be
- * negative. The largest are the simulation package's own limits (its SIMULATION_LIMITS, not
- * exported from its entry; simulation-flags.test.ts checks the two agree). A seed is any whole
- * number, as in the map file.
+ * The values each flag takes: the simulation package's own ranges (a run needs a case and a
+ * replication, no count is negative, a seed is any whole number, as in the map file).
  */
-export const FLAG_RANGES: Readonly<Record<Key, readonly [number, number]>> = {
-  cases: [1, 10_000_000],
-  replications: [1, 1000],
-  warmup: [0, 10_000_000],
-  seed: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
-};
+export const FLAG_RANGES = SIMULATION_RANGES;
 
 const KEYS = Object.keys(FLAG_RANGES) as Key[];
 

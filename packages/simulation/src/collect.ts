@@ -43,33 +43,55 @@ export interface ReplicationFigures {
   readonly stuckAt: number;
 }
 
-/** Bars of equal width from 0, their width set by the first replication's longest case. */
+/** The most bars a histogram shows; beyond it, neighbouring bars are merged. */
+const MOST_BARS = 60;
+
+/**
+ * Bars of one width, on multiples of it, the width set by the spread of the first
+ * replication's lead times (about twenty bars across it). Later replications may reach past
+ * either end; bars are counted by their index, so they simply extend it.
+ */
 export class LeadHistogram {
   private width = 0;
-  private counts: number[] = [];
+  private readonly counts = new Map<number, number>();
 
-  add(leads: Float64Array, max: number): void {
+  add(leads: Float64Array): void {
     if (leads.length === 0) return;
-    if (this.width === 0) this.width = niceWidth(max / 24);
-    const last = 999;
+    if (this.width === 0) {
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = Number.NEGATIVE_INFINITY;
+      for (const x of leads) {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+      // Every case alike (fixed times): one bar a little wider than nothing.
+      this.width = niceWidth(hi > lo ? (hi - lo) / 20 : Math.max(hi, 1) / 20);
+    }
+    const w = this.width;
+    const counts = this.counts;
     for (const x of leads) {
-      const k = Math.min(last, Math.floor(x / this.width));
-      while (this.counts.length <= k) this.counts.push(0);
-      this.counts[k] = (this.counts[k] as number) + 1;
+      const k = Math.floor(x / w);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
     }
   }
 
   /** The bars from the first case's to the last's; empty bars between them stay. */
   bins(): HistogramBin[] {
-    let first = 0;
-    while (first < this.counts.length && this.counts[first] === 0) first++;
+    if (this.counts.size === 0) return [];
+    const keys = [...this.counts.keys()];
+    const first = Math.min(...keys);
+    const last = Math.max(...keys);
+    // Too many bars (a later replication reached far): merge neighbours, on multiples still.
+    const merge = Math.ceil((last - first + 1) / MOST_BARS);
+    const w = this.width * merge;
+    const bars = new Map<number, number>();
+    for (const [k, count] of this.counts) {
+      const m = Math.floor(k / merge);
+      bars.set(m, (bars.get(m) ?? 0) + count);
+    }
     const bins: HistogramBin[] = [];
-    for (let k = first; k < this.counts.length; k++) {
-      bins.push({
-        from: round2(k * this.width),
-        to: round2((k + 1) * this.width),
-        count: this.counts[k] as number,
-      });
+    for (let m = Math.floor(first / merge); m <= Math.floor(last / merge); m++) {
+      bins.push({ from: round2(m * w), to: round2((m + 1) * w), count: bars.get(m) ?? 0 });
     }
     return bins;
   }

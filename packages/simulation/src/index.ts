@@ -16,7 +16,7 @@ export type {
   SimulationWarningCode,
   StepResult,
 } from './result';
-export { SIMULATION_DEFAULTS } from './result';
+export { SIMULATION_DEFAULTS, SIMULATION_RANGES } from './result';
 export type { Prepared, Simulated, SimulationRun } from './run';
 export { prepareSimulation, simulate } from './run';
 export { summarise } from './summary';

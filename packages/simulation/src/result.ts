@@ -116,3 +116,13 @@ export const SIMULATION_DEFAULTS = {
   warmup: 500,
   seed: 1,
 } as const;
+
+/** The values each option takes, least and most: whole numbers, a run needs a case and a replication. */
+export const SIMULATION_RANGES: Readonly<
+  Record<keyof SimulationOptions, readonly [number, number]>
+> = {
+  cases: [1, 10_000_000],
+  replications: [1, 1000],
+  warmup: [0, 10_000_000],
+  seed: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};

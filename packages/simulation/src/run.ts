@@ -6,6 +6,7 @@ import { type Random, randomStreams } from './random';
 import { Replication } from './replication';
 import {
   SIMULATION_DEFAULTS,
+  SIMULATION_RANGES,
   type SimulationOptions,
   type SimulationProblem,
   type SimulationResult,
@@ -32,9 +33,6 @@ export type Simulated =
   | { readonly ok: true; readonly result: SimulationResult }
   | { readonly ok: false; readonly problems: readonly SimulationProblem[] };
 
-/** Largest run asked for: cases per replication, and replications. */
-export const SIMULATION_LIMITS = { cases: 10_000_000, replications: 1000, warmup: 10_000_000 };
-
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -46,34 +44,24 @@ function resolveOptions(
   const settings = isRecord(map.settings) ? map.settings : {};
   const saved = isRecord(settings.simulation) ? settings.simulation : {};
   const problems: SimulationProblem[] = [];
-  const pick = (key: keyof SimulationOptions, min: number, max: number, words: string): number => {
+  const grouped = new Intl.NumberFormat('en-GB');
+  const pick = (key: keyof SimulationOptions, words: string): number => {
+    const [least, most] = SIMULATION_RANGES[key];
     const v = options[key] ?? saved[key] ?? SIMULATION_DEFAULTS[key];
-    if (typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max) return v;
-    problems.push({ code: 'bad-option', message: `${words}, got ${String(v)}` });
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v >= least && v <= most) return v;
+    const range = key === 'seed' ? '' : ` from ${grouped.format(least)} to ${grouped.format(most)}`;
+    problems.push({
+      code: 'bad-option',
+      message: `${words} must be a whole number${range}, got ${String(v)}`,
+    });
     return SIMULATION_DEFAULTS[key];
   };
-  const max = SIMULATION_LIMITS;
   return {
     options: {
-      cases: pick('cases', 1, max.cases, 'cases must be a whole number from 1 to 10,000,000'),
-      replications: pick(
-        'replications',
-        1,
-        max.replications,
-        'replications must be a whole number from 1 to 1,000',
-      ),
-      warmup: pick(
-        'warmup',
-        0,
-        max.warmup,
-        'warm-up cases must be a whole number from 0 to 10,000,000',
-      ),
-      seed: pick(
-        'seed',
-        Number.MIN_SAFE_INTEGER,
-        Number.MAX_SAFE_INTEGER,
-        'the seed must be a whole number',
-      ),
+      cases: pick('cases', 'cases'),
+      replications: pick('replications', 'replications'),
+      warmup: pick('warmup', 'warm-up cases'),
+      seed: pick('seed', 'the seed'),
     },
     problems,
   };
@@ -125,7 +113,7 @@ export function prepareSimulation(map: ProcessMap, options: SimulationOptions = 
         left -= Math.max(1, current.events - before);
         if (!current.done) break;
         const totals = current.totals();
-        histogram.add(totals.leads, totals.leadMax);
+        histogram.add(totals.leads);
         figures.push(figuresOf(model, totals));
         events += current.events;
         current = undefined;
