@@ -104,7 +104,8 @@ function leadTimeLines(r: SimulationResult, time: (min: number) => string): stri
   const interval =
     lead.ci95 === null
       ? 'one replication: no confidence interval'
-      : `95% confidence interval ${time(lead.ci95[0])} to ${time(lead.ci95[1])}`;
+      : // As a margin: at a day's scale, "3.7 d to 3.7 d" would hide an interval of minutes.
+        `± ${time((lead.ci95[1] - lead.ci95[0]) / 2)}, 95% confidence interval of the mean`;
   return [
     row('Mean', `${time(lead.mean)} (${interval})`),
     row('Half of cases within', `${time(lead.p50)} (p50)`),

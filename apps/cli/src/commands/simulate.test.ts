@@ -209,7 +209,7 @@ describe('procmap simulate', () => {
           'Lead time',
           row(
             'Mean',
-            `${time(r.leadTime.mean)} (95% confidence interval ${time(lo)} to ${time(hi)})`,
+            `${time(r.leadTime.mean)} (± ${time((hi - lo) / 2)}, 95% confidence interval of the mean)`,
           ),
           row('Half of cases within', `${time(r.leadTime.p50)} (p50)`),
           row('9 in 10 within', `${time(r.leadTime.p90)} (p90)`),
