@@ -21,6 +21,8 @@ import { useCommentMarks } from '../comments/comment-marks';
 import { usePresence } from '../presence/presence-store';
 import { stopFollowing } from '../presence/useFollowView';
 import { usePresenceChannel } from '../presence/usePresenceChannel';
+import { withQueueFigures } from '../simulation/queue-text';
+import { useSimulation } from '../simulation/simulation-store';
 import { selectedStepIds, useSession } from '../store/session-store';
 import './canvas-widget.css';
 import { CANVAS_ID, focusCanvas, laneElementId, stepElementId } from './canvas-focus';
@@ -195,16 +197,17 @@ export const Canvas = memo(function Canvas({
   const heatMode = useAnalysis((s) => s.heatMode);
   const leadTime = useAnalysis((s) => s.result?.metrics.leadTime ?? 0);
   const hoursPerDay = useHoursPerDay();
-  const names = useMemo(
-    () =>
-      mapNames(
-        index,
-        geometry,
-        findings,
-        heatMode === 'off' ? undefined : { measure: heatMode, leadTime, hoursPerDay },
-      ),
-    [index, geometry, findings, heatMode, leadTime, hoursPerDay],
-  );
+  // The simulated queue overlay, when on, ends each name with its figure instead.
+  const queueMarks = useSimulation((s) => (s.overlay ? s.marks : null));
+  const names = useMemo(() => {
+    const named = mapNames(
+      index,
+      geometry,
+      findings,
+      heatMode === 'off' || queueMarks ? undefined : { measure: heatMode, leadTime, hoursPerDay },
+    );
+    return queueMarks ? withQueueFigures(named, queueMarks, hoursPerDay) : named;
+  }, [index, geometry, findings, heatMode, leadTime, hoursPerDay, queueMarks]);
   const baseNodes = useMemo(
     () => flowNodes(index, geometry, selected, readOnly, cache, names),
     [index, geometry, selected, readOnly, cache, names],

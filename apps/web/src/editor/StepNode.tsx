@@ -6,6 +6,8 @@ import { heatValueHint, heatValueText } from '../analysis/heat-text';
 import { findingsText, SEVERITY_SYMBOLS } from '../analysis/severity';
 import { commentMarkText, KIND_SYMBOLS, useCommentMarks } from '../comments/comment-marks';
 import { usePresence } from '../presence/presence-store';
+import { queueValueHint, queueValueText } from '../simulation/queue-text';
+import { useSimulation } from '../simulation/simulation-store';
 import { useSession } from '../store/session-store';
 import { useHoursPerDay, useMapDoc, useReadOnly } from './editor-context';
 import { InlineText } from './InlineText';
@@ -45,7 +47,14 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   const marks = useAnalysis((s) => s.marks.get(step.id));
   const heatMode = useAnalysis((s) => s.heatMode);
   const grow = useStore((s) => handleGrowth(s.transform[2]));
-  const heat = heatMode === 'off' || !marks ? undefined : marks.heat[heatMode];
+  // The simulated queue overlay, when on, instead of the analysis heat (one at a time).
+  const queueOn = useSimulation((s) => s.overlay);
+  const queue = useSimulation((s) => (s.overlay ? s.marks.get(step.id) : undefined));
+  const heat = queueOn
+    ? queue?.share
+    : heatMode === 'off' || !marks
+      ? undefined
+      : marks.heat[heatMode];
   const heatMinutes = heatMode === 'off' || !marks ? undefined : marks.minutes[heatMode];
   const leadTime = useAnalysis((s) => s.result?.metrics.leadTime ?? 0);
   const comments = useCommentMarks((s) => s.marks.get(step.id));
@@ -132,7 +141,15 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
           <span className="visually-hidden">{commentMarkText(comments.count, comments.kind)}</span>
         </span>
       )}
-      {heatMode !== 'off' && heatMinutes !== undefined ? (
+      {queueOn ? (
+        <span
+          className="step__times step__heat"
+          data-testid="heat-value"
+          title={queueValueHint(queue?.minutes, hoursPerDay)}
+        >
+          {queueValueText(queue?.minutes, hoursPerDay)}
+        </span>
+      ) : heatMode !== 'off' && heatMinutes !== undefined ? (
         // In heat mode the chip on the lower edge says what the colour says, in words.
         <span
           className="step__times step__heat"

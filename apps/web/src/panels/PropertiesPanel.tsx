@@ -9,13 +9,21 @@ import { CommentsPanel } from '../comments/CommentsPanel';
 import { useCommentMarksSync } from '../comments/useCommentMarksSync';
 import { focusCanvas } from '../editor/canvas-focus';
 import { useNarrowWindow } from '../editor/narrow-window';
+import { SimulationAnnouncer } from '../simulation/SimulationAnnouncer';
+import { SimulationPanel } from '../simulation/SimulationPanel';
+import { useSimulationSession } from '../simulation/useSimulationSession';
 import { useSession } from '../store/session-store';
 import { FlowProperties } from './FlowProperties';
 import { MapSettings } from './MapSettings';
 import { PANEL_TABS, tabAfterKey } from './panel-tabs';
 import { StepProperties } from './StepProperties';
 
-const TAB_NAMES = { properties: 'Properties', analysis: 'Analysis', comments: 'Comments' } as const;
+const TAB_NAMES = {
+  properties: 'Properties',
+  analysis: 'Analysis',
+  simulate: 'Simulate',
+  comments: 'Comments',
+} as const;
 
 /** Where keyboard focus goes when P is pressed on the canvas. */
 export const PANEL_ID = 'properties-panel';
@@ -71,6 +79,7 @@ export function PropertiesPanel({
   const setTab = useSession((s) => s.setPanelTab);
   useLiveAnalysis(index.map);
   useCommentMarksSync(doc);
+  useSimulationSession();
   const selection = useSession((s) => s.selection);
   const stepIds = selection.kind === 'steps' ? selection.ids : [];
   const step = stepIds.length === 1 ? index.step(stepIds[0]!) : undefined;
@@ -173,6 +182,8 @@ export function PropertiesPanel({
           >
             {tab === 'analysis' ? (
               <AnalysisPanel index={index} />
+            ) : tab === 'simulate' ? (
+              <SimulationPanel index={index} readOnly={readOnly} />
             ) : tab === 'comments' ? (
               <CommentsPanel doc={doc} index={index} readOnly={readOnly} />
             ) : (
@@ -184,6 +195,7 @@ export function PropertiesPanel({
           </div>
         </>
       )}
+      <SimulationAnnouncer />
     </aside>
   );
 }

@@ -1,7 +1,7 @@
 import type { PanelTab } from '../store/session-store';
 
 /** The side panel's tabs, in the order they are shown. */
-export const PANEL_TABS: readonly PanelTab[] = ['properties', 'analysis', 'comments'];
+export const PANEL_TABS: readonly PanelTab[] = ['properties', 'analysis', 'simulate', 'comments'];
 
 /**
  * The tab a key moves to from `current` (the ARIA tabs pattern: ← and → round the ends, Home and

@@ -37,7 +37,7 @@ export type Dialog =
   | null;
 
 /** Which side panel tab is showing. */
-export type PanelTab = 'properties' | 'analysis' | 'comments';
+export type PanelTab = 'properties' | 'analysis' | 'simulate' | 'comments';
 
 /** How the map is shown: the canvas, or the outline (the process as lists, one per lane). */
 export type MapView = 'map' | 'outline';
