@@ -1,6 +1,13 @@
 import type { SimulationResult } from '@procmap/simulation';
 import { roleRows } from './results-view';
 
+/** The queue's mean length in words; nothing when it rounds to no one. */
+function waiting(cases: number): string | null {
+  const shown = cases.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  if (shown === '0') return null;
+  return `${shown} ${shown === '1' ? 'case' : 'cases'} waiting on average`;
+}
+
 const STATE_WORDS = { ok: '', busy: ', nearly full', overloaded: '', unlimited: '' } as const;
 
 /**
@@ -44,9 +51,8 @@ export function RoleUtilisation({ result }: { result: SimulationResult }) {
           <p className="sim-role__detail">
             {row.role.headcount !== null &&
               `${row.role.headcount} ${row.role.headcount === 1 ? 'person' : 'people'}`}
-            {row.role.headcount !== null && row.role.meanQueueLength > 0 && ' · '}
-            {row.role.meanQueueLength > 0 &&
-              `${row.role.meanQueueLength.toLocaleString('en-GB', { maximumFractionDigits: 1 })} cases waiting on average`}
+            {row.role.headcount !== null && waiting(row.role.meanQueueLength) && ' · '}
+            {waiting(row.role.meanQueueLength)}
           </p>
           {row.warnings.map((w) => (
             <p
