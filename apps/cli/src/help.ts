@@ -132,7 +132,8 @@ Options:
   -h, --help         Show this help
 
 Each flag overrides the same field of the map's settings.simulation; where neither gives a
-value, a run is ${d.cases} cases, ${d.replications} replications, a warm-up of ${d.warmup} cases and seed ${d.seed}.
+value, a run is ${d.cases} cases, ${d.replications} replications and seed ${d.seed}, with a warm-up chosen
+for the map: at least ${d.warmup} cases, and enough for a case to get through twice.
 
 Exit codes:
   0   simulated (warnings such as an overloaded role do not change the exit code)

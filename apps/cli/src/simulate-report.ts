@@ -94,7 +94,10 @@ function inputLines(r: SimulationResult, map: ProcessMap): string[] {
   const demand = resolveSettings(map).demand;
   if (demand) {
     const arrivals = demand.arrivals === 'even' ? 'evenly spaced' : 'at random (Poisson)';
-    lines.push(row('Demand', `${formatNumber(demand.count)} cases a ${demand.per}, ${arrivals}`));
+    const a = demand.per === 'hour' ? 'an' : 'a';
+    lines.push(
+      row('Demand', `${formatNumber(demand.count)} cases ${a} ${demand.per}, ${arrivals}`),
+    );
   }
   return lines;
 }

@@ -267,8 +267,10 @@ export function combine(
       message: `${stuck} ${stuck === 1 ? 'case' : 'cases'} never finished: their parallel branches never all met again${where}. They are left out of the lead time.`,
     });
   }
+  // An overloaded service never settles, so no warm-up would be long enough: the overload is
+  // the news then.
   const warm = shortWarmup(model, inputs.warmup, lead.mean);
-  if (warm) warnings.push(warm);
+  if (warm && !warnings.some((w) => w.code === 'overloaded')) warnings.push(warm);
   return {
     cases: inputs.cases,
     replications: inputs.replications,

@@ -186,6 +186,46 @@ describe('warnings', () => {
     expect(ok(slow, { warmup: 200 }).warnings.map((w) => w.code)).not.toContain('short-warmup');
   });
 
+  it('chooses a warm-up long enough for a case to get through when none is asked for', () => {
+    const slow = testMap(
+      fixedLine({
+        steps: [
+          { id: 'in', kind: 'start' },
+          { id: 'x', processTime: 6, waitTime: 2250 },
+          { id: 'out', kind: 'end' },
+        ],
+      }),
+    );
+    const out = simulate(slow, { cases: 300, replications: 2 });
+    if (!out.ok) throw new Error('cannot simulate');
+    // Two lead times (2 × 2,256 min) of arrivals at 2 an hour: 150.4, so at least the default 500.
+    expect(out.result.warmup).toBe(500);
+    const slower = testMap(
+      fixedLine({
+        perHour: 20,
+        roles: { a: 3 },
+        steps: [
+          { id: 'in', kind: 'start' },
+          { id: 'x', processTime: 6, waitTime: 2250 },
+          { id: 'out', kind: 'end' },
+        ],
+      }),
+    );
+    const chosen = simulate(slower, { cases: 300, replications: 2 });
+    if (!chosen.ok) throw new Error('cannot simulate');
+    // 2 × 2,256 min × 1/3 a minute = 1,504: rounded up to two figures.
+    expect(chosen.result.warmup).toBe(1600);
+    // Chosen the same however many replications are asked for.
+    const more = simulate(slower, { cases: 300, replications: 3 });
+    expect(more.ok && more.result.warmup).toBe(1600);
+    expect(chosen.result.warnings.map((w) => w.code)).not.toContain('short-warmup');
+    const asked = { ...slower, settings: { ...slower.settings, simulation: { warmup: 20 } } };
+    const given = simulate(asked, { cases: 300, replications: 2 });
+    if (!given.ok) throw new Error('cannot simulate');
+    expect(given.result.warmup).toBe(20);
+    expect(given.result.warnings.map((w) => w.code)).toContain('short-warmup');
+  });
+
   it('counts whole people', () => {
     const result = ok(testMap(fixedLine({ roles: { a: 1.6 } })));
     expect(result.roles[0]?.headcount).toBe(2);

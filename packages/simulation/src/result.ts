@@ -109,7 +109,10 @@ export interface SimulationOptions {
   readonly seed?: number;
 }
 
-/** The defaults of docs/format.md, "Simulation inputs". */
+/**
+ * The defaults of docs/format.md, "Simulation inputs". The warm-up is the least one chosen when
+ * none is asked for: a run lengthens it for a map whose cases take longer (docs/simulation.md).
+ */
 export const SIMULATION_DEFAULTS = {
   cases: 10_000,
   replications: 10,

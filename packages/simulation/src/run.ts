@@ -1,6 +1,6 @@
 import type { ProcessMap } from '@procmap/model';
 import { combine, figuresOf, LeadHistogram, type ReplicationFigures } from './collect';
-import { readModel } from './inputs';
+import { type Model, readModel } from './inputs';
 import { joinsOf } from './joins';
 import { type Random, randomStreams } from './random';
 import { Replication } from './replication';
@@ -40,7 +40,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 function resolveOptions(
   map: ProcessMap,
   options: SimulationOptions,
-): { options: Required<SimulationOptions>; problems: SimulationProblem[] } {
+): {
+  options: Required<SimulationOptions>;
+  problems: SimulationProblem[];
+  /** Whether the warm-up was asked for (a flag or the map); else it is chosen for the map. */
+  warmupGiven: boolean;
+} {
   const settings = isRecord(map.settings) ? map.settings : {};
   const saved = isRecord(settings.simulation) ? settings.simulation : {};
   const problems: SimulationProblem[] = [];
@@ -64,6 +69,7 @@ function resolveOptions(
       seed: pick('seed', 'the seed'),
     },
     problems,
+    warmupGiven: options.warmup !== undefined || saved.warmup !== undefined,
   };
 }
 
@@ -74,9 +80,15 @@ export function prepareSimulation(map: ProcessMap, options: SimulationOptions = 
   const problems = [...resolved.problems, ...(read.ok ? [] : read.problems)];
   if (!read.ok || problems.length > 0) return { ok: false, problems };
   const { model } = read;
-  const { cases, replications, warmup, seed } = resolved.options;
+  const { cases, replications, seed } = resolved.options;
   const joins = joinsOf(model.g, model.entries);
-  const streams = randomStreams(seed, replications * 3);
+  // Three streams for the warm-up's pilot, then three per replication: the pilot's numbers, and
+  // each replication's, stay the same however many replications are asked for.
+  const streams = randomStreams(seed, 3 + replications * 3);
+  const warmup = resolved.warmupGiven
+    ? resolved.options.warmup
+    : chosenWarmup(model, joins, streams.slice(0, 3) as [Random, Random, Random]);
+  const chosen = { ...resolved.options, warmup };
   const leads = new Float64Array(cases);
   const figures: ReplicationFigures[] = [];
   const histogram = new LeadHistogram();
@@ -90,14 +102,14 @@ export function prepareSimulation(map: ProcessMap, options: SimulationOptions = 
       joins,
       cases,
       warmup,
-      streams[3 * k] as Random,
-      streams[3 * k + 1] as Random,
-      streams[3 * k + 2] as Random,
+      streams[3 + 3 * k] as Random,
+      streams[3 + 3 * k + 1] as Random,
+      streams[3 + 3 * k + 2] as Random,
       leads,
     );
 
   const run: SimulationRun = {
-    options: resolved.options,
+    options: chosen,
     get done() {
       return answer !== undefined;
     },
@@ -117,8 +129,7 @@ export function prepareSimulation(map: ProcessMap, options: SimulationOptions = 
         figures.push(figuresOf(model, totals));
         events += current.events;
         current = undefined;
-        if (figures.length === replications)
-          answer = combine(model, resolved.options, figures, histogram);
+        if (figures.length === replications) answer = combine(model, chosen, figures, histogram);
       }
       if (answer !== undefined) return 1;
       const within = current ? current.finished / cases : 0;
@@ -130,6 +141,44 @@ export function prepareSimulation(map: ProcessMap, options: SimulationOptions = 
     },
   };
   return { ok: true, run };
+}
+
+/** Cases of the pilot run that times a case through the empty service. */
+const PILOT_CASES = 20;
+
+/**
+ * The warm-up when none is asked for: at least the default 500 cases, and at least the
+ * arrivals during two lead times of a case through the empty service (a short pilot run), so
+ * that measuring starts once the service has filled up, however long a case takes. Rounded up
+ * to two significant figures.
+ */
+function chosenWarmup(
+  model: Model,
+  joins: Int32Array,
+  [arrivals, times, routing]: [Random, Random, Random],
+): number {
+  const pilot = new Replication(
+    model,
+    joins,
+    PILOT_CASES,
+    0,
+    arrivals,
+    times,
+    routing,
+    new Float64Array(PILOT_CASES),
+  );
+  while (!pilot.done) pilot.advance(1_000_000);
+  const lead = pilot.totals().lead.mean;
+  const wanted = Number.isFinite(lead) ? 2 * lead * model.rate : 0;
+  const [, most] = SIMULATION_RANGES.warmup;
+  return Math.min(most, Math.max(SIMULATION_DEFAULTS.warmup, twoFigures(wanted)));
+}
+
+/** Rounded up to two significant figures: 8,873 → 8,900. */
+function twoFigures(x: number): number {
+  if (!(x > 0)) return 0;
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(x)) - 1);
+  return Math.ceil(x / unit) * unit;
 }
 
 /** Runs a simulation to the end. */

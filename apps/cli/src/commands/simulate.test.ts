@@ -477,7 +477,7 @@ describe('procmap simulate', () => {
       expect(help).toContain(`\n  ${flag}`);
     }
     expect(help).toContain(
-      'a run is 10000 cases, 10 replications, a warm-up of 500 cases and seed 1',
+      'a run is 10000 cases, 10 replications and seed 1, with a warm-up chosen',
     );
     // The ranges the help gives are those the flags take.
     const grouped = new Intl.NumberFormat('en-GB');
