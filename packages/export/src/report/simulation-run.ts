@@ -3,6 +3,7 @@ import {
   SIMULATION_DEFAULTS,
   type SimulationProblem,
   type SimulationResult,
+  prepareSimulation,
   simulate,
 } from '@procmap/simulation';
 
@@ -51,7 +52,8 @@ export function reportSimulationInputs(map: ProcessMap): {
   inputs: ReportSimulationInputs;
   capped?: { cases: number; replications: number };
 } {
-  const asked = { ...SIMULATION_DEFAULTS, ...definedOnly(map.settings?.simulation) };
+  const own = definedOnly(map.settings?.simulation);
+  const asked = { ...SIMULATION_DEFAULTS, ...own, warmup: own.warmup ?? chosenWarmup(map) };
   const replications = Math.min(asked.replications, REPORT_SIMULATION_CAP.replications);
   let cases = Math.min(asked.cases, REPORT_SIMULATION_CAP.cases);
   let warmup = asked.warmup;
@@ -69,6 +71,16 @@ export function reportSimulationInputs(map: ProcessMap): {
   return capped
     ? { inputs, capped: { cases: asked.cases, replications: asked.replications } }
     : { inputs };
+}
+
+/**
+ * The warm-up a run chooses for the map when it asks for none (long enough for a case to get
+ * through): what the editor and the command line would use. Setting a run up only times its
+ * short pilot; nothing else is simulated.
+ */
+function chosenWarmup(map: ProcessMap): number {
+  const prepared = prepareSimulation(map, { cases: 1, replications: 1 });
+  return prepared.ok ? prepared.run.options.warmup : SIMULATION_DEFAULTS.warmup;
 }
 
 /** Runs the report's simulation; undefined when the map has no demand (no section at all). */
