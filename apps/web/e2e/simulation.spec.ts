@@ -48,7 +48,7 @@ test('a template with demand: run it, watch the progress, read the results', asy
   // The inputs it will use are shown, from the defaults (the template sets none).
   await expect(panel.getByLabel('Cases', { exact: true })).toHaveValue('10000');
   await expect(panel.getByLabel('Replications')).toHaveValue('10');
-  await expect(panel.getByLabel('Warm-up cases')).toHaveValue('500');
+  await expect(panel.getByLabel('Warm-up cases')).toHaveValue(''); // chosen for the map
   await expect(panel.getByLabel('Seed')).toHaveValue('1');
 
   // Run: a progress bar with its value, and the keyboard on Cancel meanwhile.
@@ -76,7 +76,10 @@ test('a template with demand: run it, watch the progress, read the results', asy
   await expect(panel.getByTestId('sim-mean')).toContainText('95% interval');
   await expect(panel.getByTestId('sim-throughput')).toContainText('cases an hour');
   await expect(panel.getByTestId('sim-next-inputs')).toHaveText(
-    'Inputs 10,000 cases × 10 replications, 500 warm-up cases each, seed 1',
+    'Inputs 10,000 cases × 10 replications, a warm-up chosen for the map, seed 1',
+  );
+  await expect(panel.getByTestId('sim-used')).toHaveText(
+    /^This run used: 10,000 cases × 10 replications, [\d,]+ warm-up cases each \(chosen for the map\), seed 1\.$/,
   );
   await expect(panel.getByTestId('sim-version')).toContainText('on the map as it is now');
 
@@ -203,12 +206,19 @@ test('a view-only visitor runs it too; a map without demand says what to add', a
   await expect(panel.getByTestId('sim-summary')).toContainText('9 in 10 cases', RUN);
   await expect(panel.getByTestId('sim-next-inputs')).toContainText('seed 7');
   // Inputs changed after a run: the results still say which they came from.
-  await expect(panel.getByTestId('sim-used')).toHaveCount(0);
+  await panel.getByTestId('sim-next-inputs').click();
+  await panel.getByLabel('Warm-up cases').fill('600');
+  await panel.getByLabel('Replications').fill('3');
+  await panel.getByRole('button', { name: 'Run again' }).click();
+  await expect(panel.getByTestId('sim-used')).toHaveCount(0, RUN);
+  await expect(panel.getByTestId('sim-next-inputs')).toContainText(
+    '10,000 cases × 3 replications, 600 warm-up cases each, seed 7 (this run only)',
+  );
   await panel.getByTestId('sim-next-inputs').click();
   await panel.getByLabel('Seed').fill('8');
   await expect(panel.getByTestId('sim-next-inputs')).toContainText('seed 8 (this run only)');
   await expect(panel.getByTestId('sim-used')).toHaveText(
-    'This run used: 10,000 cases × 10 replications, 500 warm-up cases each, seed 7.',
+    'This run used: 10,000 cases × 3 replications, 600 warm-up cases each, seed 7.',
   );
 
   // No demand: a list of what to add, naming where; nothing is run.

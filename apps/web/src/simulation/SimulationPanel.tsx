@@ -8,7 +8,14 @@ import { motionMs } from '../editor/motion';
 import { useSession } from '../store/session-store';
 import { mapVersion } from './map-version';
 import { progressText } from './progress-news';
-import { type InputField, inputsSentence, inputTexts, mapInputs, readInputs } from './run-inputs';
+import {
+  type InputField,
+  inputsSentence,
+  inputTexts,
+  mapInputs,
+  readInputs,
+  sameInputs,
+} from './run-inputs';
 import { SimulationInputs } from './SimulationInputs';
 import { SimulationProblems } from './SimulationProblems';
 import { SimulationResults } from './SimulationResults';
@@ -270,9 +277,10 @@ export function SimulationPanel({ index, readOnly }: { index: MapIndex; readOnly
             onShowStep={showStep}
             exists={exists}
             inputs={
-              read.ok && inputsSentence(read.inputs) === inputsSentence(outcome.inputs)
+              // Said when the fields now ask for another run, or the run chose the warm-up.
+              read.ok && sameInputs(read.inputs, outcome.inputs) && outcome.inputs.warmup !== null
                 ? null
-                : inputsSentence(outcome.inputs)
+                : inputsSentence(outcome.inputs, outcome.result.warmup)
             }
             overlay={
               <label className="sim-overlay">

@@ -1,12 +1,11 @@
 import type { ProcessMap } from '@procmap/model';
-import type { SimulationProblem, SimulationResult } from '@procmap/simulation';
-import type { RunInputs } from './run-inputs';
+import type { SimulationOptions, SimulationProblem, SimulationResult } from '@procmap/simulation';
 
-/** What the page asks the simulation worker: run this map with these inputs. */
+/** What the page asks the simulation worker: run this map with these options. */
 export interface SimulationRequest {
   readonly id: number;
   readonly map: ProcessMap;
-  readonly inputs: RunInputs;
+  readonly options: SimulationOptions;
 }
 
 /** The worker's messages about run `id`: progress while it runs, then one answer. */

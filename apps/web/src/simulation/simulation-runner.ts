@@ -1,8 +1,8 @@
 import type { ProcessMap } from '@procmap/model';
 import { mapVersion } from './map-version';
 import { progressNews } from './progress-news';
-import type { RunInputs } from './run-inputs';
-import type { SimulationReply } from './simulation-protocol';
+import { type RunInputs, runOptions } from './run-inputs';
+import type { SimulationReply, SimulationRequest } from './simulation-protocol';
 import { queueMarks, say, useSimulation } from './simulation-store';
 
 /*
@@ -110,7 +110,8 @@ export function startSimulation(map: ProcessMap, inputs: RunInputs): void {
     cancelled: false,
   });
   say('Simulation started.');
-  theWorker().postMessage({ id, map, inputs });
+  const request: SimulationRequest = { id, map, options: runOptions(inputs) };
+  theWorker().postMessage(request);
 }
 
 /** Stops the run under way, if any; the last results stay. */

@@ -4,7 +4,7 @@ import { prepareSimulation, summarise } from '@procmap/simulation';
 import type { SimulationReply, SimulationRequest } from './simulation-protocol';
 
 /*
- * The simulation off the main thread: the page posts a map and the inputs, this worker runs it
+ * The simulation off the main thread: the page posts a map and the options, this worker runs it
  * a slice of events at a time and says how far it has got, then posts the result. Cancelling
  * ends the worker itself (the page terminates it), so nothing here has to listen mid-run.
  */
@@ -17,11 +17,11 @@ const SLICE = 20_000;
 const PROGRESS_MS = 100;
 
 scope.onmessage = (event: MessageEvent<SimulationRequest>) => {
-  const { id, map, inputs } = event.data;
+  const { id, map, options } = event.data;
   const post = (reply: SimulationReply) => scope.postMessage(reply);
   const started = performance.now();
   try {
-    const prepared = prepareSimulation(map, inputs);
+    const prepared = prepareSimulation(map, options);
     if (!prepared.ok) {
       post({ id, kind: 'problems', problems: prepared.problems });
       return;
