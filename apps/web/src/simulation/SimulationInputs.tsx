@@ -32,7 +32,7 @@ export function SimulationInputs({
               type="text"
               inputMode="numeric"
               autoComplete="off"
-              placeholder={field === 'warmup' ? 'Chosen for the map' : undefined}
+              placeholder={field === 'warmup' ? 'Auto' : undefined}
               value={texts[field]}
               readOnly={locked}
               aria-invalid={error ? true : undefined}
