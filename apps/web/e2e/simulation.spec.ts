@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { simulate } from '@procmap/simulation';
 import { expectAccessible } from './axe';
 import { expectConnected, makeMap, openLink, step, threeLaneMap } from './editor-helpers';
 
@@ -243,4 +244,35 @@ test('a view-only visitor runs it too; a map without demand says what to add', a
   await expect(empty.getByLabel('Replications')).toBeFocused();
   await expect(empty.getByLabel('Replications')).toHaveAttribute('aria-invalid', 'true');
   await expect(empty).toContainText('Type a whole number from 1 to 1,000.');
+});
+
+test('the same seed gives the browser the same numbers as Node, and the results download as JSON', async ({
+  page,
+}) => {
+  const made = await makeMap(page, invoices);
+  await openLink(page, made.editUrl);
+  const panel = await openSimulateTab(page);
+  const inputs = { cases: 1500, replications: 3, warmup: 200, seed: 42 };
+  await panel.getByLabel('Cases', { exact: true }).fill(String(inputs.cases));
+  await panel.getByLabel('Replications').fill(String(inputs.replications));
+  await panel.getByLabel('Warm-up cases').fill(String(inputs.warmup));
+  await panel.getByLabel('Seed').fill(String(inputs.seed));
+  await panel.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(panel.getByTestId('sim-summary')).toContainText('9 in 10 cases', RUN);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download the results (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('Invoice-approval-simulation.json');
+  const fromBrowser = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  // The map as the server holds it, simulated here in Node with the same inputs.
+  const id = new URL(made.editUrl).pathname.split('/').at(-1) as string;
+  const token = new URLSearchParams(new URL(made.editUrl).hash.slice(1)).get('token') ?? '';
+  const stored = await (await page.request.get(`/api/maps/${id}?token=${token}`)).json();
+  const inNode = simulate(stored, inputs);
+  if (!inNode.ok) throw new Error(inNode.problems.map((p) => p.message).join('; '));
+  expect(fromBrowser).toEqual(inNode.result);
+  // And another seed gives other numbers.
+  const other = simulate(stored, { ...inputs, seed: 43 });
+  expect(other.ok && other.result.leadTime.mean).not.toBe(fromBrowser.leadTime.mean);
 });

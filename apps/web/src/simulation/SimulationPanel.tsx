@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useAnalysis } from '../analysis/analysis-store';
+import { downloadText, fileStem } from '../app/download';
 import { scrollToTop } from '../analysis/scroll';
 import { motionMs } from '../editor/motion';
 import { useSession } from '../store/session-store';
@@ -281,6 +282,21 @@ export function SimulationPanel({ index, readOnly }: { index: MapIndex; readOnly
               read.ok && sameInputs(read.inputs, outcome.inputs) && outcome.inputs.warmup !== null
                 ? null
                 : inputsSentence(outcome.inputs, outcome.result.warmup)
+            }
+            download={
+              <button
+                type="button"
+                className="button"
+                data-testid="sim-download"
+                onClick={() =>
+                  downloadText(
+                    `${JSON.stringify(outcome.result, null, 2)}\n`,
+                    `${fileStem(index.map.title)}-simulation.json`,
+                  )
+                }
+              >
+                Download the results (JSON)
+              </button>
             }
             overlay={
               <label className="sim-overlay">

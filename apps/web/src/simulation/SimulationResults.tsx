@@ -44,6 +44,7 @@ export function SimulationResults({
   exists,
   inputs,
   overlay,
+  download,
 }: {
   result: SimulationResult;
   summary: string;
@@ -55,6 +56,8 @@ export function SimulationResults({
   inputs: string | null;
   /** The switch of the queue overlay, shown beside where cases queue. */
   overlay: React.ReactNode;
+  /** Saving the whole result, as `procmap simulate --json` prints it, for a spreadsheet or R. */
+  download: React.ReactNode;
 }) {
   const span = (m: number) => formatMinutes(m, hoursPerDay);
   const lead = result.leadTime;
@@ -124,6 +127,7 @@ export function SimulationResults({
       <h3 className="panel__subtitle">Where cases queue longest</h3>
       {overlay}
       <QueueSteps result={result} hoursPerDay={hoursPerDay} onShow={onShowStep} exists={exists} />
+      <p className="sim-download">{download}</p>
     </div>
   );
 }

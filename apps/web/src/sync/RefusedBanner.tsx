@@ -1,26 +1,8 @@
 import { useState } from 'react';
 import { createMap } from '../api/maps-api';
+import { downloadText, fileStem } from '../app/download';
 import { navigate } from '../app/navigation';
 import type { ConnectionState, MapConnection } from './map-connection';
-
-/** A file name from the map's title: letters, digits and dashes. */
-function fileName(title: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${base || 'map'}.procmap.json`;
-}
-
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Shown when the server no longer opens this map for this link (its token revoked, the map
@@ -42,7 +24,7 @@ export function RefusedBanner({
   const title = connection.doc.getSnapshot().title;
 
   const saveFile = () => {
-    download(connection.mapFile(), fileName(title));
+    downloadText(connection.mapFile(), `${fileStem(title)}.procmap.json`);
     setSaved(true);
   };
   const copyToNewMap = () => {
