@@ -6,7 +6,7 @@
  *   npm run build:web
  *   BENCH_SUITE=editor node --expose-gc --import tsx bench/run.ts
  *
- * BENCH_EDITOR=drag,tidy,crowd,analysis runs a subset (tidy includes the 5,000-step chain; crowd is
+ * BENCH_EDITOR=drag,tidy,crowd,analysis,simulation runs a subset (tidy includes the 5,000-step chain; crowd is
  * the drag with 20 other participants' cursors moving).
  */
 
@@ -14,6 +14,7 @@ import { crowdDragBenchmark } from './editor/crowd-drag';
 import { dragBenchmark } from './editor/drag';
 import { liveAnalysisBenchmark } from './editor/live-analysis';
 import { ensureWebBuilt, log, startSession } from './editor/session';
+import { simulationBenchmark } from './editor/simulation';
 import { tidyBenchmarks } from './editor/tidy';
 import type { BenchResult } from './harness';
 
@@ -35,6 +36,7 @@ export default async function editorBenchmarks(): Promise<BenchResult[]> {
     if (wanted('tidy')) results.push(...(await tidyBenchmarks(session)));
     if (wanted('crowd')) results.push(await crowdDragBenchmark(session));
     if (wanted('analysis')) results.push(await liveAnalysisBenchmark(session));
+    if (wanted('simulation')) results.push(await simulationBenchmark(session));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
