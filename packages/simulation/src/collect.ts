@@ -68,10 +68,31 @@ export class LeadHistogram {
       this.width = niceWidth(hi > lo ? (hi - lo) / 20 : Math.max(hi, 1) / 20);
     }
     const w = this.width;
-    const counts = this.counts;
+    // Counted in a typed array over this replication's span of bars, then merged into the
+    // map: a map lookup per case cost a tenth of a fast run.
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
     for (const x of leads) {
       const k = Math.floor(x / w);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      if (k < first) first = k;
+      if (k > last) last = k;
+    }
+    if (last - first > 4 * leads.length + 1024) {
+      // A replication far wider than the first (a rare outlier): counted by the map alone.
+      for (const x of leads) {
+        const k = Math.floor(x / w);
+        this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
+      }
+      return;
+    }
+    const span = new Float64Array(last - first + 1);
+    for (const x of leads) {
+      const at = Math.floor(x / w) - first;
+      span[at] = (span[at] as number) + 1;
+    }
+    for (let i = 0; i < span.length; i++) {
+      const n = span[i] as number;
+      if (n > 0) this.counts.set(first + i, (this.counts.get(first + i) ?? 0) + n);
     }
   }
 

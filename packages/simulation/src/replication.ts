@@ -189,11 +189,13 @@ export class Replication {
         this.done = true;
         break;
       }
-      this.drain();
-      if (this.measuredDone === this.cases && this.t1 !== Number.POSITIVE_INFINITY) {
-        this.done = true;
-      }
+      if (this.pending.length > 0) this.drain();
     }
+  }
+
+  /** Over once every measured case has finished and the window has closed. */
+  private checkDone(): void {
+    if (this.measuredDone === this.cases && this.t1 !== Number.POSITIVE_INFINITY) this.done = true;
   }
 
   /** The replication's sums; read once it is done. */
@@ -237,7 +239,10 @@ export class Replication {
   private arrive(): void {
     const number = this.arrived++;
     if (number === this.warmup) this.t0 = this.now;
-    if (number === this.warmup + this.cases) this.t1 = this.now;
+    if (number === this.warmup + this.cases) {
+      this.t1 = this.now;
+      this.checkDone();
+    }
     this.nextArrival = this.now + this.interarrival();
     this.touchWip(this.now);
     this.inSystem++;
@@ -480,6 +485,7 @@ export class Replication {
       this.leads[this.measuredDone] = lead;
       this.measuredDone++;
       this.lead.add(lead);
+      this.checkDone();
     }
     if (this.now >= this.t0 && this.now <= this.t1) this.completionsInWindow++;
     this.touchWip(this.now);
