@@ -463,9 +463,8 @@ test('with the heat on, the step the keyboard moves to is never hidden under the
   // Along the flow from the start, and down through every lane from there.
   for (const key of [...Array(14).fill('ArrowRight'), ...Array(8).fill('ArrowDown')]) {
     await page.keyboard.press(key);
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
+    // The view follows the step after React has rendered it: wait until it stands still.
+    await viewSettled(page);
     const id = await map.getAttribute('aria-activedescendant');
     const overlap = await page.evaluate(
       ([stepId]) => {
