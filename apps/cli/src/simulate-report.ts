@@ -19,6 +19,8 @@ import { problemLine } from './validate-report';
  */
 
 const LABEL_WIDTH = 26;
+/** Whole counts with thousands separators: 10,000 cases. */
+const grouped = (n: number) => n.toLocaleString('en-GB');
 /** The steps listed under "Where cases queue longest". */
 const QUEUES_LISTED = 5;
 
@@ -86,9 +88,12 @@ function row(label: string, value: string): string {
 
 function inputLines(r: SimulationResult, map: ProcessMap): string[] {
   const lines = [
-    row('Cases', `${r.cases} measured in each replication`),
+    row('Cases', `${grouped(r.cases)} measured in each replication`),
     row('Replications', String(r.replications)),
-    row('Warm-up', `${count(r.warmup, 'case')} before them, not measured`),
+    row(
+      'Warm-up',
+      `${grouped(r.warmup)} ${r.warmup === 1 ? 'case' : 'cases'} before them, not measured`,
+    ),
     row('Seed', String(r.seed)),
   ];
   const demand = resolveSettings(map).demand;
@@ -115,6 +120,15 @@ function leadTimeLines(r: SimulationResult, time: (min: number) => string): stri
     row('9 in 10 within', `${time(lead.p90)} (p90)`),
     row('19 in 20 within', `${time(lead.p95)} (p95)`),
     row('Longest', time(lead.max)),
+    // With a role that cannot keep up no figure above is steady: more cases, longer times.
+    ...(r.warnings.some((w) => w.code === 'overloaded')
+      ? [
+          row(
+            'Not steady',
+            'a role cannot keep up (see Warnings), so lead times grow the longer the run',
+          ),
+        ]
+      : []),
   ];
 }
 

@@ -33,7 +33,7 @@ export interface ReplicationFigures {
   readonly roleBusy: Float64Array;
   /** Work offered per working minute, in people: above the headcount the queue grows. */
   readonly roleOffered: Float64Array;
-  /** Queue growth in visits per working minute when overloaded (else 0). */
+  /** Cases the role falls behind by per working minute when overloaded (else 0). */
   readonly roleGrowth: Float64Array;
   readonly stepVisits: Float64Array;
   readonly stepQueue: Float64Array;
@@ -150,9 +150,9 @@ export function figuresOf(model: Model, t: ReplicationTotals): ReplicationFigure
     const workPerCase = (t.roleWork[r] as number) / measured;
     const offered = model.rate * workPerCase;
     roleOffered[r] = offered;
+    // Cases arrive at `rate`; the role's people finish `servers / workPerCase` cases a minute.
     if (Number.isFinite(servers) && offered >= servers && workPerCase > 0) {
-      const visitsPerCase = visits / measured;
-      roleGrowth[r] = visitsPerCase * (model.rate - servers / workPerCase);
+      roleGrowth[r] = model.rate - servers / workPerCase;
     }
   }
   const stepVisits = new Float64Array(n);
@@ -234,7 +234,7 @@ export function combine(
       warnings.push({
         code: 'overloaded',
         roleId: role.id,
-        message: `${roleName} cannot keep up: ${Math.round((offered / servers) * 100)}% busy; the queue grows by ${grows} ${grows === 1 ? 'case' : 'cases'} a day`,
+        message: `${roleName} cannot keep up: the work asked of them is ${Math.round((offered / servers) * 100)}% of their time; the queue grows by ${grows} ${grows === 1 ? 'case' : 'cases'} a day`,
       });
     }
     const busy = meanOf(reps, (f) => f.roleBusy[r] as number);

@@ -156,9 +156,34 @@ describe('warnings', () => {
     const warning = result.warnings.find((w) => w.code === 'overloaded');
     expect(warning?.roleId).toBe('clerk');
     expect(warning?.message).toMatch(
-      /^Role clerk cannot keep up: 1[56]\d% busy; the queue grows by 3\d cases a day$/,
+      /^Role clerk cannot keep up: the work asked of them is 1[56]\d% of their time; the queue grows by 3\d cases a day$/,
     );
     expect(result.roles[0]?.utilisation).toBeGreaterThan(0.99);
+  });
+
+  it('counts the growth in cases, not in visits, when cases come back for rework', () => {
+    // 12 an hour; each case visits twice on average (half come back), 4 min a visit: 8 min of
+    // work a case, as above: the role falls behind by (0.2 − 1/8) × 450 = 34 cases a day.
+    const map = testMap({
+      perHour: 12,
+      roles: { clerk: 1 },
+      steps: [
+        { id: 'in', kind: 'start' },
+        { id: 'x', processTime: 4, processVariation: { distribution: 'exponential' } },
+        { id: 'd', kind: 'decision' },
+        { id: 'out', kind: 'end' },
+      ],
+      flows: [
+        ['in', 'x'],
+        ['x', 'd'],
+        ['d', 'x', 0.5],
+        ['d', 'out', 0.5],
+      ],
+    });
+    const warning = ok(map, { cases: 3000, replications: 2 }).warnings.find(
+      (w) => w.code === 'overloaded',
+    );
+    expect(warning?.message).toMatch(/the queue grows by 3\d cases a day$/);
   });
 
   it('says when a role has no headcount and so never queues', () => {

@@ -1,19 +1,24 @@
 import { roundedDuration } from '@procmap/model';
-import type { RoleResult, SimulationResult } from './result';
+import type { RoleResult, SimulationResult, StepResult } from './result';
 
 /*
  * The run in plain words for the room, from the result alone (the editor, the report and the
- * command line say the same): how long nine cases in ten take, and who the cases wait for.
+ * command line say the same): how long nine cases in ten take, where they queue longest (the
+ * list of steps beside it agrees), and how busy the busiest role is. When a role cannot keep
+ * up, that is the news: lead times then grow with the run's length, so no figure is steady.
  */
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-/** The role cases wait for longest in all (queue time per visit × visits), if any waits. */
-function waitedFor(result: SimulationResult): RoleResult | undefined {
-  let best: RoleResult | undefined;
-  for (const role of result.roles) {
-    if (role.meanQueueLength <= 0) continue;
-    if (!best || role.meanQueueLength > best.meanQueueLength) best = role;
+/** Less than this much queueing a case is nobody waiting. */
+const NO_WAIT_MINUTES = 1;
+
+/** The step where a case queues longest in all (queue time a visit × visits a case). */
+function longestQueue(result: SimulationResult): { step: StepResult; perCase: number } | null {
+  let best: { step: StepResult; perCase: number } | null = null;
+  for (const step of result.steps) {
+    const perCase = (step.meanQueueTime ?? 0) * step.visits;
+    if (!best || perCase > best.perCase) best = { step, perCase };
   }
   return best;
 }
@@ -29,25 +34,28 @@ function busiest(result: SimulationResult): RoleResult | undefined {
 }
 
 /**
- * "9 in 10 cases finish within 4.2 d; Triage nurse is busy 92% of the time and is where cases
- * wait." Durations in working time (a day is `hoursPerDay` hours).
+ * "9 in 10 cases finish within 4.5 d; cases queue longest at "Dispense medicines" (1.6 h a
+ * case), and the busiest role, Consultant, is busy 64% of the time." Durations in working time
+ * (a day is `hoursPerDay` hours).
  */
 export function summarise(result: SimulationResult, hoursPerDay: number): string {
-  const within = `9 in 10 cases finish within ${roundedDuration(result.leadTime.p90, hoursPerDay)}`;
+  const time = (minutes: number) => roundedDuration(minutes, hoursPerDay);
+  const p90 = time(result.leadTime.p90);
   const overloaded = result.warnings.find((w) => w.code === 'overloaded');
-  if (overloaded) return `${within}, but ${lowerFirst(overloaded.message)}.`;
-  const waited = waitedFor(result);
-  if (waited && waited.utilisation !== null) {
-    return `${within}; ${waited.name} is busy ${percent(waited.utilisation)} of the time and is where cases wait (${roundedDuration(waited.meanQueueTime, hoursPerDay)} a visit on average).`;
+  if (overloaded) {
+    return `${overloaded.message}, so lead times keep growing the longer the service runs: 9 in 10 of this run's cases finished within ${p90}, a figure that only grows with more cases.`;
   }
+  const within = `9 in 10 cases finish within ${p90}`;
+  const queue = longestQueue(result);
   const busy = busiest(result);
-  if (busy && busy.utilisation !== null) {
-    return `${within}; nobody waits long for people: the busiest role, ${busy.name}, is busy ${percent(busy.utilisation)} of the time.`;
+  const role =
+    busy && busy.utilisation !== null
+      ? `the busiest role, ${busy.name}, is busy ${percent(busy.utilisation)} of the time`
+      : '';
+  if (queue && queue.perCase >= NO_WAIT_MINUTES) {
+    const label = queue.step.label.trim() === '' ? queue.step.id : queue.step.label;
+    const where = `cases queue longest at "${label}" (${time(queue.perCase)} a case)`;
+    return role ? `${within}; ${where}, and ${role}.` : `${within}; ${where}.`;
   }
-  return `${within}; nobody waits for people.`;
-}
-
-/** A warning's message inside a sentence: "Ward clerk cannot…" stays, "The…" becomes "the…". */
-function lowerFirst(message: string): string {
-  return message.startsWith('The ') ? `the ${message.slice(4)}` : message;
+  return role ? `${within}; nobody waits long: ${role}.` : `${within}; nobody waits long.`;
 }

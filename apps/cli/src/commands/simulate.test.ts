@@ -201,7 +201,7 @@ describe('procmap simulate', () => {
       expect(lines).toEqual(
         expect.arrayContaining([
           'Run',
-          row('Cases', '2000 measured in each replication'),
+          row('Cases', '2,000 measured in each replication'),
           row('Replications', '3'),
           row('Warm-up', '500 cases before them, not measured'),
           row('Seed', '3'),

@@ -276,6 +276,9 @@ describe.skipIf(!HAS_PDFTOTEXT)('the simulation section of the report', () => {
     expect(text).toMatch(/Booking clerk \d+% busy Overloaded: cannot keep up/);
     expect(text).toContain(flat(warning?.message ?? ''));
     expect(text).toMatch(/Clinic nurse \d+% busy Has room/);
+    // Its lead times are not called steady: they grow with the run.
+    expect(text).toContain('Not steady: a role cannot keep up');
+    expect(text).not.toContain('narrow means steady');
   }, 60_000);
 
   it('given a map without demand, then the report has no simulation section', async () => {

@@ -65,13 +65,18 @@ function keyFigures({ flow, time, formats }: ReportContext, r: SimulationResult)
   const lead = r.leadTime;
   // The interval as "± its half": in days, its ends would often print the same as the mean.
   const ci = lead.ci95 ? ` ± ${time((lead.ci95[1] - lead.ci95[0]) / 2)} (95% interval)` : '';
+  // A role that cannot keep up makes every lead time grow with the run's length: no interval
+  // can say the figure is steady then, so the row says what is true instead.
+  const overloaded = r.warnings.some((w) => w.code === 'overloaded');
   const rows: [string, string, string][] = [
     [
       'Lead time, average',
       `${time(lead.mean)}${ci}`,
-      lead.ci95
-        ? 'Arrival to end, over all runs. The true average almost surely lies within ± this: narrow means steady.'
-        : 'Arrival to end, over one run: one run gives no interval to say how steady it is.',
+      overloaded
+        ? 'Not steady: a role cannot keep up (below), so lead times grow the longer the service runs; a longer run gives longer times.'
+        : lead.ci95
+          ? 'Arrival to end, over all runs. The true average almost surely lies within ± this: narrow means steady.'
+          : 'Arrival to end, over one run: one run gives no interval to say how steady it is.',
     ],
     ['Half of cases done within', time(lead.p50), 'The middle case: half take longer.'],
     ['9 in 10 cases done within', time(lead.p90), 'What to promise if 1 case in 10 may be late.'],
