@@ -62,10 +62,14 @@ test('a template with demand: run it, watch the progress, read the results', asy
 
   // The results: the summary sentence, the histogram with p50 and p90 marked, the figures.
   const summary = panel.getByTestId('sim-summary');
-  await expect(summary).toContainText('9 in 10 cases finish within', RUN);
+  // The template's consultants cannot keep up: the sentence leads with that.
+  await expect(summary).toContainText('Consultant cannot keep up', RUN);
+  await expect(summary).toContainText("9 in 10 of this run's cases finished within");
   await expect(progress).toHaveCount(0);
   await expect(panel.getByRole('button', { name: 'Run again' })).toBeFocused();
-  await expect(page.getByTestId('sim-announcer')).toContainText('Simulation finished. 9 in 10');
+  await expect(page.getByTestId('sim-announcer')).toContainText(
+    'Simulation finished. Consultant cannot keep up',
+  );
   const chart = panel.getByRole('img', { name: /Lead times of [\d,]+ simulated cases/ });
   await expect(chart).toBeVisible();
   expect(await chart.locator('rect.sim-histogram__bar').count()).toBeGreaterThan(3);
@@ -74,7 +78,8 @@ test('a template with demand: run it, watch the progress, read the results', asy
   // The text alternative and the table say the same as the picture.
   await panel.getByText('The chart as a table').click();
   expect(await panel.locator('.sim-histogram__table tbody tr').count()).toBeGreaterThan(3);
-  await expect(panel.getByTestId('sim-mean')).toContainText('95% interval');
+  // The consultants cannot keep up: the mean lead time is said not to be steady.
+  await expect(panel.getByTestId('sim-mean')).toContainText('not steady: grows the longer the run');
   await expect(panel.getByTestId('sim-throughput')).toContainText('cases an hour');
   await expect(panel.getByTestId('sim-next-inputs')).toHaveText(
     'Inputs 10,000 cases × 10 replications, a warm-up chosen for the map, seed 1',
@@ -105,7 +110,7 @@ test('a template with demand: run it, watch the progress, read the results', asy
   // The queue at each step on the map, with its legend; the analysis heat turns it off.
   await panel.getByLabel('Colour the steps by their queue').check();
   const legend = page.getByTestId('heat-legend');
-  await expect(legend).toContainText('Heat: queue for people at each step, per case');
+  await expect(legend).toContainText('Heat: queue at each step, per case');
   await expect(page.locator('[data-heat="100"]')).toHaveCount(1);
   await expect(page.getByTestId('heat-value').first()).toHaveText(/Queue|No queue/);
   await page.screenshot({ path: test.info().outputPath('simulation-overlay.png') });

@@ -11,7 +11,7 @@ const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] =
   {
     value: 'report',
     label: 'Improvement report (PDF)',
-    hint: 'Title page, map, metrics, findings, pain points, workload',
+    hint: 'Title page, map, metrics, findings, pain points, workload, and a simulation when the map has a demand',
   },
   {
     value: 'svg',

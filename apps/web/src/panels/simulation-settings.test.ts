@@ -50,7 +50,7 @@ describe('settings.simulation after one field changed', () => {
   it('hints name the documented defaults', () => {
     expect(simulationHint('cases', 'Cases in each run')).toBe('Cases in each run (empty = 10,000)');
     expect(simulationHint('replications', 'Runs')).toBe('Runs (empty = 10)');
-    expect(simulationHint('warmup', 'Left out')).toBe('Left out (empty = 500)');
+    expect(simulationHint('warmup', 'Left out')).toBe('Left out (empty = chosen for the map)');
     expect(simulationHint('seed', 'Seed')).toBe('Seed (empty = 1)');
   });
 });

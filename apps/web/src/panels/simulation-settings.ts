@@ -62,5 +62,8 @@ export function withSimulation(
 
 /** A field's hint, with its default as the other settings show theirs: "… (empty = 10,000)". */
 export function simulationHint(key: SimulationKey, meaning: string): string {
+  // An empty warm-up is chosen for the map by each run: at least the default, longer for a map
+  // whose cases take longer (docs/simulation.md).
+  if (key === 'warmup') return `${meaning} (empty = chosen for the map)`;
   return `${meaning} (empty = ${SIMULATION_DEFAULTS[key].toLocaleString('en-GB')})`;
 }

@@ -81,7 +81,13 @@ export function SimulationResults({
           testId="sim-mean"
           value={span(lead.mean)}
           detail={
-            lead.ci95 ? `95% interval ${span(lead.ci95[0])} to ${span(lead.ci95[1])}` : undefined
+            // With a role that cannot keep up, lead times grow with the run: nothing is steady.
+            result.warnings.some((w) => w.code === 'overloaded')
+              ? 'not steady: grows the longer the run, as a role cannot keep up'
+              : lead.ci95
+                ? // As a margin: at a day's scale the interval's two ends would read the same.
+                  `± ${span((lead.ci95[1] - lead.ci95[0]) / 2)} (95% interval)`
+                : undefined
           }
         />
         <Figure label="Longest" value={span(lead.max)} detail={`p95 ${span(lead.p95)}`} />

@@ -8,7 +8,7 @@ import type { MapNames } from '../editor/step-names';
  */
 
 /** What the colour measures, as the legend titles it. */
-export const QUEUE_TITLE = 'Queue for people at each step, per case (simulated)';
+export const QUEUE_TITLE = 'Queue at each step, per case (simulated)';
 
 /** A step's figure as its chip shows it: "Queue 2.5 h", "No queue", or not in the run. */
 export function queueValueText(minutes: number | undefined, hoursPerDay: number): string {
@@ -19,7 +19,7 @@ export function queueValueText(minutes: number | undefined, hoursPerDay: number)
 /** A step's figure in a sentence, for its tooltip. */
 export function queueValueHint(minutes: number | undefined, hoursPerDay: number): string {
   if (minutes === undefined) return 'This step was not on the map when the simulation ran';
-  return `Simulated queue for people at this step, per case: ${formatMinutes(minutes, hoursPerDay)}`;
+  return `Simulated queue at this step, per case: ${formatMinutes(minutes, hoursPerDay)}`;
 }
 
 /** The legend's labels: the cool end, the middle and the hottest step; null when nothing queues. */
