@@ -41,7 +41,7 @@ test('screenshots of a simulation: the results panel, and the queue at each step
   await expect(page.getByTestId('sim-version')).toContainText('on the map as it is now');
   const panel = page.getByTestId('simulation-panel');
   await panel.getByLabel('Colour the steps by their queue').check();
-  await expect(page.getByTestId('heat-legend')).toContainText('queue for people');
+  await expect(page.getByTestId('heat-legend')).toContainText('queue at each step');
   await panel.getByTestId('queue-steps').getByRole('button').first().click();
   await viewSettled(page);
   await page.getByRole('button', { name: 'Zoom out' }).click();
