@@ -77,3 +77,5 @@ export { LABEL_FIELDS, labelLengthProblem, MAX_LABEL_LENGTH, shortLabel } from '
 export { LANE_COLOURS, laneColour } from './lane-colours';
 export type { FieldTable } from './field-check';
 export { FIELD_TABLES, fieldExpects, fieldNames, fieldProblem, HEADER_ORDER } from './field-check';
+export type { ListChanges, MapChanges } from './diff-maps';
+export { diffMaps, sameValue } from './diff-maps';
