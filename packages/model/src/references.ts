@@ -81,6 +81,7 @@ export function checkReferences(file: JsonObject): Problem[] {
       warn(`comments[${index}].targetId`, 'unknown-target', `unknown step or flow "${target}"`);
     }
   }
+  problems.push(...checkScenarios(file));
   for (const { index, record } of entries(file, 'steps')) {
     if (record.kind !== 'decision') continue;
     const out = leaving.get(str(record.id) ?? '') ?? [];
@@ -100,3 +101,44 @@ export function checkReferences(file: JsonObject): Problem[] {
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * Each scenario is a process of its own: the same checks as the map's (duplicate ids, unknown
+ * roles and steps, probability sums), its paths under `scenarios[i].`; scenario ids are unique;
+ * its ideas name idea comments of the map.
+ */
+function checkScenarios(file: JsonObject): Problem[] {
+  const problems: Problem[] = [];
+  collectIds(file, 'scenarios', problems);
+  const kinds = new Map<string, unknown>();
+  for (const { record } of entries(file, 'comments')) {
+    const id = str(record.id);
+    if (id !== undefined && !kinds.has(id)) kinds.set(id, record.kind);
+  }
+  for (const { index, record } of entries(file, 'scenarios')) {
+    const at = `scenarios[${index}]`;
+    const own = checkReferences({ roles: record.roles, steps: record.steps, flows: record.flows });
+    for (const p of own) problems.push({ ...p, path: `${at}.${p.path}` });
+    const ideas = Array.isArray(record.ideas) ? record.ideas : [];
+    ideas.forEach((idea: unknown, k) => {
+      const id = str(idea);
+      if (id === undefined) return;
+      const kind = kinds.get(id);
+      if (kind === undefined)
+        problems.push({
+          path: `${at}.ideas[${k}]`,
+          code: 'unknown-target',
+          message: `unknown comment "${id}"`,
+          severity: 'warning',
+        });
+      else if (kind !== 'idea')
+        problems.push({
+          path: `${at}.ideas[${k}]`,
+          code: 'unknown-target',
+          message: `comment "${id}" is not an idea`,
+          severity: 'warning',
+        });
+    });
+  }
+  return problems;
+}

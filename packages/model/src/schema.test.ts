@@ -58,6 +58,7 @@ describe('processMapJsonSchema', () => {
         'steps',
         'flows',
         'comments',
+        'scenarios',
       ].sort(),
     );
   });

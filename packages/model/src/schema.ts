@@ -217,6 +217,32 @@ export const headerFields = {
   settings: said(z.looseObject(settingsFields), 'map settings').optional(),
 };
 
+/** The id a scenario may not take: the map's own process is always "as-is". */
+export const AS_IS_ID = 'as-is';
+
+/**
+ * A named alternative of the map's process (a to-be): a whole process of its own, started as a
+ * copy of the as-is keeping its ids, so "what changed" is a comparison by id (ADR 9). Comments
+ * stay with the map; `ideas` names the idea comments the scenario puts into practice.
+ */
+export const scenarioFields = {
+  id: said(
+    anId().refine((id) => id !== AS_IS_ID, {
+      message: `"${AS_IS_ID}" names the map's own process`,
+    }),
+    `a non-empty id other than "${AS_IS_ID}"`,
+  ),
+  name: name(),
+  description: text().optional(),
+  createdAt: text().optional(),
+  ideas: said(z.array(z.string()), 'a list of comment ids').optional(),
+  /** Overrides of the map's settings for this scenario (demand, simulation…). */
+  settings: said(z.looseObject(settingsFields), 'settings to override').optional(),
+  roles: z.array(z.looseObject(roleFields)),
+  steps: z.array(z.looseObject(stepFields)),
+  flows: z.array(z.looseObject(flowFields)),
+};
+
 /** The whole file's top level, in file order. */
 export const mapFields = {
   format: z.literal(FORMAT_NAME),
@@ -226,6 +252,7 @@ export const mapFields = {
   steps: z.array(z.looseObject(stepFields)),
   flows: z.array(z.looseObject(flowFields)),
   comments: z.array(z.looseObject(commentFields)).optional(),
+  scenarios: z.array(z.looseObject(scenarioFields)).optional(),
 };
 
 /** One record of each list, and the map's own fields: checked one at a time (checkRecord). */

@@ -114,6 +114,7 @@ const SECTIONS = [
   'steps',
   'flows',
   'comments',
+  'scenarios',
 ];
 
 /** Document order: the header first, then each list entry by index, so output reads top-down. */
