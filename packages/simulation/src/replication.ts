@@ -1,6 +1,7 @@
 import { KIND_CODE } from '@procmap/model';
 import { EventQueue } from './event-queue';
 import type { Model } from './inputs';
+import { grown, TokenFifo } from './pools';
 import { largest } from './quantiles';
 import type { Random } from './random';
 import { RunningStats } from './statistics';
@@ -45,32 +46,6 @@ export interface ReplicationTotals {
   readonly stuck: number;
   /** A step where stuck cases wait, or -1. */
   readonly stuckAt: number;
-}
-
-/** A growable first-in-first-out queue of tokens. */
-class TokenFifo {
-  private items = new Int32Array(16);
-  private head = 0;
-  length = 0;
-
-  push(token: number): void {
-    if (this.length === this.items.length) {
-      const bigger = new Int32Array(this.items.length * 2);
-      for (let k = 0; k < this.length; k++)
-        bigger[k] = this.items[(this.head + k) % this.items.length] as number;
-      this.items = bigger;
-      this.head = 0;
-    }
-    this.items[(this.head + this.length) % this.items.length] = token;
-    this.length++;
-  }
-
-  shift(): number {
-    const token = this.items[this.head] as number;
-    this.head = (this.head + 1) % this.items.length;
-    this.length--;
-    return token;
-  }
 }
 
 export class Replication {
@@ -573,13 +548,4 @@ export class Replication {
     this.tokReady = grown(this.tokReady);
     this.tokWork = grown(this.tokWork);
   }
-}
-
-type Typed = Int32Array | Float64Array | Uint8Array;
-
-/** A typed array twice as long, with the same start. */
-function grown<T extends Typed>(a: T): T {
-  const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
-  bigger.set(a as never);
-  return bigger;
 }
