@@ -8,6 +8,7 @@ export type {
   ProcessMap,
   Reply,
   Role,
+  Scenario,
   Settings,
   SimulationSettings,
   Step,
@@ -79,3 +80,5 @@ export type { FieldTable } from './field-check';
 export { FIELD_TABLES, fieldExpects, fieldNames, fieldProblem, HEADER_ORDER } from './field-check';
 export type { ListChanges, MapChanges } from './diff-maps';
 export { diffMaps, sameValue } from './diff-maps';
+export type { ScenarioLookup } from './scenario-map';
+export { AS_IS_ID, findScenario, scenarioMap } from './scenario-map';

@@ -7,6 +7,7 @@ import type {
   positionFields,
   replyFields,
   roleFields,
+  scenarioFields,
   settingsFields,
   simulationFields,
   stepFields,
@@ -60,6 +61,9 @@ export type Comment = RecordOf<typeof commentFields>;
 export type TimeVariation = NonNullable<Step['processVariation']>;
 /** Dot votes on one comment: voter id -> votes that voter placed on it. */
 export type Votes = NonNullable<Comment['votes']>;
+
+/** A named alternative of the map's process (a to-be): a whole process of its own (ADR 9). */
+export type Scenario = RecordOf<typeof scenarioFields>;
 
 /** A whole map as one JSON document (`*.procmap.json`). */
 export type ProcessMap = RecordOf<typeof mapFields>;
