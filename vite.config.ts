@@ -15,6 +15,7 @@ export default defineConfig({
       project('export', './packages/export'),
       project('analysis', './packages/analysis'),
       project('simulation', './packages/simulation'),
+      project('compare', './packages/compare'),
       project('test-kit', './packages/test-kit'),
       project('cli', './apps/cli'),
       project('server', './apps/server'),

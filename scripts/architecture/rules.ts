@@ -32,6 +32,7 @@ export const PURE = new Set([
   '@procmap/model',
   '@procmap/analysis',
   '@procmap/simulation',
+  '@procmap/compare',
   '@procmap/layout',
   '@procmap/export',
   '@procmap/protocol',

@@ -36,6 +36,12 @@ export interface MetricDescriptor {
   readonly meaning: string;
   /** Why there can be no figure: "no demand given". */
   readonly missing: string;
+  /**
+   * Which way is an improvement when a to-be is compared with the as-is: less lead time, more
+   * right first time. Null where a change is neither (takt time follows demand; hands-on work
+   * that adds value is what the person served asks for).
+   */
+  readonly better: 'lower' | 'higher' | null;
 }
 
 /** What the formatters need from the map's settings. */
@@ -54,6 +60,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     meaning:
       'How long one case takes from the first step to the last, waiting included. This is what the person we serve experiences.',
     missing: 'no steps',
+    better: 'lower',
   },
   {
     key: 'processTime',
@@ -63,6 +70,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     meaning:
       'The time staff actually spend working on one case. The rest of the lead time is waiting.',
     missing: 'no steps',
+    better: 'lower',
   },
   {
     key: 'waitTime',
@@ -71,6 +79,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     hint: 'Time a case waits before steps start',
     meaning: 'Time a case spends waiting before steps start: queues, batches, letters in the post.',
     missing: 'no steps',
+    better: 'lower',
   },
   {
     key: 'valueAddedTime',
@@ -80,6 +89,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     meaning:
       'Hands-on time on steps marked as value-adding: what the person we serve would pay for.',
     missing: 'no steps',
+    better: null,
   },
   {
     key: 'processCycleEfficiency',
@@ -89,6 +99,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     meaning:
       'Share of the lead time that adds value. Services often sit below 10%; each point gained is time given back.',
     missing: 'mark which steps add value to see it',
+    better: 'higher',
   },
   {
     key: 'activityRatio',
@@ -97,6 +108,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     hint: 'Hands-on work ÷ lead time',
     meaning: 'Share of the lead time in which someone is working on the case at all.',
     missing: 'no lead time',
+    better: 'higher',
   },
   {
     key: 'handoffs',
@@ -106,6 +118,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     meaning:
       'How many times a case passes from one role to another. Each handoff is a chance for delay, loss or re-keying.',
     missing: 'no flows',
+    better: 'lower',
   },
   {
     key: 'rolledCompleteAccurate',
@@ -114,6 +127,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     hint: 'Share of cases complete and accurate at every step (rolled %C&A)',
     meaning: 'Share of cases that get through every step without needing correction or going back.',
     missing: 'no step says how often its input is complete and accurate',
+    better: 'higher',
   },
   {
     key: 'costPerCase',
@@ -122,6 +136,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     hint: 'Hands-on time priced at each role’s hourly cost',
     meaning: 'Hands-on time priced at each role’s hourly cost.',
     missing: 'no hourly costs given',
+    better: 'lower',
   },
   {
     key: 'taktTime',
@@ -131,6 +146,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     meaning:
       'How often one case must be finished to keep pace with demand. A step slower than this builds a queue.',
     missing: 'no demand given',
+    better: null,
   },
   {
     key: 'casesInProgress',
@@ -139,6 +155,7 @@ export const METRIC_DESCRIPTORS: readonly MetricDescriptor[] = [
     hint: 'Cases under way at any moment (demand × lead time)',
     meaning: 'Cases under way at any moment: demand × lead time (Little’s law).',
     missing: 'no demand given',
+    better: 'lower',
   },
 ];
 

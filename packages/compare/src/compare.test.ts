@@ -1,0 +1,184 @@
+import { validateMap } from '@procmap/model';
+import { describe, expect, it } from 'vitest';
+import { compareScenarios } from './compare';
+import { metricChanges, roleChanges, verdictOf } from './metric-changes';
+
+/*
+ * A pair worked by hand. As-is: the clerk keys the referral in (10 min work after 60 min in
+ * the tray), then the nurse checks it (5 min after 30 min): lead time 105 min, one handoff,
+ * cost 10/60 × £30 + 5/60 × £60 = £10, value-adding 5 min (the check) so PCE 5/105.
+ * To-be "portal": the referral arrives in the nurse's lane and goes straight to the check:
+ * lead time 35 min, no handoff, cost £5, PCE 5/35; the clerk's role stays with headcount 1.
+ */
+const file = {
+  format: 'procmap',
+  version: 1,
+  title: 'Referral',
+  roles: [
+    { id: 'clerk', name: 'Clerk', headcount: 2, hourlyCost: 30 },
+    { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
+  ],
+  steps: [
+    { id: 'in', roleId: 'clerk', kind: 'start', label: 'Referral arrives' },
+    { id: 'key', roleId: 'clerk', kind: 'task', label: 'Key in', processTime: 10, waitTime: 60 },
+    {
+      id: 'check',
+      roleId: 'nurse',
+      kind: 'task',
+      label: 'Check',
+      processTime: 5,
+      waitTime: 30,
+      valueClass: 'value-adding',
+    },
+    { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
+  ],
+  flows: [
+    { id: 'f1', from: 'in', to: 'key' },
+    { id: 'f2', from: 'key', to: 'check' },
+    { id: 'f3', from: 'check', to: 'out' },
+  ],
+  comments: [
+    { id: 'c1', kind: 'idea', author: 'Ana', text: 'Portal', createdAt: '2026-12-01T09:00:00Z' },
+  ],
+  scenarios: [
+    {
+      id: 'portal',
+      name: 'To-be: portal',
+      description: 'Referrals come through the portal',
+      ideas: ['c1'],
+      roles: [
+        { id: 'clerk', name: 'Clerk', headcount: 1, hourlyCost: 30 },
+        { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
+      ],
+      steps: [
+        { id: 'in', roleId: 'nurse', kind: 'start', label: 'Referral arrives' },
+        {
+          id: 'check',
+          roleId: 'nurse',
+          kind: 'task',
+          label: 'Check',
+          processTime: 5,
+          waitTime: 30,
+          valueClass: 'value-adding',
+        },
+        { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
+      ],
+      flows: [
+        { id: 't1', from: 'in', to: 'check' },
+        { id: 'f3', from: 'check', to: 'out' },
+      ],
+    },
+    { id: 'same', name: 'Unchanged copy', roles: [], steps: [], flows: [] },
+  ],
+};
+
+function map() {
+  const v = validateMap(file);
+  if (!v.ok) throw new Error(JSON.stringify(v.problems));
+  return v.map;
+}
+
+describe('compareScenarios on a pair worked by hand', () => {
+  const compared = compareScenarios(map(), ['portal']);
+  if (!compared.ok) throw new Error(compared.message);
+  const [asIs, portal] = compared.comparison.scenarios;
+
+  it('lists the as-is first, then the scenarios asked for', () => {
+    expect(compared.comparison.scenarios.map((s) => s.id)).toEqual(['as-is', 'portal']);
+    expect(asIs?.name).toBe('As-is');
+    expect(asIs?.changes).toBeUndefined();
+    expect(portal?.ideas).toEqual(['c1']);
+    expect(portal?.description).toBe('Referrals come through the portal');
+  });
+
+  it('gives the figures worked out by hand', () => {
+    const a = asIs?.metrics.metrics;
+    const b = portal?.metrics.metrics;
+    expect(a?.leadTime).toBeCloseTo(105, 9);
+    expect(b?.leadTime).toBeCloseTo(35, 9);
+    expect(a?.handoffs).toBe(1);
+    expect(b?.handoffs).toBe(0);
+    expect(a?.costPerCase).toBeCloseTo(10, 9);
+    expect(b?.costPerCase).toBeCloseTo(5, 9);
+    expect(a?.processCycleEfficiency).toBeCloseTo(5 / 105, 3); // the analysis gives shares to 3 places;
+    expect(b?.processCycleEfficiency).toBeCloseTo(5 / 35, 3);
+  });
+
+  it('says what changed, by id', () => {
+    expect(portal?.changes).toEqual({
+      steps: {
+        added: [],
+        removed: ['key'],
+        changed: [{ id: 'in', fields: ['roleId'] }],
+      },
+      flows: { added: ['t1'], removed: ['f1', 'f2'], changed: [] },
+      roles: { added: [], removed: [], changed: [{ id: 'clerk', fields: ['headcount'] }] },
+    });
+  });
+
+  it('reads each metric in the direction its descriptor gives', () => {
+    const changes = metricChanges(asIs?.metrics.metrics as never, portal?.metrics.metrics as never);
+    const by = Object.fromEntries(changes.map((c) => [c.descriptor.key, c]));
+    expect(by.leadTime?.change).toBeCloseTo(-70, 9);
+    expect(by.leadTime?.verdict).toBe('better');
+    expect(by.handoffs?.verdict).toBe('better');
+    expect(by.costPerCase?.verdict).toBe('better');
+    expect(by.processCycleEfficiency?.verdict).toBe('better');
+    expect(by.valueAddedTime?.verdict).toBe('same');
+    expect(by.taktTime?.verdict).toBe('same'); // no demand on either side: null and null
+  });
+
+  it('keeps the analysis answer exactly as analyze gives it for the as-is', () => {
+    expect(Object.keys(asIs?.metrics ?? {})).toEqual(['metrics', 'findings', 'annotations']);
+  });
+});
+
+describe('compareScenarios refusals and defaults', () => {
+  it('compares every scenario when none is named, each once, the as-is first', () => {
+    const all = compareScenarios(map());
+    expect(all.ok && all.comparison.scenarios.map((s) => s.id)).toEqual([
+      'as-is',
+      'portal',
+      'same',
+    ]);
+    const twice = compareScenarios(map(), ['same', 'as-is', 'same']);
+    expect(twice.ok && twice.comparison.scenarios.map((s) => s.id)).toEqual(['as-is', 'same']);
+  });
+
+  it('refuses an unknown scenario, naming those there are', () => {
+    expect(compareScenarios(map(), ['portal', 'nope'])).toEqual({
+      ok: false,
+      message: 'no scenario "nope" in this map: use "as-is", "portal", "same"',
+    });
+  });
+});
+
+describe('verdicts', () => {
+  it('weighs a change by the direction, and says when a figure is missing', () => {
+    expect(verdictOf('lower', 10, 5)).toBe('better');
+    expect(verdictOf('lower', 5, 10)).toBe('worse');
+    expect(verdictOf('higher', 0.2, 0.1)).toBe('worse');
+    expect(verdictOf(null, 1, 2)).toBe('neither');
+    expect(verdictOf('lower', null, 2)).toBe('unknown');
+    expect(verdictOf('lower', 3, 3 + 1e-12)).toBe('same');
+  });
+
+  it('lists roles removed and added with their utilisation', () => {
+    const role = (roleId: string, utilisation: number | null) => ({
+      roleId,
+      name: roleId,
+      workPerCase: 1,
+      utilisation,
+      queueGrowthPerPeriod: null,
+    });
+    const before = { roles: [role('a', 0.9), role('b', 0.5)] } as never;
+    const after = { roles: [role('a', 0.6), role('c', 0.2)] } as never;
+    expect(
+      roleChanges(before, after).map((r) => [r.roleId, r.presence, r.before, r.after, r.verdict]),
+    ).toEqual([
+      ['a', 'both', 0.9, 0.6, 'better'],
+      ['b', 'removed', 0.5, null, 'unknown'],
+      ['c', 'added', null, 0.2, 'unknown'],
+    ]);
+  });
+});
