@@ -22,6 +22,8 @@ export type ExportErrorCode =
   | 'empty-steps'
   /** A step selection naming steps the map does not have. */
   | 'unknown-steps'
+  /** A scenario the map does not have. */
+  | 'unknown-scenario'
   /** The caller gave no fonts (PDF, report) or no rasteriser (PNG): a mistake in the caller. */
   | 'missing-resource'
   /** The caller's rasteriser failed; the cause says why. */
@@ -107,6 +109,9 @@ export const exportErrors = {
     ),
 
   /** Names the first NAMED_IDS unknown ids (each clipped), then how many more. */
+  /** `message` is scenarioMap's, naming the ids the map has. */
+  unknownScenario: (message: string) => new ExportError('unknown-scenario', message),
+
   unknownSteps: (unknown: readonly string[], syntax: RequestSyntax) => {
     const named = unknown.slice(0, NAMED_IDS).map((id) => JSON.stringify(id.slice(0, ID_CHARS)));
     const more = unknown.length > NAMED_IDS ? ` and ${unknown.length - NAMED_IDS} more` : '';

@@ -1,4 +1,4 @@
-import type { ProcessMap } from '@procmap/model';
+import { AS_IS_ID, type ProcessMap, scenarioMap } from '@procmap/model';
 import type { CsvTable } from './csv';
 import { exportErrors, type RequestSyntax } from './export-errors';
 import { acceptsOption, type ExportFormatId, isExportFormatId } from './formats';
@@ -28,6 +28,11 @@ export interface ExportRequest {
   readonly table?: CsvTable;
   /** CSV: starts with the byte-order mark Excel needs to read UTF-8 (default on; off for a pipe). */
   readonly bom?: boolean;
+  /**
+   * A scenario of the map (ADR 9): a picture or table of that scenario's process; for the
+   * report, the case study of that scenario against the as-is. The as-is when absent.
+   */
+  readonly scenario?: string;
 }
 
 const PAGE_NAMES = Object.keys(PAGE_SIZES) as PageSizeName[];
@@ -100,4 +105,29 @@ export function checkStepSelection(
   const known = new Set<string>(map.steps.map((step) => step.id));
   const unknown = selection.filter((id) => !known.has(id));
   if (unknown.length > 0) throw exportErrors.unknownSteps(unknown, syntax);
+}
+
+/**
+ * A scenario id as typed (undefined for none or "as-is"): refused when the map has no such
+ * scenario, naming the ones it has.
+ */
+export function parseScenario(
+  map: Pick<ProcessMap, 'scenarios'>,
+  typed: string | undefined,
+): string | undefined {
+  if (typed === undefined || typed === AS_IS_ID) return undefined;
+  const found = scenarioMap(map as ProcessMap, typed);
+  if (!found.ok) throw exportErrors.unknownScenario(found.message);
+  return typed;
+}
+
+/**
+ * The map a picture or table of this request draws: the scenario's process when one is asked
+ * for (see parseScenario; an unknown one is refused), else the map itself.
+ */
+export function processOf(map: ProcessMap, scenario: string | undefined): ProcessMap {
+  if (scenario === undefined) return map;
+  const found = scenarioMap(map, scenario);
+  if (!found.ok) throw exportErrors.unknownScenario(found.message);
+  return found.map;
 }

@@ -57,7 +57,9 @@ export {
   parseCsvTable,
   parseExportFormat,
   parsePageOptions,
+  parseScenario,
   parseStepSelection,
+  processOf,
 } from './export-request';
 export type { ExportRequest } from './export-request';
 export { planPages, renderExport } from './render-export';

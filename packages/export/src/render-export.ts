@@ -4,7 +4,7 @@ import { buildScene } from './build-scene';
 import { CSV_BOM, toCsv } from './csv';
 import type { SceneOptions } from './draw-map';
 import { exportErrors } from './export-errors';
-import type { ExportRequest } from './export-request';
+import { type ExportRequest, processOf } from './export-request';
 import { EXPORT_FORMATS, type ExportFormatId } from './formats';
 import { paginate, smallestName } from './paginate';
 import { toPdf } from './pdf';
@@ -66,11 +66,14 @@ async function fontsFor(request: ExportRequest, resources: ExportResources): Pro
 
 /** Renders one export (CPU-heavy for big maps: callers run it off their main thread). */
 export async function renderExport(
-  map: ProcessMap,
+  whole: ProcessMap,
   request: ExportRequest,
   resources: ExportResources = {},
 ): Promise<RenderedExport> {
   const { format } = request;
+  // The report reads the whole map (a case study compares the scenario with the as-is); the
+  // pictures and tables draw the one process asked for.
+  const map = format === 'report' ? whole : processOf(whole, request.scenario);
   const stage = (text: string) => resources.progress?.(text);
   const done = (body: Uint8Array): RenderedExport => ({
     format,
@@ -119,10 +122,11 @@ export async function renderExport(
  * paginated (cheap next to writing the file).
  */
 export function planPages(
-  map: ProcessMap,
+  whole: ProcessMap,
   request: ExportRequest,
   resources: Pick<ExportResources, 'progress'> = {},
 ): PagePlan {
+  const map = processOf(whole, request.scenario);
   resources.progress?.('Analysing the map…');
   const scene = buildScene(map, sceneOptions(request, analyze(map)));
   const pages = paginate(scene, request.page ?? {});
