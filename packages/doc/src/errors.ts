@@ -4,6 +4,7 @@ export type DocErrorCode =
   | 'unknown-step'
   | 'unknown-flow'
   | 'unknown-comment'
+  | 'unknown-scenario'
   | 'role-not-empty'
   | 'flow-exists'
   | 'no-votes-left'

@@ -1,4 +1,5 @@
 import {
+  AS_IS_ID,
   createIdFactory,
   type Position,
   type ProcessMap,
@@ -20,6 +21,13 @@ import type { CommandContext } from './commands/context';
 import { connect, disconnect, updateFlow } from './commands/flows';
 import { updateMeta, updateSettings } from './commands/meta';
 import { pasteFragment } from './commands/paste';
+import {
+  createScenario,
+  deleteScenario,
+  linkIdea,
+  requireScenario,
+  updateScenario,
+} from './commands/scenarios';
 import { addRole, deleteRole, moveRole, updateRole } from './commands/roles';
 import {
   addNextStep,
@@ -32,8 +40,11 @@ import {
 } from './commands/steps';
 import { DocError } from './errors';
 import { writeFile } from './file-io';
-import { createOrigins, type LocalOrigins, type Origin } from './origins';
+import { migrateScenarios } from './migrate-scenarios';
+import { createOrigins, isOrigin, type LocalOrigins, type Origin } from './origins';
+import { ProcessEditor } from './process-editor';
 import { type RemoteChange, RemoteChangeWatcher } from './remote-change';
+import { scenarioMaps } from './scenario-shape';
 import { docMaps, type DocMaps } from './shape';
 import { SnapshotCache } from './snapshot';
 import { createUndoManager } from './undo';
@@ -70,6 +81,7 @@ export class MapDoc {
   private readonly ctx: CommandContext;
   private readonly listeners = new Set<() => void>();
   private readonly remote: RemoteChangeWatcher;
+  private readonly editors = new Map<string, ProcessEditor>();
 
   constructor(ydoc: Y.Doc = new Y.Doc(), options: MapDocOptions = {}) {
     this.ydoc = ydoc;
@@ -84,6 +96,18 @@ export class MapDoc {
     // The undo manager registered its own afterTransaction handler first, so by the time ours
     // notifies, canUndo()/canRedo() are already up to date: one notification per command.
     this.undoManager.on('stack-cleared', this.notify);
+    this.migrate();
+  }
+
+  /**
+   * Moves scenarios an older replica kept in `meta` (as a field it did not know) into their own
+   * part of the document, in one transaction with the `migration` origin (not undoable): the
+   * first replica that knows scenarios does it, whoever that is (ADR 9).
+   */
+  private migrate(): void {
+    if (this.maps.meta.has('scenarios')) {
+      this.transact(this.origins.migration, (ctx) => migrateScenarios(ctx.maps));
+    }
   }
 
   /** A MapDoc holding the given file, validated first. */
@@ -95,6 +119,14 @@ export class MapDoc {
 
   private readonly onTransaction = (tr: Y.Transaction) => {
     if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) this.notify();
+    // An update from elsewhere (a provider, a file an older replica imported) may bring
+    // scenarios kept in meta.
+    if (
+      !isOrigin(tr.origin) &&
+      tr.changed.has(this.maps.meta as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>)
+    ) {
+      this.migrate();
+    }
   };
 
   private readonly notify = () => {
@@ -147,6 +179,39 @@ export class MapDoc {
   readonly vote = this.command(vote);
   /** Clears every comment's votes as one undoable edit; returns how many votes were cleared. */
   readonly resetVotes = this.command(resetVotes);
+
+  /**
+   * Creates a scenario (ADR 9) as a copy of the as-is, or of the scenario `from`, keeping every
+   * id; returns its id. One undo step.
+   */
+  readonly createScenario = this.command(createScenario);
+  /** Renames or describes a scenario. */
+  readonly updateScenario = this.command(updateScenario);
+  /** Deletes a scenario whole; undo brings it back whole. */
+  readonly deleteScenario = this.command(deleteScenario);
+  /** Links a scenario to an idea comment it puts into practice (`linked` false unlinks). */
+  readonly linkIdea = this.command(linkIdea);
+
+  /**
+   * The commands that edit one process: the as-is (`"as-is"`) or a scenario. A scenario's
+   * commands refuse with DocError `unknown-scenario` once it is deleted. The same object for
+   * the same id.
+   */
+  process(id: string): ProcessEditor {
+    let editor = this.editors.get(id);
+    if (!editor) {
+      const run =
+        id === AS_IS_ID
+          ? <R>(origin: Origin, fn: (ctx: CommandContext) => R) => this.transact(origin, fn)
+          : <R>(origin: Origin, fn: (ctx: CommandContext) => R) =>
+              this.transact(origin, (ctx) =>
+                fn({ ...ctx, maps: scenarioMaps(ctx.maps, requireScenario(ctx, id)) }),
+              );
+      editor = new ProcessEditor(id, run, this.origins);
+      this.editors.set(id, editor);
+    }
+    return editor;
+  }
 
   /** The votes `voterId` may still place on this map's pain points and ideas. */
   votesLeft(voterId: string): number {

@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
  * and a comment's `votes` a nested Y.Map (voter id -> votes, present from the comment's
  * creation, read as absent while empty) so two people voting at once both count.
  * Keying by id (never list positions) means a concurrent move cannot duplicate a record.
+ * `scenarios` holds the map's alternative processes, each shaped like the map's own (ADR 9).
  */
 
 export const COLLECTIONS = ['roles', 'steps', 'flows', 'comments'] as const;
@@ -23,6 +24,12 @@ export interface DocMaps {
   readonly flows: Y.Map<RecordMap>;
   readonly comments: Y.Map<RecordMap>;
   readonly meta: Y.Map<unknown>;
+  /**
+   * The map's scenarios (ADR 9), keyed by scenario id: each a Y.Map with `name`, `description`,
+   * `createdAt`, `ideas` (a Y.Map set of comment ids), `settings` (a Y.Map of overrides) and
+   * `roles`, `steps`, `flows` shaped as the top-level maps.
+   */
+  readonly scenarios: Y.Map<Y.Map<unknown>>;
 }
 
 /** The top-level maps of a Y.Doc, created on first access. */
@@ -33,6 +40,7 @@ export function docMaps(doc: Y.Doc): DocMaps {
     flows: doc.getMap<RecordMap>('flows'),
     comments: doc.getMap<RecordMap>('comments'),
     meta: doc.getMap<unknown>('meta'),
+    scenarios: doc.getMap<Y.Map<unknown>>('scenarios'),
   };
 }
 

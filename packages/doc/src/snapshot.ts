@@ -1,6 +1,8 @@
 import { CURRENT_VERSION, FORMAT_NAME, type ProcessMap } from '@procmap/model';
 import * as Y from 'yjs';
 import { deepFreeze, readRecord } from './codec';
+import { CollectionCache, type Plain } from './collection-cache';
+import { ScenariosCache } from './scenario-cache';
 import {
   COLLECTIONS,
   type Collection,
@@ -10,43 +12,30 @@ import {
   SETTINGS_ORDER,
 } from './shape';
 
-type Plain = Readonly<Record<string, unknown>>;
-
-/** Creation order of a record: the id of the Item that put it into its collection. */
-function itemOrder(map: Y.Map<Y.Map<unknown>>, key: string): [number, number] {
-  const item = map._map.get(key);
-  return item ? [item.id.clock, item.id.client] : [0, 0];
-}
-
 /**
  * Keeps an immutable snapshot of the document in the file format, rebuilt lazily after changes
  * with structural sharing: a record nobody touched keeps its object identity, and so does the
  * whole snapshot when nothing changed, which is what React's useSyncExternalStore needs.
  * Records are listed by the id of the Yjs item that inserted them (clock, then client): an
  * order every replica agrees on, which keeps a file's order on import and each client's own
- * records in the order it created them (see docs/adr/0002).
+ * records in the order it created them (see docs/adr/0002). Scenarios are listed alike.
  */
 export class SnapshotCache {
-  private readonly records = new Map<Collection, Map<string, Plain>>();
-  private readonly dirty = new Map<Collection, Set<string>>();
-  private readonly orders = new Map<Collection, string[] | undefined>();
-  /** The last list built per collection, reused while none of its records changed. */
-  private readonly lists = new Map<Collection, readonly Plain[]>();
+  private readonly collections = new Map<Collection, CollectionCache>();
+  private readonly scenarios: ScenariosCache;
   private metaDirty = true;
   private meta: Plain = {};
   private current: ProcessMap | undefined;
   private readonly unobserve: (() => void)[] = [];
 
   constructor(private readonly maps: DocMaps) {
+    const changed = () => {
+      this.current = undefined;
+    };
     for (const name of COLLECTIONS) {
-      this.records.set(name, new Map());
-      this.dirty.set(name, new Set(maps[name].keys()));
-      this.orders.set(name, undefined);
-      const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
-        this.onCollectionChange(name, events);
-      maps[name].observeDeep(handler);
-      this.unobserve.push(() => maps[name].unobserveDeep(handler));
+      this.collections.set(name, new CollectionCache(maps[name], FIELD_ORDER[name], changed));
     }
+    this.scenarios = new ScenariosCache(maps.scenarios, changed);
     const onMeta = () => {
       this.metaDirty = true;
       this.current = undefined;
@@ -55,33 +44,18 @@ export class SnapshotCache {
     this.unobserve.push(() => maps.meta.unobserveDeep(onMeta));
   }
 
-  private onCollectionChange(name: Collection, events: Y.YEvent<Y.AbstractType<unknown>>[]) {
-    const dirty = this.dirty.get(name) as Set<string>;
-    for (const event of events) {
-      if (event.target === this.maps[name]) {
-        // keysChanged, not changes.keys: the latter works out each key's action, which we do not need
-        for (const key of (event as Y.YMapEvent<unknown>).keysChanged) {
-          if (key !== null) dirty.add(key);
-        }
-        this.orders.set(name, undefined);
-      } else {
-        const id = event.path[0];
-        if (typeof id === 'string') dirty.add(id);
-      }
-    }
-    this.current = undefined;
-  }
-
   /** The current snapshot; the same object until the document changes. */
   get(): ProcessMap {
     if (this.current) return this.current;
     const lists = {} as Record<Collection, readonly Plain[]>;
-    for (const name of COLLECTIONS) lists[name] = this.refresh(name);
+    for (const name of COLLECTIONS)
+      lists[name] = (this.collections.get(name) as CollectionCache).get();
     if (this.metaDirty) {
       this.meta = readMeta(this.maps.meta);
       this.metaDirty = false;
     }
     const { format: _f, version: _v, ...meta } = this.meta;
+    const scenarios = this.scenarios.get();
     const snapshot = {
       format: FORMAT_NAME,
       version: CURRENT_VERSION,
@@ -91,42 +65,18 @@ export class SnapshotCache {
       steps: lists.steps,
       flows: lists.flows,
       ...(lists.comments.length > 0 ? { comments: lists.comments } : {}),
+      // A document with scenarios of its own lists those; one an older replica wrote keeps
+      // them in meta until migrated (see MapDoc), and they are read from there meanwhile.
+      ...(scenarios.length > 0 ? { scenarios } : {}),
     };
     this.current = Object.freeze(snapshot) as unknown as ProcessMap;
     return this.current;
   }
 
-  private refresh(name: Collection): readonly Plain[] {
-    const map = this.maps[name];
-    const cache = this.records.get(name) as Map<string, Plain>;
-    const dirty = this.dirty.get(name) as Set<string>;
-    const previous = this.lists.get(name);
-    if (previous && dirty.size === 0 && this.orders.get(name)) return previous;
-    for (const id of dirty) {
-      const record = map.get(id);
-      if (record instanceof Y.Map) {
-        cache.set(id, deepFreeze({ ...readRecord(record, FIELD_ORDER[name]), id }));
-      } else {
-        cache.delete(id); // deleted, or a foreign client wrote something that is not a record
-      }
-    }
-    dirty.clear();
-    let order = this.orders.get(name);
-    if (!order) {
-      order = [...cache.keys()].sort((a, b) => {
-        const [ca, xa] = itemOrder(map, a);
-        const [cb, xb] = itemOrder(map, b);
-        return ca - cb || xa - xb;
-      });
-      this.orders.set(name, order);
-    }
-    const list = Object.freeze(order.map((id) => cache.get(id) as Plain));
-    this.lists.set(name, list);
-    return list;
-  }
-
   /** Stops observing the document. */
   destroy(): void {
+    for (const cache of this.collections.values()) cache.destroy();
+    this.scenarios.destroy();
     for (const off of this.unobserve) off();
   }
 }
