@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { MapDoc } from '@procmap/doc';
+import type { ProcessMap } from '@procmap/model';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +8,7 @@ import WebSocket from 'ws';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { example } from '../test-support/api';
 import { connectClient, type TestClient, whenSynced } from '../test-support/clients';
 import { waitFor, waitForValue } from '../test-support/wait';
 import {
@@ -265,6 +268,52 @@ describe('auth matrix on the sync socket (real server process)', { timeout: 30_0
       for (const c of clients.splice(0)) c.destroy();
       for (const p of peers.splice(0)) p.destroy();
     }
+  });
+
+  it('a view connection cannot edit a scenario: its update is closed with 4403 and the scenario stays as it was', async () => {
+    const file = example() as unknown as ProcessMap;
+    const copy = { roles: file.roles, steps: file.steps, flows: file.flows };
+    const planned = await createMap(server, {
+      ...file,
+      title: 'Scenarios',
+      scenarios: [{ id: 'to-be', name: 'To-be', ...copy }],
+    });
+    const storedScenario = async () => {
+      const res = await fetch(
+        `${server.url}/api/maps/${planned.id}?token=${planned.viewToken}&scenario=to-be`,
+      );
+      expect(res.status).toBe(200);
+      return (await res.json()) as ProcessMap;
+    };
+    const before = await storedScenario();
+    const viewer = new RawPeer(
+      `${server.wsUrl}/${planned.id}?token=${encodeURIComponent(planned.viewToken)}`,
+      false,
+    );
+    peers.push(viewer);
+    await waitFor(() => viewer.synced, 'the viewer to sync');
+    // Written through the document codec, so the edit lands wherever the document keeps scenarios.
+    const doc = new MapDoc(viewer.doc);
+    const seen = doc.exportFile();
+    expect(seen.scenarios?.map((s) => s.id)).toEqual(['to-be']);
+    doc.importFile({
+      ...seen,
+      scenarios: [
+        {
+          id: 'to-be',
+          name: 'Renamed by a viewer',
+          ...copy,
+          steps: copy.steps.map((s) => ({ ...s, label: `${s.label ?? ''} (hacked)` })),
+        },
+      ],
+    });
+    doc.destroy();
+    await waitFor(() => viewer.closed !== undefined, 'the viewer to be closed');
+    expect(viewer.closed?.code).toBe(4403);
+    expect(await storedScenario()).toEqual(before);
+    const whole = await fetch(`${server.url}/api/maps/${planned.id}?token=${planned.viewToken}`);
+    const stored = (await whole.json()) as ProcessMap;
+    expect(stored.scenarios?.map((s) => s.name)).toEqual(['To-be']);
   });
 
   it('an edit connection (stock client) has its update applied and saved, every time', async () => {

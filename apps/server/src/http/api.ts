@@ -28,7 +28,7 @@ export interface ApiGuards {
   readonly exports: ExportQueue;
 }
 
-const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})(\/access|\/view-link)?$/;
+const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})(\/access|\/view-link|\/compare)?$/;
 const EXPORT_PATH =
   /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/(export\.svg|export\.pdf|export\.csv|report\.pdf)$/;
 
@@ -102,16 +102,18 @@ export async function handleApi(
       const kind = exported[2] as ExportKind;
       const token = url.searchParams.get('token') ?? bearer(req);
       await maps.authorize(id, token, 'view');
-      // A place in the export lanes first (429 past the bounds), then the work.
+      // The options first (a scenario or steps the map lacks is a 400 that never takes a
+      // place), then a place in the export lanes (429 past the bounds), then the work: rendered
+      // on an export thread, started on first use, so the PDF and font code stays out of a
+      // server that never exports, and a big report never stalls anyone's sync.
+      const map = await maps.read(id);
+      const { downloadTitle, exportJob, sendRendered } = await import('./export-routes');
+      const job = exportJob(url, kind, map);
       const slot = ctx.exports.reserve(kind, `${clientAddress(req)} ${token}`, id);
       res.once('close', () => slot.release()); // a client that leaves gives its place back
       try {
-        // Rendered on an export thread, started on first use: the PDF and font code stays out
-        // of a server that never exports, and a big report never stalls anyone's sync.
-        const map = await maps.read(id);
-        const { exportJob, sendRendered } = await import('./export-routes');
-        const rendered = await slot.run(exportJob(url, kind, map));
-        sendRendered(res, map.title, rendered);
+        const rendered = await slot.run(job);
+        sendRendered(res, downloadTitle(map, job.request.scenario), rendered);
       } finally {
         slot.release();
       }
@@ -126,6 +128,12 @@ export async function handleApi(
       if (req.method !== 'GET') methodNotAllowed(res, 'GET');
       const viewToken = await maps.viewToken(id, token);
       sendJson(res, 200, { viewUrl: `${linkOrigin(req, config)}/m/${id}#token=${viewToken}` });
+    } else if (match[2] === '/compare') {
+      // The as-is beside its scenarios, analysed (never simulated: that would block the sync).
+      if (req.method !== 'GET') methodNotAllowed(res, 'GET');
+      await maps.authorize(id, token, 'view');
+      const { comparison } = await import('./scenario-routes');
+      sendJson(res, 200, comparison(url, await maps.read(id)));
     } else if (match[2]) {
       // What this token may do, so the editor can show a view link as view-only from the start,
       // and the map's title, so the browser can list the maps it opened.
@@ -133,7 +141,22 @@ export async function handleApi(
       sendJson(res, 200, await maps.access(id, token));
     } else if (req.method === 'GET') {
       await maps.authorize(id, token, 'view');
-      sendJson(res, 200, await maps.read(id));
+      const map = await maps.read(id);
+      if (url.searchParams.has('scenario')) {
+        // That scenario as a map file of its own (the as-is: the whole map, as without it).
+        const { mapForScenario } = await import('./scenario-routes');
+        sendJson(res, 200, mapForScenario(url, map));
+      } else sendJson(res, 200, map);
+    } else if (
+      (req.method === 'PUT' || req.method === 'DELETE') &&
+      url.searchParams.has('scenario')
+    ) {
+      // A scenario is edited over the sync socket: PUT and DELETE act on the whole map.
+      await maps.authorize(id, token, 'edit');
+      throw new HttpError(
+        'bad-request',
+        `scenario= is for GET only: ${req.method} acts on the whole map`,
+      );
     } else if (req.method === 'PUT') {
       await maps.authorize(id, token, 'edit');
       const body = await readJson(req, config.limits.maxMessageBytes);

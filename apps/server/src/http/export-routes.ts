@@ -11,13 +11,16 @@ import {
   formatExportDate,
   parseCsvTable,
   parsePageOptions,
+  parseScenario,
   parseStepSelection,
+  processOf,
   type RequestSyntax,
   renderExport,
 } from '@procmap/export';
-import type { ProcessMap } from '@procmap/model';
+import { findScenario, type ProcessMap } from '@procmap/model';
 import type { RefusalCode } from '@procmap/protocol';
 import { HttpError } from './respond';
+import { scenarioIds, scenarioOption, UNKNOWN_SCENARIO } from './scenario-refusal';
 
 /*
  * GET /api/maps/<id>/export.svg | export.pdf | export.csv | report.pdf ?token=<edit or view>:
@@ -25,7 +28,9 @@ import { HttpError } from './respond';
  * Query options: page=A4|A3|Letter, landscape=1, fit=1 or tile=1 (default: readable size,
  * tiled if needed), table=steps|findings (CSV),
  * findings=0 and comments=0 (no badges, no markers), steps=<id>,<id> (only those steps: SVG
- * and PDF, whose pictures can be cropped; every id must be one of the map's steps).
+ * and PDF, whose pictures can be cropped; every id must be one of the map's steps),
+ * scenario=<id> (that scenario's process; the report: its case study against the as-is; the
+ * steps must then be the scenario's, and the download is named after it too).
  * The formats, the checks of these options and their refusals are @procmap/export's.
  */
 
@@ -54,6 +59,7 @@ const REFUSAL: Readonly<Partial<Record<ExportErrorCode, RefusalCode>>> = {
   'steps-not-supported': 'steps-not-supported',
   'empty-steps': 'empty-steps',
   'unknown-steps': 'unknown-steps',
+  'unknown-scenario': UNKNOWN_SCENARIO,
 };
 
 /** Latin letters that accents-stripping does not turn into ASCII. */
@@ -119,7 +125,9 @@ export function exportJob(url: URL, kind: ExportKind, map: ProcessMap): ExportJo
     if (!(error instanceof ExportError)) throw error;
     const code = REFUSAL[error.code];
     if (code === undefined) throw error;
-    throw new HttpError(code, error.message, error.details);
+    const details =
+      error.code === 'unknown-scenario' ? { scenarios: scenarioIds(map) } : error.details;
+    throw new HttpError(code, error.message, details);
   }
 }
 
@@ -128,6 +136,8 @@ function exportRequest(url: URL, format: ExportFormatId, map: ProcessMap): Expor
   const typed = (key: string) => url.searchParams.get(key) ?? undefined;
   const flag = (key: string) => ['1', 'true', 'yes'].includes(url.searchParams.get(key) ?? '');
   const off = (key: string) => ['0', 'false', 'no'].includes(url.searchParams.get(key) ?? '');
+  // The scenario first: the steps chosen are that scenario's.
+  const scenario = parseScenario(map, scenarioOption(url));
   // Every steps=… of the query, as one list: a URL may repeat the option.
   const steps = url.searchParams.getAll('steps');
   const selection = parseStepSelection(
@@ -135,7 +145,7 @@ function exportRequest(url: URL, format: ExportFormatId, map: ProcessMap): Expor
     format,
     SYNTAX,
   );
-  if (selection) checkStepSelection(map, selection, SYNTAX);
+  if (selection) checkStepSelection(processOf(map, scenario), selection, SYNTAX);
   const table = parseCsvTable(typed('table'), SYNTAX);
   const page = parsePageOptions(
     { size: typed('page'), landscape: flag('landscape'), fit: flag('fit'), tile: flag('tile') },
@@ -149,7 +159,20 @@ function exportRequest(url: URL, format: ExportFormatId, map: ProcessMap): Expor
     ...(selection ? { selection } : {}),
     page,
     table,
+    ...(scenario === undefined ? {} : { scenario }),
   };
+}
+
+/**
+ * What a download is named after: the map's title, and the scenario's name when one was
+ * asked for ("Referral - To-be portal.svg"), the title cut short so the name keeps room for it.
+ */
+export function downloadTitle(map: ProcessMap, scenario: string | undefined): string {
+  const name = scenario === undefined ? undefined : findScenario(map, scenario)?.name;
+  if (name === undefined) return map.title;
+  const title = cleanText(map.title);
+  const clipped = title.length > 60 ? `${title.slice(0, 59).trimEnd()}…` : title;
+  return `${clipped} - ${name}`;
 }
 
 /** The download's name after the title: the report and the findings table say what they are. */
