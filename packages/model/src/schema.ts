@@ -256,12 +256,16 @@ export const mapFields = {
 };
 
 /** One record of each list, and the map's own fields: checked one at a time (checkRecord). */
+const { roles: _r, steps: _s, flows: _f, ideas: _i, ...scenarioOwnFields } = scenarioFields;
+
 export const recordSchemas = {
   roles: z.looseObject(roleFields),
   steps: z.looseObject(stepFields),
   flows: z.looseObject(flowFields),
   comments: z.looseObject(commentFields),
   header: z.looseObject(headerFields),
+  /** A scenario's own fields (id, name, description, createdAt, settings), its lists apart. */
+  scenario: z.looseObject(scenarioOwnFields),
 } as const;
 
 /** The whole version-1 map file. */

@@ -35,6 +35,16 @@ export function applyAndSeeChange(
         for (const id of ids) into.add(id);
         touched.records.set(collection, into);
       }
+      for (const [id, entry] of now.scenarios) {
+        const into = touched.scenarios.get(id) ?? { own: false, records: new Map() };
+        into.own ||= entry.own;
+        for (const [part, ids] of entry.records) {
+          const set = into.records.get(part) ?? new Set<string>();
+          for (const recordId of ids) set.add(recordId);
+          into.records.set(part, set);
+        }
+        touched.scenarios.set(id, into);
+      }
     }
   };
   doc.on('update', mark);

@@ -1,4 +1,5 @@
 import type { Problem } from '@procmap/model';
+import { docMaps } from '@procmap/doc';
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import { CLOSE } from '@procmap/protocol';
@@ -54,7 +55,7 @@ type Trial =
 /** Lets into a room's document only what applies and keeps the map valid (see above). */
 export class UpdateGate {
   /** A copy of `doc`; neither ever keeps an update that waits for a missing one. */
-  private shadow = new Y.Doc();
+  private shadow = typedDoc();
   private readonly held = new HeldUpdates();
   /** Top-level types as loaded: no client may add one. */
   private shape: DocumentShape;
@@ -304,9 +305,20 @@ export class UpdateGate {
   }
 }
 
+/**
+ * An empty document with the map's top-level types made first: an update that creates one (a
+ * client's first scenario) then lands in it, and the rules see the change on the map they know,
+ * not on a placeholder Yjs replaces when the map is first asked for.
+ */
+function typedDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  docMaps(doc);
+  return doc;
+}
+
 /** A fresh copy of a document's state (nothing waiting in it). */
 function copyOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
+  const copy = typedDoc();
   Y.applyUpdate(copy, encodeApplied(doc));
   return copy;
 }

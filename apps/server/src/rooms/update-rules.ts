@@ -1,5 +1,6 @@
 import { COLLECTIONS, type Collection, docMaps } from '@procmap/doc';
 import {
+  AS_IS_ID,
   checkRecord,
   LABEL_FIELDS,
   labelLengthProblem,
@@ -19,10 +20,22 @@ import * as Y from 'yjs';
  * never the whole map.
  */
 
+/** A scenario's parts that hold records (ADR 9). */
+type Part = 'roles' | 'steps' | 'flows';
+const PARTS: ReadonlySet<string> = new Set<Part>(['roles', 'steps', 'flows']);
+
+/** What one transaction changed in one scenario: its own fields, and records of its parts. */
+export interface ScenarioTouch {
+  own: boolean;
+  readonly records: Map<Part, Set<string>>;
+}
+
 /** What one transaction changed: the records (collection + id) and whether the map's own fields. */
 export interface Touched {
   readonly records: Map<Collection, Set<string>>;
   header: boolean;
+  /** Scenarios changed, by id: their own fields, or records in their parts (ADR 9). */
+  readonly scenarios: Map<string, ScenarioTouch>;
   /**
    * Changes no map can hold, found while tracing: content in the list part of a Y.Map (which
    * `toJSON` never shows, so no other check would see it), or nesting too deep to trace.
@@ -35,7 +48,33 @@ export function touchedBy(doc: Y.Doc, tr: Y.Transaction): Touched {
   const maps = docMaps(doc);
   const tops = new Map<unknown, Collection>(COLLECTIONS.map((name) => [maps[name], name]));
   const meta: unknown = maps.meta;
-  const touched: Touched = { records: new Map(), header: false, invalid: [] };
+  const scenarios: unknown = maps.scenarios;
+  const touched: Touched = { records: new Map(), header: false, scenarios: new Map(), invalid: [] };
+  const scenario = (id: string): ScenarioTouch => {
+    let entry = touched.scenarios.get(id);
+    if (!entry) {
+      entry = { own: false, records: new Map() };
+      touched.scenarios.set(id, entry);
+    }
+    return entry;
+  };
+  /** A scenario written whole (new, or replaced): its fields and every record it holds. */
+  const wholeScenario = (id: string) => {
+    const entry = scenario(id);
+    entry.own = true;
+    const value = maps.scenarios.get(id);
+    if (!(value instanceof Y.Map)) return;
+    for (const part of PARTS) {
+      const records = value.get(part);
+      if (records instanceof Y.Map) for (const key of records.keys()) addIn(id, part as Part, key);
+    }
+  };
+  const addIn = (id: string, part: Part, key: string) => {
+    const records = scenario(id).records;
+    const ids = records.get(part) ?? new Set<string>();
+    records.set(part, ids);
+    ids.add(key);
+  };
   const add = (collection: Collection, id: string) => {
     const ids = touched.records.get(collection) ?? new Set<string>();
     touched.records.set(collection, ids);
@@ -48,6 +87,23 @@ export function touchedBy(doc: Y.Doc, tr: Y.Transaction): Touched {
     if (type instanceof Y.Map && keys.has(null)) invalid(listPath(type, tops, meta), LIST_CONTENT);
     if (type === meta) {
       touched.header = true;
+      continue;
+    }
+    if (type === scenarios) {
+      for (const key of keys) if (key !== null) wholeScenario(key);
+      continue;
+    }
+    const inScenario = scenarioPath(type as Y.AbstractType<unknown>, scenarios);
+    if (inScenario === 'too-deep') {
+      invalid('scenarios', `nested more than ${MAX_NESTING} levels deep`);
+      continue;
+    }
+    if (inScenario) {
+      const [id, part, record] = inScenario;
+      if (id === undefined) continue;
+      if (part === undefined || !PARTS.has(part)) scenario(id).own = true;
+      else if (record !== undefined) addIn(id, part as Part, record);
+      else for (const key of keys) if (key !== null) addIn(id, part as Part, key);
       continue;
     }
     const top = tops.get(type);
@@ -86,6 +142,28 @@ export function touchedBy(doc: Y.Doc, tr: Y.Transaction): Touched {
   return touched;
 }
 
+/**
+ * Where a nested type sits when it is inside a scenario: the scenario's id, then the keys down to
+ * it (a part, a record id...); undefined when it is not in `scenarios`; 'too-deep' past the
+ * nesting a file allows.
+ */
+function scenarioPath(
+  type: Y.AbstractType<unknown>,
+  scenarios: unknown,
+): string[] | 'too-deep' | undefined {
+  const keys: string[] = [];
+  let child = type;
+  for (let level = 0; ; level++) {
+    const item = child._item;
+    const parent = item?.parent;
+    if (!item || !(parent instanceof Y.AbstractType)) return undefined;
+    if (level >= MAX_NESTING) return 'too-deep';
+    if (typeof item.parentSub === 'string') keys.unshift(item.parentSub);
+    if (parent === scenarios) return keys;
+    child = parent as Y.AbstractType<unknown>;
+  }
+}
+
 const LIST_CONTENT =
   'holds list content: a map, a list of records and a record are keyed fields only';
 
@@ -111,33 +189,10 @@ export function touchedProblems(doc: Y.Doc, touched: Touched, partial: boolean):
     const map = doc.getMap<unknown>(collection);
     for (const id of ids) {
       if (!map.has(id)) continue;
-      const at = `${collection}[${id}]`;
-      const record = map.get(id);
-      if (!(record instanceof Y.Map)) {
-        problems.push({
-          path: at,
-          code: 'wrong-type',
-          message: 'a record must be a map of its fields',
-          severity: 'error',
-        });
-        continue;
-      }
-      const value = record.toJSON() as Record<string, unknown>;
-      // A record sits two levels into a file (the file, its list): the same nesting limit as a
-      // file's, or the map could no longer be written out, exported or loaded.
-      const deep = tooDeep(value, MAX_NESTING - 2);
-      if (deep !== undefined) problems.push(tooDeepProblem(`${at}.${fieldOf(deep)}`));
-      else problems.push(...checkRecord(collection, value, at)); // kinds are named as the lists
-      if (value.id !== undefined && value.id !== id) {
-        problems.push({
-          path: `${at}.id`,
-          code: 'bad-value',
-          message: `must be the record's key "${id}"`,
-          severity: 'error',
-        });
-      }
+      problems.push(...recordProblems(collection, map.get(id), id, `${collection}[${id}]`, 2));
     }
   }
+  for (const [id, entry] of touched.scenarios) problems.push(...scenarioProblems(doc, id, entry));
   if (touched.header) {
     const meta = doc.getMap<unknown>('meta').toJSON();
     const deep = tooDeep(meta);
@@ -145,6 +200,95 @@ export function touchedProblems(doc: Y.Doc, touched: Touched, partial: boolean):
     else problems.push(...checkRecord('header', meta, 'map'));
   }
   return partial ? problems.filter((p) => p.code !== 'missing') : problems;
+}
+
+/**
+ * Problems with one record as it now is: a map of its fields, valid for its list, no deeper
+ * than a file may nest at `depth` levels in, and keyed by its own id.
+ */
+function recordProblems(
+  collection: Collection,
+  record: unknown,
+  id: string,
+  at: string,
+  depth: number,
+): Problem[] {
+  if (!(record instanceof Y.Map)) {
+    return [
+      {
+        path: at,
+        code: 'wrong-type',
+        message: 'a record must be a map of its fields',
+        severity: 'error',
+      },
+    ];
+  }
+  const value = record.toJSON() as Record<string, unknown>;
+  // The same nesting limit as a file's, or the map could no longer be written out, exported or
+  // loaded.
+  const deep = tooDeep(value, MAX_NESTING - depth);
+  if (deep !== undefined) return [tooDeepProblem(`${at}.${fieldOf(deep)}`)];
+  const problems = checkRecord(collection, value, at); // kinds are named as the lists
+  if (value.id !== undefined && value.id !== id) {
+    problems.push({
+      path: `${at}.id`,
+      code: 'bad-value',
+      message: `must be the record's key "${id}"`,
+      severity: 'error',
+    });
+  }
+  return problems;
+}
+
+/** Problems with what an update changed in one scenario (deleted scenarios are fine). */
+function scenarioProblems(doc: Y.Doc, id: string, entry: ScenarioTouch): Problem[] {
+  const scenario = doc.getMap<unknown>('scenarios').get(id);
+  if (scenario === undefined) return [];
+  const at = `scenarios[${id}]`;
+  const problem = (path: string, message: string): Problem => ({
+    path,
+    code: 'bad-value',
+    message,
+    severity: 'error',
+  });
+  if (!(scenario instanceof Y.Map)) return [problem(at, 'a scenario must be a map of its fields')];
+  const problems: Problem[] = [];
+  if (entry.own) {
+    if (id === AS_IS_ID) problems.push(problem(at, `"${AS_IS_ID}" names the map's own process`));
+    const own: Record<string, unknown> = { id };
+    for (const [key, value] of scenario.entries()) {
+      if (PARTS.has(key) || key === 'ideas') continue;
+      own[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
+    }
+    const deep = tooDeep(own, MAX_NESTING - 2);
+    if (deep !== undefined) problems.push(tooDeepProblem(`${at}.${fieldOf(deep)}`));
+    else problems.push(...checkRecord('scenario', own, at));
+    for (const part of PARTS) {
+      if (!(scenario.get(part) instanceof Y.Map)) {
+        problems.push(problem(`${at}.${part}`, 'must be a map of records keyed by id'));
+      }
+    }
+    const ideas = scenario.get('ideas');
+    if (ideas !== undefined && !(ideas instanceof Y.Map)) {
+      problems.push(problem(`${at}.ideas`, 'must be a set of comment ids'));
+    } else if (ideas instanceof Y.Map) {
+      for (const [key, value] of ideas.entries()) {
+        if (value !== true) problems.push(problem(`${at}.ideas[${key}]`, 'must be true'));
+      }
+    }
+  }
+  for (const [part, ids] of entry.records) {
+    const records = scenario.get(part);
+    if (!(records instanceof Y.Map)) continue;
+    for (const recordId of ids) {
+      if (!records.has(recordId)) continue;
+      // A scenario's record sits four levels into a file: the file, its scenarios, the
+      // scenario, its list.
+      const path = `${at}.${part}[${recordId}]`;
+      problems.push(...recordProblems(part, records.get(recordId), recordId, path, 4));
+    }
+  }
+  return problems;
 }
 
 /** The field a path starts with ("custom" of "custom[0][0]…"): a path thousands deep says no more. */
@@ -164,7 +308,7 @@ export interface DocumentShape {
 
 /** The shape of a loaded document, to hold later updates to. */
 export function shapeOf(doc: Y.Doc): DocumentShape {
-  return { types: new Set([...COLLECTIONS, 'meta', ...doc.share.keys()]) };
+  return { types: new Set([...COLLECTIONS, 'meta', 'scenarios', ...doc.share.keys()]) };
 }
 
 /**
@@ -185,7 +329,7 @@ export function shapeProblems(
     problems.push({
       path: JSON.stringify(name.slice(0, 40)),
       code: 'bad-value',
-      message: 'not part of a map: a map holds meta, roles, steps, flows and comments',
+      message: 'not part of a map: a map holds meta, roles, steps, flows, comments and scenarios',
       severity: 'error',
     });
   }
@@ -231,6 +375,29 @@ export function labelProblems(after: Y.Doc, before: Y.Doc, touched: Touched): Pr
         was instanceof Y.Map ? was.get(field) : undefined,
         `${collection}[${id}].${field}`,
       );
+    }
+  }
+  for (const [id, entry] of touched.scenarios) {
+    const now = after.getMap<unknown>('scenarios').get(id);
+    if (!(now instanceof Y.Map)) continue;
+    const was = before.getMap<unknown>('scenarios').get(id);
+    const wasMap = was instanceof Y.Map ? was : undefined;
+    if (entry.own) check(now.get('name'), wasMap?.get('name'), `scenarios[${id}].name`);
+    for (const [part, ids] of entry.records) {
+      const field = LABEL_FIELDS[part];
+      const nowPart = now.get(part);
+      const wasPart = wasMap?.get(part);
+      if (!(nowPart instanceof Y.Map)) continue;
+      for (const recordId of ids) {
+        const record = nowPart.get(recordId);
+        if (!(record instanceof Y.Map)) continue;
+        const old = wasPart instanceof Y.Map ? wasPart.get(recordId) : undefined;
+        check(
+          record.get(field),
+          old instanceof Y.Map ? old.get(field) : undefined,
+          `scenarios[${id}].${part}[${recordId}].${field}`,
+        );
+      }
     }
   }
   if (touched.header) {
