@@ -20,6 +20,7 @@ import {
   normalize,
   type ProcessMap,
 } from '@procmap/model';
+import { type DifferenceMarks, differenceLegend, drawDifference } from './difference-marks';
 import { LAYER, type Painter, type TextStyle } from './painter';
 import type { LegendEntry, Paint, SceneFrame, SceneLane } from './scene';
 import {
@@ -56,6 +57,8 @@ export interface SceneOptions {
   readonly title?: string;
   /** Date printed in the title block, as given (e.g. "29 November 2026"). */
   readonly date?: string;
+  /** A scenario's differences from the as-is, marked on its steps (none by default). */
+  readonly differences?: DifferenceMarks;
 }
 
 const G = GEOMETRY;
@@ -169,10 +172,15 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
   const badges = options.findings ?? options.analysis !== undefined;
   const findingsOf = badges && options.analysis ? findingsByStep(options.analysis) : new Map();
   const drawn = new Set<Severity>(); // the severities of the badges drawn
+  const marked = { added: false, changed: false }; // the kinds of difference drawn
   for (let i = 0; i < steps.length; i++) {
     const box = steps[i] as StepBox;
     drawStep(painter, box);
     drawTimes(painter, box, times[i], tagWidth(i));
+    if (options.differences && drawDifference(painter, box, options.differences)) {
+      if (options.differences.added.has(box.step.id)) marked.added = true;
+      else marked.changed = true;
+    }
     const found = findingsOf.get(box.step.id);
     if (found) {
       drawBadge(painter, box, found.count, found.severity);
@@ -203,6 +211,7 @@ export function drawMap(input: ProcessMap, options: SceneOptions, painter: Paint
   if (markers.has(MARKER_PAINT.note)) {
     legend.push({ kind: 'marker', color: NOTE, label: 'Notes, questions' });
   }
+  legend.push(...differenceLegend(marked));
   const severities = (['critical', 'warning', 'info'] as const).filter((s) => drawn.has(s));
   severities.forEach((severity, i) => {
     const label = i === 0 ? `Findings: ${severity}` : severity;

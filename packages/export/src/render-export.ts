@@ -92,7 +92,10 @@ export async function renderExport(
       const fonts = await fontsFor(request, resources);
       stage('Writing the report…');
       const page = request.page ?? {};
-      return done(await buildReport(map, analysis, fonts, { ...page, date: request.date }));
+      const scenario = request.scenario === undefined ? {} : { scenario: request.scenario };
+      return done(
+        await buildReport(map, analysis, fonts, { ...page, date: request.date, ...scenario }),
+      );
     }
     case 'pdf': {
       stage('Drawing the map…');

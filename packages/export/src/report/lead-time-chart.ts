@@ -102,7 +102,7 @@ function marker(mx: number, label: string, base: number, labelY: number, width: 
 }
 
 /** Round durations a reader expects on an axis: minutes, hours, then working days. */
-function ticks(lo: number, hi: number, dayMinutes: number): number[] {
+export function ticks(lo: number, hi: number, dayMinutes: number): number[] {
   const steps = [1, 2, 5, 10, 15, 30, 60, 120, 240];
   if (dayMinutes > 0) {
     for (const days of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]) steps.push(days * dayMinutes);

@@ -1,8 +1,12 @@
 import type { AnalysisResult } from '@procmap/analysis';
-import type { ProcessMap } from '@procmap/model';
+import { AS_IS_ID, type ProcessMap } from '@procmap/model';
+import type { PDFPage } from 'pdf-lib';
 import type { PageOptions } from '../paginate';
 import { type ExportFonts, openPdf } from '../pdf-writer';
 import { cleanText } from '../text';
+import { caseStudySection, proposalBrief } from './case-study';
+import { caseStudyOf } from './case-study-data';
+import { scenariosNote } from './case-study-opening';
 import { commentsSection } from './comments-section';
 import { findingsSection } from './findings-section';
 import { drawFooters } from './footers';
@@ -31,11 +35,17 @@ export interface ReportOptions extends PageOptions {
    * default 30. A bigger map is left to the tiled map PDF, and the report says so.
    */
   readonly maxTilePages?: number;
+  /**
+   * A scenario of the map: the report ends with its case study against the as-is ("as-is" or
+   * none: the as-is report alone). An unknown id is refused.
+   */
+  readonly scenario?: string;
 }
 
 /**
  * Builds the improvement report PDF: title page, map, metrics, findings, comments, workload,
- * and a simulation of the map's demand when it has one.
+ * and a simulation of the map's demand when it has one; with `options.scenario`, the case study
+ * of that scenario after them (its decision also in the executive summary).
  */
 export async function buildReport(
   map: ProcessMap,
@@ -47,8 +57,16 @@ export async function buildReport(
   const writer = await openPdf(fonts, `Improvement report: ${title}`);
   const report = reportContext(map, analysis, writer, title, options);
 
-  titlePage(report, options.date);
+  const asIsRun = runReportSimulation(map);
+  const study =
+    options.scenario === undefined || options.scenario === AS_IS_ID
+      ? undefined
+      : caseStudyOf(map, options.scenario, report.formats, asIsRun);
+
+  titlePage(report, options.date, study?.name);
   summarySection(report);
+  if (study) proposalBrief(report, study);
+  else scenariosNote(report);
   // The reading guide says which map pages follow, so the map is paginated before it is written.
   const mapPlan = planMapPages(report, options);
   howToRead(report, mapPlan);
@@ -57,8 +75,9 @@ export async function buildReport(
   findingsSection(report, options.maxFindings ?? 40);
   commentsSection(report);
   workloadSection(report);
-  simulationSection(report, runReportSimulation(map));
-  drawFooters(writer, title, tilePages);
+  simulationSection(report, asIsRun);
+  const studyTiles = study ? caseStudySection(report, study, options) : new Set<PDFPage>();
+  drawFooters(writer, title, new Set([...tilePages, ...studyTiles]));
 
   return writer.doc.save({ useObjectStreams: true });
 }

@@ -83,10 +83,15 @@ function chosenWarmup(map: ProcessMap): number {
   return prepared.ok ? prepared.run.options.warmup : SIMULATION_DEFAULTS.warmup;
 }
 
-/** Runs the report's simulation; undefined when the map has no demand (no section at all). */
-export function runReportSimulation(map: ProcessMap): ReportSimulation | undefined {
+/**
+ * Runs the report's simulation; undefined when the map has no demand (no section at all).
+ * `seed` replaces the map's own: a case study runs the as-is and its scenario under one seed.
+ */
+export function runReportSimulation(map: ProcessMap, seed?: number): ReportSimulation | undefined {
   if (!hasDemand(map)) return undefined;
-  const { inputs, capped } = reportSimulationInputs(map);
+  const own = reportSimulationInputs(map);
+  const capped = own.capped;
+  const inputs = seed === undefined ? own.inputs : { ...own.inputs, seed };
   const run = simulate(map, inputs);
   if (!run.ok) return { ok: false, problems: run.problems };
   return { ok: true, result: run.result, inputs, ...(capped ? { capped } : {}) };
