@@ -34,21 +34,24 @@ function formatSettings(map: ProcessMap): FormatSettings {
     : { hoursPerDay: settings.hoursPerDay };
 }
 
-/** Prints the report of one analysed map. */
+/**
+ * Prints the report of one analysed map. `validation` is the file's (its warnings are listed);
+ * `map` is the process analysed: the file's own, or one of its scenarios (`scenario` names it).
+ */
 export function reportAnalysis(
   io: Io,
   file: string,
   validation: ValidationResult & { ok: true },
   result: AnalysisResult,
   room: readonly Annotation[] = [],
+  process: { readonly map: ProcessMap; readonly scenario?: string } = { map: validation.map },
 ): void {
   const p = palette(io);
-  const { map } = validation;
+  const { map } = process;
   const settings = resolveSettings(map);
   const time = (minutes: number) => formatMinutes(minutes, settings.hoursPerDay);
-  const title = map.title === '' ? '(untitled)' : printable(JSON.stringify(map.title));
   const out: string[] = [
-    `${p.bold(`Analysis of ${title}`)} (${printable(file)}) — ${count(map.steps.length, 'step')}, ${count(map.roles.length, 'role')}`,
+    `${p.bold(`Analysis of ${processTitle(map, process.scenario)}`)} (${printable(file)}) — ${count(map.steps.length, 'step')}, ${count(map.roles.length, 'role')}`,
   ];
   const warnings = validation.problems;
   if (warnings.length > 0) {
@@ -78,6 +81,14 @@ export function reportAnalysis(
     }
   }
   io.stdout(`${out.join('\n')}\n`);
+}
+
+/** `"Referral"`, or `"Referral", scenario "To-be: portal"`: quoted, control characters escaped. */
+export function processTitle(map: ProcessMap, scenario?: string): string {
+  const title = map.title === '' ? '(untitled)' : printable(JSON.stringify(map.title));
+  return scenario === undefined
+    ? title
+    : `${title}, scenario ${printable(JSON.stringify(scenario))}`;
 }
 
 function row(label: string, value: string): string {

@@ -19,7 +19,12 @@ Commands:
                     ("analyse" works too)
   simulate <file>   Run cases through the map: lead times and their spread, queues, who is
                     overloaded
+  compare <file>    The as-is and its scenarios (to-be designs) side by side: each metric
+                    with its change, better or worse, and what each scenario changes
   export <file>     The map as SVG, PDF, PNG or CSV, or the improvement report (PDF)
+
+analyze, simulate and export take --scenario ID to read one of the map's scenarios instead of
+the as-is.
 
 Options:
   -h, --help        Show this help; "procmap <command> --help" shows a command's help
@@ -31,6 +36,8 @@ Examples:
   procmap analyze referral.procmap.json
   procmap analyze referral.procmap.json --json
   procmap simulate referral.procmap.json --cases 5000 --seed 7
+  procmap compare referral.procmap.json --simulate
+  procmap analyze referral.procmap.json --scenario to-be-online
   procmap export referral.procmap.json --format pdf --page A3 --landscape
   procmap export referral.procmap.json --format report -o referral-report.pdf
 `;
@@ -63,6 +70,9 @@ Options:
   --date D          The date printed in the title block (default: today)
   --steps IDS       Only these steps (comma-separated ids), their lanes and the flows
                     between them (svg, pdf, png; an id the map lacks exits 2)
+  --scenario ID     Draw that scenario's process (svg, pdf, png, csv; the default name gets
+                    its id: referral-ID.svg); for report, the case study of that scenario
+                    against the as-is. "as-is" is the map's own process
   -h, --help        Show this help
 
 PNG is drawn by a headless Chromium (Debian's "chromium", or $PROCMAP_CHROMIUM); without one,
@@ -72,10 +82,11 @@ Exit codes:
   0   written
   1   not a valid map: every problem is listed, as by "procmap validate"
   2   the file is missing, empty, unreadable or not JSON; the output cannot be written; PNG
-      without Chromium; or the command was misused
+      without Chromium; or the command was misused (an unknown --scenario too)
 
 Examples:
   procmap export referral.procmap.json
+  procmap export referral.procmap.json --scenario to-be-online --format pdf
   procmap export referral.procmap.json --format pdf --page A3 --landscape --tile
   procmap export referral.procmap.json --format csv --table findings -o findings.csv
   procmap export referral.procmap.json --format report
@@ -90,21 +101,25 @@ bottlenecks, handoffs, rework loops, duplicate data entry...), most time at stak
 The method is in docs/analysis.md; thresholds can be set in the map's settings.analysis.
 
 Usage:
-  procmap analyze <file> [--json]
-  procmap analyse <file> [--json]   (the same command)
+  procmap analyze <file> [--json] [--scenario ID]
+  procmap analyse <file> [--json] [--scenario ID]   (the same command)
 
 Options:
-  --json        Print { metrics, findings } as JSON on stdout (for scripts and CI)
-  -h, --help    Show this help
+  --json          Print { metrics, findings, annotations } as JSON on stdout (for scripts and CI)
+  --scenario ID   Analyse that scenario of the map instead of the as-is ("as-is" is the map's
+                  own process)
+  -h, --help      Show this help
 
 Exit codes:
   0   analysed (findings do not change the exit code)
   1   not a valid map: every problem is listed, as by "procmap validate"
-  2   the file is missing, empty, unreadable or not JSON, or the command was misused
+  2   the file is missing, empty, unreadable or not JSON, or the command was misused (an
+      unknown scenario too: the message names those the map has)
 
 Examples:
   procmap analyze referral.procmap.json
   procmap analyze referral.procmap.json --json
+  procmap analyze referral.procmap.json --scenario to-be-online
 `;
 }
 
@@ -120,7 +135,8 @@ warnings such as a role that cannot keep up. The same seed gives the same number
 The model and how to read it are in docs/simulation.md.
 
 Usage:
-  procmap simulate <file> [--json] [--cases N] [--replications R] [--seed S] [--warmup W]
+  procmap simulate <file> [--json] [--scenario ID] [--cases N] [--replications R] [--seed S]
+                   [--warmup W]
 
 Options:
   --cases N          Cases measured in each replication (1 to 10,000,000)
@@ -129,6 +145,8 @@ Options:
                      of the figures (0 to 10,000,000)
   --seed S           The random seed, any whole number: the same seed, the same numbers
   --json             Print the run's result as JSON on stdout (for scripts and CI)
+  --scenario ID      Simulate that scenario of the map instead of the as-is, with its own
+                     settings ("as-is" is the map's own process)
   -h, --help         Show this help
 
 Each flag overrides the same field of the map's settings.simulation; where neither gives a
@@ -140,12 +158,52 @@ Exit codes:
   1   not a valid map (every problem is listed, as by "procmap validate"), or a map that
       cannot be simulated: each problem says what to add or fix (a start, demand...)
   2   the file is missing, empty, unreadable or not JSON, or the command was misused
-      (an unknown option, or a flag that is not a whole number in range)
+      (an unknown option or scenario, or a flag that is not a whole number in range)
 
 Examples:
   procmap simulate referral.procmap.json
+  procmap simulate referral.procmap.json --scenario to-be-online --seed 7
   procmap simulate referral.procmap.json --cases 5000 --replications 5 --seed 7
   procmap simulate referral.procmap.json --json
+`;
+}
+
+/** `procmap compare --help`: usage, what it prints, and exit codes. */
+export function compareHelp(): string {
+  return `Compare the as-is with its scenarios (the to-be designs in the map's "scenarios"): every
+metric of each process with its change from the as-is and whether that is better or worse,
+each role's utilisation, the staff cost per case, what each scenario changes (steps added,
+removed, moved to another lane, changed and how) and the room's ideas it puts into practice.
+With --simulate, every process is also simulated under the same seed, so a difference between
+them is the process's, not chance's. Details: docs/scenarios.md.
+
+Usage:
+  procmap compare <file> [--json] [--scenarios a,b] [--simulate] [--cases N]
+                  [--replications R] [--seed S] [--warmup W]
+
+Options:
+  --scenarios IDS    Only these scenarios (comma-separated ids), in this order; the as-is always
+                     comes first. Default: every scenario of the map
+  --simulate         Simulate each process as "procmap simulate" does, under the as-is's seed
+                     (or --seed); each keeps its own cases and replications unless a flag sets
+                     them
+  --cases N, --replications R, --warmup W, --seed S
+                     As for "procmap simulate", for every process (only with --simulate)
+  --json             Print { scenarios: [...] } as JSON on stdout: for each process its id,
+                     name, the "procmap analyze --json" answer as "metrics", its "changes" from
+                     the as-is by id and, with --simulate, its "simulation"
+  -h, --help         Show this help
+
+Exit codes:
+  0   compared (a process that cannot be simulated says why in its place)
+  1   not a valid map: every problem is listed, as by "procmap validate"
+  2   the file is missing, empty, unreadable or not JSON, or the command was misused (an
+      unknown option or scenario: the message names the scenarios the map has)
+
+Examples:
+  procmap compare referral.procmap.json
+  procmap compare referral.procmap.json --scenarios to-be-online --json
+  procmap compare referral.procmap.json --simulate --seed 7
 `;
 }
 

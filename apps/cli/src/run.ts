@@ -1,5 +1,6 @@
 import { parseFlags } from './args';
 import { analyzeCommand } from './commands/analyze';
+import { compareCommand } from './commands/compare';
 import { exportCommand } from './commands/export';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
@@ -16,6 +17,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   // British spelling, as the product's own words have it: the same command.
   analyse: analyzeCommand,
   simulate: simulateCommand,
+  compare: compareCommand,
   export: exportCommand,
 };
 

@@ -7,6 +7,7 @@ import {
   type StepResult,
   summarise,
 } from '@procmap/simulation';
+import { processTitle } from './analyze-report';
 import { count, type Io, palette, printable } from './output';
 import { problemLine } from './validate-report';
 
@@ -24,20 +25,23 @@ const grouped = (n: number) => n.toLocaleString('en-GB');
 /** The steps listed under "Where cases queue longest". */
 const QUEUES_LISTED = 5;
 
-/** Prints the report of one simulated map. */
+/**
+ * Prints the report of one simulated map. `validation` is the file's (its warnings are listed);
+ * `map` is the process simulated: the file's own, or one of its scenarios (`scenario` names it).
+ */
 export function reportSimulation(
   io: Io,
   file: string,
   validation: ValidationResult & { ok: true },
   result: SimulationResult,
+  process: { readonly map: ProcessMap; readonly scenario?: string } = { map: validation.map },
 ): void {
   const p = palette(io);
-  const { map } = validation;
+  const { map } = process;
   const { hoursPerDay } = resolveSettings(map);
   const time = (minutes: number) => formatMinutes(minutes, hoursPerDay);
-  const title = map.title === '' ? '(untitled)' : printable(JSON.stringify(map.title));
   const out: string[] = [
-    `${p.bold(`Simulation of ${title}`)} (${printable(file)}) — ${count(map.steps.length, 'step')}, ${count(map.roles.length, 'role')}`,
+    `${p.bold(`Simulation of ${processTitle(map, process.scenario)}`)} (${printable(file)}) — ${count(map.steps.length, 'step')}, ${count(map.roles.length, 'role')}`,
   ];
   const warnings = validation.problems;
   if (warnings.length > 0) {

@@ -5,10 +5,14 @@ import { EXIT, type ExitCode } from '../exit-codes';
 import { analyzeHelp, usageError } from '../help';
 import { type Io, writeJson } from '../output';
 import { openValidMap } from '../open-map';
+import { chosenProcess, SCENARIO_FLAG } from '../scenario-flag';
 
-/** `procmap analyze <file> [--json]`: 0 analysed, 1 not a valid map, 2 unreadable or misused. */
+/**
+ * `procmap analyze <file> [--json] [--scenario ID]`: 0 analysed, 1 not a valid map, 2 unreadable
+ * or misused (an unknown scenario too).
+ */
 export async function analyzeCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const args = parseFlags(argv, [{ name: 'json' }, { name: 'help', short: 'h' }]);
+  const args = parseFlags(argv, [{ name: 'json' }, { name: 'help', short: 'h' }, SCENARIO_FLAG]);
   if (!args.ok) return usageError(io, 'analyze', args.message);
   if (args.flags.has('help')) {
     io.stdout(analyzeHelp());
@@ -24,10 +28,18 @@ export async function analyzeCommand(argv: readonly string[], io: Io): Promise<E
   const opened = await openValidMap(io, file, json);
   if (!opened.ok) return opened.code;
   const { validation } = opened;
-  const result = analyze(validation.map);
+  const chosen = chosenProcess(validation.map, args.values.get('scenario'));
+  if (!chosen.ok) return usageError(io, 'analyze', chosen.message);
+  const { map, scenario } = chosen;
+  const result = analyze(map);
   // The room's pain points and ideas travel beside the computed findings.
-  const room = annotations(validation.map);
+  const room = annotations(map);
   if (json) writeJson(io, { ...result, annotations: room });
-  else reportAnalysis(io, file, validation, result, room);
+  else {
+    reportAnalysis(io, file, validation, result, room, {
+      map,
+      ...(scenario ? { scenario: scenario.name } : {}),
+    });
+  }
   return EXIT.ok;
 }

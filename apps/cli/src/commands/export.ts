@@ -13,11 +13,14 @@ import {
   parseCsvTable,
   parseExportFormat,
   parsePageOptions,
+  parseScenario,
   parseStepSelection,
+  processOf,
   type RenderedExport,
   type RequestSyntax,
   renderExport,
 } from '@procmap/export';
+import { AS_IS_ID } from '@procmap/model';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { findChromium, MAX_PNG_SIDE, svgToPng } from '../export/chromium';
 import { readExportFonts } from '../export/fonts';
@@ -34,21 +37,33 @@ const SYNTAX: RequestSyntax = {
 interface ExportArgs {
   readonly file: string;
   readonly out: string;
-  /** Every option checked but the selection's ids, which need the map. */
+  /** Every option checked but the selection's ids and the scenario, which need the map. */
   readonly request: ExportRequest & { readonly table: CsvTable };
+  /** The scenario as typed (`--scenario`), checked once the map is read. */
+  readonly scenario: string | undefined;
 }
 
 type Parsed = { ok: true; args: ExportArgs } | { ok: false; message: string } | { ok: 'help' };
 
 /**
  * The default output: the map file's name with the format's extension, in the current
- * directory (where the user is, as other command-line tools write: not beside the input).
+ * directory (where the user is, as other command-line tools write: not beside the input). A
+ * scenario's id follows the name (`referral-to-be.svg`), so it does not overwrite the as-is's.
  */
-function defaultOut(file: string, format: ExportFormatId, table: CsvTable): string {
+function defaultOut(
+  file: string,
+  format: ExportFormatId,
+  table: CsvTable,
+  scenario: string | undefined,
+): string {
   const stem = basename(file).replace(/(\.procmap)?\.json$/i, '');
+  const process =
+    scenario === undefined || scenario === AS_IS_ID
+      ? ''
+      : `-${scenario.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60)}`;
   const tag =
     format === 'report' ? '-report' : format === 'csv' && table === 'findings' ? '-findings' : '';
-  return `${stem}${tag}${EXPORT_FORMATS[format].extension}`;
+  return `${stem}${process}${tag}${EXPORT_FORMATS[format].extension}`;
 }
 
 /** The flags as an export request, checked in the order they always were. */
@@ -98,6 +113,7 @@ function parse(argv: readonly string[]): Parsed {
         'no-comments': { type: 'boolean' },
         date: { type: 'string' },
         steps: { type: 'string' },
+        scenario: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -116,11 +132,12 @@ function parse(argv: readonly string[]): Parsed {
     if (err instanceof ExportError) return { ok: false, message: err.message };
     throw err;
   }
+  const scenario = typeof values.scenario === 'string' ? values.scenario : undefined;
   const out =
     typeof values.output === 'string'
       ? values.output
-      : defaultOut(file, request.format, request.table);
-  return { ok: true, args: { file, out, request } };
+      : defaultOut(file, request.format, request.table, scenario);
+  return { ok: true, args: { file, out, request, scenario } };
 }
 
 /**
@@ -162,11 +179,16 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
   const { map } = opened.validation;
   let rendered: RenderedExport;
   try {
-    if (a.request.selection) checkStepSelection(map, a.request.selection, SYNTAX);
+    // An unknown scenario is refused naming those the map has; the steps asked for are the
+    // scenario's (the report reads the whole map, and takes no selection).
+    const scenario = parseScenario(map, a.scenario);
+    if (a.request.selection) {
+      checkStepSelection(processOf(map, scenario), a.request.selection, SYNTAX);
+    }
     // A file gets the mark Excel needs; standard output stays plain for other tools.
     rendered = await renderExport(
       map,
-      { ...a.request, bom: a.out !== '-' },
+      { ...a.request, ...(scenario === undefined ? {} : { scenario }), bom: a.out !== '-' },
       {
         fonts: readExportFonts,
         ...(chromium ? { rasterise: (svg: string) => rasterise(io, chromium, svg) } : {}),

@@ -176,9 +176,16 @@ describe('procmap simulate refuses what it cannot run, and says how', () => {
     expect(code).toBe(0);
     const help = out.stdout();
     expect(help).toContain(
-      'procmap simulate <file> [--json] [--cases N] [--replications R] [--seed S] [--warmup W]',
+      'procmap simulate <file> [--json] [--scenario ID] [--cases N] [--replications R] [--seed S]',
     );
-    for (const flag of ['--cases N', '--replications R', '--warmup W', '--seed S', '--json']) {
+    for (const flag of [
+      '--cases N',
+      '--replications R',
+      '--warmup W',
+      '--seed S',
+      '--json',
+      '--scenario ID',
+    ]) {
       expect(help).toContain(`\n  ${flag}`);
     }
     expect(help).toContain(

@@ -6,6 +6,7 @@ import { simulateHelp, usageError } from '../help';
 import { openValidMap } from '../open-map';
 import { type Io, writeJson } from '../output';
 import { terminalProgress } from '../progress';
+import { chosenProcess, SCENARIO_FLAG } from '../scenario-flag';
 import {
   reportSimulation,
   reportSimulationProblems,
@@ -17,13 +18,15 @@ import { SIMULATION_FLAGS, simulationOptions } from '../simulation-flags';
 const SLICE = 200_000;
 
 /**
- * `procmap simulate <file> [--json] [--cases N] [--replications R] [--seed S] [--warmup W]`:
- * 0 simulated, 1 not a valid map or one that cannot be simulated, 2 unreadable or misused.
+ * `procmap simulate <file> [--json] [--scenario ID] [--cases N] [--replications R] [--seed S]
+ * [--warmup W]`: 0 simulated, 1 not a valid map or one that cannot be simulated, 2 unreadable or
+ * misused (an unknown scenario too).
  */
 export async function simulateCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const args = parseFlags(argv, [
     { name: 'json' },
     { name: 'help', short: 'h' },
+    SCENARIO_FLAG,
     ...SIMULATION_FLAGS,
   ]);
   if (!args.ok) return usageError(io, 'simulate', args.message);
@@ -44,7 +47,10 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
   const opened = await openValidMap(io, file, json);
   if (!opened.ok) return opened.code;
   const { validation } = opened;
-  const prepared = prepareSimulation(validation.map, parsed.options);
+  const chosen = chosenProcess(validation.map, args.values.get('scenario'));
+  if (!chosen.ok) return usageError(io, 'simulate', chosen.message);
+  const { map, scenario } = chosen;
+  const prepared = prepareSimulation(map, parsed.options);
   if (!prepared.ok) {
     if (json) writeJson(io, simulationProblemsJson(file, prepared.problems));
     else reportSimulationProblems(io, file, prepared.problems);
@@ -61,6 +67,11 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
   progress.finish();
   const result = run.result();
   if (json) writeJson(io, result);
-  else reportSimulation(io, file, validation, result);
+  else {
+    reportSimulation(io, file, validation, result, {
+      map,
+      ...(scenario ? { scenario: scenario.name } : {}),
+    });
+  }
   return EXIT.ok;
 }
