@@ -46,6 +46,11 @@ export const REFUSALS = {
   'bad-table': { status: 400, kind: 'request', user: 'There is no such table to export.' },
   'bad-page': { status: 400, kind: 'request', user: 'That page size or layout is not offered.' },
   'empty-steps': { status: 400, kind: 'request', user: 'Choose at least one step to export.' },
+  'unknown-scenario': {
+    status: 400,
+    kind: 'request',
+    user: 'That scenario is no longer in the map. Choose another.',
+  },
   'unknown-steps': {
     status: 400,
     kind: 'request',

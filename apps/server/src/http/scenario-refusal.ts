@@ -9,7 +9,7 @@ import { HttpError } from './respond';
  */
 
 /** The code of that refusal. */
-export const UNKNOWN_SCENARIO: RefusalCode = 'bad-request';
+export const UNKNOWN_SCENARIO: RefusalCode = 'unknown-scenario';
 
 /** The ids a request may name on this map: the as-is, then each scenario in file order. */
 export function scenarioIds(map: ProcessMap): string[] {
