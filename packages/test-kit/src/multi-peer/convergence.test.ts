@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { runConvergence } from './convergence';
 
 /*
- * Seeded random multi-peer runs: 5 peers, random commands (undo/redo included), random
- * delivery order, random disconnects. `npm test` runs 200 seeds; `npm run test:fuzz` runs
+ * Seeded random multi-peer runs: 5 peers, random commands (undo/redo included, and scenarios:
+ * made, edited in several at once, deleted while others edit them), random delivery order,
+ * random disconnects. `npm test` runs 200 seeds; `npm run test:fuzz` runs
  * thousands (PROCMAP_FUZZ_SEEDS). A seed that ever fails is pinned below as a named test.
  */
 
@@ -30,6 +31,7 @@ function expectConverged(seed: number) {
   expect(report.lostComments, `seed ${seed}: comments lost`).toEqual([]);
   expect(report.commentsLostInView, `seed ${seed}: normalize() hid comments`).toBe(0);
   expect(report.voteMismatches, `seed ${seed}: votes lost or changed`).toEqual([]);
+  expect(report.scenarioProblems, `seed ${seed}: scenarios`).toEqual([]);
   expect(report.round, `seed ${seed}: concurrent votes and replies`).toEqual({
     voters: 5,
     votes: 5,
@@ -46,6 +48,7 @@ describe('convergence of 5 peers with disconnects and undo', () => {
   let votesChecked = 0;
   let votesAtEnd = 0;
   let orphansAtEnd = 0;
+  let scenariosAtEnd = 0;
 
   for (let from = FIRST_SEED; from < FIRST_SEED + SEEDS; from += BATCH) {
     const to = Math.min(from + BATCH, FIRST_SEED + SEEDS) - 1;
@@ -57,6 +60,7 @@ describe('convergence of 5 peers with disconnects and undo', () => {
         }
         disconnects += report.disconnects;
         stepsAtEnd += report.final.steps.length;
+        scenariosAtEnd += report.scenariosAtEnd;
         votesChecked += report.votesChecked;
         const targets = new Set<string>([
           ...report.final.steps.map((s) => s.id),
@@ -85,6 +89,11 @@ describe('convergence of 5 peers with disconnects and undo', () => {
       'vote',
       'resetVotes',
       'setVotesPerPerson',
+      'createScenario',
+      'scenarioEdit',
+      'renameScenario',
+      'deleteScenario',
+      'linkIdea',
     ]) {
       expect(totals[name] ?? 0, `${name} never ran`).toBeGreaterThan(SEEDS / 10);
     }
@@ -94,6 +103,8 @@ describe('convergence of 5 peers with disconnects and undo', () => {
     expect(votesAtEnd).toBeGreaterThan(SEEDS / 2);
     expect(votesChecked).toBeGreaterThan(SEEDS / 2);
     expect(orphansAtEnd).toBeGreaterThan(SEEDS / 20);
+    // Scenarios made, edited on several peers at once and deleted, and some still there.
+    expect(scenariosAtEnd).toBeGreaterThan(SEEDS / 4);
   });
 
   for (const { seed, caught } of PINNED) {

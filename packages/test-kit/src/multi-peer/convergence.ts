@@ -4,6 +4,7 @@ import {
   type NormalizeResult,
   normalize,
   type ProcessMap,
+  scenarioMap,
   validateMap,
   type Votes,
 } from '@procmap/model';
@@ -38,6 +39,14 @@ export interface ConvergenceReport {
   readonly voteMismatches: readonly string[];
   /** How many (comment, voter) pairs the check above could compare (see CommentLedger). */
   readonly votesChecked: number;
+  /**
+   * Scenarios gone other than by deleteScenario or an undo/redo; deleted ones back as the same
+   * Yjs item; scenarios not whole (no name, a part missing); or whose process, normalized, is
+   * invalid or hides steps (must be none).
+   */
+  readonly scenarioProblems: readonly string[];
+  /** Scenarios in the converged map. */
+  readonly scenariosAtEnd: number;
   /** The closing round: every peer votes on and replies to one idea at once, then all sync. */
   readonly round: { readonly voters: number; readonly votes: number; readonly replies: number };
 }
@@ -122,6 +131,85 @@ class CommentLedger {
   }
 }
 
+/** Commands that may remove a scenario: deleting it, or taking back its creation. */
+const REMOVES_SCENARIOS = new Set(['deleteScenario', 'undo', 'redo']);
+
+/** The Yjs item holding each scenario a peer sees ("client:clock"). */
+function scenarioItems(doc: MapDoc): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, item] of doc.maps.scenarios._map) {
+    if (!item.deleted) out.set(id, `${item.id.client}:${item.id.clock}`);
+  }
+  return out;
+}
+
+/**
+ * Watches every command's effect on scenarios on the peer that ran it (as CommentLedger does
+ * for comments): one that disappears other than by deleteScenario, undo or redo is lost; the
+ * item a deleteScenario removed must never hold the scenario again (an undo brings a scenario
+ * back as a new item, whole).
+ */
+class ScenarioLedger {
+  private readonly seen = new Set<string>();
+  private readonly removed = new Set<string>();
+  private readonly deletedItems = new Set<string>();
+  readonly lost: string[] = [];
+
+  record(command: string, before: Map<string, string>, after: Map<string, string>): void {
+    for (const [id, item] of before) {
+      if (after.get(id) === item) continue;
+      if (after.has(id)) continue; // replaced by an undo or redo: a new item
+      if (REMOVES_SCENARIOS.has(command)) {
+        this.removed.add(id);
+        if (command === 'deleteScenario') this.deletedItems.add(`${id}@${item}`);
+      } else {
+        this.lost.push(`${command} removed scenario ${id}`);
+      }
+    }
+    for (const id of after.keys()) this.seen.add(id);
+  }
+
+  problems(final: MapDoc): string[] {
+    const out = [...this.lost];
+    const items = scenarioItems(final);
+    for (const id of this.seen) {
+      if (!this.removed.has(id) && !items.has(id)) out.push(`scenario ${id} is gone`);
+    }
+    for (const [id, item] of items) {
+      if (this.deletedItems.has(`${id}@${item}`)) out.push(`deleted scenario ${id} came back`);
+    }
+    return out;
+  }
+}
+
+/** Each scenario of the converged map whole, and its process valid once normalized. */
+function scenarioViewProblems(doc: MapDoc): string[] {
+  const out: string[] = [];
+  const final = doc.getSnapshot();
+  for (const [id, record] of doc.maps.scenarios) {
+    if (!(record instanceof Y.Map) || typeof record.get('name') !== 'string') {
+      out.push(`scenario ${id} has no name`);
+      continue;
+    }
+    for (const part of ['roles', 'steps', 'flows']) {
+      if (!(record.get(part) instanceof Y.Map)) out.push(`scenario ${id} lacks its ${part}`);
+    }
+    const found = scenarioMap(final, id);
+    if (!found.ok) {
+      out.push(`scenario ${id}: ${found.message}`);
+      continue;
+    }
+    const view = normalize(found.map);
+    const shown = new Set(view.map.steps.map((s) => s.id));
+    const hidden = found.map.steps.filter((s) => !shown.has(s.id)).length;
+    if (hidden > 0) out.push(`scenario ${id}: normalize() hid ${hidden} steps`);
+    for (const p of validateMap(view.map).problems) {
+      if (p.severity === 'error') out.push(`scenario ${id}: ${p.path}: ${p.message}`);
+    }
+  }
+  return out;
+}
+
 /**
  * One seeded run: random commands (undo and redo among them) on random peers, random delivery
  * order, random disconnects and reconnects; then everyone reconnects, every message arrives,
@@ -133,14 +221,17 @@ export function runConvergence(options: ConvergenceOptions): ConvergenceReport {
   const commands: Record<string, number> = {};
   let disconnects = 0;
   const ledger = new CommentLedger();
+  const scenarioLedger = new ScenarioLedger();
   const actions = options.actions ?? 120;
   for (let i = 0; i < actions; i++) {
     const roll = prng.next();
     const peer = prng.pick(net.peers);
     if (roll < 0.55) {
       const before = commentView(peer.doc);
+      const scenariosBefore = scenarioItems(peer.doc);
       const name = runRandomCommand(peer.doc, prng);
       ledger.record(peer.doc, name, before, commentView(peer.doc));
+      scenarioLedger.record(name, scenariosBefore, scenarioItems(peer.doc));
       commands[name] = (commands[name] ?? 0) + 1;
     } else if (roll < 0.9) {
       for (let n = prng.int(1, 4); n > 0; n--) net.deliverOne(prng);
@@ -155,7 +246,9 @@ export function runConvergence(options: ConvergenceOptions): ConvergenceReport {
 
   const divergent = countDivergent(net);
   const final = net.peers[0]!.doc.getSnapshot();
-  const view: NormalizeResult = normalize(final);
+  // The as-is's view; each scenario's is checked on its own below.
+  const { scenarios: _scenarios, ...asIs } = final;
+  const view: NormalizeResult = normalize(asIs as ProcessMap);
   const shown = new Set(view.map.steps.map((s) => s.id));
   const lostSteps = final.steps.filter((s) => !shown.has(s.id)).length;
   const commentsLostInView = (final.comments?.length ?? 0) - (view.map.comments?.length ?? 0);
@@ -165,6 +258,10 @@ export function runConvergence(options: ConvergenceOptions): ConvergenceReport {
     .map((p) => `${p.path}: ${p.message}`);
   const lostComments = [...ledger.lost, ...ledger.missing(final)];
   const votes = ledger.checkVotes(final);
+  const scenarioProblems = [
+    ...scenarioLedger.problems(net.peers[0]!.doc),
+    ...scenarioViewProblems(net.peers[0]!.doc),
+  ];
   const round = votingRound(net, prng);
   net.destroy();
   return {
@@ -179,6 +276,8 @@ export function runConvergence(options: ConvergenceOptions): ConvergenceReport {
     commentsLostInView,
     voteMismatches: votes.mismatches,
     votesChecked: votes.checked,
+    scenarioProblems,
+    scenariosAtEnd: final.scenarios?.length ?? 0,
     round: { voters: round.voters, votes: round.votes, replies: round.replies },
   };
 }

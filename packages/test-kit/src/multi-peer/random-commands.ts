@@ -27,6 +27,9 @@ const roles = (doc: MapDoc) => doc.getSnapshot().roles.map((r) => r.id);
 const steps = (doc: MapDoc) => doc.getSnapshot().steps.map((s) => s.id);
 const flows = (doc: MapDoc) => doc.getSnapshot().flows.map((f) => f.id);
 const comments = (doc: MapDoc) => (doc.getSnapshot().comments ?? []).map((c) => c.id);
+const scenarios = (doc: MapDoc) => (doc.getSnapshot().scenarios ?? []).map((s) => s.id);
+const ideas = (doc: MapDoc) =>
+  (doc.getSnapshot().comments ?? []).filter((c) => c.kind === 'idea').map((c) => c.id);
 const votable = (doc: MapDoc) =>
   (doc.getSnapshot().comments ?? [])
     .filter((c) => c.kind === 'pain-point' || c.kind === 'idea')
@@ -205,9 +208,82 @@ const COMMANDS: readonly [weight: number, name: string, run: Command][] = [
     'setVotesPerPerson',
     (d, p) => d.updateSettings({ votesPerPerson: p.pick([0, 1, 3, 5, 10, undefined]) }),
   ],
+  [
+    2,
+    'createScenario',
+    (d, p) => {
+      const from = p.chance(0.7) ? 'as-is' : p.pick(['as-is', ...scenarios(d)]);
+      d.createScenario({ name: `To-be ${p.int(1, 9)}`, from });
+    },
+  ],
+  [10, 'scenarioEdit', (d, p) => withOne(scenarios(d), p, (id) => editScenario(d, id, p))],
+  [
+    1,
+    'renameScenario',
+    (d, p) =>
+      withOne(scenarios(d), p, (id) => d.updateScenario(id, { name: `Plan ${p.int(1, 9)}` })),
+  ],
+  [1, 'deleteScenario', (d, p) => withOne(scenarios(d), p, (id) => d.deleteScenario(id))],
+  [
+    1.5,
+    'linkIdea',
+    (d, p) =>
+      withOne(scenarios(d), p, (id) =>
+        withOne(ideas(d), p, (idea) => d.linkIdea(id, idea, p.chance(0.75))),
+      ),
+  ],
   [5, 'undo', (d) => void d.undo()],
   [3, 'redo', (d) => void d.redo()],
 ];
+
+/**
+ * One edit of a scenario through the same commands the as-is takes, picked from what the
+ * scenario holds. The as-is must come out of it untouched (the same objects): an edit that
+ * reached it is a bug, thrown as one.
+ */
+function editScenario(d: MapDoc, id: string, p: Prng): void {
+  const process = d.process(id);
+  const shown = d.getSnapshot().scenarios?.find((s) => s.id === id);
+  if (!shown) return;
+  const before = d.getSnapshot();
+  const own = {
+    roles: shown.roles.map((r) => r.id),
+    steps: shown.steps.map((s) => s.id),
+    flows: shown.flows.map((f) => f.id),
+  };
+  const edits: (() => void)[] = [
+    () =>
+      withOne(own.roles, p, (roleId) =>
+        process.addStep({ roleId, kind: p.pick(STEP_KINDS), label: p.pick(LABELS) }),
+      ),
+    () =>
+      withOne(own.steps, p, (step) =>
+        process.updateStep(
+          step,
+          p.pick([{ processTime: p.int(0, 90) }, { label: p.pick(LABELS) }]),
+        ),
+      ),
+    () => withOne(own.steps, p, (step) => void process.deleteSteps([step])),
+    () =>
+      withOne(own.steps, p, (from) =>
+        withOne(own.steps, p, (to) => void process.connect(from, to)),
+      ),
+    () => withOne(own.flows, p, (flow) => process.disconnect(flow)),
+    () =>
+      withOne(own.steps, p, (step) =>
+        withOne(own.roles, p, (role) => process.moveStepToRole(step, role)),
+      ),
+    () => void process.addRole({ name: `Role ${p.int(1, 99)}` }),
+    () => process.updateSettings({ demand: { count: p.int(1, 80), per: 'day' } }),
+  ];
+  p.pick(edits)();
+  const after = d.getSnapshot();
+  for (const list of ['roles', 'steps', 'flows', 'comments', 'settings'] as const) {
+    if (after[list] !== before[list]) {
+      throw new Error(`an edit of scenario ${id} changed the as-is's ${list}`);
+    }
+  }
+}
 
 const TOTAL = COMMANDS.reduce((sum, [w]) => sum + w, 0);
 
