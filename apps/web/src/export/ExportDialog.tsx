@@ -1,9 +1,11 @@
 import type { MapDoc } from '@procmap/doc';
+import { AS_IS_ID } from '@procmap/model';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { Dialog } from '../editor/Dialog';
 import { selectedStepIds, useSession } from '../store/session-store';
 import { type ExportFormat, type ExportSettings, formatOf } from './export-protocol';
 import { describePlan, PagePlanner } from './page-plan';
+import { chosenScenario, processChoices } from './process-choice';
 import { exportRefusal, runExport, saveFile } from './run-export';
 
 const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] = [
@@ -11,7 +13,7 @@ const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] =
   {
     value: 'report',
     label: 'Improvement report (PDF)',
-    hint: 'Title page, map, metrics, findings, pain points, workload, and a simulation when the map has a demand',
+    hint: 'Title page, map, metrics, findings, pain points, workload, and a simulation when the map has a demand; with a scenario chosen below, its case study against the as-is',
   },
   {
     value: 'svg',
@@ -105,11 +107,12 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
   const [page, setPage] = useState<ExportSettings['page']>('A4');
   const [landscape, setLandscape] = useState(true);
   const [mode, setMode] = useState<ExportSettings['mode']>('auto');
+  const [process, setProcess] = useState<string>(AS_IS_ID);
   const [stage, setStage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
-  const ids = { page: useId(), mode: useId(), refusal: useId() };
+  const ids = { page: useId(), mode: useId(), refusal: useId(), process: useId() };
   useEffect(() => () => abort.current?.abort(), []);
 
   // What the chosen format reads: a picture of the map can show only some steps; a paged one
@@ -130,8 +133,12 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
       set(value);
     };
 
+  // A map with scenarios offers each one; a scenario deleted meanwhile falls back to the as-is.
+  const processes = processChoices(map, format);
+  const scenario = chosenScenario(map, process);
   const settings: ExportSettings = {
     format,
+    ...(scenario !== undefined ? { scenario } : {}),
     ...(picture && scope === 'selection' && selected.length > 0 ? { selection: selected } : {}),
     findings,
     comments,
@@ -193,6 +200,25 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
               </label>
             ))}
           </fieldset>
+          {processes.length > 0 && (
+            <div className="export-form__process" data-testid="export-process">
+              <label htmlFor={ids.process} className="export-form__legend">
+                Process
+              </label>
+              <select
+                id={ids.process}
+                value={scenario ?? AS_IS_ID}
+                disabled={busy}
+                onChange={(e) => option(setProcess)(e.target.value)}
+              >
+                {processes.map((p) => (
+                  <option key={p.value} value={p.value}>
+                    {p.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <fieldset className="choices" disabled={!picture} data-testid="export-include">
             <legend className="export-form__legend">
               Include{' '}

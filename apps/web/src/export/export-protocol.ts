@@ -38,6 +38,8 @@ export interface ExportSettings {
   readonly landscape: boolean;
   /** `auto`: one page when its names are readable (8 pt or more) there, else readable tiles. */
   readonly mode: 'auto' | 'fit' | 'tile';
+  /** A scenario of the map: its process, or for the report its case study; the as-is when absent. */
+  readonly scenario?: string;
 }
 
 /** The dialog's settings as a request to the export package. */
@@ -47,6 +49,7 @@ export function exportRequest(settings: ExportSettings, date: string): ExportReq
     format,
     ...(table ? { table } : {}),
     ...(settings.selection ? { selection: settings.selection } : {}),
+    ...(settings.scenario !== undefined ? { scenario: settings.scenario } : {}),
     findings: settings.findings,
     comments: settings.comments,
     titleBlock: settings.titleBlock,

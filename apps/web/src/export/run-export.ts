@@ -1,6 +1,7 @@
 import { formatExportDate } from '@procmap/export';
 import type { ProcessMap } from '@procmap/model';
 import { type ExportReply, type ExportSettings, formatOf } from './export-protocol';
+import { scenarioName } from './process-choice';
 
 /** What an export produced: the file to save. */
 export interface ExportedFile {
@@ -15,17 +16,31 @@ const TAGS: Partial<Record<ExportSettings['format'], string>> = {
   'csv-findings': ' - findings',
 };
 
-/** A file name from the map's title: no path separators or characters file systems refuse. */
-export function fileName(title: string, format: ExportSettings['format']): string {
-  const visible = [...title]
-    .map((c) => (c.charCodeAt(0) < 32 || c === '\u007f' ? ' ' : c))
-    .join('');
+/**
+ * A file name from the map's title (and the scenario's name, for a scenario's export): no path
+ * separators or characters file systems refuse.
+ */
+export function fileName(
+  title: string,
+  format: ExportSettings['format'],
+  scenario?: string,
+): string {
+  const tag =
+    scenario === undefined
+      ? (TAGS[format] ?? '')
+      : ` - ${clean(scenario, 60)}${format === 'report' ? ' - case study' : (TAGS[format] ?? '')}`;
+  return `${clean(title, 80) || 'Process map'}${tag}${formatOf(format).extension}`;
+}
+
+/** Text fit for a file name: no controls, no characters file systems refuse, cut to `most`. */
+function clean(text: string, most: number): string {
+  const visible = [...text].map((c) => (c.charCodeAt(0) < 32 || c === '\u007f' ? ' ' : c)).join('');
   const stem = visible
     .replace(/[<>:"/\\|?*]+/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
-    .slice(0, 80);
-  return `${stem || 'Process map'}${TAGS[format] ?? ''}${formatOf(format).extension}`;
+    .slice(0, most);
+  return stem;
 }
 
 /**
@@ -124,7 +139,7 @@ export function runExport(
         reject(new Error(reply.kind === 'failed' ? reply.message : 'the export gave no file'));
         return;
       }
-      const filename = fileName(map.title, settings.format);
+      const filename = fileName(map.title, settings.format, scenarioName(map, settings.scenario));
       if (formatOf(settings.format).rasterOf) {
         onStage('Drawing the PNG…');
         rasterise(reply.data, 2).then((blob) => resolve({ blob, filename }), reject);
