@@ -12,6 +12,7 @@ export type { Fragment } from './fragment';
 export { FRAGMENT_FORMAT, fragmentOf, parseFragment } from './fragment';
 export type { EditMark, MapDocOptions } from './map-doc';
 export { MapDoc } from './map-doc';
+export { ProcessDoc } from './process-doc';
 export { ProcessEditor } from './process-editor';
 export { SCENARIO_PARTS } from './scenario-shape';
 export type { LocalOrigins, Origin, OriginKind } from './origins';

@@ -42,6 +42,7 @@ import { DocError } from './errors';
 import { writeFile } from './file-io';
 import { migrateScenarios } from './migrate-scenarios';
 import { createOrigins, isOrigin, type LocalOrigins, type Origin } from './origins';
+import { ProcessDoc } from './process-doc';
 import { ProcessEditor } from './process-editor';
 import { type RemoteChange, RemoteChangeWatcher } from './remote-change';
 import { scenarioMaps } from './scenario-shape';
@@ -82,6 +83,7 @@ export class MapDoc {
   private readonly listeners = new Set<() => void>();
   private readonly remote: RemoteChangeWatcher;
   private readonly editors = new Map<string, ProcessEditor>();
+  private readonly views = new Map<string, ProcessDoc>();
 
   constructor(ydoc: Y.Doc = new Y.Doc(), options: MapDocOptions = {}) {
     this.ydoc = ydoc;
@@ -211,6 +213,19 @@ export class MapDoc {
       this.editors.set(id, editor);
     }
     return editor;
+  }
+
+  /**
+   * The map as the editor shows one process (see ProcessDoc): the as-is or a scenario. The same
+   * object for the same id.
+   */
+  view(id: string): ProcessDoc {
+    let view = this.views.get(id);
+    if (!view) {
+      view = new ProcessDoc(this, id, this.process(id));
+      this.views.set(id, view);
+    }
+    return view;
   }
 
   /** The votes `voterId` may still place on this map's pain points and ideas. */

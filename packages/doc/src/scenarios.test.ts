@@ -232,3 +232,41 @@ describe('scenarios between colleagues', () => {
     expect(a.getSnapshot().steps.find((s) => s.id === 's4')?.label).toBe('As-is edit');
   });
 });
+
+describe('a process as the editor shows it', () => {
+  it("reads as the scenario's map, the same object until the document changes", () => {
+    const doc = MapDoc.fromFile(withScenario());
+    const view = doc.view('to-be');
+    const first = view.getSnapshot();
+    expect(first.steps.map((s) => s.id)).toEqual(['s1', 's2']);
+    expect(first.settings?.demand).toEqual({ count: 48, per: 'day' });
+    expect(first.settings?.currency).toBe('GBP');
+    expect(first.comments).toBe(doc.getSnapshot().comments);
+    expect(view.getSnapshot()).toBe(first);
+    expect(doc.view('to-be')).toBe(view);
+    expect(doc.view('as-is').getSnapshot()).toBe(doc.getSnapshot());
+  });
+
+  it('edits the process shown, and joins a later edit to an earlier one as the map does', () => {
+    const doc = newDoc('alice');
+    doc.importFile(withScenario());
+    const view = doc.view('to-be');
+    const { stepId: added } = view.addNextStep(stepId('s2'), {});
+    const mark = view.editMark();
+    view.amend(mark, (d) => d.updateStep(added, { label: 'Check online' }));
+    expect(view.getSnapshot().steps.find((s) => s.id === added)?.label).toBe('Check online');
+    expect(doc.getSnapshot().steps.some((s) => s.id === added)).toBe(false);
+    expect(view.hasStep(added)).toBe(true);
+    view.undo(); // one step: the new step and its name
+    expect(view.hasStep(added)).toBe(false);
+  });
+
+  it('reads as the as-is once its scenario is deleted, and says so', () => {
+    const doc = MapDoc.fromFile(withScenario());
+    const view = doc.view('to-be');
+    expect(view.exists()).toBe(true);
+    doc.deleteScenario('to-be');
+    expect(view.exists()).toBe(false);
+    expect(view.getSnapshot()).toBe(doc.getSnapshot());
+  });
+});
