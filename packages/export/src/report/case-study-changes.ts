@@ -14,6 +14,8 @@ import type { ReportContext } from './report-context';
 
 /** The scenario's map at most this many pages of tiles when one page is too small to read. */
 const MAX_TILE_PAGES = 12;
+/** Changes listed in each group; a larger scenario has the rest counted. */
+const MAX_LINES = 25;
 const MAP_LABEL_SIZE = 14;
 const MIN_READABLE_PT = 5;
 
@@ -30,7 +32,17 @@ export function caseStudyChanges(report: ReportContext, study: CaseStudy): void 
   );
   for (const group of study.groups) {
     flow.text(group.title, { weight: 'bold', after: 3 });
-    for (const line of group.lines) flow.text(`• ${line}`, { indent: 10, size: 10, after: 2 });
+    for (const line of group.lines.slice(0, MAX_LINES)) {
+      flow.text(`• ${line}`, { indent: 10, size: 10, after: 2 });
+    }
+    if (group.lines.length > MAX_LINES) {
+      flow.text(`…and ${group.lines.length - MAX_LINES} more (procmap compare lists them all).`, {
+        indent: 10,
+        size: 10,
+        color: INK_MUTED,
+        after: 2,
+      });
+    }
     flow.y += 6;
   }
 }
