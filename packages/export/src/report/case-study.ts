@@ -30,12 +30,12 @@ export function caseStudySection(
   return caseStudyMap(report, study, options);
 }
 
-/** The proposal in the executive summary: the same paragraph that opens the case study. */
+/** The proposal on the title page: the same paragraph that opens the case study. */
 export function proposalBrief(report: ReportContext, study: CaseStudy): void {
   const { flow } = report;
   flow.heading(`The proposal: ${study.name}`, 2, 60);
   flow.text(decisionParagraph(study, report.formats), { after: 4 });
-  flow.text('Its case study follows the as-is report, at the end.', {
+  flow.text('Its case study follows the report on the as-is, at the end.', {
     size: 9.5,
     color: INK_MUTED,
     after: 14,

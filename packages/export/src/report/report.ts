@@ -45,7 +45,7 @@ export interface ReportOptions extends PageOptions {
 /**
  * Builds the improvement report PDF: title page, map, metrics, findings, comments, workload,
  * and a simulation of the map's demand when it has one; with `options.scenario`, the case study
- * of that scenario after them (its decision also in the executive summary).
+ * of that scenario after them (its decision also on the title page).
  */
 export async function buildReport(
   map: ProcessMap,
@@ -64,9 +64,10 @@ export async function buildReport(
       : caseStudyOf(map, options.scenario, report.formats, asIsRun);
 
   titlePage(report, options.date, study?.name);
-  summarySection(report);
+  // The decision a case study asks for comes first, on the title page, before the as-is summary.
   if (study) proposalBrief(report, study);
-  else scenariosNote(report);
+  summarySection(report);
+  if (!study) scenariosNote(report);
   // The reading guide says which map pages follow, so the map is paginated before it is written.
   const mapPlan = planMapPages(report, options);
   howToRead(report, mapPlan);
