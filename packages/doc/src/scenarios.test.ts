@@ -1,4 +1,4 @@
-import { type ProcessMap, roleId, stepId, validateMap } from '@procmap/model';
+import { commentId, type ProcessMap, roleId, stepId, validateMap } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MapDoc } from './map-doc';
@@ -202,14 +202,13 @@ describe('scenarios between colleagues', () => {
 
   it('keeps both when two people link ideas at once', () => {
     const file = withScenario();
+    const idea = file.comments?.[2] as NonNullable<ProcessMap['comments']>[number];
+    const scenario = file.scenarios?.[0] as NonNullable<ProcessMap['scenarios']>[number];
     const { a, b } = twoPeers({
       ...file,
-      comments: [
-        ...(file.comments ?? []),
-        { ...(file.comments?.[2] as never), id: 'c4', text: 'Online form' },
-      ],
-      scenarios: [{ ...(file.scenarios?.[0] as never), ideas: [] }],
-    } as ProcessMap);
+      comments: [...(file.comments ?? []), { ...idea, id: commentId('c4'), text: 'Online form' }],
+      scenarios: [{ ...scenario, ideas: [] }],
+    });
     a.linkIdea('to-be', 'c3', true);
     b.linkIdea('to-be', 'c4', true);
     syncDocs(a, b);

@@ -53,46 +53,89 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return true;
   }
   if (!isRecord(a) || !isRecord(b)) return false;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) if (!sameValue(a[k], b[k])) return false;
+  for (const k in a) if (Object.hasOwn(a, k) && !sameValue(a[k], b[k])) return false;
+  // A key only `b` has counts when its value is not undefined (absent and undefined are alike).
+  for (const k in b)
+    if (Object.hasOwn(b, k) && !Object.hasOwn(a, k) && b[k] !== undefined) return false;
   return true;
 }
 
-/** The fields that differ between two records: the table's known fields in file order, then any others by name. */
+/** Each table's known fields with their place in file order. */
+const ORDER = new Map<FieldTable, ReadonlyMap<string, number>>();
+
+function fieldOrder(table: FieldTable): ReadonlyMap<string, number> {
+  let order = ORDER.get(table);
+  if (!order) {
+    order = new Map(fieldNames(table).map((k, i) => [k, i]));
+    ORDER.set(table, order);
+  }
+  return order;
+}
+
+/** Fields a change never counts: the record's key, and where it is drawn. */
+const skipped = (k: string) => k === 'id' || DRAWING_ONLY.has(k);
+
+/**
+ * The fields that differ between two records: the table's known fields in file order, then any
+ * others by name. Walks each record's own keys once and allocates nothing for two records
+ * alike (the common case: most of a scenario is the as-is unchanged).
+ */
 function changedFields(
   table: FieldTable,
   a: Record<string, unknown>,
   b: Record<string, unknown>,
-): string[] {
-  const known = fieldNames(table);
-  const knownSet = new Set(known);
-  const others = [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((k) => !knownSet.has(k))
-    .sort();
-  const fields: string[] = [];
-  for (const k of [...known, ...others]) {
-    if (k === 'id' || DRAWING_ONLY.has(k)) continue;
-    if (!sameValue(a[k], b[k])) fields.push(k);
+): string[] | undefined {
+  let fields: string[] | undefined;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k) || skipped(k)) continue;
+    const x = a[k];
+    const y = b[k];
+    if (x === y || sameValue(x, y)) continue;
+    fields ??= [];
+    fields.push(k);
+  }
+  for (const k in b) {
+    if (!Object.hasOwn(b, k) || skipped(k) || Object.hasOwn(a, k) || b[k] === undefined) continue;
+    fields ??= [];
+    fields.push(k);
+  }
+  if (fields && fields.length > 1) {
+    const order = fieldOrder(table);
+    fields.sort((x, y) => {
+      const i = order.get(x) ?? Number.POSITIVE_INFINITY;
+      const j = order.get(y) ?? Number.POSITIVE_INFINITY;
+      return i !== j ? i - j : x < y ? -1 : x > y ? 1 : 0;
+    });
   }
   return fields;
 }
 
+/** Marks a record of the first list that the second list also has. */
+const MATCHED = Symbol('matched');
+
 function diffList(table: FieldTable, before: Records, after: Records): ListChanges {
-  const a = byId(before);
-  const b = byId(after);
+  const a = byId(before) as Map<string, Record<string, unknown> | typeof MATCHED>;
   const added: string[] = [];
+  let addedSeen: Set<string> | undefined;
   const changed: { id: string; fields: string[] }[] = [];
-  for (const [id, record] of b) {
+  for (const raw of Array.isArray(after) ? after : []) {
+    if (!isRecord(raw) || typeof raw.id !== 'string') continue;
+    const id = raw.id;
     const old = a.get(id);
-    if (!old) {
-      added.push(id);
+    if (old === MATCHED) continue; // a second record with this id: the first one counts
+    if (old === undefined) {
+      addedSeen ??= new Set();
+      if (!addedSeen.has(id)) added.push(id);
+      addedSeen.add(id);
       continue;
     }
-    const fields = changedFields(table, old, record);
-    if (fields.length > 0) changed.push({ id, fields });
+    a.set(id, MATCHED);
+    if (old === raw) continue; // the same record object: nothing changed
+    const fields = changedFields(table, old, raw);
+    if (fields) changed.push({ id, fields });
   }
   const removed: string[] = [];
-  for (const id of a.keys()) if (!b.has(id)) removed.push(id);
+  for (const [id, record] of a) if (record !== MATCHED) removed.push(id);
   return { added, removed, changed };
 }
 
