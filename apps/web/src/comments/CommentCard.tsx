@@ -1,10 +1,11 @@
-import type { MapDoc } from '@procmap/doc';
-import type { Comment, CommentId, MapIndex } from '@procmap/model';
+import type { ProcessDoc } from '@procmap/doc';
+import type { Comment, CommentId, MapIndex, Scenario } from '@procmap/model';
 import { useId, useState } from 'react';
 import { runCommand } from '../panels/run-command';
 import { placement, voteCount } from './comment-list';
 import { KIND_LABELS, WASTE_LABELS } from '../app/labels';
 import { KIND_SYMBOLS } from './comment-marks';
+import { IdeaScenarios } from './IdeaScenarios';
 
 const when = (iso: string) => {
   const date = new Date(iso);
@@ -25,14 +26,17 @@ export function CommentCard({
   comment,
   author,
   readOnly,
+  scenarios,
   onShow,
   voting,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   index: MapIndex;
   comment: Comment;
   author: string;
   readOnly: boolean;
+  /** The map's scenarios, for an idea: which take it up. */
+  scenarios?: readonly Scenario[];
   onShow: (comment: Comment) => void;
   voting?: React.ReactNode;
 }) {
@@ -90,6 +94,15 @@ export function CommentCard({
             </li>
           ))}
         </ol>
+      )}
+      {comment.kind === 'idea' && (
+        <IdeaScenarios
+          doc={doc}
+          commentId={comment.id}
+          scenarios={scenarios}
+          readOnly={readOnly}
+          onError={setError}
+        />
       )}
       {voting}
       {!readOnly && (

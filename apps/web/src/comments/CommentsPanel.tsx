@@ -1,4 +1,4 @@
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import {
   COMMENT_KINDS,
   type Comment,
@@ -18,6 +18,7 @@ import { type CommentFilters, listComments, NO_FILTERS, placement } from './comm
 import { KIND_LABELS, WASTE_LABELS } from '../app/labels';
 import { commentBoxHeight, commentBoxKey } from './comment-keys';
 import { VoteButtons, VotingBar } from './Voting';
+import './comments.css';
 
 /** What a new comment is pinned to: the selected step or flow, else the whole map. */
 function useTarget(index: MapIndex): { id: string | undefined; label: string } {
@@ -33,7 +34,7 @@ function useTarget(index: MapIndex): { id: string | undefined; label: string } {
   return { id: undefined, label: 'the whole map' };
 }
 
-function AddComment({ doc, index }: { doc: MapDoc; index: MapIndex }) {
+function AddComment({ doc, index }: { doc: ProcessDoc; index: MapIndex }) {
   const target = useTarget(index);
   const [kind, setKind] = useState<CommentKind>('pain-point');
   const [waste, setWaste] = useState<Waste | ''>('');
@@ -152,18 +153,20 @@ function AddComment({ doc, index }: { doc: MapDoc; index: MapIndex }) {
 /**
  * Analysts' and staff's annotations: add one to the selected step, flow or the map; filter by
  * kind, waste, status and lane; click one to see its step. Deleted steps' comments stay,
- * marked as such.
+ * marked as such. An idea says which scenarios take it up, and can be linked to them.
  */
 export function CommentsPanel({
   doc,
   index,
   readOnly,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   index: MapIndex;
   readOnly: boolean;
 }) {
-  const snapshot = useSyncExternalStore(doc.subscribe, doc.getSnapshot);
+  // The whole map: comments, votes and the scenarios that take ideas up are the map's, whichever
+  // process is shown.
+  const snapshot = useSyncExternalStore(doc.map.subscribe, doc.map.getSnapshot);
   const all = snapshot.comments ?? [];
   const [filters, setFilters] = useState<CommentFilters>(NO_FILTERS);
   const shown = useMemo(() => listComments(index, all, filters), [index, all, filters]);
@@ -282,6 +285,7 @@ export function CommentsPanel({
               comment={comment}
               author={me}
               readOnly={readOnly}
+              scenarios={snapshot.scenarios}
               onShow={show}
               voting={
                 <VoteButtons doc={doc} map={snapshot} comment={comment} readOnly={readOnly} />

@@ -1,4 +1,4 @@
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import {
   type Comment,
   type CommentId,
@@ -15,14 +15,17 @@ import { usePresence } from '../presence/presence-store';
 import { useSession } from '../store/session-store';
 import { resetVotesQuestion, totalVotes } from './comment-keys';
 
-/** Votes on one pain point or idea: place one, take one back; what this person has on it. */
+/**
+ * Votes on one pain point or idea: place one, take one back; what this person has on it. `map` is
+ * the whole map (votes and their allowance are the map's, whichever process is shown).
+ */
 export function VoteButtons({
   doc,
   map,
   comment,
   readOnly,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   map: ProcessMap;
   comment: Comment;
   readOnly: boolean;
@@ -68,7 +71,7 @@ export function VotingBar({
   map,
   readOnly,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   map: ProcessMap;
   readOnly: boolean;
 }) {
@@ -114,7 +117,7 @@ export function VotingBar({
             onChange={(e) => {
               const n = Number(e.target.value);
               if (!Number.isInteger(n) || n < 0 || n > 99) return;
-              setMessage(runCommand(() => doc.updateSettings({ votesPerPerson: n })));
+              setMessage(runCommand(() => doc.map.updateSettings({ votesPerPerson: n })));
             }}
           />
           <button
