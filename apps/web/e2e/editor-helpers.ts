@@ -168,3 +168,30 @@ export async function renameStep(page: Page, from: string, to: string): Promise<
   await page.keyboard.press('Enter');
   await expect(step(page, to)).toHaveCount(1);
 }
+
+/** Shows a process of the map from the switcher: "As-is" or a scenario's name. */
+export async function showProcess(page: Page, name: string): Promise<void> {
+  await page.getByTestId('scenario-switcher').click();
+  await page.getByTestId('scenario-menu').getByRole('menuitemradio', { name }).click();
+  await expect(page.getByTestId('scenario-switcher')).toHaveAccessibleName(
+    `Process shown: ${name}`,
+  );
+}
+
+/** Makes a scenario from the process shown (`from`: "as-is" or "this scenario") and shows it. */
+export async function newScenario(
+  page: Page,
+  name: string,
+  from: 'as-is' | 'this scenario' = 'as-is',
+): Promise<void> {
+  await page.getByTestId('scenario-switcher').click();
+  await page
+    .getByTestId('scenario-menu')
+    .getByRole('menuitem', { name: `New scenario from ${from}…` })
+    .click();
+  const dialog = page.getByTestId('new-scenario-dialog');
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Create and show' }).click();
+  await expect(page.getByTestId('scenario-banner')).toContainText(`Scenario: ${name}`);
+}

@@ -1,4 +1,4 @@
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import { flowId, type MapIndex, type StepId, stepId } from '@procmap/model';
 import {
   Background,
@@ -37,7 +37,10 @@ import {
   RoutedEdge,
   routeCanvasFlows,
 } from './flow-elements';
+import { GhostNode, ghostNodes } from './GhostNode';
 import { LaneNode } from './LaneNode';
+import type { Ghost } from './scenario-marks';
+import { useScenarioMarks } from './scenario-store';
 import { type MapNames, mapName, mapNames } from './step-names';
 import { GEOMETRY, laneAt, type MapGeometry } from '@procmap/layout';
 import { runOrHint } from './run-or-hint';
@@ -56,7 +59,7 @@ import {
   ZoomButtons,
 } from './canvas-controls';
 
-const NODE_TYPES = { lane: LaneNode, step: StepNode };
+const NODE_TYPES = { lane: LaneNode, step: StepNode, ghost: GhostNode };
 const EDGE_TYPES = { routed: RoutedEdge };
 
 /**
@@ -178,12 +181,15 @@ export const Canvas = memo(function Canvas({
   geometry,
   readOnly,
   synced,
+  ghosts,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   index: MapIndex;
   geometry: MapGeometry;
   readOnly: boolean;
   synced: boolean;
+  /** While a scenario is shown, the as-is's steps it removed, drawn faint where they were. */
+  ghosts?: readonly Ghost[] | undefined;
 }) {
   const selection = useSession((s) => s.selection);
   // Positions of steps being dragged, until the drop becomes a command.
@@ -199,19 +205,25 @@ export const Canvas = memo(function Canvas({
   const hoursPerDay = useHoursPerDay();
   // The simulated queue overlay, when on, ends each name with its figure instead.
   const queueMarks = useSimulation((s) => (s.overlay ? s.marks : null));
+  const scenarioMarks = useScenarioMarks((s) => s.marks);
   const names = useMemo(() => {
     const named = mapNames(
       index,
       geometry,
       findings,
       heatMode === 'off' || queueMarks ? undefined : { measure: heatMode, leadTime, hoursPerDay },
+      scenarioMarks,
     );
     return queueMarks ? withQueueFigures(named, queueMarks, hoursPerDay) : named;
-  }, [index, geometry, findings, heatMode, leadTime, hoursPerDay, queueMarks]);
-  const baseNodes = useMemo(
-    () => flowNodes(index, geometry, selected, readOnly, cache, names),
-    [index, geometry, selected, readOnly, cache, names],
-  );
+  }, [index, geometry, findings, heatMode, leadTime, hoursPerDay, queueMarks, scenarioMarks]);
+  const baseNodes = useMemo(() => {
+    const nodes = flowNodes(index, geometry, selected, readOnly, cache, names);
+    if (!ghosts?.length) return nodes;
+    // Behind the steps: after the lanes, before the steps (React Flow draws in order).
+    const lanes = nodes.filter((n) => n.type === 'lane');
+    const rest = nodes.filter((n) => n.type !== 'lane');
+    return [...lanes, ...ghostNodes(ghosts, GEOMETRY.stepWidth, GEOMETRY.stepHeight), ...rest];
+  }, [index, geometry, selected, readOnly, cache, names, ghosts]);
   const nodes = useMemo(
     () =>
       dragging.size === 0

@@ -1,7 +1,14 @@
 import { DEFAULT_SETTINGS, indexMap, normalize } from '@procmap/model';
 import { CLOSE } from '@procmap/protocol';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useDeferredValue, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import {
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import { AppLink } from '../app/AppLink';
 import { focusFlowLabel } from '../panels/FlowProperties';
 import { focusCommentBox, focusPropertiesPanel, PropertiesPanel } from '../panels/PropertiesPanel';
@@ -34,6 +41,10 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusLine } from './StatusLine';
 import { Toolbar } from './Toolbar';
 import { useTidyUp } from './useTidyUp';
+import { ScenarioBanner } from './ScenarioBanner';
+import { ScenarioDialogs } from './ScenarioDialogs';
+import { showScenarioMarks } from './scenario-store';
+import { useScenarioShown } from './useScenarioShown';
 
 /**
  * Where a key press lands, for the editor's keys: nowhere (`null`: a field, a dialog, a panel
@@ -80,8 +91,13 @@ function Workspace({
   mapId: string;
   token: string;
 }) {
-  const { doc } = connection;
+  // The map, and the process shown of it (the as-is or a scenario): everything that reads or
+  // edits the process takes `doc`, the view; the export takes the whole map.
+  const mapDoc = connection.doc;
+  const processId = useSession((s) => s.processId);
+  const doc = mapDoc.view(processId);
   const state = useSyncExternalStore(connection.subscribe, connection.getState);
+  const whole = useSyncExternalStore(mapDoc.subscribe, mapDoc.getSnapshot);
   const latest = useSyncExternalStore(doc.subscribe, doc.getSnapshot);
   // A big map is rendered from a deferred copy of the snapshot: React then renders an edit that
   // moves every step (Tidy up) in slices instead of one long task. Small maps stay synchronous:
@@ -90,6 +106,9 @@ function Workspace({
   const snapshot = latest.steps.length > DEFERRED_FROM ? deferred : latest;
   const index = useMemo(() => indexMap(normalize(snapshot).map), [snapshot]);
   const geometry = useMemo(() => mapGeometry(index.map), [index]);
+  const scenario = useScenarioShown(whole, processId, snapshot, geometry);
+  useLayoutEffect(() => showScenarioMarks(scenario?.marks.steps), [scenario]);
+  useEffect(() => () => showScenarioMarks(undefined), []);
   const dialog = useSession((s) => s.dialog);
   const view = useSession((s) => s.view);
   const openDialog = useSession((s) => s.openDialog);
@@ -158,8 +177,14 @@ function Workspace({
     <EditorContext.Provider value={editor}>
       <PresenceContext.Provider value={presence}>
         <div className="editor">
-          <Toolbar ctx={ctx} title={snapshot.title} state={state} />
+          <Toolbar
+            ctx={ctx}
+            title={snapshot.title}
+            state={state}
+            scenarios={whole.scenarios ?? []}
+          />
           <RefusedBanner connection={connection} state={state} />
+          {scenario && <ScenarioBanner name={scenario.name} marks={scenario.marks} />}
           <CrossedEditsNotice connection={connection} readOnly={readOnly} />
           {state.closed && !state.refused && (
             <p className="banner" role="alert" data-testid="connection-closed">
@@ -172,7 +197,7 @@ function Workspace({
             ) : (
               // biome-ignore lint/a11y/noStaticElementInteractions: focusable by a click only (never by Tab), it hands the focus to the map's stop
               <div
-                className="editor__canvas"
+                className={`editor__canvas${scenario ? ' editor__canvas--scenario' : ''}`}
                 data-testid="canvas"
                 tabIndex={-1}
                 onFocus={focusMapStop}
@@ -183,6 +208,7 @@ function Workspace({
                   geometry={geometry}
                   readOnly={readOnly}
                   synced={shown}
+                  ghosts={scenario?.ghosts}
                 />
                 <LaneHeaders ctx={ctx} />
                 <Cursors />
@@ -213,7 +239,8 @@ function Workspace({
             onClose={() => openDialog(null)}
           />
         )}
-        {dialog === 'export' && <ExportDialog doc={doc} onClose={() => openDialog(null)} />}
+        {dialog === 'export' && <ExportDialog doc={mapDoc} onClose={() => openDialog(null)} />}
+        <ScenarioDialogs doc={mapDoc} scenarios={whole.scenarios ?? []} />
         {dialog === 'connect' && connectFrom && (
           <ConnectDialog ctx={ctx} from={connectFrom} onClose={() => openDialog(null)} />
         )}

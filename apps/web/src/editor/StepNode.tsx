@@ -11,6 +11,8 @@ import { useSimulation } from '../simulation/simulation-store';
 import { useSession } from '../store/session-store';
 import { useHoursPerDay, useMapDoc, useReadOnly } from './editor-context';
 import { InlineText } from './InlineText';
+import { markBadges } from './scenario-marks';
+import { useScenarioMarks } from './scenario-store';
 import '../analysis/heat.css';
 
 export type StepNodeData = { step: Step };
@@ -58,6 +60,8 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   const heatMinutes = heatMode === 'off' || !marks ? undefined : marks.minutes[heatMode];
   const leadTime = useAnalysis((s) => s.result?.metrics.leadTime ?? 0);
   const comments = useCommentMarks((s) => s.marks.get(step.id));
+  // While a scenario is shown: how this step differs from the as-is, in words.
+  const scenario = useScenarioMarks((s) => s.marks.get(step.id));
   // Colleagues who have this step selected: an outline in each one's colour, and their names.
   const peers = usePresence((s) => s.selectedBy.get(step.id));
   const outline = peers
@@ -94,6 +98,15 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
         ...(grow > 1 ? { ['--handle-grow' as string]: grow } : {}),
       }}
       data-heat={heat !== undefined ? Math.round(heat * 100) : undefined}
+      data-scenario-mark={
+        scenario
+          ? scenario.added
+            ? 'new'
+            : scenario.changed.length
+              ? 'changed'
+              : 'moved'
+          : undefined
+      }
       title={`${KIND_NAMES[step.kind]}: ${step.label}`}
       onDoubleClick={() => {
         if (!readOnly) edit({ kind: 'step', id: step.id });
@@ -125,6 +138,19 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
         </span>
       )}
       <span className="visually-hidden">, {KIND_NAMES[step.kind]}</span>
+      {scenario && (
+        <span className="step__scenario-marks" data-testid="scenario-marks">
+          {markBadges(scenario).map((text) => (
+            <span
+              key={text}
+              className={`step__scenario step__scenario--${text === 'New' ? 'new' : text.startsWith('Moved') ? 'moved' : 'changed'}`}
+              data-testid="scenario-badge"
+            >
+              {text}
+            </span>
+          ))}
+        </span>
+      )}
       {comments && (
         <span
           className={`step__comments step__comments--${comments.kind}`}

@@ -16,6 +16,8 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { chordLabel } from './keys';
 import { useNarrowWindow } from './narrow-window';
 import { useTidyProgress } from './useTidyUp';
+import { ScenarioSwitcher } from './ScenarioSwitcher';
+import type { Scenario } from '@procmap/model';
 
 /** Stroked 24×24 outlines for the toolbar's buttons, shown when a narrow window hides their words. */
 const ICONS = {
@@ -253,10 +255,13 @@ export function Toolbar({
   ctx,
   title,
   state,
+  scenarios,
 }: {
   ctx: ActionContext;
   title: string;
   state: ConnectionState;
+  /** The map's scenarios, for the switcher by the title. */
+  scenarios: readonly Scenario[];
 }) {
   const { readOnly } = ctx;
   const tidyProgress = useTidyProgress((s) => s.progress);
@@ -274,6 +279,7 @@ export function Toolbar({
       <h1 className="toolbar__title" data-testid="map-title" title={title || 'Untitled map'}>
         {title || 'Untitled map'}
       </h1>
+      <ScenarioSwitcher scenarios={scenarios} readOnly={readOnly} />
       {readOnly && <span className="badge badge--readonly">View only</span>}
       <ConnectionBadge state={state} readOnly={readOnly} />
       <div className="toolbar__actions">

@@ -82,7 +82,7 @@ function claimMap(): ProcessMap {
 
 /** The editor around a map, as the keys see it: rebuilt from the document on each read. */
 function editorOn(file: ProcessMap, readOnly = false) {
-  const doc = new MapDoc(new Y.Doc(), { actor: 'facilitator' });
+  const doc = new MapDoc(new Y.Doc(), { actor: 'facilitator' }).view('as-is');
   doc.importFile(file);
   const calls: string[] = [];
   const ctx = (): ActionContext => {

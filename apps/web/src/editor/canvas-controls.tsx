@@ -10,8 +10,10 @@ import { CANVAS_ZOOM } from './useInitialViewport';
  * fit the map to the view, and show or hide the minimap (remembered).
  */
 
-export const minimapFill = (n: Node) => (n.type === 'lane' ? '#e6eaef' : '#4a5868');
-export const minimapStroke = (n: Node) => (n.type === 'lane' ? '#c9d0d8' : '#4a5868');
+export const minimapFill = (n: Node) =>
+  n.type === 'lane' ? '#e6eaef' : n.type === 'ghost' ? 'transparent' : '#4a5868';
+export const minimapStroke = (n: Node) =>
+  n.type === 'lane' ? '#c9d0d8' : n.type === 'ghost' ? '#a3adb8' : '#4a5868';
 
 /** The minimap's size on screen, px: small, so that it hides little of the lanes when open. */
 export const MINIMAP = { width: 176, height: 112 };

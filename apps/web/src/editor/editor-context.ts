@@ -1,9 +1,9 @@
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import { createContext, useContext } from 'react';
 
 /** The open map, for components deep in the canvas (nodes, lane headers, dialogs). */
 export interface EditorValue {
-  readonly doc: MapDoc;
+  readonly doc: ProcessDoc;
   /** A view link: nothing may be edited, and no editing affordance is shown. */
   readonly readOnly: boolean;
   /** The map's working day (settings.hoursPerDay or its default): durations shown in days. */
@@ -18,8 +18,8 @@ function useEditor(): EditorValue {
   return value;
 }
 
-/** The open map's MapDoc; only inside the editor. */
-export function useMapDoc(): MapDoc {
+/** The open map's ProcessDoc; only inside the editor. */
+export function useMapDoc(): ProcessDoc {
   return useEditor().doc;
 }
 

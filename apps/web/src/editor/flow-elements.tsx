@@ -24,11 +24,12 @@ import { BaseEdge, type Edge, type EdgeProps, MarkerType, type XYPosition } from
 import { memo, type ReactNode } from 'react';
 import { commentMarkText, KIND_SYMBOLS } from '../comments/comment-marks';
 import { stepElementId } from './canvas-focus';
+import type { GhostFlowNode } from './GhostNode';
 import type { LaneFlowNode } from './LaneNode';
 import type { MapNames } from './step-names';
 import type { StepFlowNode } from './StepNode';
 
-export type EditorNode = LaneFlowNode | StepFlowNode;
+export type EditorNode = LaneFlowNode | StepFlowNode | GhostFlowNode;
 
 /**
  * The previous render's objects, reused while what they show is unchanged: React Flow and the

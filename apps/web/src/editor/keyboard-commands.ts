@@ -1,4 +1,4 @@
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import { GEOMETRY, type MapGeometry } from '@procmap/layout';
 import type { FlowId, MapIndex, RoleId, StepId, StepKind } from '@procmap/model';
 import { selectedStepIds, useSession } from '../store/session-store';
@@ -13,7 +13,7 @@ import { type Direction, laneFrom, stepFrom } from './selection-moves';
 
 /** What a command needs to know about the open map. */
 export interface KeyContext {
-  readonly doc: MapDoc;
+  readonly doc: ProcessDoc;
   readonly index: MapIndex;
   readonly geometry: MapGeometry;
   readonly readOnly: boolean;

@@ -3,6 +3,7 @@ import type { Severity } from '@procmap/analysis';
 import type { CommentKind, MapIndex, RoleId, StepId, StepKind } from '@procmap/model';
 import { type HeatMeasure, heatValueText } from '../analysis/heat-text';
 import { findingsText } from '../analysis/severity';
+import { markSpoken, type StepMark } from './scenario-marks';
 
 /*
  * What a screen reader says for the map, its lanes and its steps: everything a sighted person
@@ -45,6 +46,8 @@ export interface StepFacts {
   readonly comments: CommentCounts;
   /** In heat mode, its figure as the step's chip shows it ("Wait 30 min"). */
   readonly heat?: string | undefined;
+  /** While a scenario is shown, how the step differs from the as-is ("new in this scenario"). */
+  readonly scenario?: string | undefined;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -62,7 +65,8 @@ export function spokenLane(name: string): string {
 
 /**
  * "Step: Triage referral, task, lane Nurse, 2 of 9; next: Yes, Book clinic; No, Close case;
- * 2 findings, worst high, 1 pain point". Counts that are zero are left out; a step with nothing after it is
+ * 2 findings, worst high, 1 pain point", with how it differs from the as-is after its place
+ * while a scenario is shown ("changed in this scenario: wait"). Counts that are zero are left out; a step with nothing after it is
  * "the end of the process".
  */
 export function stepName(facts: StepFacts): string {
@@ -82,6 +86,7 @@ export function stepName(facts: StepFacts): string {
   }
   return [
     head,
+    ...(facts.scenario ? [facts.scenario] : []),
     next,
     ...(counts.length ? [counts.join(', ')] : []),
     ...(facts.heat ? [facts.heat] : []),
@@ -152,6 +157,8 @@ function heatOf(
   return heatValueText(heat.measure, minutes[heat.measure], heat.leadTime, heat.hoursPerDay);
 }
 
+const scenarioSpoken = (mark: StepMark | undefined) => (mark ? markSpoken(mark) : undefined);
+
 /**
  * Names for every lane and drawn step. `findings` counts the analysis's findings per step id
  * (absent while the analysis runs: no findings are told then).
@@ -169,6 +176,8 @@ export function mapNames(
   >,
   /** The heat overlay when it is on: each step's name ends with its figure. */
   heat?: { readonly measure: HeatMeasure; readonly leadTime: number; readonly hoursPerDay: number },
+  /** While a scenario is shown, how its steps differ from the as-is. */
+  scenario?: ReadonlyMap<StepId, StepMark>,
 ): MapNames {
   const order = stepsInFlowOrder(geometry);
   const comments = openCommentCounts(index);
@@ -197,6 +206,7 @@ export function mapNames(
           worst: findings?.get(id)?.worst ?? null,
           heat: heatOf(findings?.get(id)?.minutes, heat),
           comments: comments.get(id) ?? {},
+          scenario: scenarioSpoken(scenario?.get(id)),
         }),
       );
     });

@@ -1,4 +1,4 @@
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import type { Position, StepId } from '@procmap/model';
 import { type ElkLike, layoutMap } from '@procmap/layout';
 import ELK from 'elkjs/lib/elk-api.js';
@@ -38,7 +38,7 @@ function elkInWorker(): { elk: ElkLike; failed: Promise<never>; stop: () => void
  * column in one lane are stacked into rows by the lane geometry.
  */
 export async function tidyUp(
-  doc: MapDoc,
+  doc: ProcessDoc,
   onProgress: (done: number, total: number) => void,
 ): Promise<number> {
   const map = doc.getSnapshot();
@@ -82,7 +82,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * slices, their edit stays its own step and the remaining slices become a second one.
  */
 async function applyInSlices(
-  doc: MapDoc,
+  doc: ProcessDoc,
   positions: readonly { readonly id: StepId; readonly position: Position }[],
 ): Promise<number> {
   const undo = doc.undoManager;
@@ -107,7 +107,7 @@ async function applyInSlices(
         interrupted = false;
       }
       // Only the steps that still exist: a colleague may have deleted one since ELK started.
-      const slice = positions.slice(from, from + SLICE).filter((p) => doc.maps.steps.has(p.id));
+      const slice = positions.slice(from, from + SLICE).filter((p) => doc.hasStep(p.id));
       if (slice.length > 0) doc.applyLayout(slice);
       written += slice.length;
     }

@@ -1,4 +1,4 @@
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import type { ProcessMap } from '@procmap/model';
 import { useReactFlow, useStore } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -45,7 +45,7 @@ export function tidyMessage(count: number, moved: number): string {
  * result as one undoable edit and then fits the tidied map to the view. One run at a time.
  */
 export function useTidyUp(
-  doc: MapDoc,
+  doc: ProcessDoc,
   geometry: MapGeometry,
   rendered: ProcessMap,
 ): { run: () => void } {

@@ -1,4 +1,4 @@
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '@procmap/analysis';
 import type { ProcessMap } from '@procmap/model';
 import { TextField } from './fields';
@@ -36,7 +36,7 @@ export function AnalysisThresholds({
   map,
   readOnly,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   map: ProcessMap;
   readOnly: boolean;
 }) {

@@ -1,5 +1,5 @@
 import type { FlowId, MapIndex, StepId } from '@procmap/model';
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import type { MapGeometry } from '@procmap/layout';
 import { type KeyboardEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type ConnectTarget, connectTargets } from '../editor/connect-targets';
@@ -39,7 +39,7 @@ export function ConnectPicker({
   onConnected,
   onCancel,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   index: MapIndex;
   geometry: MapGeometry;
   from: StepId;

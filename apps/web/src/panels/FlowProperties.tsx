@@ -1,4 +1,4 @@
-import type { FlowPatch, MapDoc } from '@procmap/doc';
+import type { FlowPatch, ProcessDoc } from '@procmap/doc';
 import { type Flow, isHandoff, type MapIndex, MAX_LABEL_LENGTH } from '@procmap/model';
 import { TextField } from './fields';
 import { parseNumber, showNumber } from './parse-number';
@@ -21,7 +21,7 @@ export function FlowProperties({
   flow,
   readOnly,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   index: MapIndex;
   flow: Flow;
   readOnly: boolean;

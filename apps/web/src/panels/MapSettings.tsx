@@ -1,4 +1,4 @@
-import type { MapDoc, RolePatch, SettingsPatch } from '@procmap/doc';
+import type { ProcessDoc, RolePatch, SettingsPatch } from '@procmap/doc';
 import {
   ARRIVAL_PATTERNS,
   type ArrivalPattern,
@@ -26,7 +26,7 @@ const ARRIVAL_LABELS: Record<ArrivalPattern, string> = {
   even: 'Evenly spaced',
 };
 
-function RoleRow({ doc, role, readOnly }: { doc: MapDoc; role: Role; readOnly: boolean }) {
+function RoleRow({ doc, role, readOnly }: { doc: ProcessDoc; role: Role; readOnly: boolean }) {
   const update = (patch: RolePatch) => runCommand(() => doc.updateRole(role.id, patch));
   return (
     <fieldset className="panel-group" data-testid="role-settings">
@@ -64,7 +64,7 @@ export function MapSettings({
   index,
   readOnly,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   index: MapIndex;
   readOnly: boolean;
 }) {

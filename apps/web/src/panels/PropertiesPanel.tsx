@@ -1,4 +1,4 @@
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import type { MapIndex } from '@procmap/model';
 import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
@@ -58,7 +58,7 @@ export function PropertiesPanel({
   index,
   readOnly,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   index: MapIndex;
   readOnly: boolean;
 }) {

@@ -1,4 +1,4 @@
-import type { MapDoc } from '@procmap/doc';
+import type { ProcessDoc } from '@procmap/doc';
 import type { ProcessMap } from '@procmap/model';
 import { TextField } from './fields';
 import { showNumber } from './parse-number';
@@ -20,7 +20,7 @@ export function SimulationSettings({
   map,
   readOnly,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   map: ProcessMap;
   readOnly: boolean;
 }) {

@@ -1,4 +1,4 @@
-import type { MapDoc, StepPatch } from '@procmap/doc';
+import type { ProcessDoc, StepPatch } from '@procmap/doc';
 import {
   ACTIVITIES,
   formatDuration,
@@ -47,14 +47,14 @@ function used(index: MapIndex, field: 'dataEntered' | 'systems'): string[] {
   return [...all].sort((a, b) => a.localeCompare(b));
 }
 
-/** The selected step's fields; every change is one MapDoc command (one undo step). */
+/** The selected step's fields; every change is one ProcessDoc command (one undo step). */
 export function StepProperties({
   doc,
   index,
   step,
   readOnly,
 }: {
-  doc: MapDoc;
+  doc: ProcessDoc;
   index: MapIndex;
   step: Step;
   readOnly: boolean;

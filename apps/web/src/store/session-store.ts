@@ -1,5 +1,5 @@
 import type { EditMark } from '@procmap/doc';
-import type { FlowId, RoleId, StepId } from '@procmap/model';
+import { AS_IS_ID, type FlowId, type RoleId, type StepId } from '@procmap/model';
 import { create } from 'zustand';
 
 /** What is selected in this tab (session state: never in the shared document). */
@@ -34,6 +34,13 @@ export type Dialog =
   | 'connect'
   /** Asks where the steps of a lane being deleted go. */
   | { readonly kind: 'delete-lane'; readonly id: RoleId }
+  /** Names a new scenario, copied from the as-is or from the scenario `from`. */
+  | { readonly kind: 'new-scenario'; readonly from: string }
+  /** Renames, describes or (after asking) deletes the scenario shown. */
+  | {
+      readonly kind: 'rename-scenario' | 'describe-scenario' | 'delete-scenario';
+      readonly id: string;
+    }
   | null;
 
 /** Which side panel tab is showing. */
@@ -46,6 +53,8 @@ interface SessionState {
   readonly selection: Selection;
   readonly panelTab: PanelTab;
   readonly view: MapView;
+  /** The process shown and edited: "as-is" or a scenario's id (ADR 9). */
+  readonly processId: string;
   readonly editing: Editing;
   readonly dialog: Dialog;
   /** A short message for the status line (e.g. why a key did nothing). */
@@ -61,6 +70,8 @@ interface SessionState {
   setHint(hint: string): void;
   setPanelTab(tab: PanelTab): void;
   setView(view: MapView): void;
+  /** Shows another process (the as-is or a scenario): the selection, of the other, is cleared. */
+  showProcess(id: string): void;
   reset(): void;
 }
 
@@ -74,6 +85,7 @@ export const useSession = create<SessionState>()((set) => ({
   hint: '',
   panelTab: 'properties',
   view: 'map',
+  processId: AS_IS_ID,
   selectSteps: (ids) => set({ selection: ids.length ? { kind: 'steps', ids } : NONE, hint: '' }),
   selectLane: (id) => set({ selection: { kind: 'lane', id }, hint: '' }),
   selectFlow: (id) => set({ selection: { kind: 'flow', id }, hint: '' }),
@@ -87,7 +99,8 @@ export const useSession = create<SessionState>()((set) => ({
   setHint: (hint) => set({ hint }),
   setPanelTab: (panelTab) => set({ panelTab }),
   setView: (view) => set({ view, editing: null }),
-  reset: () => set({ selection: NONE, editing: null, dialog: null, hint: '' }),
+  showProcess: (processId) => set({ processId, selection: NONE, editing: null }),
+  reset: () => set({ selection: NONE, editing: null, dialog: null, hint: '', processId: AS_IS_ID }),
 }));
 
 /** The ids of the selected steps (empty unless steps are selected). */

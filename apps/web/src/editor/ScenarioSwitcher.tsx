@@ -1,0 +1,201 @@
+import { AS_IS_ID, type Scenario } from '@procmap/model';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type Dialog, useSession } from '../store/session-store';
+import { scenarioLabel } from './scenario-names';
+
+function menuItems(menu: HTMLElement | null): HTMLElement[] {
+  return [...(menu?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not(:disabled)') ?? [])];
+}
+
+/**
+ * By the map's title: which process is shown (the as-is or a scenario) and a menu to show
+ * another, make a new scenario from the as-is or from the one shown, rename, describe or delete
+ * it. A menu button in the ARIA sense, as the toolbar's "More": Enter, Space or ↓ open it on its
+ * first item (↑ on its last), the arrows, Home and End move, Esc closes it and gives the keyboard
+ * back to the button, Tab or a click elsewhere closes it. A view-only link can switch, not edit.
+ */
+export function ScenarioSwitcher({
+  scenarios,
+  readOnly,
+}: {
+  scenarios: readonly Scenario[];
+  readOnly: boolean;
+}) {
+  const [open, setOpen] = useState<false | 'first' | 'last'>(false);
+  const processId = useSession((s) => s.processId);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const buttonId = useId();
+  const menuId = useId();
+  const shown = scenarios.find((s) => s.id === processId);
+  const shownName = shown ? scenarioLabel(shown.name) : 'As-is';
+
+  useEffect(() => {
+    if (!open) return;
+    const list = menuItems(menu.current);
+    const checked = list.find((item) => item.getAttribute('aria-checked') === 'true');
+    (open === 'last' ? list.at(-1) : (checked ?? list[0]))?.focus();
+    const onDown = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    window.addEventListener('pointerdown', onDown, true);
+    return () => window.removeEventListener('pointerdown', onDown, true);
+  }, [open]);
+
+  const onMenuKey = (event: KeyboardEvent) => {
+    event.stopPropagation(); // the menu's keys are not the canvas's
+    const list = menuItems(menu.current);
+    const at = list.indexOf(document.activeElement as HTMLElement);
+    const to = (i: number) => {
+      event.preventDefault();
+      list[(i + list.length) % list.length]?.focus();
+    };
+    if (event.key === 'ArrowDown') to(at + 1);
+    else if (event.key === 'ArrowUp') to(at - 1);
+    else if (event.key === 'Home') to(0);
+    else if (event.key === 'End') to(list.length - 1);
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    } else if (event.key === 'Tab') setOpen(false);
+  };
+  // The menu closes and the keyboard goes back to its button first: a dialog opened from the
+  // menu then gives the keyboard back to the button when it closes.
+  const done = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  const show = (id: string, name: string) => () => {
+    done();
+    if (id === processId) return;
+    useSession.getState().showProcess(id);
+    useSession.getState().setHint(`Showing ${name}.`);
+  };
+  const ask = (dialog: Dialog) => () => {
+    done();
+    useSession.getState().openDialog(dialog);
+  };
+
+  return (
+    <span className="scenario-switcher">
+      <button
+        ref={button}
+        id={buttonId}
+        type="button"
+        className={`button scenario-switcher__button${shown ? ' is-scenario' : ''}`}
+        aria-haspopup="menu"
+        aria-expanded={open !== false}
+        aria-controls={open ? menuId : undefined}
+        title={`Process shown: ${shownName}. As-is and scenarios`}
+        data-testid="scenario-switcher"
+        onClick={() => setOpen(open ? false : 'first')}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            event.stopPropagation();
+            setOpen(event.key === 'ArrowUp' ? 'last' : 'first');
+          }
+        }}
+      >
+        <span className="visually-hidden">Process shown: </span>
+        <span className="scenario-switcher__name">{shownName}</span>
+        <svg
+          className="scenario-switcher__caret"
+          viewBox="0 0 12 12"
+          width="12"
+          height="12"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path d="M2 4l4 4 4-4" />
+        </svg>
+      </button>
+      {open && (
+        <div
+          ref={menu}
+          id={menuId}
+          className="menu scenario-switcher__menu"
+          role="menu"
+          aria-labelledby={buttonId}
+          data-own-keys=""
+          data-testid="scenario-menu"
+          onKeyDown={onMenuKey}
+        >
+          <button
+            type="button"
+            role="menuitemradio"
+            aria-checked={!shown}
+            tabIndex={-1}
+            onClick={show(AS_IS_ID, 'the as-is')}
+          >
+            <span>As-is</span>
+          </button>
+          {scenarios.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              role="menuitemradio"
+              aria-checked={s.id === shown?.id}
+              tabIndex={-1}
+              onClick={show(s.id, `the scenario “${scenarioLabel(s.name)}”`)}
+            >
+              <span>{scenarioLabel(s.name)}</span>
+            </button>
+          ))}
+          {!readOnly && (
+            <>
+              <hr className="menu__separator" />
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                onClick={ask({ kind: 'new-scenario', from: AS_IS_ID })}
+              >
+                New scenario from as-is…
+              </button>
+              {shown && (
+                <>
+                  <button
+                    type="button"
+                    role="menuitem"
+                    tabIndex={-1}
+                    onClick={ask({ kind: 'new-scenario', from: shown.id })}
+                  >
+                    New scenario from this scenario…
+                  </button>
+                  <button
+                    type="button"
+                    role="menuitem"
+                    tabIndex={-1}
+                    onClick={ask({ kind: 'rename-scenario', id: shown.id })}
+                  >
+                    Rename…
+                  </button>
+                  <button
+                    type="button"
+                    role="menuitem"
+                    tabIndex={-1}
+                    onClick={ask({ kind: 'describe-scenario', id: shown.id })}
+                  >
+                    Describe…
+                  </button>
+                  <button
+                    type="button"
+                    role="menuitem"
+                    tabIndex={-1}
+                    className="menu__danger"
+                    onClick={ask({ kind: 'delete-scenario', id: shown.id })}
+                  >
+                    Delete…
+                  </button>
+                </>
+              )}
+            </>
+          )}
+        </div>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,148 @@
+import { mapGeometry } from '@procmap/layout';
+import {
+  indexMap,
+  normalize,
+  type ProcessMap,
+  roleId,
+  type Step,
+  type StepKind,
+  stepId,
+} from '@procmap/model';
+import { describe, expect, it } from 'vitest';
+import {
+  ghostsOf,
+  markBadges,
+  markSpoken,
+  marksSummary,
+  scenarioMarks,
+} from './scenario-marks';
+import { nextScenarioName } from './scenario-names';
+import { mapNames } from './step-names';
+
+const step = (
+  id: string,
+  lane: string,
+  label: string,
+  x: number,
+  more: Partial<Step> = {},
+  kind: StepKind = 'task',
+): Step => ({ id: stepId(id), roleId: roleId(lane), kind, label, position: { x, y: 0 }, ...more });
+
+/** A claim: the clerk logs it, checks it and a nurse assesses it. */
+function asIs(): ProcessMap {
+  return {
+    format: 'procmap',
+    version: 1,
+    title: 'Claims',
+    roles: [
+      { id: roleId('clerk'), name: 'Clerk', order: 0 },
+      { id: roleId('nurse'), name: 'Nurse', order: 1 },
+    ],
+    steps: [
+      step('log', 'clerk', 'Log claim', 0, { processTime: 5 }, 'start'),
+      step('check', 'clerk', 'Check claim', 240, { processTime: 10, waitTime: 60 }),
+      step('assess', 'nurse', 'Assess', 480, { processTime: 20 }),
+      step('file', 'clerk', 'File', 720, {}, 'end'),
+    ],
+    flows: [
+      { id: 'f1' as never, from: stepId('log'), to: stepId('check') },
+      { id: 'f2' as never, from: stepId('check'), to: stepId('assess') },
+      { id: 'f3' as never, from: stepId('assess'), to: stepId('file') },
+    ],
+  };
+}
+
+/** The to-be: no check; assess done by the clerk, quicker; a new portal step at the start. */
+function toBe(): ProcessMap {
+  const map = asIs();
+  return {
+    ...map,
+    steps: [
+      step('portal', 'clerk', 'Portal form', 0, {}, 'start'),
+      step('log', 'clerk', 'Log claim', 0, { processTime: 5 }, 'start'),
+      step('assess', 'clerk', 'Assess', 480, { processTime: 10, waitTime: 5 }),
+      step('file', 'clerk', 'File', 900, {}, 'end'),
+    ],
+    flows: [
+      { id: 'f0' as never, from: stepId('portal'), to: stepId('log') },
+      { id: 'f2' as never, from: stepId('log'), to: stepId('assess') },
+      { id: 'f3' as never, from: stepId('assess'), to: stepId('file') },
+    ],
+  };
+}
+
+describe('scenario marks', () => {
+  it('marks new, changed (fields in words) and moved steps; a drag alone is no change', () => {
+    const marks = scenarioMarks(asIs(), toBe());
+    expect(marks.steps.get(stepId('portal'))).toEqual({ added: true, changed: [] });
+    expect(marks.steps.get(stepId('assess'))).toEqual({
+      added: false,
+      changed: ['time', 'wait'],
+      movedFrom: 'Nurse',
+    });
+    // "file" moved on the canvas only; "log" is unchanged.
+    expect(marks.steps.has(stepId('file'))).toBe(false);
+    expect(marks.steps.has(stepId('log'))).toBe(false);
+    expect(marks.removed).toEqual([{ id: 'check', label: 'Check claim', kind: 'task' }]);
+  });
+
+  it('says each mark in words, on the card and in the step’s name', () => {
+    const marks = scenarioMarks(asIs(), toBe());
+    const assess = marks.steps.get(stepId('assess'))!;
+    expect(markBadges(assess)).toEqual(['Changed: time, wait', 'Moved from Nurse']);
+    expect(markBadges(marks.steps.get(stepId('portal'))!)).toEqual(['New']);
+    expect(markSpoken(assess)).toBe('changed in this scenario: time, wait, moved from lane Nurse');
+    expect(marksSummary(marks)).toBe('Steps 1 new, 1 changed, 1 moved to another lane, 1 removed.');
+    expect(marksSummary(scenarioMarks(asIs(), asIs()))).toBe('No step differs from the as-is yet.');
+    const index = indexMap(normalize(toBe()).map);
+    const names = mapNames(index, mapGeometry(index.map), undefined, undefined, marks.steps);
+    expect(names.steps.get(stepId('assess'))).toMatch(
+      /^Step: Assess, task, lane Clerk, \d of \d; changed in this scenario: time, wait, moved from lane Nurse; next: File$/,
+    );
+    expect(names.steps.get(stepId('log'))).not.toMatch(/scenario/);
+  });
+
+  it('draws a removed step where the as-is had it, in its lane; none when its lane is gone', () => {
+    const before = asIs();
+    const after = toBe();
+    const marks = scenarioMarks(before, after);
+    const a = mapGeometry(normalize(before).map);
+    const b = mapGeometry(normalize(after).map);
+    const was = a.boxOf('check')!;
+    const clerkBefore = a.lanes.find((l) => l.role.id === 'clerk')!;
+    const clerkAfter = b.lanes.find((l) => l.role.id === 'clerk')!;
+    expect(ghostsOf(marks.removed, a, b)).toEqual([
+      {
+        id: 'check',
+        label: 'Check claim',
+        kind: 'task',
+        x: was.x,
+        y: clerkAfter.y + (was.y - clerkBefore.y),
+      },
+    ]);
+    // The scenario without the clerk's lane (its steps with the nurse): no ghost to place.
+    const noClerk: ProcessMap = {
+      ...after,
+      roles: after.roles.filter((r) => r.id !== 'clerk'),
+      steps: after.steps.map((s) => ({ ...s, roleId: roleId('nurse') })),
+    };
+    expect(ghostsOf(marks.removed, a, mapGeometry(normalize(noClerk).map))).toEqual([]);
+  });
+
+  it('names a moved step’s old lane “Unnamed lane” when it had no name', () => {
+    const before = asIs();
+    const unnamed = { ...before, roles: before.roles.map((r) => ({ ...r, name: ' ' })) };
+    const mark = scenarioMarks(unnamed, { ...toBe(), roles: unnamed.roles }).steps.get(
+      stepId('assess'),
+    );
+    expect(mark?.movedFrom).toBe('Unnamed lane');
+  });
+});
+
+describe('a new scenario’s name', () => {
+  it('is the first “To-be n” no scenario has', () => {
+    expect(nextScenarioName([])).toBe('To-be 1');
+    expect(nextScenarioName(['To-be 1', 'Portal'])).toBe('To-be 2');
+    expect(nextScenarioName(['to-be 2', ' To-be 1 '])).toBe('To-be 3');
+  });
+});
