@@ -9,13 +9,7 @@ import {
   stepId,
 } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
-import {
-  ghostsOf,
-  markBadges,
-  markSpoken,
-  marksSummary,
-  scenarioMarks,
-} from './scenario-marks';
+import { ghostsOf, markBadges, markSpoken, marksSummary, scenarioMarks } from './scenario-marks';
 import { nextScenarioName } from './scenario-names';
 import { mapNames } from './step-names';
 
