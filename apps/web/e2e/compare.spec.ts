@@ -1,0 +1,197 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { makeMap, openLink, showProcess, step } from './editor-helpers';
+
+/*
+ * The Compare view against the wired editor (its toolbar button "Compare"): the as-is and two
+ * scenarios of a referral worked by hand (lead time 1 h 45 min as-is, 35 min through the portal,
+ * 2 h 45 min when the tray waits an hour longer), live as a colleague edits a scenario, simulated
+ * under one seed, and a map without scenarios explaining how to make one.
+ */
+
+const roles = [
+  { id: 'clerk', name: 'Clerk', headcount: 2, hourlyCost: 30 },
+  { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
+];
+const check = {
+  id: 'check',
+  roleId: 'nurse',
+  kind: 'task',
+  label: 'Check',
+  processTime: 5,
+  waitTime: 30,
+  valueClass: 'value-adding',
+};
+const asIsSteps = (keyWait: number) => [
+  { id: 'in', roleId: 'clerk', kind: 'start', label: 'Referral arrives', position: { x: 0, y: 0 } },
+  {
+    id: 'key',
+    roleId: 'clerk',
+    kind: 'task',
+    label: 'Key in',
+    processTime: 10,
+    waitTime: keyWait,
+    position: { x: 200, y: 0 },
+  },
+  { ...check, position: { x: 400, y: 0 } },
+  { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked', position: { x: 600, y: 0 } },
+];
+const chain = [
+  { id: 'f1', from: 'in', to: 'key' },
+  { id: 'f2', from: 'key', to: 'check' },
+  { id: 'f3', from: 'check', to: 'out' },
+];
+
+function referral(title: string, withScenarios = true) {
+  return {
+    format: 'procmap',
+    version: 1,
+    title,
+    settings: { demand: { count: 24, per: 'day' }, currency: 'GBP' },
+    roles,
+    steps: asIsSteps(60),
+    flows: chain,
+    ...(withScenarios
+      ? {
+          scenarios: [
+            {
+              id: 'portal',
+              name: 'To-be portal',
+              roles,
+              steps: [
+                { id: 'in', roleId: 'nurse', kind: 'start', label: 'Referral arrives' },
+                { ...check, position: { x: 400, y: 0 } },
+                { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
+              ],
+              flows: [
+                { id: 't1', from: 'in', to: 'check' },
+                { id: 'f3', from: 'check', to: 'out' },
+              ],
+            },
+            { id: 'slower', name: 'Slower tray', roles, steps: asIsSteps(120), flows: chain },
+          ],
+        }
+      : {}),
+  };
+}
+
+async function openCompare(browser: Browser, url: string): Promise<Page> {
+  // A page of its own context: axe needs one.
+  const page = await (await browser.newContext()).newPage();
+  await openLink(page, url);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  return page;
+}
+
+/** The cell of `metric` in the column of `process`, found by the table's own headers. */
+async function cell(page: Page, metric: string, process: string) {
+  const table = page.getByTestId('compare-metrics');
+  const heads = await table.locator('thead th').allTextContents();
+  const column = heads.indexOf(process);
+  expect(column, `column "${process}" in ${heads.join(', ')}`).toBeGreaterThan(0);
+  return table
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: metric, exact: true }) })
+    .locator('td')
+    .nth(column - 1);
+}
+
+test('the as-is and two scenarios side by side: figures, changes in words, roles, changes by step', async ({
+  browser,
+}) => {
+  const made = await makeMap(await browser.newPage(), referral('Compare referral'));
+  const page = await openCompare(browser, made.editUrl);
+  const table = page.getByTestId('compare-metrics');
+  await expect(table.locator('thead th')).toHaveText([
+    'Metric',
+    'As-is',
+    'To-be portal',
+    'Slower tray',
+  ]);
+  await expect(await cell(page, 'Lead time', 'As-is')).toHaveText('1 h 45 min');
+  await expect(await cell(page, 'Lead time', 'To-be portal')).toHaveText(
+    '35 min↓ −1 h 10 min, better',
+  );
+  await expect(await cell(page, 'Lead time', 'Slower tray')).toHaveText('2 h 45 min↑ +1 h, worse');
+  await expect(await cell(page, 'Staff cost per case', 'To-be portal')).toContainText('£5.00');
+  await expect(await cell(page, 'Staff cost per case', 'To-be portal')).toContainText('better');
+  // Better and worse are coloured differently, and said in words besides.
+  const better = (await cell(page, 'Lead time', 'To-be portal')).locator(
+    '.compare-verdict--better',
+  );
+  const worse = (await cell(page, 'Lead time', 'Slower tray')).locator('.compare-verdict--worse');
+  const colour = (l: typeof better) => l.evaluate((e) => getComputedStyle(e).color);
+  expect(await colour(better)).not.toBe(await colour(worse));
+
+  await expect(page.getByTestId('compare-roles').getByRole('rowheader')).toHaveText([
+    'Clerk',
+    'Nurse',
+  ]);
+  const portal = page.getByTestId('compare-changes').filter({ hasText: 'To-be portal' });
+  await expect(portal).toContainText('“Key in” in Clerk');
+  await expect(portal).toContainText('“Referral arrives” moves from Clerk to Nurse');
+  await expect(
+    page.getByTestId('compare-changes').filter({ hasText: 'Slower tray' }),
+  ).toContainText('“Key in”: wait');
+
+  await expectAccessible(page, 'the Compare view', { include: '[data-testid="compare-view"]' });
+
+  // Fewer columns from the picker; back to the map.
+  await page.getByRole('checkbox', { name: 'Slower tray' }).uncheck();
+  await expect(table.locator('thead th')).toHaveText(['Metric', 'As-is', 'To-be portal']);
+  await page.getByRole('button', { name: 'Back to the map' }).click();
+  await expect(page.getByTestId('compare-view')).toHaveCount(0);
+});
+
+test('a colleague deleting a step in a scenario shows in the Compare view at once', async ({
+  browser,
+}) => {
+  const made = await makeMap(await browser.newPage(), referral('Compare live'));
+  const alice = await openCompare(browser, made.editUrl);
+  const bob = await browser.newPage();
+  await openLink(bob, made.editUrl);
+  await showProcess(bob, 'Slower tray');
+  await step(bob, 'Key in').click();
+  await bob.keyboard.press('Delete');
+  await expect(step(bob, 'Key in')).toHaveCount(0);
+
+  // The slower tray loses its keying: 2 h 45 min down to 35 min, now better than the as-is.
+  await expect(await cell(alice, 'Lead time', 'Slower tray')).toHaveText(
+    '35 min↓ −1 h 10 min, better',
+  );
+  await expect(
+    alice.getByTestId('compare-changes').filter({ hasText: 'Slower tray' }),
+  ).toContainText('“Key in” in Clerk');
+  // The as-is keeps the step.
+  await expect(await cell(alice, 'Lead time', 'As-is')).toHaveText('1 h 45 min');
+});
+
+test('Simulate all draws every process under one seed, with a legend in words', async ({
+  browser,
+}) => {
+  const made = await makeMap(await browser.newPage(), referral('Compare simulate'));
+  const page = await openCompare(browser, made.editUrl);
+  await page.getByRole('button', { name: 'Simulate all' }).click();
+  const legend = page.getByTestId('compare-legend');
+  await expect(legend.locator('li')).toHaveCount(3, { timeout: 20_000 });
+  await expect(legend.locator('li').nth(0)).toContainText('As-is (solid line): half the cases');
+  await expect(legend.locator('li').nth(1)).toContainText('To-be portal (dashed line)');
+  await expect(page.locator('.compare-overlay__chart .compare-series path')).toHaveCount(3);
+  await expect(
+    page.getByRole('img', { name: /Simulated lead times, all under seed \d+/ }),
+  ).toBeVisible();
+  await expectAccessible(page, 'the simulated comparison', {
+    include: '[data-testid="compare-view"]',
+  });
+});
+
+test('a map without scenarios explains how to make one', async ({ browser }) => {
+  const made = await makeMap(await browser.newPage(), referral('No scenarios', false));
+  const page = await openCompare(browser, made.editUrl);
+  await expect(page.getByTestId('compare-empty')).toContainText('New scenario from as-is');
+  await expect(page.getByTestId('compare-metrics')).toHaveCount(0);
+  await expectAccessible(page, 'the empty Compare view', {
+    include: '[data-testid="compare-view"]',
+  });
+});
