@@ -6,10 +6,11 @@
  *   npm run build:web
  *   BENCH_SUITE=editor node --expose-gc --import tsx bench/run.ts
  *
- * BENCH_EDITOR=drag,tidy,crowd,analysis,simulation runs a subset (tidy includes the 5,000-step chain; crowd is
+ * BENCH_EDITOR=drag,tidy,crowd,analysis,simulation,compare runs a subset (tidy includes the 5,000-step chain; crowd is
  * the drag with 20 other participants' cursors moving).
  */
 
+import { compareLiveBenchmark } from './editor/compare';
 import { crowdDragBenchmark } from './editor/crowd-drag';
 import { dragBenchmark } from './editor/drag';
 import { liveAnalysisBenchmark } from './editor/live-analysis';
@@ -37,6 +38,7 @@ export default async function editorBenchmarks(): Promise<BenchResult[]> {
     if (wanted('crowd')) results.push(await crowdDragBenchmark(session));
     if (wanted('analysis')) results.push(await liveAnalysisBenchmark(session));
     if (wanted('simulation')) results.push(await simulationBenchmark(session));
+    if (wanted('compare')) results.push(await compareLiveBenchmark(session));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
