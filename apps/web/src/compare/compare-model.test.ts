@@ -65,3 +65,11 @@ describe('verdict words and changes', () => {
     expect(signedChange('money', -5, { hoursPerDay: 7.5, currency: 'GBP' })).toBe('↓ −£5.00');
   });
 });
+
+describe('a figure neither process has', () => {
+  it('says n/a with no verdict', () => {
+    // No step says how often its input is right first time, in either process.
+    const cells = row('rolledCompleteAccurate')?.cells;
+    expect(cells).toEqual([{ text: 'n/a' }, { text: 'n/a' }]);
+  });
+});

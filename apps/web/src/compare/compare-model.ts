@@ -80,7 +80,7 @@ export function metricRows(columns: readonly CompareColumn[]): FigureRow[] {
     cells: columns.map((c, i): FigureCell => {
       const text = shown(d.unit, c.analysis.metrics[d.key], c.format);
       const change = changes[i]?.[row];
-      if (!change) return { text };
+      if (!change || (change.before === null && change.after === null)) return { text };
       if (change.verdict === 'same') {
         return { text, verdict: 'same', words: verdictWords('same') };
       }
