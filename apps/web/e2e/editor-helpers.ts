@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 /** Creates an empty map from the home page and waits for its editor to be connected. */
@@ -194,4 +196,32 @@ export async function newScenario(
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
   await dialog.getByRole('button', { name: 'Create and show' }).click();
   await expect(page.getByTestId('scenario-banner')).toContainText(`Scenario: ${name}`);
+}
+
+/**
+ * The referral example (examples/referral-scenarios.procmap.json), its to-be given one new step
+ * too: the scenario then shows each kind of mark (new, changed, moved, removed).
+ */
+export function referralWithEveryMark() {
+  const map = JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, '../../../examples/referral-scenarios.procmap.json'),
+      'utf8',
+    ),
+  );
+  const [online] = map.scenarios;
+  online.steps.splice(3, 0, {
+    id: 'text',
+    roleId: 'nurse',
+    kind: 'task',
+    label: 'Text the patient their slot',
+    processTime: 1,
+  });
+  online.flows = online.flows
+    .filter((f: { id: string }) => f.id !== 'f4')
+    .concat([
+      { id: 'f5', from: 'book', to: 'text' },
+      { id: 'f6', from: 'text', to: 'booked' },
+    ]);
+  return map;
 }
