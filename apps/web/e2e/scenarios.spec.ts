@@ -1,8 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
+import { analyze, formatMinutes } from '@procmap/analysis';
+import { type ProcessMap, scenarioMap } from '@procmap/model';
 import {
   makeMap,
   newScenario,
   openLink,
+  referralWithEveryMark,
   renameStep,
   showProcess,
   step,
@@ -183,4 +186,29 @@ test('the switcher is a menu button: arrows, Enter and Esc; a new scenario is na
       return file.scenarios?.map((s) => [s.name, s.description]);
     })
     .toEqual([['Clinic first', 'Book the clinic before triage.']]);
+});
+
+test('the analysis tab analyses the process shown: the scenario’s lead time, then the as-is’s again', async ({
+  page,
+}) => {
+  const file = referralWithEveryMark() as ProcessMap;
+  const found = scenarioMap(file, 'online');
+  if (!found.ok) throw new Error(found.message);
+  const hoursPerDay = file.settings?.hoursPerDay ?? 7.5;
+  const asIs = formatMinutes(analyze(file).metrics.leadTime, hoursPerDay);
+  const toBe = formatMinutes(analyze(found.map).metrics.leadTime, hoursPerDay);
+  expect(toBe).not.toBe(asIs);
+  const made = await makeMap(page, file);
+  await openLink(page, made.editUrl);
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  const leadTime = page
+    .getByTestId('analysis-panel')
+    .getByTestId('metrics')
+    .locator('.metric', { hasText: 'Lead time' })
+    .locator('dd');
+  await expect(leadTime).toHaveText(asIs);
+  await showProcess(page, 'To-be: online referral');
+  await expect(leadTime).toHaveText(toBe);
+  await showProcess(page, 'As-is');
+  await expect(leadTime).toHaveText(asIs);
 });

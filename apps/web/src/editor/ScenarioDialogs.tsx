@@ -20,6 +20,16 @@ export function ScenarioDialogs({
 }) {
   const dialog = useSession((s) => s.dialog);
   const close = () => useSession.getState().openDialog(null);
+  // A dialog about a scenario deleted meanwhile (by a colleague) closes: it would hold the keys.
+  const gone =
+    typeof dialog === 'object' &&
+    dialog !== null &&
+    dialog.kind !== 'new-scenario' &&
+    dialog.kind !== 'delete-lane' &&
+    !scenarios.some((s) => s.id === dialog.id);
+  useEffect(() => {
+    if (gone) useSession.getState().openDialog(null);
+  }, [gone]);
   if (typeof dialog !== 'object' || dialog === null) return null;
   if (dialog.kind === 'new-scenario') {
     const from = scenarios.find((s) => s.id === dialog.from);
@@ -56,7 +66,7 @@ export function ScenarioDialogs({
     dialog.kind === 'delete-scenario'
   ) {
     const scenario = scenarios.find((s) => s.id === dialog.id);
-    if (!scenario) return null; // deleted meanwhile, by a colleague
+    if (!scenario) return null; // deleted meanwhile, by a colleague: closing (above)
     const name = scenarioLabel(scenario.name);
     if (dialog.kind === 'rename-scenario') {
       return (
