@@ -56,7 +56,8 @@ export async function compareLiveBenchmark(
       if (provider.synced) resolve();
       else provider.once('sync', () => resolve());
     });
-    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByTestId('scenario-switcher').click();
+    await page.getByRole('menuitemcheckbox', { name: /Compare side by side/ }).click();
     // The scenario's lead time: the second figure column of the metrics table.
     const lead = page
       .getByTestId('compare-metrics')

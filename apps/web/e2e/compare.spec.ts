@@ -1,9 +1,9 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { makeMap, openLink, showProcess, step } from './editor-helpers';
+import { openCompare as showCompare, makeMap, openLink, showProcess, step } from './editor-helpers';
 
 /*
- * The Compare view against the wired editor (its toolbar button "Compare"): the as-is and two
+ * The Compare view in the editor (opened from the process switcher's menu): the as-is and two
  * scenarios of a referral worked by hand (lead time 1 h 45 min as-is, 35 min through the portal,
  * 2 h 45 min when the tray waits an hour longer), live as a colleague edits a scenario, simulated
  * under one seed, and a map without scenarios explaining how to make one.
@@ -79,7 +79,7 @@ async function openCompare(browser: Browser, url: string): Promise<Page> {
   // A page of its own context: axe needs one.
   const page = await (await browser.newContext()).newPage();
   await openLink(page, url);
-  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await showCompare(page);
   await expect(page.getByTestId('compare-view')).toBeVisible();
   return page;
 }

@@ -225,3 +225,10 @@ export function referralWithEveryMark() {
     ]);
   return map;
 }
+
+/** Opens the comparison of the as-is and its scenarios from the process switcher's menu. */
+export async function openCompare(page: Page): Promise<void> {
+  await page.getByTestId('scenario-switcher').click();
+  await page.getByRole('menuitemcheckbox', { name: /Compare side by side/ }).click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+}

@@ -148,6 +148,8 @@ test('the switcher is a menu button: arrows, Enter and Esc; a new scenario is na
 
   await page.keyboard.press('Enter');
   await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitemcheckbox', { name: /Compare side by side/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: 'New scenario from as-is…' })).toBeFocused();
   await page.keyboard.press('Enter');
   const dialog = page.getByTestId('new-scenario-dialog');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { makeMap, openLink } from '../e2e/editor-helpers';
+import { makeMap, openCompare, openLink } from '../e2e/editor-helpers';
 
 // Writes the Compare view's screenshots under docs/screenshots: `npm run screenshots`.
 const dir = join(import.meta.dirname, '..', '..', '..', 'docs', 'screenshots');
@@ -105,7 +105,7 @@ test('screenshots of the Compare view: the tables, and the simulated lead times'
   await page.setViewportSize({ width: 1440, height: 1500 });
   const made = await makeMap(page, file);
   await openLink(page, made.editUrl);
-  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await openCompare(page);
   const view = page.getByTestId('compare-view');
   await expect(view.getByTestId('compare-metrics')).toBeVisible();
   await view.screenshot({ path: join(dir, 'compare-view.png') });

@@ -2,6 +2,7 @@ import { DEFAULT_SETTINGS, indexMap, normalize } from '@procmap/model';
 import { CLOSE } from '@procmap/protocol';
 import { ReactFlowProvider } from '@xyflow/react';
 import {
+  useCallback,
   useDeferredValue,
   useEffect,
   useLayoutEffect,
@@ -25,6 +26,7 @@ import { PresenceContext, useJoinPresence } from '../presence/usePresenceChannel
 import { ExportDialog } from '../export/ExportDialog';
 import { Announcer } from '../announce/Announcer';
 import { HeatLegend } from '../analysis/HeatLegend';
+import { CompareView } from '../compare/CompareView';
 import { OutlineView } from '../outline/OutlineView';
 import { Canvas } from './Canvas';
 import { listenToClipboard } from './clipboard';
@@ -32,7 +34,7 @@ import { DeleteLaneDialog } from './DeleteLaneDialog';
 import { EditorContext } from './editor-context';
 import { EmptyState } from './EmptyState';
 import { type ActionContext, handleEditorKey, runAction } from './actions';
-import { CANVAS_ID, focusCanvas } from './canvas-focus';
+import { CANVAS_ID, focusCanvas, focusCanvasSoon } from './canvas-focus';
 import { ConnectDialog } from './ConnectDialog';
 import { LaneHeaders } from './LaneHeaders';
 import { mapGeometry } from '@procmap/layout';
@@ -142,6 +144,11 @@ function Workspace({
   const ctxRef = useRef(ctx);
   ctxRef.current = ctx;
   const hoursPerDay = index.map.settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay;
+  // Leaving the comparison (its button or Esc) gives the keyboard back to the map.
+  const closeCompare = useCallback(() => {
+    useSession.getState().setView('map');
+    focusCanvasSoon();
+  }, []);
   const editor = useMemo(() => ({ doc, readOnly, hoursPerDay }), [doc, readOnly, hoursPerDay]);
 
   useEffect(() => listenToClipboard(ctxRef, isForMap), []);
@@ -184,7 +191,9 @@ function Workspace({
             scenarios={whole.scenarios ?? []}
           />
           <RefusedBanner connection={connection} state={state} />
-          {scenario && <ScenarioBanner name={scenario.name} marks={scenario.marks} />}
+          {scenario && view !== 'compare' && (
+            <ScenarioBanner name={scenario.name} marks={scenario.marks} />
+          )}
           <CrossedEditsNotice connection={connection} readOnly={readOnly} />
           {state.closed && !state.refused && (
             <p className="banner" role="alert" data-testid="connection-closed">
@@ -192,7 +201,9 @@ function Workspace({
             </p>
           )}
           <main className="editor__body">
-            {view === 'outline' ? (
+            {view === 'compare' ? (
+              <CompareView doc={mapDoc} onClose={closeCompare} />
+            ) : view === 'outline' ? (
               <OutlineView ctx={ctx} index={index} geometry={geometry} readOnly={readOnly} />
             ) : (
               // biome-ignore lint/a11y/noStaticElementInteractions: focusable by a click only (never by Tab), it hands the focus to the map's stop

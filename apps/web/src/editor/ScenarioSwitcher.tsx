@@ -1,6 +1,7 @@
 import { AS_IS_ID, type Scenario } from '@procmap/model';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { type Dialog, useSession } from '../store/session-store';
+import { chordLabel } from './keys';
 import { scenarioLabel } from './scenario-names';
 
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
@@ -23,6 +24,7 @@ export function ScenarioSwitcher({
 }) {
   const [open, setOpen] = useState<false | 'first' | 'last'>(false);
   const processId = useSession((s) => s.processId);
+  const view = useSession((s) => s.view);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const buttonId = useId();
@@ -69,9 +71,15 @@ export function ScenarioSwitcher({
   };
   const show = (id: string, name: string) => () => {
     done();
+    // Picking a process from the comparison shows its map.
+    if (view === 'compare') useSession.getState().setView('map');
     if (id === processId) return;
     useSession.getState().showProcess(id);
     useSession.getState().setHint(`Showing ${name}.`);
+  };
+  const toggleCompare = () => {
+    done();
+    useSession.getState().setView(view === 'compare' ? 'map' : 'compare');
   };
   const ask = (dialog: Dialog) => () => {
     done();
@@ -144,6 +152,19 @@ export function ScenarioSwitcher({
               <span>{scenarioLabel(s.name)}</span>
             </button>
           ))}
+          <hr className="menu__separator" />
+          {/* The comparison is a view to turn on and off, as the outline is: checked while shown. */}
+          <button
+            type="button"
+            role="menuitemcheckbox"
+            aria-checked={view === 'compare'}
+            tabIndex={-1}
+            data-testid="compare-toggle"
+            onClick={toggleCompare}
+          >
+            <span>Compare side by side</span>
+            <kbd>{chordLabel('Alt+M')}</kbd>
+          </button>
           {!readOnly && (
             <>
               <hr className="menu__separator" />

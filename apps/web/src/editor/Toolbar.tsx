@@ -204,7 +204,7 @@ function MoreMenu({ ctx }: { ctx: ActionContext }) {
         aria-haspopup="menu"
         aria-expanded={open !== false}
         aria-controls={open ? menuId : undefined}
-        title="More: outline, export, share, keyboard shortcuts"
+        title="More: outline, compare, export, share, keyboard shortcuts"
         data-testid="toolbar-more"
         onClick={() => setOpen(open ? false : 'first')}
         onKeyDown={(event) => {
@@ -238,6 +238,15 @@ function MoreMenu({ ctx }: { ctx: ActionContext }) {
             onClick={run('outline')}
           >
             <MenuWords id="outline" />
+          </button>
+          <button
+            type="button"
+            role="menuitemcheckbox"
+            aria-checked={view === 'compare'}
+            tabIndex={-1}
+            onClick={run('compare')}
+          >
+            <MenuWords id="compare" />
           </button>
           {MORE_ITEMS.map((id) => (
             <button key={id} type="button" role="menuitem" tabIndex={-1} onClick={run(id)}>
@@ -325,6 +334,7 @@ export function Toolbar({
               pressed={view === 'outline'}
               testId="outline-toggle"
             />
+
             <ActionButton
               ctx={ctx}
               id="export"

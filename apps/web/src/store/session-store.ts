@@ -47,7 +47,7 @@ export type Dialog =
 export type PanelTab = 'properties' | 'analysis' | 'simulate' | 'comments';
 
 /** How the map is shown: the canvas, or the outline (the process as lists, one per lane). */
-export type MapView = 'map' | 'outline';
+export type MapView = 'map' | 'outline' | 'compare';
 
 interface SessionState {
   readonly selection: Selection;

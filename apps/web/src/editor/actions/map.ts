@@ -38,6 +38,28 @@ export const MAP_ACTIONS: readonly Action[] = [
     },
   },
   {
+    id: 'compare',
+    label: 'Compare',
+    help: 'Compare: the as-is and its scenarios side by side, their figures and what each changes (again: back to the map)',
+    keys: ['Alt+M'],
+    group: 'map',
+    changesMap: false,
+    applies: always,
+    run: () => {
+      const session = useSession.getState();
+      if (session.view !== 'compare') {
+        session.setView('compare');
+        return;
+      }
+      // Back to the map from inside the comparison (whose elements go away): the keyboard goes
+      // to the map. From the toolbar's button, focus stays on the button.
+      const from = document.activeElement;
+      const inside = !from || from === document.body || from.closest('.compare') !== null;
+      session.setView('map');
+      if (inside) focusCanvasSoon();
+    },
+  },
+  {
     id: 'export',
     label: 'Export',
     help: 'Export: PDF, improvement report, SVG, PNG, CSV',
