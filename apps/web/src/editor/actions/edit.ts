@@ -1,6 +1,7 @@
 import { useSession } from '../../store/session-store';
 import { deleteSelection, duplicateSelection, moveAcrossLanes } from '../keyboard-commands';
-import type { Action } from './types';
+import { undoReport } from '../undo-where';
+import type { Action, ActionContext } from './types';
 import { always, onSteps, onSomething, onStepsOrLane } from './when';
 
 /** Edit: properties and comments, moving across lanes, delete, duplicate, the clipboard, undo. */
@@ -113,11 +114,7 @@ export const EDIT_ACTIONS: readonly Action[] = [
     changesMap: true,
     applies: always,
     ready: (s) => s.canUndo,
-    run: (ctx) => {
-      useSession
-        .getState()
-        .setHint(ctx.doc.undo() ? 'Undone. Ctrl+Shift+Z redoes.' : 'Nothing of yours to undo.');
-    },
+    run: (ctx) => undoOrRedo(ctx, false),
   },
   {
     id: 'redo',
@@ -128,8 +125,25 @@ export const EDIT_ACTIONS: readonly Action[] = [
     changesMap: true,
     applies: always,
     ready: (s) => s.canRedo,
-    run: (ctx) => {
-      useSession.getState().setHint(ctx.doc.redo() ? 'Redone.' : 'Nothing to redo.');
-    },
+    run: (ctx) => undoOrRedo(ctx, true),
   },
 ];
+
+/**
+ * Undoes or redoes the map's last edit of this person, wherever it was: when it acted on another
+ * process than the one shown (a scenario's edit, a scenario deleted), that one is shown and the
+ * status line says where.
+ */
+function undoOrRedo(ctx: ActionContext, redo: boolean): void {
+  const session = useSession.getState();
+  const before = ctx.doc.map.getSnapshot();
+  if (!(redo ? ctx.doc.redo() : ctx.doc.undo())) {
+    session.setHint(redo ? 'Nothing to redo.' : 'Nothing of yours to undo.');
+    return;
+  }
+  const report = undoReport(before, ctx.doc.map.getSnapshot(), session.processId, redo);
+  if (report.show !== undefined && report.show !== session.processId) {
+    session.showProcess(report.show);
+  }
+  session.setHint(report.hint);
+}
