@@ -182,3 +182,22 @@ describe('verdicts', () => {
     ]);
   });
 });
+
+describe('a role left with no work', () => {
+  it('reads idle, not better, when its utilisation falls to 0 and it is still in the scenario', () => {
+    const role = (roleId: string, utilisation: number | null) => ({
+      roleId,
+      name: roleId,
+      workPerCase: 0,
+      utilisation,
+      queueGrowthPerPeriod: null,
+    });
+    const before = { roles: [role('clerk', 0.71), role('spare', 0), role('nurse', 0.4)] } as never;
+    const after = { roles: [role('clerk', 0), role('spare', 0), role('nurse', 0.2)] } as never;
+    expect(roleChanges(before, after).map((r) => [r.roleId, r.verdict])).toEqual([
+      ['clerk', 'idle'],
+      ['spare', 'same'],
+      ['nurse', 'better'],
+    ]);
+  });
+});

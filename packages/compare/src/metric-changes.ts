@@ -51,6 +51,13 @@ export function metricChanges(before: Metrics, after: Metrics): MetricChange[] {
   });
 }
 
+/**
+ * A role's reading: a metric's verdict, or idle when the role is still in the scenario but has
+ * no work left in it (utilisation above 0 falls to 0). Less utilisation is better only while
+ * the role still does something: a role left with nothing to do is a question, not a gain.
+ */
+export type RoleVerdict = Verdict | 'idle';
+
 export interface RoleChange {
   readonly roleId: string;
   readonly name: string;
@@ -59,8 +66,8 @@ export interface RoleChange {
   readonly after: number | null;
   /** Whether the role is on both sides, only the as-is (removed) or only the scenario (added). */
   readonly presence: 'both' | 'removed' | 'added';
-  /** Lower utilisation is better, and over 100% means a queue that grows. */
-  readonly verdict: Verdict;
+  /** Lower utilisation is better (over 100% means a queue that grows); idle when it falls to 0. */
+  readonly verdict: RoleVerdict;
 }
 
 /** Each role's utilisation in the as-is and the scenario: the as-is's roles first, then added ones. */
@@ -77,7 +84,7 @@ export function roleChanges(before: Metrics, after: Metrics): RoleChange[] {
       before: r.utilisation,
       after: a ? a.utilisation : null,
       presence: a ? 'both' : 'removed',
-      verdict: a ? verdictOf('lower', r.utilisation, a.utilisation) : 'unknown',
+      verdict: a ? roleVerdict(r.utilisation, a.utilisation) : 'unknown',
     });
   }
   for (const a of after.roles) {
@@ -92,4 +99,10 @@ export function roleChanges(before: Metrics, after: Metrics): RoleChange[] {
     });
   }
   return out;
+}
+
+/** A role's reading from its utilisation before and after: idle when work above 0 falls to 0. */
+function roleVerdict(before: number | null, after: number | null): RoleVerdict {
+  if (before !== null && after !== null && before > 0 && after === 0) return 'idle';
+  return verdictOf('lower', before, after);
 }
