@@ -27,7 +27,13 @@ function namesOf(awareness: Awareness): Map<number, string> {
 }
 
 const isColleagues = (item: Announcement) => item.kind !== 'status';
-const DELETED = new Set(['step-deleted', 'lane-deleted', 'disconnected', 'comment-deleted']);
+const DELETED = new Set([
+  'step-deleted',
+  'lane-deleted',
+  'disconnected',
+  'comment-deleted',
+  'scenario-deleted',
+]);
 
 /**
  * A polite live region: what colleagues do ("Priya renamed “Triage” to “Clinical triage”"),

@@ -189,3 +189,58 @@ describe('merging one person’s burst', () => {
     );
   });
 });
+
+describe('a colleague’s scenarios', () => {
+  const change = (edit: (doc: MapDoc) => void, doc: MapDoc) => {
+    const before = doc.getSnapshot();
+    edit(doc);
+    return describeChanges(before, doc.getSnapshot());
+  };
+  const sentence = (edit: (doc: MapDoc) => void, doc: MapDoc) =>
+    changeSentence('Priya', change(edit, doc));
+
+  it('says a scenario made, renamed, edited inside and deleted: never the map’s settings', () => {
+    const doc = MapDoc.fromFile(clinicMap());
+    let id = '';
+    expect(
+      sentence((d) => {
+        id = d.createScenario({ name: 'To-be 2' });
+      }, doc),
+    ).toBe('Priya made the scenario “To-be 2”');
+    expect(sentence((d) => d.updateScenario(id, { name: 'Nurse-led' }), doc)).toBe(
+      'Priya renamed the scenario “To-be 2” to “Nurse-led”',
+    );
+    expect(sentence((d) => d.process(id).deleteSteps([stepId('s3')]), doc)).toBe(
+      'Priya edited the scenario “Nurse-led”',
+    );
+    expect(sentence((d) => d.updateScenario(id, { description: 'Nurses decide' }), doc)).toBe(
+      'Priya edited the scenario “Nurse-led”',
+    );
+    expect(sentence((d) => d.deleteScenario(id), doc)).toBe(
+      'Priya deleted the scenario “Nurse-led”',
+    );
+  });
+
+  it('merges a scenario made then named, and edits inside one, like other edits', () => {
+    const doc = MapDoc.fromFile(clinicMap());
+    let id = '';
+    const made = change((d) => {
+      id = d.createScenario({ name: 'To-be' });
+    }, doc);
+    const named = change((d) => d.updateScenario(id, { name: 'To-be 2' }), doc);
+    const edited = change((d) => d.process(id).deleteSteps([stepId('s3')]), doc);
+    expect(changeSentence('Sam', [made, named, edited].reduce(mergeChanges, []))).toBe(
+      'Sam made the scenario “To-be 2”',
+    );
+    const other = MapDoc.fromFile(doc.exportFile());
+    const twice = [
+      change((d) => d.process(id).deleteSteps([stepId('s2')]), other),
+      change((d) => d.process(id).updateStep(stepId('s1'), { label: 'Check' }), other),
+    ].reduce(mergeChanges, []);
+    expect(changeSentence('Sam', twice)).toBe('Sam edited the scenario “To-be 2”');
+    const gone = change((d) => d.deleteScenario(id), other);
+    expect(changeSentence('Sam', mergeChanges(twice, gone))).toBe(
+      'Sam deleted the scenario “To-be 2”',
+    );
+  });
+});

@@ -82,6 +82,16 @@ export type Change =
   | { readonly kind: 'replied'; readonly id: string; readonly on: string }
   | { readonly kind: 'resolved'; readonly id: string; readonly on: string; readonly open: boolean }
   | { readonly kind: 'comment-deleted'; readonly id: string; readonly on: string }
+  | { readonly kind: 'scenario-added'; readonly id: string; readonly name: string }
+  | {
+      readonly kind: 'scenario-renamed';
+      readonly id: string;
+      readonly from: string;
+      readonly to: string;
+    }
+  | { readonly kind: 'scenario-deleted'; readonly id: string; readonly name: string }
+  /** Anything done inside a scenario: its steps, lanes, flows, settings, description, ideas. */
+  | { readonly kind: 'scenario-edited'; readonly id: string; readonly name: string }
   | { readonly kind: 'map-renamed'; readonly id: 'map'; readonly to: string }
   | { readonly kind: 'map-edited'; readonly id: 'map' };
 
@@ -97,6 +107,11 @@ export function quoted(label: string, unnamed = 'an unnamed step'): string {
   const text = flat(label);
   if (!text) return unnamed;
   return `“${text.length > LONGEST ? `${text.slice(0, LONGEST - 1)}…` : text}”`;
+}
+
+/** A scenario as said: "the scenario “To-be”", or "an unnamed scenario". */
+function scenarioSaid(name: string): string {
+  return flat(name) ? `the scenario ${quoted(name)}` : 'an unnamed scenario';
 }
 
 /** A lane's name as said after "in" or "to": plain, cut like a label. */
@@ -291,7 +306,31 @@ function commentChanges(before: ProcessMap, after: ProcessMap, out: Change[]): v
   }
 }
 
-const MAP_LISTS = ['roles', 'steps', 'flows', 'comments', 'title'];
+const MAP_LISTS = ['roles', 'steps', 'flows', 'comments', 'title', 'scenarios'];
+
+/** Scenarios made, renamed, deleted, or edited inside (ADR 9), by id. */
+function scenarioChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void {
+  const was = byId(before.scenarios);
+  const now = byId(after.scenarios);
+  for (const scenario of after.scenarios ?? []) {
+    const old = was.get(scenario.id);
+    const { id, name } = scenario;
+    if (!old) {
+      out.push({ kind: 'scenario-added', id, name });
+      continue;
+    }
+    if (old === scenario) continue;
+    if (old.name !== name) out.push({ kind: 'scenario-renamed', id, from: old.name, to: name });
+    if (details(old, ['name']) !== details(scenario, ['name'])) {
+      out.push({ kind: 'scenario-edited', id, name });
+    }
+  }
+  for (const scenario of before.scenarios ?? []) {
+    if (!now.has(scenario.id)) {
+      out.push({ kind: 'scenario-deleted', id: scenario.id, name: scenario.name });
+    }
+  }
+}
 
 function mapChanges(before: ProcessMap, after: ProcessMap, out: Change[]): void {
   if (before.title !== after.title) out.push({ kind: 'map-renamed', id: 'map', to: after.title });
@@ -304,6 +343,7 @@ export function describeChanges(before: ProcessMap, after: ProcessMap): Change[]
   if (before === after) return [];
   const out: Change[] = [];
   mapChanges(before, after, out);
+  if (before.scenarios !== after.scenarios) scenarioChanges(before, after, out);
   if (before.roles !== after.roles) laneChanges(before, after, out);
   if (before.steps !== after.steps) stepChanges(before, after, out);
   if (before.flows !== after.flows || before.steps !== after.steps) flowChanges(before, after, out);
@@ -324,6 +364,7 @@ const REPLACES = new Set<Change['kind']>([
   'resolved',
   'map-renamed',
   'map-edited',
+  'scenario-edited',
 ]);
 
 /** Details of a record just added are part of adding it. */
@@ -333,6 +374,7 @@ const PART_OF_ADDING = new Set<Change['kind']>([
   'lane-moved',
   'lane-edited',
   'flow-edited',
+  'scenario-edited',
 ]);
 
 const ADDED_BY: Partial<Record<Change['kind'], Change['kind']>> = {
@@ -348,6 +390,15 @@ const ADDED_BY: Partial<Record<Change['kind'], Change['kind']>> = {
   'flow-edited': 'connected',
   disconnected: 'connected',
   'comment-deleted': 'commented',
+  'scenario-renamed': 'scenario-added',
+  'scenario-edited': 'scenario-added',
+  'scenario-deleted': 'scenario-added',
+};
+
+const RENAMED_BY: Partial<Record<Change['kind'], Change['kind']>> = {
+  'step-deleted': 'step-renamed',
+  'lane-deleted': 'lane-renamed',
+  'scenario-deleted': 'scenario-renamed',
 };
 
 /**
@@ -362,7 +413,7 @@ export function mergeChanges(earlier: readonly Change[], later: readonly Change[
     const addedAt = list.findIndex((c) => c.kind === addedKind && c.id === change.id);
     const added = list[addedAt];
     if (added) {
-      if (change.kind === 'step-deleted' || change.kind === 'lane-deleted') {
+      if (RENAMED_BY[change.kind]) {
         list = list.filter((c) => c.id !== change.id);
         continue;
       }
@@ -378,13 +429,20 @@ export function mergeChanges(earlier: readonly Change[], later: readonly Change[
         list[addedAt] = { ...added, lane: change.lane };
         continue;
       }
-      if (added.kind === 'lane-added' && change.kind === 'lane-renamed') {
+      if (
+        (added.kind === 'lane-added' && change.kind === 'lane-renamed') ||
+        (added.kind === 'scenario-added' && change.kind === 'scenario-renamed')
+      ) {
         list[addedAt] = { ...added, name: change.to };
         continue;
       }
       if (PART_OF_ADDING.has(change.kind)) continue;
     }
-    if (change.kind === 'step-renamed' || change.kind === 'lane-renamed') {
+    if (
+      change.kind === 'step-renamed' ||
+      change.kind === 'lane-renamed' ||
+      change.kind === 'scenario-renamed'
+    ) {
       const at = list.findIndex((c) => c.kind === change.kind && c.id === change.id);
       const renamed = list[at] as typeof change | undefined;
       if (renamed) {
@@ -393,9 +451,9 @@ export function mergeChanges(earlier: readonly Change[], later: readonly Change[
         continue;
       }
     }
-    if (change.kind === 'step-deleted' || change.kind === 'lane-deleted') {
+    const renameKind = RENAMED_BY[change.kind];
+    if (renameKind) {
       // Said under the name the listener last heard; what was done to it before is moot.
-      const renameKind = change.kind === 'step-deleted' ? 'step-renamed' : 'lane-renamed';
       const renamed = list.find((c) => c.kind === renameKind && c.id === change.id) as
         | { readonly from: string }
         | undefined;
@@ -404,7 +462,7 @@ export function mergeChanges(earlier: readonly Change[], later: readonly Change[
         list.push(
           change.kind === 'step-deleted'
             ? { ...change, label: renamed.from }
-            : { ...change, name: renamed.from },
+            : ({ ...change, name: renamed.from } as Change),
         );
         continue;
       }
@@ -511,6 +569,18 @@ function phrase(change: Change): readonly [string, string] {
         : both('resolved', 'resolving', `a comment on ${change.on}`);
     case 'comment-deleted':
       return both('deleted', 'deleting', `a comment on ${change.on}`);
+    case 'scenario-added':
+      return both('made', 'making', scenarioSaid(change.name));
+    case 'scenario-renamed':
+      return both(
+        'renamed',
+        'renaming',
+        `${scenarioSaid(change.from)} to ${quoted(change.to, 'no name')}`,
+      );
+    case 'scenario-deleted':
+      return both('deleted', 'deleting', scenarioSaid(change.name));
+    case 'scenario-edited':
+      return both('edited', 'editing', scenarioSaid(change.name));
     case 'map-renamed':
       return flat(change.to)
         ? both('renamed', 'renaming', `the map to ${quoted(change.to)}`)
