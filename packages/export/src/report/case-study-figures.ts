@@ -129,7 +129,9 @@ function rolesTable(report: ReportContext, study: CaseStudy): void {
           ? { words: 'New role', color: INK_MUTED }
           : r.presence === 'removed'
             ? { words: 'Not involved', color: INK_MUTED }
-            : VERDICT[r.verdict];
+            : r.verdict === 'idle'
+              ? { words: 'No work left', color: INK_MUTED }
+              : VERDICT[r.verdict];
       const pair = (a: string, b: string) => `${before ?? a} → ${after ?? b}`;
       return [
         { text: cleanText(r.name) || r.roleId },

@@ -1,11 +1,18 @@
-import { type FormatSettings, formatMinutes, formatMoney, formatShare } from '@procmap/analysis';
+import type { FormatSettings } from '@procmap/analysis';
+import {
+  type ChangeContext,
+  type ChangeTable,
+  describeFieldChange,
+  describeMove,
+  fieldWord,
+} from '@procmap/compare';
 import type { MapChanges, ProcessMap, Role, Step } from '@procmap/model';
 import { cleanText } from '../text';
 
 /*
  * What a scenario changes, in the words a reader finds on the maps: steps by their labels,
- * roles by their names, each changed field by a plain name with its value before and after
- * ("wait 2 d → 4 h"). A step that moves to another lane is listed on its own: it is the change
+ * roles by their names, each changed field in the compare package's words with its value before
+ * and after ("wait before 2 d → 4 h"), as the Compare view and `procmap compare` say it. A step that moves to another lane is listed on its own: it is the change
  * people ask about first.
  */
 
@@ -15,37 +22,9 @@ export interface ChangeGroup {
   readonly lines: readonly string[];
 }
 
-/** The plain name of a step's or role's field; fields not listed keep their own name. */
-const FIELD_NAMES: Readonly<Record<string, string>> = {
-  label: 'name',
-  roleId: 'role',
-  kind: 'kind of step',
-  processTime: 'work',
-  waitTime: 'wait',
-  processVariation: 'how the work varies',
-  waitVariation: 'how the wait varies',
-  valueClass: 'value',
-  activity: 'activity',
-  completeAccurate: 'right first time',
-  dataEntered: 'data keyed in',
-  systems: 'systems',
-  batchSize: 'batch size',
-  notes: 'notes',
-  name: 'name',
-  headcount: 'people',
-  hourlyCost: 'hourly cost',
-  color: 'colour',
-  order: 'lane order',
-};
-
-/** A field's plain name. */
-export function fieldName(field: string): string {
-  return FIELD_NAMES[field] ?? field;
-}
-
-/** The short words of a changed step's tag on the map: "wait, work" or "moved from Clerk". */
+/** The short words of a changed step's tag on the map: "moved from Clerk, process time, wait before". */
 export function changeTag(fields: readonly string[], fromRole: string | undefined): string {
-  const rest = fields.filter((f) => f !== 'roleId').map(fieldName);
+  const rest = fields.filter((f) => f !== 'roleId').map((f) => fieldWord('steps', f));
   const moved = fields.includes('roleId') ? [`moved from ${fromRole ?? 'another role'}`] : [];
   return [...moved, ...rest].join(', ');
 }
@@ -66,6 +45,21 @@ export function changeList(
   const stepIn = (s: Step | undefined) =>
     s ? `${quoted(s.label)} (${roleName(s.roleId)})` : '(unknown step)';
   const stepAnywhere = (id: string) => stepIn(after.steps.get(id) ?? before.steps.get(id));
+  const context: ChangeContext = {
+    ...formats,
+    roleName,
+    stepLabel: (id) => (after.steps.get(id) ?? before.steps.get(id))?.label,
+  };
+  const fieldChange = (table: ChangeTable, field: string, a: object, b: object) =>
+    cleanText(
+      describeFieldChange(
+        table,
+        field,
+        (a as Record<string, unknown>)[field],
+        (b as Record<string, unknown>)[field],
+        context,
+      ),
+    );
 
   const moved: string[] = [];
   const changed: string[] = [];
@@ -74,11 +68,11 @@ export function changeList(
     const b = after.steps.get(id);
     if (!a || !b) continue;
     if (fields.includes('roleId')) {
-      moved.push(`${quoted(b.label)} moves from ${roleName(a.roleId)} to ${roleName(b.roleId)}`);
+      moved.push(`${quoted(b.label)} ${describeMove(roleName(a.roleId), roleName(b.roleId))}`);
     }
     const rest = fields.filter((f) => f !== 'roleId');
     if (rest.length === 0) continue;
-    const what = rest.map((f) => fieldChange(f, a, b, formats)).join('; ');
+    const what = rest.map((f) => fieldChange('steps', f, a, b)).join('; ');
     changed.push(`${quoted(b.label)}: ${what}`);
   }
   const roleLines = [
@@ -87,7 +81,7 @@ export function changeList(
     ...changes.roles.changed.map(({ id, fields }) => {
       const a = before.roles.get(id);
       const b = after.roles.get(id);
-      const what = fields.map((f) => fieldChange(f, a ?? {}, b ?? {}, formats)).join('; ');
+      const what = fields.map((f) => fieldChange('roles', f, a ?? {}, b ?? {})).join('; ');
       return `${roleName(id)}: ${what}`;
     }),
   ];
@@ -109,9 +103,12 @@ export function changeList(
       lines: [
         ...changes.flows.added.map((id) => `New: ${flowName(id)}`),
         ...changes.flows.removed.map((id) => `Gone: ${flowName(id)}`),
-        ...changes.flows.changed.map(
-          ({ id, fields }) => `Changed (${fields.map(fieldName).join(', ')}): ${flowName(id)}`,
-        ),
+        ...changes.flows.changed.map(({ id, fields }) => {
+          const a = before.flows.get(id) ?? {};
+          const b = after.flows.get(id) ?? {};
+          const what = fields.map((f) => fieldChange('flows', f, a, b)).join('; ');
+          return `Changed: ${flowName(id)} (${what})`;
+        }),
       ],
     },
   ];
@@ -123,48 +120,6 @@ function people(role: Role | undefined): string {
   const n = role?.headcount;
   if (n === undefined) return '';
   return n === 1 ? ' with 1 person' : ` with ${n} people`;
-}
-
-/** One field's change: "wait 2 d → 4 h", "name “A” → “B”", or just its name. */
-function fieldChange(
-  field: string,
-  a: Readonly<Record<string, unknown>>,
-  b: Readonly<Record<string, unknown>>,
-  formats: FormatSettings,
-): string {
-  const show = (v: unknown) => fieldValue(field, v, formats);
-  const from = show(a[field]);
-  const to = show(b[field]);
-  if (from === undefined || to === undefined) return fieldName(field);
-  return `${fieldName(field)} ${from} → ${to}`;
-}
-
-/** A field's value in words, or undefined for a value better left unprinted (notes, lists). */
-function fieldValue(field: string, v: unknown, formats: FormatSettings): string | undefined {
-  if (v === undefined) {
-    return field === 'processTime' || field === 'waitTime' ? 'none' : 'not given';
-  }
-  switch (field) {
-    case 'processTime':
-    case 'waitTime':
-      return typeof v === 'number' ? formatMinutes(v, formats.hoursPerDay) : undefined;
-    case 'completeAccurate':
-      return typeof v === 'number' ? formatShare(v) : undefined;
-    case 'hourlyCost':
-      return typeof v === 'number' ? formatMoney(v, formats.currency) : undefined;
-    case 'label':
-    case 'name':
-      return typeof v === 'string' ? quoted(v) : undefined;
-    case 'kind':
-    case 'valueClass':
-    case 'activity':
-      return typeof v === 'string' ? v.replace(/-/g, ' ') : undefined;
-    case 'headcount':
-    case 'batchSize':
-      return typeof v === 'number' ? String(v) : undefined;
-    default:
-      return undefined;
-  }
 }
 
 function lookups(map: ProcessMap) {
