@@ -4,6 +4,7 @@ import { cleanText } from '../text';
 import type { CaseStudy } from './case-study-data';
 import { leadTimeOverlay } from './lead-time-overlay';
 import type { ReportContext } from './report-context';
+import { IN_PROGRESS } from './simulation-section';
 import type { ReportSimulation } from './simulation-run';
 
 /*
@@ -54,7 +55,7 @@ export function caseStudySimulation(report: ReportContext, study: CaseStudy): vo
       ['Lead time, average', time(ra.leadTime.mean), time(rb.leadTime.mean)],
       ['Half of cases done within', time(ra.leadTime.p50), time(rb.leadTime.p50)],
       ['9 in 10 cases done within', time(ra.leadTime.p90), time(rb.leadTime.p90)],
-      ['Work in progress (cases)', formatNumber(ra.wip.mean), formatNumber(rb.wip.mean)],
+      [IN_PROGRESS, formatNumber(ra.wip.mean), formatNumber(rb.wip.mean)],
     ],
   );
   const overloaded = (r: typeof ra) => r.warnings.some((w) => w.code === 'overloaded');

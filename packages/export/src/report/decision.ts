@@ -1,11 +1,13 @@
 import { type FormatSettings, formatValue, type MetricKey } from '@procmap/analysis';
 import type { MetricChange } from '@procmap/compare';
 import type { CaseStudy } from './case-study-data';
+import { costsSentence, list, simulatedSentence } from './decision-risks';
 
 /*
  * The decision in one paragraph, for the reader with five minutes: what the scenario changes,
  * and what it buys per case in lead time, staff time and staff cost, with the figures before
- * and after; what simulation adds; what gets worse; which of the room's ideas it takes up.
+ * and after; beside that what it costs (`decision-risks.ts`); what simulation adds; which of the
+ * room's ideas it takes up.
  */
 
 /** The figures the paragraph names, in its order, each with the words it goes by. */
@@ -21,16 +23,9 @@ export function decisionParagraph(study: CaseStudy, formats: FormatSettings): st
   const bought = BOUGHT.map(([key, words]) => figureMove(study.metrics, key, words, formats));
   const named = bought.filter((s): s is string => s !== undefined);
   if (named.length > 0) sentences.push(`Per case it takes ${list(named)}.`);
-  const simulated = simulatedTail(study, formats);
+  sentences.push(costsSentence(study, formats));
+  const simulated = simulatedSentence(study, formats);
   if (simulated) sentences.push(simulated);
-  const worse = study.metrics.filter((m) => m.verdict === 'worse');
-  if (worse.length > 0) {
-    const what = worse.map(
-      (m) =>
-        `${m.descriptor.label.toLowerCase()} (${show(m, m.before, formats)} → ${show(m, m.after, formats)})`,
-    );
-    sentences.push(`It does worse on ${list(what)}.`);
-  }
   sentences.push(ideasSentence(study));
   return sentences.join(' ');
 }
@@ -90,15 +85,6 @@ function figureMove(
   return `${words} from ${before} to ${after}${share}`;
 }
 
-/** What the simulation of both says about the slow cases, when both ran. */
-function simulatedTail({ simulation }: CaseStudy, formats: FormatSettings): string | undefined {
-  const a = simulation?.asIs;
-  const b = simulation?.toBe;
-  if (!a?.ok || !b?.ok) return undefined;
-  const t = (m: number) => formatValue('duration', m, formats);
-  return `Simulated under the demand with the same random draws, 9 in 10 cases are done within ${t(b.result.leadTime.p90)}, against ${t(a.result.leadTime.p90)} today.`;
-}
-
 /** "It puts 2 of the room’s ideas into practice (7 votes between them)." */
 function ideasSentence({ ideas }: CaseStudy): string {
   if (ideas.length === 0) return 'It names none of the room’s ideas as ones it puts into practice.';
@@ -115,9 +101,3 @@ function show(m: MetricChange, value: number | null, formats: FormatSettings): s
 
 const count = (n: number, noun: string) =>
   `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
-
-/** "a, b and c". */
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

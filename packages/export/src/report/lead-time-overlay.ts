@@ -9,7 +9,7 @@ import { textRun } from './text-run';
  * The simulated lead times of the as-is and a scenario on one axis: the as-is as grey bars, the
  * scenario as a blue outline over them. Their bins differ, so each bar's height is its share of
  * cases per minute of its range: the two areas are both all the cases, and read against each
- * other. Nine in ten cases' time is marked for each, named in words.
+ * other. Nine in ten cases' time is marked for each, named in words. The axis starts at 0.
  */
 
 const AS_IS_FILL = mix(INK_MUTED, 0.35, SURFACE);
@@ -19,6 +19,8 @@ const MARKER_ROWS = 26;
 const PLOT_H = 130;
 const GUTTER = 8;
 const AXIS_H = 16;
+/** The plot is this many times as high as the tallest bin, so no bin touches its top line. */
+const HEADROOM = 1.08;
 
 /** The overlay `width` points wide; `time` writes minutes, `dayMinutes` picks round ticks. */
 export function leadTimeOverlay(
@@ -33,9 +35,11 @@ export function leadTimeOverlay(
   const items: Item[] = [];
   if (a.length === 0 && b.length === 0) return { items, height: 0 };
   const all = [...a, ...b];
-  const lo = Math.min(...all.map((d) => d.from));
+  // The axis starts at 0, so the reader sees how far from instant both are, and the height is
+  // the tallest bin of either, with a little room under the top line.
+  const lo = 0;
   const hi = Math.max(...all.map((d) => d.to));
-  const tallest = Math.max(...all.map((d) => d.density)) || 1;
+  const tallest = (Math.max(...all.map((d) => d.density)) || 1) * HEADROOM;
   const top = MARKER_ROWS;
   const base = top + PLOT_H;
   const plotW = width - GUTTER;
@@ -83,7 +87,12 @@ export function leadTimeOverlay(
     });
     const anchor = tx > width - 20 ? 'end' : tx < 20 ? 'start' : 'middle';
     items.push(
-      textRun(tx, base + 12, time(t), { size: 7.5, weight: 'normal', fill: INK_MUTED, anchor }),
+      textRun(tx, base + 12, t === 0 ? '0' : time(t), {
+        size: 7.5,
+        weight: 'normal',
+        fill: INK_MUTED,
+        anchor,
+      }),
     );
   }
   // The sooner of the two is labelled to the left of its line, the later to the right, so the

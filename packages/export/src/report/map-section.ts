@@ -46,21 +46,33 @@ export function planMapPages(
   return { scene, overview, tiles, tooMany };
 }
 
-/** "How to read this report": the map's notation, and which map pages follow. */
-export function howToRead({ flow }: ReportContext, { tiles, tooMany }: MapPlan): void {
+/**
+ * "How to read this report": the map's notation, and which map pages follow. `afterMap` when it
+ * is printed after the map pages (the title page had no room left for it).
+ */
+export function howToRead(report: ReportContext, plan: MapPlan, afterMap = false): void {
+  const { flow } = report;
+  flow.heading('How to read this report', 2);
+  flow.text(readingGuide(plan, afterMap), { color: INK_MUTED });
+}
+
+/** Whether "How to read this report" fits on the page the flow is on. */
+export function howToReadFits({ flow }: ReportContext, plan: MapPlan): boolean {
+  return flow.fits(flow.headingHeight(2) + flow.textHeight(readingGuide(plan, false)));
+}
+
+function readingGuide({ tiles, tooMany }: MapPlan, afterMap: boolean): string {
   const mapPages =
     tiles.length === 0
-      ? 'The map page shows the whole process.'
+      ? `The map page${afterMap ? ' before this one' : ''} shows the whole process.`
       : tooMany
         ? `The map page shows the whole process, too small to read every label: at a readable size the map takes ${tiles.length} pages, too many for this report. The map PDF (Export, then PDF at “Readable size”) prints it in full.`
         : 'The first map page shows the whole process; as it is too small to read, the pages after it show the map in pieces, each labelled with its row and column.';
-  flow.heading('How to read this report', 2);
-  flow.text(
+  return (
     'The map shows each role as a lane and each step of the work as a box, in the order a case goes through them. ' +
-      'Dashed blue lines are handoffs between roles. Numbered badges mark steps that findings concern; red and green dots are the team’s pain points and ideas. ' +
-      `${mapPages} ` +
-      'The sections after the map give the numbers, what each one means, and where time is lost, largest first.',
-    { color: INK_MUTED },
+    'Dashed blue lines are handoffs between roles. Numbered badges mark steps that findings concern; red and green dots are the team’s pain points and ideas. ' +
+    `${mapPages} ` +
+    `The sections ${afterMap ? 'from here on' : 'after the map'} give the numbers, what each one means, and where time is lost, largest first.`
   );
 }
 

@@ -69,13 +69,41 @@ export class PageFlow {
     this.y += h;
   }
 
+  /** Whether `h` more points fit on the current page. */
+  fits(h: number): boolean {
+    return this.page !== undefined && this.y + h <= this.height - MARGIN;
+  }
+
+  /** The height `text` takes as a paragraph in `style`, its space after included. */
+  textHeight(text: string, style: TextStyle = {}): number {
+    return this.lines(text, style).length * (style.size ?? 10.5) * 1.35 + (style.after ?? 4);
+  }
+
+  /** The height a heading takes before what follows it. */
+  headingHeight(level: 1 | 2 = 1): number {
+    const size = level === 1 ? 18 : 13;
+    return (level === 1 ? 10 : 6) + size * 1.35 + (level === 1 ? 8 : 4);
+  }
+
+  private lines(text: string, style: TextStyle): string[] {
+    const size = style.size ?? 10.5;
+    const indent = style.indent ?? 0;
+    return wrapText(
+      text,
+      this.column - indent,
+      size,
+      Number.POSITIVE_INFINITY,
+      style.weight ?? 'normal',
+    );
+  }
+
   /** A wrapped paragraph. */
   text(text: string, style: TextStyle = {}): void {
     const size = style.size ?? 10.5;
     const weight = style.weight ?? 'normal';
     const indent = style.indent ?? 0;
     const lineHeight = size * 1.35;
-    const lines = wrapText(text, this.column - indent, size, Number.POSITIVE_INFINITY, weight);
+    const lines = this.lines(text, style);
     // A short paragraph stays on one page; a long one leaves neither a single line at the foot
     // of a page nor a single line at the top of the next.
     if (lines.length <= KEEP_TOGETHER) this.ensure(lines.length * lineHeight);

@@ -10,9 +10,15 @@ import { cleanText } from '../text';
 import type { ReportContext } from './report-context';
 import { textRun } from './text-run';
 
-/** "How the process performs": each headline figure, and a line saying what it means. */
-export function performanceSection({ flow, analysis, time, formats }: ReportContext): void {
-  flow.newPage();
+/**
+ * "How the process performs": each headline figure, and a line saying what it means. On a page
+ * of its own unless `samePage` (the reading guide heads that page).
+ */
+export function performanceSection(
+  { flow, analysis, time, formats }: ReportContext,
+  samePage = false,
+): void {
+  if (!samePage) flow.newPage();
   flow.heading('How the process performs');
   flow.text(
     'Figures are per case (one patient, one request), from the times the team gave on the map.',

@@ -10,7 +10,7 @@ import { scenariosNote } from './case-study-opening';
 import { commentsSection } from './comments-section';
 import { findingsSection } from './findings-section';
 import { drawFooters } from './footers';
-import { drawMapPages, howToRead, planMapPages } from './map-section';
+import { drawMapPages, howToRead, howToReadFits, planMapPages } from './map-section';
 import { performanceSection } from './performance-section';
 import { reportContext } from './report-context';
 import { simulationSection } from './simulation-section';
@@ -69,10 +69,18 @@ export async function buildReport(
   summarySection(report);
   if (!study) scenariosNote(report);
   // The reading guide says which map pages follow, so the map is paginated before it is written.
+  // When the title page has no room left for it, it heads the page after the map rather than
+  // standing alone on a page of its own.
   const mapPlan = planMapPages(report, options);
-  howToRead(report, mapPlan);
+  const guideFirst = howToReadFits(report, mapPlan);
+  if (guideFirst) howToRead(report, mapPlan);
   const tilePages = drawMapPages(report, mapPlan);
-  performanceSection(report);
+  if (!guideFirst) {
+    report.flow.newPage();
+    howToRead(report, mapPlan, true);
+    report.flow.y += 10;
+  }
+  performanceSection(report, !guideFirst);
   findingsSection(report, options.maxFindings ?? 40);
   commentsSection(report);
   workloadSection(report);

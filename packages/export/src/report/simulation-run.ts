@@ -13,15 +13,22 @@ import {
  * run has the command line and the editor's Simulate tab.
  */
 
-/** The most cases and replications the report simulates, whatever the map asks for. */
-export const REPORT_SIMULATION_CAP = { cases: 10_000, replications: 5 } as const;
+/**
+ * The most cases and replications the report simulates, whatever the map asks for: the
+ * defaults, so a map that asks for nothing gets the figures `procmap simulate`, `procmap
+ * compare --simulate` and the editor give.
+ */
+export const REPORT_SIMULATION_CAP = {
+  cases: SIMULATION_DEFAULTS.cases,
+  replications: SIMULATION_DEFAULTS.replications,
+} as const;
 
 /**
  * Cases × steps × replications the report simulates at most: a run costs two to three events
- * per step a case passes, so this is about a second. The templates (up to 42 steps) run the
- * whole cap; a 300-step map runs fewer cases rather than fifteen seconds of them.
+ * per step a case passes, so this is about two seconds. The templates (up to 42 steps) run the
+ * whole cap; a 300-step map runs fewer cases rather than half a minute of them.
  */
-export const REPORT_SIMULATION_BUDGET = 2_500_000;
+export const REPORT_SIMULATION_BUDGET = 5_000_000;
 
 /** The inputs of a run, as the report used them. */
 export interface ReportSimulationInputs {
@@ -47,13 +54,26 @@ export function hasDemand(map: ProcessMap): boolean {
   return typeof count === 'number' && count > 0;
 }
 
-/** The inputs the report runs: the map's `settings.simulation`, the defaults, then the cap. */
-export function reportSimulationInputs(map: ProcessMap): {
+/**
+ * The inputs the report runs: the map's `settings.simulation`, the defaults, then the cap.
+ * `seed` replaces the map's own (a case study runs its scenario under the as-is's seed); the
+ * warm-up a run chooses is chosen under the seed it runs with, as `prepareComparisonRun` does.
+ */
+export function reportSimulationInputs(
+  map: ProcessMap,
+  seed?: number,
+): {
   inputs: ReportSimulationInputs;
   capped?: { cases: number; replications: number };
 } {
   const own = definedOnly(map.settings?.simulation);
-  const asked = { ...SIMULATION_DEFAULTS, ...own, warmup: own.warmup ?? chosenWarmup(map) };
+  const runSeed = seed ?? own.seed ?? SIMULATION_DEFAULTS.seed;
+  const asked = {
+    ...SIMULATION_DEFAULTS,
+    ...own,
+    seed: runSeed,
+    warmup: own.warmup ?? chosenWarmup(map, runSeed),
+  };
   const replications = Math.min(asked.replications, REPORT_SIMULATION_CAP.replications);
   let cases = Math.min(asked.cases, REPORT_SIMULATION_CAP.cases);
   let warmup = asked.warmup;
@@ -78,8 +98,8 @@ export function reportSimulationInputs(map: ProcessMap): {
  * through): what the editor and the command line would use. Setting a run up only times its
  * short pilot; nothing else is simulated.
  */
-function chosenWarmup(map: ProcessMap): number {
-  const prepared = prepareSimulation(map, { cases: 1, replications: 1 });
+function chosenWarmup(map: ProcessMap, seed: number): number {
+  const prepared = prepareSimulation(map, { cases: 1, replications: 1, seed });
   return prepared.ok ? prepared.run.options.warmup : SIMULATION_DEFAULTS.warmup;
 }
 
@@ -89,9 +109,7 @@ function chosenWarmup(map: ProcessMap): number {
  */
 export function runReportSimulation(map: ProcessMap, seed?: number): ReportSimulation | undefined {
   if (!hasDemand(map)) return undefined;
-  const own = reportSimulationInputs(map);
-  const capped = own.capped;
-  const inputs = seed === undefined ? own.inputs : { ...own.inputs, seed };
+  const { inputs, capped } = reportSimulationInputs(map, seed);
   const run = simulate(map, inputs);
   if (!run.ok) return { ok: false, problems: run.problems };
   return { ok: true, result: run.result, inputs, ...(capped ? { capped } : {}) };

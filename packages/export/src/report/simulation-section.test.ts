@@ -321,7 +321,7 @@ describe.skipIf(!HAS_PDFTOTEXT)('the simulation section of the report', () => {
     });
     const text = await reportText(map);
     expect(text).toContain(
-      `A full run of this map is 40,000 cases × 8 replications; the report runs ${REPORT_SIMULATION_CAP.cases.toLocaleString('en-GB')} × ${REPORT_SIMULATION_CAP.replications} to stay quick`,
+      `A full run of this map is 40,000 cases × 8 replications; the report runs ${REPORT_SIMULATION_CAP.cases.toLocaleString('en-GB')} × ${Math.min(8, REPORT_SIMULATION_CAP.replications)} to stay quick`,
     );
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { formatMoney, formatNumber } from '@procmap/analysis';
+import { formatMoney, formatNumber, METRIC_DESCRIPTORS } from '@procmap/analysis';
 import { type SimulationResult, summarise } from '@procmap/simulation';
 import { DANGER, INK_MUTED, WARN } from '../theme';
 import { cleanText } from '../text';
@@ -7,6 +7,10 @@ import type { ReportContext } from './report-context';
 import type { ReportSimulation } from './simulation-run';
 import { textRun } from './text-run';
 import { roleStanding, utilisationRow } from './utilisation-bars';
+
+/** The analysis's name for the cases under way, so the simulated figure reads as the same one. */
+export const IN_PROGRESS =
+  METRIC_DESCRIPTORS.find((d) => d.key === 'casesInProgress')?.label ?? 'Cases in progress';
 
 /*
  * "Simulation": the map's demand run through the map, case by case, so the reader sees what
@@ -88,7 +92,7 @@ function keyFigures({ flow, time, formats }: ReportContext, r: SimulationResult)
       'Cases finished per working hour: the demand, unless a role cannot keep up.',
     ],
     [
-      'Work in progress',
+      IN_PROGRESS,
       `${formatNumber(r.wip.mean)} cases`,
       'Cases started and not yet finished, on average at any moment.',
     ],
