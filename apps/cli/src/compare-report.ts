@@ -9,9 +9,11 @@ import {
 import {
   type ComparedProcess,
   type Comparison,
+  describeChanges,
+  type FlowWords,
   type ProcessSimulation,
+  type RoleVerdict,
   roleChanges,
-  type Verdict,
   verdictOf,
 } from '@procmap/compare';
 import {
@@ -92,7 +94,7 @@ export function reportComparison(
   compared.forEach((c, i) => {
     if (c.changes === undefined) return;
     out.push('', p.bold(`What ${printable(JSON.stringify(c.name))} changes from the as-is`));
-    out.push(...changeLines(c.changes, map, maps[i] as ProcessMap));
+    out.push(...changeLines(c.changes, map, maps[i] as ProcessMap, settings[0] as FormatSettings));
     out.push(...ideaLines(c, map));
   });
   io.stdout(`${out.join('\n')}\n`);
@@ -147,7 +149,7 @@ function changeCell(
   unit: MetricUnit,
   before: number | null,
   after: number | null,
-  verdict: Verdict,
+  verdict: RoleVerdict,
   settings: FormatSettings,
 ): string {
   const shown = (v: number | null) =>
@@ -159,7 +161,8 @@ function changeCell(
     return after === null ? value : `${value} (the as-is has none)`;
   }
   const change = printable(signedChange(unit, after - before, settings));
-  return verdict === 'neither' ? `${value} (${change})` : `${value} (${change}, ${verdict})`;
+  if (verdict === 'neither') return `${value} (${change})`;
+  return `${value} (${change}, ${verdict === 'idle' ? 'no work left' : verdict})`;
 }
 
 function metricRows(
@@ -282,80 +285,50 @@ function named(label: string | undefined, id: string): string {
     : printable(JSON.stringify(label));
 }
 
-/** `field 10 → 5` for a plain value, the field's name alone for a list or record. */
-function fieldChange(field: string, before: unknown, after: unknown): string {
-  const plain = (v: unknown) =>
-    v === undefined ||
-    typeof v === 'number' ||
-    typeof v === 'string' ||
-    typeof v === 'boolean' ||
-    v === null;
-  if (!plain(before) || !plain(after)) return field;
-  const show = (v: unknown) =>
-    v === undefined ? 'none' : printable(typeof v === 'string' ? JSON.stringify(v) : String(v));
-  return `${field} ${show(before)} → ${show(after)}`;
-}
-
 function listed(lines: string[]): string[] {
   if (lines.length <= LISTED) return lines;
   return [...lines.slice(0, LISTED), `    and ${lines.length - LISTED} more`];
 }
 
-/** The changes by step label: added, removed, moved to another lane, changed with the fields. */
-function changeLines(changes: MapChanges, asIs: ProcessMap, scenario: ProcessMap): string[] {
-  const before = new Map(asIs.steps.map((s) => [s.id as string, s]));
-  const after = new Map(scenario.steps.map((s) => [s.id as string, s]));
-  const roleName = (map: ProcessMap, id: string | undefined) => {
-    if (id === undefined) return 'no role';
-    const role = map.roles.find((r) => r.id === id);
-    return named(role?.name, id);
-  };
-  const label = (id: string) => named((after.get(id) ?? before.get(id))?.label, id);
+/**
+ * The changes by step label: added, removed, moved to another lane, changed with each field in
+ * the compare package's words and its values ("wait before 2 h → 30 min").
+ */
+function changeLines(
+  changes: MapChanges,
+  asIs: ProcessMap,
+  scenario: ProcessMap,
+  formats: FormatSettings,
+): string[] {
+  const { steps, flows, roles } = describeChanges(asIs, scenario, changes, formats);
+  const words = (list: readonly string[]) => list.map(printable).join(', ');
   const out: string[] = [];
-  const { steps, flows, roles } = changes;
   const stepLines: string[] = [];
-  for (const id of steps.added) stepLines.push(`    added    ${label(id)}`);
-  for (const id of steps.removed) stepLines.push(`    removed  ${label(id)}`);
-  for (const c of steps.changed) {
-    const a = before.get(c.id) as unknown as Record<string, unknown> | undefined;
-    const b = after.get(c.id) as unknown as Record<string, unknown> | undefined;
-    if (c.fields.includes('roleId')) {
-      stepLines.push(
-        `    moved    ${label(c.id)}: from ${roleName(asIs, a?.roleId as string)} to ${roleName(scenario, b?.roleId as string)}`,
-      );
+  for (const s of steps.added) stepLines.push(`    added    ${named(s.label, s.id)}`);
+  for (const s of steps.removed) stepLines.push(`    removed  ${named(s.label, s.id)}`);
+  for (const s of steps.changed) {
+    if (s.movedFrom !== undefined) {
+      const lane = `lane ${s.movedFrom} → ${s.lane}`;
+      stepLines.push(`    moved    ${named(s.label, s.id)}: ${printable(lane)}`);
     }
-    const fields = c.fields.filter((f) => f !== 'roleId');
-    if (fields.length > 0) {
-      const what = fields.map((f) => fieldChange(f, a?.[f], b?.[f]));
-      stepLines.push(`    changed  ${label(c.id)}: ${what.join(', ')}`);
+    if (s.described.length > 0) {
+      stepLines.push(`    changed  ${named(s.label, s.id)}: ${words(s.described)}`);
     }
   }
   out.push('  Steps', ...(stepLines.length > 0 ? listed(stepLines) : ['    none changed']));
 
-  const flowsBefore = new Map(asIs.flows.map((f) => [f.id as string, f]));
-  const flowsAfter = new Map(scenario.flows.map((f) => [f.id as string, f]));
-  const flow = (id: string) => {
-    const f = flowsAfter.get(id) ?? flowsBefore.get(id);
-    return f === undefined ? printable(id) : `${label(f.from)} → ${label(f.to)}`;
-  };
+  const flow = (f: FlowWords) => `${named(f.from, f.id)} → ${named(f.to, f.id)}`;
   const flowLines = [
-    ...flows.added.map((id) => `    added    ${flow(id)}`),
-    ...flows.removed.map((id) => `    removed  ${flow(id)}`),
-    ...flows.changed.map((c) => `    changed  ${flow(c.id)}: ${c.fields.join(', ')}`),
+    ...flows.added.map((f) => `    added    ${flow(f)}`),
+    ...flows.removed.map((f) => `    removed  ${flow(f)}`),
+    ...flows.changed.map((f) => `    changed  ${flow(f)}: ${words(f.described)}`),
   ];
   if (flowLines.length > 0) out.push('  Flows', ...listed(flowLines));
 
-  const rolesBefore = new Map(asIs.roles.map((r) => [r.id as string, r]));
-  const rolesAfter = new Map(scenario.roles.map((r) => [r.id as string, r]));
-  const role = (id: string) => named((rolesAfter.get(id) ?? rolesBefore.get(id))?.name, id);
   const roleLines = [
-    ...roles.added.map((id) => `    added    ${role(id)}`),
-    ...roles.removed.map((id) => `    removed  ${role(id)}`),
-    ...roles.changed.map((c) => {
-      const a = rolesBefore.get(c.id) as unknown as Record<string, unknown> | undefined;
-      const b = rolesAfter.get(c.id) as unknown as Record<string, unknown> | undefined;
-      return `    changed  ${role(c.id)}: ${c.fields.map((f) => fieldChange(f, a?.[f], b?.[f])).join(', ')}`;
-    }),
+    ...roles.added.map((r) => `    added    ${named(r.name, r.id)}`),
+    ...roles.removed.map((r) => `    removed  ${named(r.name, r.id)}`),
+    ...roles.changed.map((r) => `    changed  ${named(r.name, r.id)}: ${words(r.described)}`),
   ];
   if (roleLines.length > 0) out.push('  Roles', ...listed(roleLines));
   return out;

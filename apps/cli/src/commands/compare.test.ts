@@ -62,7 +62,7 @@ describe('procmap compare', () => {
     // Utilisation by role: the clerk's work is gone, the nurse now does it.
     const roles = lines.indexOf('Utilisation by role');
     expect(lines.slice(roles + 2, roles + 4)).toEqual([
-      row('Clerk', '71.1%   ', '0% (-71.1 pts, better)'),
+      row('Clerk', '71.1%   ', '0% (-71.1 pts, no work left)'),
       row('Nurse', '44.4%   ', '80% (+35.6 pts, worse)'),
     ]);
   });
@@ -76,17 +76,17 @@ describe('procmap compare', () => {
     expect(stdout.slice(from).split('\n').slice(1)).toEqual([
       '  Steps',
       '    removed  "Key in"',
-      '    moved    "Referral arrives": from "Clerk" to "Nurse"',
-      '    changed  "Triage": waitTime 120 → 30',
-      '    moved    "Book": from "Clerk" to "Nurse"',
-      '    changed  "Book": processTime 6 → 4, waitTime 30 → 0',
-      '    moved    "Booked": from "Clerk" to "Nurse"',
+      '    moved    "Referral arrives": lane Clerk → Nurse',
+      '    changed  "Triage": wait before 2 h → 30 min',
+      '    moved    "Book": lane Clerk → Nurse',
+      '    changed  "Book": process time 6 min → 4 min, wait before 30 min → 0 min',
+      '    moved    "Booked": lane Clerk → Nurse',
       '  Flows',
       '    added    "Referral arrives" → "Triage"',
       '    removed  "Referral arrives" → "Key in"',
       '    removed  "Key in" → "Triage"',
       '  Roles',
-      '    changed  "Clerk": headcount 2 → 1',
+      '    changed  "Clerk": people 2 → 1',
       '  Ideas it puts into practice',
       '    "Referrals through the portal" (Ana, 3 votes)',
       '',
