@@ -32,6 +32,15 @@ export function ScenarioSwitcher({
   const shown = scenarios.find((s) => s.id === processId);
   const shownName = shown ? scenarioLabel(shown.name) : 'As-is';
 
+  // Alt+S, from anywhere in the editor: the menu opens on the process shown.
+  const asked = useSession((s) => s.switcherAsked);
+  const lastAsked = useRef(asked);
+  useEffect(() => {
+    if (asked === lastAsked.current) return;
+    lastAsked.current = asked;
+    setOpen('first');
+  }, [asked]);
+
   useEffect(() => {
     if (!open) return;
     const list = menuItems(menu.current);

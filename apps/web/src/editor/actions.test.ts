@@ -148,6 +148,7 @@ describe('the table', () => {
     expect(rows).toContainEqual({ keys: ['Alt+L'], action: action('add-lane').help });
     expect(rows).toContainEqual({ keys: ['Alt+↑'], action: action('move-up').help });
     expect(rows).toContainEqual({ keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'Redo' });
+    expect(rows).toContainEqual({ keys: ['Alt+S'], action: action('switcher').help });
     expect(FIELD_KEYS.some((r) => r.action.includes('back to the map'))).toBe(true);
   });
 });
@@ -191,6 +192,15 @@ describe('which action a key means', () => {
     expect(actionForKey(press('ArrowLeft'), state(ONE_STEP))?.id).toBe('previous');
     expect(actionForKey(press('ArrowUp'), state(ONE_STEP))?.id).toBe('up');
     expect(actionForKey(press('ArrowDown'), state(LANE))?.id).toBe('down');
+  });
+
+  it('Alt+S opens the process switcher, whatever is selected, on the map or off it', () => {
+    for (const selection of EVERY_SELECTION) {
+      expect(actionForKey(press('Alt+s'), state(selection))?.id).toBe('switcher');
+      expect(actionForKey(press('Alt+s'), state(selection), false)?.id).toBe('switcher');
+    }
+    const chords = ACTIONS.flatMap((a) => a.keys);
+    expect(chords.filter((k) => k === 'Alt+S')).toHaveLength(1);
   });
 
   it('off the map (a toolbar button has the keyboard) only Alt chords, undo, redo and ? act', () => {

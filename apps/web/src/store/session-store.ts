@@ -59,6 +59,8 @@ interface SessionState {
   readonly dialog: Dialog;
   /** A short message for the status line (e.g. why a key did nothing). */
   readonly hint: string;
+  /** Counts the asks to open the process switcher's menu (Alt+S); the switcher opens on each. */
+  readonly switcherAsked: number;
   selectSteps(ids: readonly StepId[]): void;
   selectLane(id: RoleId): void;
   selectFlow(id: FlowId): void;
@@ -72,6 +74,8 @@ interface SessionState {
   setView(view: MapView): void;
   /** Shows another process (the as-is or a scenario): the selection, of the other, is cleared. */
   showProcess(id: string): void;
+  /** Opens the process switcher's menu, the keyboard on the process shown. */
+  openSwitcher(): void;
   reset(): void;
 }
 
@@ -86,6 +90,7 @@ export const useSession = create<SessionState>()((set) => ({
   panelTab: 'properties',
   view: 'map',
   processId: AS_IS_ID,
+  switcherAsked: 0,
   selectSteps: (ids) => set({ selection: ids.length ? { kind: 'steps', ids } : NONE, hint: '' }),
   selectLane: (id) => set({ selection: { kind: 'lane', id }, hint: '' }),
   selectFlow: (id) => set({ selection: { kind: 'flow', id }, hint: '' }),
@@ -99,6 +104,7 @@ export const useSession = create<SessionState>()((set) => ({
   setHint: (hint) => set({ hint }),
   setPanelTab: (panelTab) => set({ panelTab }),
   setView: (view) => set({ view, editing: null }),
+  openSwitcher: () => set((s) => ({ switcherAsked: s.switcherAsked + 1 })),
   showProcess: (processId) => set({ processId, selection: NONE, editing: null }),
   reset: () => set({ selection: NONE, editing: null, dialog: null, hint: '', processId: AS_IS_ID }),
 }));

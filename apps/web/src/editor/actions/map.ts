@@ -38,6 +38,16 @@ export const MAP_ACTIONS: readonly Action[] = [
     },
   },
   {
+    id: 'switcher',
+    label: 'Process shown',
+    help: 'Open the process switcher: show the as-is or a scenario, make, rename, describe or delete one',
+    keys: ['Alt+S'],
+    group: 'map',
+    changesMap: false,
+    applies: always,
+    run: () => useSession.getState().openSwitcher(),
+  },
+  {
     id: 'compare',
     label: 'Compare',
     help: 'Compare: the as-is and its scenarios side by side, their figures and what each changes (again: back to the map)',
