@@ -3,7 +3,9 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '@procmap/analysis';
 import type { ProcessMap } from '@procmap/model';
 import { TextField } from './fields';
 import { parseNumber, showNumber } from './parse-number';
+import { BackToMap } from './BackToMap';
 import { runCommand } from './run-command';
+import { overrides, type ScenarioSettings } from './scenario-settings';
 
 /** How each threshold is typed and shown: shares as percentages, the rest as plain numbers. */
 const FIELDS: readonly {
@@ -35,11 +37,15 @@ export function AnalysisThresholds({
   doc,
   map,
   readOnly,
+  owner = null,
 }: {
   doc: ProcessDoc;
   map: ProcessMap;
   readOnly: boolean;
+  /** The scenario shown, whose settings these are; null on the as-is. */
+  owner?: ScenarioSettings | null;
 }) {
+  const changed = overrides(owner, 'analysis');
   const stored = ((map.settings as { analysis?: Partial<Thresholds> } | undefined)?.analysis ??
     {}) as Partial<Thresholds>;
   const write = (key: keyof Thresholds, value: number | undefined) => {
@@ -52,7 +58,14 @@ export function AnalysisThresholds({
   };
   return (
     <details className="panel-group panel-details" data-testid="analysis-thresholds">
-      <summary>Analysis thresholds</summary>
+      <summary>Analysis thresholds{changed ? ' (changed in this scenario)' : ''}</summary>
+      {changed && (
+        <BackToMap
+          what="analysis thresholds"
+          disabled={readOnly}
+          onClick={() => runCommand(() => doc.updateSettings({ analysis: undefined }))}
+        />
+      )}
       {FIELDS.map(({ key, label, unit }) => (
         <TextField
           key={key}

@@ -13,6 +13,14 @@ import { AnalysisThresholds } from './AnalysisThresholds';
 import { SelectField, TextField } from './fields';
 import { parseNumber, showNumber } from './parse-number';
 import { runCommand } from './run-command';
+import {
+  overrides,
+  roleHint,
+  type ScenarioSettings,
+  scenarioSettingsHeading,
+  scenarioSettingsOf,
+  settingHint,
+} from './scenario-settings';
 import { SimulationSettings } from './SimulationSettings';
 
 const PER_LABELS: Record<DemandPeriod, string> = {
@@ -26,14 +34,27 @@ const ARRIVAL_LABELS: Record<ArrivalPattern, string> = {
   even: 'Evenly spaced',
 };
 
-function RoleRow({ doc, role, readOnly }: { doc: ProcessDoc; role: Role; readOnly: boolean }) {
+function RoleRow({
+  doc,
+  role,
+  readOnly,
+  asIs,
+}: {
+  doc: ProcessDoc;
+  role: Role;
+  readOnly: boolean;
+  /** The as-is's role of the same id while a scenario is shown ('no role' if it has none). */
+  asIs?: Role | 'no role' | undefined;
+}) {
   const update = (patch: RolePatch) => runCommand(() => doc.updateRole(role.id, patch));
+  const was = (key: 'headcount' | 'hourlyCost') => (asIs === 'no role' ? asIs : asIs?.[key]);
   return (
     <fieldset className="panel-group" data-testid="role-settings">
       <legend>{role.name}</legend>
       <TextField
         label="Headcount"
         value={showNumber(role.headcount)}
+        hint={roleHint(asIs !== undefined, was('headcount'), role.headcount)}
         disabled={readOnly}
         inputMode="decimal"
         onCommit={(text) => {
@@ -44,6 +65,7 @@ function RoleRow({ doc, role, readOnly }: { doc: ProcessDoc; role: Role; readOnl
       <TextField
         label="Hourly cost"
         value={showNumber(role.hourlyCost)}
+        hint={roleHint(asIs !== undefined, was('hourlyCost'), role.hourlyCost)}
         disabled={readOnly}
         inputMode="decimal"
         onCommit={(text) => {
@@ -52,6 +74,21 @@ function RoleRow({ doc, role, readOnly }: { doc: ProcessDoc; role: Role; readOnl
         }}
       />
     </fieldset>
+  );
+}
+
+/** Says, under the map's title, that what follows is the scenario's own settings. */
+function ScenarioHeading({ owner }: { owner: ScenarioSettings }) {
+  return (
+    <>
+      <h3 className="panel__subtitle" data-testid="scenario-settings-heading">
+        {scenarioSettingsHeading(owner)}
+      </h3>
+      <p className="panel__note">
+        A field marked “changed in this scenario” is this scenario’s own; empty it to go back to the
+        map’s value. Any other change here is this scenario’s only.
+      </p>
+    </>
   );
 }
 
@@ -72,21 +109,32 @@ export function MapSettings({
   const settings = resolveSettings(index.map);
   const update = (patch: SettingsPatch) => runCommand(() => doc.updateSettings(patch));
   const demand = stored.demand;
+  // A scenario shown: these are its settings, the map's where it does not change them.
+  const owner = scenarioSettingsOf(doc);
+  const asIsRoles = owner ? doc.map.getSnapshot().roles : [];
+  const mapDemand = owner?.map.demand;
+  const hint = (key: 'hoursPerDay' | 'daysPerWeek', plain: string, fallback: number) =>
+    settingHint(owner, key, plain, String(owner?.map[key] ?? fallback));
 
   return (
-    <section aria-label="Map settings" data-testid="map-settings">
+    <section
+      aria-label={owner ? scenarioSettingsHeading(owner) : 'Map settings'}
+      data-testid="map-settings"
+    >
       <h2 className="panel__title">Map</h2>
       <TextField
         label="Title"
         maxLength={MAX_LABEL_LENGTH}
         value={index.map.title}
+        hint={owner ? 'The map’s title, the same in every scenario' : undefined}
         disabled={readOnly}
         onCommit={(title) => runCommand(() => doc.updateMeta({ title }))}
       />
+      {owner && <ScenarioHeading owner={owner} />}
       <TextField
         label="Hours per day"
         value={showNumber(stored.hoursPerDay)}
-        hint={`Working hours in a day (empty = ${settings.hoursPerDay})`}
+        hint={hint('hoursPerDay', `Working hours in a day (empty = ${settings.hoursPerDay})`, 7.5)}
         disabled={readOnly}
         inputMode="decimal"
         onCommit={(text) => {
@@ -97,7 +145,7 @@ export function MapSettings({
       <TextField
         label="Days per week"
         value={showNumber(stored.daysPerWeek)}
-        hint={`Working days in a week (empty = ${settings.daysPerWeek})`}
+        hint={hint('daysPerWeek', `Working days in a week (empty = ${settings.daysPerWeek})`, 5)}
         disabled={readOnly}
         inputMode="decimal"
         onCommit={(text) => {
@@ -106,11 +154,16 @@ export function MapSettings({
         }}
       />
       <fieldset className="panel-group">
-        <legend>Demand</legend>
+        <legend>Demand{overrides(owner, 'demand') ? ' (changed in this scenario)' : ''}</legend>
         <TextField
           label="Cases"
           value={showNumber(demand?.count)}
-          hint="Cases arriving; empty = not known"
+          hint={settingHint(
+            owner,
+            'demand',
+            'Cases arriving; empty = not known',
+            mapDemand ? `${mapDemand.count} ${PER_LABELS[mapDemand.per]}` : 'not known',
+          )}
           disabled={readOnly}
           inputMode="decimal"
           onCommit={(text) => {
@@ -144,14 +197,20 @@ export function MapSettings({
           }
         />
       </fieldset>
-      <SimulationSettings doc={doc} map={index.map} readOnly={readOnly} />
-      <AnalysisThresholds doc={doc} map={index.map} readOnly={readOnly} />
-      <h3 className="panel__subtitle">Roles</h3>
+      <SimulationSettings doc={doc} map={index.map} readOnly={readOnly} owner={owner} />
+      <AnalysisThresholds doc={doc} map={index.map} readOnly={readOnly} owner={owner} />
+      <h3 className="panel__subtitle">{owner ? 'Roles in this scenario' : 'Roles'}</h3>
       {index.lanes.length === 0 ? (
         <p className="panel__empty">No lanes yet: press Alt+L to add one.</p>
       ) : (
         index.lanes.map((role) => (
-          <RoleRow key={role.id} doc={doc} role={role} readOnly={readOnly} />
+          <RoleRow
+            key={role.id}
+            doc={doc}
+            role={role}
+            readOnly={readOnly}
+            asIs={owner ? (asIsRoles.find((r) => r.id === role.id) ?? 'no role') : undefined}
+          />
         ))
       )}
     </section>

@@ -3,6 +3,8 @@ import type { ProcessMap } from '@procmap/model';
 import { TextField } from './fields';
 import { showNumber } from './parse-number';
 import { runCommand } from './run-command';
+import { BackToMap } from './BackToMap';
+import { overrides, type ScenarioSettings } from './scenario-settings';
 import {
   parseWhole,
   SIMULATION_INPUTS,
@@ -19,15 +21,26 @@ export function SimulationSettings({
   doc,
   map,
   readOnly,
+  owner = null,
 }: {
   doc: ProcessDoc;
   map: ProcessMap;
   readOnly: boolean;
+  /** The scenario shown, whose settings these are; null on the as-is. */
+  owner?: ScenarioSettings | null;
 }) {
   const stored = map.settings?.simulation;
+  const changed = overrides(owner, 'simulation');
   return (
     <fieldset className="panel-group" data-testid="simulation-settings">
-      <legend>Simulation</legend>
+      <legend>Simulation{changed ? ' (changed in this scenario)' : ''}</legend>
+      {changed && (
+        <BackToMap
+          what="simulation settings"
+          disabled={readOnly}
+          onClick={() => runCommand(() => doc.updateSettings({ simulation: undefined }))}
+        />
+      )}
       {SIMULATION_INPUTS.map(({ key, label, meaning, min }) => (
         <TextField
           key={key}
