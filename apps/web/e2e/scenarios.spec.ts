@@ -45,7 +45,7 @@ test('two browsers design a scenario together: ghosts and badges, the as-is unto
   await expect(bob.getByTestId('scenario-banner')).toContainText(
     'Scenario: To-be portal — differences from the as-is are marked',
   );
-  await expect(bob.getByTestId('scenario-banner')).toContainText('1 changed, 1 removed');
+  await expect(bob.getByTestId('scenario-banner')).toContainText('1 step changed, 1 removed.');
   await expect(ghost(bob, 'Register referral')).toBeVisible();
   await expect(badges(bob, 'Triage online')).toHaveText(['Changed: name']);
   // The step's accessible name says it too.
@@ -157,7 +157,7 @@ test('the switcher is a menu button: arrows, Enter and Esc; a new scenario is na
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('scenario-banner')).toContainText('Scenario: To-be 1');
   await expect(page.getByTestId('scenario-banner')).toContainText(
-    'No step differs from the as-is yet.',
+    'Nothing differs from the as-is yet.',
   );
 
   // A second one from this scenario is offered the next name.

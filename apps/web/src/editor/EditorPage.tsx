@@ -192,7 +192,11 @@ function Workspace({
           />
           <RefusedBanner connection={connection} state={state} />
           {scenario && view !== 'compare' && (
-            <ScenarioBanner name={scenario.name} marks={scenario.marks} />
+            <ScenarioBanner
+              name={scenario.name}
+              summary={scenario.summary}
+              description={scenario.description}
+            />
           )}
           <CrossedEditsNotice connection={connection} readOnly={readOnly} />
           {state.closed && !state.refused && (

@@ -1,3 +1,4 @@
+import { runCommand } from '../panels/run-command';
 import type { MapDoc } from '@procmap/doc';
 import { AS_IS_ID, MAX_LABEL_LENGTH, type Scenario } from '@procmap/model';
 import { type RefObject, useEffect, useId, useRef, useState } from 'react';
@@ -92,10 +93,17 @@ export function ScenarioDialogs({
           onClose={close}
           onSave={(text) => {
             const description = text.trim() === '' ? undefined : text;
-            if (description !== scenario.description) {
-              runOrHint(() => doc.updateScenario(scenario.id, { description }));
-            }
+            const refused =
+              description === scenario.description
+                ? null
+                : runCommand(() => doc.updateScenario(scenario.id, { description }));
             close();
+            if (refused !== null) useSession.getState().setHint(refused);
+            else {
+              useSession
+                .getState()
+                .setHint(description ? 'Description saved.' : 'Description cleared.');
+            }
           }}
         />
       );
@@ -213,6 +221,7 @@ function DescribeDialog({
   const field = useRef<HTMLTextAreaElement>(null);
   useFirstFocus(field);
   const fieldId = useId();
+  const hintId = useId();
   return (
     <Dialog
       title={`Describe the scenario “${name}”`}
@@ -233,8 +242,19 @@ function DescribeDialog({
           value={text}
           onChange={(e) => setText(e.target.value)}
           ref={field}
+          aria-describedby={hintId}
           data-testid="scenario-description"
+          onKeyDown={(e) => {
+            // Ctrl+Enter (⌘+Enter on a Mac) saves; Enter alone starts a new line.
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
         />
+        <p id={hintId} className="muted">
+          Ctrl+Enter saves (⌘+Enter on a Mac).
+        </p>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

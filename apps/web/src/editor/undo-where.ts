@@ -88,8 +88,9 @@ export function undoReport(
 
   const back = appeared[0];
   if (back) {
-    const brought = redo ? 'Made again' : 'Brought back';
-    return { show: back.id, hint: `${brought} ${scenarioWords(back.name)}.${again}` };
+    const words = scenarioWords(back.name);
+    const hint = redo ? `Redone: ${words} is back.` : `Brought back ${words}.${again}`;
+    return { show: back.id, hint };
   }
   const shownGone = gone.find((s) => s.id === shownId);
   if (shownGone) {

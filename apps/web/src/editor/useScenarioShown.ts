@@ -3,11 +3,15 @@ import { AS_IS_ID, findScenario, normalize, type ProcessMap } from '@procmap/mod
 import { useEffect, useMemo, useRef } from 'react';
 import { useSession } from '../store/session-store';
 import { type Ghost, ghostsOf, type ScenarioMarks, scenarioMarks } from './scenario-marks';
+import { scenarioSummary } from './scenario-summary';
 
 /** The scenario shown on the canvas: its name, how it differs from the as-is, its ghosts. */
 export interface ScenarioShown {
   readonly id: string;
   readonly name: string;
+  readonly description: string;
+  /** Its differences from the as-is in words: steps, then settings and roles. */
+  readonly summary: string;
   readonly marks: ScenarioMarks;
   readonly ghosts: readonly Ghost[];
 }
@@ -55,8 +59,22 @@ export function useScenarioShown(
     setHint(`The scenario${name ? ` “${name}”` : ''} was deleted: showing the as-is.`);
   }, [gone]);
 
+  const summary = useMemo(
+    () => (scenario && marks ? scenarioSummary(header.current, scenario, marks) : ''),
+    [scenario, marks],
+  );
   return useMemo(
-    () => (scenario && marks ? { id: scenario.id, name: scenario.name, marks, ghosts } : null),
-    [scenario, marks, ghosts],
+    () =>
+      scenario && marks
+        ? {
+            id: scenario.id,
+            name: scenario.name,
+            description: scenario.description ?? '',
+            summary,
+            marks,
+            ghosts,
+          }
+        : null,
+    [scenario, marks, ghosts, summary],
   );
 }
