@@ -2,7 +2,7 @@ import { AS_IS_NAME } from '@procmap/compare';
 import type { MapDoc } from '@procmap/doc';
 import type { Comment, ProcessMap } from '@procmap/model';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { changeGroups } from './change-list';
+import { changeGroups, ideaLines } from './change-list';
 import { CompareCache, type CompareColumn } from './compare-cache';
 import { metricRows, roleRows } from './compare-model';
 import { CompareTable } from './CompareTable';
@@ -67,12 +67,10 @@ function Changes({
   comments: readonly Comment[];
 }) {
   const groups = useMemo(
-    () => (column.changes ? changeGroups(asIs.map, column.map, column.changes) : []),
-    [asIs.map, column.map, column.changes],
+    () => (column.changes ? changeGroups(asIs.map, column.map, column.changes, asIs.format) : []),
+    [asIs.map, column.map, column.changes, asIs.format],
   );
-  const ideas = column.ideas
-    .map((id) => comments.find((c) => c.id === id))
-    .filter((c): c is Comment => c !== undefined);
+  const ideas = useMemo(() => ideaLines(column.ideas, comments), [column.ideas, comments]);
   return (
     <section className="compare-changes" data-testid="compare-changes" data-process={column.id}>
       <h3>What “{column.name}” changes</h3>
@@ -97,7 +95,9 @@ function Changes({
           <h4>Ideas it takes up</h4>
           <ul>
             {ideas.map((c) => (
-              <li key={c.id}>{c.text}</li>
+              <li key={c.id}>
+                {c.text} <span className="compare-changes__votes">({c.votes})</span>
+              </li>
             ))}
           </ul>
         </div>

@@ -1,6 +1,6 @@
 import { diffMaps, type ProcessMap, scenarioMap } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
-import { changeGroups, fieldName } from './change-list';
+import { changeGroups, ideaLines } from './change-list';
 import { referral } from './test-fixtures';
 
 function portal(extra: object[] = []): { asIs: ProcessMap; toBe: ProcessMap } {
@@ -13,7 +13,7 @@ function portal(extra: object[] = []): { asIs: ProcessMap; toBe: ProcessMap } {
 describe('changeGroups', () => {
   it('says what the portal changes by step label and lane, never by id', () => {
     const { asIs, toBe } = portal();
-    expect(changeGroups(asIs, toBe, diffMaps(asIs, toBe))).toEqual([
+    expect(changeGroups(asIs, toBe, diffMaps(asIs, toBe), FORMAT)).toEqual([
       { title: 'Steps removed', lines: ['“Key in” in Clerk'] },
       {
         title: 'Steps moved to another lane',
@@ -23,7 +23,7 @@ describe('changeGroups', () => {
     ]);
   });
 
-  it('names changed fields in plain words and says what a renamed step was', () => {
+  it('names changed fields in the panel’s words with their values, as the report does', () => {
     const moved = {
       id: 'moved',
       name: 'Quicker keying',
@@ -50,17 +50,57 @@ describe('changeGroups', () => {
       ],
     };
     const { asIs, toBe } = portal([moved]);
-    expect(changeGroups(asIs, toBe, diffMaps(asIs, toBe))).toEqual([
+    expect(changeGroups(asIs, toBe, diffMaps(asIs, toBe), FORMAT)).toEqual([
       { title: 'Steps added', lines: ['“Call back” in Nurse'] },
-      { title: 'Steps changed', lines: ['“Scan” (was “Key in”): name, work time'] },
+      {
+        title: 'Steps changed',
+        lines: ['“Scan”: name “Key in” → “Scan”; process time 10 min → 2 min'],
+      },
     ]);
   });
 
-  it('keeps a field it has no plain name for as it is', () => {
-    expect(fieldName('waitTime')).toBe('wait');
-    expect(fieldName('somethingNew')).toBe('somethingNew');
+  it('says what a lane’s people and cost become, and a branch’s share of cases', () => {
+    const asIs = referral();
+    const toBe = {
+      ...asIs,
+      roles: [
+        { id: 'clerk', name: 'Clerk', headcount: 1, hourlyCost: 32.5 },
+        { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
+      ],
+      flows: asIs.flows.map((f) => (f.id === 'f2' ? { ...f, probability: 0.5 } : f)),
+    } as unknown as ProcessMap;
+    expect(changeGroups(asIs, toBe, diffMaps(asIs, toBe), FORMAT)).toEqual([
+      { title: 'Lanes', lines: ['Clerk: people 2 → 1; hourly cost £30.00 → £32.50'] },
+      { title: 'Flows', lines: ['“Key in” → “Check”: share of cases not given → 50%'] },
+    ]);
   });
 });
+
+describe('ideaLines', () => {
+  it('gives each idea the scenario takes up with its votes, most first, and skips missing ones', () => {
+    const idea = (id: string, text: string, votes?: Record<string, number>) =>
+      ({
+        id,
+        kind: 'idea',
+        author: 'A',
+        text,
+        createdAt: '',
+        ...(votes ? { votes } : {}),
+      }) as never;
+    const comments = [
+      idea('a', 'Portal', { x: 1 }),
+      idea('b', 'Nurse books', { x: 2, y: 1 }),
+      idea('c', 'Quiet'),
+    ];
+    expect(ideaLines(['a', 'gone', 'c', 'b'], comments)).toEqual([
+      { id: 'b', text: 'Nurse books', votes: '3 votes' },
+      { id: 'a', text: 'Portal', votes: '1 vote' },
+      { id: 'c', text: 'Quiet', votes: 'no votes' },
+    ]);
+  });
+});
+
+const FORMAT = { hoursPerDay: 7.5, currency: 'GBP' };
 
 const REFERRAL_ROLES = [
   { id: 'clerk', name: 'Clerk', headcount: 2, hourlyCost: 30 },

@@ -43,12 +43,17 @@ describe('metricRows', () => {
 });
 
 describe('roleRows', () => {
-  it('gives each role’s utilisation and its change', () => {
+  it('gives each role’s utilisation and its change; a role left with no work is not “better”', () => {
     const rows = roleRows(columns());
     const clerk = rows.find((r) => r.label === 'Clerk');
     // 24 cases a day × 10 min for two clerks over a 7.5 h day: 26.7%; none in the portal.
     expect(clerk?.cells[0]?.text).toBe('26.7%');
-    expect(clerk?.cells[1]).toMatchObject({ text: '0%', verdict: 'better' });
+    expect(clerk?.cells[1]).toMatchObject({
+      text: '0%',
+      change: '↓ −26.7 pts',
+      verdict: 'idle',
+      words: 'no work left',
+    });
     expect(rows.map((r) => r.label)).toEqual(['Clerk', 'Nurse']);
   });
 });
@@ -56,8 +61,17 @@ describe('roleRows', () => {
 describe('verdict words and changes', () => {
   it('never leaves a verdict to colour alone', () => {
     expect(
-      ['better', 'worse', 'same', 'neither', 'unknown'].map((v) => verdictWords(v as never)),
-    ).toEqual(['better', 'worse', 'no change', 'neither better nor worse', 'not comparable']);
+      ['better', 'worse', 'same', 'neither', 'unknown', 'idle'].map((v) =>
+        verdictWords(v as never),
+      ),
+    ).toEqual([
+      'better',
+      'worse',
+      'no change',
+      'neither better nor worse',
+      'not comparable',
+      'no work left',
+    ]);
   });
 
   it('writes shares in points and money with its sign', () => {

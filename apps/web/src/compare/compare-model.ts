@@ -5,7 +5,7 @@ import {
   METRIC_DESCRIPTORS,
   type MetricUnit,
 } from '@procmap/analysis';
-import { metricChanges, roleChanges, type Verdict } from '@procmap/compare';
+import { metricChanges, type RoleVerdict, roleChanges } from '@procmap/compare';
 import type { CompareColumn } from './compare-cache';
 
 /*
@@ -21,8 +21,8 @@ export interface FigureCell {
   readonly text: string;
   /** The change from the as-is with its arrow ("↓ 1 h 10 min"); absent for the as-is. */
   readonly change?: string;
-  /** better or worse (coloured), same, neither, unknown. */
-  readonly verdict?: Verdict;
+  /** better or worse (coloured), same, neither, unknown; idle for a role left with no work. */
+  readonly verdict?: RoleVerdict;
   /** The verdict in words, read with the change ("better", "worse", "no change"). */
   readonly words?: string;
 }
@@ -36,7 +36,7 @@ export interface FigureRow {
 }
 
 /** The words said with a change: colour never says it alone. */
-export function verdictWords(verdict: Verdict): string {
+export function verdictWords(verdict: RoleVerdict): string {
   switch (verdict) {
     case 'better':
       return 'better';
@@ -46,6 +46,8 @@ export function verdictWords(verdict: Verdict): string {
       return 'no change';
     case 'neither':
       return 'neither better nor worse';
+    case 'idle':
+      return 'no work left';
     default:
       return 'not comparable';
   }
