@@ -1,5 +1,5 @@
 import { analyze, formatMinutes, formatValue, METRIC_DESCRIPTORS } from '@procmap/analysis';
-import { compareScenarios, metricChanges } from '@procmap/compare';
+import { compareScenarios, metricChanges, simulateComparison } from '@procmap/compare';
 import { type ProcessMap, scenarioMap, validateMap } from '@procmap/model';
 import {
   EXPORT_FONTS as FONTS,
@@ -219,6 +219,80 @@ describe.skipIf(!HAS_PDFTOTEXT)('the case study of a pair worked by hand', () =>
     const verdicts = metricChanges(a?.metrics.metrics as never, b?.metrics.metrics as never);
     expect(verdicts.find((m) => m.descriptor.key === 'leadTime')?.verdict).toBe('better');
   });
+});
+
+/** The referral pair with the scenario's "Check" changed (the nurse's load, the lead time). */
+function referralWith(settings: object, check: { processTime?: number; waitTime?: number }) {
+  const map = referral(settings);
+  const [portal] = map.scenarios ?? [];
+  if (!portal) throw new Error('the pair has its scenario');
+  const steps = portal.steps.map((s) => (s.id === 'check' ? { ...s, ...check } : s));
+  return { ...map, scenarios: [{ ...portal, steps }] } as ProcessMap;
+}
+
+/** The decision paragraph: from the proposal's heading to the note after it. */
+const proposal = (text: string) =>
+  text.slice(text.indexOf('The proposal:'), text.indexOf('Its case study follows'));
+
+describe.skipIf(!HAS_PDFTOTEXT)('the costs the decision names beside the gains', () => {
+  // 60 cases a day of 7.5 h: the nurse's 5 min a case is 60 × 5 / 450 = 67% of one person; the
+  // clerks' 10 min is 60 × 10 / 900 = 67% of two.
+  const demand = { currency: 'GBP', demand: { count: 60, per: 'day' } };
+
+  it('names a role left with no work, without demand too', async () => {
+    const text = proposal(flat(pdfText(await report(referral(), 'portal'))));
+    expect(text).toContain('What it costs: the Clerk has no work left in this process.');
+  }, 60_000);
+
+  it('names a role near full and a role that cannot keep up, with both loads', async () => {
+    // 7 min a case: 60 × 7 / 450 = 93%; 9 min a case: 120%
+    const near = proposal(
+      flat(pdfText(await report(referralWith(demand, { processTime: 7 }), 'portal'))),
+    );
+    expect(near).toContain(
+      'What it costs: the Nurse is near full (93% busy, 67% today), so cases queue and the Clerk has no work left in this process.',
+    );
+    const over = proposal(
+      flat(pdfText(await report(referralWith(demand, { processTime: 9 }), 'portal'))),
+    );
+    expect(over).toContain(
+      'the Nurse cannot keep up (the demand needs 120% of their time, 67% today)',
+    );
+  }, 60_000);
+
+  it('names a figure that gets worse, with its figures before and after', async () => {
+    // the check waits 2 h instead of 30 min: lead time 0 + 120 + 5 = 125 min against 105
+    const text = proposal(
+      flat(pdfText(await report(referralWith({ currency: 'GBP' }, { waitTime: 120 }), 'portal'))),
+    );
+    const t = (m: number) => formatValue('duration', m, { hoursPerDay: 7.5 });
+    expect(text).toContain(`What it costs: lead time rises from ${t(105)} to ${t(125)}`);
+    expect(text).toContain('waiting rises from');
+  }, 60_000);
+
+  it('sets the simulated slow cases beside the lead time on paper, with the figures compare --simulate gives and their cause', async () => {
+    const map = referralWith(demand, { processTime: 7 });
+    const full = flat(pdfText(await report(map, 'portal')));
+    const text = proposal(full);
+    // the same run as `procmap compare --simulate` and the Compare view: its defaults, one seed
+    const compared = compareScenarios(map, ['portal']);
+    if (!compared.ok) throw new Error(compared.message);
+    const [asIs, toBe] = simulateComparison(compared.maps);
+    if (!asIs?.ok || !toBe?.ok) throw new Error('both simulate');
+    const t = (m: number) => formatValue('duration', m, { hoursPerDay: 7.5 });
+    expect(text).toContain(
+      `On paper a case takes ${t(37)}, but simulated under the demand 9 in 10 cases take up to ${t(toBe.result.leadTime.p90)} (against ${t(asIs.result.leadTime.p90)} today), because cases queue for the Nurse, the busiest role (`,
+    );
+    // the same size of run, said where the spreads are drawn
+    expect(full).toContain(
+      `${toBe.result.cases.toLocaleString('en-GB')} cases × ${toBe.result.replications} runs each`,
+    );
+  }, 60_000);
+
+  it('says so when nothing gets worse', async () => {
+    const text = proposal(flat(pdfText(await report(caseStudyExample(), CASE_STUDY_ID))));
+    expect(text).toContain('No figure gets worse and no role is left near full.');
+  }, 60_000);
 });
 
 describe('the as-is fixture', () => {
