@@ -133,7 +133,16 @@ test('the as-is and two scenarios side by side: figures, changes in words, roles
   await expect(portal).toContainText('“Referral arrives” moves from Clerk to Nurse');
   await expect(
     page.getByTestId('compare-changes').filter({ hasText: 'Slower tray' }),
-  ).toContainText('“Key in”: wait');
+  ).toContainText('“Key in”: wait before 1 h → 2 h');
+  // The portal leaves the clerk nothing to do: said as such, not as an improvement.
+  await expect(
+    page
+      .getByTestId('compare-roles')
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: 'Clerk', exact: true }) })
+      .locator('td')
+      .nth(1),
+  ).toHaveText('0%↓ −26.7 pts, no work left');
 
   await expectAccessible(page, 'the Compare view', { include: '[data-testid="compare-view"]' });
 

@@ -13,7 +13,7 @@ test('a scenario on the canvas, the switcher and its dialogs have no axe violati
   await showProcess(page, 'To-be: online referral');
   await expect(page.getByTestId('ghost-step')).toHaveText(/Removed.*Print and key in referral/);
   const badges = page.getByTestId('scenario-badge');
-  await expect(badges).toContainText(['Moved from Clerk', 'Changed: wait', 'New']);
+  await expect(badges).toContainText(['Moved from Clerk', 'Changed: wait before', 'New']);
   await expectAccessible(page, 'a scenario on the canvas', {
     examined: [
       '[data-testid="scenario-badge"]',

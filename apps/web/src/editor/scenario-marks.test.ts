@@ -71,7 +71,8 @@ describe('scenario marks', () => {
     expect(marks.steps.get(stepId('portal'))).toEqual({ added: true, changed: [] });
     expect(marks.steps.get(stepId('assess'))).toEqual({
       added: false,
-      changed: ['time', 'wait'],
+      changed: ['process time', 'wait before'],
+      described: ['process time 20 min → 10 min', 'wait before none → 5 min'],
       movedFrom: 'Nurse',
     });
     // "file" moved on the canvas only; "log" is unchanged.
@@ -83,15 +84,17 @@ describe('scenario marks', () => {
   it('says each mark in words, on the card and in the step’s name', () => {
     const marks = scenarioMarks(asIs(), toBe());
     const assess = marks.steps.get(stepId('assess'))!;
-    expect(markBadges(assess)).toEqual(['Changed: time, wait', 'Moved from Nurse']);
+    expect(markBadges(assess)).toEqual(['Changed: process time, wait before', 'Moved from Nurse']);
     expect(markBadges(marks.steps.get(stepId('portal'))!)).toEqual(['New']);
-    expect(markSpoken(assess)).toBe('changed in this scenario: time, wait, moved from lane Nurse');
+    expect(markSpoken(assess)).toBe(
+      'changed in this scenario: process time 20 min → 10 min, wait before none → 5 min, moved from lane Nurse',
+    );
     expect(marksSummary(marks)).toBe('Steps 1 new, 1 changed, 1 moved to another lane, 1 removed.');
     expect(marksSummary(scenarioMarks(asIs(), asIs()))).toBe('No step differs from the as-is yet.');
     const index = indexMap(normalize(toBe()).map);
     const names = mapNames(index, mapGeometry(index.map), undefined, undefined, marks.steps);
     expect(names.steps.get(stepId('assess'))).toMatch(
-      /^Step: Assess, task, lane Clerk, \d of \d; changed in this scenario: time, wait, moved from lane Nurse; next: File$/,
+      /^Step: Assess, task, lane Clerk, \d of \d; changed in this scenario: process time 20 min → 10 min, wait before none → 5 min, moved from lane Nurse; next: File$/,
     );
     expect(names.steps.get(stepId('log'))).not.toMatch(/scenario/);
   });

@@ -1,19 +1,23 @@
 import type { MapGeometry } from '@procmap/layout';
+import { describeFieldChange, fieldWord, formatsOf } from '@procmap/compare';
 import { diffMaps, type ProcessMap, type StepId, type StepKind } from '@procmap/model';
 
 /*
  * What the canvas marks while a scenario is shown: how each of its steps differs from the as-is
- * (new, changed with the fields in words, moved from another lane), and the as-is's steps the
- * scenario removed, drawn as faint ghosts where they were. Pure: unit tested, and the canvas
- * only draws what it returns. Every mark carries words, never colour alone.
+ * (new, changed with the fields in the compare package's words, moved from another lane), and
+ * the as-is's steps the scenario removed, drawn as faint ghosts where they were. Pure: unit
+ * tested, and the canvas only draws what it returns. Every mark carries words, never colour
+ * alone.
  */
 
 /** How one step of the scenario differs from the as-is. */
 export interface StepMark {
   /** Not in the as-is. */
   readonly added: boolean;
-  /** The fields that differ from the as-is, in words ("wait", "time"); the lane is `movedFrom`. */
+  /** The fields that differ from the as-is, in words ("process time", "wait before"); the lane is `movedFrom`. */
   readonly changed: readonly string[];
+  /** The same fields with their values, for the step's spoken name ("wait before 2 h → 30 min"). */
+  readonly described?: readonly string[];
   /** The as-is lane's name when the step moved to another lane. */
   readonly movedFrom?: string;
 }
@@ -36,32 +40,23 @@ export interface Ghost extends RemovedStep {
   readonly y: number;
 }
 
-/** Step fields as a badge names them. */
-const FIELD_WORDS: Readonly<Record<string, string>> = {
-  kind: 'kind',
-  label: 'name',
-  processTime: 'time',
-  waitTime: 'wait',
-  processVariation: 'time variation',
-  waitVariation: 'wait variation',
-  valueClass: 'value',
-  activity: 'activity',
-  completeAccurate: 'complete and accurate',
-  dataEntered: 'data entered',
-  systems: 'systems',
-  batchSize: 'batch size',
-  notes: 'notes',
-};
-
-/** A field's name in words: its own name when it has none. */
-export const fieldWords = (field: string): string => FIELD_WORDS[field] ?? field;
+/** A step field's name as its badge says it: the properties panel's label, lower-cased. */
+export const fieldWords = (field: string): string => fieldWord('steps', field);
 
 type Process = Pick<ProcessMap, 'roles' | 'steps' | 'flows'>;
 
-/** The marks of `shown` (a scenario) against `asIs`; empty when nothing differs. */
-export function scenarioMarks(asIs: Process, shown: Process): ScenarioMarks {
+/**
+ * The marks of `shown` (a scenario) against `asIs`; empty when nothing differs. Durations are
+ * written in `shown`'s working day (its settings, the default without).
+ */
+export function scenarioMarks(
+  asIs: Process,
+  shown: Process & Pick<Partial<ProcessMap>, 'settings'>,
+): ScenarioMarks {
   const changes = diffMaps(asIs, shown).steps;
+  const formats = formatsOf(shown);
   const before = new Map(asIs.steps.map((s) => [s.id as string, s]));
+  const after = new Map(shown.steps.map((s) => [s.id as string, s]));
   const roleNames = new Map(asIs.roles.map((r) => [r.id as string, r.name]));
   const steps = new Map<StepId, StepMark>();
   for (const id of changes.added) steps.set(id as StepId, { added: true, changed: [] });
@@ -69,9 +64,13 @@ export function scenarioMarks(asIs: Process, shown: Process): ScenarioMarks {
     const moved = fields.includes('roleId');
     const old = before.get(id);
     const from = moved && old ? roleNames.get(old.roleId) : undefined;
+    const rest = fields.filter((f) => f !== 'roleId');
+    const a = (old ?? {}) as Record<string, unknown>;
+    const b = (after.get(id) ?? {}) as Record<string, unknown>;
     steps.set(id as StepId, {
       added: false,
-      changed: fields.filter((f) => f !== 'roleId').map(fieldWords),
+      changed: rest.map(fieldWords),
+      described: rest.map((f) => describeFieldChange('steps', f, a[f], b[f], formats)),
       ...(moved ? { movedFrom: from?.trim() || 'Unnamed lane' } : {}),
     });
   }
@@ -105,7 +104,7 @@ export function ghostsOf(
   });
 }
 
-/** A mark's badges as shown on the step: "New", "Changed: wait, time", "Moved from Clerk". */
+/** A mark's badges as shown on the step, short: "New", "Changed: process time, wait before", "Moved from Clerk". */
 export function markBadges(mark: StepMark): string[] {
   const out: string[] = [];
   if (mark.added) out.push('New');
@@ -114,11 +113,15 @@ export function markBadges(mark: StepMark): string[] {
   return out;
 }
 
-/** A mark as a step's accessible name says it: "new in this scenario". */
+/**
+ * A mark as a step's accessible name says it, with the values the badge leaves out: "changed in
+ * this scenario: wait before 2 h → 30 min".
+ */
 export function markSpoken(mark: StepMark): string {
   const parts: string[] = [];
   if (mark.added) parts.push('new in this scenario');
-  if (mark.changed.length > 0) parts.push(`changed in this scenario: ${mark.changed.join(', ')}`);
+  const changed = mark.described ?? mark.changed;
+  if (changed.length > 0) parts.push(`changed in this scenario: ${changed.join(', ')}`);
   if (mark.movedFrom !== undefined) parts.push(`moved from lane ${mark.movedFrom}`);
   return parts.join(', ');
 }
