@@ -9,9 +9,10 @@ import { CASE_STUDY_ID, caseStudyExample } from '../src/test-support/case-study-
 
 /*
  * Writes docs/screenshots/report-simulation-N.png, the pages of the improvement report's
- * Simulation section for the outpatient referral template, and report-case-study-N.png, the
- * first three pages of the case study of "Discharge before noon" (the hospital discharge
- * template with a to-be, src/test-support/case-study-example.ts), at 60 dpi like the other
+ * Simulation section for the outpatient referral template, report-case-study-N.png, the first
+ * three pages of the case study of "Discharge before noon" (the hospital discharge template
+ * with a to-be, src/test-support/case-study-example.ts), and report-case-study-title.png, that
+ * report's title page with the decision on it, at 60 dpi like the other
  * report screenshots. The report is drawn from the map, so the pictures change only when the
  * report or the simulation does. Needs poppler's pdfinfo, pdftotext and pdftoppm.
  * Run: `npx tsx packages/export/scripts/write-report-screenshots.ts`.
@@ -27,12 +28,37 @@ await writeSection(
   'report-simulation',
 );
 const study = caseStudyExample();
-await writeSection(
-  await buildReport(study, analyze(study), EXPORT_FONTS, { date, scenario: CASE_STUDY_ID }),
-  'Case study',
-  'report-case-study',
-  3,
-);
+const studyPdf = await buildReport(study, analyze(study), EXPORT_FONTS, {
+  date,
+  scenario: CASE_STUDY_ID,
+});
+await writeSection(studyPdf, 'Case study', 'report-case-study', 3);
+await writeTitlePage(studyPdf, 'report-case-study-title.png');
+
+/** Writes the report's first page, its title page (with a case study, the decision), as `png`. */
+async function writeTitlePage(pdf: Uint8Array, png: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'procmap-report-shots-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, pdf);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      join(dir, 'title'),
+    ]);
+    renameSync(join(dir, 'title.png'), join(out, png));
+    console.log(`docs/screenshots/${png}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * Writes the pages of the section whose first page starts with `heading` (at most `most`

@@ -17,12 +17,15 @@ export function summarySection({ flow, map, analysis }: ReportContext): void {
     });
     flow.y += 4;
   }
+  flow.ensure(10.5 * 1.35 * 2 + 3);
   flow.text('What the room voted for', { weight: 'bold', after: 3 });
   if (summary.voted.length === 0) {
     flow.text('No votes were placed on pain points or ideas.', { indent: 10, color: INK_MUTED });
   }
   for (const v of summary.voted) flow.text(`• ${v}`, { indent: 10, after: 3 });
   flow.y += 4;
+  // The heading stays with the first question (or the line saying there are none).
+  flow.ensure(10.5 * 1.35 * 2 + 3);
   flow.text('Questions still open', { weight: 'bold', after: 3 });
   if (summary.questions.length === 0) {
     flow.text('None: every question raised on the map was resolved.', {

@@ -12,7 +12,7 @@ export function titlePage(
 ): void {
   flow.newPage();
   // A case study's title page also holds its decision: less air above the title.
-  flow.y = caseStudy ? 90 : 150;
+  flow.y = caseStudy ? 64 : 150;
   flow.text('Improvement report', { size: 14, color: INK_MUTED, after: 6 });
   flow.text(title, { size: 28, weight: 'bold', after: 10 });
   if (caseStudy) flow.text(`With the case study of “${caseStudy}”`, { size: 14, after: 10 });
@@ -20,6 +20,6 @@ export function titlePage(
   if (date) flow.text(date, { size: 11, color: INK_MUTED, after: 18 });
   flow.text(
     `${map.steps.length} steps in ${map.roles.length} roles, ${map.flows.length} flows, ${(map.comments ?? []).length} comments.`,
-    { size: 11, after: 20 },
+    { size: 11, after: caseStudy ? 12 : 20 },
   );
 }
