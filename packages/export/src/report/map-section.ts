@@ -52,13 +52,17 @@ export function planMapPages(
  */
 export function howToRead(report: ReportContext, plan: MapPlan, afterMap = false): void {
   const { flow } = report;
-  flow.heading('How to read this report', 2);
-  flow.text(readingGuide(plan, afterMap), { color: INK_MUTED });
+  const text = readingGuide(plan, afterMap);
+  flow.heading('How to read this report', 2, flow.textHeight(text, GUIDE));
+  flow.text(text, GUIDE);
 }
+
+const GUIDE = { color: INK_MUTED };
 
 /** Whether "How to read this report" fits on the page the flow is on. */
 export function howToReadFits({ flow }: ReportContext, plan: MapPlan): boolean {
-  return flow.fits(flow.headingHeight(2) + flow.textHeight(readingGuide(plan, false)));
+  const h = flow.textHeight(readingGuide(plan, false), GUIDE);
+  return flow.fitsHeading(h, 2, h);
 }
 
 function readingGuide({ tiles, tooMany }: MapPlan, afterMap: boolean): string {

@@ -79,10 +79,14 @@ export class PageFlow {
     return this.lines(text, style).length * (style.size ?? 10.5) * 1.35 + (style.after ?? 4);
   }
 
-  /** The height a heading takes before what follows it. */
-  headingHeight(level: 1 | 2 = 1): number {
+  /**
+   * Whether a heading and `h` points of what follows it fit on the current page, as `heading`
+   * would place them (it keeps `keep` points with the heading).
+   */
+  fitsHeading(h: number, level: 1 | 2 = 1, keep = 120): boolean {
     const size = level === 1 ? 18 : 13;
-    return (level === 1 ? 10 : 6) + size * 1.35 + (level === 1 ? 8 : 4);
+    const heading = (level === 1 ? 10 : 6) + size * 1.35 + (level === 1 ? 8 : 4);
+    return this.fits(Math.max(size * 2 + keep, heading + h));
   }
 
   private lines(text: string, style: TextStyle): string[] {
