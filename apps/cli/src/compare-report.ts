@@ -252,7 +252,7 @@ function simulationLines(
     figure('Half of cases within', 'duration', (r) => r.leadTime.p50),
     figure('9 in 10 within', 'duration', (r) => r.leadTime.p90),
     figure('19 in 20 within', 'duration', (r) => r.leadTime.p95),
-    figure('Work in progress', 'number', (r) => r.wip.mean),
+    figure('Cases in progress', 'number', (r) => r.wip.mean),
     figure('Staff cost per case', 'money', (r) => r.costPerCase),
   ];
   const out = [

@@ -142,7 +142,7 @@ function flowLines(r: SimulationResult, map: ProcessMap, hoursPerDay: number): s
       'Throughput',
       `${formatNumber(r.throughputPerHour)} cases an hour (${formatNumber(r.throughputPerHour * hoursPerDay)} a day)`,
     ),
-    row('Work in progress', `${formatNumber(r.wip.mean)} cases on average`),
+    row('Cases in progress', `${formatNumber(r.wip.mean)} cases on average`),
   ];
   if (r.costPerCase !== null) {
     const currency = resolveSettings(map).currency;

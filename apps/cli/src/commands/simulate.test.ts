@@ -194,7 +194,7 @@ describe('procmap simulate', () => {
             'Throughput',
             `${formatNumber(r.throughputPerHour)} cases an hour (${formatNumber(r.throughputPerHour * HOURS_PER_DAY)} a day)`,
           ),
-          row('Work in progress', `${formatNumber(r.wip.mean)} cases on average`),
+          row('Cases in progress', `${formatNumber(r.wip.mean)} cases on average`),
           'Roles',
           row(
             'GP',

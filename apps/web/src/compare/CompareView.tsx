@@ -128,6 +128,13 @@ export function CompareView({ doc, onClose }: { doc: MapDoc; onClose: () => void
   const scenarios = map.scenarios ?? [];
 
   useEffect(() => heading.current?.focus(), []);
+  // A column that goes (a colleague deleted its scenario) may take the keyboard with it: the
+  // view's heading gets it back rather than the page body.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the columns shown change
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) heading.current?.focus();
+  }, [shownKey]);
 
   const stale =
     outcome !== null &&

@@ -98,7 +98,7 @@ export function SimulationResults({
           detail="cases an hour"
         />
         <Figure
-          label="Work in progress"
+          label="Cases in progress"
           testId="sim-wip"
           value={number(result.wip.mean)}
           detail="cases on average"
