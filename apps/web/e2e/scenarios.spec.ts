@@ -76,6 +76,15 @@ test('two browsers design a scenario together: ghosts and badges, the as-is unto
   await expect(step(bob, 'Book online')).toHaveCount(1);
   await expect(ghost(bob, 'Register referral')).toBeVisible();
 
+  // Bob's Ctrl+Z takes back his own rename, never Alice's deletion of a step: the ghost stays.
+  await bob.keyboard.press('Control+z');
+  await expect(step(bob, 'Book clinic')).toHaveCount(1);
+  await expect(step(alice, 'Book clinic')).toHaveCount(1);
+  await expect(ghost(bob, 'Register referral')).toBeVisible();
+  await expect(step(alice, 'Register referral')).toHaveCount(0);
+  await bob.keyboard.press('Control+Shift+z');
+  await expect(step(alice, 'Book online')).toHaveCount(1);
+
   // Deleting the scenario asks first and says it can be undone; everyone goes back to the as-is.
   await alice.getByTestId('scenario-switcher').click();
   await alice.getByTestId('scenario-menu').getByRole('menuitem', { name: 'Delete…' }).click();
@@ -96,6 +105,11 @@ test('two browsers design a scenario together: ghosts and badges, the as-is unto
   await showProcess(bob, 'To-be portal');
   await expect(step(bob, 'Book online')).toHaveCount(1);
   await expect(ghost(bob, 'Register referral')).toBeVisible();
+
+  // Alice's next Ctrl+Z brings the step she deleted in it back, for both.
+  await alice.keyboard.press('Control+z');
+  await expect(step(bob, 'Register referral')).toHaveCount(1);
+  await expect(ghost(bob, 'Register referral')).toHaveCount(0);
 
   await alice.context().close();
   await bob.context().close();

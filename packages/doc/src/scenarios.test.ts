@@ -269,3 +269,28 @@ describe('a process as the editor shows it', () => {
     expect(view.getSnapshot()).toBe(doc.getSnapshot());
   });
 });
+
+describe('undo after a scenario was deleted and brought back', () => {
+  it("keeps the deleter's older edits undoable; a colleague's edits from before stay, no longer theirs to undo", () => {
+    const { a, b } = twoPeers(sampleFile());
+    const id = a.createScenario({ name: 'To-be' });
+    a.process(id).deleteSteps([stepId('s2')]);
+    syncDocs(a, b);
+    b.process(id).updateStep(stepId('s4'), { label: 'Book online' });
+    syncDocs(a, b);
+    a.deleteScenario(id);
+    syncDocs(a, b);
+    a.undo(); // the scenario comes back whole, Bob's rename in it
+    syncDocs(a, b);
+    const steps = (d: MapDoc) => scenarioOf(d, id)?.steps ?? [];
+    expect(steps(b).find((s) => s.id === 's4')?.label).toBe('Book online');
+    // The copy brought back is the deleter's: Yjs no longer counts the rename as Bob's to undo.
+    expect(b.undo()).toBe(false);
+    expect(steps(b).find((s) => s.id === 's4')?.label).toBe('Book online');
+    // Alice's own earlier edit in it still undoes: the step she deleted is back, for both.
+    expect(a.undo()).toBe(true);
+    syncDocs(a, b);
+    expect(steps(b).some((s) => s.id === 's2')).toBe(true);
+    expect(a.exportFile()).toEqual(b.exportFile());
+  });
+});
