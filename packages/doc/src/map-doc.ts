@@ -1,12 +1,4 @@
-import {
-  AS_IS_ID,
-  createIdFactory,
-  type Position,
-  type ProcessMap,
-  type RoleId,
-  type StepId,
-  validateMap,
-} from '@procmap/model';
+import { AS_IS_ID, createIdFactory, type ProcessMap, validateMap } from '@procmap/model';
 import * as Y from 'yjs';
 import {
   addComment,
@@ -18,9 +10,7 @@ import {
   votesLeftIn,
 } from './commands/comments';
 import type { CommandContext } from './commands/context';
-import { connect, disconnect, updateFlow } from './commands/flows';
-import { updateMeta, updateSettings } from './commands/meta';
-import { pasteFragment } from './commands/paste';
+import { updateMeta } from './commands/meta';
 import {
   createScenario,
   deleteScenario,
@@ -28,16 +18,6 @@ import {
   requireScenario,
   updateScenario,
 } from './commands/scenarios';
-import { addRole, deleteRole, moveRole, updateRole } from './commands/roles';
-import {
-  addNextStep,
-  addStep,
-  deleteSteps,
-  insertStep,
-  moveStepToRole,
-  moveSteps,
-  updateStep,
-} from './commands/steps';
 import { DocError } from './errors';
 import { writeFile } from './file-io';
 import { migrateScenarios } from './migrate-scenarios';
@@ -149,25 +129,44 @@ export class MapDoc {
       this.transact(this.origins.user, (ctx) => fn(ctx, ...args))) as Bound<F>;
   }
 
-  // Commands, each one undoable step for this user.
-  readonly addRole = this.command(addRole);
-  readonly updateRole = this.command(updateRole);
-  readonly moveRole = this.command(moveRole);
-  readonly deleteRole = this.command(deleteRole);
-  readonly addStep = this.command(addStep);
-  readonly addNextStep = this.command(addNextStep);
+  /** The as-is's process commands: what the commands below are (see ProcessEditor). */
+  private readonly asIs = new ProcessEditor(
+    AS_IS_ID,
+    (origin, fn) => this.transact(origin, fn),
+    () => this.origins,
+  );
+
+  // Commands, each one undoable step for this user. The as-is's process:
+  readonly addRole = this.asIs.addRole;
+  readonly updateRole = this.asIs.updateRole;
+  readonly moveRole = this.asIs.moveRole;
+  readonly deleteRole = this.asIs.deleteRole;
+  readonly addStep = this.asIs.addStep;
+  readonly addNextStep = this.asIs.addNextStep;
   /** Inserts a step on a flow, between its two steps: one undo step (see insertStep). */
-  readonly insertStep = this.command(insertStep);
-  readonly updateStep = this.command(updateStep);
-  readonly moveStepToRole = this.command(moveStepToRole);
-  readonly moveSteps = this.command(moveSteps);
-  readonly deleteSteps = this.command(deleteSteps);
-  readonly connect = this.command(connect);
-  readonly disconnect = this.command(disconnect);
-  readonly updateFlow = this.command(updateFlow);
-  readonly updateSettings = this.command(updateSettings);
+  readonly insertStep = this.asIs.insertStep;
+  readonly updateStep = this.asIs.updateStep;
+  readonly moveStepToRole = this.asIs.moveStepToRole;
+  readonly moveSteps = this.asIs.moveSteps;
+  readonly deleteSteps = this.asIs.deleteSteps;
+  readonly connect = this.asIs.connect;
+  readonly disconnect = this.asIs.disconnect;
+  readonly updateFlow = this.asIs.updateFlow;
+  readonly updateSettings = this.asIs.updateSettings;
   /** Pastes a copied fragment (see fragment.ts) as one edit. */
-  readonly pasteFragment = this.command(pasteFragment);
+  readonly pasteFragment = this.asIs.pasteFragment;
+  /** Renames a lane. */
+  readonly renameRole = this.asIs.renameRole;
+  /** Recolours a lane; `undefined` returns it to the default colour. */
+  readonly recolourRole = this.asIs.recolourRole;
+  /** Changes a flow's label. */
+  readonly relabelFlow = this.asIs.relabelFlow;
+  /** Moves one step (drag end). */
+  readonly moveStep = this.asIs.moveStep;
+  /** Positions from auto-layout, applied as one undoable edit with the `layout` origin. */
+  readonly applyLayout = this.asIs.applyLayout;
+
+  // The map's own fields, comments and votes:
   readonly updateMeta = this.command(updateMeta);
   readonly addComment = this.command(addComment);
   readonly updateComment = this.command(updateComment);
@@ -200,16 +199,14 @@ export class MapDoc {
    * the same id.
    */
   process(id: string): ProcessEditor {
+    if (id === AS_IS_ID) return this.asIs;
     let editor = this.editors.get(id);
     if (!editor) {
-      const run =
-        id === AS_IS_ID
-          ? <R>(origin: Origin, fn: (ctx: CommandContext) => R) => this.transact(origin, fn)
-          : <R>(origin: Origin, fn: (ctx: CommandContext) => R) =>
-              this.transact(origin, (ctx) =>
-                fn({ ...ctx, maps: scenarioMaps(ctx.maps, requireScenario(ctx, id)) }),
-              );
-      editor = new ProcessEditor(id, run, this.origins);
+      const run = <R>(origin: Origin, fn: (ctx: CommandContext) => R) =>
+        this.transact(origin, (ctx) =>
+          fn({ ...ctx, maps: scenarioMaps(ctx.maps, requireScenario(ctx, id)) }),
+        );
+      editor = new ProcessEditor(id, run, () => this.origins);
       this.editors.set(id, editor);
     }
     return editor;
@@ -231,31 +228,6 @@ export class MapDoc {
   /** The votes `voterId` may still place on this map's pain points and ideas. */
   votesLeft(voterId: string): number {
     return votesLeftIn(this.ctx, voterId);
-  }
-
-  /** Renames a lane. */
-  renameRole(id: RoleId, name: string): void {
-    this.updateRole(id, { name });
-  }
-
-  /** Recolours a lane; `undefined` returns it to the default colour. */
-  recolourRole(id: RoleId, color: string | undefined): void {
-    this.updateRole(id, { color });
-  }
-
-  /** Changes a flow's label. */
-  relabelFlow(id: Parameters<MapDoc['updateFlow']>[0], label: string | undefined): void {
-    this.updateFlow(id, { label });
-  }
-
-  /** Moves one step (drag end). */
-  moveStep(id: StepId, position: Position): void {
-    this.moveSteps([{ id, position }]);
-  }
-
-  /** Positions from auto-layout, applied as one undoable edit with the `layout` origin. */
-  applyLayout(positions: readonly { readonly id: StepId; readonly position: Position }[]): void {
-    this.transact(this.origins.layout, (ctx) => moveSteps(ctx, positions));
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Position, StepId } from '@procmap/model';
+import type { FlowId, Position, RoleId, StepId } from '@procmap/model';
 import type { CommandContext } from './commands/context';
 import { connect, disconnect, updateFlow } from './commands/flows';
 import { updateSettings } from './commands/meta';
@@ -33,12 +33,13 @@ export class ProcessEditor {
     /** "as-is" or the scenario's id. */
     readonly processId: string,
     private readonly run: ProcessTransact,
-    private readonly origins: { readonly user: Origin; readonly layout: Origin },
+    /** The origins it writes with, read at each command (its MapDoc may still be starting). */
+    private readonly origins: () => { readonly user: Origin; readonly layout: Origin },
   ) {}
 
   private command<F extends (ctx: CommandContext, ...args: never[]) => unknown>(fn: F): Bound<F> {
     return ((...args: never[]) =>
-      this.run(this.origins.user, (ctx) => fn(ctx, ...args))) as Bound<F>;
+      this.run(this.origins().user, (ctx) => fn(ctx, ...args))) as Bound<F>;
   }
 
   readonly addRole = this.command(addRole);
@@ -62,27 +63,21 @@ export class ProcessEditor {
   readonly pasteFragment = this.command(pasteFragment);
 
   /** Renames a lane. */
-  renameRole(id: Parameters<ProcessEditor['updateRole']>[0], name: string): void {
-    this.updateRole(id, { name });
-  }
+  readonly renameRole = (id: RoleId, name: string): void => this.updateRole(id, { name });
 
   /** Recolours a lane; `undefined` returns it to the default colour. */
-  recolourRole(id: Parameters<ProcessEditor['updateRole']>[0], color: string | undefined): void {
+  readonly recolourRole = (id: RoleId, color: string | undefined): void =>
     this.updateRole(id, { color });
-  }
 
   /** Changes a flow's label. */
-  relabelFlow(id: Parameters<ProcessEditor['updateFlow']>[0], label: string | undefined): void {
+  readonly relabelFlow = (id: FlowId, label: string | undefined): void =>
     this.updateFlow(id, { label });
-  }
 
   /** Moves one step (drag end). */
-  moveStep(id: StepId, position: Position): void {
-    this.moveSteps([{ id, position }]);
-  }
+  readonly moveStep = (id: StepId, position: Position): void => this.moveSteps([{ id, position }]);
 
   /** Positions from auto-layout, applied as one undoable edit with the `layout` origin. */
-  applyLayout(positions: readonly { readonly id: StepId; readonly position: Position }[]): void {
-    this.run(this.origins.layout, (ctx) => moveSteps(ctx, positions));
-  }
+  readonly applyLayout = (
+    positions: readonly { readonly id: StepId; readonly position: Position }[],
+  ): void => this.run(this.origins().layout, (ctx) => moveSteps(ctx, positions));
 }
