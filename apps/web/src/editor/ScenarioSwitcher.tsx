@@ -1,12 +1,9 @@
 import { AS_IS_ID, type Scenario } from '@procmap/model';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { type Dialog, useSession } from '../store/session-store';
 import { chordLabel } from './keys';
 import { scenarioLabel } from './scenario-names';
-
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return [...(menu?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not(:disabled)') ?? [])];
-}
+import { useMenuButton } from './useMenuButton';
 
 /**
  * By the map's title: which process is shown (the as-is or a scenario) and a menu to show
@@ -22,13 +19,10 @@ export function ScenarioSwitcher({
   scenarios: readonly Scenario[];
   readOnly: boolean;
 }) {
-  const [open, setOpen] = useState<false | 'first' | 'last'>(false);
+  const { open, setOpen, button, menu, buttonId, menuId, onMenuKey, onButtonKey, done } =
+    useMenuButton();
   const processId = useSession((s) => s.processId);
   const view = useSession((s) => s.view);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  const buttonId = useId();
-  const menuId = useId();
   const shown = scenarios.find((s) => s.id === processId);
   const shownName = shown ? scenarioLabel(shown.name) : 'As-is';
 
@@ -39,45 +33,8 @@ export function ScenarioSwitcher({
     if (asked === lastAsked.current) return;
     lastAsked.current = asked;
     setOpen('first');
-  }, [asked]);
+  }, [asked, setOpen]);
 
-  useEffect(() => {
-    if (!open) return;
-    const list = menuItems(menu.current);
-    const checked = list.find((item) => item.getAttribute('aria-checked') === 'true');
-    (open === 'last' ? list.at(-1) : (checked ?? list[0]))?.focus();
-    const onDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', onDown, true);
-    return () => window.removeEventListener('pointerdown', onDown, true);
-  }, [open]);
-
-  const onMenuKey = (event: KeyboardEvent) => {
-    event.stopPropagation(); // the menu's keys are not the canvas's
-    const list = menuItems(menu.current);
-    const at = list.indexOf(document.activeElement as HTMLElement);
-    const to = (i: number) => {
-      event.preventDefault();
-      list[(i + list.length) % list.length]?.focus();
-    };
-    if (event.key === 'ArrowDown') to(at + 1);
-    else if (event.key === 'ArrowUp') to(at - 1);
-    else if (event.key === 'Home') to(0);
-    else if (event.key === 'End') to(list.length - 1);
-    else if (event.key === 'Escape') {
-      event.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    } else if (event.key === 'Tab') setOpen(false);
-  };
-  // The menu closes and the keyboard goes back to its button first: a dialog opened from the
-  // menu then gives the keyboard back to the button when it closes.
-  const done = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
   const show = (id: string, name: string) => () => {
     done();
     // Picking a process from the comparison shows its map.
@@ -108,13 +65,7 @@ export function ScenarioSwitcher({
         title={`Process shown: ${shownName}. As-is and scenarios`}
         data-testid="scenario-switcher"
         onClick={() => setOpen(open ? false : 'first')}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            event.stopPropagation();
-            setOpen(event.key === 'ArrowUp' ? 'last' : 'first');
-          }
-        }}
+        onKeyDown={onButtonKey}
       >
         <span className="visually-hidden">Process shown: </span>
         <span className="scenario-switcher__name">{shownName}</span>

@@ -1,4 +1,3 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { AppLink } from '../app/AppLink';
 import type { ConnectionState } from '../sync/map-connection';
 import { useSession } from '../store/session-store';
@@ -15,6 +14,7 @@ import { Participants } from '../presence/Participants';
 import { ConnectionBadge } from './ConnectionBadge';
 import { chordLabel } from './keys';
 import { useNarrowWindow } from './narrow-window';
+import { useMenuButton } from './useMenuButton';
 import { useTidyProgress } from './useTidyUp';
 import { ScenarioSwitcher } from './ScenarioSwitcher';
 import type { Scenario } from '@procmap/model';
@@ -138,10 +138,6 @@ function MenuWords({ id }: { id: string }) {
   );
 }
 
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return [...(menu?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not(:disabled)') ?? [])];
-}
-
 /**
  * A narrow window's "More" menu: the map-wide buttons (outline, export, share, shortcuts), so
  * the editing buttons keep one line. A menu button in the ARIA sense: Enter, Space or ↓ open it
@@ -149,48 +145,14 @@ function menuItems(menu: HTMLElement | null): HTMLElement[] {
  * keyboard back to the button, Tab or a click elsewhere closes it.
  */
 function MoreMenu({ ctx }: { ctx: ActionContext }) {
-  const [open, setOpen] = useState<false | 'first' | 'last'>(false);
+  const { open, setOpen, button, menu, buttonId, menuId, onMenuKey, onButtonKey, done } =
+    useMenuButton();
   const view = useSession((s) => s.view);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  const buttonId = useId();
-  const menuId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const list = menuItems(menu.current);
-    (open === 'last' ? list.at(-1) : list[0])?.focus();
-    const onDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', onDown, true);
-    return () => window.removeEventListener('pointerdown', onDown, true);
-  }, [open]);
-
-  const onMenuKey = (event: KeyboardEvent) => {
-    event.stopPropagation(); // the menu's keys are not the canvas's
-    const list = menuItems(menu.current);
-    const at = list.indexOf(document.activeElement as HTMLElement);
-    const to = (i: number) => {
-      event.preventDefault();
-      list[(i + list.length) % list.length]?.focus();
-    };
-    if (event.key === 'ArrowDown') to(at + 1);
-    else if (event.key === 'ArrowUp') to(at - 1);
-    else if (event.key === 'Home') to(0);
-    else if (event.key === 'End') to(list.length - 1);
-    else if (event.key === 'Escape') {
-      event.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    } else if (event.key === 'Tab') setOpen(false);
-  };
   // The menu closes first and the keyboard goes back to its button: a dialog opened from the
   // menu then gives the keyboard back to the button when it closes.
   const run = (id: string) => () => {
-    setOpen(false);
-    button.current?.focus();
+    done();
     runAction(id, ctx);
   };
 
@@ -207,13 +169,7 @@ function MoreMenu({ ctx }: { ctx: ActionContext }) {
         title="More: outline, compare, export, share, keyboard shortcuts"
         data-testid="toolbar-more"
         onClick={() => setOpen(open ? false : 'first')}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            event.stopPropagation();
-            setOpen(event.key === 'ArrowUp' ? 'last' : 'first');
-          }
-        }}
+        onKeyDown={onButtonKey}
       >
         <Icon name="more" />
         <span className="toolbar__label">More</span>
