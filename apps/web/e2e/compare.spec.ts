@@ -1,4 +1,11 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import {
+  portalFlows,
+  portalSteps,
+  referralFlows,
+  referralRoles,
+  referralSteps,
+} from '@procmap/test-kit';
 import { expectAccessible } from './axe';
 import { openCompare as showCompare, makeMap, openLink, showProcess, step } from './editor-helpers';
 
@@ -9,38 +16,12 @@ import { openCompare as showCompare, makeMap, openLink, showProcess, step } from
  * under one seed, and a map without scenarios explaining how to make one.
  */
 
-const roles = [
-  { id: 'clerk', name: 'Clerk', headcount: 2, hourlyCost: 30 },
-  { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
-];
-const check = {
-  id: 'check',
-  roleId: 'nurse',
-  kind: 'task',
-  label: 'Check',
-  processTime: 5,
-  waitTime: 30,
-  valueClass: 'value-adding',
-};
-const asIsSteps = (keyWait: number) => [
-  { id: 'in', roleId: 'clerk', kind: 'start', label: 'Referral arrives', position: { x: 0, y: 0 } },
-  {
-    id: 'key',
-    roleId: 'clerk',
-    kind: 'task',
-    label: 'Key in',
-    processTime: 10,
-    waitTime: keyWait,
-    position: { x: 200, y: 0 },
-  },
-  { ...check, position: { x: 400, y: 0 } },
-  { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked', position: { x: 600, y: 0 } },
-];
-const chain = [
-  { id: 'f1', from: 'in', to: 'key' },
-  { id: 'f2', from: 'key', to: 'check' },
-  { id: 'f3', from: 'check', to: 'out' },
-];
+/** The referral pair's as-is steps (test-kit), placed left to right, "Key in" after `keyWait`. */
+const asIsSteps = (keyWait: number) =>
+  referralSteps(keyWait).map((s, i) => ({ ...s, position: { x: 200 * i, y: 0 } }));
+/** The portal's steps, its check where the as-is has it. */
+const toBeSteps = () =>
+  portalSteps().map((s) => (s.id === 'check' ? { ...s, position: { x: 400, y: 0 } } : s));
 
 function referral(title: string, withScenarios = true) {
   return {
@@ -48,27 +29,26 @@ function referral(title: string, withScenarios = true) {
     version: 1,
     title,
     settings: { demand: { count: 24, per: 'day' }, currency: 'GBP' },
-    roles,
+    roles: referralRoles(),
     steps: asIsSteps(60),
-    flows: chain,
+    flows: referralFlows(),
     ...(withScenarios
       ? {
           scenarios: [
             {
               id: 'portal',
               name: 'To-be portal',
-              roles,
-              steps: [
-                { id: 'in', roleId: 'nurse', kind: 'start', label: 'Referral arrives' },
-                { ...check, position: { x: 400, y: 0 } },
-                { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
-              ],
-              flows: [
-                { id: 't1', from: 'in', to: 'check' },
-                { id: 'f3', from: 'check', to: 'out' },
-              ],
+              roles: referralRoles(),
+              steps: toBeSteps(),
+              flows: portalFlows(),
             },
-            { id: 'slower', name: 'Slower tray', roles, steps: asIsSteps(120), flows: chain },
+            {
+              id: 'slower',
+              name: 'Slower tray',
+              roles: referralRoles(),
+              steps: asIsSteps(120),
+              flows: referralFlows(),
+            },
           ],
         }
       : {}),

@@ -1,81 +1,21 @@
-import { validateMap } from '@procmap/model';
+import { referralPairMap } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import { compareScenarios } from './compare';
 import { metricChanges, roleChanges, verdictOf } from './metric-changes';
 
 /*
- * A pair worked by hand. As-is: the clerk keys the referral in (10 min work after 60 min in
- * the tray), then the nurse checks it (5 min after 30 min): lead time 105 min, one handoff,
- * cost 10/60 × £30 + 5/60 × £60 = £10, value-adding 5 min (the check) so PCE 5/105.
- * To-be "portal": the referral arrives in the nurse's lane and goes straight to the check:
- * lead time 35 min, no handoff, cost £5, PCE 5/35; the clerk's role stays with headcount 1.
+ * The referral pair worked by hand (test-kit's scenario-maps.ts). As-is: the clerk keys the
+ * referral in (10 min work after 60 min in the tray), then the nurse checks it (5 min after
+ * 30 min): lead time 105 min, one handoff, cost 10/60 × £30 + 5/60 × £60 = £10, value-adding
+ * 5 min (the check) so PCE 5/105. To-be "portal": the referral arrives in the nurse's lane and
+ * goes straight to the check: lead time 35 min, no handoff, cost £5, PCE 5/35; the clerk's role
+ * stays with headcount 1. A second scenario, "same", has nothing mapped.
  */
-const file = {
-  format: 'procmap',
-  version: 1,
-  title: 'Referral',
-  roles: [
-    { id: 'clerk', name: 'Clerk', headcount: 2, hourlyCost: 30 },
-    { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
-  ],
-  steps: [
-    { id: 'in', roleId: 'clerk', kind: 'start', label: 'Referral arrives' },
-    { id: 'key', roleId: 'clerk', kind: 'task', label: 'Key in', processTime: 10, waitTime: 60 },
-    {
-      id: 'check',
-      roleId: 'nurse',
-      kind: 'task',
-      label: 'Check',
-      processTime: 5,
-      waitTime: 30,
-      valueClass: 'value-adding',
-    },
-    { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
-  ],
-  flows: [
-    { id: 'f1', from: 'in', to: 'key' },
-    { id: 'f2', from: 'key', to: 'check' },
-    { id: 'f3', from: 'check', to: 'out' },
-  ],
-  comments: [
-    { id: 'c1', kind: 'idea', author: 'Ana', text: 'Portal', createdAt: '2026-12-01T09:00:00Z' },
-  ],
-  scenarios: [
-    {
-      id: 'portal',
-      name: 'To-be: portal',
-      description: 'Referrals come through the portal',
-      ideas: ['c1'],
-      roles: [
-        { id: 'clerk', name: 'Clerk', headcount: 1, hourlyCost: 30 },
-        { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
-      ],
-      steps: [
-        { id: 'in', roleId: 'nurse', kind: 'start', label: 'Referral arrives' },
-        {
-          id: 'check',
-          roleId: 'nurse',
-          kind: 'task',
-          label: 'Check',
-          processTime: 5,
-          waitTime: 30,
-          valueClass: 'value-adding',
-        },
-        { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
-      ],
-      flows: [
-        { id: 't1', from: 'in', to: 'check' },
-        { id: 'f3', from: 'check', to: 'out' },
-      ],
-    },
-    { id: 'same', name: 'Unchanged copy', roles: [], steps: [], flows: [] },
-  ],
-};
-
 function map() {
-  const v = validateMap(file);
-  if (!v.ok) throw new Error(JSON.stringify(v.problems));
-  return v.map;
+  return referralPairMap({
+    portal: { description: 'Referrals come through the portal' },
+    more: [{ id: 'same', name: 'Unchanged copy', roles: [], steps: [], flows: [] }],
+  });
 }
 
 describe('compareScenarios on a pair worked by hand', () => {

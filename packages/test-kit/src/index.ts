@@ -36,3 +36,14 @@ export {
   svgShapes,
 } from './export-checks';
 export { HOSTILE_PAYLOADS } from './hostile-payloads';
+export type { ReferralPairOptions } from './scenario-maps';
+export {
+  portalFlows,
+  portalSteps,
+  referralCheck,
+  referralFlows,
+  referralPair,
+  referralPairMap,
+  referralRoles,
+  referralSteps,
+} from './scenario-maps';

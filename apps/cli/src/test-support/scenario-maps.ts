@@ -1,3 +1,4 @@
+import { referralRoles } from '@procmap/test-kit';
 import { busyReferralMap } from './maps';
 
 /*
@@ -8,7 +9,8 @@ import { busyReferralMap } from './maps';
 type Json = Record<string, unknown>;
 
 /**
- * Referral triage, worked by hand (7.5 h days, 40 referrals a day, so 450 working minutes a day).
+ * Referral triage, worked by hand (7.5 h days, 40 referrals a day, so 450 working minutes a
+ * day), on the referral pair's two lanes (test-kit's scenario-maps.ts).
  *
  * As-is: the clerk keys the referral in (10 min, after 60 min in the tray), the nurse triages it
  * (5 min, after 120 min waiting for the session; value-adding), the clerk books the appointment
@@ -27,31 +29,9 @@ export function triageMap(): Json {
     id: 'triage',
     title: 'Referral triage',
     settings: { currency: 'GBP', demand: { count: 40, per: 'day' } },
-    roles: [
-      { id: 'clerk', name: 'Clerk', headcount: 2, hourlyCost: 30 },
-      { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
-    ],
-    steps: [
-      { id: 'arrives', roleId: 'clerk', kind: 'start', label: 'Referral arrives' },
-      { id: 'key', roleId: 'clerk', kind: 'task', label: 'Key in', processTime: 10, waitTime: 60 },
-      {
-        id: 'triage',
-        roleId: 'nurse',
-        kind: 'task',
-        label: 'Triage',
-        processTime: 5,
-        waitTime: 120,
-        valueClass: 'value-adding',
-      },
-      { id: 'book', roleId: 'clerk', kind: 'task', label: 'Book', processTime: 6, waitTime: 30 },
-      { id: 'booked', roleId: 'clerk', kind: 'end', label: 'Booked' },
-    ],
-    flows: [
-      { id: 'f1', from: 'arrives', to: 'key' },
-      { id: 'f2', from: 'key', to: 'triage' },
-      { id: 'f3', from: 'triage', to: 'book' },
-      { id: 'f4', from: 'book', to: 'booked' },
-    ],
+    roles: referralRoles(),
+    steps: triageSteps(120),
+    flows: triageFlows(),
     comments: [
       {
         id: 'c1',
@@ -68,28 +48,16 @@ export function triageMap(): Json {
         name: 'To-be: online',
         description: 'The nurse triages and books',
         ideas: ['c1'],
-        roles: [
-          { id: 'clerk', name: 'Clerk', headcount: 1, hourlyCost: 30 },
-          { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
-        ],
+        roles: referralRoles(1),
         steps: [
           { id: 'arrives', roleId: 'nurse', kind: 'start', label: 'Referral arrives' },
-          {
-            id: 'triage',
-            roleId: 'nurse',
-            kind: 'task',
-            label: 'Triage',
-            processTime: 5,
-            waitTime: 30,
-            valueClass: 'value-adding',
-          },
+          triageStep(30),
           { id: 'book', roleId: 'nurse', kind: 'task', label: 'Book', processTime: 4, waitTime: 0 },
           { id: 'booked', roleId: 'nurse', kind: 'end', label: 'Booked' },
         ],
         flows: [
           { id: 't1', from: 'arrives', to: 'triage' },
-          { id: 'f3', from: 'triage', to: 'book' },
-          { id: 'f4', from: 'book', to: 'booked' },
+          ...triageFlows().filter((f) => f.id === 'f3' || f.id === 'f4'),
         ],
       },
       // The as-is with the wait before triage halved: a second scenario, for --scenarios.
@@ -98,48 +66,39 @@ export function triageMap(): Json {
         name: 'Two triage sessions',
         ideas: [],
         settings: { currency: 'GBP', demand: { count: 40, per: 'day' } },
-        roles: [
-          { id: 'clerk', name: 'Clerk', headcount: 2, hourlyCost: 30 },
-          { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
-        ],
-        steps: [
-          { id: 'arrives', roleId: 'clerk', kind: 'start', label: 'Referral arrives' },
-          {
-            id: 'key',
-            roleId: 'clerk',
-            kind: 'task',
-            label: 'Key in',
-            processTime: 10,
-            waitTime: 60,
-          },
-          {
-            id: 'triage',
-            roleId: 'nurse',
-            kind: 'task',
-            label: 'Triage',
-            processTime: 5,
-            waitTime: 60,
-            valueClass: 'value-adding',
-          },
-          {
-            id: 'book',
-            roleId: 'clerk',
-            kind: 'task',
-            label: 'Book',
-            processTime: 6,
-            waitTime: 30,
-          },
-          { id: 'booked', roleId: 'clerk', kind: 'end', label: 'Booked' },
-        ],
-        flows: [
-          { id: 'f1', from: 'arrives', to: 'key' },
-          { id: 'f2', from: 'key', to: 'triage' },
-          { id: 'f3', from: 'triage', to: 'book' },
-          { id: 'f4', from: 'book', to: 'booked' },
-        ],
+        roles: referralRoles(),
+        steps: triageSteps(60),
+        flows: triageFlows(),
       },
     ],
   };
+}
+
+/** The nurse's triage: 5 min, value-adding, after `wait` minutes. */
+function triageStep(wait: number): Json {
+  const step = { id: 'triage', roleId: 'nurse', kind: 'task', label: 'Triage', processTime: 5 };
+  return { ...step, waitTime: wait, valueClass: 'value-adding' };
+}
+
+/** The as-is triage steps, with `triageWait` minutes before triage. */
+function triageSteps(triageWait: number): Json[] {
+  return [
+    { id: 'arrives', roleId: 'clerk', kind: 'start', label: 'Referral arrives' },
+    { id: 'key', roleId: 'clerk', kind: 'task', label: 'Key in', processTime: 10, waitTime: 60 },
+    triageStep(triageWait),
+    { id: 'book', roleId: 'clerk', kind: 'task', label: 'Book', processTime: 6, waitTime: 30 },
+    { id: 'booked', roleId: 'clerk', kind: 'end', label: 'Booked' },
+  ];
+}
+
+/** The as-is flows: arrives → Key in → Triage → Book → booked (f1 to f4). */
+function triageFlows(): Json[] {
+  return [
+    { id: 'f1', from: 'arrives', to: 'key' },
+    { id: 'f2', from: 'key', to: 'triage' },
+    { id: 'f3', from: 'triage', to: 'book' },
+    { id: 'f4', from: 'book', to: 'booked' },
+  ];
 }
 
 /**

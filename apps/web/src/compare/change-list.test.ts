@@ -1,7 +1,7 @@
 import { diffMaps, type ProcessMap, scenarioMap } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
 import { changeGroups, ideaLines } from './change-list';
-import { referral } from './test-fixtures';
+import { REFERRAL, referral } from './test-fixtures';
 
 function portal(extra: object[] = []): { asIs: ProcessMap; toBe: ProcessMap } {
   const asIs = referral(extra);
@@ -24,30 +24,21 @@ describe('changeGroups', () => {
   });
 
   it('names changed fields in the panel’s words with their values, as the report does', () => {
+    // The as-is with "Key in" renamed "Scan" and quicker, and a new step after it.
+    const steps = REFERRAL.steps.flatMap((s) =>
+      s.id === 'key'
+        ? [
+            { ...s, label: 'Scan', processTime: 2 },
+            { id: 'new', roleId: 'nurse', kind: 'task', label: 'Call back' },
+          ]
+        : [s],
+    );
     const moved = {
       id: 'moved',
       name: 'Quicker keying',
-      roles: REFERRAL_ROLES,
-      steps: [
-        { id: 'in', roleId: 'clerk', kind: 'start', label: 'Referral arrives' },
-        { id: 'key', roleId: 'clerk', kind: 'task', label: 'Scan', processTime: 2, waitTime: 60 },
-        { id: 'new', roleId: 'nurse', kind: 'task', label: 'Call back' },
-        {
-          id: 'check',
-          roleId: 'nurse',
-          kind: 'task',
-          label: 'Check',
-          processTime: 5,
-          waitTime: 30,
-          valueClass: 'value-adding',
-        },
-        { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
-      ],
-      flows: [
-        { id: 'f1', from: 'in', to: 'key' },
-        { id: 'f2', from: 'key', to: 'check' },
-        { id: 'f3', from: 'check', to: 'out' },
-      ],
+      roles: REFERRAL.roles,
+      steps,
+      flows: REFERRAL.flows,
     };
     const { asIs, toBe } = portal([moved]);
     expect(changeGroups(asIs, toBe, diffMaps(asIs, toBe), FORMAT)).toEqual([
@@ -101,8 +92,3 @@ describe('ideaLines', () => {
 });
 
 const FORMAT = { hoursPerDay: 7.5, currency: 'GBP' };
-
-const REFERRAL_ROLES = [
-  { id: 'clerk', name: 'Clerk', headcount: 2, hourlyCost: 30 },
-  { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
-];

@@ -6,6 +6,17 @@ import { type ProcessMap, validateMap } from '@procmap/model';
  * time 105 min, one handoff, £10 a case. To-be "portal": the referral starts in the nurse's lane
  * and goes straight to the check: lead time 35 min, no handoff, £5 a case; "Key in" is gone.
  */
+/** The nurse's check, the same on both sides: 5 min after 30 min waiting, value-adding. */
+const CHECK = {
+  id: 'check',
+  roleId: 'nurse',
+  kind: 'task',
+  label: 'Check',
+  processTime: 5,
+  waitTime: 30,
+  valueClass: 'value-adding',
+};
+
 export const REFERRAL = {
   format: 'procmap',
   version: 1,
@@ -18,15 +29,7 @@ export const REFERRAL = {
   steps: [
     { id: 'in', roleId: 'clerk', kind: 'start', label: 'Referral arrives' },
     { id: 'key', roleId: 'clerk', kind: 'task', label: 'Key in', processTime: 10, waitTime: 60 },
-    {
-      id: 'check',
-      roleId: 'nurse',
-      kind: 'task',
-      label: 'Check',
-      processTime: 5,
-      waitTime: 30,
-      valueClass: 'value-adding',
-    },
+    CHECK,
     { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
   ],
   flows: [
@@ -49,15 +52,7 @@ export const REFERRAL = {
       ],
       steps: [
         { id: 'in', roleId: 'nurse', kind: 'start', label: 'Referral arrives' },
-        {
-          id: 'check',
-          roleId: 'nurse',
-          kind: 'task',
-          label: 'Check',
-          processTime: 5,
-          waitTime: 30,
-          valueClass: 'value-adding',
-        },
+        CHECK,
         { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
       ],
       flows: [

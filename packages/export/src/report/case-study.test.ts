@@ -1,12 +1,13 @@
 import { analyze, formatMinutes, formatValue, METRIC_DESCRIPTORS } from '@procmap/analysis';
 import { compareScenarios, metricChanges, simulateComparison } from '@procmap/compare';
-import { type ProcessMap, scenarioMap, validateMap } from '@procmap/model';
+import { type ProcessMap, scenarioMap } from '@procmap/model';
 import {
   EXPORT_FONTS as FONTS,
   flat,
   HAS_PDFTOTEXT,
   hospitalDischarge,
   pdfText,
+  referralPairMap,
 } from '@procmap/test-kit';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -115,75 +116,14 @@ describe.skipIf(!HAS_PDFTOTEXT)('the case study of a scenario', () => {
 });
 
 /*
- * The words on a pair worked by hand (the compare package's): the clerk keys the referral in
- * (10 min after 60 min in the tray) before the nurse checks it (5 min after 30); the portal
- * drops the keying and the referral arrives in the nurse's lane. Lead time 105 → 35 min,
- * hands-on 15 → 5 min, cost £10 → £5 a case.
+ * The words on the referral pair worked by hand (test-kit's scenario-maps.ts): the clerk keys
+ * the referral in (10 min after 60 min in the tray) before the nurse checks it (5 min after 30);
+ * the portal drops the keying and the referral arrives in the nurse's lane. Lead time 105 → 35
+ * min, hands-on 15 → 5 min, cost £10 → £5 a case. Here the scenario is named "Portal" and the
+ * idea it takes up has 3 votes.
  */
-function referral(settings: object = { currency: 'GBP' }): ProcessMap {
-  const check = {
-    id: 'check',
-    roleId: 'nurse',
-    kind: 'task',
-    label: 'Check',
-    processTime: 5,
-    waitTime: 30,
-    valueClass: 'value-adding',
-  };
-  const v = validateMap({
-    format: 'procmap',
-    version: 1,
-    title: 'Referral',
-    settings,
-    roles: [
-      { id: 'clerk', name: 'Clerk', headcount: 2, hourlyCost: 30 },
-      { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
-    ],
-    steps: [
-      { id: 'in', roleId: 'clerk', kind: 'start', label: 'Referral arrives' },
-      { id: 'key', roleId: 'clerk', kind: 'task', label: 'Key in', processTime: 10, waitTime: 60 },
-      check,
-      { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
-    ],
-    flows: [
-      { id: 'f1', from: 'in', to: 'key' },
-      { id: 'f2', from: 'key', to: 'check' },
-      { id: 'f3', from: 'check', to: 'out' },
-    ],
-    comments: [
-      {
-        id: 'c1',
-        kind: 'idea',
-        author: 'Ana',
-        text: 'Portal',
-        createdAt: '2026-12-01T09:00:00Z',
-        votes: { ana: 2, ben: 1 },
-      },
-    ],
-    scenarios: [
-      {
-        id: 'portal',
-        name: 'Portal',
-        ideas: ['c1'],
-        roles: [
-          { id: 'clerk', name: 'Clerk', headcount: 1, hourlyCost: 30 },
-          { id: 'nurse', name: 'Nurse', headcount: 1, hourlyCost: 60 },
-        ],
-        steps: [
-          { id: 'in', roleId: 'nurse', kind: 'start', label: 'Referral arrives' },
-          check,
-          { id: 'out', roleId: 'nurse', kind: 'end', label: 'Booked' },
-        ],
-        flows: [
-          { id: 't1', from: 'in', to: 'check' },
-          { id: 'f3', from: 'check', to: 'out' },
-        ],
-      },
-    ],
-  });
-  if (!v.ok) throw new Error(JSON.stringify(v.problems));
-  return v.map;
-}
+const referral = (settings: object = { currency: 'GBP' }): ProcessMap =>
+  referralPairMap({ settings, idea: { votes: { ana: 2, ben: 1 } }, portal: { name: 'Portal' } });
 
 describe.skipIf(!HAS_PDFTOTEXT)('the case study of a pair worked by hand', () => {
   it('says what changes and what it buys, with the figures worked out by hand', async () => {

@@ -59,13 +59,37 @@ export function leadTimeChart(
     const w = Math.max(0.5, x(b.to) - x0 - 0.6);
     items.push({ type: 'rect', x: x0, y: base - h, w, h, fill: BAR });
   }
-  items.push({
-    type: 'path',
-    d: `M${GUTTER} ${base}H${width}`,
-    stroke: INK_MUTED,
-    strokeWidth: 0.8,
-  });
-  for (const t of ticks(lo, hi, dayMinutes)) {
+  items.push(...timeAxis({ x, lo, hi, base, left: GUTTER, width, dayMinutes, label: time }));
+  items.push(...marker(x(lead.p50), `Half within ${time(lead.p50)}`, base, 9, width));
+  items.push(...marker(x(lead.p90), `9 in 10 within ${time(lead.p90)}`, base, 21, width));
+  return { items, height };
+}
+
+/** Where a time axis goes and how it writes its times. */
+export interface TimeAxis {
+  /** The x of a time in minutes. */
+  readonly x: (minutes: number) => number;
+  readonly lo: number;
+  readonly hi: number;
+  /** The axis's y, and where its line starts and ends. */
+  readonly base: number;
+  readonly left: number;
+  readonly width: number;
+  /** The minutes of a working day, for round ticks of days. */
+  readonly dayMinutes: number;
+  readonly label: (minutes: number) => string;
+}
+
+/**
+ * The axis under a chart: its line, and at each round time from `lo` to `hi` a tick and the
+ * time under it (kept inside the chart near either edge).
+ */
+export function timeAxis(axis: TimeAxis): Item[] {
+  const { x, base, width } = axis;
+  const items: Item[] = [
+    { type: 'path', d: `M${axis.left} ${base}H${width}`, stroke: INK_MUTED, strokeWidth: 0.8 },
+  ];
+  for (const t of ticks(axis.lo, axis.hi, axis.dayMinutes)) {
     const tx = x(t);
     items.push({
       type: 'path',
@@ -73,14 +97,17 @@ export function leadTimeChart(
       stroke: INK_MUTED,
       strokeWidth: 0.8,
     });
-    const anchor = tx > width - 20 ? 'end' : 'middle';
+    const anchor = tx > width - 20 ? 'end' : tx < 20 ? 'start' : 'middle';
     items.push(
-      textRun(tx, base + 12, time(t), { size: 7.5, weight: 'normal', fill: INK_MUTED, anchor }),
+      textRun(tx, base + 12, axis.label(t), {
+        size: 7.5,
+        weight: 'normal',
+        fill: INK_MUTED,
+        anchor,
+      }),
     );
   }
-  items.push(...marker(x(lead.p50), `Half within ${time(lead.p50)}`, base, 9, width));
-  items.push(...marker(x(lead.p90), `9 in 10 within ${time(lead.p90)}`, base, 21, width));
-  return { items, height };
+  return items;
 }
 
 /** A dashed line at `mx` from the label row down to the axis, and its label beside it. */

@@ -2,7 +2,7 @@ import type { LeadTimeResult } from '@procmap/simulation';
 import type { Item } from '../scene';
 import { ACCENT, INK_MUTED, LINE, mix, SURFACE } from '../theme';
 import { textWidth } from '../text';
-import { type Chart, ticks } from './lead-time-chart';
+import { type Chart, timeAxis } from './lead-time-chart';
 import { textRun } from './text-run';
 
 /*
@@ -71,30 +71,8 @@ export function leadTimeOverlay(
     path += `L${p(at, base)}`;
     items.push({ type: 'path', d: path, stroke: TO_BE_LINE, strokeWidth: 1.6 });
   }
-  items.push({
-    type: 'path',
-    d: `M${GUTTER} ${base}H${width}`,
-    stroke: INK_MUTED,
-    strokeWidth: 0.8,
-  });
-  for (const t of ticks(lo, hi, dayMinutes)) {
-    const tx = x(t);
-    items.push({
-      type: 'path',
-      d: `M${tx} ${base}V${base + 3}`,
-      stroke: INK_MUTED,
-      strokeWidth: 0.8,
-    });
-    const anchor = tx > width - 20 ? 'end' : tx < 20 ? 'start' : 'middle';
-    items.push(
-      textRun(tx, base + 12, t === 0 ? '0' : time(t), {
-        size: 7.5,
-        weight: 'normal',
-        fill: INK_MUTED,
-        anchor,
-      }),
-    );
-  }
+  const label = (t: number) => (t === 0 ? '0' : time(t));
+  items.push(...timeAxis({ x, lo, hi, base, left: GUTTER, width, dayMinutes, label }));
   // The sooner of the two is labelled to the left of its line, the later to the right, so the
   // labels never run across each other's line.
   const toBeFirst = toBe.p90 <= asIs.p90;
