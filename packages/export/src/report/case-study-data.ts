@@ -70,10 +70,21 @@ export function caseStudyOf(
   const changes = after.changes;
   const roleName = new Map(asIsMap.roles.map((r) => [r.id as string, cleanText(r.name)]));
   const fromRole = new Map(asIsMap.steps.map((s) => [s.id as string, roleName.get(s.roleId)]));
+  // A move and the other changed fields are two tags on the map, each of its own width.
+  const changedFields = changes.steps.changed.map((c) => ({
+    id: c.id,
+    moved: c.fields.includes('roleId'),
+    rest: c.fields.filter((f) => f !== 'roleId'),
+  }));
   const marks: DifferenceMarks = {
     added: new Set(changes.steps.added),
     changed: new Map(
-      changes.steps.changed.map((c) => [c.id, changeTag(c.fields, fromRole.get(c.id))]),
+      changedFields
+        .filter((c) => c.rest.length > 0)
+        .map((c) => [c.id, changeTag(c.rest, undefined)]),
+    ),
+    moved: new Map(
+      changedFields.filter((c) => c.moved).map((c) => [c.id, fromRole.get(c.id) || 'another role']),
     ),
   };
   return {
