@@ -37,7 +37,7 @@ export const useCursorsShown = create<CursorsShown>()((set) => ({
 }));
 
 /**
- * The other participants' pointers over the canvas, each with its owner's name (as text, never
+ * The pointers of the other participants on the process shown over the canvas, each with its owner's name (as text, never
  * markup). Drawn above the steps, never catching the pointer; not at all when hidden.
  */
 export const Cursors = memo(function Cursors() {
@@ -46,7 +46,7 @@ export const Cursors = memo(function Cursors() {
 });
 
 function PeerCursors() {
-  const peers = usePresence((s) => s.peers);
+  const peers = usePresence((s) => s.here);
   const [tx, ty, zoom] = useStore((s) => s.transform);
   return (
     <div className="cursors" aria-hidden="true">

@@ -1,12 +1,14 @@
 import { usePresence } from './presence-store';
+import { processLabel, useScenarios } from './process-names';
 import { stopFollowing } from './useFollowView';
 import { usePresenceChannel } from './usePresenceChannel';
 
-/** Says whose view this tab is following, or that this tab is presenting; with the way out. */
+/** Says whose view this tab is following and on which process, or that this tab is presenting; with the way out. */
 export function FollowBanner() {
   const channel = usePresenceChannel();
   const presenting = usePresence((s) => s.presenting);
   const followed = usePresence((s) => s.peers.find((p) => p.clientId === s.following));
+  const scenarios = useScenarios();
   if (presenting) {
     return (
       <div
@@ -32,7 +34,8 @@ export function FollowBanner() {
       {/* One piece of text, so a narrow window wraps its words, not its parts. */}
       <span>
         Following <strong>{followed.name}</strong>
-        {followed.presenting ? ' (presenting)' : ''}. Pan or zoom to look around on your own.
+        {followed.presenting ? ' (presenting)' : ''} in {processLabel(followed.process, scenarios)}.
+        Pan or zoom to look around on your own.
       </span>
       <button type="button" className="button" onClick={stopFollowing}>
         Stop following

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { initials, MAX_NAME } from './identity';
 import type { Peer } from './peers';
 import { usePresence } from './presence-store';
+import { processLabel, useScenarios } from './process-names';
 import { usePresenceChannel } from './usePresenceChannel';
 import { useCursorsShown } from './Cursors';
 import { followByChoice, stopFollowing } from './useFollowView';
@@ -9,9 +10,23 @@ import { followByChoice, stopFollowing } from './useFollowView';
 /** Avatars shown before the rest fold into "+N". */
 const SHOWN = 7;
 
+/** A colleague's name, and where they are when it is not the process this tab shows. */
+export function whereLabel(
+  peer: Peer,
+  myProcess: string,
+  scenarios: Parameters<typeof processLabel>[1],
+): string {
+  return peer.process === myProcess
+    ? peer.name
+    : `${peer.name} — in ${processLabel(peer.process, scenarios)}`;
+}
+
 function Avatar({ peer }: { peer: Peer }) {
   const following = usePresence((s) => s.following === peer.clientId);
-  const label = `${peer.name}${peer.viewOnly ? ' (view only)' : ''}${peer.presenting ? ', presenting' : ''}`;
+  const myProcess = usePresence((s) => s.process);
+  const scenarios = useScenarios();
+  const elsewhere = peer.process !== myProcess;
+  const label = `${whereLabel(peer, myProcess, scenarios)}${peer.viewOnly ? ' (view only)' : ''}${peer.presenting ? ', presenting' : ''}`;
   return (
     <button
       type="button"
@@ -19,6 +34,7 @@ function Avatar({ peer }: { peer: Peer }) {
       style={{ ['--peer-color' as string]: peer.color }}
       data-testid="participant"
       data-name={peer.name}
+      data-elsewhere={elsewhere ? '' : undefined}
       aria-pressed={following}
       aria-label={following ? `Stop following ${label}` : `Follow ${label}`}
       title={following ? `Following ${label}: click to stop` : `${label}: click to follow`}
@@ -158,9 +174,14 @@ function Me() {
   );
 }
 
-/** Everyone on the map: this tab first, then the others; click someone to follow their view. */
+/**
+ * Everyone on the map: this tab first, then the others (saying where each is when on another
+ * process); click someone to follow their view.
+ */
 export function Participants() {
   const peers = usePresence((s) => s.peers);
+  const myProcess = usePresence((s) => s.process);
+  const scenarios = useScenarios();
   const rest = peers.length - SHOWN;
   return (
     <section className="participants" data-testid="participants" aria-label="People on this map">
@@ -173,7 +194,7 @@ export function Participants() {
           className="avatar avatar--more"
           title={peers
             .slice(SHOWN)
-            .map((p) => p.name)
+            .map((p) => whereLabel(p, myProcess, scenarios))
             .join(', ')}
         >
           +{rest}

@@ -1,3 +1,4 @@
+import { AS_IS_ID } from '@procmap/model';
 import { cleanName, colourFor, safeColour } from './identity';
 
 /*
@@ -27,6 +28,8 @@ export interface PresenceState {
   /** Set while this participant asks everyone to follow them; the time they asked. */
   readonly presenting?: number | null;
   readonly viewOnly?: boolean;
+  /** The process this participant is shown: "as-is" or a scenario's id. */
+  readonly process?: string;
 }
 
 /** A peer as the editor shows it. */
@@ -39,6 +42,8 @@ export interface Peer {
   readonly view: View | null;
   readonly presenting: number | null;
   readonly viewOnly: boolean;
+  /** The process they are shown: "as-is" or a scenario's id. */
+  readonly process: string;
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -54,6 +59,24 @@ function view(v: unknown): View | null {
   const p = point(v);
   const zoom = (v as Record<string, unknown> | null)?.zoom;
   return p && finite(zoom) && zoom > 0.01 && zoom < 10 ? { ...p, zoom } : null;
+}
+
+/** The longest process id read from a peer; a longer one names no process of ours. */
+export const MAX_PROCESS_ID = 200;
+
+/**
+ * The process a peer is on. A client from before scenarios sends none and shows only the as-is;
+ * a value that is not a usable id (not text, empty, too long) is read the same way.
+ */
+function processOf(v: unknown): string {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_PROCESS_ID ? v : AS_IS_ID;
+}
+
+/** The peers shown the same process as this tab: only their cursors and selections are drawn. */
+export function peersOn(peers: readonly Peer[], process: string): readonly Peer[] {
+  return peers.every((p) => p.process === process)
+    ? peers
+    : peers.filter((p) => p.process === process);
 }
 
 /** Reads a peer's awareness state; `null` when it carries no user (not a participant). */
@@ -75,5 +98,6 @@ export function readPeer(clientId: number, state: unknown): Peer | null {
     view: view(s.view),
     presenting: finite(s.presenting) ? s.presenting : null,
     viewOnly: s.viewOnly === true,
+    process: processOf(s.process),
   };
 }

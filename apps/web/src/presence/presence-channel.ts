@@ -46,7 +46,7 @@ function throttle<T>(interval: number, send: (value: T) => void): (value: T) => 
 
 /**
  * This tab's presence on one map over Yjs awareness: publishes who we are, our cursor, our
- * selection and our view; reads everyone else's into the presence store, at most once a frame
+ * selection, our view and the process we show; reads everyone else's into the presence store, at most once a frame
  * however many peers are moving.
  */
 export class PresenceChannel {
@@ -57,9 +57,11 @@ export class PresenceChannel {
   constructor(
     private readonly awareness: Awareness,
     viewOnly: boolean,
+    process: string,
   ) {
     this.identity = loadIdentity(globalThis.localStorage);
     usePresence.getState().setMe(this.identity);
+    usePresence.getState().setProcess(process);
     awareness.setLocalState({
       user: { name: this.identity.name, color: this.identity.color },
       cursor: null,
@@ -67,6 +69,7 @@ export class PresenceChannel {
       view: null,
       presenting: null,
       viewOnly,
+      process,
     });
     awareness.on('change', this.onChange);
     this.readPeers();
@@ -108,6 +111,15 @@ export class PresenceChannel {
    */
   setSelection(ids: readonly string[]): void {
     this.set('selection', sharedSelection(ids));
+  }
+
+  /**
+   * The process this tab now shows ("as-is" or a scenario's id): published so that colleagues
+   * draw our cursor and selection only on that process, and followers come along to it.
+   */
+  setProcess(process: string): void {
+    usePresence.getState().setProcess(process);
+    this.set('process', process);
   }
 
   /** Asks everyone to follow us (or stops asking). */

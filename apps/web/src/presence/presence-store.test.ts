@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Peer } from './peers';
 import { usePresence } from './presence-store';
 
-const peer = (clientId: number, name: string, color: string, selection: string[]): Peer => ({
+const peer = (
+  clientId: number,
+  name: string,
+  color: string,
+  selection: string[],
+  process = 'as-is',
+): Peer => ({
   clientId,
   name,
   color,
@@ -11,10 +17,19 @@ const peer = (clientId: number, name: string, color: string, selection: string[]
   view: null,
   presenting: null,
   viewOnly: false,
+  process,
 });
 
 describe('colleagues’ selections', () => {
-  beforeEach(() => usePresence.setState({ peers: [], selectedBy: new Map(), following: null }));
+  beforeEach(() =>
+    usePresence.setState({
+      peers: [],
+      here: [],
+      selectedBy: new Map(),
+      following: null,
+      process: 'as-is',
+    }),
+  );
 
   it('keeps each colleague’s name with their colour, and a readable text colour', () => {
     usePresence
@@ -43,5 +58,43 @@ describe('colleagues’ selections', () => {
     expect(usePresence.getState().selectedBy.get('s1')?.[0]?.name).toBe('Priya S');
     usePresence.getState().setPeers([{ ...before[0]!, selection: [] }]);
     expect(usePresence.getState().selectedBy.size).toBe(0);
+  });
+
+  it('outlines only the selections and cursors of colleagues on the process shown here', () => {
+    const { setPeers, setProcess } = usePresence.getState();
+    setPeers([
+      peer(1, 'Priya', '#0369a1', ['s1'], 'as-is'),
+      peer(2, 'Sam', '#b45309', ['s1', 's2'], 'portal'),
+    ]);
+    // The as-is shown here: Priya's s1 is outlined, not Sam's (his s1 is the portal's step).
+    expect(
+      usePresence
+        .getState()
+        .selectedBy.get('s1')
+        ?.map((p) => p.name),
+    ).toEqual(['Priya']);
+    expect(usePresence.getState().selectedBy.has('s2')).toBe(false);
+    expect(usePresence.getState().here.map((p) => p.name)).toEqual(['Priya']);
+    // Everyone is still listed, wherever they are.
+    expect(usePresence.getState().peers.map((p) => p.name)).toEqual(['Priya', 'Sam']);
+
+    setProcess('portal');
+    expect(
+      usePresence
+        .getState()
+        .selectedBy.get('s1')
+        ?.map((p) => p.name),
+    ).toEqual(['Sam']);
+    expect(
+      usePresence
+        .getState()
+        .selectedBy.get('s2')
+        ?.map((p) => p.name),
+    ).toEqual(['Sam']);
+    expect(usePresence.getState().here.map((p) => p.name)).toEqual(['Sam']);
+
+    setProcess('elsewhere');
+    expect(usePresence.getState().selectedBy.size).toBe(0);
+    expect(usePresence.getState().here).toEqual([]);
   });
 });

@@ -13,16 +13,17 @@ export function usePresenceChannel(): PresenceChannel | null {
 
 /**
  * Joins the map's presence for as long as the editor is open: publishes this tab's selection
- * as it changes, and follows a participant who asks everyone to follow them (until this tab
- * declines by panning or pressing "Stop following").
+ * and the process it shows as they change, and follows a participant who asks everyone to
+ * follow them (until this tab declines by panning or pressing "Stop following").
  */
 export function useJoinPresence(awareness: Awareness, viewOnly: boolean): PresenceChannel | null {
   const [channel, setChannel] = useState<PresenceChannel | null>(null);
   useEffect(() => {
-    const created = new PresenceChannel(awareness, viewOnly);
+    const created = new PresenceChannel(awareness, viewOnly, useSession.getState().processId);
     setChannel(created);
     created.setSelection(selectedStepIds(useSession.getState().selection));
     const stopSelection = useSession.subscribe((state, before) => {
+      if (state.processId !== before.processId) created.setProcess(state.processId);
       if (state.selection !== before.selection) {
         created.setSelection(selectedStepIds(state.selection));
       }
@@ -43,7 +44,13 @@ export function useJoinPresence(awareness: Awareness, viewOnly: boolean): Presen
       stopPresenter();
       created.destroy();
       setChannel(null);
-      usePresence.setState({ peers: [], following: null, declined: null, presenting: false });
+      usePresence.setState({
+        peers: [],
+        here: [],
+        following: null,
+        declined: null,
+        presenting: false,
+      });
     };
   }, [awareness, viewOnly]);
   return channel;
