@@ -1,7 +1,6 @@
-import { formatMinutes } from '@procmap/analysis';
 import { DEFAULT_SETTINGS } from '@procmap/model';
 import { useId } from 'react';
-import { OVERLAY_BOX, overlayGeometry } from './overlay-geometry';
+import { chartDuration, OVERLAY_BOX, overlayGeometry } from './overlay-geometry';
 import type { ComparisonOutcome } from './useComparisonRun';
 
 /** Each process's line: its own colour and its own dash, so the lines differ without colour too. */
@@ -10,23 +9,23 @@ const LINE_NAMES = ['solid line', 'dashed line', 'dotted line', 'dash-dot line']
 /**
  * The simulated lead times of the processes compared, overlaid on one axis under one seed, with
  * a legend in words (each line's name, its dash and its figures) and the figures as a table. A
- * process that could not be simulated says why.
+ * process that could not be simulated says why. Every time on it is written one way, in the
+ * as-is's working day.
  */
 export function LeadTimeOverlay({ outcome }: { outcome: ComparisonOutcome }) {
   const titleId = useId();
   const descId = useId();
   const leads = outcome.results.map((r) => (r.ok ? r.result.leadTime : null));
-  const g = overlayGeometry(leads);
-  const hours = outcome.maps.map((m) => m.settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay);
-  const axisHours = hours[0] ?? DEFAULT_SETTINGS.hoursPerDay;
-  const span = (i: number, minutes: number) => formatMinutes(minutes, hours[i] ?? axisHours);
+  const hoursPerDay = outcome.maps[0]?.settings?.hoursPerDay ?? DEFAULT_SETTINGS.hoursPerDay;
+  const g = overlayGeometry(leads, hoursPerDay);
+  const span = (minutes: number) => chartDuration(minutes, hoursPerDay);
   const simulated = outcome.results
     .map((r, i) => ({ r, i }))
     .filter((x): x is { r: typeof x.r & { ok: true }; i: number } => x.r.ok);
   const described = simulated
     .map(
       ({ r, i }) =>
-        `${outcome.names[i]}: half within ${span(i, r.result.leadTime.p50)}, 9 in 10 within ${span(i, r.result.leadTime.p90)}`,
+        `${outcome.names[i]}: half within ${span(r.result.leadTime.p50)}, 9 in 10 within ${span(r.result.leadTime.p90)}`,
     )
     .join('; ');
   return (
@@ -61,15 +60,23 @@ export function LeadTimeOverlay({ outcome }: { outcome: ComparisonOutcome }) {
             ) : null,
           )}
           {g.ticks.map((t) => (
-            <text
-              key={t.anchor}
-              className="compare-overlay__tick"
-              x={t.x}
-              y={g.baseline + 16}
-              textAnchor={t.anchor}
-            >
-              {formatMinutes(t.minutes, axisHours)}
-            </text>
+            <g key={t.minutes}>
+              <line
+                className="compare-overlay__axis"
+                x1={t.x}
+                x2={t.x}
+                y1={g.baseline}
+                y2={g.baseline + 4}
+              />
+              <text
+                className="compare-overlay__tick"
+                x={t.x}
+                y={g.baseline + 16}
+                textAnchor={t.anchor}
+              >
+                {chartDuration(t.minutes, hoursPerDay)}
+              </text>
+            </g>
           ))}
         </svg>
       )}
@@ -96,8 +103,8 @@ export function LeadTimeOverlay({ outcome }: { outcome: ComparisonOutcome }) {
                     <path d="M 1 5 L 31 5" />
                   </svg>
                   <strong>{outcome.names[i]}</strong> ({LINE_NAMES[i] ?? 'line'}): half the cases
-                  within {span(i, r.result.leadTime.p50)}, 9 in 10 within{' '}
-                  {span(i, r.result.leadTime.p90)}, on average {span(i, r.result.leadTime.mean)}
+                  within {span(r.result.leadTime.p50)}, 9 in 10 within {span(r.result.leadTime.p90)}
+                  , on average {span(r.result.leadTime.mean)}
                 </>
               ) : (
                 <>
