@@ -1,4 +1,4 @@
-import { mapGeometry } from '@procmap/layout';
+import { GEOMETRY, mapGeometry } from '@procmap/layout';
 import {
   indexMap,
   normalize,
@@ -9,7 +9,14 @@ import {
   stepId,
 } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
-import { ghostsOf, markBadges, markSpoken, marksSummary, scenarioMarks } from './scenario-marks';
+import {
+  type Ghost,
+  ghostsOf,
+  markBadges,
+  markSpoken,
+  marksSummary,
+  scenarioMarks,
+} from './scenario-marks';
 import { nextScenarioName } from './scenario-names';
 import { mapNames } from './step-names';
 
@@ -97,6 +104,70 @@ describe('scenario marks', () => {
       /^Step: Assess, task, lane Clerk, \d of \d; changed in this scenario: process time 20 min → 10 min, wait before none → 5 min, moved from lane Nurse; next: File$/,
     );
     expect(names.steps.get(stepId('log'))).not.toMatch(/scenario/);
+  });
+
+  it('moves a ghost off a step now where it was, to the nearest free place in its row', () => {
+    // given a to-be tidied up: the clerk's assess now stands where the removed check was
+    const before = asIs();
+    const after = toBe();
+    after.steps = after.steps.map((s) =>
+      s.id === 'assess' ? { ...s, position: { x: 240, y: 0 } } : s,
+    );
+    const a = mapGeometry(normalize(before).map);
+    const b = mapGeometry(normalize(after).map);
+    const W = GEOMETRY.stepWidth;
+    const H = GEOMETRY.stepHeight;
+    const was = a.boxOf('check')!;
+    const clerkBefore = a.lanes.find((l) => l.role.id === 'clerk')!;
+    const clerkAfter = b.lanes.find((l) => l.role.id === 'clerk')!;
+    const y = clerkAfter.y + (was.y - clerkBefore.y);
+    expect(b.boxOf('assess')).toMatchObject({ x: was.x, y });
+    // when
+    const [ghost] = ghostsOf(scenarioMarks(before, after).removed, a, b);
+    // then it lies on no step of the scenario, in the same row of the clerk's lane
+    expect(ghost).toBeDefined();
+    for (const live of b.steps) {
+      const apart =
+        ghost!.x >= live.x + W ||
+        live.x >= ghost!.x + W ||
+        ghost!.y >= live.y + H ||
+        live.y >= ghost!.y + H;
+      expect({ step: live.step.id, apart }).toEqual({ step: live.step.id, apart: true });
+    }
+    expect(ghost!.y).toBe(y);
+    expect(ghost!.y).toBeGreaterThanOrEqual(clerkAfter.y);
+    expect(ghost!.y + H).toBeLessThanOrEqual(clerkAfter.y + clerkAfter.height);
+    // the nearest free place along the row: right of Assess (File is further on; left of
+    // Assess the portal is in the way)
+    const assess = b.boxOf('assess')!;
+    expect(ghost!.x).toBe(assess.x + W + 16);
+  });
+
+  it('keeps two moved ghosts off each other', () => {
+    // given the check and the filing removed, and the clerk's row now full where the check was
+    const before = asIs();
+    const after: ProcessMap = {
+      ...before,
+      steps: [
+        step('log', 'clerk', 'Log claim', 0, { processTime: 5 }, 'start'),
+        step('scan', 'clerk', 'Scan', 240),
+        step('assess', 'clerk', 'Assess', 480, { processTime: 20 }),
+      ],
+      flows: [],
+    };
+    const a = mapGeometry(normalize(before).map);
+    const b = mapGeometry(normalize(after).map);
+    const W = GEOMETRY.stepWidth;
+    // when
+    const ghosts = ghostsOf(scenarioMarks(before, after).removed, a, b);
+    // then the check's ghost goes right of Assess, and the filing's, which it would now cover,
+    // right of that ghost
+    expect(ghosts.map((g) => g.id)).toEqual(['check', 'file']);
+    const [check, file] = ghosts as [Ghost, Ghost];
+    const assess = b.boxOf('assess')!;
+    expect(check).toMatchObject({ x: assess.x + W + 16, y: assess.y });
+    expect(a.boxOf('file')!.x).toBeLessThan(check.x + W);
+    expect(file).toMatchObject({ x: check.x + W + 16, y: assess.y });
   });
 
   it('draws a removed step where the as-is had it, in its lane; none when its lane is gone', () => {

@@ -1,4 +1,4 @@
-import type { MapGeometry } from '@procmap/layout';
+import { GEOMETRY, type MapGeometry } from '@procmap/layout';
 import { describeFieldChange, fieldWord, formatsOf } from '@procmap/compare';
 import { diffMaps, type ProcessMap, type StepId, type StepKind } from '@procmap/model';
 
@@ -83,8 +83,10 @@ export function scenarioMarks(
 
 /**
  * Where the removed steps are drawn: at their as-is x and their height within their lane, in
- * that lane on the scenario's canvas. A step whose lane the scenario no longer has, or that the
- * as-is did not draw, has no ghost.
+ * that lane on the scenario's canvas. A ghost that would lie on one of the scenario's steps (say
+ * after a tidy-up put a step where it was) moves to the nearest free place in its lane: along
+ * its row first, else beside a step of another row of that lane. A step whose lane the scenario
+ * no longer has, or that the as-is did not draw, has no ghost.
  */
 export function ghostsOf(
   removed: readonly RemovedStep[],
@@ -93,6 +95,8 @@ export function ghostsOf(
 ): Ghost[] {
   const asIsLanes = new Map(asIs.lanes.map((l) => [l.role.id as string, l]));
   const shownLanes = new Map(shown.lanes.map((l) => [l.role.id as string, l]));
+  // The boxes a ghost keeps clear of: the scenario's steps, then the ghosts placed before it.
+  const taken: Spot[] = shown.steps.map((b) => ({ x: b.x, y: b.y }));
   return removed.flatMap((step) => {
     const box = asIs.boxOf(step.id);
     if (!box) return [];
@@ -100,8 +104,61 @@ export function ghostsOf(
     const to = shownLanes.get(box.step.roleId);
     if (!from || !to) return [];
     const y = Math.min(to.y + (box.y - from.y), to.y + Math.max(0, to.height - 1));
-    return [{ ...step, x: box.x, y }];
+    const spot = freeSpot({ x: box.x, y }, to, taken);
+    taken.push(spot);
+    return [{ ...step, ...spot }];
   });
+}
+
+interface Spot {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Room kept between a moved ghost and a step, as between two steps of a row. */
+const CLEARANCE = 16;
+const W = GEOMETRY.stepWidth;
+const H = GEOMETRY.stepHeight;
+
+const overlaps = (a: Spot, b: Spot) =>
+  a.x < b.x + W + CLEARANCE &&
+  b.x < a.x + W + CLEARANCE &&
+  a.y < b.y + H + CLEARANCE &&
+  b.y < a.y + H + CLEARANCE;
+
+/**
+ * `want` when no box in `taken` lies on it, else the nearest place clear of them all in `lane`:
+ * at `want`'s height or a row of the lane's boxes, either side of a box there.
+ */
+function freeSpot(
+  want: Spot,
+  lane: { readonly y: number; readonly height: number },
+  taken: readonly Spot[],
+): Spot {
+  const clear = (s: Spot) => !taken.some((t) => overlaps(s, t));
+  if (clear(want)) return want;
+  const inLane = taken.filter((t) => t.y >= lane.y && t.y < lane.y + lane.height);
+  const rows = [want.y, ...new Set(inLane.map((t) => t.y))];
+  // Left of the lane headers' edge only when the ghost already was.
+  const leftmost = Math.min(want.x, GEOMETRY.headerWidth);
+  const xs = [want.x, ...inLane.flatMap((t) => [t.x + W + CLEARANCE, t.x - W - CLEARANCE])].filter(
+    (x) => x >= leftmost,
+  );
+  let best: Spot | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const y of rows) {
+    for (const x of xs) {
+      const spot = { x, y };
+      // Along its own row before any other: a row's height counts as a long way.
+      const distance = Math.abs(x - want.x) + (y === want.y ? 0 : 4 * Math.abs(y - want.y) + W);
+      if (distance < bestDistance && clear(spot)) {
+        best = spot;
+        bestDistance = distance;
+      }
+    }
+  }
+  // Right of every box there is always free.
+  return best ?? { x: Math.max(want.x, ...taken.map((t) => t.x + W + CLEARANCE)), y: want.y };
 }
 
 /** A mark's badges as shown on the step, short: "New", "Changed: process time, wait before", "Moved from Clerk". */
