@@ -109,10 +109,13 @@ describe('scenario marks', () => {
   it('moves a ghost off a step now where it was, to the nearest free place in its row', () => {
     // given a to-be tidied up: the clerk's assess now stands where the removed check was
     const before = asIs();
-    const after = toBe();
-    after.steps = after.steps.map((s) =>
-      s.id === 'assess' ? { ...s, position: { x: 240, y: 0 } } : s,
-    );
+    const tidied = toBe();
+    const after: ProcessMap = {
+      ...tidied,
+      steps: tidied.steps.map((s) =>
+        s.id === 'assess' ? { ...s, position: { x: 240, y: 0 } } : s,
+      ),
+    };
     const a = mapGeometry(normalize(before).map);
     const b = mapGeometry(normalize(after).map);
     const W = GEOMETRY.stepWidth;
