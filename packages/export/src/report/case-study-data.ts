@@ -79,9 +79,7 @@ export function caseStudyOf(
   const marks: DifferenceMarks = {
     added: new Set(changes.steps.added),
     changed: new Map(
-      changedFields
-        .filter((c) => c.rest.length > 0)
-        .map((c) => [c.id, changeTag(c.rest, undefined)]),
+      changedFields.filter((c) => c.rest.length > 0).map((c) => [c.id, changeTag(c.rest)]),
     ),
     moved: new Map(
       changedFields.filter((c) => c.moved).map((c) => [c.id, fromRole.get(c.id) || 'another role']),

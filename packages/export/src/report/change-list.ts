@@ -22,11 +22,12 @@ export interface ChangeGroup {
   readonly lines: readonly string[];
 }
 
-/** The short words of a changed step's tag on the map: "moved from Clerk, process time, wait before". */
-export function changeTag(fields: readonly string[], fromRole: string | undefined): string {
-  const rest = fields.filter((f) => f !== 'roleId').map((f) => fieldWord('steps', f));
-  const moved = fields.includes('roleId') ? [`moved from ${fromRole ?? 'another role'}`] : [];
-  return [...moved, ...rest].join(', ');
+/** The short words of a changed step's tag on the map, its lane apart (a tag of its own): "process time, wait before". */
+export function changeTag(fields: readonly string[]): string {
+  return fields
+    .filter((f) => f !== 'roleId')
+    .map((f) => fieldWord('steps', f))
+    .join(', ');
 }
 
 const quoted = (label: string | undefined) => `“${cleanText(label ?? '') || '(no label)'}”`;
