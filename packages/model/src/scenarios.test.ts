@@ -110,3 +110,16 @@ describe('scenarios in the map file', () => {
     expect(result.ok && result.map.scenarios).toBeUndefined();
   });
 });
+
+describe('names in scenarios', () => {
+  it("are held to the same length cap as the map's", () => {
+    const long = 'x'.repeat(501);
+    const result = validateMap(
+      file([{ ...online, name: long, steps: [{ ...online.steps[0], label: long }] }]),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['scenarios[0].name', 'scenarios[0].steps[0].label']),
+    );
+  });
+});

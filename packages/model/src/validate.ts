@@ -217,21 +217,40 @@ function toProblem(issue: z.core.$ZodIssue, root: unknown): Problem {
   }
 }
 
-/** Names longer than MAX_LABEL_LENGTH, wherever the file holds them. */
+/** Names longer than MAX_LABEL_LENGTH, wherever the file holds them (scenarios too). */
 function labelLengths(file: unknown): Problem[] {
   if (!file || typeof file !== 'object') return [];
   const out: Problem[] = [];
   const top = file as Record<string, unknown>;
   const title = labelLengthProblem(top.title, 'title');
   if (title) out.push(title);
+  out.push(...processLabelLengths(top, ''));
+  if (Array.isArray(top.scenarios)) {
+    top.scenarios.forEach((scenario, i) => {
+      if (!scenario || typeof scenario !== 'object') return;
+      const at = `scenarios[${i}]`;
+      const name = labelLengthProblem((scenario as Record<string, unknown>).name, `${at}.name`);
+      if (name) out.push(name);
+      out.push(...processLabelLengths(scenario as Record<string, unknown>, `${at}.`));
+    });
+  }
+  return out;
+}
+
+/** Names too long in one process's roles, steps and flows; paths start with `prefix`. */
+function processLabelLengths(process: Record<string, unknown>, prefix: string): Problem[] {
+  const out: Problem[] = [];
   for (const list of ['roles', 'steps', 'flows'] as const) {
-    const records = top[list];
+    const records = process[list];
     if (!Array.isArray(records)) continue;
     const field = LABEL_FIELDS[list];
     records.forEach((record, i) => {
       const problem =
         record && typeof record === 'object'
-          ? labelLengthProblem((record as Record<string, unknown>)[field], `${list}[${i}].${field}`)
+          ? labelLengthProblem(
+              (record as Record<string, unknown>)[field],
+              `${prefix}${list}[${i}].${field}`,
+            )
           : undefined;
       if (problem) out.push(problem);
     });

@@ -110,4 +110,44 @@ describe('live edits of scenarios', () => {
     });
     expect(problems.map((p) => p.path)).toEqual(['scenarios[bad].steps[s1].kind']);
   });
+
+  it('checks every record of a part replaced whole', () => {
+    const problems = problemsOf(room(true), (d) => {
+      const steps = new Y.Map<Y.Map<unknown>>();
+      const bad = new Y.Map<unknown>();
+      scenarioIn(d).set('steps', steps);
+      steps.set('s9', bad);
+      bad.set('id', 's9');
+      bad.set('roleId', 'clerk');
+      bad.set('label', 'Beam up');
+      bad.set('kind', 'teleport');
+    });
+    expect(problems.map((p) => p.path)).toEqual(['scenarios[to-be].steps[s9].kind']);
+  });
+
+  it("holds scenarios an older replica keeps in the map's own fields to the file's rules", () => {
+    const bogus = problemsOf(room(false), (d) =>
+      d
+        .getMap<unknown>('meta')
+        .set('scenarios', [
+          { id: 'x', name: 'X', roles: [], steps: [{ id: 's', kind: 'bogus' }], flows: [] },
+        ]),
+    );
+    expect(bogus.length).toBeGreaterThan(0);
+    expect(bogus.every((p) => p.path.startsWith('map.scenarios[0]'))).toBe(true);
+    const fine = problemsOf(room(false), (d) =>
+      d
+        .getMap<unknown>('meta')
+        .set('scenarios', [{ id: 'x', name: 'X', roles: [], steps: [], flows: [] }]),
+    );
+    expect(fine).toEqual([]);
+  });
+
+  it('takes a new scenario copying a name longer than the cap that the as-is kept from before it', () => {
+    const doc = MapDoc.fromFile(FILE);
+    // Stored before the cap: the room keeps it, and a copy of it is no new long name.
+    doc.ydoc.getMap<Y.Map<unknown>>('steps').get('s1')?.set('label', 'y'.repeat(2000));
+    const copied = problemsOf(doc.ydoc, (d) => new MapDoc(d).createScenario({ name: 'To-be' }));
+    expect(copied).toEqual([]);
+  });
 });

@@ -1,12 +1,15 @@
 import { COLLECTIONS, type Collection, docMaps } from '@procmap/doc';
 import {
   AS_IS_ID,
+  CURRENT_VERSION,
   checkRecord,
+  FORMAT_NAME,
   LABEL_FIELDS,
   labelLengthProblem,
   MAX_NESTING,
   type Problem,
   tooDeep,
+  validateMap,
 } from '@procmap/model';
 import * as Y from 'yjs';
 
@@ -101,7 +104,17 @@ export function touchedBy(doc: Y.Doc, tr: Y.Transaction): Touched {
     if (inScenario) {
       const [id, part, record] = inScenario;
       if (id === undefined) continue;
-      if (part === undefined || !PARTS.has(part)) scenario(id).own = true;
+      if (part === undefined) {
+        // The scenario's own map: its fields, or a part replaced whole (a new Y.Map of records
+        // made in the same transaction lists no change of its own): check every record in it.
+        scenario(id).own = true;
+        const value = maps.scenarios.get(id);
+        for (const key of keys) {
+          if (key === null || !PARTS.has(key) || !(value instanceof Y.Map)) continue;
+          const records = value.get(key);
+          if (records instanceof Y.Map) for (const r of records.keys()) addIn(id, key as Part, r);
+        }
+      } else if (!PARTS.has(part)) scenario(id).own = true;
       else if (record !== undefined) addIn(id, part as Part, record);
       else for (const key of keys) if (key !== null) addIn(id, part as Part, key);
       continue;
@@ -197,7 +210,10 @@ export function touchedProblems(doc: Y.Doc, touched: Touched, partial: boolean):
     const meta = doc.getMap<unknown>('meta').toJSON();
     const deep = tooDeep(meta);
     if (deep !== undefined) problems.push(tooDeepProblem(`map.${fieldOf(deep)}`));
-    else problems.push(...checkRecord('header', meta, 'map'));
+    else {
+      problems.push(...checkRecord('header', meta, 'map'));
+      if (meta.scenarios !== undefined) problems.push(...keptScenarioProblems(meta.scenarios));
+    }
   }
   return partial ? problems.filter((p) => p.code !== 'missing') : problems;
 }
@@ -289,6 +305,26 @@ function scenarioProblems(doc: Y.Doc, id: string, entry: ScenarioTouch): Problem
     }
   }
   return problems;
+}
+
+/**
+ * Scenarios an older replica keeps in the map's own fields (ADR 9): held to the file's rules
+ * (checked as the scenarios of an empty map), since the first replica that knows scenarios
+ * moves them into the document as they are.
+ */
+function keptScenarioProblems(kept: unknown): Problem[] {
+  const probe = {
+    format: FORMAT_NAME,
+    version: CURRENT_VERSION,
+    title: '',
+    roles: [],
+    steps: [],
+    flows: [],
+    scenarios: kept,
+  };
+  return validateMap(probe)
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => ({ ...p, path: `map.${p.path}` }));
 }
 
 /** The field a path starts with ("custom" of "custom[0][0]…"): a path thousands deep says no more. */
@@ -391,12 +427,12 @@ export function labelProblems(after: Y.Doc, before: Y.Doc, touched: Touched): Pr
       for (const recordId of ids) {
         const record = nowPart.get(recordId);
         if (!(record instanceof Y.Map)) continue;
+        // A record new to the scenario (a copy just made) is held to the as-is's record of the
+        // same id: a name kept from before the cap may be copied, as it may be kept.
         const old = wasPart instanceof Y.Map ? wasPart.get(recordId) : undefined;
-        check(
-          record.get(field),
-          old instanceof Y.Map ? old.get(field) : undefined,
-          `scenarios[${id}].${part}[${recordId}].${field}`,
-        );
+        const asIs = before.getMap<unknown>(part).get(recordId);
+        const was = old instanceof Y.Map ? old : asIs instanceof Y.Map ? asIs : undefined;
+        check(record.get(field), was?.get(field), `scenarios[${id}].${part}[${recordId}].${field}`);
       }
     }
   }
