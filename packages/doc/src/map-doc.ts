@@ -37,6 +37,12 @@ export interface MapDocOptions {
   readonly random?: () => number;
   /** Clock for timestamps. Default the system clock. */
   readonly now?: () => Date;
+  /**
+   * Whether this MapDoc moves scenarios an older replica kept in `meta` into their own part of
+   * the document (ADR 9). Default true; false for a reader that must never write (the server
+   * reading a map for a request), which then sees them where they are.
+   */
+  readonly migrate?: boolean;
 }
 
 /** This user's undo step at one moment (see MapDoc.editMark and MapDoc.amend). */
@@ -64,10 +70,12 @@ export class MapDoc {
   private readonly remote: RemoteChangeWatcher;
   private readonly editors = new Map<string, ProcessEditor>();
   private readonly views = new Map<string, ProcessDoc>();
+  private readonly migrates: boolean;
 
   constructor(ydoc: Y.Doc = new Y.Doc(), options: MapDocOptions = {}) {
     this.ydoc = ydoc;
     this.maps = docMaps(ydoc);
+    this.migrates = options.migrate ?? true;
     this.origins = createOrigins(options.actor ?? 'local');
     const now = options.now ?? (() => new Date());
     this.ctx = { maps: this.maps, newId: createIdFactory(options.random ?? Math.random), now };
@@ -87,7 +95,7 @@ export class MapDoc {
    * first replica that knows scenarios does it, whoever that is (ADR 9).
    */
   private migrate(): void {
-    if (this.maps.meta.has('scenarios')) {
+    if (this.migrates && this.maps.meta.has('scenarios')) {
       this.transact(this.origins.migration, (ctx) => migrateScenarios(ctx.maps));
     }
   }

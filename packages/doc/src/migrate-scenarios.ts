@@ -1,4 +1,4 @@
-import { AS_IS_ID } from '@procmap/model';
+import { AS_IS_ID, CURRENT_VERSION, FORMAT_NAME, validateMap } from '@procmap/model';
 import { insertScenario, type ScenarioContent } from './scenario-shape';
 import type { DocMaps } from './shape';
 
@@ -11,10 +11,27 @@ const list = (v: unknown): { id: string }[] =>
     : [];
 
 /**
+ * Whether a kept scenario is one a file could hold: checked as the only scenario of an empty
+ * map (its own records and references; ideas naming no comment are only warnings).
+ */
+function validScenario(raw: Record<string, unknown>): boolean {
+  const probe = {
+    format: FORMAT_NAME,
+    version: CURRENT_VERSION,
+    title: '',
+    roles: [],
+    steps: [],
+    flows: [],
+    scenarios: [raw],
+  };
+  return validateMap(probe).ok;
+}
+
+/**
  * Moves a file's scenarios that an older replica kept in `meta.scenarios` (a top-level field it
  * did not know, ADR 9) into `scenarios`, each whole, and removes the field. A scenario already
- * in `scenarios` is left as it is (someone has edited it there since); entries that are not
- * scenarios (no id, or the reserved one) are dropped with the field, as no file could hold them.
+ * in `scenarios` is left as it is (someone has edited it there since); entries no file could
+ * hold (no id, the reserved one, invalid records) are dropped with the field.
  * Run inside one transaction.
  */
 export function migrateScenarios(maps: DocMaps): void {
@@ -25,7 +42,7 @@ export function migrateScenarios(maps: DocMaps): void {
     if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id === '' || raw.id === AS_IS_ID) {
       continue;
     }
-    if (maps.scenarios.has(raw.id)) continue;
+    if (maps.scenarios.has(raw.id) || !validScenario(raw)) continue;
     const content: ScenarioContent = {
       ...raw,
       name: typeof raw.name === 'string' ? raw.name : raw.id,

@@ -294,3 +294,23 @@ describe('undo after a scenario was deleted and brought back', () => {
     expect(a.exportFile()).toEqual(b.exportFile());
   });
 });
+
+describe('scenarios kept in meta by an older replica', () => {
+  it('moves only those a file could hold, and a reader built not to migrate writes nothing', () => {
+    const old = new Y.Doc();
+    old.transact(() => {
+      old.getMap<unknown>('meta').set('title', 'Old');
+      old.getMap<unknown>('meta').set('scenarios', [
+        { id: 'good', name: 'Good', roles: [], steps: [], flows: [] },
+        { id: 'bad', name: 'Bad', roles: [], steps: [{ id: 's', kind: 'bogus' }], flows: [] },
+      ]);
+    });
+    const reader = new MapDoc(old, { migrate: false });
+    expect(old.getMap('meta').has('scenarios')).toBe(true);
+    expect(reader.getSnapshot().scenarios?.map((s) => s.id)).toEqual(['good', 'bad']);
+    reader.destroy();
+    const doc = new MapDoc(old);
+    expect(old.getMap('meta').has('scenarios')).toBe(false);
+    expect(doc.getSnapshot().scenarios?.map((s) => s.id)).toEqual(['good']);
+  });
+});

@@ -184,7 +184,8 @@ export class MapService {
   /** The current content of a map as a version-1 file. */
   read(id: string): Promise<ProcessMap> {
     return this.rooms.use(id, (room) => {
-      const doc = new MapDoc(room.doc, { actor: 'server' });
+      // A read never writes: scenarios an older replica kept in meta stay there (ADR 9).
+      const doc = new MapDoc(room.doc, { actor: 'server', migrate: false });
       const file = doc.exportFile();
       doc.destroy();
       return file;
