@@ -18,4 +18,12 @@ describe('contentDisposition', () => {
     const header = contentDisposition('Sortie d’hôpital', '.pdf');
     expect(decodeURIComponent(header.split("''")[1] ?? '')).toBe('Sortie d’hôpital.pdf');
   });
+
+  it('cuts a long name between characters, never inside an emoji', () => {
+    // 99 letters then emoji: a cut by UTF-16 units at 100 would split the first one in two.
+    const title = `${'a'.repeat(99)}${'😀'.repeat(5)}`;
+    const header = contentDisposition(title, '.svg');
+    const encoded = header.split("filename*=UTF-8''")[1] as string;
+    expect(decodeURIComponent(encoded)).toBe(`${'a'.repeat(99)}😀.svg`);
+  });
 });

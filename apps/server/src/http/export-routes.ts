@@ -93,13 +93,12 @@ export function fileStem(title: string): string {
 
 /** `attachment; filename="…"; filename*=UTF-8''…` for a title and an extension. */
 export function contentDisposition(title: string, suffix: string): string {
-  const utf8 =
-    (cleanText(title)
-      // Direction controls would let a title show "gpj.exe" as "exe.jpg" in a save dialog.
-      .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-      .replace(/["\\/:*?<>|]+/g, '_')
-      .slice(0, 100)
-      .trim() || 'map') + suffix;
+  const cleaned = cleanText(title)
+    // Direction controls would let a title show "gpj.exe" as "exe.jpg" in a save dialog.
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/["\\/:*?<>|]+/g, '_');
+  // Cut by characters, not UTF-16 units: half an emoji would make encodeURIComponent throw.
+  const utf8 = (Array.from(cleaned).slice(0, 100).join('').trim() || 'map') + suffix;
   return `attachment; filename="${fileStem(title)}${suffix}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
 }
 
