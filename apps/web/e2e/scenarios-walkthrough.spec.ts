@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { makeMap, newScenario, openLink, step, threeLaneMap } from './editor-helpers';
+import { makeMap, newScenario, openLink, showProcess, step, threeLaneMap } from './editor-helpers';
 
 /*
  * What a walkthrough of scenarios found: undo acting in a process not shown, the settings panel
@@ -106,4 +106,36 @@ test('a scenario’s settings say they are its own; its description saves with C
   const shown = page.getByTestId('scenario-banner-description');
   await expect(shown).toHaveAttribute('title', /^Nurses triage every referral/);
   await expect(shown).toContainText('Description: Nurses triage every referral');
+});
+
+test('a copy asked for of a scenario a colleague deletes meanwhile is not made of the as-is instead', async ({
+  browser,
+}) => {
+  const alice = await (await browser.newContext()).newPage();
+  const bob = await (await browser.newContext()).newPage();
+  const made = await makeMap(alice, threeLaneMap('Referrals'));
+  await openLink(alice, made.editUrl);
+  await newScenario(alice, TO_BE);
+  await openLink(bob, made.editUrl);
+  // Alice asks for a copy of the scenario shown and is naming it…
+  await alice.getByTestId('scenario-switcher').click();
+  await alice
+    .getByTestId('scenario-menu')
+    .getByRole('menuitem', { name: 'New scenario from this scenario…' })
+    .click();
+  await expect(alice.getByTestId('new-scenario-dialog')).toBeVisible();
+  // …when Bob deletes that scenario.
+  await showProcess(bob, TO_BE);
+  await bob.getByTestId('scenario-switcher').click();
+  await bob.getByTestId('scenario-menu').getByRole('menuitem', { name: 'Delete…' }).click();
+  await bob
+    .getByTestId('delete-scenario-dialog')
+    .getByRole('button', { name: 'Delete scenario' })
+    .click();
+  // Alice's dialog closes: no copy of the as-is appears in its place.
+  await expect(alice.getByTestId('new-scenario-dialog')).toHaveCount(0);
+  await alice.getByTestId('scenario-switcher').click();
+  await expect(alice.getByTestId('scenario-menu').getByRole('menuitemradio')).toHaveText(['As-is']);
+  await alice.context().close();
+  await bob.context().close();
 });

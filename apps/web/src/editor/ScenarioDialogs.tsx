@@ -22,12 +22,15 @@ export function ScenarioDialogs({
   const dialog = useSession((s) => s.dialog);
   const close = () => useSession.getState().openDialog(null);
   // A dialog about a scenario deleted meanwhile (by a colleague) closes: it would hold the keys.
+  // The scenario a dialog is about (or copies) was deleted meanwhile, by anyone: the dialog
+  // closes rather than act on something else (a copy of the as-is instead of the one asked for).
   const gone =
     typeof dialog === 'object' &&
     dialog !== null &&
-    dialog.kind !== 'new-scenario' &&
     dialog.kind !== 'delete-lane' &&
-    !scenarios.some((s) => s.id === dialog.id);
+    (dialog.kind === 'new-scenario'
+      ? dialog.from !== AS_IS_ID && !scenarios.some((s) => s.id === dialog.from)
+      : !scenarios.some((s) => s.id === dialog.id));
   useEffect(() => {
     if (gone) useSession.getState().openDialog(null);
   }, [gone]);
@@ -46,7 +49,7 @@ export function ScenarioDialogs({
         onSave={(name) => {
           let id: string | undefined;
           runOrHint(() => {
-            id = doc.createScenario({ name, ...(from ? { from: from.id } : {}) });
+            id = doc.createScenario({ name, from: dialog.from });
           });
           close();
           if (id) {
