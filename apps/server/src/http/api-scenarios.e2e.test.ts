@@ -10,6 +10,7 @@ import {
   startServer,
 } from '../test-support/server-process';
 import { UNKNOWN_SCENARIO } from './scenario-refusal';
+import { MAX_COMPARED } from './scenario-routes';
 
 /*
  * A map's scenarios over the REST API of the real server process: one scenario as a map file
@@ -194,6 +195,28 @@ describe('scenarios over the REST API (real server process)', { timeout: 60_000 
       const post = await send(server, 'POST', `/api/maps/${map.id}/compare${q(map.editToken)}`);
       expectError(post, 405, 'method-not-allowed');
       expect(post.headers.allow).toBe('GET');
+    });
+
+    it(`analyses at most ${MAX_COMPARED} scenarios in one request (each is an analysis on the server)`, async () => {
+      const file = example();
+      const copies = Array.from({ length: MAX_COMPARED + 1 }, (_, i) => ({
+        id: `copy-${i}`,
+        name: `Copy ${i}`,
+        roles: file.roles,
+        steps: file.steps,
+        flows: file.flows,
+      }));
+      const many = await createMap(server, { ...file, title: 'Many', scenarios: copies });
+      const all = await get(`/api/maps/${many.id}/compare${q(many.viewToken)}`);
+      expectError(all, 400, 'bad-request');
+      expect(all.json.error.message).toBe(
+        `${MAX_COMPARED + 1} scenarios asked for: compare at most ${MAX_COMPARED} at a time (scenarios=a,b,…)`,
+      );
+      const some = await get(
+        `/api/maps/${many.id}/compare${q(many.viewToken)}&scenarios=copy-0,copy-8`,
+      );
+      expect(some.status, some.text).toBe(200);
+      expect(some.json.scenarios).toHaveLength(3);
     });
   });
 
