@@ -1,4 +1,6 @@
-import { type Change, changeSentence, mergeChanges } from './describe-changes';
+import { changeSentence } from './change-sentence';
+import type { Change } from './describe-changes';
+import { mergeChanges } from './merge-changes';
 
 /** Something worth saying to a screen-reader user who cannot see the map change. */
 export type Announcement =

@@ -1,7 +1,9 @@
 import { MapDoc } from '@procmap/doc';
 import { flowId, type ProcessMap, roleId, stepId } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
-import { changeSentence, describeChanges, mergeChanges, quoted } from './describe-changes';
+import { changeSentence, quoted } from './change-sentence';
+import { describeChanges } from './describe-changes';
+import { mergeChanges } from './merge-changes';
 
 /** A referral clinic: Clerk, Nurse and Admin lanes, four steps in a row. */
 function clinicMap(): ProcessMap {

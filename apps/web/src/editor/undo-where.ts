@@ -1,5 +1,6 @@
 import { AS_IS_ID, diffMaps, type ProcessMap, type Scenario } from '@procmap/model';
-import { changeSentence, describeChanges } from '../announce/describe-changes';
+import { changeSentence } from '../announce/change-sentence';
+import { describeChanges } from '../announce/describe-changes';
 
 /*
  * Undo and redo are the map's, not the process's: Ctrl+Z while the as-is is shown can take back
