@@ -1,6 +1,5 @@
 import type { AnalysisResult, Severity } from '@procmap/analysis';
 import {
-  type FlowRoute,
   GEOMETRY,
   type LaneBox,
   type MapGeometry,
@@ -14,13 +13,14 @@ import {
 import {
   type Comment,
   DEFAULT_SETTINGS,
-  flowLabel,
   formatStepTimes,
   laneColour,
   normalize,
   type ProcessMap,
 } from '@procmap/model';
 import { type DifferenceMarks, differenceLegend, drawDifference } from './difference-marks';
+import { drawFlow, drawFlowLabel, type FlowLabelBox, flowLabels } from './draw-flows';
+import { drawMarkers, MARKER_PAINT, openComments } from './draw-markers';
 import { LAYER, type Painter, type TextStyle } from './painter';
 import type { LegendEntry, Paint, SceneFrame, SceneLane } from './scene';
 import {
@@ -33,7 +33,6 @@ import {
   mix,
   NOTE,
   PAIN,
-  PAPER,
   SEVERITY_COLOR,
   STEP_PAINT,
   SURFACE,
@@ -65,8 +64,6 @@ const G = GEOMETRY;
 const W = G.stepWidth;
 const H = G.stepHeight;
 const LABEL_SIZE = 14;
-const FLOW_LABEL_SIZE = 12;
-const ARROW = 10;
 const LINE_HEIGHT = LABEL_SIZE * 1.25;
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
 
@@ -76,27 +73,15 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1,
  */
 const LANE_LINE: Paint = { stroke: LINE, strokeWidth: 1 };
 const HEADER_PAINT: Paint = { fill: SURFACE, stroke: LINE, strokeWidth: 1 };
-const LABEL_BACKGROUND: Paint = { fill: PAPER };
 const BADGE_PAINT: Readonly<Record<Severity, Paint>> = {
   info: { fill: SEVERITY_COLOR.info, stroke: SURFACE, strokeWidth: 2 },
   warning: { fill: SEVERITY_COLOR.warning, stroke: SURFACE, strokeWidth: 2 },
   critical: { fill: SEVERITY_COLOR.critical, stroke: SURFACE, strokeWidth: 2 },
 };
-const MARKER_PAINT = {
-  pain: { fill: PAIN, stroke: SURFACE, strokeWidth: 2 },
-  idea: { fill: IDEA, stroke: SURFACE, strokeWidth: 2 },
-  note: { fill: NOTE, stroke: SURFACE, strokeWidth: 2 },
-} as const;
 const LANE_NAME: TextStyle = { size: 16, weight: 'bold', fill: INK, anchor: 'start' };
 const LANE_COUNT: TextStyle = { size: 13, weight: 'normal', fill: INK_MUTED, anchor: 'start' };
 const STEP_LABEL: TextStyle = { size: LABEL_SIZE, weight: 'normal', fill: INK, anchor: 'middle' };
 const NO_LABEL: TextStyle = { ...STEP_LABEL, fill: INK_MUTED };
-const FLOW_LABEL: TextStyle = {
-  size: FLOW_LABEL_SIZE,
-  weight: 'normal',
-  fill: INK,
-  anchor: 'middle',
-};
 const BADGE_TEXT: TextStyle = { size: 12, weight: 'bold', fill: SURFACE, anchor: 'middle' };
 const TIMES_SIZE = 10;
 const TIMES_PAINT: Paint = { fill: SURFACE, stroke: LINE, strokeWidth: 1 };
@@ -106,7 +91,6 @@ const TIMES_TEXT: TextStyle = {
   fill: INK_MUTED,
   anchor: 'middle',
 };
-const MARKER_TEXT: TextStyle = { size: 11, weight: 'bold', fill: SURFACE, anchor: 'middle' };
 
 /**
  * Draws a map onto a painter — lanes, headers, flows, steps, badges and markers, each kind on
@@ -323,105 +307,6 @@ function drawStep(painter: Painter, { step, x, y }: StepBox) {
 }
 
 /** What a flow's label shows: one line of text and its open comments' markers. */
-interface FlowLabelBox {
-  readonly text: string;
-  /** Width of the text's background (0 without text). */
-  readonly textWidth: number;
-  readonly markerCount: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-const FLOW_LABEL_HEIGHT = 18;
-const MARKER_STEP = 22;
-
-/** The label of each flow that shows one (text, comment markers, or both), by flow id. */
-function flowLabels(
-  routes: readonly FlowRoute[],
-  comments: ReadonlyMap<string, readonly Comment[]>,
-): Map<string, FlowLabelBox> {
-  const out = new Map<string, FlowLabelBox>();
-  for (const { flow } of routes) {
-    const label = flowLabel(flow.label, flow.probability);
-    const notes = comments.get(flow.id);
-    if (!label && !notes) continue;
-    const text = label ? shortLabel(label, flow.label, flow.probability) : '';
-    const textBox = text ? Math.round(textWidth(text, FLOW_LABEL_SIZE) + 10) : 0;
-    const markerCount = notes ? markerKinds(notes) : 0;
-    const width =
-      textBox + (markerCount > 0 ? (textBox > 0 ? 4 : 0) + markerCount * MARKER_STEP - 4 : 0);
-    out.set(flow.id, { text, textWidth: textBox, markerCount, width, height: FLOW_LABEL_HEIGHT });
-  }
-  return out;
-}
-
-/** Widest flow label text, in units. */
-const FLOW_LABEL_WIDTH = 160;
-
-/** A flow's label on one line; a long one is shortened before its share, which stays whole. */
-function shortLabel(whole: string, label: string | undefined, probability: number | undefined) {
-  const line = wrapText(whole, FLOW_LABEL_WIDTH, FLOW_LABEL_SIZE, 1)[0] ?? '';
-  if (textWidth(cleanText(whole), FLOW_LABEL_SIZE) <= FLOW_LABEL_WIDTH) return line;
-  const share = flowLabel(undefined, probability);
-  if (share && label) {
-    const room = FLOW_LABEL_WIDTH - textWidth(` · ${share}`, FLOW_LABEL_SIZE);
-    const head = wrapText(label, room, FLOW_LABEL_SIZE, 1)[0];
-    if (head) return `${head} · ${share}`;
-  }
-  return line;
-}
-
-/**
- * A flow as a cubic curve with an arrowhead, along its route. Coordinates are rounded to whole
- * units: at print sizes no one sees the difference, and whole numbers make the file smaller and
- * faster to write.
- */
-function drawFlow(painter: Painter, route: FlowRoute, handoff: boolean) {
-  const { x0, y0, x1, y1, x2, y2, x3, y3 } = route.curve;
-  // Stop the line at the arrow's base, along the curve's direction at its end.
-  const len = Math.hypot(x3 - x2, y3 - y2) || 1;
-  const ux = (x3 - x2) / len;
-  const uy = (y3 - y2) / len;
-  const bx = x3 - ux * ARROW;
-  const by = y3 - uy * ARROW;
-  const paint = handoff ? HANDOFF_PAINT : FLOW_PAINT;
-  const left = Math.min(x0, x1, x2, x3) - 4;
-  const top = Math.min(y0, y1, y2, y3) - 4;
-  painter.flowLine(
-    {
-      x0: r(x0),
-      y0: r(y0),
-      x1: r(x1),
-      y1: r(y1),
-      x2: r(x2 - ux * ARROW),
-      y2: r(y2 - uy * ARROW),
-      x3: r(bx),
-      y3: r(by),
-    },
-    [r(x3), r(y3), r(bx - uy * 5), r(by + ux * 5), r(bx + uy * 5), r(by - ux * 5)],
-    [left, top, Math.max(x0, x1, x2, x3) + 4 - left, Math.max(y0, y1, y2, y3) + 4 - top],
-    paint,
-  );
-}
-
-/** A flow's label where it was placed: its text on a background, then its comment markers. */
-function drawFlowLabel(
-  painter: Painter,
-  place: PlacedLabel,
-  label: FlowLabelBox,
-  notes: readonly Comment[] | undefined,
-  markers: Set<Paint>,
-) {
-  const x = r(place.x);
-  const y = r(place.y);
-  if (label.text) {
-    painter.rect(LAYER.marks, x, y, label.textWidth, FLOW_LABEL_HEIGHT, 3, LABEL_BACKGROUND);
-    painter.text(LAYER.marks, r(x + label.textWidth / 2), y + 13, label.text, FLOW_LABEL);
-  }
-  if (notes)
-    drawMarkers(painter, x + (label.textWidth > 0 ? label.textWidth + 4 : 0), y, notes, markers);
-}
-
 /** The width of a step's time tag, or undefined without times. */
 function timesWidth(times: string | undefined): number | undefined {
   return times ? Math.round(textWidth(times, TIMES_SIZE) + 12) : undefined;
@@ -443,58 +328,6 @@ function drawBadge(painter: Painter, { x, y }: StepBox, count: number, severity:
   const w = Math.max(22, textWidth(text, 12, 'bold') + 12);
   painter.rect(LAYER.marks, x + W - w + 8, y - 11, w, 22, 11, BADGE_PAINT[severity]);
   painter.text(LAYER.marks, x + W - w / 2 + 8, y + 4, text, BADGE_TEXT);
-}
-
-/** How many markers a list of comments shows: one per kind present. */
-function markerKinds(notes: readonly Comment[]): number {
-  let pain = 0;
-  let idea = 0;
-  for (const c of notes) {
-    if (c.kind === 'pain-point') pain++;
-    else if (c.kind === 'idea') idea++;
-  }
-  return (pain > 0 ? 1 : 0) + (idea > 0 ? 1 : 0) + (notes.length - pain - idea > 0 ? 1 : 0);
-}
-
-/** Round markers, one per kind of open comment, each with its count. */
-function drawMarkers(
-  painter: Painter,
-  x: number,
-  y: number,
-  notes: readonly Comment[],
-  shown: Set<Paint>,
-) {
-  let pain = 0;
-  let idea = 0;
-  for (const c of notes) {
-    if (c.kind === 'pain-point') pain++;
-    else if (c.kind === 'idea') idea++;
-  }
-  const groups: [Paint, number][] = [
-    [MARKER_PAINT.pain, pain],
-    [MARKER_PAINT.idea, idea],
-    [MARKER_PAINT.note, notes.length - pain - idea],
-  ];
-  let at = x;
-  for (const [paint, count] of groups) {
-    if (count === 0) continue;
-    painter.rect(LAYER.marks, at, y, 18, 18, 9, paint);
-    painter.text(LAYER.marks, at + 9, y + 13, String(count), MARKER_TEXT);
-    shown.add(paint);
-    at += 22;
-  }
-}
-
-/** Open (unresolved) comments by the step or flow they are on; map-level ones are left out. */
-function openComments(comments: readonly Comment[]): Map<string, Comment[]> {
-  const out = new Map<string, Comment[]>();
-  for (const c of comments) {
-    if (c.resolved === true || typeof c.targetId !== 'string') continue;
-    const list = out.get(c.targetId);
-    if (list) list.push(c);
-    else out.set(c.targetId, [c]);
-  }
-  return out;
 }
 
 function findingsByStep(analysis: AnalysisResult) {
