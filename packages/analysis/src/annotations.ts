@@ -21,23 +21,16 @@ export interface Annotation {
 
 /** Open pain points and ideas, most votes first, then oldest first. Never throws. */
 export function annotations(map: ProcessMap): Annotation[] {
-  const steps = new Map<string, string>();
-  for (const s of Array.isArray(map.steps) ? map.steps : []) {
-    if (s && typeof s.id === 'string') steps.set(s.id, typeof s.label === 'string' ? s.label : '');
-  }
-  const flows = new Map<string, string>();
-  for (const f of Array.isArray(map.flows) ? map.flows : []) {
-    if (f && typeof f.id === 'string') {
-      flows.set(f.id, `${steps.get(f.from) ?? '?'} → ${steps.get(f.to) ?? '?'}`);
-    }
-  }
+  const comments = (Array.isArray(map.comments) ? map.comments : []) as Comment[];
+  const noted = comments.filter(
+    (c): c is Comment & { kind: Annotation['kind'] } =>
+      c && (c.kind === 'pain-point' || c.kind === 'idea') && c.resolved !== true,
+  );
+  // Most maps have few notes and many steps: name only the targets notes are pinned to.
+  const targetOf = targetNames(map, noted);
   const out: (Annotation & { createdAt: string })[] = [];
-  for (const c of (Array.isArray(map.comments) ? map.comments : []) as Comment[]) {
-    if (!c || (c.kind !== 'pain-point' && c.kind !== 'idea') || c.resolved === true) continue;
-    const target =
-      typeof c.targetId === 'string'
-        ? (steps.get(c.targetId) ?? flows.get(c.targetId) ?? null)
-        : null;
+  for (const c of noted) {
+    const target = typeof c.targetId === 'string' ? (targetOf.get(c.targetId) ?? null) : null;
     out.push({
       id: String(c.id),
       kind: c.kind,
@@ -56,4 +49,27 @@ export function annotations(map: ProcessMap): Annotation[] {
       b.votes - a.votes || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
   );
   return out.map(({ createdAt: _createdAt, ...a }) => a);
+}
+
+/** The names of the steps and flows `notes` are pinned to: a step's label, a flow's "from → to". */
+function targetNames(map: ProcessMap, notes: readonly Comment[]): Map<string, string> {
+  const wanted = new Set<string>();
+  for (const c of notes) if (typeof c.targetId === 'string') wanted.add(c.targetId);
+  const names = new Map<string, string>();
+  if (wanted.size === 0) return names;
+  const labels = new Map<string, string>();
+  for (const s of Array.isArray(map.steps) ? map.steps : []) {
+    if (s && typeof s.id === 'string') labels.set(s.id, typeof s.label === 'string' ? s.label : '');
+  }
+  for (const id of wanted) {
+    const label = labels.get(id);
+    if (label !== undefined) names.set(id, label);
+  }
+  for (const f of Array.isArray(map.flows) ? map.flows : []) {
+    // As before: a step's label wins over a flow with the same id; of two records, the last.
+    if (f && typeof f.id === 'string' && wanted.has(f.id) && !labels.has(f.id)) {
+      names.set(f.id, `${labels.get(f.from) ?? '?'} → ${labels.get(f.to) ?? '?'}`);
+    }
+  }
+  return names;
 }

@@ -124,6 +124,18 @@ describe('diffMaps', () => {
     ]);
   });
 
+  it('finds a field only the second record has, even when the first holds one set to undefined', () => {
+    // The two records have as many keys, and read alike on every key of the first.
+    const one = { roles: [], flows: [], steps: [{ id: 's1', label: 'A', notes: undefined }] };
+    const two = { roles: [], flows: [], steps: [{ id: 's1', label: 'A', zeta: 2 }] };
+    const d = diffMaps(one as unknown as ProcessMap, two as unknown as ProcessMap);
+    expect(d.steps.changed).toEqual([{ id: 's1', fields: ['zeta'] }]);
+    // Absent and undefined are alike either way round.
+    const three = { roles: [], flows: [], steps: [{ id: 's1', label: 'A' }] };
+    const back = diffMaps(one as unknown as ProcessMap, three as unknown as ProcessMap);
+    expect(back.steps.changed).toEqual([]);
+  });
+
   it('never throws on malformed lists, and keeps the first of a repeated id', () => {
     const bad = {
       roles: 'x',

@@ -77,8 +77,9 @@ const skipped = (k: string) => k === 'id' || DRAWING_ONLY.has(k);
 
 /**
  * The fields that differ between two records: the table's known fields in file order, then any
- * others by name. Walks each record's own keys once and allocates nothing for two records
- * alike (the common case: most of a scenario is the as-is unchanged).
+ * others by name. Walks `a`'s keys once and allocates nothing for two records alike (the common
+ * case: most of a scenario is the as-is unchanged); `b`'s keys are walked only when `b` may have
+ * a field `a` lacks.
  */
 function changedFields(
   table: FieldTable,
@@ -86,18 +87,30 @@ function changedFields(
   b: Record<string, unknown>,
 ): string[] | undefined {
   let fields: string[] | undefined;
+  let keys = 0;
+  // A key of `a` that `b` may lack while they read alike (`a` holds undefined there): then the
+  // count of keys no longer shows whether `b` has one of its own.
+  let unsure = false;
   for (const k in a) {
-    if (!Object.hasOwn(a, k) || skipped(k)) continue;
+    keys++;
+    if (skipped(k)) continue;
     const x = a[k];
     const y = b[k];
-    if (x === y || sameValue(x, y)) continue;
+    if (x === y) {
+      if (x === undefined) unsure = true;
+      continue;
+    }
+    if (sameValue(x, y)) continue;
     fields ??= [];
     fields.push(k);
   }
-  for (const k in b) {
-    if (!Object.hasOwn(b, k) || skipped(k) || Object.hasOwn(a, k) || b[k] === undefined) continue;
-    fields ??= [];
-    fields.push(k);
+  // Every key of `a` is alike or listed, so `b` has a field of its own only if it has more keys.
+  if (unsure || keys !== Object.keys(b).length) {
+    for (const k in b) {
+      if (!Object.hasOwn(b, k) || skipped(k) || Object.hasOwn(a, k) || b[k] === undefined) continue;
+      fields ??= [];
+      fields.push(k);
+    }
   }
   if (fields && fields.length > 1) {
     const order = fieldOrder(table);
@@ -135,7 +148,9 @@ function diffList(table: FieldTable, before: Records, after: Records): ListChang
     if (fields) changed.push({ id, fields });
   }
   const removed: string[] = [];
-  for (const [id, record] of a) if (record !== MATCHED) removed.push(id);
+  a.forEach((record, id) => {
+    if (record !== MATCHED) removed.push(id);
+  });
   return { added, removed, changed };
 }
 
