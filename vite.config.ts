@@ -16,6 +16,7 @@ export default defineConfig({
       project('analysis', './packages/analysis'),
       project('simulation', './packages/simulation'),
       project('compare', './packages/compare'),
+      project('interop', './packages/interop'),
       project('test-kit', './packages/test-kit'),
       project('cli', './apps/cli'),
       project('server', './apps/server'),

@@ -33,6 +33,7 @@ export const PURE = new Set([
   '@procmap/analysis',
   '@procmap/simulation',
   '@procmap/compare',
+  '@procmap/interop',
   '@procmap/layout',
   '@procmap/export',
   '@procmap/protocol',
