@@ -114,7 +114,7 @@ describe('toCsv', () => {
     }
   });
 
-  it('given time variations, then each is one readable cell in the last two columns; none, or a broken one, is empty', () => {
+  it('given time variations, then each is one readable cell in its own column; none, or a broken one, is empty', () => {
     const map = hospitalDischarge();
     const varied = {
       ...map,
@@ -131,10 +131,52 @@ describe('toCsv', () => {
       ),
     } as unknown as typeof map;
     const [header, first, second, third] = parseCsv(toCsv(varied, analyze(varied), 'steps'));
-    expect(header?.slice(-2)).toEqual(['process_variation', 'wait_variation']);
-    expect(first?.slice(-2)).toEqual(['triangular min=5 max=30', 'lognormal cv=0.5']);
-    expect(second?.slice(-2)).toEqual(['exponential', '']);
-    expect(third?.slice(-2)).toEqual(['', '']);
+    const at = (header ?? []).indexOf('process_variation');
+    expect(header?.slice(at, at + 2)).toEqual(['process_variation', 'wait_variation']);
+    expect(first?.slice(at, at + 2)).toEqual(['triangular min=5 max=30', 'lognormal cv=0.5']);
+    expect(second?.slice(at, at + 2)).toEqual(['exponential', '']);
+    expect(third?.slice(at, at + 2)).toEqual(['', '']);
+  });
+
+  it('keeps the columns sheets read by position, and adds the lane id and the flows leaving each step at the end', () => {
+    const map = hospitalDischarge();
+    const [header] = parseCsv(toCsv(map, analyze(map), 'steps'));
+    expect(header?.slice(0, 4)).toEqual(['id', 'role', 'kind', 'label']);
+    expect(header?.slice(19)).toEqual([
+      'process_variation',
+      'wait_variation',
+      'role_id',
+      'next',
+      'next_labels',
+      'next_probabilities',
+    ]);
+  });
+
+  it('given a decision, then its row lists the steps it goes to with the flow labels and probabilities in the same order', () => {
+    const map = mapBuilder('Triage')
+      .role('n', 'Nurse')
+      .start('a', 'n', 'In')
+      .decision('d', 'n', 'Urgent?')
+      .task('x', 'n', 'See now')
+      .task('y', 'n', 'Book')
+      .end('z', 'n', 'Out')
+      .flow('a', 'd')
+      .flow('d', 'x', { label: 'Yes', probability: 0.2 })
+      .flow('d', 'y', { label: 'No' })
+      .flow('x', 'z')
+      .flow('y', 'z')
+      .build();
+    const [header, ...rows] = parseCsv(toCsv(map, analyze(map), 'steps'));
+    const col = (name: string) => (header ?? []).indexOf(name);
+    const row = (id: string) => rows.find((r) => r[0] === id) ?? [];
+    expect(row('d')[col('role_id')]).toBe('n');
+    expect(row('d')[col('next')]).toBe('x; y');
+    expect(row('d')[col('next_labels')]).toBe('Yes; No');
+    expect(row('d')[col('next_probabilities')]).toBe('0.2; ');
+    expect(row('a')[col('next')]).toBe('d');
+    expect(row('a')[col('next_labels')]).toBe('');
+    expect(row('a')[col('next_probabilities')]).toBe('');
+    expect(row('z')[col('next')]).toBe('');
   });
 
   it('given tag lists of the wrong type (a map that skipped validation), then the cells are empty, not an error', () => {

@@ -1,5 +1,5 @@
 import { type AnalysisResult, expectedVisits } from '@procmap/analysis';
-import { indexMap, type ProcessMap } from '@procmap/model';
+import { type Flow, indexMap, type ProcessMap } from '@procmap/model';
 
 /*
  * CSV for spreadsheets: RFC 4180 (comma, CRLF, fields quoted when they hold a comma, quote or
@@ -136,12 +136,20 @@ export function toCsv(
       // Last, so that sheets reading the columns before them by position keep working.
       'process_variation',
       'wait_variation',
+      // What an import needs to rebuild the map (docs/interop/csv.md): the lane's id, and the
+      // flows leaving the step, as step ids with the flows' labels and probabilities in the
+      // same order ("s2; s3", "Yes; No", "0.8; 0.2").
+      'role_id',
+      'next',
+      'next_labels',
+      'next_probabilities',
     ],
   ];
   for (const s of map.steps) {
     const v = visits.get(s.id) ?? 0;
     const p = (s.processTime ?? 0) * v;
     const w = (s.waitTime ?? 0) * v;
+    const out = index.outgoing(s.id);
     rows.push([
       s.id,
       index.role(s.roleId)?.name ?? s.roleId,
@@ -164,9 +172,27 @@ export function toCsv(
       findingCount.get(s.id) ?? 0,
       variation(s.processVariation),
       variation(s.waitVariation),
+      s.roleId,
+      ...next(out),
     ]);
   }
   return csvRows(rows);
+}
+
+/**
+ * The flows leaving a step as three cells: the steps they go to, their labels and their
+ * probabilities, in the same order; the last two empty when no flow has one. Defensive like
+ * `tags`: a label or probability of the wrong type is an empty place in its list.
+ */
+function next(out: readonly Flow[]): [string, string, string] {
+  const label = (f: Flow) => (typeof f.label === 'string' ? f.label : '');
+  const probability = (f: Flow) =>
+    typeof f.probability === 'number' && Number.isFinite(f.probability)
+      ? String(f.probability)
+      : '';
+  const list = (cell: (f: Flow) => string) =>
+    out.some((f) => cell(f) !== '') ? out.map(cell).join('; ') : '';
+  return [out.map((f) => String(f.to)).join('; '), list(label), list(probability)];
 }
 
 /**
