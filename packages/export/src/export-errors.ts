@@ -122,7 +122,7 @@ export const exportErrors = {
     );
   },
 
-  missingResource: (format: ExportFormatId, resource: 'fonts' | 'rasterise') =>
+  missingResource: (format: ExportFormatId, resource: 'fonts' | 'rasterise' | 'bpmn') =>
     new ExportError(
       'missing-resource',
       `${EXPORT_FORMATS[format].label} needs resources.${resource}, and none was given`,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { acceptsOption, EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormatId } from './index';
 
 describe('EXPORT_FORMATS', () => {
-  it('lists svg, pdf, png, csv and report, in the order the command line names them', () => {
-    expect(EXPORT_FORMAT_IDS).toEqual(['svg', 'pdf', 'png', 'csv', 'report']);
+  it('lists svg, pdf, png, csv, report and bpmn, in the order the command line names them', () => {
+    expect(EXPORT_FORMAT_IDS).toEqual(['svg', 'pdf', 'png', 'csv', 'report', 'bpmn']);
     for (const id of EXPORT_FORMAT_IDS) expect(EXPORT_FORMATS[id].id).toBe(id);
   });
 
@@ -19,6 +19,7 @@ describe('EXPORT_FORMATS', () => {
       ['png', 'image/png', '.png'],
       ['csv', 'text/csv; charset=utf-8', '.csv'],
       ['report', 'application/pdf', '.pdf'],
+      ['bpmn', 'application/xml; charset=utf-8', '.bpmn'],
     ]);
   });
 
@@ -43,6 +44,11 @@ describe('EXPORT_FORMATS', () => {
     expect(via).toBe('svg');
     expect(EXPORT_FORMATS[via ?? 'png'].options).toEqual(EXPORT_FORMATS.png.options);
     expect(EXPORT_FORMAT_IDS.filter((id) => EXPORT_FORMATS[id].rasterOf)).toEqual(['png']);
+  });
+
+  it('leaves BPMN to the caller’s writer, and only BPMN', () => {
+    expect(EXPORT_FORMAT_IDS.filter((id) => EXPORT_FORMATS[id].writtenByCaller)).toEqual(['bpmn']);
+    expect(EXPORT_FORMATS.bpmn.options).toEqual([]);
   });
 
   it('knows its ids from other strings, inherited names included', () => {

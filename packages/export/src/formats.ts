@@ -6,7 +6,7 @@
  */
 
 /** The formats an export can make. */
-export type ExportFormatId = 'svg' | 'pdf' | 'png' | 'csv' | 'report';
+export type ExportFormatId = 'svg' | 'pdf' | 'png' | 'csv' | 'report' | 'bpmn';
 
 /** A request option a format may read (see `ExportRequest`). */
 export type ExportOptionName =
@@ -45,6 +45,11 @@ export interface ExportFormat {
    * rasterising needs a browser's canvas or a Chromium, which this package cannot hold.
    */
   readonly rasterOf?: ExportFormatId;
+  /**
+   * It is written by the caller's `resources.bpmn` (the interop package's BPMN writer), which this
+   * package does not import: interop reads and writes other tools' files, export draws.
+   */
+  readonly writtenByCaller?: true;
 }
 
 /** The options of a drawing of the map: the steps it shows and what it draws on them. */
@@ -103,6 +108,16 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatId, ExportFormat>> = {
     options: ['page', 'date'],
     paging: 'document',
     fonts: true,
+  },
+  bpmn: {
+    id: 'bpmn',
+    label: 'BPMN 2.0',
+    mediaType: 'application/xml; charset=utf-8',
+    extension: '.bpmn',
+    options: [],
+    paging: 'none',
+    fonts: false,
+    writtenByCaller: true,
   },
 };
 

@@ -141,6 +141,25 @@ describe('renderExport', { timeout: 60_000 }, () => {
     expect(rendered).toEqual({ format: 'png', mediaType: 'image/png', body: png });
   });
 
+  it('given bpmn, then the caller’s writer writes the process asked for, as UTF-8', async () => {
+    const seen: unknown[] = [];
+    const { rendered } = await render(
+      { format: 'bpmn' },
+      {
+        bpmn: async (process) => {
+          seen.push(process);
+          return '<definitions name="Référé"/>';
+        },
+      },
+    );
+    expect(seen).toEqual([map]);
+    expect(rendered).toEqual({
+      format: 'bpmn',
+      mediaType: 'application/xml; charset=utf-8',
+      body: utf8('<definitions name="Référé"/>'),
+    });
+  });
+
   it('given png and a rasteriser that fails, then rasterise-failed with its error as the cause', async () => {
     const cause = new Error('Chromium saved no screenshot');
     const error = await rejection(
@@ -155,6 +174,7 @@ describe('renderExport', { timeout: 60_000 }, () => {
     ['pdf', 'PDF needs resources.fonts, and none was given'],
     ['report', 'Improvement report needs resources.fonts, and none was given'],
     ['png', 'PNG needs resources.rasterise, and none was given'],
+    ['bpmn', 'BPMN 2.0 needs resources.bpmn, and none was given'],
   ] as const)('given %s without what it needs, then missing-resource', async (format, message) => {
     const error = await rejection(renderExport(map, { format }));
     expect(error.code).toBe('missing-resource');

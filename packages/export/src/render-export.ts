@@ -28,6 +28,8 @@ export interface ExportResources {
   readonly fonts?: () => Promise<ExportFonts>;
   /** Draws an SVG document as PNG bytes (PNG). */
   readonly rasterise?: (svg: string) => Promise<Uint8Array>;
+  /** Writes a process as BPMN 2.0 XML with its diagram (the interop package's `exportBpmn`). */
+  readonly bpmn?: (map: ProcessMap) => Promise<string>;
   /** Told each stage as it starts ("Drawing the map…"), for a progress line. */
   readonly progress?: (stage: string) => void;
 }
@@ -80,6 +82,11 @@ export async function renderExport(
     mediaType: EXPORT_FORMATS[format].mediaType,
     body,
   });
+  if (format === 'bpmn') {
+    if (!resources.bpmn) throw exportErrors.missingResource(format, 'bpmn');
+    stage('Writing the BPMN…');
+    return done(new TextEncoder().encode(await resources.bpmn(map)));
+  }
   stage('Analysing the map…');
   const analysis = analyze(map);
   switch (format) {
