@@ -1,0 +1,26 @@
+import { BpmnModdle } from 'bpmn-moddle';
+
+/*
+ * The part of bpmn-moddle the export writes with. The package ships no types for its entry
+ * point (the importer declares the reading side in ../bpmn/bpmn-moddle.d.ts); the writing side is
+ * described here and the instance typed with it, so the two declarations never collide.
+ */
+
+/** An element of the model tree: its properties, and attributes outside the meta-model. */
+export interface ModdleElement {
+  readonly $type: string;
+  /** Attributes the meta-model does not know (ours, `procmap:…`), by qualified name. */
+  readonly $attrs: Record<string, string>;
+  [property: string]: unknown;
+}
+
+/** Creates elements of the BPMN meta-model and writes a tree of them as XML. */
+export interface ModdleWriter {
+  create(type: string, properties?: Record<string, unknown>): ModdleElement;
+  toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
+}
+
+/** A fresh bpmn-moddle instance, typed for writing. */
+export function moddleWriter(): ModdleWriter {
+  return new BpmnModdle() as unknown as ModdleWriter;
+}
