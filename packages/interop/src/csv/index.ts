@@ -1,0 +1,10 @@
+export type { ColumnOverrides } from './columns';
+export type { CsvField } from './fields';
+export { CSV_FIELDS } from './fields';
+export { importCsv } from './import-csv';
+export type { CsvPreview, CsvPreviewColumn } from './preview-csv';
+export { PREVIEW_PROBLEMS, previewCsv } from './preview-csv';
+export type { CsvProblem, CsvProblemCode } from './problems';
+export type { Delimiter } from './read-table';
+export type { CsvImportOptions } from './read-sheet';
+export type { TimeUnit } from './times';
