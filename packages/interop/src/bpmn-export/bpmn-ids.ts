@@ -24,11 +24,15 @@ export class IdSpace {
   take(wanted: string, prefix: string): string {
     let base = wanted;
     if (!SAFE_ID.test(base) || base.length > MAX_ID) {
-      base = wanted.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, MAX_ID);
+      base = wanted.replace(/[^A-Za-z0-9_.-]/g, '_');
       if (!/^[A-Za-z_]/.test(base)) base = `${prefix}_${base}`;
+      base = base.slice(0, MAX_ID);
     }
     let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}_${n}`;
+    for (let n = 2; this.used.has(id); n++) {
+      const suffix = `_${n}`;
+      id = `${base.slice(0, MAX_ID - suffix.length)}${suffix}`;
+    }
     this.used.add(id);
     return id;
   }

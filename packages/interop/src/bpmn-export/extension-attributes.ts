@@ -54,7 +54,11 @@ function encode(value: unknown, encoding: Encoding): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (encoding === 'number') return decimal(value);
   if (encoding === 'text') return typeof value === 'string' && value !== '' ? value : undefined;
-  const json = JSON.stringify(value);
+  // Text inside is cleaned before it is quoted: JSON would write a NUL as \u0000, which XML
+  // carries but the reader would decode back into the forbidden character.
+  const json = JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'string' ? xmlSafe(v) : v,
+  );
   return json === undefined ? undefined : json;
 }
 
