@@ -149,6 +149,22 @@ describe('toCsv', () => {
       'next',
       'next_labels',
       'next_probabilities',
+      'role_order',
+    ]);
+  });
+
+  it('gives each row the place of its lane from the top, as the lanes are ordered', () => {
+    const map = mapBuilder('Lanes')
+      .role('b', 'Second', { order: 5 })
+      .role('a', 'First', { order: -1 })
+      .task('x', 'b', 'In the second')
+      .task('y', 'a', 'In the first')
+      .build();
+    const [header, ...rows] = parseCsv(toCsv(map, analyze(map), 'steps'));
+    const at = (header ?? []).indexOf('role_order');
+    expect(rows.map((r) => [r[0], r[at]])).toEqual([
+      ['x', '1'],
+      ['y', '0'],
     ]);
   });
 
@@ -177,6 +193,7 @@ describe('toCsv', () => {
     expect(row('a')[col('next_labels')]).toBe('');
     expect(row('a')[col('next_probabilities')]).toBe('');
     expect(row('z')[col('next')]).toBe('');
+    expect(row('z')[col('role_order')]).toBe('0');
   });
 
   it('given tag lists of the wrong type (a map that skipped validation), then the cells are empty, not an error', () => {

@@ -112,6 +112,7 @@ export function toCsv(
   for (const f of analysis.findings)
     for (const id of new Set(f.stepIds)) findingCount.set(id, (findingCount.get(id) ?? 0) + 1);
   const lead = analysis.metrics.leadTime;
+  const lanePlace = new Map<string, number>(index.lanes.map((r, i) => [r.id, i]));
   const rows: unknown[][] = [
     [
       'id',
@@ -136,13 +137,14 @@ export function toCsv(
       // Last, so that sheets reading the columns before them by position keep working.
       'process_variation',
       'wait_variation',
-      // What an import needs to rebuild the map (docs/interop/csv.md): the lane's id, and the
+      // What an import needs to rebuild the map (docs/interop/csv.md): the lane's id, the
       // flows leaving the step, as step ids with the flows' labels and probabilities in the
-      // same order ("s2; s3", "Yes; No", "0.8; 0.2").
+      // same order ("s2; s3", "Yes; No", "0.8; 0.2"), and the lane's place from the top.
       'role_id',
       'next',
       'next_labels',
       'next_probabilities',
+      'role_order',
     ],
   ];
   for (const s of map.steps) {
@@ -174,6 +176,7 @@ export function toCsv(
       variation(s.waitVariation),
       s.roleId,
       ...next(out),
+      lanePlace.get(s.roleId) ?? '',
     ]);
   }
   return csvRows(rows);
