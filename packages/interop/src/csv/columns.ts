@@ -77,11 +77,17 @@ function mostlyWordsOf(values: readonly string[], of: (cell: string) => string |
   return known >= values.length * 0.8;
 }
 
-/** Whether every value is a word of some closed list: the column is no label. */
-function allListWords(values: readonly string[]): boolean {
+/**
+ * Whether a column whose header may name the label holds, rather, the words of a closed list
+ * its header may also name ("Activity": work, approval …).
+ */
+function listNotLabel(header: string, values: readonly string[]): boolean {
   return (
     values.length > 0 &&
-    Object.values(CLOSED_LISTS).some((of) => values.every((v) => of(v) !== undefined))
+    candidatesOf(header).some((c) => {
+      const of = CLOSED_LISTS[c.field];
+      return of !== undefined && mostlyWordsOf(values, of);
+    })
   );
 }
 
@@ -135,7 +141,7 @@ export function matchColumns(
   );
   const fits = (c: Candidate & { index: number }) => {
     const list = CLOSED_LISTS[c.field];
-    if (c.field === 'label') return !allListWords(values(c.index));
+    if (c.field === 'label') return !listNotLabel(headers[c.index] ?? '', values(c.index));
     return list === undefined || (c.rank === 0 && c.field !== 'activity')
       ? true
       : mostlyWordsOf(values(c.index), list);

@@ -10,6 +10,7 @@ export const CSV_FIELDS = [
   'id',
   'role',
   'roleId',
+  'roleOrder',
   'kind',
   'label',
   'next',
@@ -52,6 +53,7 @@ const SYNONYMS: Readonly<Record<CsvField, readonly (readonly string[])[]>> = {
     ['owner', 'performer', 'responsible', 'team', 'department', 'dept', 'function', 'pool'],
   ],
   roleId: [['roleid', 'laneid', 'swimlaneid']],
+  roleOrder: [['roleorder', 'laneorder', 'swimlaneorder', 'laneposition', 'lanenumber']],
   kind: [
     ['kind', 'steptype', 'stepkind', 'shape', 'symbol'],
     ['type', 'element', 'category'],

@@ -15,7 +15,8 @@ import type { StepRow } from './read-rows';
  * earlier row took, gets a new id that no row uses ("s1", "s2" …). A role is made for every
  * role name seen, in the order first seen (names compared without case or outer spaces), with
  * the id the sheet gives in a role id column, else one made from its name ("Ward clerk":
- * "ward-clerk"). A step with no role goes to Unassigned.
+ * "ward-clerk"). A step with no role goes to Unassigned. Lanes are ordered by the place a lane
+ * order column gives on their first row, else as first seen.
  */
 
 /** Makes ids not in `used`, from a stem: stem, stem-2, stem-3 … or, numbered, s1, s2 … */
@@ -37,6 +38,9 @@ export function idMaker(used: Set<string>) {
     },
   };
 }
+
+/** Role names compared: without case or white space around them. */
+const nameKey = (name: string) => name.trim().toLowerCase();
 
 /** A readable id from a name: lower case letters and digits joined by hyphens. */
 function slug(name: string): string {
@@ -74,11 +78,13 @@ export function placeRows(
   const byName = new Map<string, Role>();
   let unassigned: Role | undefined;
   let fromColumn = 0;
-  const addRole = (id: string, name: string): Role => {
-    const role: Role = { id: roleId(id), name, order: roles.length };
+  const place = new Map<Role, number>();
+  const addRole = (id: string, name: string, order?: number): Role => {
+    const role: Role = { id: roleId(id), name };
     roles.push(role);
+    if (order !== undefined) place.set(role, order);
     byId.set(id, role);
-    const key = name.toLowerCase();
+    const key = nameKey(name);
     if (!byName.has(key)) byName.set(key, role);
     return role;
   };
@@ -86,14 +92,14 @@ export function placeRows(
     if (r.roleId !== '') {
       const known = byId.get(r.roleId);
       if (known) return known.id;
-      if (r.role !== '') fromColumn += 1;
-      return addRole(r.roleId, r.role === '' ? r.roleId : r.role).id;
+      if (r.role.trim() !== '') fromColumn += 1;
+      return addRole(r.roleId, r.role.trim() === '' ? r.roleId : r.role, r.roleOrder).id;
     }
-    if (r.role !== '') {
-      const known = byName.get(r.role.toLowerCase());
+    if (r.role.trim() !== '') {
+      const known = byName.get(nameKey(r.role));
       if (known) return known.id;
       fromColumn += 1;
-      return addRole(newRoleId.from(slug(r.role)), r.role).id;
+      return addRole(newRoleId.from(slug(r.role)), r.role, r.roleOrder).id;
     }
     if (hasRoleColumn)
       problems.push({
@@ -122,5 +128,10 @@ export function placeRows(
     taken.add(id);
     return { id: stepId(id), roleId: roleOf(r), kind: r.kind, label: r.label, ...r.fields } as Step;
   });
-  return { roles, steps, rolesFromColumn: fromColumn };
+  // Lanes with a place first, by place; the rest after them, in the order first seen.
+  const ordered = roles
+    .map((role, seen) => ({ role, seen, at: place.get(role) ?? Number.POSITIVE_INFINITY }))
+    .sort((a, b) => a.at - b.at || a.seen - b.seen)
+    .map(({ role }, order): Role => ({ ...role, order }));
+  return { roles: ordered, steps, rolesFromColumn: fromColumn };
 }

@@ -2,7 +2,7 @@ import { type Flow, flowId, type Step, stepId } from '@procmap/model';
 import { idMaker } from './ids-and-roles';
 import type { CsvProblem } from './problems';
 import type { StepRow } from './read-rows';
-import { shareOf } from './values';
+import { shareOf, trimBlanks } from './values';
 
 /*
  * The flows between the steps. A next cell names the steps a row's step goes to, an after cell
@@ -58,8 +58,8 @@ export function linkSteps(
   });
   let byNumber = 0;
   const find = (name: string, row: number): number | undefined => {
-    const text = name.trim();
-    if (text === '') return undefined;
+    const text = trimBlanks(name);
+    if (text.trim() === '') return undefined;
     const id = byId.get(text);
     if (id !== undefined) return id;
     const labelled = byLabel.get(text) ?? byLoose.get(loose(text));
@@ -90,7 +90,7 @@ export function linkSteps(
     const whole = find(cell, row);
     if (whole !== undefined) return [whole];
     return cell
-      .split(/[;\n\r|]+/)
+      .split(/[;\n\r]+/)
       .filter((part) => part.trim() !== '')
       .flatMap((part) => {
         const found = find(part, row);

@@ -12,6 +12,7 @@ import {
   numberOf,
   placesOf,
   shareOf,
+  trimBlanks,
   valueClassOf,
   variationOf,
 } from './values';
@@ -28,6 +29,8 @@ export interface StepRow {
   readonly id: string;
   readonly role: string;
   readonly roleId: string;
+  /** The lane's place from the top, when the sheet gives one. */
+  readonly roleOrder?: number;
   readonly kind: StepKind;
   readonly label: string;
   readonly fields: Readonly<Record<string, unknown>>;
@@ -73,8 +76,8 @@ export function readRows(
       if (startsLikeFormula(value)) reader.formulas += 1;
       return value;
     };
-    const fullLabel = text('label').trim();
-    if (fullLabel === '') {
+    const fullLabel = trimBlanks(text('label'));
+    if (fullLabel.trim() === '') {
       problem('no-label', 'label', `Row ${row} has no step label: skipped.`);
       continue;
     }
@@ -172,18 +175,28 @@ export function readRows(
           `Row ${row}: "${value}" is not a time variation (e.g. triangular min=5 max=30): left out.`,
         );
     }
-    const [role, roleCut] = capped(text('role').trim());
+    const [role, roleCut] = capped(trimBlanks(text('role')));
     if (roleCut)
       problem(
         'long-text',
         'role',
         `Row ${row}'s role is longer than ${MAX_LABEL_LENGTH} characters: cut.`,
       );
+    const orderCell = cell('roleOrder').trim();
+    const roleOrder = orderCell === '' ? undefined : Number(orderCell);
+    if (roleOrder !== undefined && !Number.isFinite(roleOrder)) {
+      problem(
+        'bad-number',
+        'roleOrder',
+        `Row ${row}: "${orderCell}" is not a lane's place: left out.`,
+      );
+    }
     out.push({
       row,
-      id: cell('id').trim(),
+      ...(roleOrder !== undefined && Number.isFinite(roleOrder) ? { roleOrder } : {}),
+      id: trimBlanks(cell('id')),
       role,
-      roleId: cell('roleId').trim(),
+      roleId: trimBlanks(cell('roleId')),
       kind: kind ?? 'task',
       label,
       fields,

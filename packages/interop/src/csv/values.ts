@@ -79,6 +79,12 @@ export const activityOf = vocabulary<Activity>({
   transport: ['move', 'handoff', 'send', 'movement', 'transfer'],
 });
 
+/**
+ * A name as written, less the blanks around it a hand-typed file has ("GP, Write referral"):
+ * spaces, tabs and line breaks. Other white space (no-break, ideographic) is kept as written.
+ */
+export const trimBlanks = (text: string) => text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+
 /** A plain number, with a decimal comma where the file allows it; undefined if not one. */
 export function numberOf(cell: string, decimalComma: boolean): number | undefined {
   let text = cell.trim();
@@ -102,15 +108,15 @@ export function shareOf(cell: string, decimalComma: boolean): number | undefined
 }
 
 /**
- * A list cell's items: split on semicolons, line breaks or bars when it has any, else on
- * commas ("EMIS, ICE"); blanks dropped, each trimmed.
+ * A list cell's items: split on semicolons or line breaks when it has any, else on commas
+ * ("EMIS, ICE"); blanks dropped, each trimmed.
  */
 export function listOf(cell: string): string[] {
-  const separator = /[;|\n\r]/.test(cell) ? /[;|\n\r]+/ : /,/;
+  const separator = /[;\n\r]/.test(cell) ? /[;\n\r]+/ : /,/;
   return cell
     .split(separator)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+    .map(trimBlanks)
+    .filter((item) => item.trim() !== '');
 }
 
 /**
@@ -118,7 +124,7 @@ export function listOf(cell: string): string[] {
  * a row's next steps ("Yes; No", "0.8; "): one place per step the row goes to.
  */
 export function placesOf(cell: string): string[] {
-  return cell.trim() === '' ? [] : cell.split(/[;|\n]/).map((item) => item.trim());
+  return cell.trim() === '' ? [] : cell.split(/[;\n]/).map((item) => item.trim());
 }
 
 /** A time variation as the export writes it ("triangular min=5 max=30"); undefined if none. */
