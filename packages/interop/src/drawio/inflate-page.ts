@@ -19,10 +19,14 @@ export type PageText =
   | { readonly ok: true; readonly xml: string }
   | { readonly ok: false; readonly reason: 'not-base64' | 'corrupt' | 'too-large' | 'not-xml' };
 
-/** Inflates raw deflate data, giving up once the output passes `limit` bytes. */
+/**
+ * Inflates raw deflate data, giving up once the output passes `limit` bytes. `made`, if given,
+ * hears the bytes made so far after each slice (tests see where inflating stopped).
+ */
 export function inflateCapped(
   data: Uint8Array,
   limit = MAX_IMPORT_BYTES,
+  made?: (bytes: number) => void,
 ): Uint8Array | 'too-large' | 'corrupt' {
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -34,6 +38,7 @@ export function inflateCapped(
     for (let at = 0; at < data.length || at === 0; at += SLICE) {
       const end = Math.min(at + SLICE, data.length);
       inflater.push(data.subarray(at, end), end >= data.length);
+      made?.(total);
       if (total > limit) return 'too-large';
     }
   } catch {

@@ -34,16 +34,22 @@ interface Flow {
   readonly to: string;
 }
 
-/** The connectors that join two steps, each end taken to the step it is drawn on. */
-function resolveFlows(page: PageStructure, isStep: (id: string) => boolean) {
+/**
+ * The connectors that join two steps, each end taken to the step it is drawn on. `stepIds`:
+ * the step id of each step's draw.io id; flows name step ids.
+ */
+function resolveFlows(page: PageStructure, stepIds: ReadonlyMap<string, string>) {
   const flows: Flow[] = [];
   let loose = 0;
+  const end = (cellId: string | undefined) => {
+    const owner = cellId === undefined ? undefined : page.stepOf.get(cellId);
+    return owner === undefined ? undefined : stepIds.get(owner);
+  };
   for (const cell of page.edges) {
-    const from = cell.source === undefined ? undefined : page.stepOf.get(cell.source);
-    const to = cell.target === undefined ? undefined : page.stepOf.get(cell.target);
-    if (from !== undefined && to !== undefined && isStep(from) && isStep(to)) {
-      flows.push({ cell, from, to });
-    } else loose++;
+    const from = end(cell.source);
+    const to = end(cell.target);
+    if (from !== undefined && to !== undefined) flows.push({ cell, from, to });
+    else loose++;
   }
   return { flows, loose };
 }
@@ -74,14 +80,14 @@ export function pageToMap(page: PageStructure, title: string, options: DrawioOpt
   const placed: { step: Placed; id: string; lane: Lane | undefined }[] = [];
   let byPosition = 0;
   for (const step of page.steps) {
-    if (stepIds.has(step.cell.id)) continue;
     const found = laneOf(step, lanes);
     if (found.byPosition) byPosition++;
     const stepId = id(step.cell.id);
-    stepIds.set(step.cell.id, stepId);
+    // A repeated draw.io id (a damaged file): connectors reach the first shape of it.
+    if (!stepIds.has(step.cell.id)) stepIds.set(step.cell.id, stepId);
     placed.push({ step, id: stepId, lane: found.lane });
   }
-  const { flows, loose } = resolveFlows(page, (cellId) => stepIds.has(cellId));
+  const { flows, loose } = resolveFlows(page, stepIds);
   const incoming = new Map<string, number>();
   const outgoing = new Map<string, number>();
   for (const f of flows) {
@@ -97,7 +103,7 @@ export function pageToMap(page: PageStructure, title: string, options: DrawioOpt
   }
 
   const shapes = placed.map((p) => shapeKind(p.step.cell.style));
-  const placedAt = new Map(placed.map((p) => [p.step.cell.id, p.step]));
+  const placedAt = new Map(placed.map((p) => [p.id, p.step]));
   const columns =
     lanes.length > 0
       ? lanesAreColumns(lanes)
@@ -117,8 +123,7 @@ export function pageToMap(page: PageStructure, title: string, options: DrawioOpt
     if (text === '') unlabelled++;
     if (full !== undefined) shortened++;
     const shape = shapes[i] as ShapeKind;
-    const cellId = p.step.cell.id;
-    const kind = stepKind(shape, incoming.get(cellId) ?? 0, outgoing.get(cellId) ?? 0, text);
+    const kind = stepKind(shape, incoming.get(p.id) ?? 0, outgoing.get(p.id) ?? 0, text);
     return {
       id: p.id,
       roleId: p.lane ? roleIdOf.get(p.lane) : unassignedId,
@@ -133,8 +138,8 @@ export function pageToMap(page: PageStructure, title: string, options: DrawioOpt
     const label = flowLabel(f.cell, page);
     return {
       id: id(f.cell.id),
-      from: stepIds.get(f.from),
-      to: stepIds.get(f.to),
+      from: f.from,
+      to: f.to,
       ...(label === '' ? {} : { label }),
     };
   });

@@ -14,7 +14,7 @@ export interface XmlElement {
   readonly children: XmlElement[];
   /** The element's own text (not its children's), CDATA included. */
   text: string;
-  /** Where the element starts, from 1. */
+  /** The line (from 1) where its start tag ends. */
   readonly line: number;
 }
 
