@@ -22,8 +22,8 @@ export interface Point {
 
 /** How far a rework loop passes below the lower of its two shapes. */
 const LOOP_DROP = 20;
-/** The least gap between two shapes for the flow to go straight across it. */
-const CLEAR = 10;
+/** The least gap between two shapes for a flow to cross it sideways (added gateways sit close). */
+const CLEAR = 2;
 
 const right = (b: Bounds) => b.x + b.width;
 const bottom = (b: Bounds) => b.y + b.height;
