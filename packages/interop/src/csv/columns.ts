@@ -42,8 +42,10 @@ interface Candidate extends Synonym {
   readonly unit?: TimeUnit;
 }
 
-/** The unit a header names at its end ("Wait (h)", "wait_time_min"), if any. */
+/** The unit a header is ("Hours") or names at its end ("Wait (h)", "wait_time_min"), if any. */
 function headerUnit(header: string): TimeUnit | undefined {
+  const whole = unitOf(header.normalize('NFKC').replace(/[^\p{L}]+/gu, ''));
+  if (whole) return whole;
   const found = UNIT_AT_END.exec(header.normalize('NFKC').trim());
   return found ? unitOf(found[2] ?? '') : undefined;
 }

@@ -25,6 +25,9 @@ export interface Linked {
   readonly byNumber: number;
 }
 
+/** The most comma-separated pieces one label is looked for in (bounds the work on a hostile cell). */
+const MAX_PIECES = 12;
+
 const loose = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -68,7 +71,10 @@ export function linkSteps(
         problems.push({
           code: 'ambiguous-step',
           row,
-          message: `Row ${row}: "${text}" is the label of ${labelled.length} steps (rows ${labelled.map((i) => rows[i]?.row).join(', ')}): took the first.`,
+          message: `Row ${row}: "${text}" is the label of ${labelled.length} steps (rows ${labelled
+            .slice(0, 5)
+            .map((i) => rows[i]?.row)
+            .join(', ')}${labelled.length > 5 ? ' …' : ''}): took the first.`,
         });
       }
       return labelled[0];
@@ -84,6 +90,27 @@ export function linkSteps(
     }
     return undefined;
   };
+  /**
+   * The names in a part of a cell split on commas: from each piece on, the longest run of
+   * pieces that names a step ("Check, sign, A" is "Check, sign" and "A"), else the piece alone.
+   */
+  const commaNames = (part: string, row: number) => {
+    const pieces = part.split(',');
+    const out: { part: string; found: number | undefined }[] = [];
+    for (let i = 0; i < pieces.length; ) {
+      let j: number;
+      let found: number | undefined;
+      for (j = Math.min(pieces.length, i + MAX_PIECES); j > i; j--) {
+        found = find(pieces.slice(i, j).join(','), row);
+        if (found !== undefined) break;
+      }
+      if (found === undefined) j = i + 1;
+      const text = pieces.slice(i, j).join(',');
+      if (text.trim() !== '') out.push({ part: text, found });
+      i = j;
+    }
+    return out;
+  };
   /** The steps a cell names, in order; undefined where a name finds no step. */
   const names = (cell: string, row: number, column: string): (number | undefined)[] => {
     if (cell.trim() === '') return [];
@@ -94,11 +121,9 @@ export function linkSteps(
       .filter((part) => part.trim() !== '')
       .flatMap((part) => {
         const found = find(part, row);
-        if (found !== undefined || !part.includes(',')) return [{ part, found }];
-        return part
-          .split(',')
-          .filter((p) => p.trim() !== '')
-          .map((p) => ({ part: p, found: find(p, row) }));
+        return found !== undefined || !part.includes(',')
+          ? [{ part, found }]
+          : commaNames(part, row);
       })
       .map(({ part, found }) => {
         if (found === undefined) {
