@@ -28,6 +28,7 @@ import { Announcer } from '../announce/Announcer';
 import { HeatLegend } from '../analysis/HeatLegend';
 import { CompareView } from '../compare/CompareView';
 import { OutlineView } from '../outline/OutlineView';
+import { TableView } from '../table/TableView';
 import { Canvas } from './Canvas';
 import { listenToClipboard } from './clipboard';
 import { DeleteLaneDialog } from './DeleteLaneDialog';
@@ -209,6 +210,8 @@ function Workspace({
               <CompareView doc={mapDoc} onClose={closeCompare} />
             ) : view === 'outline' ? (
               <OutlineView ctx={ctx} index={index} geometry={geometry} readOnly={readOnly} />
+            ) : view === 'table' ? (
+              <TableView ctx={ctx} index={index} geometry={geometry} readOnly={readOnly} />
             ) : (
               // biome-ignore lint/a11y/noStaticElementInteractions: focusable by a click only (never by Tab), it hands the focus to the map's stop
               <div

@@ -26,6 +26,7 @@ const ICONS = {
   undo: 'M9 5 4 10l5 5M4 10h10a5 5 0 0 1 0 10h-4',
   redo: 'm15 5 5 5-5 5M20 10H10a5 5 0 0 0 0 10h4',
   outline: 'M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1',
+  table: 'M4 5h16v14H4zM4 10h16M4 15h16M10 5v14',
   export: 'M12 4v11M7 10l5 5 5-5M5 20h14',
   more: 'M5 12h.01M12 12h.01M19 12h.01',
   share:
@@ -166,7 +167,7 @@ function MoreMenu({ ctx }: { ctx: ActionContext }) {
         aria-haspopup="menu"
         aria-expanded={open !== false}
         aria-controls={open ? menuId : undefined}
-        title="More: outline, compare, export, share, keyboard shortcuts"
+        title="More: outline, table, compare, export, share, keyboard shortcuts"
         data-testid="toolbar-more"
         onClick={() => setOpen(open ? false : 'first')}
         onKeyDown={onButtonKey}
@@ -194,6 +195,15 @@ function MoreMenu({ ctx }: { ctx: ActionContext }) {
             onClick={run('outline')}
           >
             <MenuWords id="outline" />
+          </button>
+          <button
+            type="button"
+            role="menuitemcheckbox"
+            aria-checked={view === 'table'}
+            tabIndex={-1}
+            onClick={run('table')}
+          >
+            <MenuWords id="table" />
           </button>
           <button
             type="button"
@@ -233,6 +243,7 @@ export function Toolbar({
   const tidying = tidyProgress !== null;
   const tidy = action('tidy-up');
   const outline = action('outline');
+  const table = action('table');
   const view = useSession((s) => s.view);
   // A narrow window: the editing buttons as icons, the map-wide ones in a "More" menu.
   const narrow = useNarrowWindow();
@@ -289,6 +300,15 @@ export function Toolbar({
               onClick={() => runAction('outline', ctx)}
               pressed={view === 'outline'}
               testId="outline-toggle"
+            />
+            <ToolButton
+              icon="table"
+              label={table.label}
+              fold={0}
+              title={`${table.help}${keyHint(table)}`}
+              onClick={() => runAction('table', ctx)}
+              pressed={view === 'table'}
+              testId="table-toggle"
             />
 
             <ActionButton

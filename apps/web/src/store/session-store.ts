@@ -46,8 +46,11 @@ export type Dialog =
 /** Which side panel tab is showing. */
 export type PanelTab = 'properties' | 'analysis' | 'simulate' | 'comments';
 
-/** How the map is shown: the canvas, or the outline (the process as lists, one per lane). */
-export type MapView = 'map' | 'outline' | 'compare';
+/**
+ * How the map is shown: the canvas, the outline (the process as lists, one per lane), the table
+ * (its steps as an editable grid) or the comparison of scenarios.
+ */
+export type MapView = 'map' | 'outline' | 'table' | 'compare';
 
 interface SessionState {
   readonly selection: Selection;

@@ -17,6 +17,11 @@ export interface ChainStart {
   readonly after: StepId | undefined;
   /** The process has no start step: the first step added is one (as Alt+N makes it). */
   readonly firstIsStart: boolean;
+  /**
+   * Where the new steps are drawn when they do not follow a step (after an end): from this x
+   * (position units), a column further each, so the map and the table show them last.
+   */
+  readonly place?: { readonly x: number; readonly column: number };
 }
 
 /** Runs the plan; returns the refusal's message, or null when all was written. */
@@ -30,10 +35,16 @@ export function applyPaste(doc: ProcessDoc, plan: PastePlan, chain: ChainStart):
     }
   }
   let previous = chain.after;
+  const place = chain.after === undefined ? chain.place : undefined;
   plan.creates.forEach((c, i) => {
     writes.push(() => {
       const kind = c.patch.kind ?? (i === 0 && chain.firstIsStart ? 'start' : 'task');
-      const input = { ...withoutUndefined(c.patch), kind, label: c.patch.label ?? '' };
+      const input = {
+        ...withoutUndefined(c.patch),
+        kind,
+        label: c.patch.label ?? '',
+        ...(place ? { position: { x: place.x + i * place.column, y: 0 } } : {}),
+      };
       previous = previous
         ? doc.addNextStep(previous, { ...input, roleId: c.roleId }).stepId
         : doc.addStep({ ...input, roleId: c.roleId });

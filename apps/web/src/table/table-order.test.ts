@@ -1,5 +1,5 @@
 import { mapGeometry } from '@procmap/layout';
-import { indexMap, normalize, type Step } from '@procmap/model';
+import { indexMap, normalize, type Step, type StepId } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
 import { flowOrder, keepOrder, nextSort, sortRows } from './table-order';
 import { contextOf, referral } from './test-map';
@@ -72,7 +72,7 @@ describe('the order of the rows', () => {
   it('keeps rows in place during an edit: new ones at the end, gone ones left out', () => {
     const rows = flowOrder(map.steps, geometry);
     const moved = [rows[3]!, rows[0]!, rows[2]!];
-    expect(ids(keepOrder(['register', 'triage', 'gone', 'receive'], moved))).toEqual([
+    expect(ids(keepOrder(['register', 'triage', 'gone', 'receive'] as StepId[], moved))).toEqual([
       'triage',
       'receive',
       'book',

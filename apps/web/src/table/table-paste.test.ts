@@ -104,3 +104,37 @@ describe('writing a paste', () => {
     expect(doc.canUndo()).toBe(false);
   });
 });
+
+describe('where pasted steps go', () => {
+  it('draws steps added after an end a column further each, so they come last in flow order', () => {
+    const ended = {
+      ...map,
+      steps: map.steps.map((s) => (s.id === 'book' ? { ...s, kind: 'end' as const } : s)),
+    };
+    const doc = MapDoc.fromFile(ended);
+    const plan = planPaste(
+      parseTsv('\tFile letter\r\n\tPhone patient'),
+      { row: 4, column: 0 },
+      rows,
+      ctx,
+    );
+    const refused = applyPaste(doc.view('as-is'), plan, {
+      after: undefined,
+      firstIsStart: false,
+      place: { x: 1000, column: 248 },
+    });
+    expect(refused).toBeNull();
+    const after = doc.getSnapshot();
+    const order = flowOrder(after.steps, mapGeometry(indexMap(normalize(after).map).map));
+    expect(order.map((s) => s.label).slice(-2)).toEqual(['File letter', 'Phone patient']);
+    const added = after.steps.filter(
+      (s) => s.label === 'File letter' || s.label === 'Phone patient',
+    );
+    expect(added.map((s) => [s.roleId, s.position])).toEqual([
+      ['nurse', { x: 1000, y: 0 }],
+      ['nurse', { x: 1248, y: 0 }],
+    ]);
+    // The second follows the first along the flow.
+    expect(after.flows.some((f) => f.from === added[0]!.id && f.to === added[1]!.id)).toBe(true);
+  });
+});

@@ -3,7 +3,7 @@ import { focusCanvasSoon } from '../canvas-focus';
 import type { Action } from './types';
 import { always } from './when';
 
-/** The map as a whole: tidy up, the outline, export, share, the shortcuts. */
+/** The map as a whole: tidy up, the outline, the table, export, share, the shortcuts. */
 export const MAP_ACTIONS: readonly Action[] = [
   {
     id: 'tidy-up',
@@ -25,7 +25,7 @@ export const MAP_ACTIONS: readonly Action[] = [
     applies: always,
     run: () => {
       const session = useSession.getState();
-      if (session.view === 'map') {
+      if (session.view === 'map' || session.view === 'table') {
         session.setView('outline');
         return;
       }
@@ -35,6 +35,28 @@ export const MAP_ACTIONS: readonly Action[] = [
       const inOutline = !from || from === document.body || from.closest('.outline') !== null;
       session.setView('map');
       if (inOutline) focusCanvasSoon();
+    },
+  },
+  {
+    id: 'table',
+    label: 'Table',
+    help: 'Table: the steps as a grid to fill in by keyboard or by pasting from a spreadsheet (again: back to the map)',
+    keys: ['Alt+G'],
+    group: 'map',
+    changesMap: false,
+    applies: always,
+    run: () => {
+      const session = useSession.getState();
+      if (session.view !== 'table') {
+        session.setView('table');
+        return;
+      }
+      // Back to the map from inside the table (whose cells go away): the keyboard goes to the
+      // map, on the same selection. From the toolbar's button, focus stays on the button.
+      const from = document.activeElement;
+      const inside = !from || from === document.body || from.closest('.table-view') !== null;
+      session.setView('map');
+      if (inside) focusCanvasSoon();
     },
   },
   {

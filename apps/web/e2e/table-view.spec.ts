@@ -1,0 +1,313 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectAccessible } from './axe';
+import {
+  expectConnected,
+  makeMap,
+  openLink,
+  step,
+  storedMap,
+  threeLaneMap,
+} from './editor-helpers';
+
+/*
+ * The table view: the steps of the process shown as a grid, filled in by keyboard alone or by
+ * pasting a block from a spreadsheet; every saved cell one undo step, live for colleagues.
+ */
+
+/** Stored fields of a step the tests read back (beyond StoredMap's). */
+interface StoredStep {
+  readonly id: string;
+  readonly roleId: string;
+  readonly label: string;
+  readonly kind: string;
+  readonly processTime?: number;
+  readonly waitTime?: number;
+  readonly valueClass?: string;
+}
+
+async function storedStep(page: Page, id: string): Promise<StoredStep | undefined> {
+  const map = await storedMap(page);
+  return (map.steps as readonly StoredStep[]).find((s) => s.id === id);
+}
+
+async function storedSteps(page: Page): Promise<readonly StoredStep[]> {
+  return (await storedMap(page)).steps as readonly StoredStep[];
+}
+
+/** Opens the table by its key and waits for its grid. */
+async function openTable(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+g');
+  await expect(page.getByTestId('table-view')).toBeVisible();
+  await expect(page.getByTestId('table-toggle')).toHaveAttribute('aria-pressed', 'true');
+}
+
+const grid = (page: Page) => page.getByRole('grid', { name: 'Table' });
+const rows = (page: Page) => page.getByTestId('table-row');
+/** The row of the step named `label`. */
+const row = (page: Page, label: string) =>
+  rows(page).filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+const focused = (page: Page) => page.locator(':focus');
+
+test('keyboard only: move, edit several cells, a refused value says why, undo per cell', async ({
+  page,
+}) => {
+  const made = await makeMap(page, threeLaneMap('Referral table'));
+  await openLink(page, made.editUrl);
+  await openTable(page);
+
+  // One Tab stop, on the first step's name; the rows in flow order.
+  await expect(rows(page)).toHaveCount(5);
+  await expect(page.getByRole('rowheader')).toHaveText([
+    'Receive letter',
+    'Register referral',
+    'Triage referral',
+    'Book clinic',
+    'Clinic booked',
+  ]);
+  await expect(focused(page)).toHaveText('Receive letter');
+  await expect(grid(page).locator('[tabindex="0"]')).toHaveCount(1);
+
+  // Two cells right is the process time: typing starts the edit, Enter saves and goes down.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'cell-processTime');
+  await page.keyboard.type('12');
+  await expect(page.getByRole('textbox', { name: 'Process time, Receive letter' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Receive letter').getByTestId('cell-processTime')).toHaveText('12 min');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'cell-processTime');
+  await expect(focused(page).locator('xpath=..')).toContainText('Register referral');
+
+  // F2 edits in place; Tab saves and goes right, to the wait.
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('2 h');
+  await page.keyboard.press('Tab');
+  await expect(row(page, 'Register referral').getByTestId('cell-processTime')).toHaveText('2 h');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'cell-waitTime');
+
+  // A value that is no time is refused: the field stays, says why, and nothing is written.
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Enter');
+  const wait = page.getByRole('textbox', { name: 'Wait before, Register referral' });
+  await expect(wait).toBeFocused();
+  await expect(wait).toHaveAttribute('aria-invalid', 'true');
+  await expect(wait).toHaveAccessibleDescription(/"abc" is not a duration/);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('-5');
+  await page.keyboard.press('Enter');
+  await expect(wait).toHaveAccessibleDescription('A duration cannot be negative.');
+  // Esc cancels: the old (empty) value stays, and the keyboard is back on the cell.
+  await page.keyboard.press('Escape');
+  await expect(wait).toHaveCount(0);
+  await expect(focused(page)).toHaveAttribute('data-testid', 'cell-waitTime');
+  await expect(focused(page)).toHaveText('');
+  expect((await storedStep(page, 's2'))?.waitTime).toBeUndefined();
+
+  // The value class is a list: typing its first letter picks it, Enter saves.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('w');
+  await expect(page.getByRole('combobox', { name: 'Value, Register referral' })).toHaveValue(
+    'waste',
+  );
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Register referral').getByTestId('cell-valueClass')).toHaveText('Waste');
+
+  // The role too: Home goes to the row's first cell (Book clinic's, one row down).
+  await page.keyboard.press('Home');
+  await expect(focused(page)).toHaveText('GP');
+  await page.keyboard.press('Enter');
+  const role = page.getByRole('combobox', { name: 'Role, Triage referral' });
+  await expect(role).toBeFocused();
+  await role.selectOption({ label: 'Nurse' });
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Triage referral').getByTestId('cell-role')).toHaveText('Nurse');
+
+  await expect
+    .poll(async () => {
+      const s = await storedSteps(page);
+      const by = (id: string) => s.find((x) => x.id === id);
+      return [by('s1')?.processTime, by('s2')?.processTime, by('s2')?.valueClass, by('s3')?.roleId];
+    })
+    .toEqual([12, 120, 'waste', 'nurse']);
+
+  // Ctrl+Z takes back one cell at a time, latest first.
+  await page.keyboard.press('Control+z');
+  await expect(row(page, 'Triage referral').getByTestId('cell-role')).toHaveText('GP');
+  await page.keyboard.press('Control+z');
+  await expect(row(page, 'Register referral').getByTestId('cell-valueClass')).toHaveText('');
+  await page.keyboard.press('Control+z');
+  await expect(row(page, 'Register referral').getByTestId('cell-processTime')).toHaveText('');
+  await expect(row(page, 'Receive letter').getByTestId('cell-processTime')).toHaveText('12 min');
+  await expect.poll(async () => (await storedStep(page, 's2'))?.processTime).toBeUndefined();
+
+  // Ctrl+Home is the first header; Enter sorts by it (a view setting, never written).
+  await page.keyboard.press('Control+Home');
+  await expect(focused(page)).toHaveText(/^Role/);
+  await page.keyboard.press('Enter');
+  const roleHeader = page.getByRole('columnheader', { name: /Role/ });
+  await expect(roleHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByRole('rowheader')).toHaveText([
+    'Receive letter',
+    'Register referral',
+    'Triage referral',
+    'Book clinic',
+    'Clinic booked',
+  ]);
+  await page.keyboard.press('Enter');
+  await expect(roleHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('rowheader').first()).toHaveText('Book clinic');
+  await page.keyboard.press('Enter');
+  await expect(roleHeader).not.toHaveAttribute('aria-sort', /./);
+  // Ctrl+End is the last step's last cell.
+  await page.keyboard.press('Control+End');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'cell-systems');
+  await expect(focused(page).locator('xpath=..')).toContainText('Clinic booked');
+
+  // Alt+G again: back to the map, the keyboard on it.
+  await page.keyboard.press('Alt+g');
+  await expect(page.getByTestId('table-view')).toHaveCount(0);
+  await expect(step(page, 'Receive letter')).toBeVisible();
+});
+
+test('a 3-row block pasted from a spreadsheet updates steps and adds the rest, one undo', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const made = await makeMap(page, threeLaneMap('Referral paste'));
+  await openLink(page, made.editUrl);
+  await openTable(page);
+
+  // From Book clinic's process time: its row, the last step's, then one new step.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Home');
+  await expect(focused(page)).toHaveText('Nurse');
+  // As Excel copies it: CRLF between rows, a cell with a line break in quotes.
+  const block = [
+    'Nurse\tBook clinic slot\tTask\t5 min\t1 d',
+    '\tClinic booked\t\t\tsoon',
+    'GP\t"Write to the\npatient’s GP"\t\t10\t',
+  ].join('\r\n');
+  await page.evaluate((text) => navigator.clipboard.writeText(`${text}\r\n`), block);
+  await page.keyboard.press('Control+v');
+
+  await expect(page.getByTestId('table-status')).toHaveText(
+    'Updated 3 cells, added 1 step; 1 value not understood: row 5 Wait before “soon”. Ctrl+Z undoes the whole paste.',
+  );
+  await expect(page.getByTestId('table-problems')).toContainText('not a duration');
+  await expect(rows(page)).toHaveCount(6);
+  const added = rows(page).nth(5);
+  await expect(added.getByTestId('cell-label')).toHaveText('Write to the\npatient’s GP');
+  await expect(added.getByTestId('cell-role')).toHaveText('GP');
+  await expect(added.getByTestId('cell-processTime')).toHaveText('10 min');
+  await expect(row(page, 'Book clinic slot').getByTestId('cell-waitTime')).toHaveText('1 d');
+
+  await expect
+    .poll(async () => {
+      const s = await storedSteps(page);
+      return s
+        .map((x) => [x.label, x.roleId, x.processTime ?? null, x.waitTime ?? null])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    })
+    .toEqual([
+      ['Book clinic slot', 'nurse', 5, 450],
+      ['Clinic booked', 'nurse', null, null],
+      ['Receive letter', 'clerk', null, null],
+      ['Register referral', 'clerk', null, null],
+      ['Triage referral', 'gp', null, null],
+      ['Write to the\npatient’s GP', 'gp', 10, null],
+    ]);
+
+  // One Ctrl+Z takes the whole paste back.
+  await page.keyboard.press('Control+z');
+  await expect(rows(page)).toHaveCount(5);
+  await expect(row(page, 'Book clinic').getByTestId('cell-waitTime')).toHaveText('');
+  await expect.poll(async () => (await storedSteps(page)).length).toBe(5);
+});
+
+test('two browsers: a cell saved in one shows on the other’s map and table, and a colleague’s edit leaves an edit in progress alone', async ({
+  browser,
+}) => {
+  const alice = await (await browser.newContext()).newPage();
+  const bob = await (await browser.newContext()).newPage();
+  const made = await makeMap(alice, threeLaneMap('Shared table'));
+  await openLink(alice, made.editUrl);
+  await openLink(bob, made.editUrl);
+  await expectConnected(bob);
+
+  await openTable(alice);
+  await row(alice, 'Triage referral').getByTestId('cell-processTime').click();
+  await alice.keyboard.type('15');
+  await alice.keyboard.press('Enter');
+  await expect(step(bob, 'Triage referral').getByTestId('step-times')).toHaveText('15 min');
+
+  // Alice is typing a name when Bob, in his table, changes another step: her edit stays.
+  await row(alice, 'Receive letter').getByTestId('cell-label').click();
+  await alice.keyboard.press('F2');
+  await alice.keyboard.press('Control+a');
+  await alice.keyboard.type('Receive the referral');
+  await openTable(bob);
+  await expect(row(bob, 'Triage referral').getByTestId('cell-processTime')).toHaveText('15 min');
+  await row(bob, 'Book clinic').getByTestId('cell-processTime').click();
+  await bob.keyboard.type('7');
+  await bob.keyboard.press('Enter');
+  await expect(row(alice, 'Book clinic').getByTestId('cell-processTime')).toHaveText('7 min');
+  const field = alice.getByRole('textbox', { name: 'Step, Receive letter' });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('Receive the referral');
+  await alice.keyboard.press('Enter');
+  await expect(bob.getByRole('rowheader', { name: 'Receive the referral' })).toBeVisible();
+
+  await alice.context().close();
+  await bob.context().close();
+});
+
+test('the table passes axe, with data, a refused value and an empty process, and reflows at 320 px', async ({
+  page,
+}) => {
+  const made = await makeMap(page, threeLaneMap('Accessible table'));
+  await openLink(page, made.editUrl);
+  await openTable(page);
+  await expectAccessible(page, 'the table view', { examined: ['.table-grid__text'] });
+
+  await row(page, 'Triage referral').getByTestId('cell-waitTime').click();
+  await page.keyboard.type('soon');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'not a duration' })).toBeVisible();
+  await expectAccessible(page, 'the table with a refused value');
+  await page.keyboard.press('Escape');
+
+  // 320 CSS px: only the grid's own region scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expect(page.getByTestId('table-grid')).toBeVisible();
+  const outside = await page.evaluate(() => {
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) out.push('the page');
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.closest('.table-view__scroll, .react-flow')) continue;
+      if (!el.checkVisibility()) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.left < -0.5 || box.right > window.innerWidth + 0.5) {
+        out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+      }
+    }
+    return out;
+  });
+  expect(outside).toEqual([]);
+  const region = page.locator('.table-view__scroll');
+  const box = await region.boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(320.5);
+  await expectAccessible(page, 'the table at 320 px');
+
+  // A process with no steps: the empty state, still axe-clean.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const empty = await makeMap(page, { ...threeLaneMap('Empty table'), steps: [], flows: [] });
+  await openLink(page, empty.editUrl);
+  await openTable(page);
+  await expect(page.getByTestId('table-empty')).toContainText('no steps yet');
+  await expect(rows(page)).toHaveCount(0);
+  await expectAccessible(page, 'the empty table view');
+});
