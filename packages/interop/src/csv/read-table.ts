@@ -40,9 +40,18 @@ export function readTable(input: string): Table | ImportRefusal {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.trim() === '')
     return refuse('empty', 'This file is empty: there are no rows to import.');
-  const parsed = Papa.parse<string[]>(text, {
+  // The delimiter is guessed from the first rows with blank lines left out (a blank line counts
+  // as a row of one cell and would tip the guess to the comma); the file is then read whole,
+  // blank lines kept, so that row numbers are the spreadsheet's.
+  const guess = Papa.parse<string[]>(text, {
     delimiter: '',
     delimitersToGuess: [...DELIMITERS],
+    skipEmptyLines: 'greedy',
+    preview: 10,
+  });
+  const delimiter = DELIMITERS.find((d) => d === guess.meta.delimiter) ?? ',';
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter,
     header: false,
     dynamicTyping: false,
     skipEmptyLines: false,
@@ -56,7 +65,6 @@ export function readTable(input: string): Table | ImportRefusal {
       at,
     );
   }
-  const delimiter = DELIMITERS.find((d) => d === parsed.meta.delimiter) ?? ',';
   let header: TableRow | undefined;
   const rows: TableRow[] = [];
   for (const [i, record] of parsed.data.entries()) {
