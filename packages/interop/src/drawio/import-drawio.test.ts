@@ -54,7 +54,7 @@ describe.each(SWIMLANE_TEMPLATES)('the draw.io template %s', (name) => {
 
   it('makes a flow of every connector, between the shapes it joins', () => {
     const { map } = imported(name);
-    const pairs = (list: { from: string; to: string }[]) =>
+    const pairs = (list: readonly { from: string; to: string }[]) =>
       list.map((f) => `${f.from}>${f.to}`).sort();
     expect(pairs(map.flows)).toEqual(
       pairs(expected.edges.map((e) => ({ from: e.source as string, to: e.target as string }))),
@@ -81,15 +81,16 @@ describe('what the templates hold', () => {
     const file = fixture('flowcharts-cross_functional_flowchart_2.xml');
     const cells = census(pagesOf(file)[0] as string);
     const { map, notes } = imported('flowcharts-cross_functional_flowchart_2.xml');
-    const kindOf = new Map(map.steps.map((s) => [s.id, s.kind]));
+    const kindOf = new Map<string, string>(map.steps.map((s) => [s.id, s.kind]));
     for (const shape of cells.shapes) {
       const style = shape.style ?? '';
+      const kind = kindOf.get(shape.id ?? '');
       const into = cells.edges.filter((e) => e.target === shape.id).length;
       const out = cells.edges.filter((e) => e.source === shape.id).length;
       if (style.startsWith('ellipse'))
-        expect(kindOf.get(shape.id)).toBe(into === 0 ? 'start' : out === 0 ? 'end' : 'task');
-      else if (style.includes('flowchart.decision')) expect(kindOf.get(shape.id)).toBe('decision');
-      else expect(kindOf.get(shape.id)).toBe('task');
+        expect(kind).toBe(into === 0 ? 'start' : out === 0 ? 'end' : 'task');
+      else if (style.includes('flowchart.decision')) expect(kind).toBe('decision');
+      else expect(kind).toBe('task');
     }
     const parallel = cells.shapes.filter((s) => s.style?.includes('symbol=parallelGw')).length;
     expect(parallel).toBeGreaterThan(0);
@@ -126,7 +127,9 @@ describe('what the templates hold', () => {
     const { map } = imported('flowcharts-cross_functional_flowchart_1.xml');
     const y = (id: string) =>
       Number(/ y="([\d.]+)"/.exec(pagesOf(file)[0]?.split(`id="${id}"`)[1] ?? '')?.[1]);
-    const inLane1 = cells.shapes.filter((s) => s.parent === '77e6c97f196da883-2').map((s) => s.id);
+    const inLane1 = cells.shapes
+      .filter((s) => s.parent === '77e6c97f196da883-2')
+      .map((s) => s.id as string);
     const byY = [...inLane1].sort((a, b) => y(a) - y(b));
     const byX = [...inLane1].sort(
       (a, b) =>
