@@ -1,4 +1,5 @@
 import type { ModdleElement, ModdleWriter } from './moddle';
+import { type Annotation, annotationPlaces } from './annotations';
 import type { BpmnGraph, BpmnNode } from './bpmn-graph';
 import type { Bounds, DiagramLayout } from './diagram-layout';
 import { labelBounds, type Point, route } from './edge-routes';
@@ -43,6 +44,7 @@ export function diagram(
   collaboration: ModdleElement,
   participant: ModdleElement,
   ids: DiagramIds,
+  notes: readonly Annotation[] = [],
 ): ModdleElement {
   const shape = (element: ModdleElement, b: Bounds, extra: Record<string, unknown> = {}) =>
     moddle.create('bpmndi:BPMNShape', {
@@ -59,30 +61,42 @@ export function diagram(
     const extra = element.$type === 'bpmn:ExclusiveGateway' ? { isMarkerVisible: true } : {};
     planeElements.push(shape(element, layout.nodes[i] as Bounds, extra));
   });
-  graph.flows.forEach((flow, i) => {
-    const source = graph.nodes[flow.source] as BpmnNode;
-    const target = graph.nodes[flow.target] as BpmnNode;
-    const points = route(
+  const routes = graph.flows.map((flow) =>
+    route(
       layout.nodes[flow.source] as Bounds,
       layout.nodes[flow.target] as Bounds,
-      isGateway(source),
-      isGateway(target),
-    );
-    const element = model.flows[i] as ModdleElement;
-    const props: Record<string, unknown> = {
+      isGateway(graph.nodes[flow.source] as BpmnNode),
+      isGateway(graph.nodes[flow.target] as BpmnNode),
+    ),
+  );
+  const edge = (element: ModdleElement, points: readonly Point[], extra = {}) =>
+    moddle.create('bpmndi:BPMNEdge', {
       id: ids.di(element.id as string),
       bpmnElement: element,
-      waypoint: points.map((p: Point) =>
-        moddle.create('dc:Point', { x: round(p.x), y: round(p.y) }),
-      ),
-    };
+      waypoint: points.map((p) => moddle.create('dc:Point', { x: round(p.x), y: round(p.y) })),
+      ...extra,
+    });
+  graph.flows.forEach((flow, i) => {
+    const points = routes[i] as Point[];
     const name = xmlText(flow.flow?.label);
-    if (name !== undefined) {
-      props.label = moddle.create('bpmndi:BPMNLabel', {
-        bounds: bounds(moddle, labelBounds(points, name, isGateway(source))),
-      });
+    const fromGateway = isGateway(graph.nodes[flow.source] as BpmnNode);
+    const label =
+      name === undefined
+        ? {}
+        : {
+            label: moddle.create('bpmndi:BPMNLabel', {
+              bounds: bounds(moddle, labelBounds(points, name, fromGateway)),
+            }),
+          };
+    planeElements.push(edge(model.flows[i] as ModdleElement, points, label));
+  });
+  annotationPlaces(notes, layout, routes).forEach((place, i) => {
+    const note = notes[i] as Annotation;
+    planeElements.push(shape(note.element, place.box));
+    if (note.association && place.from) {
+      const to = { x: place.box.x, y: place.box.y + place.box.height };
+      planeElements.push(edge(note.association, [place.from, to]));
     }
-    planeElements.push(moddle.create('bpmndi:BPMNEdge', props));
   });
   const plane = moddle.create('bpmndi:BPMNPlane', {
     id: ids.plane,

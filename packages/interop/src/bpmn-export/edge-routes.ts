@@ -115,7 +115,8 @@ export function labelSize(text: string): { width: number; height: number } {
 
 /**
  * Where a flow's label goes: beside where it leaves a gateway (a branch's label, as the canvas
- * puts it), otherwise above the middle of its longest segment.
+ * puts it: above the line going sideways, beside the middle of the first leg going up or down),
+ * otherwise above the middle of its longest segment (beside it when that segment is vertical).
  */
 export function labelBounds(points: readonly Point[], text: string, fromGateway: boolean): Bounds {
   const { width, height } = labelSize(text);
@@ -124,8 +125,9 @@ export function labelBounds(points: readonly Point[], text: string, fromGateway:
   if (fromGateway) {
     const vertical = Math.abs(second.x - first.x) < 1e-9;
     if (vertical) {
-      const up = second.y < first.y;
-      return { x: first.x + 6, y: up ? first.y - height - 4 : first.y + 4, width, height };
+      // Halfway along the first leg, clear of the gateway's own name (drawn just below it).
+      const mid = (first.y + second.y) / 2;
+      return { x: first.x + 6, y: mid - height / 2, width, height };
     }
     return { x: first.x + 6, y: first.y - height - 4, width, height };
   }

@@ -1,5 +1,6 @@
 import { mapGeometry } from '@procmap/layout';
 import { normalize, type ProcessMap } from '@procmap/model';
+import { annotations } from './annotations';
 import { bpmnGraph } from './bpmn-graph';
 import { diagram } from './diagram';
 import { diagramLayout } from './diagram-layout';
@@ -34,6 +35,13 @@ export async function exportBpmn(input: ProcessMap): Promise<string> {
     process: ids.take('Process_1', 'Process'),
     laneSet: ids.take('LaneSet_1', 'LaneSet'),
   });
+  const notes = annotations(moddle, map, graph, process);
+  if (notes.length > 0) {
+    process.process.artifacts = [
+      ...notes.map((n) => n.element),
+      ...notes.flatMap((n) => (n.association ? [n.association] : [])),
+    ];
+  }
   const participantProps: Record<string, unknown> = {
     id: ids.take('Participant_1', 'Participant'),
     processRef: process.process,
@@ -46,11 +54,20 @@ export async function exportBpmn(input: ProcessMap): Promise<string> {
     participants: [participant],
   });
   const layout = diagramLayout(graph, mapGeometry(map));
-  const di = diagram(moddle, graph, process, layout, collaboration, participant, {
-    diagram: ids.take('BPMNDiagram_1', 'Diagram'),
-    plane: ids.take('BPMNPlane_1', 'Plane'),
-    di: (id) => ids.take(`${id}_di`, 'DI'),
-  });
+  const di = diagram(
+    moddle,
+    graph,
+    process,
+    layout,
+    collaboration,
+    participant,
+    {
+      diagram: ids.take('BPMNDiagram_1', 'Diagram'),
+      plane: ids.take('BPMNPlane_1', 'Plane'),
+      di: (id) => ids.take(`${id}_di`, 'DI'),
+    },
+    notes,
+  );
   const definitions = moddle.create('bpmn:Definitions', {
     id: ids.take('Definitions_1', 'Definitions'),
     targetNamespace: PROCMAP_BPMN_NS,

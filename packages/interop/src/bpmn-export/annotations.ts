@@ -1,0 +1,134 @@
+import type { Comment, ProcessMap } from '@procmap/model';
+import type { BpmnGraph } from './bpmn-graph';
+import { type Bounds, type DiagramLayout, POOL_HEADER } from './diagram-layout';
+import type { Point } from './edge-routes';
+import { originalId, qualified } from './extension-attributes';
+import type { ModdleElement, ModdleWriter } from './moddle';
+import type { SemanticModel } from './semantic-model';
+import { xmlSafe, xmlText } from './xml-text';
+
+/*
+ * Analysts' open comments as BPMN text annotations, each tied by an association to the step or
+ * flow it is about (a comment on the whole map stands alone, in the pool's left margin, where
+ * the canvas has its lane headers). Resolved comments are left out, as the canvas and the other
+ * exports leave them out. The comment's kind, waste, author, date and replies go in procmap
+ * attributes; its text is the annotation's text.
+ */
+
+const WIDTH = 160;
+const HEIGHT = 40;
+/** Height taken by one annotation in a stack above the same step or flow. */
+const STACK = HEIGHT + 8;
+
+/** One annotation: its comment, its elements, and what it is about (a node or a flow index). */
+export interface Annotation {
+  readonly comment: Comment;
+  readonly element: ModdleElement;
+  readonly association?: ModdleElement;
+  readonly on?: { readonly node: number } | { readonly flow: number };
+}
+
+function commentAttributes(comment: Comment, bpmnId: string): Record<string, string> {
+  const out: Record<string, string> = { ...originalId(comment.id, bpmnId) };
+  const put = (name: string, value: string | undefined) => {
+    if (value !== undefined && value !== '') out[qualified(name)] = xmlSafe(value);
+  };
+  put('kind', comment.kind);
+  put('waste', comment.waste);
+  put('author', comment.author);
+  put('createdAt', comment.createdAt);
+  if (comment.replies && comment.replies.length > 0) {
+    put(
+      'replies',
+      JSON.stringify(comment.replies, (_k, v) => (typeof v === 'string' ? xmlSafe(v) : v)),
+    );
+  }
+  if (comment.votes && Object.keys(comment.votes).length > 0) {
+    put('votes', JSON.stringify(comment.votes));
+  }
+  return out;
+}
+
+/** The annotations and associations of a map's open comments, ids taken from the graph's. */
+export function annotations(
+  moddle: ModdleWriter,
+  map: ProcessMap,
+  graph: BpmnGraph,
+  model: SemanticModel,
+): Annotation[] {
+  const nodeOf = new Map<string, number>();
+  graph.nodes.forEach((node, i) => {
+    if (node.kind === 'step') nodeOf.set(node.step.id, i);
+  });
+  const flowOf = new Map<string, number>();
+  graph.flows.forEach((flow, i) => {
+    if (flow.flow && !flowOf.has(flow.flow.id)) flowOf.set(flow.flow.id, i);
+  });
+  const out: Annotation[] = [];
+  for (const comment of map.comments ?? []) {
+    if (comment.resolved === true) continue;
+    const id = graph.ids.take(comment.id, 'Annotation');
+    const props: Record<string, unknown> = { id };
+    const text = xmlText(comment.text);
+    if (text !== undefined) props.text = text;
+    const element = moddle.create('bpmn:TextAnnotation', props);
+    Object.assign(element.$attrs, commentAttributes(comment, id));
+    const target = comment.targetId;
+    const node = target === undefined ? undefined : nodeOf.get(target);
+    const flow = target === undefined || node !== undefined ? undefined : flowOf.get(target);
+    const about =
+      node !== undefined ? model.nodes[node] : flow !== undefined ? model.flows[flow] : undefined;
+    if (!about) {
+      out.push({ comment, element });
+      continue;
+    }
+    const association = moddle.create('bpmn:Association', {
+      id: graph.ids.take(`Association_${id}`, 'Association'),
+      sourceRef: about,
+      targetRef: element,
+      associationDirection: 'None',
+    });
+    out.push({
+      comment,
+      element,
+      association,
+      on: node !== undefined ? { node } : { flow: flow as number },
+    });
+  }
+  return out;
+}
+
+/** Where each annotation is drawn, and where its association leaves what it is about. */
+export function annotationPlaces(
+  list: readonly Annotation[],
+  layout: DiagramLayout,
+  routes: readonly (readonly Point[])[],
+): { box: Bounds; from?: Point }[] {
+  const stacked = new Map<string, number>();
+  let loose = 0;
+  return list.map((a) => {
+    if (!a.on) {
+      const box = { x: POOL_HEADER + 10, y: 10 + loose * STACK, width: WIDTH, height: HEIGHT };
+      loose++;
+      return { box };
+    }
+    const key = 'node' in a.on ? `n${a.on.node}` : `f${a.on.flow}`;
+    const k = stacked.get(key) ?? 0;
+    stacked.set(key, k + 1);
+    let from: Point;
+    if ('node' in a.on) {
+      const s = layout.nodes[a.on.node] as Bounds;
+      from = { x: s.x + s.width / 2, y: s.y };
+    } else {
+      const points = routes[a.on.flow] ?? [];
+      from = points[Math.floor(points.length / 2)] ?? { x: 0, y: 0 };
+    }
+    const box = {
+      x: from.x + 24,
+      y: from.y - 24 - HEIGHT - k * STACK,
+      width: WIDTH,
+      height: HEIGHT,
+    };
+    return { box, from };
+  });
+}
