@@ -82,6 +82,16 @@ describe('size', () => {
     expect(note(result, 'roles-created')?.message).toBe('7 roles created from the "Role" column.');
   });
 
+  it('imports 10,000 rows that share one label and each name it, and a cell of 20,000 unknown names, each reported', () => {
+    const rows = ['Step,After'];
+    for (let i = 0; i < 10_000; i++) rows.push('Same,Same');
+    rows.push(`Other,"${Array.from({ length: 20_000 }, (_, i) => `n${i}`).join(',')}"`);
+    const result = imported(rows.join('\n'));
+    expect(result.map.steps).toHaveLength(10_003);
+    expect(note(result, 'ambiguous-step')?.count).toBe(10_000);
+    expect(note(result, 'unknown-step')?.count).toBe(20_000);
+  });
+
   it('refuses a file over the size limit before reading it', () => {
     const big = `Step\n${'x'.repeat(MAX_IMPORT_BYTES)}`;
     expect(importCsv(big)).toMatchObject({ ok: false, code: 'too-large' });

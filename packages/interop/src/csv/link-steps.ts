@@ -39,6 +39,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 interface Options {
   readonly hasIdColumn: boolean;
   readonly hasLinkColumns: boolean;
+  /** The headers of the next and after columns, for the problems. */
+  readonly headers: { readonly next?: string; readonly after?: string };
   readonly decimalComma: boolean;
 }
 
@@ -153,7 +155,7 @@ export function linkSteps(
 
   if (options.hasLinkColumns) {
     rows.forEach((r, i) => {
-      const targets = names(r.next, r.row, 'next');
+      const targets = names(r.next, r.row, options.headers.next ?? 'next');
       const lined = (places: readonly string[]) =>
         places.length === 0 || places.length === targets.length;
       const aligned = lined(r.nextLabels) && lined(r.nextProbabilities);
@@ -181,7 +183,8 @@ export function linkSteps(
           ...(probability === undefined ? {} : { probability }),
         });
       });
-      for (const from of names(r.after, r.row, 'after')) if (from !== undefined) flow(from, i);
+      for (const from of names(r.after, r.row, options.headers.after ?? 'after'))
+        if (from !== undefined) flow(from, i);
     });
   } else {
     for (let i = 1; i < steps.length; i++) if (steps[i - 1]?.kind !== 'end') flow(i - 1, i);

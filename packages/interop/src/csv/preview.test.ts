@@ -33,7 +33,7 @@ describe('previewCsv', () => {
     const preview = previewCsv(SHEET);
     expect(preview.problems.map((p) => [p.row, p.code, p.column ?? null])).toEqual([
       [3, 'bad-time', 'Delay'],
-      [3, 'unknown-step', 'next'],
+      [3, 'unknown-step', 'Next step(s)'],
       [4, 'unknown-kind', 'Kind'],
       [5, 'no-label', 'Activity'],
     ]);

@@ -119,6 +119,10 @@ export function readSheet(text: string, options: CsvImportOptions = {}): SheetRe
     hasIdColumn: column('id') !== undefined,
     hasLinkColumns,
     decimalComma,
+    headers: {
+      ...(column('next') ? { next: column('next')?.header } : {}),
+      ...(column('after') ? { after: column('after')?.header } : {}),
+    },
   });
   problems.sort((a, b) => a.row - b.row);
   return {
