@@ -138,6 +138,20 @@ ${flows('q>after q>e after>b after>c b>both c>both both>f both>g')}`),
   });
 });
 
+describe('BPMN link events', () => {
+  it('join a throwing link to the catching link of the same name', async () => {
+    const { map, notes } = await imported(
+      process(`<bpmn:task id="a"/><bpmn:intermediateThrowEvent id="go"><bpmn:linkEventDefinition name="P2"/></bpmn:intermediateThrowEvent>
+<bpmn:intermediateCatchEvent id="come"><bpmn:linkEventDefinition name="P2"/></bpmn:intermediateCatchEvent><bpmn:task id="b"/>
+<bpmn:intermediateThrowEvent id="lonely"><bpmn:linkEventDefinition name="Nowhere"/></bpmn:intermediateThrowEvent>
+${flows('a>go come>b b>lonely')}`),
+    );
+    expect(pairs(map)).toEqual(['a>b', 'b>lonely']);
+    expect(step(map, 'lonely').kind).toBe('delay');
+    expect(noteOf(notes, 'link-events')?.count).toBe(2);
+  });
+});
+
 describe('BPMN diagrams', () => {
   it('never duplicates a step drawn in several diagrams, and places it by its first shape', async () => {
     const body = `<bpmn:process id="p"><bpmn:task id="a"/><bpmn:task id="b"/>${flows('a>b')}</bpmn:process>`;

@@ -1,6 +1,7 @@
 import type { Shape } from './diagram';
 import { type Element, flag, is, list, one, text } from './elements';
-import { type GEdge, type GNode, Graph, type NodeKind } from './graph';
+import { attachBranches, type EventSub, joinLinks } from './branches';
+import { type GEdge, Graph, type NodeKind } from './graph';
 import { singleLine } from './labels';
 
 /*
@@ -22,6 +23,7 @@ export interface Counts {
   other: number;
   dangling: number;
   subEvents: number;
+  links: number;
 }
 
 export interface Walked {
@@ -68,12 +70,6 @@ interface Flat {
   readonly ends: string[];
 }
 
-interface EventSub {
-  readonly starts: string[];
-  /** The opened-out sub-process it belongs to, if any. */
-  readonly host?: string;
-}
-
 export function walkProcesses(processes: Element[], shapes: Map<string, Shape>): Walked {
   const graph = new Graph();
   const parentOf = new Map<string, string>();
@@ -90,6 +86,7 @@ export function walkProcesses(processes: Element[], shapes: Map<string, Shape>):
     other: 0,
     dangling: 0,
     subEvents: 0,
+    links: 0,
   };
   const flows: Element[] = [];
   const flats: Flat[] = [];
@@ -210,85 +207,7 @@ export function walkProcesses(processes: Element[], shapes: Map<string, Shape>):
   }
 
   const nameOf = (id: string) => singleLine(text(byId.get(id), 'name'));
+  counts.links = joinLinks(graph, made);
   attachBranches(graph, boundaries, eventSubs, { portOut, made, nameOf });
   return { graph, parentOf, processOf, hostOf, artifacts, counts };
-}
-
-interface Ports {
-  readonly portOut: (id: string) => string;
-  readonly made: (from: string, to: string) => GEdge;
-  readonly nameOf: (id: string) => string;
-}
-
-/**
- * Boundary events and event sub-processes as branches from their activity. A non-interrupting
- * one is a flow from the activity: the case goes on and also takes the branch. An interrupting
- * one is a branch point after the activity: the activity's flows out now leave from the event,
- * which becomes a decision between them and its own flows (the case either finished the
- * activity or the event cut it short). Several interrupting events on one activity are asked in
- * turn. An event sub-process inside an opened-out sub-process is a branch of that sub-process;
- * one directly in a process is kept with no flow into it.
- */
-function attachBranches(
-  graph: Graph,
-  boundaries: Element[],
-  eventSubs: EventSub[],
-  { portOut, made, nameOf }: Ports,
-): void {
-  const byHost = new Map<string, { id: string; interrupting: boolean }[]>();
-  const push = (host: string, id: string, interrupting: boolean) => {
-    const list = byHost.get(host) ?? [];
-    list.push({ id, interrupting });
-    byHost.set(host, list);
-  };
-  for (const b of boundaries) {
-    const host = one(b, 'attachedToRef')?.id;
-    if (host !== undefined && b.id !== undefined) push(host, b.id, flag(b, 'cancelActivity', true));
-  }
-  for (const sub of eventSubs) {
-    for (const start of sub.starts) {
-      const el = graph.nodes.get(start)?.element;
-      if (sub.host !== undefined) push(sub.host, start, flag(el, 'isInterrupting', true));
-      else
-        note(
-          graph.nodes.get(start),
-          'The start of an event sub-process: it begins when its event happens while the process runs, so no flow leads here.',
-        );
-    }
-  }
-  for (const [host, events] of byHost) {
-    const exit = portOut(host);
-    if (!graph.nodes.has(exit)) continue;
-    const hostLabel = nameOf(host);
-    const normal = graph.out(exit);
-    let prev = exit;
-    for (const e of events) {
-      const n = graph.nodes.get(e.id);
-      if (!n) continue;
-      const of = hostLabel ? ` of "${hostLabel}"` : '';
-      if (!e.interrupting) {
-        graph.edge(made(exit, e.id));
-        note(
-          n,
-          `A non-interrupting event${of}: the case goes on with the activity and also takes this branch.`,
-        );
-        continue;
-      }
-      graph.edge(made(prev, e.id));
-      note(
-        n,
-        `An interrupting event${of}: the case either finishes the activity or leaves it here.`,
-      );
-      prev = e.id;
-    }
-    for (const e of normal) e.from = prev;
-    for (const e of events) {
-      const n = graph.nodes.get(e.id);
-      if (n && e.interrupting && graph.out(e.id).length > 1) n.kind = 'decision';
-    }
-  }
-}
-
-function note(node: GNode | undefined, text: string): void {
-  node?.notes.push(text);
 }
