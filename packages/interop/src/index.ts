@@ -1,3 +1,21 @@
+export { exportBpmn } from './bpmn-export/export-bpmn';
+export { importBpmn } from './bpmn/import-bpmn';
+export type {
+  ColumnOverrides,
+  CsvField,
+  CsvImportOptions,
+  CsvPreview,
+  CsvPreviewColumn,
+  CsvProblem,
+  CsvProblemCode,
+} from './csv/index';
+export { CSV_FIELDS, importCsv, previewCsv } from './csv/index';
+export type { DetectedFormat } from './detect-format';
+export { detectFormat } from './detect-format';
+export type { DrawioOptions } from './drawio/import-drawio';
+export { importDrawio } from './drawio/import-drawio';
+export type { ImportFileOptions } from './import-file';
+export { importFile } from './import-file';
 export type {
   ImportFormat,
   Imported,
