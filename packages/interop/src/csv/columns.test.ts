@@ -87,7 +87,21 @@ describe('matchColumns: one header', () => {
 describe('matchColumns: a whole sheet', () => {
   it('gives each field one column, the best-named first, and the label before anything else', () => {
     const { columns } = matchColumns(['Step', 'Label', 'Description', 'Lane', 'Role'], noValues);
-    expect(columns.map((c) => c.field)).toEqual([null, 'label', 'notes', 'role', null]);
+    expect(columns.map((c) => c.field)).toEqual(['id', 'label', 'notes', 'role', null]);
+  });
+
+  it('given a Step column of numbers beside a Description, then Description is the label and Step the id', () => {
+    const values = (i: number) => (i === 0 ? ['1', '2', '2.1'] : ['Receive form', 'Check form']);
+    const { columns } = matchColumns(['Step', 'Description', 'Who'], values);
+    expect(columns.map((c) => c.field)).toEqual(['id', 'label', 'role']);
+  });
+
+  it('given only a column of numbers that could be the label, then it is the label', () => {
+    const values = () => ['1', '2'];
+    expect(matchColumns(['Name', 'Size'], values).columns.map((c) => c.field)).toEqual([
+      'label',
+      null,
+    ]);
   });
 
   it('given an Activity column of kinds of work beside a Task column, then Task is the label and Activity the kind of work', () => {

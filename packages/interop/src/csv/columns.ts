@@ -16,7 +16,8 @@ import { activityOf, kindOf, valueClassOf } from './values';
  * label is given its column first, then every other field takes its best-ranked column, each
  * column one field at most. A column whose values are all words of a closed list (kinds of
  * work, step kinds, value classes) is not a label, and a column holds one of those lists only
- * if most of its values are words of it. The caller's overrides come before all of this.
+ * if most of its values are words of it; a column of numbers only is the label only when no
+ * other column can be. The caller's overrides come before all of this.
  */
 
 export interface ColumnMatch {
@@ -150,8 +151,20 @@ export function matchColumns(
   };
   const byRank = (a: Candidate & { index: number }, b: Candidate & { index: number }) =>
     a.rank - b.rank || a.index - b.index;
+  // Numbers only ("Step: 1, 2, 3") make a label of last resort: such a column is rather an id.
+  const numbered = new Set(
+    candidates
+      .filter((c) => c.field === 'label')
+      .map((c) => c.index)
+      .filter((i) => {
+        const v = values(i);
+        return v.length > 0 && v.every((x) => /^\d+(\.\d+)*$/.test(x.trim()));
+      }),
+  );
+  const labelOrder = (a: Candidate & { index: number }, b: Candidate & { index: number }) =>
+    Number(numbered.has(a.index)) - Number(numbered.has(b.index)) || byRank(a, b);
   const labelFirst = [
-    ...candidates.filter((c) => c.field === 'label').sort(byRank),
+    ...candidates.filter((c) => c.field === 'label').sort(labelOrder),
     ...candidates.filter((c) => c.field !== 'label').sort(byRank),
   ];
   for (const c of labelFirst) {

@@ -47,6 +47,8 @@ const SYNONYMS: Readonly<Record<CsvField, readonly (readonly string[])[]>> = {
   id: [
     ['id', 'stepid', 'stepnumber', 'stepno', 'stepref', 'ref', 'reference', 'key'],
     ['number', 'no', 'num'],
+    // "Step" holding 1, 2, 3 beside a Description column: the label went elsewhere.
+    ['step'],
   ],
   role: [
     ['role', 'rolename', 'swimlane', 'lane', 'who', 'actor'],
