@@ -31,6 +31,7 @@ export function attachBranches(
   graph: Graph,
   boundaries: Element[],
   eventSubs: EventSub[],
+  artifacts: Element[],
   { portOut, made, nameOf }: Ports,
 ): void {
   const byHost = new Map<string, { id: string; interrupting: boolean }[]>();
@@ -41,7 +42,9 @@ export function attachBranches(
   };
   for (const b of boundaries) {
     const host = one(b, 'attachedToRef')?.id;
-    if (host !== undefined && b.id !== undefined) push(host, b.id, flag(b, 'cancelActivity', true));
+    if (host === undefined || b.id === undefined) continue;
+    if (compensates(b)) linkCompensation(graph, b, artifacts, made, nameOf(host));
+    else push(host, b.id, flag(b, 'cancelActivity', true));
   }
   for (const sub of eventSubs) {
     for (const start of sub.starts) {
@@ -85,6 +88,35 @@ export function attachBranches(
       if (n && e.interrupting && graph.out(e.id).length > 1) n.kind = 'decision';
     }
   }
+}
+
+const compensates = (event: Element) =>
+  list(event, 'eventDefinitions').some((d) => is(d, 'bpmn:CompensateEventDefinition'));
+
+/**
+ * A compensation boundary event is no branch of the flow: it names the activity that undoes the
+ * work (its handler, joined by an association) when a later step asks for compensation. It is
+ * kept apart from the flow, with a flow to its handler.
+ */
+function linkCompensation(
+  graph: Graph,
+  event: Element,
+  artifacts: Element[],
+  made: (from: string, to: string) => GEdge,
+  hostLabel: string,
+): void {
+  const id = event.id as string;
+  for (const link of artifacts.filter((a) => is(a, 'bpmn:Association'))) {
+    const handler = one(link, 'targetRef')?.id;
+    if (one(link, 'sourceRef')?.id === id && handler !== undefined && graph.nodes.has(handler)) {
+      graph.edge(made(id, handler));
+    }
+  }
+  const of = hostLabel ? ` "${hostLabel}"` : ' its activity';
+  note(
+    graph.nodes.get(id),
+    `Compensation: when a later step asks, the work of${of} is undone along this branch; no flow leads here.`,
+  );
 }
 
 /** The name a link event goes by: its link definition's, else its own. */

@@ -89,6 +89,16 @@ ${flows('t>n b>x')}`);
     expect(step(map, 'err').kind).toBe('decision');
   });
 
+  it('joins a compensation boundary event to its handler, apart from the flow', async () => {
+    const { map } = await imported(
+      process(`<bpmn:task id="book" name="Book hotel"/><bpmn:task id="pay"/><bpmn:task id="undo" isForCompensation="true"/>
+<bpmn:boundaryEvent id="comp" attachedToRef="book"><bpmn:compensateEventDefinition/></bpmn:boundaryEvent>
+<bpmn:association id="as" sourceRef="comp" targetRef="undo"/>${flows('book>pay')}`),
+    );
+    expect(pairs(map)).toEqual(['book>pay', 'comp>undo']);
+    expect(step(map, 'comp').notes).toMatch(/Compensation/);
+  });
+
   it('keeps an event sub-process of a process as a branch starting on its event', async () => {
     const { map, notes } = await imported(
       process(`<bpmn:startEvent id="s"/><bpmn:task id="a"/>${flows('s>a')}

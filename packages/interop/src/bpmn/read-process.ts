@@ -208,6 +208,6 @@ export function walkProcesses(processes: Element[], shapes: Map<string, Shape>):
 
   const nameOf = (id: string) => singleLine(text(byId.get(id), 'name'));
   counts.links = joinLinks(graph, made);
-  attachBranches(graph, boundaries, eventSubs, { portOut, made, nameOf });
+  attachBranches(graph, boundaries, eventSubs, artifacts, { portOut, made, nameOf });
   return { graph, parentOf, processOf, hostOf, artifacts, counts };
 }
