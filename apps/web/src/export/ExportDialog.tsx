@@ -31,6 +31,11 @@ const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] =
     label: 'CSV: findings',
     hint: 'The waste analysis findings, for a spreadsheet',
   },
+  {
+    value: 'bpmn',
+    label: 'BPMN 2.0 (.bpmn)',
+    hint: 'The process with its lanes, for BPMN tools: opens in Camunda Modeler, bpmn.io, Signavio',
+  },
 ];
 
 /** One checkbox option of the dialog. */

@@ -26,6 +26,7 @@ describe('the export dialog’s choices', () => {
       ['report', 'report', undefined],
       ['csv-steps', 'csv', 'steps'],
       ['csv-findings', 'csv', 'findings'],
+      ['bpmn', 'bpmn', undefined],
     ]);
   });
 
@@ -53,6 +54,7 @@ describe('the export dialog’s choices', () => {
       'Referral_ ward 5 - improvement report.pdf',
       'Referral_ ward 5 - steps.csv',
       'Referral_ ward 5 - findings.csv',
+      'Referral_ ward 5.bpmn',
     ]);
     expect(fileName('  ', 'svg')).toBe('Process map.svg');
   });

@@ -10,7 +10,7 @@ import type { ProcessMap } from '@procmap/model';
 export type { PagePlan };
 
 /** What the dialog offers: the export formats, with the CSV's two tables as two choices. */
-export type ExportFormat = 'pdf' | 'svg' | 'png' | 'report' | 'csv-steps' | 'csv-findings';
+export type ExportFormat = 'pdf' | 'svg' | 'png' | 'report' | 'csv-steps' | 'csv-findings' | 'bpmn';
 
 /** Each choice of the dialog as a format of the export package (and, for CSV, its table). */
 export const CHOICES: Readonly<
@@ -22,6 +22,7 @@ export const CHOICES: Readonly<
   report: { format: 'report' },
   'csv-steps': { format: 'csv', table: 'steps' },
   'csv-findings': { format: 'csv', table: 'findings' },
+  bpmn: { format: 'bpmn' },
 };
 
 /** The export format of a choice, as the package's table describes it. */

@@ -11,6 +11,7 @@ import boldUrl from '@procmap/export/fonts/LiberationSans-Bold.ttf?url';
 import regularUrl from '@procmap/export/fonts/LiberationSans-Regular.ttf?url';
 import arabicBoldUrl from '@procmap/export/fonts/NotoSansArabic-Bold.ttf?url';
 import arabicUrl from '@procmap/export/fonts/NotoSansArabic-Regular.ttf?url';
+import type { ProcessMap } from '@procmap/model';
 import { type ExportMessage, type ExportReply, exportRequest } from './export-protocol';
 
 /*
@@ -36,6 +37,12 @@ async function fetchFont(name: string): Promise<Uint8Array> {
 
 const fonts = keepFonts(() => loadBundledFonts(fetchFont));
 
+/** The BPMN writer, loaded on the first BPMN export (no other format needs it). */
+async function bpmn(map: ProcessMap): Promise<string> {
+  const { exportBpmn } = await import('@procmap/interop');
+  return exportBpmn(map);
+}
+
 scope.onmessage = async (event: MessageEvent<ExportMessage>) => {
   const { id, kind, map, settings, date } = event.data;
   const post = (reply: ExportReply) =>
@@ -49,7 +56,15 @@ scope.onmessage = async (event: MessageEvent<ExportMessage>) => {
     }
     // A PNG is rasterised on the page, which has a canvas: here it is drawn as its SVG.
     const drawn = EXPORT_FORMATS[request.format].rasterOf ?? request.format;
-    const rendered = await renderExport(map, { ...request, format: drawn }, { fonts, progress });
+    const rendered = await renderExport(
+      map,
+      { ...request, format: drawn },
+      {
+        fonts,
+        bpmn,
+        progress,
+      },
+    );
     post({ id, kind: 'done', data: rendered.body, mime: rendered.mediaType });
   } catch (error) {
     post({ id, kind: 'failed', message: error instanceof Error ? error.message : String(error) });
