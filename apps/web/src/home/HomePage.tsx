@@ -1,20 +1,16 @@
 import { type FormEvent, useState } from 'react';
-import { type CreatedMap, createMap } from '../api/maps-api';
-import { browserRecentStore, rememberMap } from '../api/recent-maps';
-import { rememberLinks } from '../api/share-links';
-import { navigate } from '../app/navigation';
+import { createMap } from '../api/maps-api';
+import { ImportControl } from './ImportControl';
 import { MapList } from './MapList';
 import { OpenLinkForm } from './OpenLinkForm';
+import { openCreatedMap } from './open-created';
 import { TEMPLATES } from './templates';
 import { useRecentMaps } from './useRecentMaps';
 
-/** The path and fragment of an absolute share link, so the app stays on its own origin. */
-function appPath(url: string): string {
-  const parsed = new URL(url, window.location.origin);
-  return `${parsed.pathname}${parsed.hash}`;
-}
-
-/** The first page: new map, templates, open a link, and the maps this browser made or opened. */
+/**
+ * The first page: new map, templates, import a file, open a link, and the maps this browser
+ * made or opened.
+ */
 export function HomePage() {
   const recent = useRecentMaps();
   const [title, setTitle] = useState('');
@@ -25,15 +21,7 @@ export function HomePage() {
     setBusy(what);
     setError('');
     try {
-      const map: CreatedMap = await createMap(body);
-      rememberLinks(map);
-      rememberMap(browserRecentStore(), {
-        id: map.id,
-        title: map.title,
-        token: map.editToken,
-        access: 'edit',
-      });
-      navigate(appPath(map.editUrl));
+      openCreatedMap(await createMap(body));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(null);
@@ -89,6 +77,7 @@ export function HomePage() {
             The map could not be created: {error}
           </p>
         )}
+        <ImportControl disabled={busy !== null} />
         <OpenLinkForm />
       </section>
 
