@@ -1,17 +1,14 @@
-import {
-  CURRENT_VERSION,
-  FORMAT_NAME,
-  UNASSIGNED_ROLE_ID,
-  UNASSIGNED_ROLE_NAME,
-} from '@procmap/model';
+import { CURRENT_VERSION, FORMAT_NAME, UNASSIGNED_ROLE_ID } from '@procmap/model';
 import { type ImportNote, type ImportRefusal, refuse } from '../imported';
 import { buildSteps } from './build-steps';
-import { acrossFlow, readShapes, type Shape } from './diagram';
+import { readShapes } from './diagram';
 import { type Element, documentation, is, list, text } from './elements';
 import { removeThrough, resolveParallel } from './graph';
 import { IdPool } from './ids';
 import { fitLabel } from './labels';
-import { type Lanes, readLanes } from './lanes';
+import { readLanes } from './lanes';
+import { buildRoles, verticalProcesses } from './roles';
+import { ProcmapData } from './read-procmap';
 import { annotationComments, noteMessageFlows } from './read-artifacts';
 import { walkProcesses } from './read-process';
 import { reportOf } from './report';
@@ -43,9 +40,10 @@ export function buildMap(
     );
   }
   const ids = new IdPool();
-  const lanes = readLanes(definitions, processes, ids);
+  const data = new ProcmapData(definitions);
+  const lanes = readLanes(definitions, processes, ids, data);
   const { shapes, diagrams } = readShapes(definitions);
-  const walked = walkProcesses(processes, shapes);
+  const walked = walkProcesses(processes, shapes, data);
   removeThrough(walked.graph);
   const parallel = resolveParallel(walked.graph);
 
@@ -68,6 +66,7 @@ export function buildMap(
   const built = buildSteps(walked.graph, ids, {
     shapes,
     roleOf,
+    data,
     vertical: (id) => {
       const process = walked.processOf.get(id);
       return process !== undefined && vertical.has(process);
@@ -75,21 +74,16 @@ export function buildMap(
   });
   const messageFlows = noteMessageFlows(collaborations, built.stepOf, built.steps);
   const artifacts = [...walked.artifacts, ...collaborations.flatMap((c) => list(c, 'artifacts'))];
-  const comments = annotationComments(artifacts, built.stepOf, built.flowOf, ids);
-
-  const roles = orderRoles(lanes, shapes, vertical).map((r, order) => ({
-    id: r.id,
-    name: fitLabel(r.name).label,
-    order,
-  }));
-  if (unassignedId !== undefined) {
-    roles.push({ id: unassignedId, name: UNASSIGNED_ROLE_NAME, order: roles.length });
-  }
+  const comments = annotationComments(artifacts, built.stepOf, built.flowOf, ids, data);
+  const roles = buildRoles(lanes, { shapes, vertical, data, unassignedId });
   const description = [...collaborations, ...processes].map(documentation).filter((d) => d);
+  const header = processes.map((p) => data.header(p)).find((h) => h.id || h.settings) ?? {};
   const map = {
     format: FORMAT_NAME,
     version: CURRENT_VERSION,
+    ...(header.id === undefined ? {} : { id: header.id }),
     title: fitLabel(titleOf(definitions, collaborations, processes)).label,
+    ...(header.settings === undefined ? {} : { settings: header.settings }),
     ...(description.length > 0 ? { description: description.join('\n\n') } : {}),
     roles,
     steps: built.steps.map(({ notes, ...step }) =>
@@ -108,33 +102,9 @@ export function buildMap(
     annotations: comments.length,
     diagrams,
     unreadable,
+    procmapIgnored: data.ignored,
   });
   return { ok: true, map, notes };
-}
-
-/** Processes drawn in a vertical pool or with vertical lanes (isHorizontal="false"). */
-function verticalProcesses(processes: Element[], lanes: Lanes, shapes: Map<string, Shape>) {
-  const vertical = new Set<Element>();
-  const drawnVertical = (el: Element | undefined) =>
-    el?.id !== undefined && shapes.get(el.id)?.isHorizontal === false;
-  for (const process of processes) {
-    const pool = lanes.participantOf.get(process);
-    const inLanes = lanes.roles.some((r) => r.process === process && drawnVertical(r.drawn));
-    if (drawnVertical(pool) || inLanes) vertical.add(process);
-  }
-  return vertical;
-}
-
-/** Roles in the order the diagram draws their lanes; lanes not drawn follow in file order. */
-function orderRoles(lanes: Lanes, shapes: Map<string, Shape>, vertical: Set<Element>) {
-  const keyed = lanes.roles.map((role, index) => {
-    const shape =
-      (role.drawn?.id && shapes.get(role.drawn.id)) || (role.pool?.id && shapes.get(role.pool.id));
-    const across = role.process !== undefined && vertical.has(role.process);
-    return { role, index, key: shape ? acrossFlow(shape, across) : Number.POSITIVE_INFINITY };
-  });
-  keyed.sort((a, b) => a.key - b.key || a.index - b.index);
-  return keyed.map((k) => k.role);
 }
 
 function titleOf(definitions: Element, collaborations: Element[], processes: Element[]): string {

@@ -3,6 +3,7 @@ import { type Element, documentation, list, one, text } from './elements';
 import type { GEdge, Graph } from './graph';
 import type { IdPool } from './ids';
 import { fitLabel, hadLineBreaks, probabilityIn } from './labels';
+import type { ProcmapData } from './read-procmap';
 
 /*
  * The graph's nodes as steps and its edges as flows: labels made single-line and cut to the
@@ -11,6 +12,7 @@ import { fitLabel, hadLineBreaks, probabilityIn } from './labels';
  */
 
 export interface StepDraft {
+  [field: string]: unknown;
   id: string;
   roleId: string;
   kind: 'start' | 'task' | 'decision' | 'delay' | 'end';
@@ -56,6 +58,7 @@ export interface Placing {
   /** Whether the node's pool is drawn vertically. */
   readonly vertical: (nodeId: string) => boolean;
   readonly roleOf: (nodeId: string) => string;
+  readonly data: ProcmapData;
 }
 
 function timerText(el: Element | undefined): string {
@@ -88,13 +91,14 @@ export function buildSteps(graph: Graph, ids: IdPool, placing: Placing): Built {
     if (hadLineBreaks(name)) counts.lineBreaks++;
     const notes = [documentation(node.element), timerText(node.element), ...node.notes];
     if (cut) notes.push(`Full name: ${name.trim()}`);
-    const id = ids.claim(node.id, 'step');
+    const id = ids.claim(placing.data.originalId(node.element) ?? node.id, 'step');
     stepOf.set(node.id, id);
     const shape = placing.shapes.get(node.id);
     const vertical = placing.vertical(node.id);
     if (shape) along.set(id, { at: alongFlow(shape, vertical), vertical });
     else counts.unplaced++;
     steps.push({
+      ...placing.data.stepFields(node.element),
       id,
       roleId: placing.roleOf(node.id),
       kind: node.kind,
@@ -133,13 +137,14 @@ function buildFlows(
   const flows: FlowDraft[] = [];
   const flowOf = new Map<string, string>();
   const leaving = new Map<string, FlowDraft[]>();
+  const parsed = new Set<FlowDraft>(); // probabilities read from names, not from procmap's data
   for (const edge of edges) {
     const from = stepOf.get(edge.from);
     const to = stepOf.get(edge.to);
     if (from === undefined || to === undefined) continue;
     const source = byId.get(from) as StepDraft;
     const id = ids.claim(edge.id, 'flow');
-    if (!edge.made) flowOf.set(edge.id, id);
+    if (edge.bpmnId !== undefined) flowOf.set(edge.bpmnId, id);
     const named = fitLabel(edge.label);
     const condition = edge.condition;
     let label = named.label;
@@ -153,15 +158,20 @@ function buildFlows(
     const flow: FlowDraft = { id, from, to, ...(label === '' ? {} : { label }) };
     if (source.kind === 'decision') {
       const p = probabilityIn(edge.label) ?? probabilityIn(condition);
-      if (p !== undefined) flow.probability = p;
+      if (edge.probability !== undefined) flow.probability = edge.probability;
+      else if (p !== undefined) {
+        flow.probability = p;
+        parsed.add(flow);
+      }
       leaving.set(from, [...(leaving.get(from) ?? []), flow]);
     }
     flows.push(flow);
   }
-  // Stated probabilities are kept only where they add up: at most 1, and exactly 1 when every
-  // branch states one. Otherwise they were not probabilities after all.
+  // Probabilities read from names are kept only where they add up: at most 1, and exactly 1
+  // when every branch states one. Otherwise they were not probabilities after all.
   for (const out of leaving.values()) {
-    const given = out.filter((f) => f.probability !== undefined);
+    if (out.some((f) => f.probability !== undefined && !parsed.has(f))) continue;
+    const given = out.filter((f) => parsed.has(f));
     if (given.length === 0) continue;
     const sum = given.reduce((a, f) => a + (f.probability as number), 0);
     const complete = given.length === out.length;

@@ -28,8 +28,10 @@ export interface GEdge {
   /** A flow's condition, as written in the file. */
   condition: string;
   probability?: number;
-  /** Made by the importer (no sequence flow of the file has this id). */
+  /** Made by the importer or added by procmap's export: its id gives way to the file's own. */
   made?: boolean;
+  /** The id of the file's sequence flow this edge is (for annotations pointing at it). */
+  bpmnId?: string;
 }
 
 export class Graph {
@@ -65,6 +67,7 @@ export class Graph {
         joined.push({
           id: kept?.id ?? `${a.id}-${b.id}`,
           ...(kept?.made || (!kept && (a.made || b.made)) ? { made: true } : {}),
+          ...(kept?.bpmnId === undefined ? {} : { bpmnId: kept.bpmnId }),
           from: a.from,
           to: b.to,
           label: joinText(a.label, b.label, ' – '),

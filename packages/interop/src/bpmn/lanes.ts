@@ -1,6 +1,7 @@
 import { singleLine } from './labels';
 import { type Element, is, list, one, text } from './elements';
 import type { IdPool } from './ids';
+import type { ProcmapData } from './read-procmap';
 
 /*
  * Roles from pools and lanes. Each leaf lane is a role (a lane holding other lanes groups them
@@ -43,7 +44,12 @@ function lanesOf(process: Element): Element[] {
   return list(process, 'laneSets').flatMap((set) => list(set, 'lanes'));
 }
 
-export function readLanes(definitions: Element, processes: Element[], ids: IdPool): Lanes {
+export function readLanes(
+  definitions: Element,
+  processes: Element[],
+  ids: IdPool,
+  data: ProcmapData,
+): Lanes {
   const roles: RoleDraft[] = [];
   const laneOf = new Map<string, string>();
   const poolRole = new Map<Element, string>();
@@ -69,7 +75,7 @@ export function readLanes(definitions: Element, processes: Element[], ids: IdPoo
       let name = singleLine(text(lane, 'name'));
       if (name === '') name = singleLine(text(pool, 'name'));
       if (name === '') name = `Lane ${++unnamed}`;
-      const id = ids.claim(lane.id ?? '', 'lane');
+      const id = ids.claim(data.originalId(lane) ?? lane.id ?? '', 'lane');
       roles.push({ id, name, drawn: lane, process, ...(pool ? { pool } : {}) });
       for (const node of list(lane, 'flowNodeRef')) {
         if (node.id !== undefined && !laneOf.has(node.id)) laneOf.set(node.id, id);
@@ -99,7 +105,7 @@ export function readLanes(definitions: Element, processes: Element[], ids: IdPoo
     }
     let name = singleLine(text(participant, 'name')) || singleLine(text(process, 'name'));
     if (name === '') name = `Pool ${roles.length + 1}`;
-    const id = ids.claim(participant.id ?? '', 'pool');
+    const id = ids.claim(data.originalId(participant) ?? participant.id ?? '', 'pool');
     roles.push({ id, name, drawn: participant, ...(process ? { process } : {}) });
     if (process) poolRole.set(process, id);
   }

@@ -2,6 +2,7 @@ import type { StepDraft } from './build-steps';
 import { type Element, is, list, one, text } from './elements';
 import type { IdPool } from './ids';
 import { singleLine } from './labels';
+import type { ProcmapData } from './read-procmap';
 
 /*
  * What the file says beside the flow. Message flows run between pools, and a procmap flow is a
@@ -11,9 +12,9 @@ import { singleLine } from './labels';
  */
 
 export interface CommentDraft {
+  [field: string]: unknown;
   id: string;
   targetId?: string;
-  kind: 'note';
   author: string;
   text: string;
   createdAt: string;
@@ -60,6 +61,7 @@ export function annotationComments(
   stepOf: Map<string, string>,
   flowOf: Map<string, string>,
   ids: IdPool,
+  data: ProcmapData,
 ): CommentDraft[] {
   const annotations = artifacts.filter((a) => is(a, 'bpmn:TextAnnotation'));
   const targets = new Map<Element, string[]>();
@@ -83,11 +85,17 @@ export function annotationComments(
     const body = text(note, 'text').trim();
     if (body === '') continue;
     const on = [...new Set(targets.get(note) ?? [])];
-    const base = { kind: 'note' as const, author: IMPORT_AUTHOR, text: body, createdAt: '' };
-    if (on.length === 0) comments.push({ id: ids.claim(note.id ?? '', 'note'), ...base });
-    for (const targetId of on) {
-      comments.push({ id: ids.claim(note.id ?? '', 'note'), targetId, ...base });
-    }
+    const base = {
+      kind: 'note' as const,
+      author: IMPORT_AUTHOR,
+      createdAt: '',
+      ...data.commentFields(note),
+      text: body,
+    };
+    const preferred = data.originalId(note) ?? note.id ?? '';
+    if (on.length === 0) comments.push({ id: ids.claim(preferred, 'note'), ...base });
+    for (const targetId of on)
+      comments.push({ id: ids.claim(preferred, 'note'), targetId, ...base });
   }
   return comments;
 }

@@ -3,6 +3,7 @@ import { type Element, flag, is, list, one, text } from './elements';
 import { attachBranches, type EventSub, joinLinks } from './branches';
 import { type GEdge, Graph, type NodeKind } from './graph';
 import { singleLine } from './labels';
+import type { ProcmapData } from './read-procmap';
 
 /*
  * Walks the processes of a file into a Graph. Tasks of every kind, call activities and empty
@@ -70,7 +71,11 @@ interface Flat {
   readonly ends: string[];
 }
 
-export function walkProcesses(processes: Element[], shapes: Map<string, Shape>): Walked {
+export function walkProcesses(
+  processes: Element[],
+  shapes: Map<string, Shape>,
+  data: ProcmapData,
+): Walked {
   const graph = new Graph();
   const parentOf = new Map<string, string>();
   const processOf = new Map<string, Element>();
@@ -132,6 +137,7 @@ export function walkProcesses(processes: Element[], shapes: Map<string, Shape>):
         flats.push(walk(el, process, 'flat', id));
         flatIds.add(id);
       } else if (is(el, 'bpmn:Activity')) node(el, 'task');
+      else if (is(el, 'bpmn:Gateway') && data.generated(el) !== undefined) node(el, 'through');
       else if (is(el, 'bpmn:ParallelGateway')) node(el, 'parallel');
       else if (is(el, 'bpmn:Gateway')) node(el, 'decision');
       else if (is(el, 'bpmn:StartEvent')) {
@@ -181,8 +187,12 @@ export function walkProcesses(processes: Element[], shapes: Map<string, Shape>):
       counts.dangling++;
       continue;
     }
+    const probability = data.probability(flow);
     graph.edge({
-      id: flow.id,
+      id: data.originalId(flow) ?? flow.id,
+      bpmnId: flow.id,
+      ...(probability === undefined ? {} : { probability }),
+      ...(data.generated(flow) === undefined ? {} : { made: true }),
       from: a,
       to: b,
       label: text(flow, 'name'),

@@ -96,6 +96,10 @@ export const REPORT_TEXTS = {
     'steps not drawn in the file: tidy up places them',
   ],
   diagrams: ['diagram', 'diagrams in the file read as one map'],
+  'procmap-values-ignored': [
+    "value of procmap's own attributes was not valid and was left out",
+    "values of procmap's own attributes were not valid and were left out",
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ReportCode = keyof typeof REPORT_TEXTS;
@@ -117,6 +121,7 @@ export interface Tally {
   readonly annotations: number;
   readonly diagrams: number;
   readonly unreadable: { readonly count: number; readonly line?: number };
+  readonly procmapIgnored: number;
 }
 
 /** The report of one import, in the order of REPORT_TEXTS. */
@@ -150,6 +155,7 @@ export function reportOf(t: Tally): ImportNote[] {
     'probabilities-ignored': s.probabilitiesIgnored,
     'no-position': s.unplaced,
     diagrams: t.diagrams > 1 ? t.diagrams : 0,
+    'procmap-values-ignored': t.procmapIgnored,
   };
   const notes: ImportNote[] = [];
   for (const code of Object.keys(REPORT_TEXTS) as ReportCode[]) {
