@@ -3,6 +3,7 @@ import { expectAccessible } from './axe';
 import {
   expectConnected,
   makeMap,
+  newScenario,
   openLink,
   step,
   storedMap,
@@ -168,6 +169,12 @@ test('keyboard only: move, edit several cells, a refused value says why, undo pe
   await page.keyboard.press('Alt+g');
   await expect(page.getByTestId('table-view')).toHaveCount(0);
   await expect(step(page, 'Receive letter')).toBeVisible();
+  // The shortcuts dialog lists the key.
+  await page.keyboard.press('?');
+  const dialog = page.getByTestId('shortcuts-dialog');
+  await expect(dialog.getByRole('row', { name: /Alt\+G.*Table: the steps as a grid/ })).toHaveCount(
+    1,
+  );
 });
 
 test('a 3-row block pasted from a spreadsheet updates steps and adds the rest, one undo', async ({
@@ -225,6 +232,30 @@ test('a 3-row block pasted from a spreadsheet updates steps and adds the rest, o
   await expect(rows(page)).toHaveCount(5);
   await expect(row(page, 'Book clinic').getByTestId('cell-waitTime')).toHaveText('');
   await expect.poll(async () => (await storedSteps(page)).length).toBe(5);
+});
+
+test('a scenario shown: the table edits the scenario, the as-is stays as it was', async ({
+  page,
+}) => {
+  const made = await makeMap(page, threeLaneMap('Referral to-be'));
+  await openLink(page, made.editUrl);
+  await newScenario(page, 'Faster triage');
+  await openTable(page);
+  await row(page, 'Triage referral').getByTestId('cell-waitTime').click();
+  await page.keyboard.type('1 h');
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Triage referral').getByTestId('cell-waitTime')).toHaveText('1 h');
+  await expect
+    .poll(async () => {
+      const map = (await storedMap(page)) as unknown as {
+        steps: StoredStep[];
+        scenarios: { name: string; steps: StoredStep[] }[];
+      };
+      const asIs = map.steps.find((s) => s.id === 's3');
+      const toBe = map.scenarios[0]?.steps.find((s) => s.label === 'Triage referral');
+      return [asIs?.waitTime ?? null, toBe?.waitTime ?? null];
+    })
+    .toEqual([null, 60]);
 });
 
 test('two browsers: a cell saved in one shows on the other’s map and table, and a colleague’s edit leaves an edit in progress alone', async ({
@@ -300,6 +331,12 @@ test('the table passes axe, with data, a refused value and an empty process, and
   const region = page.locator('.table-view__scroll');
   const box = await region.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(320.5);
+  // The grid keeps room for its rows, and its cells still take the keyboard.
+  expect(box!.height).toBeGreaterThanOrEqual(200);
+  await row(page, 'Book clinic').getByTestId('cell-label').click();
+  await page.keyboard.press('End');
+  await expect(focused(page)).toHaveAttribute('data-testid', 'cell-systems');
+  await expect(focused(page)).toBeInViewport();
   await expectAccessible(page, 'the table at 320 px');
 
   // A process with no steps: the empty state, still axe-clean.

@@ -292,24 +292,28 @@ export function Toolbar({
           <MoreMenu ctx={ctx} />
         ) : (
           <>
-            <ToolButton
-              icon="outline"
-              label={outline.label}
-              fold={0}
-              title={`${outline.help}${keyHint(outline)}`}
-              onClick={() => runAction('outline', ctx)}
-              pressed={view === 'outline'}
-              testId="outline-toggle"
-            />
-            <ToolButton
-              icon="table"
-              label={table.label}
-              fold={0}
-              title={`${table.help}${keyHint(table)}`}
-              onClick={() => runAction('table', ctx)}
-              pressed={view === 'table'}
-              testId="table-toggle"
-            />
+            {/* The view switch: the map shows while neither is pressed. */}
+            {/* biome-ignore lint/a11y/useSemanticElements: a group of two toggle buttons, not of form fields */}
+            <span className="toolbar__views" role="group" aria-label="View">
+              <ToolButton
+                icon="outline"
+                label={outline.label}
+                fold={0}
+                title={`${outline.help}${keyHint(outline)}`}
+                onClick={() => runAction('outline', ctx)}
+                pressed={view === 'outline'}
+                testId="outline-toggle"
+              />
+              <ToolButton
+                icon="table"
+                label={table.label}
+                fold={0}
+                title={`${table.help}${keyHint(table)}`}
+                onClick={() => runAction('table', ctx)}
+                pressed={view === 'table'}
+                testId="table-toggle"
+              />
+            </span>
 
             <ActionButton
               ctx={ctx}

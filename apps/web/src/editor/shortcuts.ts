@@ -19,6 +19,15 @@ export const FIELD_KEYS: readonly ShortcutRow[] = [
   { keys: ['Enter'], action: 'In the comment box: send the comment' },
   { keys: ['Shift+Enter'], action: 'In the comment box: start a new line' },
   { keys: ['Ctrl+click', 'Shift+drag'], action: 'Select several steps (click to add; drag a box)' },
+  {
+    keys: ['Enter', 'F2'],
+    action:
+      'In the table: edit the cell (or just type); Enter saves and goes down, Tab saves and goes right',
+  },
+  {
+    keys: ['Ctrl+V'],
+    action: 'In the table: paste rows copied from Excel at the cell; rows past the last add steps',
+  },
 ];
 
 /** Every action with a key, grouped as the dialog shows them, keys as people read them. */

@@ -1,18 +1,17 @@
-import { GEOMETRY, type MapGeometry } from '@procmap/layout';
+import type { MapGeometry } from '@procmap/layout';
 import { type MapIndex, resolveSettings, type StepId } from '@procmap/model';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ActionContext } from '../editor/actions';
 import { typesText } from '../editor/keys';
 import { useSession } from '../store/session-store';
-import { applyPaste } from './apply-paste';
+import { pasteBlock } from './apply-paste';
 import type { EditEnd } from './CellEditor';
 import { enterFrom, type GridCell, moveFrom, tabFrom } from './grid-keys';
 import { type ActiveCell, type CellEdit, rowName, TableGrid } from './TableGrid';
 import { TableHead } from './TableHead';
 import { COLUMNS, cellText, cellValue, optionsOf } from './table-columns';
 import { flowOrder, keepOrder, nextSort, sortRows, type TableSort } from './table-order';
-import { type PasteProblem, pasteSummary, planPaste } from './table-paste';
-import { parseTsv } from './tsv';
+import type { PasteProblem } from './table-paste';
 import { useCellCommit } from './useCellCommit';
 import './table.css';
 
@@ -119,7 +118,6 @@ export function TableView({
   const move = (to: GridCell) => {
     setActive(cellAt(to));
     wantFocus.current = true;
-    setStatus('');
   };
   const select = (id: StepId) => {
     const sel = useSession.getState().selection;
@@ -230,35 +228,16 @@ export function TableView({
       setStatus('View only: you can read this table, not change it.');
       return;
     }
-    const plan = planPaste(
-      parseTsv(text),
-      { row: Math.max(0, row - 1), column: current.column },
+    const done = pasteBlock(ctx.doc, text, {
+      start: { row: Math.max(0, row - 1), column: current.column },
       rows,
-      cellCtx,
-    );
-    const last = flow.at(-1);
-    const leadsNowhere = last && last.kind !== 'end' && index.outgoing(last.id).length === 0;
-    const lastX = Math.max(...geometry.steps.map((b) => b.x));
-    const refused = applyPaste(ctx.doc, plan, {
-      after: leadsNowhere ? last.id : undefined,
-      firstIsStart: flow.length === 0,
-      ...(Number.isFinite(lastX)
-        ? {
-            place: {
-              x: lastX - GEOMETRY.headerWidth + GEOMETRY.columnWidth,
-              column: GEOMETRY.columnWidth,
-            },
-          }
-        : {}),
+      flow,
+      index,
+      geometry,
+      cells: cellCtx,
     });
-    const changed = plan.updates.length > 0 || plan.creates.length > 0;
-    const summary = pasteSummary(plan);
-    setStatus(
-      refused
-        ? `${summary} Stopped early: ${refused}`
-        : `${summary}${changed ? ' Ctrl+Z undoes the whole paste.' : ''}`,
-    );
-    setProblems(plan.problems);
+    setStatus(done.status);
+    setProblems(done.problems);
   };
 
   const onCopy = (event: React.ClipboardEvent) => {

@@ -1,6 +1,15 @@
 import { DocError, type ProcessDoc } from '@procmap/doc';
-import type { StepId } from '@procmap/model';
-import type { PastePlan } from './table-paste';
+import { GEOMETRY, type MapGeometry } from '@procmap/layout';
+import type { MapIndex, Step, StepId } from '@procmap/model';
+import type { CellContext } from './table-columns';
+import {
+  type PastePlan,
+  type PasteProblem,
+  type PasteStart,
+  pasteSummary,
+  planPaste,
+} from './table-paste';
+import { parseTsv } from './tsv';
 
 /*
  * Writes a planned paste with the process's own commands, as ONE undo step for this user: the
@@ -68,4 +77,43 @@ export function applyPaste(doc: ProcessDoc, plan: PastePlan, chain: ChainStart):
 /** A patch without its cleared fields: what a new step starts with. */
 function withoutUndefined<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Pastes a copied block of cells at `start`: planned, written as one undo step, and said. New
+ * steps follow the last step along the flow when it leads nowhere; after an end they are drawn
+ * after the last column instead.
+ */
+export function pasteBlock(
+  doc: ProcessDoc,
+  text: string,
+  at: {
+    readonly start: PasteStart;
+    /** The table's rows, in the order shown. */
+    readonly rows: readonly Step[];
+    /** The steps in flow order. */
+    readonly flow: readonly Step[];
+    readonly index: MapIndex;
+    readonly geometry: MapGeometry;
+    readonly cells: CellContext;
+  },
+): { readonly status: string; readonly problems: readonly PasteProblem[] } {
+  const plan = planPaste(parseTsv(text), at.start, at.rows, at.cells);
+  const last = at.flow.at(-1);
+  const leadsNowhere = last && last.kind !== 'end' && at.index.outgoing(last.id).length === 0;
+  const lastX = at.geometry.steps.reduce((x, b) => Math.max(x, b.x), Number.NEGATIVE_INFINITY);
+  const place = Number.isFinite(lastX)
+    ? { x: lastX - GEOMETRY.headerWidth + GEOMETRY.columnWidth, column: GEOMETRY.columnWidth }
+    : undefined;
+  const refused = applyPaste(doc, plan, {
+    after: leadsNowhere ? last.id : undefined,
+    firstIsStart: at.flow.length === 0,
+    ...(place ? { place } : {}),
+  });
+  const changed = plan.updates.length > 0 || plan.creates.length > 0;
+  const summary = pasteSummary(plan);
+  const status = refused
+    ? `${summary} Stopped early: ${refused}`
+    : `${summary}${changed ? ' Ctrl+Z undoes the whole paste.' : ''}`;
+  return { status, problems: plan.problems };
 }

@@ -40,7 +40,7 @@ export const MAP_ACTIONS: readonly Action[] = [
   {
     id: 'table',
     label: 'Table',
-    help: 'Table: the steps as a grid to fill in by keyboard or by pasting from a spreadsheet (again: back to the map)',
+    help: 'Table: the steps as a grid, to fill in by keyboard or paste rows from Excel (again: back to the map)',
     keys: ['Alt+G'],
     group: 'map',
     changesMap: false,
