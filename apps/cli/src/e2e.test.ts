@@ -240,6 +240,23 @@ describe('procmap, run as a process', () => {
     expect(stdout.equals(readFileSync(out))).toBe(true);
   });
 
+  it('given a BPMN file, when imported, then stdout is the map alone and stderr the notes', {
+    timeout: SLOW,
+  }, async () => {
+    // given: a collaboration with lanes nested in lanes, which the import has to flatten
+    const file = 'packages/interop/fixtures/bpmn/bpmnjs-lanes.bpmn';
+    // when
+    const { code, stdout, stderr } = await procmap(['import', file]);
+    // then
+    expect(code).toBe(0);
+    const map = JSON.parse(stdout) as { format: string; roles: { name: string }[] };
+    expect(map.format).toBe('procmap');
+    expect(map.roles.map((r) => r.name)).toContain('Nested_Lane_A');
+    const lines = stderr.split('\n').filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^procmap import: \d+ /);
+  });
+
   it('given a reader that closes the pipe early, when there is much output, then it does not crash', {
     timeout: SLOW,
   }, async () => {

@@ -1,6 +1,8 @@
+import { MAX_IMPORT_BYTES } from '@procmap/interop';
 import { SIMULATION_DEFAULTS } from '@procmap/simulation';
 import { EXIT, type ExitCode } from './exit-codes';
 import { type Io, printable } from './output';
+import { mebibytes } from './read-import-file';
 
 /*
  * Help texts. List only commands that exist: help is the contract users read first.
@@ -21,7 +23,9 @@ Commands:
                     overloaded
   compare <file>    The as-is and its scenarios (to-be designs) side by side: each metric
                     with its change, better or worse, and what each scenario changes
-  export <file>     The map as SVG, PDF, PNG or CSV, or the improvement report (PDF)
+  export <file>     The map as SVG, PDF, PNG, CSV or BPMN 2.0, or the improvement report (PDF)
+  import <file>     A BPMN 2.0 file, a spreadsheet of steps (CSV) or a draw.io diagram as a
+                    map file; what could not be carried over exactly is listed on stderr
 
 analyze, simulate and export take --scenario ID to read one of the map's scenarios instead of
 the as-is.
@@ -40,21 +44,24 @@ Examples:
   procmap analyze referral.procmap.json --scenario to-be-online
   procmap export referral.procmap.json --format pdf --page A3 --landscape
   procmap export referral.procmap.json --format report -o referral-report.pdf
+  procmap import referral.bpmn -o referral.procmap.json
 `;
 }
 
 /** `procmap export --help`: formats, options and exit codes. */
 export function exportHelp(): string {
   return `Export a map for people who do not use the editor: a picture of the swimlanes (SVG, PDF,
-PNG), the steps or findings as a spreadsheet (CSV), or the improvement report (PDF: title page,
+PNG), the steps or findings as a spreadsheet (CSV), the improvement report (PDF: title page,
 the map, the metrics and what they mean, findings most time at stake first, the team's pain
-points and ideas with their votes, and the workload of each role). Details: docs/export.md.
+points and ideas with their votes, and the workload of each role), or the process as BPMN 2.0
+with its diagram, for other modelling tools. Details: docs/export.md and
+docs/interop/bpmn-export.md.
 
 Usage:
-  procmap export <file> [--format svg|pdf|png|csv|report] [-o out] [options]
+  procmap export <file> [--format svg|pdf|png|csv|report|bpmn] [-o out] [options]
 
 Options:
-  -f, --format F    svg (default), pdf, png, csv or report
+  -f, --format F    svg (default), pdf, png, csv, report or bpmn
   -o, --output F    Where to write ("-" for stdout); default: the current directory, named
                     after the map file, e.g. referral.svg, referral.pdf, referral-report.pdf
   --page P          Page size for pdf and report: A4 (default), A3 or Letter
@@ -70,7 +77,7 @@ Options:
   --date D          The date printed in the title block (default: today)
   --steps IDS       Only these steps (comma-separated ids), their lanes and the flows
                     between them (svg, pdf, png; an id the map lacks exits 2)
-  --scenario ID     Draw that scenario's process (svg, pdf, png, csv; the default name gets
+  --scenario ID     Draw that scenario's process (svg, pdf, png, csv, bpmn; the default name gets
                     its id: referral-ID.svg); for report, the case study of that scenario
                     against the as-is. "as-is" is the map's own process
   -h, --help        Show this help
@@ -90,6 +97,46 @@ Examples:
   procmap export referral.procmap.json --format pdf --page A3 --landscape --tile
   procmap export referral.procmap.json --format csv --table findings -o findings.csv
   procmap export referral.procmap.json --format report
+  procmap export referral.procmap.json --format bpmn -o referral.bpmn
+`;
+}
+
+/** `procmap import --help`: formats, output, the report of what was approximated, exit codes. */
+export function importHelp(): string {
+  return `Import another tool's process as a procmap map file: a BPMN 2.0 file with its diagram
+(.bpmn), a spreadsheet with one step a row (.csv) or a draw.io diagram (.drawio, .xml). Pools
+and lanes become roles, tasks and events become steps; what cannot be carried over exactly is
+counted on stderr ("procmap import: 3 message flows between pools kept as notes"), never mixed
+into the map. Details: docs/interop/bpmn-import.md, docs/interop/csv.md, docs/interop/drawio.md.
+
+Usage:
+  procmap import <file> [-o out] [--format bpmn|csv|drawio] [--json]
+
+Options:
+  -o, --output F    Where to write the map file ("-" for stdout, the default)
+  -f, --format F    bpmn, csv or drawio; default: by the file's extension, or its content
+                    (a .xml file is BPMN or draw.io by what it holds)
+  --json            Print { "map": …, "notes": [ { code, count, message } ] } on stdout
+                    instead of the map (with -o, the file gets the map and stdout the notes);
+                    a refusal is { "file", "imported": false, "error": { code, message, line,
+                    column } }
+  -h, --help        Show this help
+
+Files over ${mebibytes(MAX_IMPORT_BYTES)}, and XML with a document type or entity declarations, are refused
+before they are read. A refusal is one line on stderr, "procmap import: FILE:LINE:COLUMN: why",
+and nothing is written.
+
+Exit codes:
+  0   imported (what was approximated does not change the exit code)
+  1   refused: not a file procmap can import (malformed, unsafe, not recognised, too large,
+      or nothing to make a map of)
+  2   the file is missing or unreadable, or not UTF-8 text; the output cannot be written; or
+      the command was misused
+
+Examples:
+  procmap import referral.bpmn -o referral.procmap.json
+  procmap import steps.csv > steps.procmap.json
+  procmap import diagram.xml --format drawio --json
 `;
 }
 

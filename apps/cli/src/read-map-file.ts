@@ -65,7 +65,8 @@ export function parseMapBytes(bytes: Uint8Array): ReadResult {
   }
 }
 
-function describeReadFailure(err: unknown): ReadError {
+/** A failed read (missing, a directory, no permission...) in one line. */
+export function describeReadFailure(err: unknown): ReadError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':

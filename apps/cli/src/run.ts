@@ -2,6 +2,7 @@ import { parseFlags } from './args';
 import { analyzeCommand } from './commands/analyze';
 import { compareCommand } from './commands/compare';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
 import { EXIT, type ExitCode } from './exit-codes';
@@ -19,6 +20,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   simulate: simulateCommand,
   compare: compareCommand,
   export: exportCommand,
+  import: importCommand,
 };
 
 /** Runs `procmap <argv>` against `io` and resolves to the exit code; never touches the process. */

@@ -286,7 +286,7 @@ describe('procmap export', { timeout: 30_000 }, () => {
   it('--help lists the formats and exit codes', async () => {
     const { code, stdout } = await exportMap('--help');
     expect(code).toBe(0);
-    expect(stdout).toContain('--format F    svg (default), pdf, png, csv or report');
+    expect(stdout).toContain('--format F    svg (default), pdf, png, csv, report or bpmn');
     expect(stdout).toContain('Exit codes:');
   });
 });

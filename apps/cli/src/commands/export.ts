@@ -20,6 +20,7 @@ import {
   type RequestSyntax,
   renderExport,
 } from '@procmap/export';
+import { exportBpmn } from '@procmap/interop';
 import { AS_IS_ID } from '@procmap/model';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { findChromium, MAX_PNG_SIDE, svgToPng } from '../export/chromium';
@@ -155,7 +156,7 @@ async function rasterise(io: Io, chromium: string, svg: string): Promise<Uint8Ar
 }
 
 /**
- * `procmap export <file> --format svg|pdf|png|csv|report [-o out]`: 0 written, 1 not a valid
+ * `procmap export <file> --format svg|pdf|png|csv|report|bpmn [-o out]`: 0 written, 1 not a valid
  * map, 2 unreadable input, unwritable output, misuse, or PNG without Chromium.
  */
 export async function exportCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
@@ -191,6 +192,7 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<Ex
       { ...a.request, ...(scenario === undefined ? {} : { scenario }), bom: a.out !== '-' },
       {
         fonts: readExportFonts,
+        bpmn: exportBpmn,
         ...(chromium ? { rasterise: (svg: string) => rasterise(io, chromium, svg) } : {}),
       },
     );
