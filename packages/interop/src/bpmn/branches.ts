@@ -82,7 +82,7 @@ export function attachBranches(
       );
       prev = e.id;
     }
-    for (const e of normal) e.from = prev;
+    for (const e of normal) graph.retarget(e, prev);
     for (const e of events) {
       const n = graph.nodes.get(e.id);
       if (n && e.interrupting && graph.out(e.id).length > 1) n.kind = 'decision';

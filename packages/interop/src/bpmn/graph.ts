@@ -36,7 +36,10 @@ export interface GEdge {
 
 export class Graph {
   readonly nodes = new Map<string, GNode>();
-  edges: GEdge[] = [];
+  /** Every edge, in the order made (a map keeps insertion order, so output is stable). */
+  private readonly all = new Set<GEdge>();
+  private readonly outs = new Map<string, Set<GEdge>>();
+  private readonly ins = new Map<string, Set<GEdge>>();
 
   add(node: GNode): GNode {
     this.nodes.set(node.id, node);
@@ -44,27 +47,46 @@ export class Graph {
   }
 
   edge(edge: GEdge): void {
-    this.edges.push(edge);
+    this.all.add(edge);
+    setOf(this.outs, edge.from).add(edge);
+    setOf(this.ins, edge.to).add(edge);
+  }
+
+  get edges(): GEdge[] {
+    return [...this.all];
   }
 
   out(id: string): GEdge[] {
-    return this.edges.filter((e) => e.from === id);
+    return [...(this.outs.get(id) ?? [])];
   }
 
   into(id: string): GEdge[] {
-    return this.edges.filter((e) => e.to === id);
+    return [...(this.ins.get(id) ?? [])];
+  }
+
+  /** Makes `edge` leave from `from` instead. */
+  retarget(edge: GEdge, from: string): void {
+    this.outs.get(edge.from)?.delete(edge);
+    edge.from = from;
+    setOf(this.outs, from).add(edge);
+  }
+
+  private remove(edge: GEdge): void {
+    this.all.delete(edge);
+    this.outs.get(edge.from)?.delete(edge);
+    this.ins.get(edge.to)?.delete(edge);
   }
 
   /** Removes node `id`, joining every edge into it to every edge out of it. */
   eliminate(id: string): void {
     const ins = this.into(id);
     const outs = this.out(id);
-    const joined: GEdge[] = [];
+    for (const e of [...ins, ...outs]) this.remove(e);
     for (const a of ins) {
       for (const b of outs) {
         if (a.from === id || b.to === id) continue; // a loop on the node itself
         const kept = keptIdentity(a, b, ins.length === 1, outs.length === 1);
-        joined.push({
+        this.edge({
           id: kept?.id ?? `${a.id}-${b.id}`,
           ...(kept?.made || (!kept && (a.made || b.made)) ? { made: true } : {}),
           ...(kept?.bpmnId === undefined ? {} : { bpmnId: kept.bpmnId }),
@@ -76,9 +98,19 @@ export class Graph {
         });
       }
     }
-    this.edges = this.edges.filter((e) => e.from !== id && e.to !== id).concat(joined);
     this.nodes.delete(id);
+    this.outs.delete(id);
+    this.ins.delete(id);
   }
+}
+
+function setOf(index: Map<string, Set<GEdge>>, id: string): Set<GEdge> {
+  let set = index.get(id);
+  if (!set) {
+    set = new Set();
+    index.set(id, set);
+  }
+  return set;
 }
 
 /** Which edge's id a joined edge keeps: the file's own over the importer's. */
@@ -102,6 +134,17 @@ export function removeThrough(graph: Graph): void {
   }
 }
 
+/** Whether removing parallel gateway `id` keeps the meaning (see resolveParallel). */
+function removable(graph: Graph, id: string): boolean {
+  const ins = graph.into(id).filter((e) => e.from !== id);
+  const outs = graph.out(id).filter((e) => e.to !== id);
+  if (ins.length === 0 || outs.length === 0) return false;
+  if (ins.length > 1 && outs.length > 1) return false;
+  if (outs.length === 1) return true;
+  const from = graph.nodes.get((ins[0] as GEdge).from);
+  return from !== undefined && from.kind !== 'decision';
+}
+
 /**
  * Parallel gateways become procmap's own split and join: several flows leaving a step that is
  * not a decision are all taken, so predecessor → successors says what the gateway said.
@@ -112,22 +155,22 @@ export function removeThrough(graph: Graph): void {
  */
 export function resolveParallel(graph: Graph): { removed: number; kept: GNode[] } {
   let removed = 0;
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const node of [...graph.nodes.values()]) {
-      if (node.kind !== 'parallel') continue;
-      const ins = graph.into(node.id).filter((e) => e.from !== node.id);
-      const outs = graph.out(node.id).filter((e) => e.to !== node.id);
-      if (ins.length === 0 || outs.length === 0) continue;
-      if (ins.length > 1 && outs.length > 1) continue;
-      if (outs.length > 1) {
-        const from = graph.nodes.get((ins[0] as GEdge).from);
-        if (!from || from.kind === 'decision') continue;
+  const queue = [...graph.nodes.values()].filter((n) => n.kind === 'parallel').map((n) => n.id);
+  const queued = new Set(queue);
+  while (queue.length > 0) {
+    const id = queue.shift() as string;
+    queued.delete(id);
+    const node = graph.nodes.get(id);
+    if (!node || node.kind !== 'parallel' || !removable(graph, id)) continue;
+    const near = [...graph.into(id).map((e) => e.from), ...graph.out(id).map((e) => e.to)];
+    graph.eliminate(id);
+    removed++;
+    // A neighbouring gateway may be removable now (a chain of gateways, a split after a join).
+    for (const n of near) {
+      if (graph.nodes.get(n)?.kind === 'parallel' && !queued.has(n)) {
+        queue.push(n);
+        queued.add(n);
       }
-      graph.eliminate(node.id);
-      removed++;
-      changed = true;
     }
   }
   const kept = [...graph.nodes.values()].filter((n) => n.kind === 'parallel');

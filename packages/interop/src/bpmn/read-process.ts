@@ -210,10 +210,10 @@ export function walkProcesses(
     for (const m of lasts) graph.edge(made(portOut(m), outPort(id)));
   }
   function noneInto(id: string): boolean {
-    return !hostOf.has(id) && !graph.edges.some((e) => e.to === portIn(id));
+    return !hostOf.has(id) && graph.into(portIn(id)).length === 0;
   }
   function noneOut(id: string): boolean {
-    return !hostOf.has(id) && !graph.edges.some((e) => e.from === portOut(id));
+    return !hostOf.has(id) && graph.out(portOut(id)).length === 0;
   }
 
   const nameOf = (id: string) => singleLine(text(byId.get(id), 'name'));
