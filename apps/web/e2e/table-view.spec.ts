@@ -258,6 +258,28 @@ test('a scenario shown: the table edits the scenario, the as-is stays as it was'
     .toEqual([null, 60]);
 });
 
+test('on a view link the table reads and sorts, and says it cannot change', async ({ page }) => {
+  const made = await makeMap(page, threeLaneMap('Read-only table'));
+  await openLink(page, made.viewUrl);
+  await openTable(page);
+  await expect(grid(page)).toHaveAttribute('aria-readonly', 'true');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('x');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('table-cell-field')).toHaveCount(0);
+  await expect(page.getByTestId('table-status')).toHaveText(
+    'View only: you can read this table, not change it.',
+  );
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('columnheader', { name: /Step/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  await expect(page.getByRole('rowheader').first()).toHaveText('Book clinic');
+});
+
 test('two browsers: a cell saved in one shows on the other’s map and table, and a colleague’s edit leaves an edit in progress alone', async ({
   browser,
 }) => {

@@ -1,6 +1,6 @@
 import type { Step, StepId } from '@procmap/model';
-import { CellEditor, type EditEnd } from './CellEditor';
-import { type CellContext, COLUMNS, cellText, optionsOf } from './table-columns';
+import { type RowCommands, TableRow } from './TableRow';
+import { type CellContext, COLUMNS } from './table-columns';
 import type { TableSort } from './table-order';
 
 /** The cell that has the grid's one Tab stop: a step's (by id) or a header's (`step` null). */
@@ -20,12 +20,6 @@ export interface CellEdit {
 
 const SORT_MARK = { ascending: '▲', descending: '▼' } as const;
 
-/** The id of a cell's error message (row and column numbers: step ids are any text). */
-const errorIdOf = (row: number, column: number) => `table-error-${row}-${column}`;
-
-/** A step's name for the fields' and messages' words, never empty. */
-export const rowName = (step: Step) => step.label.trim().replace(/\s+/g, ' ') || 'Unnamed step';
-
 /**
  * The grid itself: a header row whose cells sort, then one row per step. One cell at a time is
  * in the Tab order (roving tabindex); a cell being edited holds its field, and under it the
@@ -41,10 +35,7 @@ export function TableGrid({
   labelledBy,
   describedBy,
   onSort,
-  onStartEdit,
-  onDraft,
-  onEnd,
-  onLeave,
+  commands,
 }: {
   rows: readonly Step[];
   ctx: CellContext;
@@ -55,10 +46,8 @@ export function TableGrid({
   labelledBy: string;
   describedBy: string;
   onSort(column: number): void;
-  onStartEdit(step: StepId, column: number): void;
-  onDraft(text: string): void;
-  onEnd(end: EditEnd): void;
-  onLeave(): void;
+  /** What a row's cells do: the same object every render, so unchanged rows skip theirs. */
+  commands: RowCommands;
 }) {
   const activeRow = active.step === null ? -1 : rows.findIndex((s) => s.id === active.step);
   return (
@@ -105,55 +94,18 @@ export function TableGrid({
         </tr>
       </thead>
       <tbody>
-        {rows.map((step, r) => {
-          const name = rowName(step);
-          return (
-            <tr key={step.id} aria-rowindex={r + 2} data-step-id={step.id} data-testid="table-row">
-              {COLUMNS.map((column, c) => {
-                const isActive = r === activeRow && active.column === c;
-                const editing = edit && edit.step === step.id && edit.column === c ? edit : null;
-                const errorId = editing?.error ? errorIdOf(r, c) : undefined;
-                const Cell = column.id === 'label' ? 'th' : 'td';
-                return (
-                  <Cell
-                    key={column.id}
-                    role={column.id === 'label' ? 'rowheader' : 'gridcell'}
-                    {...(column.id === 'label' ? { scope: 'row' } : {})}
-                    aria-colindex={c + 1}
-                    aria-describedby={errorId}
-                    tabIndex={isActive && !editing ? 0 : -1}
-                    className={`table-grid__cell table-grid__col--${column.id}${editing ? ' is-editing' : ''}${errorId ? ' has-error' : ''}`}
-                    data-column={c}
-                    data-testid={`cell-${column.id}`}
-                    onDoubleClick={() => !readOnly && onStartEdit(step.id, c)}
-                  >
-                    {editing ? (
-                      <CellEditor
-                        column={column}
-                        name={`${column.header}, ${name}`}
-                        draft={editing.draft}
-                        options={optionsOf(column.id, ctx)}
-                        caretAtEnd={editing.caretAtEnd}
-                        errorId={errorId}
-                        invalid={editing.error !== null}
-                        onDraft={onDraft}
-                        onEnd={onEnd}
-                        onLeave={onLeave}
-                      />
-                    ) : (
-                      <span className="table-grid__text">{cellText(column.id, step, ctx)}</span>
-                    )}
-                    {errorId && (
-                      <span className="table-grid__error" id={errorId} role="alert">
-                        {editing?.error}
-                      </span>
-                    )}
-                  </Cell>
-                );
-              })}
-            </tr>
-          );
-        })}
+        {rows.map((step, r) => (
+          <TableRow
+            key={step.id}
+            step={step}
+            place={r}
+            ctx={ctx}
+            activeColumn={r === activeRow ? active.column : -1}
+            edit={edit?.step === step.id ? edit : null}
+            readOnly={readOnly}
+            commands={commands}
+          />
+        ))}
       </tbody>
     </table>
   );

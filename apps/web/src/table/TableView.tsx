@@ -7,7 +7,8 @@ import { useSession } from '../store/session-store';
 import { pasteBlock } from './apply-paste';
 import type { EditEnd } from './CellEditor';
 import { enterFrom, type GridCell, moveFrom, tabFrom } from './grid-keys';
-import { type ActiveCell, type CellEdit, rowName, TableGrid } from './TableGrid';
+import { type ActiveCell, type CellEdit, TableGrid } from './TableGrid';
+import { type RowCommands, rowName } from './TableRow';
 import { TableHead } from './TableHead';
 import { COLUMNS, cellText, cellValue, optionsOf } from './table-columns';
 import { flowOrder, keepOrder, nextSort, sortRows, type TableSort } from './table-order';
@@ -179,6 +180,23 @@ export function TableView({
     } else if (result.saved) setStatus(result.saved);
   };
 
+  // The rows get one stable set of commands that always runs this render's versions.
+  const latest = useRef<RowCommands>(null as unknown as RowCommands);
+  latest.current = {
+    startEdit: (id, column) => startEdit(id, column),
+    draft: (draft) => {
+      if (editRef.current) setEdit({ ...editRef.current, draft });
+    },
+    end: onEnd,
+    leave: onLeave,
+  };
+  const [commands] = useState<RowCommands>(() => ({
+    startEdit: (id, column) => latest.current.startEdit(id, column),
+    draft: (text) => latest.current.draft(text),
+    end: (end) => latest.current.end(end),
+    leave: () => latest.current.leave(),
+  }));
+
   const onSort = (column: number) => {
     const col = COLUMNS[column]!;
     const next = nextSort(sort, col.id);
@@ -288,10 +306,7 @@ export function TableView({
           labelledBy={headingId}
           describedBy={helpId}
           onSort={onSort}
-          onStartEdit={(id, column) => startEdit(id, column)}
-          onDraft={(draft) => editRef.current && setEdit({ ...editRef.current, draft })}
-          onEnd={onEnd}
-          onLeave={onLeave}
+          commands={commands}
         />
       </div>
     </section>

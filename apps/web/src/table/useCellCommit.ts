@@ -1,7 +1,7 @@
 import type { ProcessDoc } from '@procmap/doc';
 import type { MapIndex, StepId } from '@procmap/model';
 import { runCommand } from '../panels/run-command';
-import { rowName } from './TableGrid';
+import { rowName } from './TableRow';
 import { type CellContext, COLUMNS, cellText, changes, parseCell } from './table-columns';
 
 /** What saving a cell did: why it was refused, or what it saved (for the status line). */
