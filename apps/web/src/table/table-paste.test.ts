@@ -138,3 +138,31 @@ describe('where pasted steps go', () => {
     expect(after.flows.some((f) => f.from === added[0]!.id && f.to === added[1]!.id)).toBe(true);
   });
 });
+
+describe('pasting into a process with no steps yet', () => {
+  it('adds every row as a step, the first a start, in the lanes named or the first lane', () => {
+    const empty = { ...map, steps: [], flows: [] };
+    const doc = MapDoc.fromFile(empty);
+    const plan = planPaste(
+      parseTsv('\tReceive letter\r\nTriage nurse\tTriage\r\n\tBook\r\n'),
+      { row: 0, column: 0 },
+      [],
+      ctx,
+    );
+    expect(plan.creates.map((c) => c.roleId)).toEqual(['clerk', 'nurse', 'nurse']);
+    expect(
+      applyPaste(doc.view('as-is'), plan, { after: undefined, firstIsStart: true }),
+    ).toBeNull();
+    const after = doc.getSnapshot();
+    expect(validateMap(after).ok).toBe(true);
+    const order = flowOrder(after.steps, mapGeometry(indexMap(normalize(after).map).map));
+    expect(order.map((s) => [s.label, s.kind])).toEqual([
+      ['Receive letter', 'start'],
+      ['Triage', 'task'],
+      ['Book', 'task'],
+    ]);
+    expect(after.flows).toHaveLength(2);
+    expect(doc.undo()).toBe(true);
+    expect(doc.getSnapshot().steps).toEqual([]);
+  });
+});
