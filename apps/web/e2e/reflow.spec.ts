@@ -185,11 +185,13 @@ test.describe('at 320×640 CSS px', () => {
     await expect(menu).toBeVisible();
     await expect(more).toHaveAttribute('aria-expanded', 'true');
     const items = menu.getByRole('menuitem').or(menu.getByRole('menuitemcheckbox'));
-    await expect(items).toHaveCount(5);
+    await expect(items).toHaveCount(6);
     await expect(menu.getByRole('menuitemcheckbox', { name: /Outline/ })).toBeFocused();
     await expectInWindow(page, menu, 'More menu');
     await expectReflows(page, 'More menu open');
     await expectAccessible(page, 'the More menu open');
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitemcheckbox', { name: /Table/ })).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('menuitemcheckbox', { name: /Compare/ })).toBeFocused();
     await page.keyboard.press('ArrowDown');
