@@ -1,4 +1,4 @@
-import { type Element, list, one } from './elements';
+import { type Element, is, list, one } from './elements';
 
 /*
  * Where the file's diagrams (BPMN DI) draw things. A file may hold several diagrams; an element
@@ -32,19 +32,32 @@ function boundsOf(shape: Element): Bounds | undefined {
   return Object.values(bounds).every(Number.isFinite) ? bounds : undefined;
 }
 
-/** The first shape drawn for each element, by the element's id; and how many diagrams there are. */
+/**
+ * The first shape drawn for each element, by the element's id; and how many diagrams there are.
+ * A sub-process drawn collapsed with its inside on a plane of its own (bpmn-js's drill-down) has
+ * that plane moved to where the sub-process stands, so its steps line up with their neighbours.
+ */
 export function readShapes(definitions: Element): { shapes: Map<string, Shape>; diagrams: number } {
   const shapes = new Map<string, Shape>();
   const diagrams = list(definitions, 'diagrams');
-  for (const diagram of diagrams) {
-    for (const shape of list(one(diagram, 'plane'), 'planeElement')) {
+  const planes = diagrams.map((d) => one(d, 'plane')).filter((p): p is Element => p !== undefined);
+  const inside = (p: Element) => is(one(p, 'bpmnElement'), 'bpmn:SubProcess');
+  for (const plane of [...planes.filter((p) => !inside(p)), ...planes.filter(inside)]) {
+    const drawn = list(plane, 'planeElement').flatMap((shape) => {
       const element = one(shape, 'bpmnElement');
       const bounds = boundsOf(shape);
-      if (!element?.id || !bounds || shapes.has(element.id)) continue;
+      return element?.id && bounds ? [{ id: element.id, shape, bounds }] : [];
+    });
+    const host = one(plane, 'bpmnElement')?.id;
+    const at = inside(plane) && host !== undefined ? shapes.get(host)?.bounds : undefined;
+    const dx = at ? at.x - Math.min(...drawn.map((d) => d.bounds.x)) : 0;
+    const dy = at ? at.y - Math.min(...drawn.map((d) => d.bounds.y)) : 0;
+    for (const { id, shape, bounds } of drawn) {
+      if (shapes.has(id)) continue;
       const h = shape.isHorizontal;
       const e = shape.isExpanded;
-      shapes.set(element.id, {
-        bounds,
+      shapes.set(id, {
+        bounds: { ...bounds, x: bounds.x + dx, y: bounds.y + dy },
         ...(typeof h === 'boolean' ? { isHorizontal: h } : {}),
         ...(typeof e === 'boolean' ? { isExpanded: e } : {}),
       });

@@ -161,7 +161,7 @@ export function resolveParallel(graph: Graph): { removed: number; kept: GNode[] 
     const id = queue.shift() as string;
     queued.delete(id);
     const node = graph.nodes.get(id);
-    if (!node || node.kind !== 'parallel' || !removable(graph, id)) continue;
+    if (node?.kind !== 'parallel' || !removable(graph, id)) continue;
     const near = [...graph.into(id).map((e) => e.from), ...graph.out(id).map((e) => e.to)];
     graph.eliminate(id);
     removed++;

@@ -173,6 +173,14 @@ describe('BPMN diagrams', () => {
     expect(noteOf(notes, 'diagrams')?.message).toBe('2 diagrams in the file read as one map');
   });
 
+  it('places the inside of a drill-down sub-process where the sub-process stands', async () => {
+    const body = `<bpmn:process id="p"><bpmn:task id="a"/><bpmn:subProcess id="sub"><bpmn:task id="in"/></bpmn:subProcess>${flows('a>sub')}</bpmn:process>`;
+    const main = `<bpmndi:BPMNDiagram id="d1"><bpmndi:BPMNPlane id="p1" bpmnElement="p">${shape('a', 100, 0)}${shape('sub', 400, 0, 'isExpanded="false"')}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>`;
+    const drill = `<bpmndi:BPMNDiagram id="d2"><bpmndi:BPMNPlane id="p2" bpmnElement="sub">${shape('in', 5000, 900)}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>`;
+    const { map } = await imported(bpmnFile(body + drill + main));
+    expect(step(map, 'in').position).toEqual({ x: Math.round(300 * 1.8), y: 0 });
+  });
+
   it('reads the four diagrams of MIWG C.4.0 into one set of steps', async () => {
     const xml = fixture('miwg-C.4.0.bpmn');
     const { map } = await imported(xml);
