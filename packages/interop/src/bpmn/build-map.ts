@@ -73,7 +73,9 @@ export function buildMap(
     },
   });
   const messageFlows = noteMessageFlows(collaborations, built.stepOf, built.steps);
-  const artifacts = [...walked.artifacts, ...collaborations.flatMap((c) => list(c, 'artifacts'))];
+  const fromPools = collaborations.flatMap((c) => list(c, 'artifacts'));
+  const artifacts = [...walked.artifacts, ...fromPools.filter(annotationOrLink)];
+  walked.counts.other += fromPools.length - fromPools.filter(annotationOrLink).length;
   const comments = annotationComments(artifacts, built.stepOf, built.flowOf, ids, data);
   const roles = buildRoles(lanes, { shapes, vertical, data, unassignedId });
   const description = [...collaborations, ...processes].map(documentation).filter((d) => d);
@@ -119,3 +121,5 @@ function titleOf(definitions: Element, collaborations: Element[], processes: Ele
     'Imported process'
   );
 }
+
+const annotationOrLink = (a: Element) => is(a, 'bpmn:TextAnnotation') || is(a, 'bpmn:Association');

@@ -148,6 +148,26 @@ ${flows('q>after q>e after>b after>c b>both c>both both>f both>g')}`),
   });
 });
 
+describe('BPMN elements procmap has no word for', () => {
+  it('imports a repeated activity as one step with a note, and counts groups and data left out', async () => {
+    const { map, notes } = await imported(
+      process(`<bpmn:task id="t"><bpmn:multiInstanceLoopCharacteristics/></bpmn:task>
+<bpmn:task id="u"><bpmn:standardLoopCharacteristics/></bpmn:task>
+<bpmn:dataObject id="do"/><bpmn:dataObjectReference id="dor" dataObjectRef="do"/>
+<bpmn:group id="g"/>${flows('t>u')}`),
+    );
+    expect(step(map, 't').notes).toMatch(/multi-instance/);
+    expect(step(map, 'u').notes).toMatch(/loop/);
+    expect(noteOf(notes, 'repeated')?.message).toBe(
+      '2 repeated activities (loop or multi-instance) imported as one step each',
+    );
+    expect(noteOf(notes, 'data')?.count).toBe(2);
+    expect(noteOf(notes, 'other-elements')?.message).toBe(
+      '1 element of another kind (such as a group) left out',
+    );
+  });
+});
+
 describe('BPMN link events', () => {
   it('join a throwing link to the catching link of the same name', async () => {
     const { map, notes } = await imported(

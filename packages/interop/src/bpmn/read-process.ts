@@ -22,6 +22,7 @@ export interface Counts {
   boundary: number;
   data: number;
   other: number;
+  repeated: number;
   dangling: number;
   subEvents: number;
   links: number;
@@ -89,6 +90,7 @@ export function walkProcesses(
     boundary: 0,
     data: 0,
     other: 0,
+    repeated: 0,
     dangling: 0,
     subEvents: 0,
     links: 0,
@@ -105,7 +107,10 @@ export function walkProcesses(
 
   const walk = (container: Element, process: Element, mode: Mode, sub?: string): Flat => {
     const flat: Flat = { el: container, members: [], starts: [], ends: [] };
-    artifacts.push(...list(container, 'artifacts'));
+    for (const a of list(container, 'artifacts')) {
+      if (is(a, 'bpmn:TextAnnotation') || is(a, 'bpmn:Association')) artifacts.push(a);
+      else counts.other++;
+    }
     for (const el of list(container, 'flowElements')) {
       if (is(el, 'bpmn:SequenceFlow')) {
         flows.push(el);
@@ -136,8 +141,18 @@ export function walkProcesses(
         graph.add({ id: outPort(id), kind: 'through', label: '', notes: [] });
         flats.push(walk(el, process, 'flat', id));
         flatIds.add(id);
-      } else if (is(el, 'bpmn:Activity')) node(el, 'task');
-      else if (is(el, 'bpmn:Gateway') && data.generated(el) !== undefined) node(el, 'through');
+      } else if (is(el, 'bpmn:Activity')) {
+        const task = node(el, 'task');
+        const loop = one(el, 'loopCharacteristics');
+        if (loop) {
+          counts.repeated++;
+          task.notes.push(
+            is(loop, 'bpmn:MultiInstanceLoopCharacteristics')
+              ? 'Done once for each of several items in the BPMN file (multi-instance); imported as one step.'
+              : 'Repeated in a loop in the BPMN file; imported as one step.',
+          );
+        }
+      } else if (is(el, 'bpmn:Gateway') && data.generated(el) !== undefined) node(el, 'through');
       else if (is(el, 'bpmn:ParallelGateway')) node(el, 'parallel');
       else if (is(el, 'bpmn:Gateway')) node(el, 'decision');
       else if (is(el, 'bpmn:StartEvent')) {

@@ -52,8 +52,15 @@ export const REPORT_TEXTS = {
     'link event joined to its partner: the flow goes straight on',
     'link events joined to their partners: the flow goes straight on',
   ],
+  repeated: [
+    'repeated activity (loop or multi-instance) imported as one step',
+    'repeated activities (loop or multi-instance) imported as one step each',
+  ],
   data: ['data object or store left out', 'data objects and stores left out'],
-  'other-elements': ['other element left out', 'other elements left out'],
+  'other-elements': [
+    'element of another kind (such as a group) left out',
+    'elements of other kinds (such as groups) left out',
+  ],
   'dangling-flows': [
     'sequence flow without a step at both ends left out',
     'sequence flows without a step at both ends left out',
@@ -141,6 +148,7 @@ export function reportOf(t: Tally): ImportNote[] {
     'event-sub-processes-unlinked': w.eventSubsLoose,
     'boundary-events': w.boundary,
     'link-events': w.links,
+    repeated: w.repeated,
     data: w.data,
     'other-elements': w.other,
     'dangling-flows': w.dangling,
