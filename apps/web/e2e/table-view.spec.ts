@@ -67,6 +67,9 @@ test('keyboard only: move, edit several cells, a refused value says why, undo pe
   ]);
   await expect(focused(page)).toHaveText('Receive letter');
   await expect(grid(page).locator('[tabindex="0"]')).toHaveCount(1);
+  // The status line names the table's keys, not the canvas's.
+  await expect(page.getByTestId('status-line')).toContainText('Table: the arrow keys move');
+  await expect(page.getByTestId('status-line')).not.toContainText('Alt+N');
 
   // Two cells right is the process time: typing starts the edit, Enter saves and goes down.
   await page.keyboard.press('ArrowRight');
@@ -169,6 +172,7 @@ test('keyboard only: move, edit several cells, a refused value says why, undo pe
   await page.keyboard.press('Alt+g');
   await expect(page.getByTestId('table-view')).toHaveCount(0);
   await expect(step(page, 'Receive letter')).toBeVisible();
+  await expect(page.getByTestId('status-line')).not.toContainText('Table:');
   // The shortcuts dialog lists the key.
   await page.keyboard.press('?');
   const dialog = page.getByTestId('shortcuts-dialog');

@@ -1,7 +1,7 @@
 import type { MapIndex, StepId } from '@procmap/model';
 import { type ReactNode, useEffect, useState } from 'react';
 import { AnnounceToggle } from '../announce/AnnounceToggle';
-import { type Editing, type Selection, useSession } from '../store/session-store';
+import { type Editing, type MapView, type Selection, useSession } from '../store/session-store';
 import { useReadOnly } from './editor-context';
 import { stepName } from './keyboard-commands';
 
@@ -139,6 +139,15 @@ export function statusText({
   return 'Alt+L adds a lane, Alt+N a step; select a step and type to rename it. ? lists every key.';
 }
 
+/** What the keys do in a view other than the map (the map's hints name the canvas's keys). */
+const VIEW_HINTS: Readonly<Record<Exclude<MapView, 'map'>, string>> = {
+  outline:
+    'Outline: Tab moves through the lanes, the steps and their links; Alt+V returns to the map.',
+  table:
+    'Table: the arrow keys move; Enter, F2 or typing edits a cell, Enter saves and goes down, Esc cancels; Ctrl+V pastes rows from a spreadsheet. Alt+G returns to the map.',
+  compare: 'Compare: the as-is and its scenarios side by side. Alt+M returns to the map.',
+};
+
 /**
  * One line under the canvas: a refused action's reason, or what the keys do right now; and the
  * switch for announcing colleagues' edits.
@@ -149,7 +158,12 @@ export function StatusLine({ index, children }: { index: MapIndex; children?: Re
   const editing = useSession((s) => s.editing);
   const readOnly = useReadOnly();
   const place = useFocusPlace();
-  const status = statusText({ index, selection, editing, readOnly, place });
+  const view = useSession((s) => s.view);
+  // Outside the map, its keys do not apply: say the view's own, unless a panel has the focus.
+  const status =
+    view !== 'map' && (place === 'map' || place === 'field')
+      ? VIEW_HINTS[view]
+      : statusText({ index, selection, editing, readOnly, place });
   // While a name is typed, what just happened ("Inserted between…") and the typing keys.
   const text = hint && editing ? `${hint} ${status}` : hint || status;
   return (
