@@ -30,6 +30,15 @@ describe('BPMN sub-processes', () => {
     expect(pairs(map)).toEqual(['a>x', 'a>y', 'x>z', 'y>z', 'z>b']);
   });
 
+  it('never cuts a path through a sub-process whose steps all have ways in and out', async () => {
+    const { map } = await imported(
+      process(
+        `<bpmn:task id="a"/><bpmn:subProcess id="sub"><bpmn:task id="x"/><bpmn:task id="y"/>${flows('x>y y>x')}</bpmn:subProcess><bpmn:task id="b"/>${flows('a>sub sub>b')}`,
+      ),
+    );
+    expect(pairs(map)).toEqual(['a>x', 'a>y', 'x>b', 'x>y', 'y>b', 'y>x']);
+  });
+
   it('makes an empty (collapsed) sub-process and a call activity tasks', async () => {
     const { map } = await imported(
       process(

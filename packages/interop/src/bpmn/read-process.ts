@@ -219,8 +219,11 @@ export function walkProcesses(
   // flows into; its last steps (end events, else steps with no way out) lead out.
   for (const flat of flats) {
     const id = flat.el.id as string;
-    const firsts = flat.starts.length > 0 ? flat.starts : flat.members.filter(noneInto);
-    const lasts = flat.ends.length > 0 ? flat.ends : flat.members.filter(noneOut);
+    // Where every step inside has a way in (or out), as in a loop, all of them are ways in (out):
+    // a path is never cut.
+    const orAll = (found: string[]) => (found.length > 0 ? found : flat.members);
+    const firsts = flat.starts.length > 0 ? flat.starts : orAll(flat.members.filter(noneInto));
+    const lasts = flat.ends.length > 0 ? flat.ends : orAll(flat.members.filter(noneOut));
     for (const m of firsts) graph.edge(made(inPort(id), portIn(m)));
     for (const m of lasts) graph.edge(made(portOut(m), outPort(id)));
   }
