@@ -64,6 +64,20 @@ describe('BPMN files refused', () => {
   });
 });
 
+describe('BPMN files read in part', () => {
+  it('reads around an element moddle cannot read, and reports it with its line', async () => {
+    const text = bpmnFile(
+      '<bpmn:process id="p">\n<bpmn:task id="t"/>\n<bpmn:notAnElement id="x"/>\n</bpmn:process>',
+    );
+    const { map, notes } = await imported(text);
+    expect(map.steps.map((s) => s.id)).toEqual(['t']);
+    const line = text.split('\n').findIndex((l) => l.includes('notAnElement')) + 1;
+    expect(notes.find((n) => n.code === 'unreadable')?.message).toBe(
+      `1 part of the file could not be read and was left out (the first on line ${line})`,
+    );
+  });
+});
+
 describe('BPMN namespaces', () => {
   const body = `<X:process id="p"><X:startEvent id="s"/><X:userTask id="t" name="Check"/><X:endEvent id="e"/>
 <X:sequenceFlow id="f1" sourceRef="s" targetRef="t"/><X:sequenceFlow id="f2" sourceRef="t" targetRef="e"/></X:process>`;
