@@ -6,6 +6,38 @@ import { bpmnFile, fixture, flows, imported, noteOf, pairs, shape, step } from '
 
 const process = (inner: string) => bpmnFile(`<bpmn:process id="p">${inner}</bpmn:process>`);
 
+describe('BPMN elements as steps', () => {
+  it('makes every kind of task and a call activity tasks, choices decisions, events start, end or delay', async () => {
+    const tasks = [
+      'task',
+      'userTask',
+      'serviceTask',
+      'manualTask',
+      'scriptTask',
+      'businessRuleTask',
+      'sendTask',
+      'receiveTask',
+      'callActivity',
+    ];
+    const choices = ['exclusiveGateway', 'inclusiveGateway', 'eventBasedGateway'];
+    const events = ['startEvent', 'endEvent', 'intermediateCatchEvent', 'intermediateThrowEvent'];
+    const xml = process(
+      [...tasks, ...choices, ...events]
+        .map((t) => `<bpmn:${t} id="${t}" name="A ${t}"/>`)
+        .join('') +
+        '<bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT4H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+    );
+    const { map } = await imported(xml);
+    for (const t of tasks) expect(step(map, t)).toMatchObject({ kind: 'task', label: `A ${t}` });
+    for (const c of choices) expect(step(map, c).kind).toBe('decision');
+    expect(step(map, 'startEvent').kind).toBe('start');
+    expect(step(map, 'endEvent').kind).toBe('end');
+    expect(step(map, 'intermediateCatchEvent').kind).toBe('delay');
+    expect(step(map, 'intermediateThrowEvent').kind).toBe('delay');
+    expect(step(map, 'wait')).toMatchObject({ kind: 'delay', notes: 'Timer (duration): PT4H' });
+  });
+});
+
 describe('BPMN sub-processes', () => {
   it('opens an expanded sub-process out: flows reach its first step and leave from its last', async () => {
     const { map, notes } = await imported(
