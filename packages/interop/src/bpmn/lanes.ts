@@ -1,4 +1,4 @@
-import { singleLine } from './labels';
+import { hadLineBreaks, singleLine } from './labels';
 import { type Element, is, list, one, text } from './elements';
 import type { IdPool } from './ids';
 import type { ProcmapData } from './read-procmap';
@@ -33,6 +33,8 @@ export interface Lanes {
   readonly nested: number;
   /** Roles whose name another role has too. */
   readonly sameName: number;
+  /** Lane and pool names written over several lines. */
+  readonly lineBreaks: number;
 }
 
 function leafLanes(lane: Element): Element[] {
@@ -56,6 +58,11 @@ export function readLanes(
   const participantOf = new Map<Element, Element>();
   let nested = 0;
   let unnamed = 0;
+  let lineBreaks = 0;
+  const named = (el: Element | undefined) => {
+    if (hadLineBreaks(text(el, 'name'))) lineBreaks++;
+    return singleLine(text(el, 'name'));
+  };
   const roots = list(definitions, 'rootElements');
   const participants = roots
     .filter((r) => is(r, 'bpmn:Collaboration'))
@@ -72,7 +79,7 @@ export function readLanes(
         children.forEach(walk);
         return;
       }
-      let name = singleLine(text(lane, 'name'));
+      let name = named(lane);
       if (name === '') name = singleLine(text(pool, 'name'));
       if (name === '') name = `Lane ${++unnamed}`;
       const id = ids.claim(data.originalId(lane) ?? lane.id ?? '', 'lane');
@@ -103,7 +110,7 @@ export function readLanes(
       participantOf.set(process, participant);
       if (laneRoles(process, participant)) continue;
     }
-    let name = singleLine(text(participant, 'name')) || singleLine(text(process, 'name'));
+    let name = named(participant) || singleLine(text(process, 'name'));
     if (name === '') name = `Pool ${roles.length + 1}`;
     const id = ids.claim(data.originalId(participant) ?? participant.id ?? '', 'pool');
     roles.push({ id, name, drawn: participant, ...(process ? { process } : {}) });
@@ -116,5 +123,5 @@ export function readLanes(
   const byName = new Map<string, number>();
   for (const r of roles) byName.set(r.name, (byName.get(r.name) ?? 0) + 1);
   const sameName = roles.filter((r) => (byName.get(r.name) ?? 0) > 1).length;
-  return { roles, laneOf, poolRole, participantOf, nested, sameName };
+  return { roles, laneOf, poolRole, participantOf, nested, sameName, lineBreaks };
 }

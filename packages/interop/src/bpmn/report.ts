@@ -156,7 +156,7 @@ export function reportOf(t: Tally): ImportNote[] {
     annotations: t.annotations,
     'nested-lanes': t.lanes.nested,
     'duplicate-lane-names': t.lanes.sameName,
-    'line-breaks': s.lineBreaks,
+    'line-breaks': s.lineBreaks + t.lanes.lineBreaks,
     'long-labels': s.cut,
     conditions: s.conditionsInNotes,
     probabilities: s.probabilities,
