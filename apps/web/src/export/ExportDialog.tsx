@@ -34,7 +34,7 @@ const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] =
   {
     value: 'bpmn',
     label: 'BPMN 2.0 (.bpmn)',
-    hint: 'The process with its lanes, for BPMN tools: opens in Camunda Modeler, bpmn.io, Signavio',
+    hint: 'For BPMN tools: opens in Camunda Modeler, bpmn.io, Signavio',
   },
 ];
 

@@ -124,7 +124,7 @@ export function ImportDialog({ review, onClose }: ImportDialogProps) {
         <Refusal review={review} />
         <div className="dialog__actions">
           <button type="button" className="button button--primary" onClick={onClose}>
-            Close
+            OK
           </button>
         </div>
       </Dialog>

@@ -1,0 +1,254 @@
+// The interop package declares bpmn-moddle, which ships no types for its entry.
+/// <reference path="../../../packages/interop/src/bpmn/bpmn-moddle.d.ts" />
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { importFile } from '@procmap/interop';
+import { expectAccessible } from './axe';
+import { expectConnected, step, storedMap } from './editor-helpers';
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'packages', 'interop', 'fixtures');
+const INVOICE = join(fixtures, 'bpmn', 'miwg-C.1.0.bpmn');
+
+/** What procmap makes of the invoice file, read here as the page will read it. */
+async function invoiceMap() {
+  const imported = await importFile(readFileSync(INVOICE, 'utf8'), { name: 'miwg-C.1.0.bpmn' });
+  if (!imported.ok) throw new Error(imported.message);
+  return imported;
+}
+
+/** Picks `path` with the Import button's file picker. */
+async function pickFile(page: Page, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import a file…' }).click();
+  await (await chooser).setFiles(path);
+}
+
+/** Drags a file of this name and text over the home page and drops it there. */
+async function dropFile(page: Page, name: string, text: string) {
+  const dataTransfer = await page.evaluateHandle(
+    ([n, t]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([t], n, { type: 'text/csv' }));
+      return transfer;
+    },
+    [name, text] as const,
+  );
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await expect(page.getByTestId('drop-overlay')).toBeVisible();
+  await expect(page.getByTestId('drop-overlay')).toContainText('Drop the file to import it');
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(page.getByTestId('drop-overlay')).toHaveCount(0);
+}
+
+/** Every map-creating request the page sends. */
+function createRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/maps' && r.method() === 'POST') seen.push(r.url());
+  });
+  return seen;
+}
+
+test('a BPMN file picked with the button is reviewed with its notes, then created and opened', async ({
+  page,
+}) => {
+  const expected = await invoiceMap();
+  // The importers load on the first import only, and slowly here, to see the page say so.
+  const loaded: string[] = [];
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.context().route(/\/assets\/ImportDialog-[^/]*\.js$/, async (route) => {
+    loaded.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'procmap' })).toBeVisible();
+  expect(loaded).toEqual([]);
+  await pickFile(page, INVOICE);
+  await expect(page.getByTestId('import-status')).toHaveText('Reading miwg-C.1.0.bpmn…');
+  await expect(page.getByRole('button', { name: 'Reading…' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await expect.poll(() => loaded.length).toBe(1);
+  release();
+
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByRole('heading', { name: 'Import “miwg-C.1.0.bpmn”' })).toBeVisible();
+  const { roles, steps, flows } = expected.map;
+  await expect(dialog.getByTestId('import-summary')).toContainText(
+    `This BPMN 2.0 diagram becomes a new map with ${roles.length} roles (lanes), ${steps.length} steps and ${flows.length} flows`,
+  );
+  const notes = dialog.getByRole('list', { name: 'What was approximated' }).getByRole('listitem');
+  await expect(notes).toHaveText(expected.notes.map((n) => n.message));
+  await expect(dialog.getByLabel('Title of the new map')).toHaveValue(expected.map.title);
+  await expectAccessible(page, 'the review of a BPMN file', {
+    include: '[data-testid="import-dialog"]',
+  });
+
+  await dialog.getByRole('button', { name: 'Create map' }).click();
+  await expect(page).toHaveURL(/\/m\/[^/]+#token=/);
+  await expectConnected(page);
+  await expect(page.getByTestId('step')).toHaveCount(steps.length);
+  await expect(step(page, 'Scan Invoice')).toBeVisible();
+  await expect(page.getByTestId('lane')).toHaveCount(roles.length);
+
+  // Listed among this browser's maps, like a map made from a template.
+  await page.goto('/');
+  await expect(page.getByTestId('map-list').getByRole('link', { name: 'C.1.0' })).toBeVisible();
+});
+
+const SHEET = [
+  'Step,Owner,Minutes,Wait (h)',
+  'Receive referral,Clerk,5,1',
+  'Triage referral,Nurse,10,x',
+  'Book clinic,Clerk,3,24',
+].join('\n');
+
+test('a spreadsheet dropped on the page is previewed; a column read differently changes the map made', async ({
+  page,
+}) => {
+  const requests = createRequests(page);
+  await page.goto('/');
+  await dropFile(page, 'referrals.csv', SHEET);
+
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByRole('heading', { name: 'Import “referrals.csv”' })).toBeVisible();
+  await expect(dialog.getByTestId('import-column')).toHaveCount(4);
+  const minutes = dialog.getByLabel('Read “Minutes” as');
+  await expect(dialog.getByLabel('Read “Step” as')).toHaveValue('label');
+  await expect(dialog.getByLabel('Read “Owner” as')).toHaveValue('role');
+  await expect(minutes).toHaveValue('');
+  await expect(dialog.getByTestId('import-column').nth(1)).toContainText('Clerk · Nurse · Clerk');
+  await expect(dialog.getByTestId('import-problems')).toContainText('Row 3');
+  await expect(dialog.getByTestId('import-summary')).toContainText('2 roles (lanes)');
+  await expectAccessible(page, 'the preview of a spreadsheet', {
+    include: '[data-testid="import-dialog"]',
+  });
+
+  // The minutes column read as the process time; the owners ignored: one lane for every step.
+  await minutes.selectOption({ label: 'Process time' });
+  await expect(dialog.getByTestId('import-column-status')).toContainText(
+    '“Minutes” is now read as Process time.',
+  );
+  await dialog.getByLabel('Read “Owner” as').selectOption({ label: 'Ignored' });
+  await expect(dialog.getByTestId('import-summary')).toContainText('1 role (lane)');
+  expect(requests).toHaveLength(0);
+
+  await dialog.getByRole('button', { name: 'Create map' }).click();
+  await expect(page).toHaveURL(/\/m\/[^/]+#token=/);
+  await expectConnected(page);
+  await expect(step(page, 'Triage referral')).toBeVisible();
+  const stored = await storedMap(page);
+  expect(stored.roles).toHaveLength(1);
+  const byLabel = new Map(
+    stored.steps.map((s) => [s.label, s as typeof s & { processTime?: number }]),
+  );
+  expect(byLabel.get('Receive referral')?.processTime).toBe(5);
+  expect(byLabel.get('Triage referral')?.processTime).toBe(10);
+  expect(requests).toHaveLength(1);
+});
+
+test('a file with a document type is refused with its line, and no map is created', async ({
+  page,
+}) => {
+  const requests = createRequests(page);
+  await page.goto('/');
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'entities.bpmn',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(
+      '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY e "x">]>\n<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"/>\n',
+    ),
+  });
+  const dialog = page.getByTestId('import-dialog');
+  await expect(
+    dialog.getByRole('heading', { name: '“entities.bpmn” cannot be imported' }),
+  ).toBeVisible();
+  await expect(dialog.getByRole('alert')).toContainText(/^Line 2, column 1: .*document type/);
+  await expect(dialog.getByRole('button', { name: 'Create map' })).toHaveCount(0);
+  await expectAccessible(page, 'an import refused', { include: '[data-testid="import-dialog"]' });
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Import a file…' })).toBeFocused();
+  await expect(page).toHaveURL(/\/$/);
+  expect(requests).toEqual([]);
+});
+
+test('by keyboard only: to the Import button, a file, Escape back to the button, then Create map', async ({
+  page,
+}) => {
+  const expected = await invoiceMap();
+  await page.goto('/');
+  const button = page.getByRole('button', { name: 'Import a file…' });
+  for (let i = 0; i < 20 && !(await button.evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(button).toBeFocused();
+
+  let chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(INVOICE);
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog).toBeVisible();
+  // The keyboard is in the dialog; Escape closes it and gives it back to the button.
+  await expect(dialog.locator(':focus')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(button).toBeFocused();
+
+  chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(INVOICE);
+  await expect(dialog).toBeVisible();
+  const create = dialog.getByRole('button', { name: 'Create map' });
+  const title = dialog.getByLabel('Title of the new map');
+  // Tab order: close, title, Cancel, Create map (the notes are text, not stops).
+  for (let i = 0; i < 10 && !(await title.evaluate((t) => t === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(title).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Invoice handling by keyboard');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(create).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/m\/[^/]+#token=/);
+  await expectConnected(page);
+  await expect(page.getByTestId('map-title')).toHaveText('Invoice handling by keyboard');
+  await expect(page.getByTestId('step')).toHaveCount(expected.map.steps.length);
+});
+
+test('a procmap map file is created as it is, with its scenarios', async ({ page }) => {
+  const path = join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'examples',
+    'referral-scenarios.procmap.json',
+  );
+  const file = JSON.parse(readFileSync(path, 'utf8')) as {
+    title: string;
+    steps: unknown[];
+    scenarios: unknown[];
+  };
+  await page.goto('/');
+  await pickFile(page, path);
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-summary')).toContainText(`${file.steps.length} steps`);
+  await expect(dialog.getByTestId('import-summary')).toContainText(
+    `${file.scenarios.length} scenario`,
+  );
+  await dialog.getByRole('button', { name: 'Create map' }).click();
+  await expectConnected(page);
+  const stored = (await storedMap(page)) as unknown as { title: string; scenarios: unknown[] };
+  expect(stored.title).toBe(file.title);
+  expect(stored.scenarios).toHaveLength(file.scenarios.length);
+});
