@@ -85,8 +85,8 @@ export function buildMap(
     version: CURRENT_VERSION,
     ...(header.id === undefined ? {} : { id: header.id }),
     title: fitLabel(titleOf(definitions, collaborations, processes)).label,
-    ...(header.settings === undefined ? {} : { settings: header.settings }),
     ...(description.length > 0 ? { description: description.join('\n\n') } : {}),
+    ...(header.settings === undefined ? {} : { settings: header.settings }),
     roles,
     steps: built.steps.map(({ notes, ...step }) =>
       notes.length > 0 ? { ...step, notes: notes.join('\n\n') } : step,
