@@ -42,7 +42,7 @@ export function attachBranches(
   };
   for (const b of boundaries) {
     const host = one(b, 'attachedToRef')?.id;
-    if (host === undefined || b.id === undefined) continue;
+    if (host === undefined || b.id === undefined || host === b.id) continue;
     if (compensates(b)) linkCompensation(graph, b, artifacts, made, nameOf(host));
     else push(host, b.id, flag(b, 'cancelActivity', true));
   }
