@@ -6,6 +6,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { importFile } from '@procmap/interop';
 import { expectAccessible } from './axe';
 import { expectConnected, step, storedMap } from './editor-helpers';
+import { expectInWindow, expectReflows, PHONE } from './reflow-helpers';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'packages', 'interop', 'fixtures');
 const INVOICE = join(fixtures, 'bpmn', 'miwg-C.1.0.bpmn');
@@ -251,4 +252,29 @@ test('a procmap map file is created as it is, with its scenarios', async ({ page
   const stored = (await storedMap(page)) as unknown as { title: string; scenarios: unknown[] };
   expect(stored.title).toBe(file.title);
   expect(stored.scenarios).toHaveLength(file.scenarios.length);
+});
+
+test('at 320 px the preview reflows: no sideways scrolling, every menu and button in reach', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE);
+  await page.goto('/');
+  await expectReflows(page, 'the home page with Import at 320 px');
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'a sheet with a long name for a narrow window.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${SHEET}\nA step whose label is long enough to wrap many times,Clerk,1,1`),
+  });
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByTestId('import-column')).toHaveCount(4);
+  await expectReflows(page, 'the spreadsheet preview at 320 px');
+  const menu = dialog.getByLabel('Read “Wait (h)” as');
+  await menu.scrollIntoViewIfNeeded();
+  await expectInWindow(page, menu, 'the last column’s menu', true);
+  const create = dialog.getByRole('button', { name: 'Create map' });
+  await create.scrollIntoViewIfNeeded();
+  await expectInWindow(page, create, 'Create map');
+  await expectAccessible(page, 'the spreadsheet preview at 320 px', {
+    include: '[data-testid="import-dialog"]',
+  });
 });

@@ -86,7 +86,11 @@ export function CsvColumns({
                         </option>
                       ))}
                     </select>
-                    {c.unit && <span className="muted"> in {UNIT_NAMES[c.unit] ?? c.unit}</span>}
+                    {c.unit && (
+                      <span className="import-columns__unit muted">
+                        Bare numbers in {UNIT_NAMES[c.unit] ?? c.unit}
+                      </span>
+                    )}
                   </td>
                   <td className="import-columns__samples">
                     {c.samples.length > 0 ? (
