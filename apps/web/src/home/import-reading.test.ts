@@ -28,6 +28,18 @@ describe('the review of a file before a map is made of it', () => {
     expect(validateMap(review.map).ok).toBe(true);
   });
 
+  it('given a draw.io diagram of swimlanes, then a map from it', async () => {
+    const text = readFileSync(
+      join(root, 'packages', 'interop', 'fixtures', 'drawio', 'basic-swimlanes.xml'),
+      'utf8',
+    );
+    const review = await reviewFile('swimlanes.xml', text);
+    expect(review).toMatchObject({ kind: 'map', format: 'drawio' });
+    if (review.kind !== 'map') return;
+    expect(review.map.steps.length).toBeGreaterThan(0);
+    expect(validateMap(review.map).ok).toBe(true);
+  });
+
   it('given XML with a document type, then a refusal with its line, and no map', async () => {
     const text =
       '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"/>';
