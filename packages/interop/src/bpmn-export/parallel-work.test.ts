@@ -3,11 +3,11 @@ import { mapBuilder } from '@procmap/test-kit';
 import { describe, expect, it } from 'vitest';
 import { exportBpmn } from './export-bpmn';
 import { findParallelWork } from './parallel-work';
-import { boundsOf, type El, el, list, parseBpmn } from './test-helpers';
+import { boundsOf, type El, el, incomingOf, list, outgoingOf, parseBpmn } from './test-helpers';
 
 /** Ids of the elements after `node` along its outgoing flows. */
-const next = (node: El) => list(node.outgoing).map((f) => el(f.targetRef));
-const prev = (node: El) => list(node.incoming).map((f) => el(f.sourceRef));
+const next = (node: El) => outgoingOf(node).map((f) => el(f.targetRef));
+const prev = (node: El) => incomingOf(node).map((f) => el(f.sourceRef));
 const ids = (nodes: readonly El[]) => nodes.map((n) => n.id).sort();
 
 /** Two roles; A hands work to B and C at once, and D waits for both. */

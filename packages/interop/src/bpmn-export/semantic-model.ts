@@ -14,9 +14,10 @@ import { xmlText } from './xml-text';
 
 /*
  * The BPMN semantic model of a map: one process with a lane per role, a flow node per step and
- * per added gateway, and the sequence flows, every one linked both ways (sourceRef/targetRef and
- * the nodes' incoming/outgoing). procmap's fields go in procmap attributes
- * (extension-attributes.ts); notes become documentation.
+ * per added gateway, and the sequence flows between them (sourceRef/targetRef). The nodes'
+ * incoming/outgoing lists are not written: BPMN derives them from the flows' ends, and they would
+ * be a fifth of the file's elements (docs/interop/bpmn-export.md). procmap's fields go in
+ * procmap attributes (extension-attributes.ts); notes become documentation.
  */
 
 /** The BPMN element each step kind becomes. */
@@ -101,8 +102,6 @@ export function semanticModel(
   const nodes = graph.nodes.map((node) =>
     node.kind === 'step' ? stepElement(moddle, node) : gatewayElement(moddle, node),
   );
-  const incoming: ModdleElement[][] = nodes.map(() => []);
-  const outgoing: ModdleElement[][] = nodes.map(() => []);
   const flows = graph.flows.map((f) => {
     const props: Record<string, unknown> = {
       id: f.id,
@@ -118,13 +117,7 @@ export function semanticModel(
         ? { ...originalId(f.flow.id, f.id), ...flowAttributes(f.flow) }
         : generatedAttribute('flow'),
     );
-    (outgoing[f.source] as ModdleElement[]).push(element);
-    (incoming[f.target] as ModdleElement[]).push(element);
     return element;
-  });
-  nodes.forEach((node, i) => {
-    if ((incoming[i] as ModdleElement[]).length > 0) node.incoming = incoming[i];
-    if ((outgoing[i] as ModdleElement[]).length > 0) node.outgoing = outgoing[i];
   });
 
   const members: ModdleElement[][] = graph.lanes.map(() => []);

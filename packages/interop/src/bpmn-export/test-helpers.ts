@@ -69,6 +69,17 @@ export function exampleMaps(): [string, ProcessMap][] {
     .map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8')) as ProcessMap]);
 }
 
+/** The sequence flows beside `node` in its process (or sub-process), in file order. */
+function flowsBeside(node: El): El[] {
+  return list(el(node.$parent).flowElements).filter((e) => e.$type === 'bpmn:SequenceFlow');
+}
+
+/** The flows leaving `node`, found by their sourceRef (the export writes no `outgoing`). */
+export const outgoingOf = (node: El): El[] => flowsBeside(node).filter((f) => f.sourceRef === node);
+
+/** The flows entering `node`, found by their targetRef (the export writes no `incoming`). */
+export const incomingOf = (node: El): El[] => flowsBeside(node).filter((f) => f.targetRef === node);
+
 /** The element's bounds, or undefined when it has no shape. */
 export function boundsOf(di: ReadonlyMap<string, El>, id: string) {
   const shape = di.get(id);
