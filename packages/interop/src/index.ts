@@ -10,6 +10,8 @@ export type {
   CsvProblemCode,
 } from './csv/index';
 export { CSV_FIELDS, importCsv, previewCsv } from './csv/index';
+export type { DecodedFile } from './decode-file';
+export { decodeFile } from './decode-file';
 export type { DetectedFormat } from './detect-format';
 export { detectFormat } from './detect-format';
 export type { DrawioOptions } from './drawio/import-drawio';
