@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAdminToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
-import { MapError, type MapService } from '../maps/map-service';
+import { type CreatedMap, MapError, type MapService } from '../maps/map-service';
 import { linkOrigin, requireKnownHost } from './allowed-hosts';
 import { clientAddress } from './client-address';
 import type { CreateRateLimit } from './create-rate-limit';
@@ -30,7 +30,7 @@ export interface ApiGuards {
 
 const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{1,64})(\/access|\/view-link|\/compare)?$/;
 const EXPORT_PATH =
-  /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/(export\.svg|export\.pdf|export\.csv|report\.pdf)$/;
+  /^\/api\/maps\/([A-Za-z0-9_-]{1,64})\/(export\.svg|export\.pdf|export\.csv|export[./]bpmn|report\.pdf)$/;
 
 function bearer(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
@@ -50,6 +50,12 @@ function requireAdmin(req: IncomingMessage, config: ServerConfig): void {
   if (!isAdminToken(presented, config.adminToken)) {
     throw new HttpError('admin-token-invalid', 'the admin token is wrong');
   }
+}
+
+/** Whether a body is declared as JSON (a map file); anything else may be a file to import. */
+function isJsonBody(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
 }
 
 const methodNotAllowed = (res: ServerResponse, allow: string) => {
@@ -73,14 +79,23 @@ export async function handleApi(
         // With an admin token only its holder creates maps; without one, anyone may, at a pace.
         if (config.adminToken) requireAdmin(req, config);
         else ctx.creates.take(clientAddress(req));
-        const body = await readJson(req, config.limits.maxMessageBytes);
-        const created = await maps.create(body);
-        const base = linkOrigin(req, config);
-        sendJson(res, 201, {
-          ...created,
-          editUrl: `${base}/m/${created.id}#token=${created.editToken}`,
-          viewUrl: `${base}/m/${created.id}#token=${created.viewToken}`,
-        });
+        const links = (created: CreatedMap) => {
+          const base = linkOrigin(req, config);
+          return {
+            ...created,
+            editUrl: `${base}/m/${created.id}#token=${created.editToken}`,
+            viewUrl: `${base}/m/${created.id}#token=${created.viewToken}`,
+          };
+        };
+        if (isJsonBody(req)) {
+          const body = await readJson(req, config.limits.maxMessageBytes);
+          sendJson(res, 201, links(await maps.create(body)));
+        } else {
+          // A file to import (BPMN, CSV, draw.io): its code loads on the first import only.
+          const { createFromImport } = await import('./import-route');
+          const made = await createFromImport(req, res, url, maps);
+          if (made.ok) sendJson(res, 201, { ...links(made.created), importNotes: made.notes });
+        }
       } else if (req.method === 'GET') {
         // Titles can be sensitive: nobody lists them unless an admin token is configured.
         if (!config.adminToken) {
@@ -99,7 +114,8 @@ export async function handleApi(
       // Downloads for stakeholders: any token that can view the map may export it.
       if (req.method !== 'GET') methodNotAllowed(res, 'GET');
       const id = exported[1] as string;
-      const kind = exported[2] as ExportKind;
+      // export/bpmn is the same download as export.bpmn.
+      const kind = (exported[2] as string).replace('/', '.') as ExportKind;
       const token = url.searchParams.get('token') ?? bearer(req);
       await maps.authorize(id, token, 'view');
       // The options first (a scenario or steps the map lacks is a 400 that never takes a

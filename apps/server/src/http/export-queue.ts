@@ -4,7 +4,7 @@ import type { ExportJob, ExportKind, RenderedExport } from './export-routes';
 import { HttpError } from './respond';
 
 /*
- * Who waits for which export. Two lanes, each with its own thread: SVG and CSV (quick) and
+ * Who waits for which export. Two lanes, each with its own thread: SVG, CSV and BPMN (quick) and
  * PDF and report (slow), so a picture never waits behind someone's queue of reports. In each
  * lane, jobs run one at a time in the order they were admitted, and a lane admits at most
  * `perClient` jobs (waiting or running) per client — its address and the token it exports
@@ -15,10 +15,10 @@ import { HttpError } from './respond';
 export type LaneName = 'quick' | 'slow';
 
 export const laneOf = (kind: ExportKind): LaneName =>
-  kind === 'export.svg' || kind === 'export.csv' ? 'quick' : 'slow';
+  kind === 'export.svg' || kind === 'export.csv' || kind === 'export.bpmn' ? 'quick' : 'slow';
 
 const WHAT: Record<LaneName, string> = {
-  quick: 'SVG or CSV exports',
+  quick: 'SVG, CSV or BPMN exports',
   slow: 'PDF exports or reports',
 };
 

@@ -23,24 +23,27 @@ import { HttpError } from './respond';
 import { scenarioIds, scenarioOption, UNKNOWN_SCENARIO } from './scenario-refusal';
 
 /*
- * GET /api/maps/<id>/export.svg | export.pdf | export.csv | report.pdf ?token=<edit or view>:
+ * GET /api/maps/<id>/export.svg | export.pdf | export.csv | export.bpmn | report.pdf
+ * ?token=<edit or view>:
  * the map as a stakeholder receives it, downloaded as an attachment named after its title.
  * Query options: page=A4|A3|Letter, landscape=1, fit=1 or tile=1 (default: readable size,
  * tiled if needed), table=steps|findings (CSV),
  * findings=0 and comments=0 (no badges, no markers), steps=<id>,<id> (only those steps: SVG
  * and PDF, whose pictures can be cropped; every id must be one of the map's steps),
  * scenario=<id> (that scenario's process; the report: its case study against the as-is; the
- * steps must then be the scenario's, and the download is named after it too).
+ * steps must then be the scenario's, and the download is named after it too). BPMN 2.0 is
+ * written by the interop package's writer, which the export package leaves to its caller.
  * The formats, the checks of these options and their refusals are @procmap/export's.
  */
 
-export type ExportKind = 'export.svg' | 'export.pdf' | 'export.csv' | 'report.pdf';
+export type ExportKind = 'export.svg' | 'export.pdf' | 'export.csv' | 'export.bpmn' | 'report.pdf';
 
 /** The formats the API serves, by their download names (no PNG: rasterising needs a browser). */
 const FORMAT_OF: Readonly<Record<ExportKind, ExportFormatId>> = {
   'export.svg': 'svg',
   'export.pdf': 'pdf',
   'export.csv': 'csv',
+  'export.bpmn': 'bpmn',
   'report.pdf': 'report',
 };
 
@@ -182,12 +185,18 @@ function suffixOf(request: ExportRequest): string {
   return extension;
 }
 
+/** The interop package's BPMN writer, loaded by the first BPMN export only. */
+async function writeBpmn(map: ProcessMap): Promise<string> {
+  const { exportBpmn } = await import('@procmap/interop');
+  return exportBpmn(map);
+}
+
 /** Renders one export (CPU-heavy for big maps: the server runs it on its export thread). */
 export async function renderJob(
   job: ExportJob,
   fonts: () => Promise<ExportFonts>,
 ): Promise<RenderedExport> {
-  const rendered = await renderExport(job.map, job.request, { fonts });
+  const rendered = await renderExport(job.map, job.request, { fonts, bpmn: writeBpmn });
   return { body: rendered.body, type: rendered.mediaType, suffix: suffixOf(job.request) };
 }
 

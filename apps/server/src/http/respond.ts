@@ -68,6 +68,11 @@ export function requireJsonBody(req: IncomingMessage): void {
       );
     }
   }
+  requireIdentityEncoding(req);
+}
+
+/** Refuses (415) a body sent compressed: only `identity` (or no `Content-Encoding`) is read. */
+export function requireIdentityEncoding(req: IncomingMessage): void {
   const encoding = req.headers['content-encoding'];
   const codings = (encoding ?? '')
     .split(',')
@@ -82,6 +87,28 @@ export function requireJsonBody(req: IncomingMessage): void {
 }
 
 /**
+ * A request's body, refused (413, `tooLarge` as the message) as soon as it is known to be over
+ * `limit` bytes: by its declared length before a byte is read, else while it streams in, so a
+ * body over the limit is never held in memory.
+ */
+export async function readBody(
+  req: IncomingMessage,
+  limit: number,
+  tooLarge = `the body is larger than ${limit} bytes`,
+): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw new HttpError('too-large', tooLarge);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError('too-large', tooLarge);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
  * Reads a request body as JSON: refuses a body not declared as JSON (415, see
  * `requireJsonBody`), more than `limit` bytes (413), bytes that are not UTF-8 (400) and
  * anything that does not parse (400, with where it stopped). A leading byte-order mark is
@@ -89,21 +116,11 @@ export function requireJsonBody(req: IncomingMessage): void {
  */
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   requireJsonBody(req);
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    throw new HttpError('too-large', `the body is larger than ${limit} bytes`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError('too-large', `the body is larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
+  const bytes = await readBody(req, limit);
   let text: string;
   try {
     // Fatal: a stray byte would otherwise become U+FFFD and be stored as if it had been sent.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new HttpError('invalid-utf8', 'the body is not valid UTF-8: send JSON as UTF-8');
   }
