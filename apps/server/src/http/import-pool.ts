@@ -4,8 +4,8 @@ import type { ImportJob } from './run-import';
 
 /*
  * The import thread, started on the first import and kept: parsing a large file is CPU work
- * (about half a second for a 1 MB spreadsheet), and on the main thread it would stall every
- * map's sync. Imports run one at a time, in the order they came; a thread that dies fails its
+ * (half a second or more for a 1 MB spreadsheet, ten seconds or more at the limit), and on the
+ * main thread it would stall every map's sync. Imports run one at a time, in the order they came; a thread that dies fails its
  * imports and is replaced on the next one. (The export threads are export-pool.ts's.)
  */
 

@@ -1,5 +1,5 @@
 // The import thread: reads BPMN, CSV and draw.io files off the server's main thread, so a big
-// spreadsheet (a second or more for 10 MB) never holds up anyone's sync. It runs the TypeScript
+// spreadsheet (ten seconds or more at 10 MB) never holds up anyone's sync. It runs the TypeScript
 // sources through tsx, like the server itself.
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
