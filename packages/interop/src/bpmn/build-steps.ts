@@ -4,6 +4,7 @@ import type { GEdge, Graph } from './graph';
 import type { IdPool } from './ids';
 import { fitLabel, hadLineBreaks, probabilityIn } from './labels';
 import type { ProcmapData } from './read-procmap';
+import { durationMinutes } from './timer-duration';
 
 /*
  * The graph's nodes as steps and its edges as flows: labels made single-line and cut to the
@@ -61,6 +62,12 @@ export interface Placing {
   readonly data: ProcmapData;
 }
 
+/** The wait a timer's duration gives, in minutes, when it has a readable one. */
+function timerWait(el: Element | undefined): number | undefined {
+  const def = list(el, 'eventDefinitions').find((d) => d.$type === 'bpmn:TimerEventDefinition');
+  return def ? durationMinutes(text(one(def, 'timeDuration'), 'body')) : undefined;
+}
+
 function timerText(el: Element | undefined): string {
   const def = list(el, 'eventDefinitions').find((d) => d.$type === 'bpmn:TimerEventDefinition');
   if (!def) return '';
@@ -97,7 +104,10 @@ export function buildSteps(graph: Graph, ids: IdPool, placing: Placing): Built {
     const vertical = placing.vertical(node.id);
     if (shape) along.set(id, { at: alongFlow(shape, vertical), vertical });
     else counts.unplaced++;
+    // A timer's duration is the delay's wait, unless procmap's own attribute says it.
+    const wait = node.kind === 'delay' ? timerWait(node.element) : undefined;
     steps.push({
+      ...(wait === undefined ? {} : { waitTime: wait }),
       ...placing.data.stepFields(node.element),
       id,
       roleId: placing.roleOf(node.id),
