@@ -155,6 +155,30 @@ test('a spreadsheet dropped on the page is previewed; a column read differently 
   expect(requests).toHaveLength(1);
 });
 
+test('two files dropped at once are refused, and the keyboard goes back to the Import button', async ({
+  page,
+}) => {
+  const requests = createRequests(page);
+  await page.goto('/');
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['Step\nOne'], 'one.csv', { type: 'text/csv' }));
+    transfer.items.add(new File(['Step\nTwo'], 'two.csv', { type: 'text/csv' }));
+    return transfer;
+  });
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByRole('heading', { name: 'Nothing was imported' })).toBeVisible();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Drop one file at a time: 2 files were dropped, none was read.',
+  );
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Import a file…' })).toBeFocused();
+  expect(requests).toEqual([]);
+});
+
 test('a file with a document type is refused with its line, and no map is created', async ({
   page,
 }) => {

@@ -30,7 +30,7 @@ export function ImportControl({ disabled }: { disabled: boolean }) {
   /** Reads the file (or shows why a drop was refused) and opens the review. */
   const review = async (file: File | { refused: string }, name: string) => {
     setFailure('');
-    setReading(`Reading ${name}…`);
+    setReading('refused' in file ? 'Opening…' : `Reading ${name}…`);
     try {
       const module = await import('./ImportDialog');
       await painted();
@@ -41,7 +41,8 @@ export function ImportControl({ disabled }: { disabled: boolean }) {
             (await module.reviewFile(name, decodeText(new Uint8Array(await file.arrayBuffer())))));
       setOpened({ review: found, Dialog: module.ImportDialog });
     } catch (e) {
-      setFailure(`“${name}” could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      const why = e instanceof Error ? e.message : String(e);
+      setFailure(`${name ? `“${name}”` : 'The file'} could not be read: ${why}`);
     } finally {
       setReading(null);
     }
@@ -79,7 +80,7 @@ export function ImportControl({ disabled }: { disabled: boolean }) {
       setDragging(false);
       if (!idle.current) return;
       const file = droppedFile(e.dataTransfer?.files);
-      void reviewLatest.current(file, 'refused' in file ? 'the dropped files' : file.name);
+      void reviewLatest.current(file, 'refused' in file ? '' : file.name);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

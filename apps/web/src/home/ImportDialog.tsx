@@ -117,7 +117,7 @@ export function ImportDialog({ review, onClose }: ImportDialogProps) {
   if (review.kind === 'refused') {
     return (
       <Dialog
-        title={`“${review.name}” cannot be imported`}
+        title={review.name ? `“${review.name}” cannot be imported` : 'Nothing was imported'}
         onClose={onClose}
         testId="import-dialog"
       >
