@@ -130,7 +130,7 @@ Exit codes:
   0   imported (what was approximated does not change the exit code)
   1   refused: not a file procmap can import (malformed, unsafe, not recognised, too large,
       or nothing to make a map of)
-  2   the file is missing or unreadable, or not UTF-8 text; the output cannot be written; or
+  2   the file is missing or unreadable; the output cannot be written; or
       the command was misused
 
 Examples:

@@ -1,11 +1,12 @@
 import { type FileHandle, open } from 'node:fs/promises';
-import { MAX_IMPORT_BYTES } from '@procmap/interop';
+import { decodeFile, MAX_IMPORT_BYTES } from '@procmap/interop';
 import { describeReadFailure } from './read-map-file';
 
 /*
  * Reading a file to import (`procmap import`): its size on disk is checked before a byte is
  * read, so a file over the import limit is refused without filling memory; then it is decoded
- * as UTF-8 (a byte-order mark is dropped). What the bytes say is the importer's business.
+ * in the encoding it was written in (decodeFile: a byte-order mark, an XML declaration, UTF-8,
+ * else Excel's Windows-1252). What the text says is the importer's business.
  */
 
 export type ImportFileRead =
@@ -22,8 +23,6 @@ const unreadable = (message: string): ImportFileRead => ({
   kind: 'unreadable',
   message,
 });
-
-const utf8 = new TextDecoder('utf-8', { fatal: true }); // strips a leading BOM
 
 /** `10 MiB` for the limit, `10.4 MiB` for a size. */
 export function mebibytes(bytes: number): string {
@@ -68,12 +67,5 @@ export async function readImportFile(path: string): Promise<ImportFileRead> {
   } catch (err) {
     return unreadable(describeReadFailure(err).message);
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return unreadable('the file is UTF-16 text; save it as UTF-8');
-  }
-  try {
-    return { ok: true, text: utf8.decode(bytes) };
-  } catch {
-    return unreadable('the file is not UTF-8 text; save it as UTF-8');
-  }
+  return { ok: true, text: decodeFile(bytes).text };
 }

@@ -64,6 +64,11 @@ export const REFUSALS = {
   'empty-body': { status: 400, kind: 'request', user: 'Nothing was sent.' },
   'not-json': { status: 400, kind: 'request', user: 'That is not a procmap map file.' },
   'invalid-utf8': { status: 400, kind: 'request', user: 'That file is not UTF-8 text.' },
+  'import-refused': {
+    status: 400,
+    kind: 'request',
+    user: 'That file could not be imported: nothing was created.',
+  },
   'invalid-map': {
     status: 400,
     kind: 'request',

@@ -223,13 +223,28 @@ describe('procmap import', () => {
       expect(existsSync(out)).toBe(false);
     });
 
-    it('given a UTF-16 file, asks for UTF-8 (exit 2)', async () => {
-      const { code, stderr, file } = await refused(
-        'wide.csv',
-        new Uint8Array([0xff, 0xfe, 0x53, 0x00, 0x0a, 0x00]),
+    it('given Excel’s UTF-16 "Unicode text" or its Windows-1252 CSV, keeps every letter', async () => {
+      const text = 'Step\tRole\nTri – 5 €\tInfirmière\n';
+      const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+      const cp1252 = Buffer.from(
+        [
+          ...Buffer.from('Step,Role\nTri ', 'latin1'),
+          0x96,
+          ...Buffer.from(' 5 ', 'latin1'),
+          0x80,
+        ].concat([...Buffer.from(',Infirmi', 'latin1'), 0xe8, ...Buffer.from('re\n', 'latin1')]),
       );
-      expect(code).toBe(2);
-      expect(stderr).toBe(`procmap import: ${file}: the file is UTF-16 text; save it as UTF-8\n`);
+      for (const [name, bytes] of [
+        ['unicode.txt.csv', utf16],
+        ['excel.csv', cp1252],
+      ] as const) {
+        const file = await dir.write(name, bytes);
+        const { code, stdout, stderr } = await importRun(file);
+        expect(code, stderr).toBe(0);
+        const map = validMap(stdout);
+        expect(map.steps.map((s) => s.label)).toContain('Tri – 5 €');
+        expect(map.roles.map((r) => r.name)).toEqual(['Infirmière']);
+      }
     });
   });
 

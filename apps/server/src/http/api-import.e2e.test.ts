@@ -161,13 +161,27 @@ describe('POST /api/maps with a file to import (real server process)', { timeout
     ]) {
       expect(reply.json.error.message).toContain(type);
     }
-    expectError(await post(CSV, 'text/csv; charset=windows-1252'), 415, 'unsupported-media-type');
     expect(await mapCount()).toBe(before);
   });
 
-  it('given bytes that are not UTF-8, answers 400 invalid-utf8', async () => {
-    const latin1 = Buffer.from('Step\nCaf\xe9\n', 'latin1');
-    expectError(await post(latin1, 'text/csv'), 400, 'invalid-utf8');
+  it('given a CSV as Excel saves it (Windows-1252, not UTF-8), keeps its accents and euro sign', async () => {
+    // "Café – 5 €" in Windows-1252: é 0xE9, en dash 0x96, euro 0x80.
+    const cp1252 = Buffer.from([
+      ...Buffer.from('Step,Role\nCaf', 'latin1'),
+      0xe9,
+      ...Buffer.from(' ', 'latin1'),
+      0x96,
+      ...Buffer.from(' 5 ', 'latin1'),
+      0x80,
+      ...Buffer.from(',Caf', 'latin1'),
+      0xe9,
+      0x0a,
+    ]);
+    const reply = await post(cp1252, 'text/csv; charset=windows-1252');
+    expect(reply.status, reply.text).toBe(201);
+    const map = await read(reply);
+    expect(map.steps.map((s) => s.label)).toContain('Café – 5 €');
+    expect(map.roles.map((r) => r.name)).toEqual(['Café']);
   });
 
   it('given a file over the import limit, answers 413 (declared or streamed) and creates nothing', async () => {

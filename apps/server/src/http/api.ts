@@ -93,8 +93,8 @@ export async function handleApi(
         } else {
           // A file to import (BPMN, CSV, draw.io): its code loads on the first import only.
           const { createFromImport } = await import('./import-route');
-          const made = await createFromImport(req, res, url, maps);
-          if (made.ok) sendJson(res, 201, { ...links(made.created), importNotes: made.notes });
+          const made = await createFromImport(req, url, maps);
+          sendJson(res, 201, { ...links(made.created), importNotes: made.notes });
         }
       } else if (req.method === 'GET') {
         // Titles can be sensitive: nobody lists them unless an admin token is configured.

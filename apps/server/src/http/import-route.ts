@@ -1,8 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ImportNote, MAX_IMPORT_BYTES } from '@procmap/interop';
+import type { IncomingMessage } from 'node:http';
+import { decodeFile, type ImportNote, MAX_IMPORT_BYTES } from '@procmap/interop';
 import type { CreatedMap, MapService } from '../maps/map-service';
 import { ImportThread } from './import-pool';
-import { HttpError, readBody, requireIdentityEncoding, sendJson } from './respond';
+import { HttpError, readBody, requireIdentityEncoding } from './respond';
 import type { ImportBodyFormat } from './run-import';
 
 /*
@@ -24,7 +24,6 @@ export const IMPORT_TYPES: Readonly<Record<string, ImportBodyFormat>> = {
 };
 
 const ACCEPTED = ['application/json', ...Object.keys(IMPORT_TYPES)].join(', ');
-const UTF8 = ['utf-8', 'utf8'];
 /** The longest `?name=` kept: a file name, not a document. */
 const NAME_CHARS = 255;
 
@@ -33,7 +32,9 @@ let thread: ImportThread | undefined;
 /** The format a request's Content-Type names for an import; 415 for any other type. */
 export function importFormatOf(req: IncomingMessage): ImportBodyFormat {
   const declared = req.headers['content-type'];
-  const [type = '', ...params] = (declared ?? '').split(';');
+  // A charset is not refused: the bytes are read as they were written (decodeFile), which is
+  // what a charset would say, and right where a client states one wrongly.
+  const [type = ''] = (declared ?? '').split(';');
   const media = type.trim().toLowerCase();
   const format = Object.hasOwn(IMPORT_TYPES, media) ? IMPORT_TYPES[media] : undefined;
   if (format === undefined) {
@@ -44,21 +45,11 @@ export function importFormatOf(req: IncomingMessage): ImportBodyFormat {
       `the body ${sent}: send a map as application/json, or a file to import as one of ${ACCEPTED}`,
     );
   }
-  for (const param of params) {
-    const [name = '', value = ''] = param.split('=');
-    const charset = value.trim().replace(/^"|"$/g, '').toLowerCase();
-    if (name.trim().toLowerCase() === 'charset' && !UTF8.includes(charset)) {
-      throw new HttpError(
-        'unsupported-media-type',
-        `the body is in charset ${JSON.stringify(charset.slice(0, 40))}: send the file as UTF-8`,
-      );
-    }
-  }
   requireIdentityEncoding(req);
   return format;
 }
 
-/** The body as text: at most MAX_IMPORT_BYTES (413 past it, never all held), UTF-8 (400). */
+/** The body as text: at most MAX_IMPORT_BYTES (413 past it, never all held), decoded as written. */
 async function readImportText(req: IncomingMessage): Promise<string> {
   const mib = MAX_IMPORT_BYTES / (1024 * 1024);
   const bytes = await readBody(
@@ -66,31 +57,24 @@ async function readImportText(req: IncomingMessage): Promise<string> {
     MAX_IMPORT_BYTES,
     `the file is larger than ${MAX_IMPORT_BYTES} bytes (${mib} MiB), the most procmap imports`,
   );
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a byte-order mark
-  } catch {
-    throw new HttpError(
-      'invalid-utf8',
-      'the file is not valid UTF-8: save it as UTF-8 and send it again',
-    );
-  }
+  // UTF-8, UTF-16 by its mark, an XML declaration's encoding, or Excel's Windows-1252.
+  const { text } = decodeFile(bytes);
   if (text.trim() === '')
     throw new HttpError('empty-body', 'the body is empty: send the file to import');
   return text;
 }
 
-export type ImportCreated =
-  | { readonly ok: true; readonly created: CreatedMap; readonly notes: readonly ImportNote[] }
-  | { readonly ok: false };
+export interface ImportCreated {
+  readonly created: CreatedMap;
+  readonly notes: readonly ImportNote[];
+}
 
 /**
- * Imports the request's body and creates its map; a refusal has been answered (400) when
- * `ok` is false. Called once the caller may create maps (admin token or rate limit).
+ * Imports the request's body and creates its map; a file the importer refuses is a 400
+ * `import-refused` (thrown). Called once the caller may create maps (admin token or rate limit).
  */
 export async function createFromImport(
   req: IncomingMessage,
-  res: ServerResponse,
   url: URL,
   maps: MapService,
 ): Promise<ImportCreated> {
@@ -105,10 +89,9 @@ export async function createFromImport(
     createdAt: new Date().toISOString(),
   });
   if (!imported.ok) {
-    const { ok: _, code, ...said } = imported;
-    // `import-refused`, with the importer's own code as the reason.
-    sendJson(res, 400, { error: { code: 'import-refused', reason: code, ...said } });
-    return { ok: false };
+    const { ok: _, code, message, ...place } = imported;
+    // `import-refused`, with the importer's own code as the reason and where in the file.
+    throw new HttpError('import-refused', message, { reason: code, ...place });
   }
-  return { ok: true, created: await maps.create(imported.map), notes: imported.notes };
+  return { created: await maps.create(imported.map), notes: imported.notes };
 }

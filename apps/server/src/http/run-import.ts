@@ -1,5 +1,3 @@
-/// <reference path="../../../../packages/interop/src/bpmn/bpmn-moddle.d.ts" />
-// (The BPMN library's types, declared in the interop package: it has none of its own.)
 import {
   checkXml,
   detectFormat,

@@ -1,3 +1,4 @@
+/// <reference path="../bpmn/bpmn-moddle.d.ts" />
 import { BpmnModdle } from 'bpmn-moddle';
 
 /*

@@ -1,3 +1,4 @@
+/// <reference path="./bpmn-moddle.d.ts" />
 import { BpmnModdle, type ModdleWarning } from 'bpmn-moddle';
 import { type ImportRefusal, refuse } from '../imported';
 import { type Element, is, isElement } from './elements';
