@@ -18,6 +18,12 @@ async function invoiceMap() {
   return imported;
 }
 
+// File choosers are caught from the start: turned on by the first listener, the catching itself
+// takes a moment, and a key press can open the picker sooner than that.
+test.beforeEach(({ page }) => {
+  page.on('filechooser', () => {});
+});
+
 /** Picks `path` with the Import button's file picker. */
 async function pickFile(page: Page, path: string) {
   const chooser = page.waitForEvent('filechooser');

@@ -1,6 +1,6 @@
 import { type ComponentType, useEffect, useRef, useState } from 'react';
 import type { ImportDialogProps, ImportReview } from './ImportDialog';
-import { decodeText, dragHasFiles, droppedFile, IMPORT_ACCEPT } from './import-text';
+import { dragHasFiles, droppedFile, IMPORT_ACCEPT } from './import-text';
 
 /** The import's dialog and what it reviews, once its code (the importers) has loaded. */
 interface Opened {
@@ -38,7 +38,10 @@ export function ImportControl({ disabled }: { disabled: boolean }) {
         'refused' in file
           ? ({ kind: 'refused', name, message: file.refused } as const)
           : (module.tooLarge(name, file.size) ??
-            (await module.reviewFile(name, decodeText(new Uint8Array(await file.arrayBuffer())))));
+            (await module.reviewFile(
+              name,
+              module.fileText(new Uint8Array(await file.arrayBuffer())),
+            )));
       setOpened({ review: found, Dialog: module.ImportDialog });
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);

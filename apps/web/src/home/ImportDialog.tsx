@@ -9,7 +9,7 @@ import { countsText, FORMAT_NAMES, refusalText, titleFromFileName } from './revi
 import { openCreatedMap } from './open-created';
 
 export type { ImportReview } from './import-reading';
-export { reviewFile, tooLarge } from './import-reading';
+export { fileText, reviewFile, tooLarge } from './import-reading';
 
 export interface ImportDialogProps {
   readonly review: ImportReview;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { validateMap } from '@procmap/model';
 import { describe, expect, it } from 'vitest';
 import {
+  fileText,
   importSheet,
   MAX_IMPORT_BYTES,
   previewSheet,
@@ -118,5 +119,20 @@ describe('the review of a file before a map is made of it', () => {
       kind: 'refused',
       message: 'The file is 10.1 MB; procmap imports files up to 10.0 MB.',
     });
+  });
+
+  it('reads a spreadsheet Excel saved in Windows-1252 with its accents', async () => {
+    // "Step\nCafé order £5" in Windows-1252: é is 0xE9 and £ is 0xA3, neither UTF-8 alone.
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('Step\nCaf'),
+      0xe9,
+      ...new TextEncoder().encode(' order '),
+      0xa3,
+      0x35,
+    ]);
+    const review = await reviewFile('orders.csv', fileText(bytes));
+    expect(review.kind).toBe('csv');
+    if (review.kind === 'csv')
+      expect(review.preview.columns[0]?.samples).toEqual(['Café order £5']);
   });
 });

@@ -1,6 +1,7 @@
 import {
   type ColumnOverrides,
   type CsvPreview,
+  decodeFile,
   detectFormat,
   type ImportFormat,
   type Imported,
@@ -19,6 +20,9 @@ import { jsonErrorPlace, titleFromFileName } from './review-text';
  */
 
 export { MAX_IMPORT_BYTES };
+
+/** A file's bytes as text, in the encoding it was written in (a spreadsheet saved by Excel too). */
+export const fileText = (bytes: Uint8Array): string => decodeFile(bytes).text;
 
 /** A file's place in a refusal, from 1. */
 export interface Refused {
