@@ -11,6 +11,9 @@ export default defineConfig({
   root,
   plugins: [react()],
   build: { outDir: `${root}dist`, emptyOutDir: true },
+  // Workers as modules, so what a worker loads on first use (the BPMN writer, in the export
+  // worker) is a chunk of its own, not copied into the worker every PDF export loads.
+  worker: { format: 'es' },
   server: {
     host: '127.0.0.1',
     proxy: {

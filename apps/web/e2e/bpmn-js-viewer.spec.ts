@@ -1,5 +1,3 @@
-// The interop package declares bpmn-moddle, which ships no types for its entry.
-/// <reference path="../../../packages/interop/src/bpmn/bpmn-moddle.d.ts" />
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
