@@ -148,4 +148,13 @@ describe('exportBpmn', () => {
     expect(await exportBpmn(map)).toBe(a);
     expect(JSON.stringify(map)).toBe(before);
   });
+
+  it('carries nothing from one export to the next (one bpmn-moddle serves them all)', async () => {
+    const maps = exampleMaps().map(([, m]) => m);
+    const alone: string[] = [];
+    for (const m of maps) alone.push(await exportBpmn(m));
+    const together = await Promise.all([...maps].reverse().map((m) => exportBpmn(m)));
+    expect(together.reverse()).toEqual(alone);
+    expect(new Set(alone).size).toBe(maps.length);
+  });
 });

@@ -25,11 +25,13 @@ export interface ModdleWriter {
  * One instance serves every export. A bpmn-moddle instance holds the meta-model (its packages,
  * their registry, and a cache of element types built from them) and nothing of any document:
  * elements keep only a link to it, and each toXML makes a writer of its own. Building it costs
- * about a millisecond, and the type cache is warm after the first export.
+ * about a millisecond, so it is built on the first export, not when the package loads; its type
+ * cache is warm from then on.
  */
-const WRITER = new BpmnModdle() as unknown as ModdleWriter;
+let writer: ModdleWriter | undefined;
 
-/** The bpmn-moddle instance the export writes with, typed for writing. */
+/** The bpmn-moddle instance the export writes with (made on first use), typed for writing. */
 export function moddleWriter(): ModdleWriter {
-  return WRITER;
+  writer ??= new BpmnModdle() as unknown as ModdleWriter;
+  return writer;
 }
