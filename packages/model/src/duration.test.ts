@@ -46,6 +46,52 @@ describe('parseDuration', () => {
     if (!result.ok) expect(result.message).toMatch(message);
   });
 
+  it.each([
+    ['0:45', 45],
+    ['00:30', 30],
+    ['1:30', 90],
+    ['1:30:00', 90],
+    ['0:00:30', 0.5],
+    ['45 s', 0.75],
+    ['90 sec', 1.5],
+    ['30 seconds', 0.5],
+    ['1 wk', 2250],
+    ['1w', 2250],
+    ['2 weeks', 4500],
+    ['1 week 2d', 3150],
+    ['1,5', 1.5],
+    ['0,5', 0.5],
+    ['1,5 h', 90],
+    ['0,125 d', 56.25],
+    ['1h 0,5m', 60.5],
+  ])('given "%s" as a sheet writes it, when parsed, then it is %d minutes', (text, minutes) => {
+    expect(parseDuration(text, standard)).toEqual({ ok: true, minutes });
+  });
+
+  it('given a week, when the map works 4 days of 8 hours, then a week is 32 hours', () => {
+    expect(parseDuration('1 wk', { hoursPerDay: 8, daysPerWeek: 4 })).toEqual({
+      ok: true,
+      minutes: 1920,
+    });
+  });
+
+  it.each([
+    ['soon', /not a duration/],
+    ['-0:45', /negative/],
+    ['-1,5', /negative/],
+    ['0:75', /not a duration/],
+    ['1:2', /not a duration/],
+    ['1,5,5', /decimal with a dot/],
+    ['1,500', /decimal with a dot/],
+    ['1, 5', /decimal with a dot/],
+    ['2 fortnights', /Unknown unit "fortnights": use s, min, h, d or wk/],
+    ['1 constructor', /Unknown unit/],
+  ])('given "%s", when parsed, then it is still refused', (text, message) => {
+    const result = parseDuration(text, standard);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
   it('given days, when the map has no working hours, then days are refused', () => {
     const result = parseDuration('1d', { hoursPerDay: 0 });
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/hours per day/) });

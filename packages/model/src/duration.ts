@@ -1,4 +1,7 @@
-/** Durations as people type them (`10`, `10m`, `2h`, `1.5d`, `1h 30m`), stored in minutes. */
+/**
+ * Durations as people type them or paste them from a sheet (`10`, `10m`, `2h`, `1.5d`, `1h 30m`,
+ * `0:45`, `1:30:00`, `45 s`, `1 wk`, `1,5 h`), stored in minutes.
+ */
 
 export type DurationResult =
   | { readonly ok: true; readonly minutes: number }
@@ -7,9 +10,18 @@ export type DurationResult =
 export interface DurationSettings {
   /** Working hours in one day: `1d` is this many hours. */
   readonly hoursPerDay: number;
+  /** Working days in one week: `1 wk` is this many days; 5 when not given. */
+  readonly daysPerWeek?: number;
 }
 
-const UNITS: Readonly<Record<string, 'min' | 'h' | 'd'>> = {
+type Unit = 's' | 'min' | 'h' | 'd' | 'w';
+
+const UNITS: Readonly<Record<string, Unit>> = {
+  s: 's',
+  sec: 's',
+  secs: 's',
+  second: 's',
+  seconds: 's',
   m: 'min',
   min: 'min',
   mins: 'min',
@@ -23,21 +35,56 @@ const UNITS: Readonly<Record<string, 'min' | 'h' | 'd'>> = {
   d: 'd',
   day: 'd',
   days: 'd',
+  w: 'w',
+  wk: 'w',
+  wks: 'w',
+  week: 'w',
+  weeks: 'w',
 };
 
+const DEFAULT_DAYS_PER_WEEK = 5;
 const PART = /\s*(-?)(\d+(?:\.\d+)?|\.\d+)(?![.\d])\s*([a-z]*)\s*/iy;
-const HINT = 'Type minutes, hours or days, e.g. 10, 10m, 2h, 1.5d or 1h 30m';
+/** Hours and minutes as a clock shows them, `0:45`, `00:30`, `1:30:00`. */
+const CLOCK = /^(\d{1,4}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$/;
+const HINT = 'Type minutes, hours, days or weeks, e.g. 10, 10m, 2h, 1.5d, 1h 30m, 0:45 or 1 wk';
 
 /** Rounds away floating-point noise (0.1 h is 6 minutes, not 6.000000000000001). */
 function clean(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
+/**
+ * `1,5` is one and a half when it is the text's only comma, as a sheet in many languages writes
+ * it; `1,500` could as well be fifteen hundred, so it is not read at all.
+ */
+function decimalComma(input: string): string | undefined {
+  const commas = input.split(',').length - 1;
+  if (commas === 0) return input;
+  if (commas > 1) return undefined;
+  const at = /(\d+),(\d+)/.exec(input);
+  if (!at) return undefined;
+  const [, whole = '', fraction = ''] = at;
+  if (fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole)) return undefined;
+  return input.replace(',', '.');
+}
+
 /** Parses a typed duration into minutes; a bare number is minutes, `d` is `hoursPerDay` hours. */
 export function parseDuration(text: string, settings: DurationSettings): DurationResult {
-  const input = text.trim();
-  if (input === '') return { ok: false, message: `Enter a duration. ${HINT}.` };
-  if (/^-|\s-/.test(input)) return { ok: false, message: 'A duration cannot be negative.' };
+  const typed = text.trim();
+  if (typed === '') return { ok: false, message: `Enter a duration. ${HINT}.` };
+  if (/^-|\s-/.test(typed)) return { ok: false, message: 'A duration cannot be negative.' };
+  const input = decimalComma(typed);
+  if (input === undefined) {
+    return {
+      ok: false,
+      message: `"${typed}" is not a duration: write a decimal with a dot (1.5) and no thousands separator.`,
+    };
+  }
+  const clock = CLOCK.exec(input);
+  if (clock) {
+    const [, h, m, sec] = clock;
+    return { ok: true, minutes: clean(Number(h) * 60 + Number(m) + Number(sec ?? 0) / 60) };
+  }
   let total = 0;
   let at = 0;
   let parts = 0;
@@ -45,28 +92,38 @@ export function parseDuration(text: string, settings: DurationSettings): Duratio
     PART.lastIndex = at;
     const match = PART.exec(input);
     if (!match || match[0].length === 0) {
-      return { ok: false, message: `"${input}" is not a duration. ${HINT}.` };
+      return { ok: false, message: `"${typed}" is not a duration. ${HINT}.` };
     }
     const [, minus, digits, rawUnit] = match;
     if (minus) return { ok: false, message: 'A duration cannot be negative.' };
     const unitText = (rawUnit ?? '').toLowerCase();
-    const unit = unitText === '' ? 'min' : UNITS[unitText];
+    const unit =
+      unitText === '' ? 'min' : Object.hasOwn(UNITS, unitText) ? UNITS[unitText] : undefined;
     if (!unit) {
-      return { ok: false, message: `Unknown unit "${rawUnit}": use min, h or d.` };
+      return { ok: false, message: `Unknown unit "${rawUnit}": use s, min, h, d or wk.` };
     }
     if (unitText === '' && parts > 0) {
       return { ok: false, message: `Give every part a unit, e.g. 1h 30m. ${HINT}.` };
     }
-    const value = Number(digits);
-    if (unit === 'd' && !(settings.hoursPerDay > 0)) {
+    if ((unit === 'd' || unit === 'w') && !(settings.hoursPerDay > 0)) {
       return { ok: false, message: 'Days need the map to have hours per day above 0.' };
     }
-    total += unit === 'min' ? value : unit === 'h' ? value * 60 : value * settings.hoursPerDay * 60;
+    total += Number(digits) * minutesIn(unit, settings);
     at += match[0].length;
     parts += 1;
   }
   if (!Number.isFinite(total)) return { ok: false, message: 'That duration is too large.' };
   return { ok: true, minutes: clean(total) };
+}
+
+function minutesIn(unit: Unit, settings: DurationSettings): number {
+  if (unit === 's') return 1 / 60;
+  if (unit === 'min') return 1;
+  if (unit === 'h') return 60;
+  const day = settings.hoursPerDay * 60;
+  if (unit === 'd') return day;
+  const week = settings.daysPerWeek;
+  return day * (week !== undefined && week > 0 ? week : DEFAULT_DAYS_PER_WEEK);
 }
 
 /** A number with at most two decimals, without trailing zeros. */
