@@ -1,3 +1,4 @@
+export { refuseBinary } from './binary-file';
 export { exportBpmn } from './bpmn-export/export-bpmn';
 export { importBpmn } from './bpmn/import-bpmn';
 export type {
@@ -8,8 +9,11 @@ export type {
   CsvPreviewColumn,
   CsvProblem,
   CsvProblemCode,
+  TimeUnit,
+  UnitOverrides,
+  UnitSource,
 } from './csv/index';
-export { CSV_FIELDS, importCsv, previewCsv } from './csv/index';
+export { CSV_FIELDS, importCsv, previewCsv, TIME_UNITS } from './csv/index';
 export type { DecodedFile } from './decode-file';
 export { decodeFile } from './decode-file';
 export type { DetectedFormat } from './detect-format';
@@ -26,4 +30,5 @@ export type {
   ImportRefusalCode,
 } from './imported';
 export { MAX_IMPORT_BYTES } from './imported';
+export { RECORD_AUTHOR } from './record-notes';
 export { checkXml } from './xml-guard';

@@ -53,12 +53,11 @@ function refusalFor(error: unknown): ImportRefusal {
       placeIn(detail),
     );
   }
-  const place = placeIn(message);
-  const where = place.line === undefined ? '' : ` on line ${place.line}`;
+  // The place goes in line and column, not in the words: the reader of the refusal shows it.
   return refuse(
     'malformed',
-    `This file is not well-formed XML${where}: ${nestedError(message)}. Fix the file, or export it again from the modelling tool.`,
-    place,
+    `This file is not well-formed XML: a tag, a quote or a character is out of place, so it cannot be read (the XML reader says "${nestedError(message)}"). Fix the file, or export it again from the modelling tool.`,
+    placeIn(message),
   );
 }
 

@@ -7,7 +7,7 @@ const noValues = () => [];
 /** The field the header alone is matched to, and the unit it names. */
 function one(header: string): { field: CsvField | null; unit?: string } {
   const [c] = matchColumns([header], noValues).columns;
-  return { field: c?.field ?? null, ...(c?.unit ? { unit: c.unit } : {}) };
+  return { field: c?.field ?? null, ...(c?.unitFrom === 'header' ? { unit: c.unit } : {}) };
 }
 
 describe('matchColumns: one header', () => {
@@ -42,6 +42,20 @@ describe('matchColumns: one header', () => {
     ['Wait (days)', 'waitTime', 'd'],
     ['Delay', 'waitTime'],
     ['Queue time', 'waitTime'],
+    ['Attente (jours)', 'waitTime', 'd'],
+    ['Attente (en heures)', 'waitTime', 'h'],
+    ['Durée (min)', 'processTime', 'min'],
+    ['Temps de traitement (semaines)', 'processTime', 'w'],
+    ['Wartezeit (Tage)', 'waitTime', 'd'],
+    ['Bearbeitungszeit in Stunden', 'processTime', 'h'],
+    ['Wartezeit [Wochen]', 'waitTime', 'w'],
+    ['Dauer (Minuten)', 'processTime', 'min'],
+    ['Espera (días)', 'waitTime', 'd'],
+    ['Duración (horas)', 'processTime', 'h'],
+    ['Tiempo de espera (minutos)', 'waitTime', 'min'],
+    ['Wachttijd (dagen)', 'waitTime', 'd'],
+    ['Bewerkingstijd (uren)', 'processTime', 'h'],
+    ['Wachttijd (minuten)', 'waitTime', 'min'],
     ['Next', 'next'],
     ['Next step(s)', 'next'],
     ['Next steps', 'next'],
@@ -150,6 +164,29 @@ describe('matchColumns: a whole sheet', () => {
     expect(columns.map((c) => c.chosen)).toEqual([true, true, false, true]);
     expect(columns[3]?.unit).toBe('min');
     expect(unknownOverrides).toEqual(['Nope']);
+  });
+
+  it('reads every time column in a unit, and says whether the caller, the header or the default chose it', () => {
+    const { columns, unknownOverrides } = matchColumns(
+      ['Step', 'Wait', 'PT (h)', 'Notes'],
+      noValues,
+      {},
+      { Wait: 'd', '2': 'w', Nope: 'h', '3': 'min' },
+    );
+    expect(columns.map((c) => [c.unit ?? null, c.unitFrom ?? null])).toEqual([
+      [null, null],
+      ['d', 'chosen'],
+      ['w', 'chosen'],
+      [null, null],
+    ]);
+    // A unit for a column that holds no time changes nothing; one for no column is reported.
+    expect(unknownOverrides).toEqual(['Nope']);
+    const plain = matchColumns(['Step', 'Wait'], noValues).columns[1];
+    expect(plain).toMatchObject({ unit: 'min', unitFrom: 'default' });
+    const picked = matchColumns(['Step', 'Attente (jours)'], noValues, {
+      'Attente (jours)': 'processTime',
+    }).columns[1];
+    expect(picked).toMatchObject({ field: 'processTime', unit: 'd', unitFrom: 'header' });
   });
 
   it('refuses a choice of a field that does not exist, as an unknown choice', () => {

@@ -6,7 +6,7 @@ import {
   type Synonym,
   TIME_FIELDS,
 } from './fields';
-import { type TimeUnit, unitOf } from './times';
+import { isTimeUnit, type TimeUnit, UNIT_WORD_LIST, unitOf } from './times';
 import { activityOf, kindOf, valueClassOf } from './values';
 
 /*
@@ -26,28 +26,48 @@ export interface ColumnMatch {
   readonly header: string;
   /** The field it holds, or null: ignored. */
   readonly field: CsvField | null;
-  /** The unit its header names for bare numbers ("Wait (h)"), for a time column. */
+  /**
+   * For a time column, the unit its bare numbers are read in: the caller's choice, else the one
+   * its header names ("Wait (h)"), else minutes; `unitFrom` says which.
+   */
   readonly unit?: TimeUnit;
+  readonly unitFrom?: UnitSource;
   /** Whether the caller chose this column's field. */
   readonly chosen: boolean;
 }
 
+/** Where a time column's unit comes from: the caller, the header, or the default (minutes). */
+export type UnitSource = 'chosen' | 'header' | 'default';
+
+/** The unit of a time column's bare numbers chosen by the caller, by header or by place. */
+export type UnitOverrides = Readonly<Record<string, TimeUnit>>;
+
 /** A column's field chosen by the caller, by header text (matched generously) or by place. */
 export type ColumnOverrides = Readonly<Record<string, CsvField | null>>;
 
-const UNIT_AT_END =
-  /^(.*?)[\s_\-([{,/:.]+(?:in\s+)?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w)\s*[)\]}]?\s*$/i;
+/** A header's last word as a unit: "Wait (h)", "wait_time_min", "Attente (en jours)". */
+const UNIT_AT_END = new RegExp(
+  `^(.*?)[\\s_\\-([{,/:.]+(?:(?:in|en)\\s+)?(${UNIT_WORD_LIST.join('|')})\\s*[)\\]}]?\\s*$`,
+  'i',
+);
 const REMARK_AT_END = /^(.*?)\s*[([{][^)\]}]*[)\]}]\s*$/;
+
+/** A header without accents, so "(días)" reads as "(dias)". */
+const unaccented = (header: string) =>
+  header
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .trim();
 
 interface Candidate extends Synonym {
   readonly unit?: TimeUnit;
 }
 
 /** The unit a header is ("Hours") or names at its end ("Wait (h)", "wait_time_min"), if any. */
-function headerUnit(header: string): TimeUnit | undefined {
+export function headerUnit(header: string): TimeUnit | undefined {
   const whole = unitOf(header.normalize('NFKC').replace(/[^\p{L}]+/gu, ''));
   if (whole) return whole;
-  const found = UNIT_AT_END.exec(header.normalize('NFKC').trim());
+  const found = UNIT_AT_END.exec(unaccented(header));
   return found ? unitOf(found[2] ?? '') : undefined;
 }
 
@@ -55,7 +75,7 @@ function headerUnit(header: string): TimeUnit | undefined {
 export function candidatesOf(header: string): readonly Candidate[] {
   const direct = SYNONYM_INDEX.get(headerKey(header));
   if (direct) return direct;
-  const unit = UNIT_AT_END.exec(header.normalize('NFKC').trim());
+  const unit = UNIT_AT_END.exec(unaccented(header));
   if (unit) {
     const timed = (SYNONYM_INDEX.get(headerKey(unit[1] ?? '')) ?? []).filter((s) =>
       TIME_FIELDS.has(s.field),
@@ -95,7 +115,7 @@ function listNotLabel(header: string, values: readonly string[]): boolean {
 }
 
 /** The columns a caller's override key names: a header (as written, then generously) or a place. */
-function columnOfKey(key: string, headers: readonly string[]): number | undefined {
+export function columnOfKey(key: string, headers: readonly string[]): number | undefined {
   const exact = headers.indexOf(key);
   if (exact !== -1) return exact;
   const generous = headers.findIndex(
@@ -119,6 +139,7 @@ export function matchColumns(
   headers: readonly string[],
   values: (index: number) => readonly string[],
   overrides: ColumnOverrides = {},
+  units: UnitOverrides = {},
 ): Matching {
   const field = new Map<number, CsvField | null>();
   const unit = new Map<number, TimeUnit>();
@@ -173,13 +194,25 @@ export function matchColumns(
     taken.add(c.field);
     if (c.unit) unit.set(c.index, c.unit);
   }
+  const chosenUnit = new Map<number, TimeUnit>();
+  for (const [key, value] of Object.entries(units)) {
+    const index = columnOfKey(key, headers);
+    if (index === undefined || !isTimeUnit(value)) unknownOverrides.push(key);
+    else chosenUnit.set(index, value);
+  }
   const columns = headers.map((header, index): ColumnMatch => {
-    const u = unit.get(index);
+    const f = field.get(index) ?? null;
+    const timed = f !== null && TIME_FIELDS.has(f);
+    const picked = chosenUnit.get(index);
+    const named = unit.get(index) ?? (timed ? headerUnit(header) : undefined);
+    const u = picked ?? named;
     return {
       index,
       header,
-      field: field.get(index) ?? null,
-      ...(u ? { unit: u } : {}),
+      field: f,
+      ...(timed
+        ? { unit: u ?? 'min', unitFrom: picked ? 'chosen' : named ? 'header' : 'default' }
+        : {}),
       chosen: chosen.has(index),
     };
   });

@@ -53,6 +53,8 @@ const SYNONYMS: Readonly<Record<CsvField, readonly (readonly string[])[]>> = {
   role: [
     ['role', 'rolename', 'swimlane', 'lane', 'who', 'actor'],
     ['owner', 'performer', 'responsible', 'team', 'department', 'dept', 'function', 'pool'],
+    // French, German, Spanish, Dutch (accents are dropped: "Rôle" is "role").
+    ['rolle', 'rol', 'acteur', 'akteur', 'responsable', 'verantwortlich'],
   ],
   roleId: [['roleid', 'laneid', 'swimlaneid']],
   roleOrder: [['roleorder', 'laneorder', 'swimlaneorder', 'laneposition', 'lanenumber']],
@@ -65,6 +67,7 @@ const SYNONYMS: Readonly<Record<CsvField, readonly (readonly string[])[]>> = {
     ['task', 'processstep', 'taskdescription'],
     ['activity', 'step', 'name', 'what'],
     ['description', 'stepdescription', 'activitydescription'],
+    ['etape', 'tache', 'schritt', 'aufgabe', 'paso', 'tarea', 'stap', 'taak', 'activiteit'],
   ],
   next: [
     ['next', 'nextstep', 'nextsteps', 'nextstepids', 'nextid', 'nextids', 'goesto', 'to'],
@@ -92,10 +95,13 @@ const SYNONYMS: Readonly<Record<CsvField, readonly (readonly string[])[]>> = {
   processTime: [
     ['processtime', 'pt', 'touchtime', 'handsontime', 'worktime', 'activetime', 'tasktime'],
     ['cycletime', 'ct', 'duration', 'time', 'effort', 'processingtime', 'valueaddtime'],
+    // French, German, Spanish, Dutch.
+    ['tempsdetraitement', 'duree', 'bearbeitungszeit', 'dauer', 'duracion', 'bewerkingstijd'],
   ],
   waitTime: [
     ['waittime', 'wait', 'waiting', 'waitingtime', 'delay', 'queuetime', 'queue', 'idletime'],
     ['delaytime', 'lagtime', 'lag', 'holdtime', 'leadtimebefore'],
+    ['attente', 'tempsdattente', 'wartezeit', 'espera', 'tiempodeespera', 'wachttijd'],
   ],
   valueClass: [
     [
@@ -146,10 +152,11 @@ const SYNONYMS: Readonly<Record<CsvField, readonly (readonly string[])[]>> = {
   waitVariation: [['waitvariation', 'waittimevariation']],
 };
 
-/** A header compared generously: letters and digits only, lower case, # % & as words. */
+/** A header compared generously: letters and digits only, lower case, no accents, # % & as words. */
 export function headerKey(header: string): string {
   return header
-    .normalize('NFKC')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/#/g, ' number ')
     .replace(/%/g, ' percent ')

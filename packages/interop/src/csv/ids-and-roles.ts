@@ -42,10 +42,11 @@ export function idMaker(used: Set<string>) {
 /** Role names compared: without case or white space around them. */
 const nameKey = (name: string) => name.trim().toLowerCase();
 
-/** A readable id from a name: lower case letters and digits joined by hyphens. */
-function slug(name: string): string {
+/** A readable id from a name: lower case letters and digits joined by hyphens ("Médecin": "medecin"). */
+export function slug(name: string): string {
   const s = name
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

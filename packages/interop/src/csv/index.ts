@@ -1,4 +1,4 @@
-export type { ColumnOverrides } from './columns';
+export type { ColumnOverrides, UnitOverrides, UnitSource } from './columns';
 export type { CsvField } from './fields';
 export { CSV_FIELDS } from './fields';
 export { importCsv } from './import-csv';
@@ -8,3 +8,4 @@ export type { CsvProblem, CsvProblemCode } from './problems';
 export type { Delimiter } from './read-table';
 export type { CsvImportOptions } from './read-sheet';
 export type { TimeUnit } from './times';
+export { TIME_UNITS } from './times';

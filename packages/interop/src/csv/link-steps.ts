@@ -11,7 +11,8 @@ import { shareOf, trimBlanks } from './values';
  * the first step row). A cell is first taken whole (a label may hold a comma or a semicolon),
  * else split on semicolons, line breaks or bars, and a part that names no step on commas. A
  * name that finds no step is reported and draws no flow. Without next and after columns, each
- * step follows the row above it. A sheet with no start (or no end) step gets one, before the
+ * step follows the row above it. A step of no kind that goes to several steps is a decision
+ * when its label asks a question ("Approved?"), else parallel work (a task). A sheet with no start (or no end) step gets one, before the
  * steps nothing leads to (after those that lead nowhere).
  */
 
@@ -23,7 +24,18 @@ export interface Linked {
   readonly addedEnd: boolean;
   /** References read as step numbers. */
   readonly byNumber: number;
+  /** Steps of no kind with several next steps and a question for a label: made decisions. */
+  readonly questionDecisions: number;
+  /** Steps of no kind with several next steps otherwise: left tasks, parallel work. */
+  readonly parallel: number;
+  /** The rows of the steps nothing leads to, beside the first, when a start is added. */
+  readonly extraEntries: readonly number[];
+  /** The rows of the steps that lead nowhere, beside the last, when an end is added. */
+  readonly extraExits: readonly number[];
 }
+
+/** A label that asks a question ("Approved?", "¿Urgente?"). */
+const asks = (label: string) => /[?？]\s*$/.test(label);
 
 /** The most comma-separated pieces one label is looked for in (bounds the work on a hostile cell). */
 const MAX_PIECES = 12;
@@ -190,13 +202,29 @@ export function linkSteps(
     for (let i = 1; i < steps.length; i++) if (steps[i - 1]?.kind !== 'end') flow(i - 1, i);
   }
 
+  // A step of no kind that goes several ways: a decision if its label asks, else parallel work.
+  const successors = new Map<string, number>();
+  for (const f of flows) successors.set(f.from, (successors.get(f.from) ?? 0) + 1);
+  let questionDecisions = 0;
+  let parallel = 0;
+  placed.forEach((step, i) => {
+    if (rows[i]?.kindGiven || step.kind !== 'task' || (successors.get(step.id) ?? 0) < 2) return;
+    if (asks(step.label)) {
+      steps[i] = { ...step, kind: 'decision' };
+      questionDecisions += 1;
+    } else parallel += 1;
+  });
+
   const ids = idMaker(new Set(steps.map((s) => s.id)));
+  let extraEntries: number[] = [];
+  let extraExits: number[] = [];
   const hasStart = steps.some((s) => s.kind === 'start');
   const hasEnd = steps.some((s) => s.kind === 'end');
   const into = new Set(flows.map((f) => f.to));
   const outOf = new Set(flows.map((f) => f.from));
   if (!hasEnd && steps.length > 0) {
     const exits = steps.flatMap((s, i) => (outOf.has(s.id) ? [] : [i]));
+    extraExits = exits.slice(0, -1).map((i) => rows[i]?.row ?? 0);
     const last = exits.at(-1) ?? steps.length - 1;
     steps.push({
       id: stepId(ids.from('end')),
@@ -209,6 +237,7 @@ export function linkSteps(
   if (!hasStart && steps.length > 0) {
     const entries = placed.flatMap((s, i) => (into.has(s.id) ? [] : [i]));
     const first = entries[0] ?? 0;
+    extraEntries = entries.slice(1).map((i) => rows[i]?.row ?? 0);
     steps.push({
       id: stepId(ids.from('start')),
       roleId: (steps[first] as Step).roleId,
@@ -226,5 +255,9 @@ export function linkSteps(
     addedStart: !hasStart && placed.length > 0,
     addedEnd: !hasEnd && placed.length > 0,
     byNumber,
+    questionDecisions,
+    parallel,
+    extraEntries,
+    extraExits,
   };
 }

@@ -1,5 +1,7 @@
-import type { ImportRefusal } from '../imported';
+import type { ImportNote, ImportRefusal } from '../imported';
+import type { UnitSource } from './columns';
 import type { CsvField } from './fields';
+import { notesOf } from './notes';
 import type { CsvProblem } from './problems';
 import type { Delimiter } from './read-table';
 import { type CsvImportOptions, readSheet } from './read-sheet';
@@ -7,7 +9,8 @@ import type { TimeUnit } from './times';
 
 /*
  * How a sheet would be imported, before anything is created: each column with the field it
- * was matched to and a few of its values, the rows' problems with their row numbers, and the
+ * was matched to (a time column with the unit of its bare numbers) and a few of its values,
+ * the notes the import would give, the rows' problems with their row numbers, and the
  * reason it would be refused, if it would. The editor shows this and lets the user choose a
  * column's field again (the `columns` option); the import then reads the sheet the same way.
  */
@@ -18,8 +21,10 @@ export interface CsvPreviewColumn {
   readonly header: string;
   /** The field its values go to, or null: ignored. */
   readonly field: CsvField | null;
-  /** The unit its header names for bare numbers, for a time column. */
+  /** For a time column: the unit its bare numbers are read in (minutes unless said). */
   readonly unit?: TimeUnit;
+  /** Whether that unit was chosen by the caller, named by the header, or the default. */
+  readonly unitFrom?: UnitSource;
   /** Whether the caller chose the field (else it was matched from the header). */
   readonly chosen: boolean;
   /** The first few non-blank values, as written. */
@@ -38,7 +43,9 @@ export interface CsvPreview {
   readonly problemCount: number;
   /** Steps, lanes and flows the import would create (start and end added included). */
   readonly counts: { readonly steps: number; readonly roles: number; readonly flows: number };
-  /** Choices in `columns` that name no column. */
+  /** What the import would approximate: the notes the import gives, in the same words. */
+  readonly notes: readonly ImportNote[];
+  /** Choices in `columns` or `units` that name no column. */
   readonly unknownOverrides: readonly string[];
   /** Why the import would refuse this file, if it would. */
   readonly refusal?: ImportRefusal;
@@ -73,6 +80,7 @@ export function previewCsv(text: string, options: CsvImportOptions = {}): CsvPre
       roles: reading.roles.length,
       flows: reading.flows.length,
     },
+    notes: reading.refusal ? [] : notesOf(reading),
     unknownOverrides: reading.unknownOverrides,
     ...(reading.refusal ? { refusal: reading.refusal } : {}),
   };

@@ -15,14 +15,16 @@ describe('previewCsv', () => {
     const preview = previewCsv(SHEET);
     expect(preview.delimiter).toBe(',');
     expect(preview.rowCount).toBe(4);
-    expect(preview.columns.map((c) => [c.header, c.field, c.unit ?? null])).toEqual([
-      ['Swimlane', 'role', null],
-      ['Activity', 'label', null],
-      ['PT (h)', 'processTime', 'h'],
-      ['Delay', 'waitTime', null],
-      ['Kind', 'kind', null],
-      ['Next step(s)', 'next', null],
-      ['Colour', null, null],
+    expect(
+      preview.columns.map((c) => [c.header, c.field, c.unit ?? null, c.unitFrom ?? null]),
+    ).toEqual([
+      ['Swimlane', 'role', null, null],
+      ['Activity', 'label', null, null],
+      ['PT (h)', 'processTime', 'h', 'header'],
+      ['Delay', 'waitTime', 'min', 'default'],
+      ['Kind', 'kind', null, null],
+      ['Next step(s)', 'next', null, null],
+      ['Colour', null, null, null],
     ]);
     expect(preview.columns[0]?.samples).toEqual(['GP', 'Nurse', 'Clerk']);
     expect(preview.columns[6]?.samples).toEqual(['red', 'blue']);

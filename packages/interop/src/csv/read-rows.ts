@@ -32,6 +32,8 @@ export interface StepRow {
   /** The lane's place from the top, when the sheet gives one. */
   readonly roleOrder?: number;
   readonly kind: StepKind;
+  /** Whether the sheet gave the step's kind (else it is a task until its flows say otherwise). */
+  readonly kindGiven: boolean;
   readonly label: string;
   readonly fields: Readonly<Record<string, unknown>>;
   readonly next: string;
@@ -198,6 +200,7 @@ export function readRows(
       role,
       roleId: trimBlanks(cell('roleId')),
       kind: kind ?? 'task',
+      kindGiven: kindCell !== '',
       label,
       fields,
       next: cell('next'),

@@ -1,6 +1,11 @@
 import { DEFAULT_SETTINGS, type Flow, type Role, type Step } from '@procmap/model';
 import { type ImportRefusal, refuse } from '../imported';
-import { type ColumnMatch, type ColumnOverrides, matchColumns } from './columns';
+import {
+  type ColumnMatch,
+  type ColumnOverrides,
+  matchColumns,
+  type UnitOverrides,
+} from './columns';
 import type { CsvField } from './fields';
 import { placeRows } from './ids-and-roles';
 import { linkSteps } from './link-steps';
@@ -18,6 +23,11 @@ import { type Delimiter, isRefusal, readTable, type Table } from './read-table';
 export interface CsvImportOptions {
   /** Which field a column holds, by header (matched generously) or place from 0; null: none. */
   readonly columns?: ColumnOverrides;
+  /**
+   * The unit of a time column's bare numbers ("s", "min", "h", "d", "w"), by header or place
+   * from 0: over the unit its header names, and minutes when it names none.
+   */
+  readonly units?: UnitOverrides;
   /** The working day, for times in days: the map's hoursPerDay (default 7.5). */
   readonly hoursPerDay?: number;
   /** The working week, for times in weeks (default 5 days). */
@@ -48,7 +58,17 @@ export interface SheetFacts {
   readonly addedStart: boolean;
   readonly addedEnd: boolean;
   readonly byNumber: number;
+  /** The sheet's row of the first step (step number 1), for the note on step numbers. */
+  readonly firstStepRow: number;
   readonly formulas: number;
+  /** Steps of no kind with several next steps and a question for a label, made decisions. */
+  readonly questionDecisions: number;
+  /** Steps of no kind with several next steps otherwise: parallel work. */
+  readonly parallel: number;
+  /** Steps nothing leads to, beside the first, that the added start leads to (rows). */
+  readonly extraEntries: readonly number[];
+  /** Steps that lead nowhere, beside the last, joined to the added end (rows). */
+  readonly extraExits: readonly number[];
 }
 
 const SAMPLE = 200;
@@ -58,7 +78,12 @@ const NO_FACTS: SheetFacts = {
   addedStart: false,
   addedEnd: false,
   byNumber: 0,
+  firstStepRow: 0,
   formulas: 0,
+  questionDecisions: 0,
+  parallel: 0,
+  extraEntries: [],
+  extraExits: [],
 };
 const nothing = { roles: [], steps: [], flows: [], problems: [], facts: NO_FACTS } as const;
 
@@ -75,7 +100,12 @@ export function readSheet(text: string, options: CsvImportOptions = {}): SheetRe
     }
     return out;
   };
-  const { columns, unknownOverrides } = matchColumns(table.header, values, options.columns);
+  const { columns, unknownOverrides } = matchColumns(
+    table.header,
+    values,
+    options.columns,
+    options.units,
+  );
   const base = { table, delimiter: table.delimiter, columns, unknownOverrides };
   const column = (field: CsvField) => columns.find((c) => c.field === field);
   if (!column('label')) {
@@ -138,7 +168,12 @@ export function readSheet(text: string, options: CsvImportOptions = {}): SheetRe
       addedStart: linked.addedStart,
       addedEnd: linked.addedEnd,
       byNumber: linked.byNumber,
+      firstStepRow: rows[0]?.row ?? 0,
       formulas: reader.formulas,
+      questionDecisions: linked.questionDecisions,
+      parallel: linked.parallel,
+      extraEntries: linked.extraEntries,
+      extraExits: linked.extraExits,
     },
   };
 }

@@ -96,7 +96,10 @@ describe('malformed files', () => {
     const r = importDrawio(text);
     expect(r).toMatchObject({ ok: false, code: 'malformed', line: 3 });
     expect(!r.ok && r.column).toBeGreaterThan(1);
-    expect(!r.ok && r.message).toBe('This file is not well-formed XML: unexpected close tag.');
+    // Plain words first, the parser's after; the place only in line and column.
+    expect(!r.ok && r.message).toBe(
+      'This file is not well-formed XML: a tag, a quote or a character is out of place, so it cannot be read (the XML reader says "unexpected close tag").',
+    );
   });
 
   it('refuses a compressed page whose XML is broken, naming the page and the place', () => {

@@ -53,10 +53,14 @@ export function parseXml(text: string, where = 'This file'): ParsedXml {
   } catch (error) {
     const said = error instanceof Error ? error.message : String(error);
     const message = said.replace(/^\d+:\d+:\s*/, '');
-    return refuse('malformed', `${where} is not well-formed XML: ${message}`, {
-      line: parser.line,
-      column: parser.column + 1,
-    });
+    return refuse(
+      'malformed',
+      `${where} is not well-formed XML: a tag, a quote or a character is out of place, so it cannot be read (the XML reader says "${message.replace(/\.$/, '')}").`,
+      {
+        line: parser.line,
+        column: parser.column + 1,
+      },
+    );
   }
   if (!root) return refuse('empty', `${where} holds no XML element.`);
   return { ok: true, root };
