@@ -209,6 +209,15 @@ test('a 3-row block pasted from a spreadsheet updates steps and adds the rest, o
   );
   await expect(page.getByTestId('table-problems')).toContainText('not a duration');
   await expect(rows(page)).toHaveCount(6);
+  // The refused cell is marked in the grid, and its problem line describes it.
+  const refused = grid(page).locator('[aria-invalid="true"]');
+  await expect(refused).toHaveCount(1);
+  const soon = row(page, 'Clinic booked').getByTestId('cell-waitTime');
+  await expect(soon).toHaveAttribute('aria-invalid', 'true');
+  await expect(soon).toHaveClass(/is-refused/);
+  await expect(soon).toHaveAccessibleDescription(/“soon”.*not a duration/);
+  const outline = await soon.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('dashed');
   const added = rows(page).nth(5);
   await expect(added.getByTestId('cell-label')).toHaveText('Write to the\npatient’s GP');
   await expect(added.getByTestId('cell-role')).toHaveText('GP');
@@ -231,9 +240,18 @@ test('a 3-row block pasted from a spreadsheet updates steps and adds the rest, o
       ['Write to the\npatient’s GP', 'gp', 10, null],
     ]);
 
-  // One Ctrl+Z takes the whole paste back.
+  // One Ctrl+Z takes the whole paste back, and says so: the paste's words and marks go.
   await page.keyboard.press('Control+z');
   await expect(rows(page)).toHaveCount(5);
+  await expect(page.getByTestId('table-status')).toHaveText(
+    'Undone: the paste. Ctrl+Shift+Z redoes.',
+  );
+  await expect(page.getByTestId('table-problems')).toHaveCount(0);
+  await expect(refused).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(rows(page)).toHaveCount(6);
+  await expect(page.getByTestId('table-status')).toHaveText('Redone: the paste.');
+  await page.keyboard.press('Control+z');
   await expect(row(page, 'Book clinic').getByTestId('cell-waitTime')).toHaveText('');
   await expect.poll(async () => (await storedSteps(page)).length).toBe(5);
 });
@@ -373,4 +391,134 @@ test('the table passes axe, with data, a refused value and an empty process, and
   await expect(page.getByTestId('table-empty')).toContainText('no steps yet');
   await expect(rows(page)).toHaveCount(0);
   await expectAccessible(page, 'the empty table view');
+});
+
+test('times as a sheet writes them are read, and a refused value is replaced, not added to, by what is typed next', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 560 });
+  const made = await makeMap(page, threeLaneMap('Sheet times'));
+  await openLink(page, made.editUrl);
+  await openTable(page);
+
+  const cell = (label: string, id: string) => row(page, label).getByTestId(`cell-${id}`);
+  await cell('Receive letter', 'processTime').click();
+  for (const [typed, shown] of [
+    ['0:45', '45 min'],
+    ['00:30', '30 min'],
+    ['1 wk', '5 d'],
+    ['1,5 h', '1 h 30 min'],
+  ] as const) {
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('table-cell-field')).toHaveCount(0);
+    await expect(focused(page).locator('xpath=..')).not.toContainText('Receive letter');
+    await page.keyboard.press('ArrowUp');
+    await expect(cell('Receive letter', 'processTime')).toHaveText(shown);
+  }
+  await expect(page.getByTestId('table-status')).toHaveText(
+    'Receive letter: process time now 1 h 30 min.',
+  );
+  await expect.poll(async () => (await storedStep(page, 's1'))?.processTime).toBe(90);
+
+  // The last row's wait: a refused value, then Tab. The field stays with its text selected and
+  // its reason in view; what is typed next replaces the text.
+  await cell('Clinic booked', 'waitTime').click();
+  await page.keyboard.type('soon');
+  await page.keyboard.press('Tab');
+  const field = page.getByRole('textbox', { name: 'Wait before, Clinic booked' });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  const selected = () =>
+    field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length]);
+  expect(await selected()).toEqual([0, 4, 4]);
+  const reason = page.getByRole('alert').filter({ hasText: 'not a duration' });
+  await expect(reason).toBeInViewport();
+  await page.keyboard.type('2h');
+  await expect(field).toHaveValue('2h');
+  // A second refusal selects again.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('-1 h');
+  await page.keyboard.press('Tab');
+  await expect(field).toHaveAccessibleDescription('A duration cannot be negative.');
+  expect(await selected()).toEqual([0, 4, 4]);
+  await page.keyboard.type('2h');
+  await page.keyboard.press('Enter');
+  await expect(cell('Clinic booked', 'waitTime')).toHaveText('2 h');
+  await expect(page.getByTestId('table-status')).toHaveText('Clinic booked: wait before now 2 h.');
+});
+
+test('with the properties panel open, columns past the edge are named, and the arrow keys bring them into view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const made = await makeMap(page, threeLaneMap('Wide table'));
+  await openLink(page, made.editUrl);
+  await openTable(page);
+  await expect(page.getByTestId('properties-panel')).toBeVisible();
+
+  const region = page.locator('.table-view__scroll');
+  const sizes = () =>
+    region.evaluate((el) => ({
+      overflowX: getComputedStyle(el).overflowX,
+      wider: el.scrollWidth > el.clientWidth,
+      scrollLeft: el.scrollLeft,
+    }));
+  expect(await sizes()).toEqual({ overflowX: 'auto', wider: true, scrollLeft: 0 });
+  const more = page.getByTestId('table-more-columns');
+  await expect(more).toBeVisible();
+  await expect(more).toContainText(/to the right: .*Data entered, Systems →/);
+
+  // ArrowRight cell by cell to the last column: each focused cell is brought on screen.
+  await expect(focused(page)).toHaveText('Receive letter');
+  for (let i = 1; i < 8; i++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(focused(page)).toBeInViewport({ ratio: 0.9 });
+  }
+  await expect(focused(page)).toHaveAttribute('data-testid', 'cell-systems');
+  expect((await sizes()).scrollLeft).toBeGreaterThan(0);
+  const box = await focused(page).boundingBox();
+  const panel = await page.getByTestId('properties-panel').boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(panel!.x + 0.5);
+  await expect(more).toContainText(/^More columns ← to the left: Role/);
+  await expect(more).not.toContainText('to the right');
+});
+
+test('the cells a paste refused stay marked until each is saved, and an undo clears the rest', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const made = await makeMap(page, threeLaneMap('Refused cells'));
+  await openLink(page, made.editUrl);
+  await openTable(page);
+  const cell = (label: string, id: string) => row(page, label).getByTestId(`cell-${id}`);
+  await cell('Receive letter', 'processTime').click();
+  await page.evaluate(() => navigator.clipboard.writeText('soon\t1 d\r\n0:45\tnever\r\n'));
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('table-status')).toContainText('2 values not understood');
+  const marked = grid(page).locator('[aria-invalid="true"]');
+  await expect(marked).toHaveCount(2);
+  await expect(cell('Receive letter', 'processTime')).toHaveAttribute('aria-invalid', 'true');
+  await expect(cell('Register referral', 'waitTime')).toHaveAttribute('aria-invalid', 'true');
+  await expect(cell('Register referral', 'processTime')).toHaveText('45 min');
+  await expect(cell('Receive letter', 'waitTime')).toHaveText('1 d');
+
+  // Saving one refused cell takes its mark and its line away; the other stays.
+  await cell('Receive letter', 'processTime').click();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('table-status')).toHaveText(
+    'Receive letter: process time now 5 min.',
+  );
+  await expect(marked).toHaveCount(1);
+  await expect(cell('Register referral', 'waitTime')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('table-problems').getByRole('listitem')).toHaveCount(1);
+
+  // An undo (of that cell): the status says so, and the paste's list and marks go.
+  await page.keyboard.press('Control+z');
+  await expect(cell('Receive letter', 'processTime')).toHaveText('');
+  await expect(page.getByTestId('table-status')).toHaveText('Undone. Ctrl+Shift+Z redoes.');
+  await expect(page.getByTestId('table-problems')).toHaveCount(0);
+  await expect(marked).toHaveCount(0);
 });

@@ -15,6 +15,7 @@ export function CellEditor({
   draft,
   options,
   caretAtEnd,
+  refusals,
   errorId,
   invalid,
   onDraft,
@@ -28,6 +29,8 @@ export function CellEditor({
   options: readonly CellOption[];
   /** Typing started the edit: the caret goes after what was typed, nothing selected. */
   caretAtEnd: boolean;
+  /** How many times the value was refused; each time the text is selected again. */
+  refusals: number;
   errorId: string | undefined;
   invalid: boolean;
   onDraft(text: string): void;
@@ -45,6 +48,17 @@ export function CellEditor({
     if (caretAtEnd) el.setSelectionRange(el.value.length, el.value.length);
     else el.select();
   }, []);
+
+  // A refused value: its text selected, so what is typed next replaces it rather than joining
+  // it, and its reason scrolled into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on each refusal, not each render
+  useLayoutEffect(() => {
+    const el = field.current;
+    if (refusals === 0 || !el) return;
+    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select();
+    const reason = errorId ? document.getElementById(errorId) : null;
+    (reason ?? el).scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [refusals]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     // The edit's keys are its own: the grid's arrows and the editor's keys stay out.

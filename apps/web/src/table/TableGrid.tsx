@@ -1,4 +1,5 @@
 import type { Step, StepId } from '@procmap/model';
+import type { RefusedCells } from './refused-cells';
 import { type RowCommands, TableRow } from './TableRow';
 import { type CellContext, COLUMNS } from './table-columns';
 import type { TableSort } from './table-order';
@@ -16,6 +17,8 @@ export interface CellEdit {
   readonly draft: string;
   readonly error: string | null;
   readonly caretAtEnd: boolean;
+  /** How many times this edit's value was refused: each refusal selects the text again. */
+  readonly refusals: number;
 }
 
 const SORT_MARK = { ascending: '▲', descending: '▼' } as const;
@@ -30,6 +33,7 @@ export function TableGrid({
   ctx,
   active,
   edit,
+  refused,
   sort,
   readOnly,
   labelledBy,
@@ -41,6 +45,8 @@ export function TableGrid({
   ctx: CellContext;
   active: ActiveCell;
   edit: CellEdit | null;
+  /** The cells the last paste could not fill, marked until dealt with. */
+  refused: RefusedCells;
   sort: TableSort;
   readOnly: boolean;
   labelledBy: string;
@@ -102,6 +108,7 @@ export function TableGrid({
             ctx={ctx}
             activeColumn={r === activeRow ? active.column : -1}
             edit={edit?.step === step.id ? edit : null}
+            refused={refused.get(step.id)}
             readOnly={readOnly}
             commands={commands}
           />

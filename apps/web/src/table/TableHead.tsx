@@ -1,6 +1,7 @@
 import { countSteps } from '../outline/outline-model';
 import { COLUMNS } from './table-columns';
 import type { TableSort } from './table-order';
+import { problemId } from './refused-cells';
 import type { PasteProblem } from './table-paste';
 
 /**
@@ -52,7 +53,7 @@ export function TableHead({
           data-testid="table-problems"
         >
           {problems.map((p) => (
-            <li key={`${p.row}-${p.column}`}>
+            <li key={problemId(p)} id={problemId(p)}>
               Row {p.row}, {p.column} “{p.text}”: {p.message}
             </li>
           ))}

@@ -29,6 +29,7 @@ export const TableRow = memo(function TableRow({
   ctx,
   activeColumn,
   edit,
+  refused,
   readOnly,
   commands,
 }: {
@@ -40,6 +41,8 @@ export const TableRow = memo(function TableRow({
   activeColumn: number;
   /** The edit in this row, if any. */
   edit: CellEdit | null;
+  /** This row's cells a paste could not fill: column to the id of the reason's line. */
+  refused: ReadonlyMap<number, string> | undefined;
   readOnly: boolean;
   commands: RowCommands;
 }) {
@@ -49,6 +52,7 @@ export const TableRow = memo(function TableRow({
       {COLUMNS.map((column, c) => {
         const editing = edit?.column === c ? edit : null;
         const errorId = editing?.error ? errorIdOf(place, c) : undefined;
+        const refusedId = editing ? undefined : refused?.get(c);
         const Cell = column.id === 'label' ? 'th' : 'td';
         return (
           <Cell
@@ -56,9 +60,10 @@ export const TableRow = memo(function TableRow({
             role={column.id === 'label' ? 'rowheader' : 'gridcell'}
             {...(column.id === 'label' ? { scope: 'row' } : {})}
             aria-colindex={c + 1}
-            aria-describedby={errorId}
+            aria-describedby={errorId ?? refusedId}
+            aria-invalid={refusedId ? true : undefined}
             tabIndex={activeColumn === c && !editing ? 0 : -1}
-            className={`table-grid__cell table-grid__col--${column.id}${editing ? ' is-editing' : ''}`}
+            className={`table-grid__cell table-grid__col--${column.id}${editing ? ' is-editing' : ''}${refusedId ? ' is-refused' : ''}`}
             data-column={c}
             data-testid={`cell-${column.id}`}
             onDoubleClick={() => !readOnly && commands.startEdit(step.id, c)}
@@ -70,6 +75,7 @@ export const TableRow = memo(function TableRow({
                 draft={editing.draft}
                 options={optionsOf(column.id, ctx)}
                 caretAtEnd={editing.caretAtEnd}
+                refusals={editing.refusals}
                 errorId={errorId}
                 invalid={editing.error !== null}
                 onDraft={commands.draft}

@@ -6,14 +6,18 @@ import { typesText } from '../editor/keys';
 import { useSession } from '../store/session-store';
 import { pasteBlock } from './apply-paste';
 import type { EditEnd } from './CellEditor';
+import { notChangedWords } from './cell-words';
 import { enterFrom, type GridCell, moveFrom, tabFrom } from './grid-keys';
 import { type ActiveCell, type CellEdit, TableGrid } from './TableGrid';
+import { problemsLeft, refusedCells } from './refused-cells';
 import { type RowCommands, rowName } from './TableRow';
 import { TableHead } from './TableHead';
 import { COLUMNS, cellText, cellValue, optionsOf } from './table-columns';
 import { flowOrder, keepOrder, nextSort, sortRows, type TableSort } from './table-order';
 import type { PasteProblem } from './table-paste';
 import { useCellCommit } from './useCellCommit';
+import { useHiddenColumns } from './useHiddenColumns';
+import { useUndoWords } from './useUndoWords';
 import './table.css';
 
 /**
@@ -60,7 +64,11 @@ export function TableView({
   });
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<readonly PasteProblem[]>([]);
+  // The cells the last paste could not fill, marked while its problem list shows them.
+  const refused = useMemo(() => refusedCells(problems), [problems]);
   const root = useRef<HTMLElement>(null);
+  const region = useRef<HTMLDivElement>(null);
+  const moreColumns = useHiddenColumns(region);
   const wantFocus = useRef(false);
   const focusWasInside = useRef(false);
   const lastRow = useRef(0);
@@ -88,6 +96,8 @@ export function TableView({
       ? grid?.querySelector<HTMLElement>('.table-cell__field')
       : grid?.querySelector<HTMLElement>('[tabindex="0"]');
     target?.focus();
+    // Past the region's edge (a column to the right of the panel-narrowed view): brought in.
+    target?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   });
 
   // Opened by keyboard from the map (whose canvas is gone now): the active cell takes focus.
@@ -107,6 +117,12 @@ export function TableView({
       setStatus('A colleague deleted the step you were editing; your edit was dropped.');
       wantFocus.current = true;
     }
+  });
+
+  // An undo or redo makes the paste's words and marks stale: the status says what was undone.
+  const notePaste = useUndoWords(ctx.doc, (words) => {
+    setProblems([]);
+    setStatus(words);
   });
 
   const setActive = (next: ActiveCell) => {
@@ -145,7 +161,14 @@ export function TableView({
       draft = match?.value ?? cellValue(col.id, step);
     } else draft = typed ?? cellText(col.id, step, cellCtx);
     setActive({ step: id, column });
-    setEdit({ step: id, column, draft, error: null, caretAtEnd: typed !== undefined });
+    setEdit({
+      step: id,
+      column,
+      draft,
+      error: null,
+      caretAtEnd: typed !== undefined,
+      refusals: 0,
+    });
     setStatus('');
   };
 
@@ -159,10 +182,11 @@ export function TableView({
     }
     const result = commit(e.step, e.column, e.draft);
     if (result.error) {
-      setEdit({ ...e, error: result.error });
+      setEdit({ ...e, error: result.error, refusals: e.refusals + 1 });
       return;
     }
     if (result.saved) setStatus(result.saved);
+    setProblems((now) => problemsLeft(now, e.step, e.column));
     setEdit(null);
     const at = { row: rows.findIndex((s) => s.id === e.step) + 1, column: e.column };
     move(end === 'enter' ? enterFrom(at, size) : tabFrom(at, end === 'shift-tab', size));
@@ -176,8 +200,11 @@ export function TableView({
     const result = commit(e.step, e.column, e.draft);
     const step = index.step(e.step);
     if (result.error && step) {
-      setStatus(`${COLUMNS[e.column]!.header} of ${rowName(step)} not changed: ${result.error}`);
-    } else if (result.saved) setStatus(result.saved);
+      setStatus(notChangedWords(COLUMNS[e.column]!.header, rowName(step), result.error));
+      return;
+    }
+    if (result.saved) setStatus(result.saved);
+    setProblems((now) => problemsLeft(now, e.step, e.column));
   };
 
   // The rows get one stable set of commands that always runs this render's versions.
@@ -231,6 +258,7 @@ export function TableView({
       if (readOnly) return startEdit(step, current.column);
       const result = commit(step, current.column, '');
       setStatus(result.error ?? result.saved ?? '');
+      if (!result.error) setProblems((now) => problemsLeft(now, step, current.column));
     } else if (typesText(event.nativeEvent) && event.key !== '?') {
       event.preventDefault();
       startEdit(step, current.column, event.key);
@@ -254,6 +282,7 @@ export function TableView({
       geometry,
       cells: cellCtx,
     });
+    if (done.wrote) notePaste();
     setStatus(done.status);
     setProblems(done.problems);
   };
@@ -291,6 +320,7 @@ export function TableView({
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the grid's keys and paste, caught around it */}
       <div
         className="table-view__scroll"
+        ref={region}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
         onCopy={onCopy}
@@ -301,6 +331,7 @@ export function TableView({
           ctx={cellCtx}
           active={current}
           edit={edit}
+          refused={refused}
           sort={sort}
           readOnly={readOnly}
           labelledBy={headingId}
@@ -309,6 +340,9 @@ export function TableView({
           commands={commands}
         />
       </div>
+      <p className="table-view__more" data-testid="table-more-columns">
+        {moreColumns}
+      </p>
     </section>
   );
 }

@@ -33,9 +33,19 @@ export interface ChainStart {
   readonly place?: { readonly x: number; readonly column: number };
 }
 
-/** Runs the plan; returns the refusal's message, or null when all was written. */
-export function applyPaste(doc: ProcessDoc, plan: PastePlan, chain: ChainStart): string | null {
+/** What writing a plan did: why it stopped (null when all was written), and the steps added. */
+export interface PasteWrite {
+  readonly refused: string | null;
+  /** The ids of the steps added, in the order of the plan's `creates`. */
+  readonly created: readonly StepId[];
+  /** Whether anything was written: then the paste is this user's latest undo step. */
+  readonly wrote: boolean;
+}
+
+/** Runs the plan. */
+export function applyPaste(doc: ProcessDoc, plan: PastePlan, chain: ChainStart): PasteWrite {
   const writes: (() => void)[] = [];
+  const created: StepId[] = [];
   for (const u of plan.updates) {
     if (Object.keys(u.patch).length > 0) writes.push(() => doc.updateStep(u.id, u.patch));
     if (u.role !== undefined) {
@@ -57,19 +67,22 @@ export function applyPaste(doc: ProcessDoc, plan: PastePlan, chain: ChainStart):
       previous = previous
         ? doc.addNextStep(previous, { ...input, roleId: c.roleId }).stepId
         : doc.addStep({ ...input, roleId: c.roleId });
+      created.push(previous);
     });
   });
   const [first, ...rest] = writes;
-  if (!first) return null;
+  if (!first) return { refused: null, created, wrote: false };
+  let wrote = false;
   try {
     first();
+    wrote = true;
     const mark = doc.editMark();
     doc.amend(mark, () => {
       for (const write of rest) write();
     });
-    return null;
+    return { refused: null, created, wrote };
   } catch (error) {
-    if (error instanceof DocError) return error.message;
+    if (error instanceof DocError) return { refused: error.message, created, wrote };
     throw error;
   }
 }
@@ -97,7 +110,13 @@ export function pasteBlock(
     readonly geometry: MapGeometry;
     readonly cells: CellContext;
   },
-): { readonly status: string; readonly problems: readonly PasteProblem[] } {
+): {
+  readonly status: string;
+  /** The values refused, each with the step it was for (an added step's id too). */
+  readonly problems: readonly PasteProblem[];
+  /** Whether the paste wrote anything: then it is this user's latest undo step. */
+  readonly wrote: boolean;
+} {
   const plan = planPaste(parseTsv(text), at.start, at.rows, at.cells);
   const last = at.flow.at(-1);
   const leadsNowhere = last && last.kind !== 'end' && at.index.outgoing(last.id).length === 0;
@@ -105,7 +124,7 @@ export function pasteBlock(
   const place = Number.isFinite(lastX)
     ? { x: lastX - GEOMETRY.headerWidth + GEOMETRY.columnWidth, column: GEOMETRY.columnWidth }
     : undefined;
-  const refused = applyPaste(doc, plan, {
+  const { refused, created, wrote } = applyPaste(doc, plan, {
     after: leadsNowhere ? last.id : undefined,
     firstIsStart: at.flow.length === 0,
     ...(place ? { place } : {}),
@@ -115,5 +134,10 @@ export function pasteBlock(
   const status = refused
     ? `${summary} Stopped early: ${refused}`
     : `${summary}${changed ? ' Ctrl+Z undoes the whole paste.' : ''}`;
-  return { status, problems: plan.problems };
+  const problems = plan.problems.map((p) => {
+    if (p.create === undefined) return p;
+    const step = created[p.create];
+    return step === undefined ? p : { ...p, step };
+  });
+  return { status, problems, wrote };
 }

@@ -33,6 +33,21 @@ describe('what typed text writes', () => {
     });
   });
 
+  it.each([
+    ['0:45', 45],
+    ['00:30', 30],
+    ['1:30:00', 90],
+    ['1 wk', 2250],
+    ['45 s', 0.75],
+    ['1,5', 1.5],
+    ['0,5 h', 30],
+  ])('reads "%s", as a sheet writes a time, as %d minutes', (text, minutes) => {
+    expect(parseCell('waitTime', text, triage, ctx)).toEqual({
+      ok: true,
+      patch: { waitTime: minutes },
+    });
+  });
+
   it('refuses a negative time and words that are not a time, saying why', () => {
     const negative = parseCell('processTime', '-5', triage, ctx);
     expect(negative).toEqual({ ok: false, message: 'A duration cannot be negative.' });

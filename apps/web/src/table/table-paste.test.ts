@@ -43,9 +43,9 @@ describe('planning a paste', () => {
   it('says which values it could not read, keeps the others and leaves those cells alone', () => {
     const cells = parseTsv('5\tsoon\r\n-3\t1 h\r\n');
     const plan = planPaste(cells, { row: 2, column: 3 }, rows, ctx);
-    expect(plan.problems.map((p) => [p.row, p.column, p.text])).toEqual([
-      [3, 'Wait before', 'soon'],
-      [4, 'Process time', '-3'],
+    expect(plan.problems.map((p) => [p.row, p.column, p.text, p.columnIndex, p.step])).toEqual([
+      [3, 'Wait before', 'soon', 4, 'triage'],
+      [4, 'Process time', '-3', 3, 'book'],
     ]);
     expect(plan.updates).toEqual([
       { id: 'triage', patch: { processTime: 5 } },
@@ -88,14 +88,16 @@ describe('writing a paste', () => {
     expect(pasteSummary(plan)).toBe(
       'Updated 2 cells, added 1 step; 1 value not understood: row 4 Wait before “soon”.',
     );
-    const refused = applyPaste(view, plan, { after: 'book' as Step['id'], firstIsStart: false });
-    expect(refused).toBeNull();
+    const written = applyPaste(view, plan, { after: 'book' as Step['id'], firstIsStart: false });
+    expect(written.refused).toBeNull();
+    expect(written.wrote).toBe(true);
     const after = doc.getSnapshot();
     expect(validateMap(after).ok).toBe(true);
     const added = after.steps.filter((s) => !map.steps.some((m) => m.id === s.id));
     expect(added.map((s) => [s.label, s.roleId, s.kind])).toEqual([
       ['Write letter', 'nurse', 'task'],
     ]);
+    expect(written.created).toEqual([added[0]!.id]);
     const book = after.steps.find((s) => s.id === 'book')!;
     expect([book.label, book.processTime]).toEqual(['Call back', 4]);
     expect(after.flows.some((f) => f.from === 'book' && f.to === added[0]!.id)).toBe(true);
@@ -118,12 +120,12 @@ describe('where pasted steps go', () => {
       rows,
       ctx,
     );
-    const refused = applyPaste(doc.view('as-is'), plan, {
+    const written = applyPaste(doc.view('as-is'), plan, {
       after: undefined,
       firstIsStart: false,
       place: { x: 1000, column: 248 },
     });
-    expect(refused).toBeNull();
+    expect(written.refused).toBeNull();
     const after = doc.getSnapshot();
     const order = flowOrder(after.steps, mapGeometry(indexMap(normalize(after).map).map));
     expect(order.map((s) => s.label).slice(-2)).toEqual(['File letter', 'Phone patient']);
@@ -151,7 +153,7 @@ describe('pasting into a process with no steps yet', () => {
     );
     expect(plan.creates.map((c) => c.roleId)).toEqual(['clerk', 'nurse', 'nurse']);
     expect(
-      applyPaste(doc.view('as-is'), plan, { after: undefined, firstIsStart: true }),
+      applyPaste(doc.view('as-is'), plan, { after: undefined, firstIsStart: true }).refused,
     ).toBeNull();
     const after = doc.getSnapshot();
     expect(validateMap(after).ok).toBe(true);

@@ -15,6 +15,12 @@ export interface PasteProblem {
   readonly column: string;
   readonly text: string;
   readonly message: string;
+  /** The column's place among COLUMNS, from 0. */
+  readonly columnIndex: number;
+  /** The step the value was for: a shown row's step... */
+  readonly step?: StepId;
+  /** ...or the step the paste adds, by its place among the plan's `creates`. */
+  readonly create?: number;
 }
 
 /** A step the paste changes. */
@@ -80,17 +86,20 @@ export function planPaste(
     if (!step && blank(used)) return;
     let patch: StepPatch = {};
     let role: RoleId | undefined;
+    const refused: PasteProblem[] = [];
     used.forEach((text, c) => {
       const column = COLUMNS[start.column + c]!;
       const keeps = !column.clearable && text.trim() === '';
       if (keeps) return;
       const write = parseCell(column.id, text, step, ctx);
       if (!write.ok) {
-        problems.push({
+        refused.push({
           row: at + 1,
           column: column.header,
           text: text.trim(),
           message: write.message,
+          columnIndex: start.column + c,
+          ...(step ? { step: step.id } : {}),
         });
         return;
       }
@@ -100,6 +109,7 @@ export function planPaste(
       if (step) cellsUpdated++;
     });
     if (step) {
+      problems.push(...refused);
       if (role !== undefined || Object.keys(patch).length > 0) {
         updates.push({ id: step.id, patch, ...(role !== undefined ? { role } : {}) });
       }
@@ -108,9 +118,11 @@ export function planPaste(
     }
     const lane = role ?? roleAbove ?? ctx.roles[0]?.id;
     if (lane === undefined) {
+      problems.push(...refused);
       rowsLeftOut++;
       return;
     }
+    problems.push(...refused.map((p) => ({ ...p, create: creates.length })));
     creates.push({ roleId: lane, patch });
     roleAbove = lane;
   });

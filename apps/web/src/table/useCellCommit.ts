@@ -2,6 +2,7 @@ import type { ProcessDoc } from '@procmap/doc';
 import type { MapIndex, StepId } from '@procmap/model';
 import { runCommand } from '../panels/run-command';
 import { rowName } from './TableRow';
+import { savedWords } from './cell-words';
 import { type CellContext, COLUMNS, cellText, changes, parseCell } from './table-columns';
 
 /** What saving a cell did: why it was refused, or what it saved (for the status line). */
@@ -33,7 +34,14 @@ export function useCellCommit(doc: ProcessDoc, index: MapIndex, ctx: CellContext
     if (refused !== null) return { error: refused };
     const after = doc.getSnapshot().steps.find((s) => s.id === id);
     const shown = after ? cellText(col.id, after, ctx) : '';
-    const value = shown === '' ? 'cleared' : `now ${shown}`;
-    return { saved: `${col.header} of ${rowName(after ?? step)}: ${value}.` };
+    return {
+      saved: savedWords({
+        header: col.header,
+        renamed: col.id === 'label',
+        before: rowName(step),
+        after: rowName(after ?? step),
+        shown,
+      }),
+    };
   };
 }
