@@ -3,7 +3,7 @@ import { truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportNote } from '@procmap/interop';
 import { type ProcessMap, validateMap } from '@procmap/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../run';
 import { captureIo } from '../test-support/capture-io';
 import { expectedImport, importRun, interopFixture } from '../test-support/import-run';
@@ -35,6 +35,30 @@ describe('procmap import', () => {
   });
   afterAll(async () => {
     await dir.remove();
+  });
+  // The note that records what was approximated carries the time of the import: one clock.
+  const NOW = '2026-05-04T08:30:00.000Z';
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(NOW));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps what was approximated in the map, as one note on the map at the time of the import', async () => {
+    const { code, stdout } = await importRun(SIMPLE);
+    expect(code).toBe(0);
+    const notes = (validMap(stdout).comments ?? []).filter((c) => c.author === 'Import');
+    expect(notes).toEqual([
+      {
+        id: 'import-notes',
+        kind: 'note',
+        author: 'Import',
+        text: 'Imported from miwg-A.1.0.bpmn (BPMN 2.0). What was approximated: 5 nodes in no lane put in Unassigned.',
+        createdAt: NOW,
+      },
+    ]);
   });
 
   describe('given a BPMN file', () => {

@@ -66,6 +66,7 @@ describe('POST /api/maps with a file to import (real server process)', { timeout
 
   it('given BPMN as application/xml, creates its map (201) with the import notes beside the usual fields', async () => {
     const want = await expected(LANES, 'lanes.bpmn');
+    const before = Date.now();
     const reply = await post(LANES, 'application/xml');
     expect(reply.status, reply.text).toBe(201);
     expect(Object.keys(reply.json).sort()).toEqual(
@@ -82,6 +83,24 @@ describe('POST /api/maps with a file to import (real server process)', { timeout
     expect(map.roles.map((r) => r.name)).toEqual(want.map.roles.map((r) => r.name));
     expect(map.roles.map((r) => r.name)).toContain('Nested_Lane_A');
     expect(map.steps.map((s) => s.label)).toEqual(want.map.steps.map((s) => s.label));
+    // What was approximated stays in the map: one note on the map, at the time of the import.
+    const recorded = (map.comments ?? []).filter((c) => c.author === 'Import');
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]?.targetId).toBeUndefined();
+    expect(recorded[0]?.text).toContain('What was approximated: ');
+    const at = Date.parse(recorded[0]?.createdAt ?? '');
+    expect(at).toBeGreaterThanOrEqual(before - 1000);
+    expect(at).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it('given a PNG sent as XML, refuses it for what it is before reading it as XML', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    const reply = await post(png, 'application/xml', '?name=diagram.bpmn');
+    expectError(reply, 400, 'import-refused');
+    expect(reply.json.error).toMatchObject({
+      reason: 'not-recognised',
+      message: 'This looks like a PNG image, not a BPMN, draw.io or CSV file.',
+    });
   });
 
   it('given application/bpmn+xml, reads it as BPMN whatever the name says', async () => {

@@ -4,6 +4,7 @@ import {
   type ImportFormat,
   type Imported,
   importFile,
+  refuseBinary,
 } from '@procmap/interop';
 import { validateMap } from '@procmap/model';
 
@@ -21,7 +22,10 @@ export interface ImportJob {
   readonly format: ImportBodyFormat;
   /** The file's name (`?name=`), if given: the title of a map that has none. */
   readonly name?: string;
-  /** When the import happens, for the notes made from draw.io text boxes. */
+  /**
+   * When the import happens (ISO 8601): the time of the notes made from draw.io text boxes and
+   * of the note on the map that records what was approximated.
+   */
   readonly createdAt: string;
 }
 
@@ -50,6 +54,9 @@ function xmlFormat(text: string): ImportFormat | Imported {
 
 /** Imports a request's body: a valid map and its notes, or the importer's refusal. */
 export async function runImport(job: ImportJob): Promise<Imported> {
+  // A PNG or a zip sent as XML is refused for what it is, before the XML checks.
+  const binary = refuseBinary(job.text);
+  if (binary) return binary;
   const format = job.format === 'xml' ? xmlFormat(job.text) : job.format;
   if (typeof format !== 'string') return format;
   const title = titleOfName(job.name);
