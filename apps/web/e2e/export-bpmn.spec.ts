@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { importFile } from '@procmap/interop';
 import { type ProcessMap, scenarioMap, validateMap } from '@procmap/model';
-import { makeMap, openLink } from './editor-helpers';
+import { makeMap, openLink, threeLaneMap } from './editor-helpers';
 
 const example = join(
   import.meta.dirname,
@@ -77,4 +77,71 @@ test('the export dialog saves the map as BPMN 2.0, the as-is or a scenario, and 
   expect(process.ok).toBe(true);
   if (process.ok) await readBack(toBe.text, process.map);
   expect(toBe.text).not.toBe(asIs.text);
+});
+
+test('keyboard only: BPMN chosen with the arrows and exported with Enter, focus stays on the option', async ({
+  page,
+}) => {
+  const made = await makeMap(page, threeLaneMap('Keyboard export'));
+  await openLink(page, made.editUrl);
+
+  // Tab to the toolbar's Export button, and Enter opens the dialog.
+  const button = page.getByRole('button', { name: 'Export', exact: true });
+  for (let i = 0; i < 40 && !(await button.evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+
+  // Into the formats, then the arrows to BPMN (the last: up from the first goes round to it).
+  const pdf = dialog.getByRole('radio', { name: /^PDF/ });
+  for (let i = 0; i < 10 && !(await pdf.evaluate((r) => r === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(pdf).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  const bpmn = dialog.getByRole('radio', { name: /^BPMN 2\.0 \(\.bpmn\)/ });
+  await expect(bpmn).toBeFocused();
+  await expect(bpmn).toBeChecked();
+
+  // While it runs, the options are locked with aria-disabled, never disabled (which would drop
+  // the keyboard to the page).
+  await dialog.evaluate((el) => {
+    const seen = { disabled: 0, locked: 0, lostFocus: 0 };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver((changes) => {
+      for (const c of changes) {
+        const input = c.target as HTMLInputElement;
+        if (c.attributeName === 'disabled' && input.type === 'radio' && input.disabled) {
+          seen.disabled++;
+        }
+        if (c.attributeName === 'aria-disabled' && input.getAttribute('aria-disabled') === 'true') {
+          seen.locked++;
+        }
+      }
+    }).observe(el, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['disabled', 'aria-disabled'],
+    });
+    el.addEventListener('focusout', (e) => {
+      if (!(e as FocusEvent).relatedTarget) seen.lostFocus++;
+    });
+  });
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('Keyboard export.bpmn');
+  await expect(dialog.getByTestId('export-done')).toContainText('Keyboard export.bpmn');
+
+  await expect(bpmn).toBeFocused();
+  expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  const seen = await page.evaluate(() => (window as unknown as { seen: object }).seen);
+  expect(seen).toEqual({ disabled: 0, locked: expect.any(Number), lostFocus: 0 });
+  expect((seen as { locked: number }).locked).toBeGreaterThan(0);
+  // The arrows while it ran changed nothing; now they choose again.
+  await page.keyboard.press('ArrowUp');
+  await expect(dialog.getByRole('radio', { name: /^CSV: findings/ })).toBeChecked();
 });

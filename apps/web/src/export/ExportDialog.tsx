@@ -38,15 +38,22 @@ const FORMATS: readonly { value: ExportFormat; label: string; hint: string }[] =
   },
 ];
 
+/**
+ * While an export runs its options are locked: aria-disabled, their changes ignored (React puts
+ * a controlled input back as it was). Never `disabled`: the option that has the keyboard (the
+ * radio Enter was pressed on) would lose it to the page.
+ */
+const locked = (busy: boolean) => ({ 'aria-disabled': busy || undefined });
+
 /** One checkbox option of the dialog. */
 function Check({
   checked,
-  disabled,
+  busy,
   onChange,
   children,
 }: {
   checked: boolean;
-  disabled: boolean;
+  busy: boolean;
   onChange: (checked: boolean) => void;
   children: React.ReactNode;
 }) {
@@ -55,7 +62,7 @@ function Check({
       <input
         type="checkbox"
         checked={checked}
-        disabled={disabled}
+        {...locked(busy)}
         onChange={(e) => onChange(e.target.checked)}
       />
       {children}
@@ -129,10 +136,14 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
   const busy = stage !== null;
   const refusal = exportRefusal(map);
 
-  /** An option's setter that also clears the last export's message: it was about other options. */
+  /**
+   * An option's setter that also clears the last export's message: it was about other options.
+   * While exporting, the options are locked and a change is ignored.
+   */
   const option =
     <T,>(set: (value: T) => void) =>
     (value: T) => {
+      if (busy) return;
       setDone(null);
       setError(null);
       set(value);
@@ -196,7 +207,7 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
                   type="radio"
                   name="format"
                   checked={format === f.value}
-                  disabled={busy}
+                  {...locked(busy)}
                   onChange={() => option(setFormat)(f.value)}
                 />
                 <span>
@@ -213,7 +224,7 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
               <select
                 id={ids.process}
                 value={scenario ?? AS_IS_ID}
-                disabled={busy}
+                {...locked(busy)}
                 onChange={(e) => option(setProcess)(e.target.value)}
               >
                 {processes.map((p) => (
@@ -233,19 +244,20 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
               <input
                 type="checkbox"
                 checked={scope === 'selection'}
-                disabled={busy || selected.length === 0}
+                disabled={selected.length === 0}
+                {...locked(busy)}
                 onChange={(e) => option(setScope)(e.target.checked ? 'selection' : 'all')}
               />
               Only the selected steps{' '}
               {selected.length > 0 ? `(${selected.length})` : '(select some first)'}
             </label>
-            <Check checked={findings} disabled={busy} onChange={option(setFindings)}>
+            <Check checked={findings} busy={busy} onChange={option(setFindings)}>
               Finding badges from the waste analysis
             </Check>
-            <Check checked={comments} disabled={busy} onChange={option(setComments)}>
+            <Check checked={comments} busy={busy} onChange={option(setComments)}>
               Comment markers
             </Check>
-            <Check checked={titleBlock} disabled={busy} onChange={option(setTitleBlock)}>
+            <Check checked={titleBlock} busy={busy} onChange={option(setTitleBlock)}>
               Title block: title, date, legend of lanes and markers
             </Check>
           </fieldset>
@@ -259,21 +271,21 @@ export function ExportDialog({ doc, onClose }: { doc: MapDoc; onClose: () => voi
               <select
                 id={ids.page}
                 value={page}
-                disabled={busy}
+                {...locked(busy)}
                 onChange={(e) => option(setPage)(e.target.value as ExportSettings['page'])}
               >
                 <option value="A4">A4</option>
                 <option value="A3">A3</option>
                 <option value="Letter">Letter</option>
               </select>
-              <Check checked={landscape} disabled={busy} onChange={option(setLandscape)}>
+              <Check checked={landscape} busy={busy} onChange={option(setLandscape)}>
                 Landscape
               </Check>
               <label htmlFor={ids.mode}>Large maps</label>
               <select
                 id={ids.mode}
                 value={mode}
-                disabled={busy}
+                {...locked(busy)}
                 onChange={(e) => option(setMode)(e.target.value as ExportSettings['mode'])}
               >
                 <option value="auto">Readable size (tiles if needed)</option>
