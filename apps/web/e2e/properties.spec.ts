@@ -101,4 +101,16 @@ test('the properties panel sets durations, value class and data items, stored in
   await panel.getByLabel('Process time', { exact: true }).press('Escape');
   await expect(panel.getByLabel('Process time', { exact: true })).toHaveValue('2 h');
   await expect(panel.getByRole('alert')).toHaveCount(0);
+
+  // Times as a spreadsheet writes them are read too: hours and minutes, a decimal comma, weeks.
+  for (const [typed, minutes, shown] of [
+    ['0:45', 45, '45 min'],
+    ['1,5 h', 90, '1 h 30 min'],
+    ['1 wk', 2250, '5 d'],
+  ] as const) {
+    await commit(page, 'Wait before', typed);
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+    await expect.poll(async () => (await storedSteps(page))[0]?.waitTime).toBe(minutes);
+    await expect(panel.getByLabel('Wait before', { exact: true })).toHaveValue(shown);
+  }
 });
