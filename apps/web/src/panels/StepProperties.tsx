@@ -137,7 +137,7 @@ export function StepProperties({
         label="Process time"
         value={shown(step.processTime)}
         disabled={readOnly}
-        hint="Hands-on time per case: 10, 10m, 2h, 1.5d"
+        hint="Hands-on time per case: 10, 10m, 0:45, 2h, 1,5 h, 1.5d"
         testId="process-time"
         onCommit={duration('processTime')}
       />
