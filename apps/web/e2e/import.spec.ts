@@ -47,6 +47,14 @@ async function dropFile(page: Page, name: string, text: string) {
   await expect(page.getByTestId('drop-overlay')).toHaveCount(0);
 }
 
+/** A comment as the stored map holds it. */
+interface MapComment {
+  readonly author: string;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly targetId?: string;
+}
+
 /** Every map-creating request the page sends. */
 function createRequests(page: Page): string[] {
   const seen: string[] = [];
@@ -102,6 +110,15 @@ test('a BPMN file picked with the button is reviewed with its notes, then create
   await expect(page.getByTestId('step')).toHaveCount(steps.length);
   await expect(step(page, 'Scan Invoice')).toBeVisible();
   await expect(page.getByTestId('lane')).toHaveCount(roles.length);
+  // What was approximated outlives the review: one note on the whole map, dated at the import.
+  const { comments = [] } = (await storedMap(page)) as unknown as { comments?: MapComment[] };
+  const kept = comments.filter((c) => c.author === 'Import');
+  expect(kept).toHaveLength(1);
+  expect(kept[0]?.targetId).toBeUndefined();
+  expect(kept[0]?.text).toBe(
+    `Imported from miwg-C.1.0.bpmn (BPMN 2.0). What was approximated: ${expected.notes.map((n) => n.message.replace(/\.$/, '')).join('; ')}.`,
+  );
+  expect(Date.parse(kept[0]?.createdAt ?? '')).toBeGreaterThan(Date.now() - 5 * 60_000);
 
   // Listed among this browser's maps, like a map made from a template.
   await page.goto('/');
@@ -132,6 +149,14 @@ test('a spreadsheet dropped on the page is previewed; a column read differently 
   await expect(dialog.getByTestId('import-column').nth(1)).toContainText('Clerk · Nurse · Clerk');
   await expect(dialog.getByTestId('import-problems')).toContainText('Row 3');
   await expect(dialog.getByTestId('import-summary')).toContainText('2 roles (lanes)');
+  // What the import approximates is listed before anything is created.
+  const notes = dialog.getByRole('list', { name: 'What was approximated' });
+  await expect(notes).toContainText('2 roles created from the "Owner" column.');
+  await expect(notes).toContainText('The sheet has no start step');
+  // The wait's unit comes from its header, and can be chosen.
+  const waitUnit = dialog.getByLabel('Bare numbers in “Wait (h)”');
+  await expect(waitUnit).toHaveValue('h');
+  await expect(dialog.getByTestId('import-column').nth(3)).toContainText('as the header says');
   await expectAccessible(page, 'the preview of a spreadsheet', {
     include: '[data-testid="import-dialog"]',
   });
@@ -141,6 +166,16 @@ test('a spreadsheet dropped on the page is previewed; a column read differently 
   await expect(dialog.getByTestId('import-column-status')).toContainText(
     '“Minutes” is now read as Process time.',
   );
+  // Read as a time, "Minutes" names its unit; the menu offers the others.
+  const minutesUnit = dialog.getByLabel('Bare numbers in “Minutes”');
+  await expect(minutesUnit).toHaveValue('min');
+  await expect(minutesUnit.getByRole('option')).toHaveText(['minutes', 'hours', 'days', 'weeks']);
+  await expect(dialog.getByTestId('import-column').nth(2)).toContainText('as the header says');
+  await waitUnit.selectOption({ label: 'days' });
+  await expect(dialog.getByTestId('import-column-status')).toContainText(
+    'Bare numbers in “Wait (h)” are now read in days.',
+  );
+  await expect(dialog.getByTestId('import-column').nth(3)).toContainText('as chosen');
   await dialog.getByLabel('Read “Owner” as').selectOption({ label: 'Ignored' });
   await expect(dialog.getByTestId('import-summary')).toContainText('1 role (lane)');
   expect(requests).toHaveLength(0);
@@ -156,6 +191,13 @@ test('a spreadsheet dropped on the page is previewed; a column read differently 
   );
   expect(byLabel.get('Receive referral')?.processTime).toBe(5);
   expect(byLabel.get('Triage referral')?.processTime).toBe(10);
+  // One working day of 7.5 hours, as the unit chosen says.
+  const waited = byLabel.get('Receive referral') as { waitTime?: number } | undefined;
+  expect(waited?.waitTime).toBe(450);
+  const { comments = [] } = stored as unknown as { comments?: MapComment[] };
+  expect(comments.filter((c) => c.author === 'Import').map((c) => c.text)).toEqual([
+    expect.stringMatching(/^Imported from referrals\.csv \(CSV\)\. What was approximated: /),
+  ]);
   expect(requests).toHaveLength(1);
 });
 
@@ -206,6 +248,37 @@ test('a file with a document type is refused with its line, and no map is create
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Import a file…' })).toBeFocused();
   await expect(page).toHaveURL(/\/$/);
+  expect(requests).toEqual([]);
+});
+
+test('a picture renamed .bpmn and a broken BPMN file are refused in plain words, each said once', async ({
+  page,
+}) => {
+  const requests = createRequests(page);
+  await page.goto('/');
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'diagram.bpmn',
+    mimeType: 'application/xml',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+  });
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'This looks like a PNG image, not a BPMN, draw.io or CSV file.',
+  );
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'broken.bpmn',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(
+      '<?xml version="1.0"?>\n<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">\n  <process id="p">\n</definitions>\n',
+    ),
+  });
+  await expect(dialog.getByRole('alert')).toContainText(
+    /^Line 4, column 1: This file is not well-formed XML: a tag, a quote or a character is out of place/,
+  );
+  const text = (await dialog.textContent()) ?? '';
+  expect(text.match(/export it again/g)).toHaveLength(1);
+  expect(text.match(/line 4/gi)).toHaveLength(1);
   expect(requests).toEqual([]);
 });
 

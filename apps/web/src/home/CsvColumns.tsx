@@ -1,4 +1,11 @@
-import type { ColumnOverrides, CsvField, CsvPreview } from '@procmap/interop';
+import type {
+  ColumnOverrides,
+  CsvField,
+  CsvPreview,
+  CsvPreviewColumn,
+  TimeUnit,
+  UnitOverrides,
+} from '@procmap/interop';
 import { useId, useState } from 'react';
 import {
   countsText,
@@ -7,6 +14,8 @@ import {
   overrideKey,
   problemText,
   UNIT_NAMES,
+  UNIT_SOURCES,
+  unitChoices,
 } from './review-text';
 
 const FIELDS = Object.keys(FIELD_NAMES) as CsvField[];
@@ -15,22 +24,60 @@ const FIELDS = Object.keys(FIELD_NAMES) as CsvField[];
 const columnName = (header: string, index: number) =>
   header.trim() === '' ? `Column ${index + 1} (no header)` : header.trim();
 
+/** A time column's unit: a menu of units, and where the unit read now comes from. */
+function UnitChoice({
+  column,
+  name,
+  onChoose,
+}: {
+  column: CsvPreviewColumn;
+  name: string;
+  onChoose: (unit: TimeUnit) => void;
+}) {
+  const unit = column.unit ?? 'min';
+  return (
+    <span className="import-columns__unit">
+      <label>
+        Bare numbers in:{' '}
+        <select
+          aria-label={`Bare numbers in “${name}”`}
+          value={unit}
+          onChange={(e) => onChoose(e.target.value as TimeUnit)}
+          data-testid="import-unit"
+        >
+          {unitChoices(unit).map((u) => (
+            <option key={u} value={u}>
+              {UNIT_NAMES[u]}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <span className="muted">({UNIT_SOURCES[column.unitFrom ?? 'default']})</span>
+    </span>
+  );
+}
+
 /**
  * A spreadsheet's preview: what it becomes, each column with the field it is read as (a menu to
- * read it as another, or ignore it, which reads the sheet again) and its first values, and the
+ * read it as another, or ignore it, which reads the sheet again), a time column with the unit
+ * of its bare numbers (a menu too), its first values, what the import approximates, and the
  * problems of its rows by row number.
  */
 export function CsvColumns({
   preview,
   overrides,
+  units,
   onChoose,
+  onChooseUnits,
 }: {
   preview: CsvPreview;
   overrides: ColumnOverrides;
+  units: UnitOverrides;
   onChoose: (overrides: ColumnOverrides) => void;
+  onChooseUnits: (units: UnitOverrides) => void;
 }) {
   const [said, setSaid] = useState('');
-  const ids = { columns: useId(), problems: useId() };
+  const ids = { columns: useId(), problems: useId(), notes: useId() };
   const headers = preview.columns.map((c) => c.header);
   const more = preview.problemCount - preview.problems.length;
 
@@ -39,6 +86,11 @@ export function CsvColumns({
     onChoose({ ...overrides, [overrideKey(index, headers)]: field });
     const name = columnName(headers[index] ?? '', index);
     setSaid(`“${name}” is now ${field === null ? 'ignored' : `read as ${FIELD_NAMES[field]}`}.`);
+  };
+  const chooseUnit = (index: number, unit: TimeUnit) => {
+    onChooseUnits({ ...units, [overrideKey(index, headers)]: unit });
+    const name = columnName(headers[index] ?? '', index);
+    setSaid(`Bare numbers in “${name}” are now read in ${UNIT_NAMES[unit]}.`);
   };
 
   return (
@@ -87,9 +139,11 @@ export function CsvColumns({
                       ))}
                     </select>
                     {c.unit && (
-                      <span className="import-columns__unit muted">
-                        Bare numbers in {UNIT_NAMES[c.unit] ?? c.unit}
-                      </span>
+                      <UnitChoice
+                        column={c}
+                        name={name}
+                        onChoose={(unit) => chooseUnit(c.index, unit)}
+                      />
                     )}
                   </td>
                   <td className="import-columns__samples">
@@ -105,6 +159,20 @@ export function CsvColumns({
           </tbody>
         </table>
       </div>
+      <h3 className="import-review__heading" id={ids.notes}>
+        What was approximated
+      </h3>
+      {preview.notes.length === 0 ? (
+        <p className="muted" data-testid="import-notes">
+          {preview.refusal ? 'Nothing yet: choose the column of the step labels.' : 'Nothing.'}
+        </p>
+      ) : (
+        <ul className="import-review__notes" aria-labelledby={ids.notes} data-testid="import-notes">
+          {preview.notes.map((note) => (
+            <li key={note.code}>{note.message}</li>
+          ))}
+        </ul>
+      )}
       <h3 className="import-review__heading" id={ids.problems}>
         Problems in the rows
       </h3>

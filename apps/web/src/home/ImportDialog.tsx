@@ -1,11 +1,17 @@
-import type { ColumnOverrides, CsvPreview } from '@procmap/interop';
+import type { ColumnOverrides, CsvPreview, UnitOverrides } from '@procmap/interop';
 import type { ProcessMap } from '@procmap/model';
 import { type FormEvent, useId, useState } from 'react';
 import { createMap } from '../api/maps-api';
 import { Dialog } from '../editor/Dialog';
 import { CsvColumns } from './CsvColumns';
 import { type ImportReview, importSheet, previewSheet } from './import-reading';
-import { countsText, FORMAT_NAMES, refusalText, titleFromFileName } from './review-text';
+import {
+  countsText,
+  FORMAT_NAMES,
+  refusalAdvice,
+  refusalText,
+  titleFromFileName,
+} from './review-text';
 import { openCreatedMap } from './open-created';
 
 export type { ImportReview } from './import-reading';
@@ -23,7 +29,7 @@ function Refusal({ review }: { review: Extract<ImportReview, { kind: 'refused' }
       <p className="notice notice--error" role="alert" data-testid="import-refusal">
         {refusalText(review)}
       </p>
-      <p>Nothing was created. Fix the file, or export it again from the tool that made it.</p>
+      <p>{refusalAdvice(review.message)}</p>
     </>
   );
 }
@@ -75,6 +81,7 @@ export function ImportDialog({ review, onClose }: ImportDialogProps) {
       : titleFromFileName(review.name),
   );
   const [overrides, setOverrides] = useState<ColumnOverrides>({});
+  const [units, setUnits] = useState<UnitOverrides>({});
   const [preview, setPreview] = useState<CsvPreview | null>(
     review.kind === 'csv' ? review.preview : null,
   );
@@ -85,7 +92,13 @@ export function ImportDialog({ review, onClose }: ImportDialogProps) {
   const choose = (next: ColumnOverrides) => {
     if (review.kind !== 'csv') return;
     setOverrides(next);
-    setPreview(previewSheet(review.text, next));
+    setPreview(previewSheet(review.text, next, units));
+    setError('');
+  };
+  const chooseUnits = (next: UnitOverrides) => {
+    if (review.kind !== 'csv') return;
+    setUnits(next);
+    setPreview(previewSheet(review.text, overrides, next));
     setError('');
   };
 
@@ -98,7 +111,12 @@ export function ImportDialog({ review, onClose }: ImportDialogProps) {
     try {
       let map: ProcessMap;
       if (review.kind === 'csv') {
-        const imported = await importSheet(review.name, review.text, overrides, title.trim());
+        const imported = await importSheet(
+          review.name,
+          review.text,
+          { columns: overrides, units },
+          title.trim(),
+        );
         if (!imported.ok) {
           setError(refusalText(imported));
           setCreating(false);
@@ -137,7 +155,15 @@ export function ImportDialog({ review, onClose }: ImportDialogProps) {
         {review.kind === 'map' ? (
           <MapSummary review={review} />
         ) : (
-          preview && <CsvColumns preview={preview} overrides={overrides} onChoose={choose} />
+          preview && (
+            <CsvColumns
+              preview={preview}
+              overrides={overrides}
+              units={units}
+              onChoose={choose}
+              onChooseUnits={chooseUnits}
+            />
+          )
         )}
         <div className="import-review__title">
           <label htmlFor={titleId}>Title of the new map</label>

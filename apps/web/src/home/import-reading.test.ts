@@ -67,10 +67,15 @@ describe('the review of a file before a map is made of it', () => {
   });
 
   it('given a column read as something else, then the preview and the map follow it', async () => {
-    const preview = previewSheet(SHEET, { Owner: null });
+    const preview = previewSheet(SHEET, { Owner: null }, {});
     expect(preview.columns[1]).toMatchObject({ field: null, chosen: true });
     expect(preview.counts.roles).toBe(1);
-    const imported = await importSheet('steps.csv', SHEET, { Owner: null }, '');
+    const imported = await importSheet(
+      'steps.csv',
+      SHEET,
+      { columns: { Owner: null }, units: {} },
+      '',
+    );
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
     expect(imported.map.title).toBe('steps');
@@ -87,7 +92,7 @@ describe('the review of a file before a map is made of it', () => {
     if (review.kind !== 'csv') return;
     expect(review.preview.refusal?.message).toContain('No column holds the steps');
     expect(review.preview.columns.map((c) => c.header)).toEqual(['Person', 'Thing']);
-    const chosen = previewSheet(sheet, { Thing: 'label', Person: 'role' });
+    const chosen = previewSheet(sheet, { Thing: 'label', Person: 'role' }, {});
     expect(chosen.refusal).toBeUndefined();
     expect(chosen.counts.roles).toBe(1);
   });
@@ -134,5 +139,50 @@ describe('the review of a file before a map is made of it', () => {
     expect(review.kind).toBe('csv');
     if (review.kind === 'csv')
       expect(review.preview.columns[0]?.samples).toEqual(['Café order £5']);
+  });
+
+  it('given a unit chosen for a time column, then the preview and the map read bare numbers in it', async () => {
+    const preview = previewSheet(SHEET, {}, { 'Wait (h)': 'd' });
+    expect(preview.columns[2]).toMatchObject({ unit: 'd', unitFrom: 'chosen' });
+    expect(previewSheet(SHEET, {}, {}).columns[2]).toMatchObject({ unit: 'h', unitFrom: 'header' });
+    const imported = await importSheet(
+      'steps.csv',
+      SHEET,
+      { columns: {}, units: { 'Wait (h)': 'd' } },
+      '',
+    );
+    if (!imported.ok) throw new Error(imported.message);
+    // Two working days of 7.5 hours.
+    expect(imported.map.steps.find((s) => s.label === 'Receive')?.waitTime).toBe(900);
+  });
+
+  it('keeps what was approximated in the map made, dated at the import', async () => {
+    const before = Date.now();
+    const imported = await importSheet('steps.csv', SHEET, { columns: {}, units: {} }, '');
+    if (!imported.ok) throw new Error(imported.message);
+    const notes = (imported.map.comments ?? []).filter((c) => c.author === 'Import');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.text).toMatch(/^Imported from steps\.csv \(CSV\)\. What was approximated: /);
+    expect(Date.parse(notes[0]?.createdAt ?? '')).toBeGreaterThanOrEqual(before);
+    const review = await reviewFile('lanes.bpmn', fixture('bpmnjs-lanes.bpmn'));
+    if (review.kind !== 'map') throw new Error('expected a map');
+    const recorded = (review.map.comments ?? []).find((c) => c.author === 'Import');
+    expect(Date.parse(recorded?.createdAt ?? '')).toBeGreaterThanOrEqual(before);
+  });
+
+  it('refuses a binary file renamed .csv or .bpmn for what it is, before any reader sees it', async () => {
+    const png = fileText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]));
+    for (const name of ['shot.csv', 'shot.bpmn', 'shot.procmap.json']) {
+      expect(await reviewFile(name, png)).toEqual({
+        kind: 'refused',
+        name,
+        message: 'This looks like a PNG image, not a BPMN, draw.io or CSV file.',
+      });
+    }
+    const zip = fileText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0]));
+    const refused = await reviewFile('process.csv', zip);
+    expect(refused.kind === 'refused' && refused.message).toContain(
+      'a Visio .vsdx or an Excel .xlsx',
+    );
   });
 });

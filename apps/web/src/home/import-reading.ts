@@ -8,6 +8,8 @@ import {
   importFile,
   MAX_IMPORT_BYTES,
   previewCsv,
+  refuseBinary,
+  type UnitOverrides,
 } from '@procmap/interop';
 import { type ProcessMap, validateMap } from '@procmap/model';
 import { jsonErrorPlace, titleFromFileName } from './review-text';
@@ -96,13 +98,16 @@ function readMapFile(name: string, text: string): ImportReview {
 
 /** What the file `name` holding `text` would become. */
 export async function reviewFile(name: string, text: string): Promise<ImportReview> {
+  // A PNG or a zip renamed .csv or .bpmn is refused for what it is, before any reader sees it.
+  const binary = refuseBinary(text);
+  if (binary) return refusedAs(name, binary);
   const format = detectFormat(name, text);
   if (format === 'procmap') {
     const large = tooLarge(name, text.length);
     return large ?? readMapFile(name, text);
   }
   if (format === 'csv') {
-    const preview = previewSheet(text, {});
+    const preview = previewSheet(text, {}, {});
     // A sheet that cannot even be read as a table is refused now; one that lacks a label
     // column is previewed, so the column can be chosen.
     if (preview.refusal && preview.columns.length === 0) return refusedAs(name, preview.refusal);
@@ -111,6 +116,8 @@ export async function reviewFile(name: string, text: string): Promise<ImportRevi
   const imported = await importFile(text, {
     name,
     ...(format === undefined ? {} : { format }),
+    // The note on the map that keeps what was approximated is dated now.
+    notes: { createdAt: new Date().toISOString() },
   });
   if (!imported.ok) return refusedAs(name, imported);
   return {
@@ -135,21 +142,39 @@ function refusedAs(
   };
 }
 
-/** How the sheet reads with these column choices (quick: run again on every change). */
-export function previewSheet(text: string, columns: ColumnOverrides): CsvPreview {
-  return previewCsv(text, { columns });
+/** The choices made in a spreadsheet's preview: each column's field, each time column's unit. */
+export interface SheetChoices {
+  readonly columns: ColumnOverrides;
+  readonly units: UnitOverrides;
 }
 
-/** The sheet imported with these column choices and title: the map to create, or why not. */
+/** How the sheet reads with these choices (quick: run again on every change). */
+export function previewSheet(
+  text: string,
+  columns: ColumnOverrides,
+  units: UnitOverrides,
+): CsvPreview {
+  return previewCsv(text, { columns, units });
+}
+
+/**
+ * The sheet imported with these choices and title: the map to create, with the note that keeps
+ * what was approximated dated now, or why not.
+ */
 export function importSheet(
   name: string,
   text: string,
-  columns: ColumnOverrides,
+  choices: SheetChoices,
   title: string,
 ): Promise<Imported> {
   return importFile(text, {
     name,
     format: 'csv',
-    csv: { columns, title: title || titleFromFileName(name) },
+    csv: {
+      columns: choices.columns,
+      units: choices.units,
+      title: title || titleFromFileName(name),
+    },
+    notes: { createdAt: new Date().toISOString() },
   });
 }

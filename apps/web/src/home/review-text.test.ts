@@ -6,8 +6,10 @@ import {
   jsonErrorPlace,
   overrideKey,
   problemText,
+  refusalAdvice,
   refusalText,
   titleFromFileName,
+  unitChoices,
 } from './review-text';
 
 describe('the words of an import', () => {
@@ -70,5 +72,20 @@ describe('a JSON file that does not parse', () => {
       column: 9,
     });
     expect(jsonErrorPlace('Unexpected end of JSON input', '{')).toBeUndefined();
+  });
+
+  it('says "Fix the file, or export it again" once: not when the refusal already says it', () => {
+    expect(refusalAdvice('The file is empty.')).toBe(
+      'Nothing was created. Fix the file, or export it again from the tool that made it.',
+    );
+    const said =
+      'This file is not well-formed XML: a tag is out of place. Fix the file, or export it again from the modelling tool.';
+    expect(refusalAdvice(said)).toBe('Nothing was created.');
+  });
+
+  it('offers minutes, hours, days and weeks for bare numbers, and seconds only when read in them', () => {
+    expect(unitChoices('min')).toEqual(['min', 'h', 'd', 'w']);
+    expect(unitChoices('d')).toEqual(['min', 'h', 'd', 'w']);
+    expect(unitChoices('s')).toEqual(['s', 'min', 'h', 'd', 'w']);
   });
 });

@@ -1,4 +1,4 @@
-import type { CsvField } from '@procmap/interop';
+import type { CsvField, TimeUnit, UnitSource } from '@procmap/interop';
 
 /*
  * The words of the import's review, loaded with the importers: how a refusal and the counts
@@ -72,14 +72,35 @@ export const FIELD_NAMES: Readonly<Record<CsvField, string>> = {
   roleOrder: 'Role (lane) order',
 };
 
-/** How the preview names the unit a time column's header gives its bare numbers. */
-export const UNIT_NAMES: Readonly<Record<string, string>> = {
+/** How the preview names the unit a time column's bare numbers are read in. */
+export const UNIT_NAMES: Readonly<Record<TimeUnit, string>> = {
   s: 'seconds',
   min: 'minutes',
   h: 'hours',
   d: 'days',
   w: 'weeks',
 };
+
+/** The units a time column's menu offers; seconds only when the header already names them. */
+export function unitChoices(current: TimeUnit): readonly TimeUnit[] {
+  const usual: readonly TimeUnit[] = ['min', 'h', 'd', 'w'];
+  return usual.includes(current) ? usual : [current, ...usual];
+}
+
+/** Where a time column's unit comes from, as the preview says it beside the menu. */
+export const UNIT_SOURCES: Readonly<Record<UnitSource, string>> = {
+  chosen: 'as chosen',
+  header: 'as the header says',
+  default: 'the default: the header names no unit',
+};
+
+/** What a refusal adds after "Nothing was created.", unless the refusal already says it. */
+export function refusalAdvice(message: string): string {
+  const advice = 'Fix the file, or export it again from the tool that made it.';
+  return /fix the file|export it again|save the sheet as CSV/i.test(message)
+    ? 'Nothing was created.'
+    : `Nothing was created. ${advice}`;
+}
 
 /** The value of the preview's "ignore this column" choice. */
 export const IGNORE = '';
