@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportNote } from '@procmap/interop';
@@ -212,6 +212,17 @@ describe('procmap import', () => {
       expect(code).toBe(1);
       expect(stderr).toBe(
         `procmap import: ${file}: procmap cannot tell what kind of file this is. It imports BPMN 2.0 (.bpmn), draw.io diagrams (.drawio) and spreadsheets of steps (.csv).\n`,
+      );
+    });
+
+    it('given a Visio drawing renamed .bpmn, refuses it for what it is (exit 1)', async () => {
+      const file = join(dir.path, 'process.bpmn');
+      writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0]));
+      const { code, stdout, stderr } = await importRun(file);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `procmap import: ${file}: This looks like a zip file (for example a Visio .vsdx or an Excel .xlsx: save the sheet as CSV), not a BPMN, draw.io or CSV file.\n`,
       );
     });
 

@@ -17,7 +17,8 @@ import { readImportFile } from '../read-import-file';
  * `procmap import FILE [-o OUT] [--format bpmn|csv|drawio] [--json]`: another tool's file
  * (BPMN 2.0, a spreadsheet of steps, a draw.io diagram) as a procmap map file, through the same
  * importer the server and the editor use. The map goes to stdout or -o; what was approximated
- * goes to stderr, one line each, so a pipe gets nothing but the map.
+ * goes to stderr, one line each, so a pipe gets nothing but the map, and is kept in the map as
+ * one note on the whole map, dated at the import.
  */
 
 const FORMATS: readonly ImportFormat[] = ['bpmn', 'csv', 'drawio'];
@@ -125,6 +126,7 @@ export async function importCommand(argv: readonly string[], io: Io): Promise<Ex
     name: a.file,
     ...(a.format ? { format: a.format } : {}),
     csv: { title: titleOf(a.file) },
+    // The time of the notes made from text boxes and of the note of what was approximated.
     notes: { createdAt: new Date().toISOString() },
   });
   if (!imported.ok) {
