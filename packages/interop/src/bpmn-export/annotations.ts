@@ -2,6 +2,7 @@ import type { Comment, ProcessMap } from '@procmap/model';
 import type { BpmnGraph } from './bpmn-graph';
 import { type Bounds, type DiagramLayout, POOL_HEADER } from './diagram-layout';
 import type { Point } from './edge-routes';
+import type { LabelPlacer } from './label-places';
 import { originalId, qualified } from './extension-attributes';
 import type { ModdleElement, ModdleWriter } from './moddle';
 import type { SemanticModel } from './semantic-model';
@@ -98,37 +99,73 @@ export function annotations(
   return out;
 }
 
-/** Where each annotation is drawn, and where its association leaves what it is about. */
+/**
+ * Where each annotation is drawn, and where its association runs: beside what it is about,
+ * inside that one lane, the first spot of a few (above right, above left, below right, below
+ * left, further out) that covers no shape, label or other annotation and crosses no line.
+ */
 export function annotationPlaces(
   list: readonly Annotation[],
   layout: DiagramLayout,
   routes: readonly (readonly Point[])[],
-): { box: Bounds; from?: Point }[] {
-  const stacked = new Map<string, number>();
+  placer: LabelPlacer,
+): { box: Bounds; from?: Point; to?: Point }[] {
   let loose = 0;
   return list.map((a) => {
     if (!a.on) {
-      const box = { x: POOL_HEADER + 10, y: 10 + loose * STACK, width: WIDTH, height: HEIGHT };
+      // In the lanes' left margin (where the canvas has its lane headers), top to bottom.
+      const spots: Bounds[] = [];
+      for (const lane of layout.lanes) {
+        for (let y = lane.y + 8; y + HEIGHT <= lane.y + lane.height - 4; y += STACK) {
+          spots.push({ x: POOL_HEADER + 34, y, width: WIDTH, height: HEIGHT });
+        }
+      }
+      const fallback = { x: POOL_HEADER + 34, y: 10 + loose * STACK, width: WIDTH, height: HEIGHT };
       loose++;
-      return { box };
+      return { box: placer.take(spots.length > 0 ? spots : [fallback]) };
     }
-    const key = 'node' in a.on ? `n${a.on.node}` : `f${a.on.flow}`;
-    const k = stacked.get(key) ?? 0;
-    stacked.set(key, k + 1);
-    let from: Point;
-    if ('node' in a.on) {
-      const s = layout.nodes[a.on.node] as Bounds;
-      from = { x: s.x + s.width / 2, y: s.y };
-    } else {
+    let about: Bounds;
+    if ('node' in a.on) about = layout.nodes[a.on.node] as Bounds;
+    else {
       const points = routes[a.on.flow] ?? [];
-      from = points[Math.floor(points.length / 2)] ?? { x: 0, y: 0 };
+      const p = points[Math.floor(points.length / 2)] ?? { x: 0, y: 0 };
+      about = { x: p.x, y: p.y, width: 0, height: 0 };
     }
-    const box = {
-      x: from.x + 24,
-      y: from.y - 24 - HEIGHT - k * STACK,
-      width: WIDTH,
-      height: HEIGHT,
+    const cy = about.y + about.height / 2;
+    const lane = layout.lanes.find((l) => cy >= l.y && cy <= l.y + l.height);
+    const spots: Bounds[] = [];
+    for (const out of [0, STACK, 2 * STACK]) {
+      const above = about.y - 16 - HEIGHT - out;
+      const below = about.y + about.height + 16 + out;
+      const right = about.x + about.width / 2 + 24;
+      const left = about.x + about.width / 2 - 24 - WIDTH;
+      for (const [x, y] of [
+        [right, above],
+        [left, above],
+        [right, below],
+        [left, below],
+        [about.x + about.width + 24 + out, cy - HEIGHT / 2],
+      ] as const) {
+        spots.push({ x, y, width: WIDTH, height: HEIGHT });
+      }
+    }
+    // Along the row, in the lane's free columns, nearest first.
+    for (let k = 1; k <= 12; k++) {
+      for (const sign of [1, -1]) {
+        const x = about.x + about.width / 2 - WIDTH / 2 + sign * k * 62;
+        spots.push({ x, y: cy - HEIGHT / 2, width: WIDTH, height: HEIGHT });
+      }
+    }
+    const box = placer.take(spots, lane);
+    const isAbove = box.y + HEIGHT <= about.y;
+    const isBelow = box.y >= about.y + about.height;
+    const from = {
+      x: about.x + about.width / 2,
+      y: isAbove ? about.y : isBelow ? about.y + about.height : cy,
     };
-    return { box, from };
+    const toX = box.x >= from.x ? box.x : box.x + WIDTH;
+    const to = { x: toX, y: isAbove ? box.y + HEIGHT : isBelow ? box.y : box.y + HEIGHT / 2 };
+    if (!isAbove && !isBelow) from.x = box.x >= from.x ? about.x + about.width : about.x;
+    return { box, from, to };
   });
 }

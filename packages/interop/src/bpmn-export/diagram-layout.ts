@@ -1,4 +1,5 @@
 import { GEOMETRY, type MapGeometry } from '@procmap/layout';
+import { BoxIndex } from './box-index';
 import type { BpmnGraph, BpmnNode } from './bpmn-graph';
 
 /*
@@ -77,7 +78,31 @@ export function diagramLayout(graph: BpmnGraph, geometry: MapGeometry): DiagramL
       centred(box.x + GEOMETRY.stepWidth / 2, box.y + GEOMETRY.stepHeight / 2, width, height),
     );
   }
-  // Added gateways, beside the shapes of their steps and between them and their neighbours.
+  // Added gateways, beside the shapes of their steps; where one would come closer than GAP to
+  // another shape, the shapes from there on (every lane, so columns stay in line) move right.
+  const steps = nodes.slice();
+  let moved = 0;
+  let placed = withGateways(graph, steps);
+  for (let round = 0; round < 8; round++) {
+    const shifts = crowded(graph, placed);
+    if (shifts.length === 0) break;
+    shifts.sort((p, q) => p.at - q.at);
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i] as Bounds;
+      let dx = 0;
+      for (const shift of shifts) if (shift.at <= s.x + 1e-6) dx = Math.max(dx, shift.by);
+      if (dx > 0) steps[i] = { ...s, x: s.x + dx };
+    }
+    moved += Math.max(...shifts.map((t) => t.by));
+    placed = withGateways(graph, steps);
+  }
+  const wider = (b: Bounds): Bounds => (moved > 0 ? { ...b, width: b.width + moved } : b);
+  return { pool: wider(pool), lanes: lanes.map(wider), nodes: placed };
+}
+
+/** The steps' shapes followed by the added gateways, each beside its step. */
+function withGateways(graph: BpmnGraph, steps: readonly Bounds[]): Bounds[] {
+  const nodes = steps.slice();
   const nearest = neighbours(graph, nodes);
   const joinAt = new Map<number, Bounds>();
   for (const node of graph.nodes) {
@@ -107,7 +132,46 @@ export function diagramLayout(graph: BpmnGraph, geometry: MapGeometry): DiagramL
     }
     nodes.push(centred(cx, cy, size, size));
   }
-  return { pool, lanes, nodes };
+  return nodes;
+}
+
+/**
+ * Where an added gateway comes closer than GAP to a shape on its right (or a shape on its left
+ * to it): the x from which shapes move right, and by how much.
+ */
+function crowded(graph: BpmnGraph, nodes: readonly Bounds[]): { at: number; by: number }[] {
+  const index = new BoxIndex<Bounds & { i: number }>();
+  nodes.forEach((b, i) => {
+    index.add({ ...b, i });
+  });
+  /** The x of what moves a shape: a step's own, an added gateway's step's. */
+  const anchorX = (i: number): number => {
+    const node = graph.nodes[i] as BpmnNode;
+    return (nodes[node.kind === 'step' ? i : node.anchor] as Bounds).x;
+  };
+  const out: { at: number; by: number }[] = [];
+  graph.nodes.forEach((node, g) => {
+    if (node.kind === 'step') return;
+    const box = nodes[g] as Bounds;
+    const area = {
+      x: box.x - GAP,
+      y: box.y - GAP,
+      width: box.width + 2 * GAP,
+      height: box.height + 2 * GAP,
+    };
+    for (const other of index.near(area)) {
+      if (other.i === g) continue;
+      const [u, v] =
+        other.x + other.width / 2 >= box.x + box.width / 2 ? [g, other.i] : [other.i, g];
+      const left = nodes[u] as Bounds;
+      const right = nodes[v] as Bounds;
+      const at = anchorX(v);
+      if (!(anchorX(u) < at)) continue;
+      const by = left.x + left.width + GAP + 0.5 - right.x;
+      if (by > 0) out.push({ at, by });
+    }
+  });
+  return out;
 }
 
 /**

@@ -2,7 +2,10 @@ import type { ModdleElement, ModdleWriter } from './moddle';
 import { type Annotation, annotationPlaces } from './annotations';
 import type { BpmnGraph, BpmnNode } from './bpmn-graph';
 import type { Bounds, DiagramLayout } from './diagram-layout';
-import { labelBounds, type Point, route } from './edge-routes';
+import type { Point } from './edge-routes';
+import { LabelPlacer } from './label-places';
+import { orthogonalRoutes } from './orthogonal-router';
+import { assignPorts } from './ports';
 import type { SemanticModel } from './semantic-model';
 import { xmlText } from './xml-text';
 
@@ -25,6 +28,11 @@ function bounds(moddle: ModdleWriter, b: Bounds): ModdleElement {
 
 function isGateway(node: BpmnNode): boolean {
   return node.kind !== 'step' || node.step.kind === 'decision';
+}
+
+/** Gateways and events: shapes with four points for flows, and their names drawn outside. */
+function fourPoints(node: BpmnNode): boolean {
+  return node.kind !== 'step' || node.step.kind !== 'task';
 }
 
 /** The ids the diagram's own elements take. */
@@ -57,18 +65,25 @@ export function diagram(
   model.lanes.forEach((lane, i) => {
     planeElements.push(shape(lane, layout.lanes[i] as Bounds, { isHorizontal: true }));
   });
+  const ports = assignPorts(graph.flows, layout.nodes, graph.nodes.map(fourPoints));
+  const routes = orthogonalRoutes(
+    ports,
+    layout.nodes,
+    layout.lanes.map((l) => l.y),
+  );
+  const placer = new LabelPlacer(layout.nodes, routes);
+  const places = annotationPlaces(notes, layout, routes, placer);
   model.nodes.forEach((element, i) => {
-    const extra = element.$type === 'bpmn:ExclusiveGateway' ? { isMarkerVisible: true } : {};
+    const extra: Record<string, unknown> =
+      element.$type === 'bpmn:ExclusiveGateway' ? { isMarkerVisible: true } : {};
+    const node = graph.nodes[i] as BpmnNode;
+    const name = node.kind === 'step' && fourPoints(node) ? xmlText(node.step.label) : undefined;
+    if (name !== undefined) {
+      const at = placer.nameOf(layout.nodes[i] as Bounds, name);
+      extra.label = moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, at) });
+    }
     planeElements.push(shape(element, layout.nodes[i] as Bounds, extra));
   });
-  const routes = graph.flows.map((flow) =>
-    route(
-      layout.nodes[flow.source] as Bounds,
-      layout.nodes[flow.target] as Bounds,
-      isGateway(graph.nodes[flow.source] as BpmnNode),
-      isGateway(graph.nodes[flow.target] as BpmnNode),
-    ),
-  );
   const edge = (element: ModdleElement, points: readonly Point[], extra = {}) =>
     moddle.create('bpmndi:BPMNEdge', {
       id: ids.di(element.id as string),
@@ -85,17 +100,16 @@ export function diagram(
         ? {}
         : {
             label: moddle.create('bpmndi:BPMNLabel', {
-              bounds: bounds(moddle, labelBounds(points, name, fromGateway)),
+              bounds: bounds(moddle, placer.flowLabel(points, name, fromGateway)),
             }),
           };
     planeElements.push(edge(model.flows[i] as ModdleElement, points, label));
   });
-  annotationPlaces(notes, layout, routes).forEach((place, i) => {
+  places.forEach((place, i) => {
     const note = notes[i] as Annotation;
     planeElements.push(shape(note.element, place.box));
-    if (note.association && place.from) {
-      const to = { x: place.box.x, y: place.box.y + place.box.height };
-      planeElements.push(edge(note.association, [place.from, to]));
+    if (note.association && place.from && place.to) {
+      planeElements.push(edge(note.association, [place.from, place.to]));
     }
   });
   const plane = moddle.create('bpmndi:BPMNPlane', {
