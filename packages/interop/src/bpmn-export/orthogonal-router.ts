@@ -20,7 +20,7 @@ const BESIDE = 12;
 /** Price of a bend, in units of length. */
 const BEND = 40;
 /** How far around its ends a blocked line looks for a way. */
-const REACH = 220;
+const REACH = 140;
 
 const tidy = (points: Point[]): Point[] => {
   const out: Point[] = [];
@@ -119,6 +119,18 @@ const DX = [1, 0, 0, -1];
 const DY = [0, 1, -1, 0];
 const dirOf = (v: Point) => (v.x > 0 ? 0 : v.y > 0 ? 1 : v.y < 0 ? 2 : 3);
 
+/** The index of the first value in sorted `list` above `v`. */
+function above(list: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) > v) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function uniqueSorted(values: number[]): number[] {
   values.sort((a, b) => a - b);
   return values.filter((v, i) => i === 0 || v - (values[i - 1] as number) > 0.5);
@@ -160,20 +172,25 @@ function search(
   const sj = find(Y, p1.y);
   const ti = find(X, q1.x);
   const tj = find(Y, q1.y);
-  // Blocked steps: right from (i, j) and down from (i, j).
+  // Blocked steps, right from (i, j) and down from (i, j): each shape marks the steps through
+  // its inside (grown by `keep`), found by binary search on the sorted lines.
   const blockedRight = new Uint8Array(nx * ny);
   const blockedDown = new Uint8Array(nx * ny);
-  for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) {
-      const x = X[i] as number;
-      const y = Y[j] as number;
-      for (const o of near) {
-        if (i + 1 < nx && segmentHits(x, y, X[i + 1] as number, y, o, keep)) {
-          blockedRight[j * nx + i] = 1;
-        }
-        if (j + 1 < ny && segmentHits(x, y, x, Y[j + 1] as number, o, keep)) {
-          blockedDown[j * nx + i] = 1;
-        }
+  const e = 0.5 - keep;
+  for (const o of near) {
+    const x0 = o.x + e;
+    const x1 = o.x + o.width - e;
+    const y0 = o.y + e;
+    const y1 = o.y + o.height - e;
+    // Rows strictly inside the shape, and the steps along them that overlap it.
+    for (let j = above(Y, y0); j < ny && (Y[j] as number) < y1; j++) {
+      for (let i = Math.max(0, above(X, x0) - 1); i + 1 < nx && (X[i] as number) < x1; i++) {
+        if ((X[i + 1] as number) > x0) blockedRight[j * nx + i] = 1;
+      }
+    }
+    for (let i = above(X, x0); i < nx && (X[i] as number) < x1; i++) {
+      for (let j = Math.max(0, above(Y, y0) - 1); j + 1 < ny && (Y[j] as number) < y1; j++) {
+        if ((Y[j + 1] as number) > y0) blockedDown[j * nx + i] = 1;
       }
     }
   }
