@@ -107,7 +107,12 @@ function fixedSides(
   const isBack = (end: number) => side[end] === 'bottom' && side[end ^ 1] === 'bottom';
   const outs = ends.filter((e) => (e & 1) === 0 && (flows[e >> 1] as FlowEnds).target !== node);
   const ins = ends.filter((e) => (e & 1) === 1);
-  const costOf = (e: number, s: Side) => cost(s, own, otherOf(e), isBack(e));
+  const bare = (e: number, s: Side) => cost(s, own, otherOf(e), isBack(e));
+  // The side a flow in would take best is left to it: a way out there costs more.
+  const wanted = new Set<Side>(
+    ins.map((e) => SIDES.reduce((a, s) => (bare(e, s) < bare(e, a) - 1e-9 ? s : a))),
+  );
+  const costOf = (e: number, s: Side) => bare(e, s) + (e & 1 || !wanted.has(s) ? 0 : 0.75);
   const used = new Set<Side>();
   if (outs.length <= 4) {
     // The assignment of distinct sides with the least total cost (at most 4! tries).
