@@ -21,6 +21,13 @@ const HEIGHT = 40;
 /** Height taken by one annotation in a stack above the same step or flow. */
 const STACK = HEIGHT + 8;
 
+/** How many lines a note's text takes at the annotation's width (about 28 characters each). */
+function textLines(text: string): number {
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil([...line].length / 28));
+  return lines;
+}
+
 /** One annotation: its comment, its elements, and what it is about (a node or a flow index). */
 export interface Annotation {
   readonly comment: Comment;
@@ -113,14 +120,17 @@ export function annotationPlaces(
   let loose = 0;
   return list.map((a) => {
     if (!a.on) {
-      // In the lanes' left margin (where the canvas has its lane headers), top to bottom.
+      // In the lanes' left margin (where the canvas has its lane headers), top to bottom, as tall
+      // as its text needs (about 28 characters a line) within the tallest lane.
+      const tallest = Math.max(HEIGHT, ...layout.lanes.map((l) => l.height - 12));
+      const height = Math.min(tallest, Math.max(HEIGHT, textLines(a.comment.text) * 13 + 10));
       const spots: Bounds[] = [];
       for (const lane of layout.lanes) {
-        for (let y = lane.y + 8; y + HEIGHT <= lane.y + lane.height - 4; y += STACK) {
-          spots.push({ x: POOL_HEADER + 34, y, width: WIDTH, height: HEIGHT });
+        for (let y = lane.y + 6; y + height <= lane.y + lane.height - 6; y += 8) {
+          spots.push({ x: POOL_HEADER + 34, y, width: WIDTH, height });
         }
       }
-      const fallback = { x: POOL_HEADER + 34, y: 10 + loose * STACK, width: WIDTH, height: HEIGHT };
+      const fallback = { x: POOL_HEADER + 34, y: 10 + loose * STACK, width: WIDTH, height };
       loose++;
       return { box: placer.take(spots.length > 0 ? spots : [fallback]) };
     }
