@@ -20,6 +20,22 @@ describe('BPMN lanes and pools', () => {
     });
   });
 
+  it('says how many pools are other parties drawn without a process, kept as empty lanes', async () => {
+    const xml = fixture('bpmnjs-complex.bpmn');
+    // Counted from the file: participants with no processRef attribute.
+    const participants = xml.match(/<(?:\w+:)?participant\b[^>]*>/g) ?? [];
+    const blackBoxes = participants.filter((p) => !/\bprocessRef=/.test(p)).length;
+    expect(blackBoxes).toBeGreaterThan(1);
+    const { map, notes } = await imported(xml);
+    expect(noteOf(notes, 'empty-pools')).toEqual({
+      code: 'empty-pools',
+      count: blackBoxes,
+      message: `${blackBoxes} pools drawn without a process (other parties) kept as empty lanes`,
+    });
+    const used = new Set(map.steps.map((s) => s.roleId));
+    expect(map.roles.filter((r) => !used.has(r.id)).length).toBeGreaterThanOrEqual(blackBoxes);
+  });
+
   it('orders vertical lanes left to right and places steps down the flow', async () => {
     const { map } = await imported(fixture('bpmnjs-collaboration-vertical.bpmn'));
     expect(roleNames(map)).toEqual(['V_Lane 2', 'V_Lane 3', 'V_Pool']);

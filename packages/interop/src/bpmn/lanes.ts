@@ -33,6 +33,8 @@ export interface Lanes {
   readonly nested: number;
   /** Roles whose name another role has too. */
   readonly sameName: number;
+  /** Pools drawn without a process (another party, a black box): lanes with no steps. */
+  readonly emptyPools: number;
   /** Lane and pool names written over several lines. */
   readonly lineBreaks: number;
 }
@@ -102,6 +104,7 @@ export function readLanes(
   };
 
   const seen = new Set<Element>();
+  let emptyPools = 0;
   for (const participant of participants) {
     const process = one(participant, 'processRef');
     if (process && seen.has(process)) continue;
@@ -110,6 +113,7 @@ export function readLanes(
       participantOf.set(process, participant);
       if (laneRoles(process, participant)) continue;
     }
+    if (!process) emptyPools++;
     let name = named(participant) || singleLine(text(process, 'name'));
     if (name === '') name = `Pool ${roles.length + 1}`;
     const id = ids.claim(data.originalId(participant) ?? participant.id ?? '', 'pool');
@@ -123,5 +127,5 @@ export function readLanes(
   const byName = new Map<string, number>();
   for (const r of roles) byName.set(r.name, (byName.get(r.name) ?? 0) + 1);
   const sameName = roles.filter((r) => (byName.get(r.name) ?? 0) > 1).length;
-  return { roles, laneOf, poolRole, participantOf, nested, sameName, lineBreaks };
+  return { roles, laneOf, poolRole, participantOf, nested, sameName, emptyPools, lineBreaks };
 }

@@ -74,6 +74,10 @@ export const REPORT_TEXTS = {
     'lane holding other lanes is not a role: its inner lanes are',
     'lanes holding other lanes are not roles: their inner lanes are',
   ],
+  'empty-pools': [
+    'pool drawn without a process (another party) kept as an empty lane',
+    'pools drawn without a process (other parties) kept as empty lanes',
+  ],
   'duplicate-lane-names': [
     'lane shares its name with another and is kept apart',
     'lanes share their name with another and are kept apart',
@@ -155,6 +159,7 @@ export function reportOf(t: Tally): ImportNote[] {
     unreadable: t.unreadable.count,
     annotations: t.annotations,
     'nested-lanes': t.lanes.nested,
+    'empty-pools': t.lanes.emptyPools,
     'duplicate-lane-names': t.lanes.sameName,
     'line-breaks': s.lineBreaks + t.lanes.lineBreaks,
     'long-labels': s.cut,
