@@ -63,6 +63,11 @@ export interface StorageAdapter {
   compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Number of updates in a map's log (for deciding when to compact). */
   countUpdates(id: string): Promise<number>;
+  /**
+   * Resolves when the store answers now, rejects when it cannot be reached (for /readyz). An
+   * embedded store that is open always answers, and may leave this out.
+   */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }
 
