@@ -24,6 +24,12 @@ describe('configFromEnv', () => {
       maxDbBytes: undefined,
       // the editor built in this repository (apps/web/dist)
       webDir: join(import.meta.dirname, '..', '..', 'web', 'dist'),
+      // one instance on the SQLite file, text logs, open metrics
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      instanceId: undefined,
+      logFormat: 'text',
+      metricsToken: undefined,
     });
     expect(DEFAULT_LIMITS.maxMessageBytes).toBe(16 * 1024 * 1024);
     // Generous enough for a 30-person workshop behind one NAT, several tabs each.
@@ -69,6 +75,11 @@ describe('configFromEnv', () => {
         PROCMAP_EXPORTS_PER_CLIENT: '1',
         PROCMAP_EXPORTS_PER_MAP: '2',
         PROCMAP_EXPORT_QUEUE: '9',
+        PROCMAP_DATABASE_URL: 'postgresql://procmap:pw@db.internal:5432/procmap',
+        PROCMAP_REDIS_URL: 'rediss://cache.internal:6380/0',
+        PROCMAP_INSTANCE_ID: 'web-2.eu_west',
+        PROCMAP_LOG_FORMAT: 'json',
+        PROCMAP_METRICS_TOKEN: 'scrape-secret',
       },
       cwd,
     );
@@ -97,7 +108,72 @@ describe('configFromEnv', () => {
       backupEveryMs: 60_000,
       maxDbBytes: 1_048_576,
       webDir: resolve(cwd, 'apps/web/dist'),
+      databaseUrl: 'postgresql://procmap:pw@db.internal:5432/procmap',
+      redisUrl: 'rediss://cache.internal:6380/0',
+      instanceId: 'web-2.eu_west',
+      logFormat: 'json',
+      metricsToken: 'scrape-secret',
     });
+  });
+
+  it('runs one instance on PostgreSQL without Redis, with either postgres scheme', () => {
+    for (const url of ['postgres://db.internal/procmap', 'postgresql://u:p@10.0.0.5:6543/maps']) {
+      const config = configFromEnv({ PROCMAP_DATABASE_URL: ` ${url} ` }, cwd);
+      expect(config.databaseUrl).toBe(url);
+      expect(config.redisUrl).toBeUndefined();
+    }
+    expect(
+      configFromEnv(
+        { PROCMAP_DATABASE_URL: 'postgres://db/procmap', PROCMAP_REDIS_URL: 'redis://cache:6379' },
+        cwd,
+      ).redisUrl,
+    ).toBe('redis://cache:6379');
+  });
+
+  it('refuses Redis without a shared database, saying why', () => {
+    expect(() => configFromEnv({ PROCMAP_REDIS_URL: 'redis://cache:6379' }, cwd)).toThrow(
+      ConfigError,
+    );
+    expect(() => configFromEnv({ PROCMAP_REDIS_URL: 'redis://cache:6379' }, cwd)).toThrow(
+      /PROCMAP_REDIS_URL.*without PROCMAP_DATABASE_URL.*shared database/,
+    );
+    expect(
+      () =>
+        configFromEnv({ PROCMAP_REDIS_URL: 'redis://cache:6379', PROCMAP_DATABASE_URL: '' }, cwd),
+      'an empty database URL is unset',
+    ).toThrow(/shared database/);
+  });
+
+  it.each([
+    ['PROCMAP_DATABASE_URL', 'mysql://admin:hunter2-secret@db/procmap', /a mysql:\/\/ URL/],
+    ['PROCMAP_DATABASE_URL', 'admin:hunter2-secret@db/procmap', /does not start with scheme/],
+    ['PROCMAP_DATABASE_URL', 'postgres:admin:hunter2-secret@db', /does not start with scheme/],
+    ['PROCMAP_DATABASE_URL', 'hunter2-secret', /does not parse/],
+    ['PROCMAP_DATABASE_URL', 'redis://:hunter2-secret@cache', /postgres:\/\/ or postgresql:\/\//],
+    ['PROCMAP_REDIS_URL', 'http://:hunter2-secret@cache:6379', /redis:\/\/ or rediss:\/\//],
+    ['PROCMAP_REDIS_URL', 'postgres://u:hunter2-secret@db/x', /a postgres:\/\/ URL/],
+  ])('given %s=%s, names the variable and never echoes the password', (name, value, why) => {
+    // A valid database URL beside, so a bad Redis URL is refused for itself.
+    const env = { PROCMAP_DATABASE_URL: 'postgres://db/procmap', [name]: value };
+    let thrown: unknown;
+    try {
+      configFromEnv(env, cwd);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    const message = (thrown as Error).message;
+    expect(message).toContain(name);
+    expect(message).toMatch(why);
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('reads the log format, the instance name and the metrics token', () => {
+    expect(configFromEnv({ PROCMAP_LOG_FORMAT: 'text' }, cwd).logFormat).toBe('text');
+    expect(configFromEnv({ PROCMAP_LOG_FORMAT: '' }, cwd).logFormat).toBe('text');
+    expect(configFromEnv({ PROCMAP_INSTANCE_ID: '' }, cwd).instanceId).toBeUndefined();
+    expect(configFromEnv({ PROCMAP_INSTANCE_ID: 'a' }, cwd).instanceId).toBe('a');
+    expect(configFromEnv({ PROCMAP_METRICS_TOKEN: '' }, cwd).metricsToken).toBeUndefined();
   });
 
   it('backs up every five minutes unless told otherwise (0: never), with no size limit', () => {
@@ -136,6 +212,12 @@ describe('configFromEnv', () => {
     ['PROCMAP_EXPORT_QUEUE', '1.5'],
     ['PROCMAP_ALLOWED_HOSTS', 'https://maps.example.org'],
     ['PROCMAP_ALLOWED_HOSTS', 'evil@127.0.0.1'],
+    ['PROCMAP_LOG_FORMAT', 'JSON'],
+    ['PROCMAP_LOG_FORMAT', 'logfmt'],
+    ['PROCMAP_INSTANCE_ID', 'web 2'],
+    ['PROCMAP_INSTANCE_ID', '-web'],
+    ['PROCMAP_INSTANCE_ID', 'web/2'],
+    ['PROCMAP_INSTANCE_ID', 'x'.repeat(64)],
   ])('given %s=%s, throws a ConfigError naming the variable and the value', (name, value) => {
     let thrown: unknown;
     try {

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { LogFormat } from './log';
 
 /** Everything the server can be told, from the environment; limits have generous defaults. */
 export interface ServerConfig {
@@ -31,6 +32,16 @@ export interface ServerConfig {
   readonly maxDbBytes: number | undefined;
   /** Folder of the built web app, served at / when it holds an index.html. */
   readonly webDir: string | undefined;
+  /** PostgreSQL instead of the SQLite file in dataDir: a postgres:// or postgresql:// URL. */
+  readonly databaseUrl: string | undefined;
+  /** Redis relaying edits between instances (redis:// or rediss://); set only with databaseUrl. */
+  readonly redisUrl: string | undefined;
+  /** A short name for this instance in logs and metrics, e.g. the host or pod name. */
+  readonly instanceId: string | undefined;
+  /** `text`: `level event key=value …` lines; `json`: one JSON object a line, for collectors. */
+  readonly logFormat: LogFormat;
+  /** When set, GET /metrics requires it (Authorization: Bearer …). */
+  readonly metricsToken: string | undefined;
 }
 
 export interface Limits {
@@ -105,6 +116,54 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/**
+ * A connection URL with one of `schemes`, or undefined when unset. The value is never echoed in
+ * errors: it usually carries a password. Only its scheme is named, when it plainly is one.
+ */
+function connectionUrl(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  schemes: readonly string[],
+): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const expected = schemes.map((scheme) => `${scheme}//`).join(' or ');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a ${expected} URL, and it does not parse as a URL`);
+  }
+  // `user:secret@host` parses with `user:` as its scheme: name the scheme only if `//` follows.
+  const slashes = raw.toLowerCase().startsWith(`${url.protocol}//`);
+  if (!schemes.includes(url.protocol) || !slashes) {
+    const got = slashes ? `a ${url.protocol}// URL` : 'a value that does not start with scheme://';
+    throw new ConfigError(`${name} must be a ${expected} URL, got ${got}`);
+  }
+  return raw;
+}
+
+/** A name safe in a log line and a metrics label: letters, digits, `.`, `_`, `-`. */
+const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+
+function instanceId(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.PROCMAP_INSTANCE_ID;
+  if (raw === undefined || raw === '') return undefined;
+  if (!INSTANCE_ID.test(raw)) {
+    throw new ConfigError(
+      `PROCMAP_INSTANCE_ID must be 1 to 63 letters, digits, ".", "_" or "-", got "${raw.slice(0, 80)}"`,
+    );
+  }
+  return raw;
+}
+
+function logFormat(env: NodeJS.ProcessEnv): LogFormat {
+  const raw = env.PROCMAP_LOG_FORMAT;
+  if (raw === undefined || raw === '') return 'text';
+  if (raw === 'text' || raw === 'json') return raw;
+  throw new ConfigError(`PROCMAP_LOG_FORMAT must be "text" or "json", got "${raw}"`);
+}
+
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -122,6 +181,17 @@ export function configFromEnv(
 ): ServerConfig {
   const dataDir =
     env.PROCMAP_DATA === ':memory:' ? ':memory:' : resolve(cwd, env.PROCMAP_DATA || 'data');
+  const databaseUrl = connectionUrl(env, 'PROCMAP_DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = connectionUrl(env, 'PROCMAP_REDIS_URL', ['redis:', 'rediss:']);
+  if (redisUrl && !databaseUrl) {
+    // Each instance would serve the maps of its own SQLite file: a link would open a different
+    // map, or none, depending on which instance the load balancer picked.
+    throw new ConfigError(
+      'PROCMAP_REDIS_URL is set without PROCMAP_DATABASE_URL: several instances need one shared ' +
+        'database (PostgreSQL), since each SQLite file is private to its instance; set ' +
+        'PROCMAP_DATABASE_URL too, or unset PROCMAP_REDIS_URL to run one instance on SQLite',
+    );
+  }
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -204,5 +274,10 @@ export function configFromEnv(
       : undefined,
     // The built editor: by default the web app's build output in this repository.
     webDir: resolve(cwd, env.PROCMAP_WEB_DIR || DEFAULT_WEB_DIR),
+    databaseUrl,
+    redisUrl,
+    instanceId: instanceId(env),
+    logFormat: logFormat(env),
+    metricsToken: env.PROCMAP_METRICS_TOKEN || undefined,
   };
 }

@@ -3,13 +3,19 @@ import type { Logger } from '../log';
 import { type ApiContext, handleApi } from './api';
 import { CreateRateLimit } from './create-rate-limit';
 import { ExportQueue } from './export-queue';
-import { HttpError, sendError, sendJson } from './respond';
+import { createOpsRoutes, type OpsOptions } from './ops-routes';
+import { HttpError, sendError } from './respond';
 import { setSecurityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 
 export interface HandlerContext extends ApiContext {
   readonly log: Logger;
   readonly health: () => Record<string, unknown>;
+  /**
+   * Readiness and metrics (ops-routes.ts): the store and bus to ping, the metrics to serve and
+   * whether the server is shutting down. Without it /readyz checks nothing and /metrics is 404.
+   */
+  readonly ops?: OpsOptions;
 }
 
 /** The HTTP entry point: security headers, routing, and errors as JSON — never a bare 500. */
@@ -19,6 +25,7 @@ export function createRequestHandler(ctx: HandlerContext) {
     creates: new CreateRateLimit(ctx.config.createsPerMinute, ctx.config.createBurst),
     exports: new ExportQueue(ctx.config.exportLimits),
   };
+  const ops = createOpsRoutes(ctx);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     setSecurityHeaders(res);
@@ -30,9 +37,8 @@ export function createRequestHandler(ctx: HandlerContext) {
       return;
     }
     try {
-      if (url.pathname === '/healthz') {
-        sendJson(res, 200, { ok: true, ...ctx.health() });
-      } else if (!(await handleApi(req, res, url, api))) {
+      // Probes first: they come by address, whatever Host they carry (the API checks it).
+      if (!(await ops(req, res, url)) && !(await handleApi(req, res, url, api))) {
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           res.setHeader('allow', 'GET, HEAD');
           throw new HttpError('method-not-allowed', 'use GET');
