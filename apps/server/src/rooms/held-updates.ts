@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { RoomConnection } from './room';
+import type { RoomConnection } from './room-connection';
 
 /*
  * Updates that wait for changes never sent to the room. A reconnecting client's edit can overtake

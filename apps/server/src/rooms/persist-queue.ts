@@ -8,9 +8,14 @@ import type { StorageAdapter } from '../storage/adapter';
  */
 
 export interface PersistEvents {
-  /** After a durable write: the state vector now on disk, and the log's last sequence number. */
-  saved(stateVector: Uint8Array, lastSeq: number): void;
+  /**
+   * After a durable write: the state vector now on disk, the log's last sequence number, and
+   * how many updates pushed so far are stored (every push up to that count).
+   */
+  saved(stateVector: Uint8Array, lastSeq: number, storedPushes: number): void;
   failed(error: unknown): void;
+  /** A write took `seconds` for `updates` updates (for the metrics). */
+  written?(seconds: number, updates: number): void;
 }
 
 export class PersistQueue {
@@ -18,6 +23,8 @@ export class PersistQueue {
   private writing: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Updates pushed so far, ever: the number of the last one pushed. */
+  private pushed = 0;
 
   constructor(
     private readonly storage: StorageAdapter,
@@ -33,10 +40,15 @@ export class PersistQueue {
     return this.queue.length;
   }
 
-  /** Queues an update (already applied to the document) and starts a write if none is running. */
-  push(update: Uint8Array): void {
+  /**
+   * Queues an update (already applied to the document) and starts a write if none is running.
+   * Returns its number among every update pushed (1, 2, …): `saved` says how far they are stored.
+   */
+  push(update: Uint8Array): number {
     this.queue.push(update);
     this.kick();
+    this.pushed += 1;
+    return this.pushed;
   }
 
   /** Resolves once everything queued so far is on disk; rejects if a write fails. */
@@ -54,6 +66,12 @@ export class PersistQueue {
       if (this.queue.length === 0 || this.stopped) return;
       this.kick();
     }
+  }
+
+  /** Drops what is queued and stops: the map is gone from storage (deleted elsewhere). */
+  discard(): void {
+    this.queue = [];
+    this.stop();
   }
 
   /** Stops writing and retrying (the room is being dropped). */
@@ -80,12 +98,15 @@ export class PersistQueue {
     while (this.queue.length > 0 && !this.stopped) {
       const batch = this.queue;
       this.queue = [];
+      const through = this.pushed;
       // Everything applied so far is in this batch or already stored, so the state vector of
       // the document right now is exactly what will be on disk when the write returns.
       const stateVector = this.stateVector();
       try {
+        const started = performance.now();
         const lastSeq = await this.storage.appendUpdates(this.mapId, batch);
-        this.events.saved(stateVector, lastSeq);
+        this.events.written?.((performance.now() - started) / 1000, batch.length);
+        this.events.saved(stateVector, lastSeq, through);
       } catch (error) {
         this.queue = [...batch, ...this.queue];
         this.events.failed(error);

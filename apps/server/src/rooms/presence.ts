@@ -16,7 +16,10 @@ import {
 } from '../protocol/awareness-filter';
 import { awarenessMessage } from '../protocol/messages';
 import { TokenBucket } from '../sync/rate-limit';
-import type { RoomConnection } from './room';
+import type { RoomConnection } from './room-connection';
+
+/** The origin of presence that came from another instance. */
+const REMOTE = Symbol('another instance');
 
 /*
  * A room's presence (Yjs awareness): who is here, their cursors and selections. Not stored, and
@@ -79,6 +82,10 @@ export class RoomPresence {
   private readonly connections = new Map<RoomConnection, ConnectionPresence>();
   /** Changes not yet sent: the ids, and who made them. */
   private readonly changed = new Set<number>();
+  /** Of those, the ones made here (what other instances are told). */
+  private readonly changedHere = new Set<number>();
+  /** Ids whose presence came from another instance: no connection here may claim them. */
+  private readonly remote = new Set<number>();
   private readonly origins = new Set<unknown>();
   private broadcastTimer: NodeJS.Timeout | undefined;
   /** Ids of connections gone, and when: their clocks are forgotten FORGET_AFTER_MS later. */
@@ -91,6 +98,8 @@ export class RoomPresence {
     /** Sends a presence message to every connection but `except`. */
     private readonly broadcast: (message: Uint8Array, except: unknown) => void,
     private readonly options: PresenceOptions = DEFAULT_PRESENCE,
+    /** Sends presence changes made here to the other instances (raw awareness updates). */
+    private readonly publish?: (update: Uint8Array) => void,
   ) {
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null); // the server itself is not a participant
@@ -166,6 +175,7 @@ export class RoomPresence {
       (id, clock, removes) => {
         const owner = this.owners.get(id);
         if (owner === conn) return true;
+        if (this.remote.has(id)) return false; // someone on another instance
         // Another's entry, or the removal of one nobody holds: passed on by a stock client.
         if (owner !== undefined || removes) return false;
         // One who left: a newer clock is them back; the clock they left with is an echo of their
@@ -258,13 +268,38 @@ export class RoomPresence {
     }
   }
 
+  /** The presence of this instance's connections, as one awareness update (none: undefined). */
+  localUpdate(): Uint8Array | undefined {
+    const ids = [...this.owners.keys()].filter((id) => this.awareness.states.has(id));
+    return ids.length > 0 ? encodeAwarenessUpdate(this.awareness, ids) : undefined;
+  }
+
+  /**
+   * Presence from another instance, already filtered there. Its ids are theirs until removed
+   * (or until they go quiet for 30 s, Awareness's own timeout, when that instance is gone).
+   */
+  receiveRemote(update: Uint8Array): void {
+    try {
+      applyAwarenessUpdate(this.awareness, update, REMOTE);
+    } catch (error) {
+      this.log.warn('bus-presence-ignored', { map: this.mapId, error: String(error) });
+    }
+  }
+
   private readonly onUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
     for (const list of [changes.added, changes.updated, changes.removed]) {
-      for (const id of list) this.changed.add(id);
+      for (const id of list) {
+        this.changed.add(id);
+        if (origin !== REMOTE && !this.remote.has(id)) this.changedHere.add(id);
+      }
     }
+    if (origin === REMOTE) {
+      for (const id of [...changes.added, ...changes.updated]) this.remote.add(id);
+    }
+    for (const id of changes.removed) this.remote.delete(id);
     this.origins.add(origin);
     this.broadcastTimer ??= setTimeout(this.sendChanges, BROADCAST_MS);
   };
@@ -274,8 +309,17 @@ export class RoomPresence {
     this.broadcastTimer = undefined;
     const ids = [...this.changed].filter((id) => this.awareness.meta.has(id));
     const only = this.origins.size === 1 ? [...this.origins][0] : undefined;
+    const here = [...this.changedHere].filter((id) => this.awareness.meta.has(id));
     this.changed.clear();
+    this.changedHere.clear();
     this.origins.clear();
+    if (this.publish && here.length > 0) {
+      try {
+        this.publish(encodeAwarenessUpdate(this.awareness, here));
+      } catch (error) {
+        this.log.error('presence-publish-failed', { map: this.mapId, error: String(error) });
+      }
+    }
     try {
       for (const message of this.encode(ids)) this.broadcast(message, only);
     } catch (error) {

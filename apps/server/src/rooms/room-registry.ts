@@ -1,9 +1,10 @@
 import type { Logger } from '../log';
 import { CLOSE } from '@procmap/protocol';
 import type { StorageAdapter } from '../storage/adapter';
+import type { RoomBus } from './bus';
 import { PendingBudget } from './pending-budget';
 import type { PresenceOptions } from './presence';
-import { Room } from './room';
+import { Room, type RoomObserver } from './room';
 
 export interface RegistryOptions {
   readonly storage: StorageAdapter;
@@ -17,6 +18,10 @@ export interface RegistryOptions {
   readonly presence: PresenceOptions;
   /** An idle room is unloaded this long after its last connection left and its last save. */
   readonly idleUnloadMs: number;
+  /** The other instances, when there are several (rooms then relay through it too). */
+  readonly bus?: RoomBus;
+  /** Counts for /metrics. */
+  readonly observe?: RoomObserver;
 }
 
 /**
@@ -44,6 +49,13 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
+  /** Connections across every room. */
+  get connections(): number {
+    let count = 0;
+    for (const room of this.rooms.values()) count += room.size;
+    return count;
+  }
+
   /** The room of a map, loading it if needed; await `room.ready` before using it. */
   open(mapId: string): Room {
     if (this.closing) throw new Error('server is shutting down');
@@ -58,6 +70,8 @@ export class RoomRegistry {
       maxPendingBytes: this.options.maxPendingBytes,
       pendingBudget: this.budget,
       presence: this.options.presence,
+      ...(this.options.bus ? { bus: this.options.bus } : {}),
+      ...(this.options.observe ? { observe: this.options.observe } : {}),
       onIdle: (r) => this.scheduleUnload(r),
     });
     this.rooms.set(mapId, room);

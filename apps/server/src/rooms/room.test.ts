@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../log';
 import { CLOSE, type CloseCode } from '@procmap/protocol';
@@ -7,6 +7,7 @@ import { MESSAGE } from '../protocol/messages';
 import type { StorageAdapter } from '../storage/adapter';
 import { MemoryStorage } from '../storage/memory-storage';
 import { Room, type RoomConnection } from './room';
+import { SHADOW_IDLE_MS } from './update-gate';
 
 /** A connection that records what the room sends it and how it was closed. */
 function fakeConnection(access: 'edit' | 'view' = 'edit') {
@@ -236,5 +237,46 @@ describe('Room', () => {
     await room.flush(true);
     await room.compact();
     expect(writes).toBe(0);
+  });
+
+  it('keeps a scratch copy only while the map is written to', async () => {
+    const { room } = await roomWith(new MemoryStorage(), seeded());
+    const a = fakeConnection();
+    room.join(a.conn);
+    expect(room.hasScratchCopy, 'a loaded map is one document').toBe(false);
+    // A client's answer to sync step 1 holding only what the room has (deletions included).
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
+    client.getMap('meta').set('gone', 1);
+    client.getMap('meta').delete('gone');
+    room.receiveUpdate(a.conn, Y.encodeStateAsUpdate(client));
+    expect(room.doc.getMap('meta').has('gone')).toBe(false);
+    expect(room.hasScratchCopy, 'that answer changed something, so it was tried').toBe(true);
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      const { room: idle } = await roomWith(new MemoryStorage(), seeded());
+      const b = fakeConnection();
+      idle.join(b.conn);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(idle.doc));
+      idle.receiveUpdate(b.conn, Y.encodeStateAsUpdate(copy));
+      expect(idle.hasScratchCopy, 'an answer with nothing new needs no copy').toBe(false);
+      idle.receiveUpdate(
+        b.conn,
+        clientEdit(idle, (d) => d.getMap('meta').set('title', 'New')),
+      );
+      expect(idle.doc.getMap('meta').get('title')).toBe('New');
+      expect(idle.hasScratchCopy).toBe(true);
+      vi.advanceTimersByTime(SHADOW_IDLE_MS * 2);
+      expect(idle.hasScratchCopy, 'dropped once writing stopped').toBe(false);
+      idle.receiveUpdate(
+        b.conn,
+        clientEdit(idle, (d) => d.getMap('meta').set('title', 'Again')),
+      );
+      expect(idle.doc.getMap('meta').get('title'), 'made again from the document').toBe('Again');
+      expect(b.closed()).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

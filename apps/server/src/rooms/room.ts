@@ -1,28 +1,25 @@
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Access } from '../auth/tokens';
-import type { Logger } from '../log';
 import { CLOSE, type CloseCode } from '@procmap/protocol';
-import { savedMessage, syncStep1, syncStep2, syncUpdate } from '../protocol/messages';
+import type { Logger } from '../log';
+import { syncStep1, syncStep2 } from '../protocol/messages';
 import type { StorageAdapter } from '../storage/adapter';
-import { removeTooDeepFields } from './load-repair';
-import { PendingBudget } from './pending-budget';
-import { PersistQueue } from './persist-queue';
+import type { RoomBus } from './bus';
+import type {
+  AppliedUpdate,
+  DecodedUpdate,
+  Refusal,
+  RoomContext,
+  RoomHook,
+  UpdateSource,
+} from './hooks';
+import type { PendingBudget } from './pending-budget';
 import { DEFAULT_PRESENCE, type PresenceOptions, RoomPresence } from './presence';
-import { clearWaiting, encodeApplied, pendingBytes } from './scratch-apply';
-import { UpdateGate } from './update-gate';
+import { roomHooks, type StandardHooks } from './room-hooks';
+import type { RoomConnection } from './room-connection';
+import { encodeApplied } from './scratch-apply';
 
-/** One client connection as a room sees it. */
-export interface RoomConnection {
-  readonly id: number;
-  readonly access: Access;
-  /** Asked for durable acknowledgements (message type 100). */
-  wantsSaved: boolean;
-  send(message: Uint8Array): void;
-  close(code: CloseCode, reason: string): void;
-  /** Already refused and closing (what it sent still in flight is ignored). */
-  readonly closing?: boolean;
-}
+export type { RoomConnection } from './room-connection';
 
 export interface RoomOptions {
   readonly storage: StorageAdapter;
@@ -43,46 +40,42 @@ export interface RoomOptions {
   readonly pendingBudget?: PendingBudget;
   /** Presence limits (default DEFAULT_PRESENCE). */
   readonly presence?: PresenceOptions;
+  /** The other instances serving this map, when there are several. */
+  readonly bus?: RoomBus;
+  /** Counts for /metrics. */
+  readonly observe?: RoomObserver;
   /** Called when the room has no connections and nothing left to save. */
   readonly onIdle: (room: Room) => void;
 }
 
+/** What a room reports for the server's metrics. */
+export interface RoomObserver {
+  update(source: 'client' | 'bus' | 'server'): void;
+  refused(code: CloseCode): void;
+  persisted(seconds: number, updates: number): void;
+}
+
 type Status = 'loading' | 'ready' | 'failed' | 'closed';
 
-/** How often, at most, a busy room rewrites its updated time. */
-const TOUCH_EVERY_MS = 5000;
-
-/** The origin of an update the caller already stored: relayed, not written again. */
-const STORED = Symbol('already stored');
-/** The origin of the repairs made at load. */
-const REPAIR = Symbol('repaired at load');
+/** The origin, in the document, of changes that are not a connection's. */
+const ORIGIN = Symbol('room');
 
 /**
- * One open map: its document, the people connected to it, their presence. The pipeline for a
- * client's update is validate (on a scratch copy, update-gate.ts) → apply → persist (group commit) →
- * broadcast, and "saved" is sent once the write is on disk. Nothing is answered before the
- * stored map has finished loading, and a map that failed to load is never written.
+ * One open map: its document, the people connected to it here, their presence, and the hooks
+ * that load, check, apply, store and relay its changes (hooks.ts, room-hooks.ts). Nothing is
+ * answered before the stored map has finished loading, and a map that failed to load is never
+ * written.
  */
-export class Room {
+export class Room implements RoomContext {
   readonly doc = new Y.Doc();
-  /** What is let into `doc` from clients (update-gate.ts). */
-  private readonly gate: UpdateGate;
-  private readonly presence: RoomPresence;
-  private readonly connections = new Set<RoomConnection>();
-  /** Stored updates could not all be applied at load: keep the stored log as it is. */
-  private damaged = false;
+  readonly log: Logger;
+  private readonly presenceState: RoomPresence;
+  private readonly conns = new Set<RoomConnection>();
+  private readonly hooks: readonly RoomHook[];
+  private readonly std: StandardHooks;
   private status: Status = 'loading';
-  private readonly persist: PersistQueue;
-  private savedStateVector: Uint8Array = Y.encodeStateVector(new Y.Doc());
-  private lastSeq = 0;
-  private compactedSeq = 0;
-  private compacting: Promise<void> | undefined;
-  private title: string | undefined;
-  private lastTouch = 0;
-  /** Bytes of the stored state: as loaded or last compacted, plus every update since. */
-  private storedBytes = 0;
-  private relayQueue: { update: Uint8Array; origin: unknown }[] = [];
-  private relayScheduled = false;
+  /** The change being applied by `apply`, for the document listener. */
+  private applying: Omit<AppliedUpdate, 'update'> | undefined;
   /** Settles when the stored map is loaded (rejects if it cannot be). */
   readonly ready: Promise<void>;
 
@@ -90,41 +83,31 @@ export class Room {
     readonly id: string,
     private readonly options: RoomOptions,
   ) {
-    this.gate = new UpdateGate(this.doc, {
-      mapId: id,
-      log: options.log,
-      maxPendingBytes: options.maxPendingBytes,
-      budget: options.pendingBudget ?? new PendingBudget(options.maxPendingBytes),
-    });
-    this.presence = new RoomPresence(
+    this.log = options.log;
+    this.presenceState = new RoomPresence(
       this.doc,
       id,
       options.log,
-      (message, except) => {
-        // Alone on a map, a participant still hears its own presence renewal (every 15 s) back:
-        // the only message its link carries then, and y-websocket clients take 30 s of silence
-        // for a dead link and reconnect.
-        const alone = this.connections.size === 1;
-        for (const conn of this.connections) if (alone || conn !== except) conn.send(message);
-      },
+      (message, except) => this.sendPresence(message, except),
       options.presence ?? DEFAULT_PRESENCE,
-    );
-    this.persist = new PersistQueue(
-      options.storage,
-      id,
-      {
-        saved: (sv, seq) => this.onSaved(sv, seq),
-        failed: (error) => options.log.error('save-failed', { map: id, error: String(error) }),
+      (update) => {
+        for (const hook of this.hooks) hook.presence?.(update);
       },
-      () => Y.encodeStateVector(this.doc),
     );
+    this.std = roomHooks(this, options);
+    this.hooks = this.std.all;
     this.ready = this.load();
     this.ready.catch(() => undefined); // observed by whoever awaits it
   }
 
+  /** This instance's connections to the room. */
+  get connections(): ReadonlySet<RoomConnection> {
+    return this.conns;
+  }
+
   /** Connections currently in the room. */
   get size(): number {
-    return this.connections.size;
+    return this.conns.size;
   }
 
   get isReady(): boolean {
@@ -133,80 +116,33 @@ export class Room {
 
   /** The room's presence (Yjs awareness). */
   get awareness(): Awareness {
-    return this.presence.awareness;
+    return this.presenceState.awareness;
   }
 
   /** Bytes of updates held waiting for changes never sent. */
   get heldBytes(): number {
-    return this.gate.heldBytes;
+    return this.std.rules.heldBytes;
+  }
+
+  /** Whether the rules keep a scratch copy now (only while the map is written to). */
+  get hasScratchCopy(): boolean {
+    return this.std.rules.hasShadow;
   }
 
   private async load(): Promise<void> {
     const started = performance.now();
     try {
-      const state = await this.options.storage.loadState(this.id);
-      if (!state) throw new Error('no such map');
-      // Whatever part of the log cannot be applied is skipped, said, and kept as it is stored.
-      const skipped: string[] = [];
-      state.updates.forEach((update, i) => {
-        try {
-          Y.applyUpdate(this.doc, update);
-          if (skipped.length === 0) this.gate.takeStored(update);
-        } catch (error) {
-          skipped.push(`${i + 1} of ${state.updates.length}: ${String(error)}`);
-        }
-        this.storedBytes += update.length;
-      });
-      if (skipped.length > 0) {
-        this.damaged = true;
-        this.options.log.error('load-skipped', {
-          map: this.id,
-          updates: skipped.length,
-          first: skipped[0],
-          note: 'the rest of the map is served; its stored log is kept as it is, uncompacted',
-        });
-      }
-      const waiting = pendingBytes(this.doc);
-      if (waiting > 0) {
-        // Stored before updates that wait were held outside the document: never placeable.
-        clearWaiting(this.doc);
-        this.options.log.warn('load-dropped-waiting', { map: this.id, bytes: waiting });
-      }
-      this.gate.loaded(skipped.length > 0);
-      this.lastSeq = state.lastSeq;
-      this.compactedSeq = state.updates.length <= 1 ? state.lastSeq : 0;
-      this.savedStateVector = Y.encodeStateVector(this.doc);
-      this.title = this.currentTitle();
+      for (const hook of this.hooks) await hook.load?.();
     } catch (error) {
       this.status = 'failed';
-      this.options.log.error('load-failed', { map: this.id, error: String(error) });
+      this.log.error('load-failed', { map: this.id, error: String(error) });
       throw error;
     }
     if (this.status !== 'loading') throw new Error('room closed while loading');
     this.status = 'ready';
     this.doc.on('update', this.onDocUpdate);
-    let removed: string[] = [];
-    try {
-      removed = removeTooDeepFields(this.doc, REPAIR);
-    } catch (error) {
-      // Too deep even to remove: served as it is, its stored log kept for recovery.
-      this.damaged = true;
-      this.options.log.error('load-repair-failed', { map: this.id, error: String(error) });
-    }
-    if (removed.length > 0) {
-      this.options.log.warn('load-repaired', {
-        map: this.id,
-        removed: removed.slice(0, 5).join(', '),
-        count: removed.length,
-        reason: 'nested too deep to be written out',
-      });
-    }
-    this.options.log.debug('loaded', { map: this.id, ms: Math.round(performance.now() - started) });
-  }
-
-  private currentTitle(): string | undefined {
-    const title = this.doc.getMap('meta').get('title');
-    return typeof title === 'string' ? title : undefined;
+    for (const hook of this.hooks) hook.loaded?.();
+    this.log.debug('loaded', { map: this.id, ms: Math.round(performance.now() - started) });
   }
 
   /** Adds a connection to a loaded room and starts its sync. */
@@ -215,17 +151,18 @@ export class Room {
       conn.close(CLOSE.unavailable, 'map not available');
       return;
     }
-    this.connections.add(conn);
+    this.conns.add(conn);
     conn.send(syncStep1(Y.encodeStateVector(this.doc)));
-    for (const message of this.presence.messages()) conn.send(message);
+    for (const message of this.presenceMessages()) conn.send(message);
+    for (const hook of this.hooks) hook.joined?.(conn);
   }
 
   /** Removes a connection and its presence; an empty room may then be unloaded. */
   leave(conn: RoomConnection): void {
-    if (!this.connections.delete(conn)) return;
-    this.gate.drop(conn);
-    this.presence.leave(conn);
-    if (this.connections.size === 0) this.checkIdle();
+    if (!this.conns.delete(conn)) return;
+    for (const hook of this.hooks) hook.left?.(conn);
+    this.presenceState.leave(conn);
+    if (this.conns.size === 0) this.checkIdle();
   }
 
   /** Answers a client's sync step 1 with what it lacks. */
@@ -234,134 +171,72 @@ export class Room {
   }
 
   /**
-   * A document update from a client: refused on a view connection; tried on the scratch copy
-   * first, and applied only if it applies and keeps the map valid. One that waits for changes
-   * never sent is held outside the room until they come (see held-updates.ts).
+   * A document update from a client: validated by every hook that checks (limits, view links),
+   * then admitted by the map rules, which apply it only if it applies and keeps the map valid
+   * (or hold it while it waits for changes never sent, see held-updates.ts).
    */
   receiveUpdate(conn: RoomConnection, update: Uint8Array): void {
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    let decoded: DecodedUpdate;
     try {
       // Decoding it completely first stops most garbage before it touches the scratch copy,
       // which then needs no rebuilding: O(update), not O(document), per bad message.
       decoded = Y.decodeUpdate(update);
     } catch (error) {
-      this.gate.refuse(conn, { kind: 'throws', error });
-      return;
-    }
-    if (conn.access !== 'edit' && this.viewerWrites(decoded, update)) {
-      this.gate.refuseViewer(conn);
-      return;
-    }
-    if (
-      decoded.structs.length > 0 &&
-      this.storedBytes + update.length > this.options.maxDocumentBytes
-    ) {
-      // Deletions still go through: they are how a map that is too large gets smaller.
-      this.options.log.warn('update-refused', {
-        map: this.id,
-        conn: conn.id,
-        reason: 'map-too-large',
-        bytes: this.storedBytes + update.length,
+      this.refuse(conn, {
+        code: CLOSE.malformed,
+        reason: 'update does not apply',
+        event: 'update-rejected',
+        fields: { error: String(error) },
       });
-      conn.close(CLOSE.tooLarge, 'the map is too large to grow any further');
       return;
     }
-    this.gate.receive(conn, update);
-  }
-
-  /**
-   * Whether an update from a view link would add content: every stock client answers our sync
-   * step 1 with its own state, which from a viewer holds nothing the room lacks. Checked
-   * without applying anything, so a viewer sending edits costs O(update), not a rebuild.
-   */
-  private viewerWrites(decoded: ReturnType<typeof Y.decodeUpdate>, update: Uint8Array): boolean {
-    if (decoded.structs.length === 0) return false;
-    const missing = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(this.doc)));
-    return missing.structs.length > 0;
-  }
-
-  /** Every change of the room's document, whoever made it: persist, then relay. */
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
-    const fromClient = this.connections.has(origin as RoomConnection);
-    if (!fromClient) {
-      // A server-side edit (a file put over the API, a repair): keep the copy equal, and take
-      // its format and version as the map's from now on.
-      this.gate.followServerEdit(update);
-    }
-    this.storedBytes += update.length;
-    // Relay (this turn of the event loop), then save; "saved" follows when the write lands.
-    this.relayQueue.push({ update, origin });
-    if (!this.relayScheduled) {
-      this.relayScheduled = true;
-      setImmediate(this.relay);
-    }
-    if (origin !== STORED) this.persist.push(update);
-  };
-
-  /**
-   * Sends what changed in the last turn of the event loop. Several updates go as one merged
-   * update, so in a burst every client receives and applies one message instead of dozens. A
-   * sender gets its own edits back only inside a merge with others' (harmless in Yjs).
-   */
-  private readonly relay = () => {
-    this.relayScheduled = false;
-    const batch = this.relayQueue;
-    this.relayQueue = [];
-    if (batch.length === 0 || this.status === 'closed') return;
-    const origins = new Set(batch.map((b) => b.origin));
-    const only = origins.size === 1 ? batch[0]?.origin : undefined;
-    let message: Uint8Array;
-    try {
-      const update =
-        batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
-      message = syncUpdate(update);
-    } catch (error) {
-      // Never the end of the process: send them one by one instead.
-      this.options.log.error('relay-merge-failed', { map: this.id, error: String(error) });
-      for (const b of batch) {
-        const one = syncUpdate(b.update);
-        for (const conn of this.connections) if (conn !== b.origin) conn.send(one);
+    for (const hook of this.hooks) {
+      const refusal = hook.check?.(conn, update, decoded);
+      if (refusal) {
+        this.refuse(conn, refusal);
+        return;
       }
-      return;
     }
-    for (const conn of this.connections) if (conn !== only) conn.send(message);
-  };
-
-  private onSaved(stateVector: Uint8Array, lastSeq: number): void {
-    this.savedStateVector = stateVector;
-    this.lastSeq = lastSeq;
-    const message = savedMessage(stateVector);
-    for (const conn of this.connections) if (conn.wantsSaved) conn.send(message);
-    this.touch(false);
-    if (this.lastSeq - this.compactedSeq >= this.options.compactAfter) void this.compact();
-    if (this.connections.size === 0) this.checkIdle();
+    const admitting = this.hooks.find((hook) => hook.admit);
+    if (admitting) admitting.admit?.(conn, update);
+    else this.apply(update, 'client', { conn });
   }
 
-  /**
-   * Keeps the maps table's title and updated time current: at once when the title changed,
-   * otherwise at most every few seconds (each write is an fsync; the log holds the truth).
-   */
-  private touch(force: boolean): void {
-    const title = this.currentTitle();
-    const titleChanged = title !== this.title;
-    const now = Date.now();
-    if (!force && !titleChanged && now - this.lastTouch < TOUCH_EVERY_MS) return;
-    this.title = title;
-    this.lastTouch = now;
-    this.options.storage
-      .touchMap(this.id, {
-        ...(titleChanged && title !== undefined ? { title } : {}),
-        updatedAt: new Date(now).toISOString(),
-      })
-      .catch((error) =>
-        this.options.log.warn('touch-failed', { map: this.id, error: String(error) }),
-      );
+  /** Applies a change to the document, as from `source`; the hooks' `applied` stage sees it. */
+  apply(update: Uint8Array, source: UpdateSource, extra: Partial<AppliedUpdate> = {}): void {
+    const previous = this.applying;
+    this.applying = { ...extra, source };
+    try {
+      Y.applyUpdate(this.doc, update, extra.conn ?? ORIGIN);
+    } finally {
+      this.applying = previous;
+    }
+  }
+
+  /** Every change of the room's document, whoever made it: the hooks' `applied` stage. */
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    const change: AppliedUpdate = {
+      ...(this.applying ?? { source: 'server' }),
+      ...(this.conns.has(origin as RoomConnection) ? { conn: origin as RoomConnection } : {}),
+      update,
+    };
+    const source = change.source;
+    if (source === 'client' || source === 'bus' || source === 'server') {
+      this.options.observe?.update(source);
+    }
+    for (const hook of this.hooks) hook.applied?.(change);
+  };
+
+  /** The one path for closing a connection on a refusal: a log line, a count, the close. */
+  refuse(conn: RoomConnection, refusal: Refusal): void {
+    this.log.warn(refusal.event, { map: this.id, conn: conn.id, ...refusal.fields });
+    this.options.observe?.refused(refusal.code);
+    conn.close(refusal.code, refusal.reason);
   }
 
   /** Sends the durable state vector to a connection that asked for acknowledgements. */
   sendSaved(conn: RoomConnection): void {
-    conn.wantsSaved = true;
-    conn.send(savedMessage(this.savedStateVector));
+    this.std.storage.sendSaved(conn);
   }
 
   /**
@@ -369,12 +244,33 @@ export class Room {
    * limits; the caller closes the connection.
    */
   receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
-    this.presence.receive(conn, update);
+    this.presenceState.receive(conn, update);
+  }
+
+  /** Presence from another instance. */
+  receiveRemotePresence(update: Uint8Array): void {
+    this.presenceState.receiveRemote(update);
   }
 
   /** Sends everyone's presence to one connection (query-awareness). */
   sendAwareness(conn: RoomConnection): void {
-    for (const message of this.presence.messages()) conn.send(message);
+    for (const message of this.presenceMessages()) conn.send(message);
+  }
+
+  private presenceMessages(): Uint8Array[] {
+    return this.presenceState.messages();
+  }
+
+  localPresence(): Uint8Array | undefined {
+    return this.presenceState.localUpdate();
+  }
+
+  private sendPresence(message: Uint8Array, except: unknown): void {
+    // Alone on a map, a participant still hears its own presence renewal (every 15 s) back:
+    // the only message its link carries then, and y-websocket clients take 30 s of silence for
+    // a dead link and reconnect.
+    const alone = this.conns.size === 1;
+    for (const conn of this.conns) if (alone || conn !== except) conn.send(message);
   }
 
   /**
@@ -383,9 +279,9 @@ export class Room {
    */
   applyStored(update: Uint8Array, seq: number): void {
     if (this.status !== 'ready') throw new Error('map not loaded');
-    Y.applyUpdate(this.doc, update, STORED);
-    if (seq > this.lastSeq) this.lastSeq = seq;
-    if (this.persist.pending === 0) this.onSaved(Y.encodeStateVector(this.doc), this.lastSeq);
+    this.apply(update, 'stored');
+    this.std.storage.storedBy(seq);
+    this.checkIdle();
   }
 
   /** Runs a server-side edit (REST import) on the loaded document as one transaction. */
@@ -396,55 +292,33 @@ export class Room {
 
   /** Replaces the stored log by one snapshot of the loaded document. */
   compact(): Promise<void> {
-    if (this.status !== 'ready' || this.compacting) return this.compacting ?? Promise.resolve();
-    if (this.damaged) return Promise.resolve(); // the stored log is kept for recovery
-    const throughSeq = this.lastSeq;
-    if (throughSeq <= this.compactedSeq) return Promise.resolve();
-    const snapshot = encodeApplied(this.doc);
-    const bytesThrough = this.storedBytes;
-    this.compacting = this.options.storage
-      .compact(this.id, snapshot, throughSeq)
-      .then(() => {
-        this.compactedSeq = throughSeq;
-        // What was saved since the snapshot was taken stays counted, as it stays stored.
-        this.storedBytes += snapshot.length - bytesThrough;
-        this.options.log.debug('compacted', { map: this.id, throughSeq, bytes: snapshot.length });
-      })
-      .catch((error) =>
-        this.options.log.error('compact-failed', { map: this.id, error: String(error) }),
-      )
-      .finally(() => {
-        this.compacting = undefined;
-      });
-    return this.compacting;
+    if (this.status !== 'ready') return Promise.resolve();
+    return this.std.storage.compact();
   }
 
   /** Whether the room can be dropped now: nobody connected and everything saved. */
   get idle(): boolean {
-    return this.connections.size === 0 && this.persist.pending === 0;
+    return this.conns.size === 0 && this.hooks.every((hook) => !hook.pending);
   }
 
-  private checkIdle(): void {
-    if (this.idle) this.options.onIdle(this);
+  /** Tells the registry when the room has become idle. */
+  checkIdle(): void {
+    if (this.conns.size === 0 && this.idle) this.options.onIdle(this);
   }
 
   /** Saves what is queued (and compacts) — for unload and shutdown. */
   async flush(compact = false): Promise<void> {
     if (this.status !== 'ready') return;
-    this.relay();
-    await this.persist.flush();
-    if (this.lastSeq > 0) this.touch(true);
-    if (compact) await this.compact();
+    for (const hook of this.hooks) await hook.flush?.(compact);
   }
 
   /** Closes every connection with a code, then stops the room (after a flush by the caller). */
   close(code: CloseCode, reason: string): void {
-    for (const conn of [...this.connections]) conn.close(code, reason);
-    this.connections.clear();
+    for (const conn of [...this.conns]) conn.close(code, reason);
+    this.conns.clear();
     this.status = 'closed';
-    this.persist.stop();
-    this.gate.close();
-    this.presence.destroy();
+    for (const hook of this.hooks) hook.close?.();
+    this.presenceState.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.doc.destroy();
   }

@@ -1,7 +1,6 @@
 import type { Problem } from '@procmap/model';
 import { docMaps } from '@procmap/doc';
 import * as Y from 'yjs';
-import type { Logger } from '../log';
 import { CLOSE } from '@procmap/protocol';
 import {
   gapBefore,
@@ -11,8 +10,9 @@ import {
   MAX_HELD_PER_CONNECTION,
   waitingFor,
 } from './held-updates';
+import type { Refusal, RoomContext } from './hooks';
 import type { PendingBudget } from './pending-budget';
-import type { RoomConnection } from './room';
+import type { RoomConnection } from './room-connection';
 import {
   applyAndSeeChange,
   clearWaiting,
@@ -34,11 +34,18 @@ import {
  * shape — and only an update that applies and keeps the map valid is applied to the room's
  * document. One that waits for changes never sent is held outside both (held-updates.ts) and
  * tried again once they came. Refusals close the sender with the documented code and a log line.
+ *
+ * The shadow exists only while the room is being written to: it is made from the document at
+ * the first update that changes anything, and dropped after SHADOW_IDLE_MS without one. An idle
+ * or read-only map costs one document, not two; loading a map fills one document, not two (see
+ * ADR 11). Updates that change nothing (a client's sync answer holding only what the room has)
+ * are recognised without any copy.
  */
 
+/** How long the shadow is kept after the last update that changed something. */
+export const SHADOW_IDLE_MS = 30_000;
+
 export interface GateOptions {
-  readonly mapId: string;
-  readonly log: Logger;
   /** Most bytes of updates the room may hold waiting. */
   readonly maxPendingBytes: number;
   /** The server's budget for waiting updates, shared by its rooms. */
@@ -54,18 +61,50 @@ type Trial =
 
 /** Lets into a room's document only what applies and keeps the map valid (see above). */
 export class UpdateGate {
-  /** A copy of `doc`; neither ever keeps an update that waits for a missing one. */
-  private shadow = typedDoc();
+  /** A copy of `doc` while it is written to; neither keeps an update that waits for a missing one. */
+  private shadowCopy: Y.Doc | undefined;
+  private lastWrite = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly doc: Y.Doc;
   private readonly held = new HeldUpdates();
   /** Top-level types as loaded: no client may add one. */
   private shape: DocumentShape;
 
   constructor(
-    /** The room's document, which only updates let through are applied to. */
-    private readonly doc: Y.Doc,
+    /** The room, whose document only updates let through are applied to. */
+    private readonly room: RoomContext,
     private readonly options: GateOptions,
   ) {
-    this.shape = shapeOf(doc);
+    this.doc = room.doc;
+    this.shape = shapeOf(this.doc);
+  }
+
+  /** The scratch copy, made from the document if there is none. */
+  private get shadow(): Y.Doc {
+    this.lastWrite = Date.now();
+    if (!this.shadowCopy) {
+      this.shadowCopy = copyOf(this.doc);
+      this.idleTimer = setInterval(this.dropIdleShadow, SHADOW_IDLE_MS / 2);
+      this.idleTimer.unref?.();
+    }
+    return this.shadowCopy;
+  }
+
+  private readonly dropIdleShadow = () => {
+    if (Date.now() - this.lastWrite < SHADOW_IDLE_MS || this.held.size > 0) return;
+    this.dropShadow();
+  };
+
+  private dropShadow(): void {
+    this.shadowCopy?.destroy();
+    this.shadowCopy = undefined;
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  /** Whether the shadow exists now (for tests and the memory benchmark). */
+  get hasShadow(): boolean {
+    return this.shadowCopy !== undefined;
   }
 
   /** Bytes of updates held waiting for changes never sent. */
@@ -73,27 +112,18 @@ export class UpdateGate {
     return this.held.bytes;
   }
 
-  /** A stored update, applied to the room's document at load: the copy takes it too. */
-  takeStored(update: Uint8Array): void {
-    Y.applyUpdate(this.shadow, update);
-  }
-
-  /**
-   * The room's document is loaded: the copy drops what waits (as the document did), is made
-   * anew when it could not take every stored update, and the shape is taken from the document.
-   */
-  loaded(rebuild: boolean): void {
-    clearWaiting(this.shadow);
-    if (rebuild) this.rebuildShadow();
+  /** The room's document is loaded: its shape is the one clients may not change. */
+  loaded(): void {
+    this.dropShadow();
     this.shape = shapeOf(this.doc);
   }
 
   /**
-   * A change of the room's document made on the server (a file put over the API, a repair):
-   * the copy takes it.
+   * A change of the room's document not from a client here (a file put over the API, a repair,
+   * another instance): the copy, if there is one, takes it.
    */
   followServerEdit(update: Uint8Array): void {
-    Y.applyUpdate(this.shadow, update);
+    if (this.shadowCopy) Y.applyUpdate(this.shadowCopy, update);
   }
 
   /**
@@ -109,6 +139,7 @@ export class UpdateGate {
       this.hold(conn, update, gap, false);
       return;
     }
+    if (changesNothing(this.doc, update)) return;
     const trial = this.trial(update);
     if (trial.kind === 'waits') {
       if (conn.access !== 'edit') this.refuseViewer(conn);
@@ -127,7 +158,7 @@ export class UpdateGate {
       this.refuseViewer(conn);
       return;
     }
-    if (trial.changed) Y.applyUpdate(this.doc, update, conn);
+    if (trial.changed) this.room.apply(update, 'client', { conn });
     if (this.held.size > 0) this.retryHeld();
   }
 
@@ -183,18 +214,21 @@ export class UpdateGate {
     else if (this.held.bytes + update.length > this.options.maxPendingBytes)
       reason = 'too-much-pending';
     if (reason) {
-      this.options.log.warn('update-refused', { map: this.options.mapId, conn: conn.id, reason });
-      conn.close(CLOSE.malformed, 'update depends on changes that were never sent');
+      this.room.refuse(conn, {
+        code: CLOSE.malformed,
+        reason: 'update depends on changes that were never sent',
+        event: 'update-refused',
+        fields: { reason },
+      });
       return;
     }
     if (!this.options.budget.reserve(update.length)) {
-      this.options.log.warn('update-refused', {
-        map: this.options.mapId,
-        conn: conn.id,
-        reason: 'server-pending-budget',
-        bytes: this.options.budget.bytes,
+      this.room.refuse(conn, {
+        code: CLOSE.busy,
+        reason: 'the server holds too many waiting updates: try again later',
+        event: 'update-refused',
+        fields: { reason: 'server-pending-budget', bytes: this.options.budget.bytes },
       });
-      conn.close(CLOSE.busy, 'the server holds too many waiting updates: try again later');
       return;
     }
     this.held.hold({ conn, update, missing, tried, since: Date.now() });
@@ -220,7 +254,7 @@ export class UpdateGate {
           if (!held.conn.closing) this.refuse(held.conn, trial, 'waited');
           continue;
         }
-        if (trial.changed) Y.applyUpdate(this.doc, held.update, held.conn);
+        if (trial.changed) this.room.apply(held.update, 'client', { conn: held.conn });
         progress = true;
       }
     }
@@ -235,12 +269,12 @@ export class UpdateGate {
     for (const held of this.held.take((h) => now - h.since > HELD_FOR_MS)) {
       this.options.budget.release(held.update.length);
       if (held.conn.closing) continue;
-      this.options.log.warn('update-refused', {
-        map: this.options.mapId,
-        conn: held.conn.id,
-        reason: 'waited-too-long',
+      this.room.refuse(held.conn, {
+        code: CLOSE.busy,
+        reason: 'an update waited too long for changes never sent',
+        event: 'update-refused',
+        fields: { reason: 'waited-too-long' },
       });
-      held.conn.close(CLOSE.busy, 'an update waited too long for changes never sent');
     }
   }
 
@@ -250,46 +284,15 @@ export class UpdateGate {
    * the connection may have sent others since.
    */
   refuse(conn: RoomConnection, trial: Trial, note?: string): void {
-    if (trial.kind === 'broken') {
-      // Valid Yjs, but the map it makes is not a valid map: refused, the room untouched.
-      this.options.log.warn('update-refused', {
-        map: this.options.mapId,
-        conn: conn.id,
-        reason: 'breaks-map-rules',
-        ...(note ? { note } : {}),
-        problems: trial.problems
-          .slice(0, 5)
-          .map((p) => `${p.path}: ${p.message}`)
-          .join('; '),
-      });
-      conn.close(CLOSE.malformed, closeReason(trial.problems[0]!, note ? 'an earlier' : 'update'));
-      return;
-    }
-    const error = trial.kind === 'throws' ? String(trial.error) : trial.kind;
-    this.options.log.warn('update-rejected', {
-      map: this.options.mapId,
-      conn: conn.id,
-      ...(note ? { note } : {}),
-      error,
-    });
-    conn.close(
-      CLOSE.malformed,
-      note ? 'an earlier update does not apply' : 'update does not apply',
-    );
+    this.room.refuse(conn, trialRefusal(trial, note));
   }
 
   refuseViewer(conn: RoomConnection): void {
-    this.options.log.warn('update-refused', {
-      map: this.options.mapId,
-      conn: conn.id,
-      reason: 'view-only',
-    });
-    conn.close(CLOSE.readOnly, 'this link is view-only');
+    this.room.refuse(conn, VIEW_ONLY);
   }
 
   private rebuildShadow(): void {
-    this.shadow.destroy();
-    this.shadow = copyOf(this.doc);
+    this.dropShadow();
   }
 
   /** A connection left: its held updates go, and their bytes back to the budget. */
@@ -301,8 +304,78 @@ export class UpdateGate {
   close(): void {
     this.options.budget.release(this.held.bytes);
     this.held.take(() => true);
-    this.shadow.destroy();
+    this.dropShadow();
   }
+}
+
+/** The refusal of a view link's edit. */
+export const VIEW_ONLY: Refusal = {
+  code: CLOSE.readOnly,
+  reason: 'this link is view-only',
+  event: 'update-refused',
+  fields: { reason: 'view-only' },
+};
+
+/**
+ * The refusal of an update that does not apply or breaks the map (4400). One refused after it
+ * waited ("waited") is named in the close reason as an earlier one: the connection may have
+ * sent others since.
+ */
+function trialRefusal(trial: Trial, note?: string): Refusal {
+  if (trial.kind === 'broken') {
+    // Valid Yjs, but the map it makes is not a valid map: refused, the room untouched.
+    return {
+      code: CLOSE.malformed,
+      reason: closeReason(trial.problems[0]!, note ? 'an earlier' : 'update'),
+      event: 'update-refused',
+      fields: {
+        reason: 'breaks-map-rules',
+        note,
+        problems: trial.problems
+          .slice(0, 5)
+          .map((p) => `${p.path}: ${p.message}`)
+          .join('; '),
+      },
+    };
+  }
+  return {
+    code: CLOSE.malformed,
+    reason: note ? 'an earlier update does not apply' : 'update does not apply',
+    event: 'update-rejected',
+    fields: { note, error: trial.kind === 'throws' ? String(trial.error) : trial.kind },
+  };
+}
+
+/**
+ * Whether an update holds nothing the document lacks: no content it does not have and no
+ * deletion of what it has not deleted (a client's sync answer when it has nothing new). Checked
+ * on the update's own structs and delete set against the document, without any copy.
+ */
+function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  const decoded = Y.decodeUpdate(update);
+  if (decoded.structs.length > 0) {
+    const missing = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
+    if (missing.structs.length > 0) return false;
+  }
+  if (decoded.ds.clients.size === 0) return true;
+  const deleted = Y.createDeleteSetFromStructStore(doc.store);
+  for (const [client, ranges] of decoded.ds.clients) {
+    const have = deleted.clients.get(client) ?? [];
+    for (const range of ranges) {
+      if (!covered(have, range.clock, range.clock + range.len)) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether sorted, merged ranges cover [from, to). */
+function covered(ranges: readonly { clock: number; len: number }[], start: number, end: number) {
+  let from = start;
+  for (const r of ranges) {
+    if (r.clock <= from && from < r.clock + r.len) from = r.clock + r.len;
+    if (from >= end) return true;
+  }
+  return from >= end;
 }
 
 /**

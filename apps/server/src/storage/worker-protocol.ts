@@ -6,7 +6,7 @@
 import type { StorageAdapter } from './adapter';
 
 /** The storage methods a worker serves. */
-export type StorageMethod = Exclude<keyof StorageAdapter, 'close'> | 'close';
+export type StorageMethod = Exclude<keyof StorageAdapter, 'close' | 'ping'> | 'close';
 
 /** What the storage thread is started with. */
 export interface StorageWorkerData {
