@@ -21,7 +21,7 @@ else if (!haveBinary) console.warn('redis outage tests skipped: no redis-server 
 /** A logger keeping its lines, to check what the bus tells operators. */
 function recordingLog() {
   const lines: string[] = [];
-  return { lines, log: createLogger('debug', (line) => lines.push(line.trimEnd())) };
+  return { lines, log: createLogger('debug', (line) => lines.push(line.trimEnd()), 'text') };
 }
 
 /** A bus instance and everything it received, per map. */
