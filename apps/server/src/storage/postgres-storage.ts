@@ -188,7 +188,11 @@ export class PostgresStorage implements StorageAdapter {
     }
   }
 
-  /** Runs `fn` in one transaction on one connection; a connection left unusable is discarded. */
+  /**
+   * Runs `fn` in one transaction on one connection. On any error the connection is closed, not
+   * reused: it may still be busy with a query that timed out, or broken, and a ROLLBACK queued
+   * behind that would wait as long. PostgreSQL rolls back a transaction whose connection closes.
+   */
   private transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
     return this.use(async () => {
       const client = await this.pool.connect();
@@ -199,11 +203,7 @@ export class PostgresStorage implements StorageAdapter {
         client.release();
         return result;
       } catch (error) {
-        const broken = await client.query('ROLLBACK').then(
-          () => undefined,
-          (rollbackError: unknown) => rollbackError,
-        );
-        client.release(broken === undefined ? undefined : true);
+        client.release(true);
         throw error;
       }
     });
