@@ -70,7 +70,9 @@ export interface PostgresStorageOptions {
 
 /** Prepared once per connection (by name), then only bound and executed. */
 const SQL = {
-  getMap: 'SELECT * FROM maps WHERE id = $1',
+  // Columns named, not *: a prepared `SELECT *` fails once a later schema adds a column.
+  getMap: `SELECT id, title, edit_token_hash, view_token_hash, created_at, updated_at
+    FROM maps WHERE id = $1`,
   listMaps: 'SELECT id, title, updated_at FROM maps ORDER BY updated_at DESC, id ASC',
   createMap: `
     WITH created AS (
