@@ -1,14 +1,21 @@
 /*
- * `npm start`: the server on the embedded SQLite store, configured from the environment.
+ * `npm start`: the server on the embedded SQLite store, configured from the environment; with
+ * PROCMAP_DATABASE_URL on PostgreSQL, and with PROCMAP_REDIS_URL one of several instances
+ * relaying through Redis (docs/deploy.md).
  * `procmap-server --recover` instead puts a damaged store back into service (storage/recover.ts).
  * Exit status: 0 stopped cleanly, 1 failed while running, 2 cannot start (configuration, port,
  * an unreadable data folder), 3 the data store is damaged and was not served.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, configFromEnv, type ServerConfig } from './config';
 import { createLogger, type Logger } from './log';
+import type { RoomBus } from './rooms/bus';
+import { RedisBus } from './rooms/redis-bus';
 import { createProcmapServer } from './server';
+import type { StorageAdapter } from './storage/adapter';
+import { PostgresStorage } from './storage/postgres-storage';
 import { recoverStore } from './storage/recover';
 import { StoreDamagedError } from './storage/store-damaged';
 import { WorkerStorage } from './storage/worker-storage';
@@ -88,8 +95,38 @@ async function openStorage(config: ServerConfig, log: Logger): Promise<WorkerSto
   }
 }
 
+/** PostgreSQL, when configured: the schema is created or migrated on start. */
+async function openPostgres(url: string, log: Logger): Promise<StorageAdapter> {
+  try {
+    const storage = await PostgresStorage.open(url, { log });
+    log.info('store-opened', { store: 'postgresql' });
+    return storage;
+  } catch (error) {
+    console.error(
+      `procmap server: cannot open the PostgreSQL database: ${(error as Error).message}`,
+    );
+    process.exit(2);
+  }
+}
+
+/** The Redis bus to the other instances, when configured; the server does not start without it. */
+async function connectBus(config: ServerConfig, log: Logger): Promise<RoomBus | undefined> {
+  if (!config.redisUrl) return undefined;
+  // Unique per process, even for a restarted instance under the same name: other instances
+  // track "stored through n" per id, and a new process numbers its updates from 1 again.
+  const suffix = randomBytes(4).toString('hex');
+  try {
+    return await RedisBus.connect(config.redisUrl, {
+      log,
+      ...(config.instanceId ? { instanceId: `${config.instanceId}-${suffix}` } : {}),
+    });
+  } catch (error) {
+    console.error(`procmap server: cannot reach Redis: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const log = createLogger();
   let config: ServerConfig;
   try {
     config = configFromEnv();
@@ -100,10 +137,19 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const log = createLogger(
+    undefined,
+    undefined,
+    config.logFormat,
+    config.instanceId ? { instance: config.instanceId } : {},
+  );
   if (process.argv.includes('--recover')) await recover(config);
-  const storage = await openStorage(config, log);
-  const dbPath = storePath(config);
-  const server = createProcmapServer(config, storage, log);
+  const storage = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, log)
+    : await openStorage(config, log);
+  const dbPath = config.databaseUrl ? 'postgresql' : storePath(config);
+  const bus = await connectBus(config, log);
+  const server = createProcmapServer(config, storage, log, bus);
   let url: string;
   try {
     url = await server.listen();
@@ -115,7 +161,12 @@ async function main(): Promise<void> {
   }
   // The first line on stdout is the URL: scripts and tests read it.
   process.stdout.write(`procmap server listening on ${url}\n`);
-  log.info('started', { url, data: dbPath, admin: config.adminToken ? 'required' : 'open' });
+  log.info('started', {
+    url,
+    data: dbPath,
+    admin: config.adminToken ? 'required' : 'open',
+    instances: bus ? `several (bus ${bus.instanceId})` : 'one',
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

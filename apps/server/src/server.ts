@@ -5,6 +5,8 @@ import type { ServerConfig } from './config';
 import { createRequestHandler } from './http/handler';
 import type { Logger } from './log';
 import { MapError, MapService } from './maps/map-service';
+import { ServerMetrics } from './metrics';
+import type { RoomBus } from './rooms/bus';
 import { DEFAULT_PRESENCE } from './rooms/presence';
 import { RoomRegistry } from './rooms/room-registry';
 import type { StorageAdapter } from './storage/adapter';
@@ -14,6 +16,7 @@ import { parseSyncUrl, refuseUpgrade } from './sync/upgrade';
 export interface ProcmapServer {
   readonly http: Server;
   readonly rooms: RoomRegistry;
+  readonly metrics: ServerMetrics;
   /** Starts listening; resolves to the URL to open. */
   listen(): Promise<string>;
   /** Graceful stop: refuse new work, close sockets (going away), save everything, close storage. */
@@ -28,8 +31,17 @@ export function createProcmapServer(
   config: ServerConfig,
   storage: StorageAdapter,
   log: Logger,
+  /** The other instances serving the same maps, when there are several (PROCMAP_REDIS_URL). */
+  bus?: RoomBus,
 ): ProcmapServer {
-  const rooms = new RoomRegistry({
+  const metrics: ServerMetrics = new ServerMetrics({
+    // Read at each scrape, once the registry below exists.
+    rooms: () => rooms.size,
+    connections: () => rooms.connections,
+    ...(bus ? { busUp: () => bus.status === 'up' } : {}),
+    ...(config.instanceId ? { instance: config.instanceId } : {}),
+  });
+  const rooms: RoomRegistry = new RoomRegistry({
     storage,
     log,
     compactAfter: config.compactAfter,
@@ -38,6 +50,8 @@ export function createProcmapServer(
     maxPendingBytesTotal: config.limits.maxPendingBytes,
     presence: { ...DEFAULT_PRESENCE, maxStateBytes: config.limits.maxPresenceBytes },
     idleUnloadMs: config.idleUnloadMs,
+    ...(bus ? { bus } : {}),
+    observe: metrics,
   });
   const maps = new MapService(storage, rooms);
   const started = Date.now();
@@ -46,7 +60,16 @@ export function createProcmapServer(
     waitingBytes: rooms.pendingBytes,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
   });
-  const http = createServer(createRequestHandler({ config, maps, log, health }));
+  let closing = false;
+  const http = createServer(
+    createRequestHandler({
+      config,
+      maps,
+      log,
+      health,
+      ops: { metrics, storage, ...(bus ? { bus } : {}), draining: () => closing },
+    }),
+  );
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes });
   // Node answers unparsable requests itself; give those answers our headers too.
   http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -54,7 +77,6 @@ export function createProcmapServer(
       refuseUpgrade(socket, 'headers-too-large', 'the request headers are too large');
     } else refuseUpgrade(socket, 'bad-request', 'the request could not be parsed');
   });
-  let closing = false;
 
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
@@ -71,7 +93,11 @@ export function createProcmapServer(
         }
         wss.handleUpgrade(req, socket, head, (ws) => {
           const room = rooms.open(target.mapId);
-          const conn = serveConnection(ws, room, access, { limits: config.limits, log });
+          const conn = serveConnection(ws, room, access, {
+            limits: config.limits,
+            log,
+            onRefused: (code) => metrics.refused(code),
+          });
           log.debug('connected', { map: target.mapId, conn: conn.id, access });
         });
       })
@@ -85,6 +111,7 @@ export function createProcmapServer(
   return {
     http,
     rooms,
+    metrics,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -101,6 +128,7 @@ export function createProcmapServer(
       for (const ws of wss.clients) ws.terminate();
       http.closeAllConnections();
       await stopped;
+      await bus?.close();
       await storage.close();
     },
   };

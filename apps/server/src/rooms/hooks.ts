@@ -57,7 +57,7 @@ export interface RoomContext {
   readonly connections: ReadonlySet<RoomConnection>;
   /** Applies a change to the document; the hooks' `applied` stage then sees it. */
   apply(update: Uint8Array, source: UpdateSource, extra?: Partial<AppliedUpdate>): void;
-  /** Closes a connection for a refusal, with a log line and a count. */
+  /** Closes a connection for a refusal, with a log line (the connection counts it). */
   refuse(conn: RoomConnection, refusal: Refusal): void;
   /** Applies a presence update from another instance (not from a connection here). */
   receiveRemotePresence(update: Uint8Array): void;

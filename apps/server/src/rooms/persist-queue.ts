@@ -35,6 +35,11 @@ export class PersistQueue {
     private readonly retryMs = 500,
   ) {}
 
+  /** Updates pushed so far, ever (the number of the last one). */
+  get pushedCount(): number {
+    return this.pushed;
+  }
+
   /** Updates not yet on disk. */
   get pending(): number {
     return this.queue.length;

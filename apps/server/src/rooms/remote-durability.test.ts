@@ -90,3 +90,26 @@ describe('RemoteDurability', () => {
     durability.close();
   });
 });
+
+describe('RemoteDurability for a connection that only receives', () => {
+  it('announces the whole document once everything from elsewhere and here is stored', () => {
+    const announced: number[] = [];
+    let allStored = false;
+    const durability: RemoteDurability = new RemoteDurability(
+      () => 1,
+      () => announced.push(durability.durableStateVector?.[0] ?? -1),
+      3000,
+      () => ({ stateVector: sv(9), allStored }),
+    );
+    durability.received('b', 1, bytes(1));
+    durability.stored('b', 1);
+    expect(announced, 'a write of its own is still on its way here').toEqual([]);
+    durability.received('b', 2, bytes(2));
+    allStored = true;
+    durability.stored('b', 2);
+    expect(announced).toEqual([9]);
+    durability.stored('b', 2);
+    expect(announced, 'not said again when nothing moved').toEqual([9]);
+    durability.close();
+  });
+});

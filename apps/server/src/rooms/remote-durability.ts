@@ -48,6 +48,12 @@ export class RemoteDurability {
     /** `durableStateVector` moved on. */
     private readonly changed: () => void,
     private readonly adoptAfterMs = ADOPT_AFTER_MS,
+    /**
+     * The document now, and whether everything pushed here is stored: then, with nothing from
+     * elsewhere waiting, the whole document is durable — what a connection that only receives
+     * (it edits nothing, so no commit here covers it) is told.
+     */
+    private readonly now?: () => { stateVector: Uint8Array; allStored: boolean },
   ) {}
 
   /** Updates from elsewhere not yet known to be stored. */
@@ -98,9 +104,15 @@ export class RemoteDurability {
     this.candidates.forEach((c, i) => {
       if (c.mark <= oldest) ready = i;
     });
-    if (ready < 0) return;
-    this.durableStateVector = this.candidates[ready]!.stateVector;
-    this.candidates.splice(0, ready + 1);
+    if (ready >= 0) {
+      this.durableStateVector = this.candidates[ready]!.stateVector;
+      this.candidates.splice(0, ready + 1);
+    }
+    const now = this.entries.length === 0 ? this.now?.() : undefined;
+    if (now?.allStored && !sameBytes(now.stateVector, this.durableStateVector)) {
+      this.durableStateVector = now.stateVector;
+      this.candidates = [];
+    } else if (ready < 0) return;
     this.changed();
   }
 
@@ -118,4 +130,8 @@ export class RemoteDurability {
     this.timer = undefined;
     this.entries = [];
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 }

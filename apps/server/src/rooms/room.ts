@@ -48,10 +48,9 @@ export interface RoomOptions {
   readonly onIdle: (room: Room) => void;
 }
 
-/** What a room reports for the server's metrics. */
+/** What a room reports for the server's metrics (refusals are counted by the connection). */
 export interface RoomObserver {
   update(source: 'client' | 'bus' | 'server'): void;
-  refused(code: CloseCode): void;
   persisted(seconds: number, updates: number): void;
 }
 
@@ -227,10 +226,9 @@ export class Room implements RoomContext {
     for (const hook of this.hooks) hook.applied?.(change);
   };
 
-  /** The one path for closing a connection on a refusal: a log line, a count, the close. */
+  /** The one path for closing a connection on a refusal: a log line, then the close (counted). */
   refuse(conn: RoomConnection, refusal: Refusal): void {
     this.log.warn(refusal.event, { map: this.id, conn: conn.id, ...refusal.fields });
-    this.options.observe?.refused(refusal.code);
     conn.close(refusal.code, refusal.reason);
   }
 

@@ -42,6 +42,8 @@ export class StorageHook implements RoomHook {
   storedBytes = 0;
   /** Number (among pushes) of the last update pushed, for the bus's 'update' messages. */
   lastPush = 0;
+  /** Pushes stored so far. */
+  private storedThrough = 0;
   private readonly storedListeners: ((through: number) => void)[] = [];
   private closed = false;
 
@@ -62,6 +64,11 @@ export class StorageHook implements RoomHook {
     this.remote = new RemoteDurability(
       (update) => this.persist.push(update),
       () => this.sendSavedToAll(),
+      undefined,
+      () => ({
+        stateVector: Y.encodeStateVector(room.doc),
+        allStored: this.storedThrough >= this.persist.pushedCount,
+      }),
     );
   }
 
@@ -153,6 +160,7 @@ export class StorageHook implements RoomHook {
 
   private onSaved(stateVector: Uint8Array, lastSeq: number, through: number): void {
     if (lastSeq > this.lastSeq) this.lastSeq = lastSeq;
+    this.storedThrough = Math.max(this.storedThrough, through);
     this.remote.committed(through, stateVector);
     for (const listener of this.storedListeners) listener(through);
     this.touch(false);

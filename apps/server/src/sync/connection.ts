@@ -21,6 +21,8 @@ export interface ConnectionOptions {
   readonly log: Logger;
   /** How often to ping; a connection that missed a pong by the next ping is dropped. */
   readonly pingMs?: number;
+  /** Called once for each connection the server closes with a refusal code (for /metrics). */
+  readonly onRefused?: (code: CloseCode) => void;
 }
 
 /**
@@ -59,6 +61,7 @@ export function serveConnection(
     close(code: CloseCode, reason: string) {
       if (refused) return;
       refused = true;
+      if (code >= 4000) options.onRefused?.(code);
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
     },
   };
