@@ -189,3 +189,74 @@ describe.skipIf(unavailable)('three instances on one PostgreSQL and one Redis', 
     }
   });
 });
+
+describe.skipIf(unavailable)('PostgreSQL stopped for 10 s mid-edit, two instances', () => {
+  let cluster: Awaited<ReturnType<typeof startCluster>>;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    cluster = await startCluster(2, { ownDatabase: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await cluster?.destroy();
+  });
+
+  it('says nothing is saved while it is away, keeps edits flowing, and saves them when it is back', {
+    timeout: 120_000,
+  }, async () => {
+    const c = cluster as NonNullable<typeof cluster>;
+    const database = c.database as NonNullable<typeof c.database>;
+    const map = await createMap(c.servers[0]!, { title: 'Database outage' });
+    const people = Array.from({ length: 4 }, (_, i) =>
+      connectClient(c.servers[i % 2]!.wsUrl, map.id, map.editToken, { wantSaved: true }),
+    );
+    clients.push(...people);
+    await Promise.all(people.map(whenSynced));
+    const made = people.map(() => 0);
+    const edit = () =>
+      people.forEach((client, i) => {
+        listOf(client.doc, i, true).push([made[i]!]);
+        made[i]!++;
+      });
+    edit();
+    await waitFor(() => people.every((p) => p.isSaved()), 'the first edits saved');
+    const acked = people.map((p, i) => listOf(p.doc, i).length);
+
+    await database.stop();
+    const savedAtStop = people.map((p) => JSON.stringify([...(p.savedStateVector() ?? [])]));
+    let savedDuringOutage = 0;
+    for (let round = 0; round < 20; round++) {
+      edit();
+      await letTimePass(500, 'ten seconds of editing while the database is away');
+      people.forEach((p, i) => {
+        if (JSON.stringify([...(p.savedStateVector() ?? [])]) !== savedAtStop[i]) {
+          savedDuringOutage++;
+        }
+      });
+    }
+    expect(savedDuringOutage, '"saved" must not be said while the database is away').toBe(0);
+    expect(people.some((p) => p.isSaved())).toBe(false);
+    // Meanwhile edits flowed between people, across the two instances.
+    const reference = stateOf(people[0]!.doc);
+    await waitFor(
+      () => people.every((p) => stateOf(p.doc) === reference),
+      'edits to reach everyone while the database is away',
+    );
+
+    await database.start();
+    await waitFor(() => people.every((p) => p.isSaved()), '"saved" again once it is back', 30_000);
+    const stored = await c.storedDoc(map.id);
+    people.forEach((_, i) => {
+      const list = listOf(stored, i).toArray();
+      expect(list.slice(0, acked[i])).toEqual(Array.from({ length: acked[i]! }, (_, n) => n));
+      expect(list, `client ${i}: everything made is stored`).toEqual(
+        Array.from({ length: made[i]! }, (_, n) => n),
+      );
+    });
+    stored.destroy();
+    const log = c.servers.map((s) => s.log()).join('\n');
+    expect(log, 'the failed writes were said in the log').toMatch(/save-failed/);
+  });
+});
