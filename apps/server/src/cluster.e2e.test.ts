@@ -81,6 +81,17 @@ describe.skipIf(unavailable)('three instances on one PostgreSQL and one Redis', 
     local[0]!.provider.awareness.setLocalState(null);
     await waitFor(() => !seenOn2(), 'leaving to be seen on instance 2 too');
 
+    // Each instance counts what came to it over the bus, and says the bus is up.
+    const metrics = await (await fetch(`${servers[2]!.url}/metrics`)).text();
+    const fromBus = Number(
+      metrics.match(/^procmap_updates_total\{[^}]*source="bus"[^}]*\} (\d+)/m)?.[1],
+    );
+    expect(fromBus, metrics.slice(0, 2000)).toBeGreaterThan(0);
+    expect(metrics).toMatch(/^procmap_bus_up(\{[^}]*\})? 1$/m);
+    const ready = await fetch(`${servers[1]!.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, storage: 'ok', bus: 'ok' });
+
     // A client joining any instance later gets the whole map.
     for (const server of servers) {
       const doc = await readThrough(server.wsUrl, map.id, map.editToken);
@@ -237,6 +248,9 @@ describe.skipIf(unavailable)('PostgreSQL stopped for 10 s mid-edit, two instance
       });
     }
     expect(savedDuringOutage, '"saved" must not be said while the database is away').toBe(0);
+    const notReady = await fetch(`${c.servers[0]!.url}/readyz`);
+    expect(notReady.status, 'a balancer is told this instance cannot store').toBe(503);
+    expect(await notReady.json()).toMatchObject({ ready: false, storage: 'unreachable' });
     expect(people.some((p) => p.isSaved())).toBe(false);
     // Meanwhile edits flowed between people, across the two instances.
     const reference = stateOf(people[0]!.doc);
@@ -247,6 +261,7 @@ describe.skipIf(unavailable)('PostgreSQL stopped for 10 s mid-edit, two instance
 
     await database.start();
     await waitFor(() => people.every((p) => p.isSaved()), '"saved" again once it is back', 30_000);
+    expect((await fetch(`${c.servers[1]!.url}/readyz`)).status).toBe(200);
     const stored = await c.storedDoc(map.id);
     people.forEach((_, i) => {
       const list = listOf(stored, i).toArray();
