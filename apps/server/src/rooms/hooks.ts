@@ -83,7 +83,7 @@ export interface RoomHook {
    * (the map rules, which may hold it for changes not sent yet). At most one hook admits; with
    * none, the core applies at once.
    */
-  admit?(conn: RoomConnection, update: Uint8Array): void;
+  admit?(conn: RoomConnection, update: Uint8Array, decoded: DecodedUpdate): void;
   /** Persist, relay, publish: a change entered the document, whoever made it. */
   applied?(change: AppliedUpdate): void;
   /** Presence changes from this instance's connections, to send on (already filtered). */

@@ -197,7 +197,7 @@ export class Room implements RoomContext {
       }
     }
     const admitting = this.hooks.find((hook) => hook.admit);
-    if (admitting) admitting.admit?.(conn, update);
+    if (admitting) admitting.admit?.(conn, update, decoded);
     else this.apply(update, 'client', { conn });
   }
 

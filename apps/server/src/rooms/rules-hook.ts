@@ -1,4 +1,4 @@
-import type { AppliedUpdate, RoomContext, RoomHook } from './hooks';
+import type { AppliedUpdate, DecodedUpdate, RoomContext, RoomHook } from './hooks';
 import { removeTooDeepFields } from './load-repair';
 import type { PendingBudget } from './pending-budget';
 import type { RoomConnection } from './room-connection';
@@ -51,8 +51,8 @@ export class RulesHook implements RoomHook {
     }
   }
 
-  admit(conn: RoomConnection, update: Uint8Array): void {
-    this.gate.receive(conn, update);
+  admit(conn: RoomConnection, update: Uint8Array, decoded: DecodedUpdate): void {
+    this.gate.receive(conn, update, decoded);
   }
 
   applied(change: AppliedUpdate): void {
