@@ -10,8 +10,9 @@ import * as Y from 'yjs';
 /*
  * The servers the collaboration benchmark compares, each a separate real process on 127.0.0.1:
  * ours (`node apps/server/bin/procmap-server.js`, a real SQLite file in a temporary folder), the
- * reference (`@y/websocket-server`'s own `server.js`, in memory), and a plain websocket relay
- * (bench/relay.ts). The clients are stock y-websocket providers in the bench process.
+ * reference (`@y/websocket-server`'s own `server.js`, in memory), Hocuspocus (started by
+ * bench/server/hocuspocus.ts) and a plain websocket relay (bench/relay.ts). The clients are
+ * stock y-websocket providers in the bench process.
  */
 
 const ROOT = join(import.meta.dirname, '..');
@@ -28,6 +29,8 @@ export interface Spawned {
   /** Base URL of the websocket endpoint the provider appends `/<room>` to. */
   readonly wsUrl: string;
   readonly httpUrl: string;
+  /** The WebSocket class clients pass to the provider, when not plain `ws` (Hocuspocus). */
+  readonly socket?: typeof globalThis.WebSocket;
   /** Resident set size of the process, in bytes (from /proc/<pid>/status). */
   rss(): number;
   /**
@@ -83,7 +86,7 @@ function inspectorCall(url: string, calls: { method: string; params?: unknown }[
 }
 
 /** Spawns `node …args` and resolves once a stdout line matches `ready` (its group 1 = URL). */
-function spawnServer(
+export function spawnServer(
   label: string,
   args: string[],
   env: Record<string, string>,
@@ -217,7 +220,7 @@ export async function createMap(
   return (await res.json()) as { id: string; editToken: string };
 }
 
-/** Rooms our server holds in memory (from /healthz). */
+/** Rooms a server holds in memory (from /healthz: ours, and the bench's Hocuspocus). */
 export async function openRooms(server: Spawned): Promise<number> {
   const res = await fetch(`${server.httpUrl}/healthz`);
   const body = (await res.json()) as { rooms?: number };
@@ -241,7 +244,8 @@ export interface Client {
 export function connect(target: Target, doc: Y.Doc = new Y.Doc()): Client {
   const provider = new WebsocketProvider(target.server.wsUrl, target.room, doc, {
     params: target.token ? { token: target.token } : {},
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill:
+      target.server.socket ?? (WebSocket as unknown as typeof globalThis.WebSocket),
     disableBc: true,
     maxBackoffTime: 200,
   });

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { alternate, type BenchResult, entry, median, type SideSummary } from '../harness';
 import type { Client, Spawned } from '../server-fixtures';
+import { HOCUS_MEMORY_LABEL, HOCUS_SQLITE_LABEL } from './hocuspocus';
 
 import {
   destroyAll,
@@ -63,24 +64,40 @@ function fanOutRound(clients: readonly Client[], round: number): Promise<number>
   });
 }
 
-export async function fanOut(ours: Spawned, ref: Spawned): Promise<BenchResult> {
+export async function fanOut(
+  ours: Spawned,
+  ref: Spawned,
+  hocus: Spawned,
+  hocusMemory: Spawned,
+): Promise<BenchResult> {
   log(`fan-out: ${FAN_CLIENTS} clients per server…`);
-  const oursClients = await openClients(await target(ours, 'ours', ''), FAN_CLIENTS);
-  const refClients = await openClients(await target(ref, 'other', 'fanout'), FAN_CLIENTS);
+  const rooms = [
+    { label: OUR_LABEL, clients: await openClients(await target(ours, 'ours', ''), FAN_CLIENTS) },
+    {
+      label: HOCUS_SQLITE_LABEL,
+      clients: await openClients(await target(hocus, 'other', 'fanout'), FAN_CLIENTS),
+    },
+    {
+      label: HOCUS_MEMORY_LABEL,
+      clients: await openClients(await target(hocusMemory, 'other', 'fanout'), FAN_CLIENTS),
+    },
+    {
+      label: REF_LABEL,
+      clients: await openClients(await target(ref, 'other', 'fanout'), FAN_CLIENTS),
+    },
+  ];
   const rounds = 15;
   try {
-    const [o, r] = (await alternate(
-      [
-        { label: OUR_LABEL, run: (round) => fanOutRound(oursClients, round) },
-        { label: REF_LABEL, run: (round) => fanOutRound(refClients, round) },
-      ],
+    const times = await alternate(
+      rooms.map((r) => ({ label: r.label, run: (round: number) => fanOutRound(r.clients, round) })),
       { rounds, warmup: 2 },
-    )) as [number[], number[]];
+    );
     const total = FAN_WRITERS * FAN_PER_WRITER;
-    const side = (label: string, ms: number[]): SideSummary => {
+    const side = (i: number): SideSummary => {
+      const ms = times[i] as number[];
       const m = median(ms);
       return {
-        label,
+        label: (rooms[i] as { label: string }).label,
         medianMs: r3(m),
         details: {
           updatesPerSecond: Math.round(total / (m / 1000)),
@@ -90,30 +107,44 @@ export async function fanOut(ours: Spawned, ref: Spawned): Promise<BenchResult> 
         },
       };
     };
-    const subject = side(OUR_LABEL, o);
-    const reference = side(REF_LABEL, r);
-    const throughputRatio = reference.medianMs / subject.medianMs;
+    const [subject, hocusSide, hocusMemorySide, reference] = [0, 1, 2, 3].map(side) as [
+      SideSummary,
+      SideSummary,
+      SideSummary,
+      SideSummary,
+    ];
     return entry({
       name: 'server.fanout-30-clients',
       measured:
         `Update fan-out: ${FAN_CLIENTS} stock y-websocket clients on one map; ${FAN_WRITERS} of them ` +
         `each set their own field of the map's meta ${FAN_PER_WRITER} times (one update message each, all sent at once), ` +
         `and the time runs until all ${FAN_CLIENTS} clients hold all ${total} updates. medianMs is ` +
-        `that time; ratio = ours / reference time, so ratio ≤ 1 means throughput ≥ 1× the ` +
-        `reference (throughputRatio = reference / ours time). Our server runs with ` +
+        `that time; ratio = ours / Hocuspocus with its SQLite extension, so ratio < 1 means ` +
+        `throughput above Hocuspocus's (throughputRatio = Hocuspocus / ours time). The same ` +
+        `rounds ran on Hocuspocus in memory and on @y/websocket-server (in details: their ` +
+        `medians, and ours / theirs). Our server runs with ` +
         `PROCMAP_MESSAGES_PER_SECOND=${UNTHROTTLED.PROCMAP_MESSAGES_PER_SECOND} and ` +
         `PROCMAP_MESSAGE_BURST=${UNTHROTTLED.PROCMAP_MESSAGE_BURST} so its per-connection rate ` +
         `limit does not throttle the burst; it validates, applies, persists (SQLite, fsync) and ` +
-        `relays every update. The reference echoes each update to its sender as well.`,
+        `relays every update. Hocuspocus and @y/websocket-server echo each update to its sender ` +
+        `as well, and Hocuspocus answers each with a SyncStatus message; Hocuspocus's clients ` +
+        `go through the framing adapter (bench/server/hocuspocus-adapter.ts).`,
       subject,
-      reference,
+      reference: hocusSide,
       rounds,
       goal: 1,
-      details: { throughputRatio: r3(throughputRatio), updatesPerRound: total },
+      details: {
+        throughputRatio: r3(hocusSide.medianMs / subject.medianMs),
+        hocuspocusInMemoryMedianMs: hocusMemorySide.medianMs,
+        vsHocuspocusInMemoryRatio: r3(subject.medianMs / hocusMemorySide.medianMs),
+        yWebsocketServerMedianMs: reference.medianMs,
+        vsYWebsocketServerRatio: r3(subject.medianMs / reference.medianMs),
+        throughputRatioVsYWebsocketServer: r3(reference.medianMs / subject.medianMs),
+        updatesPerRound: total,
+      },
     });
   } finally {
-    destroyAll(oursClients);
-    destroyAll(refClients);
+    for (const r of rooms) destroyAll(r.clients);
   }
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../server-fixtures';
 
 import { destroyAll, log, OUR_LABEL, r3, REF_LABEL, RELAY_LABEL, target } from './common';
+import { HOCUS_MEMORY_LABEL, HOCUS_SQLITE_LABEL } from './hocuspocus';
 
 const LATENCY_SAMPLES = 250;
 const LATENCY_ROUNDS = 8;
@@ -82,30 +83,47 @@ function latencySide(label: string, rounds: number[][]): SideSummary {
   };
 }
 
-export async function latency(ours: Spawned, ref: Spawned, relay: Spawned): Promise<BenchResult[]> {
+export async function latency(
+  ours: Spawned,
+  ref: Spawned,
+  relay: Spawned,
+  hocus: Spawned,
+  hocusMemory: Spawned,
+): Promise<BenchResult[]> {
   log('convergence latency…');
   const pairs = {
     ours: await openPair(await target(ours, 'ours', ''), false),
     ref: await openPair(await target(ref, 'other', 'latency'), false),
     relay: await openPair(await target(relay, 'other', 'latency'), true),
+    hocus: await openPair(await target(hocus, 'other', 'latency'), false),
+    hocusMemory: await openPair(await target(hocusMemory, 'other', 'latency'), false),
   };
+  const side = (label: string, pair: Pair) => ({
+    label,
+    run: (round: number) => latencyRound(pair, round, label),
+  });
   try {
-    const [o, r, l] = (await alternate(
+    const [o, r, l, h, m] = (await alternate(
       [
-        { label: OUR_LABEL, run: (round) => latencyRound(pairs.ours, round, OUR_LABEL) },
-        { label: REF_LABEL, run: (round) => latencyRound(pairs.ref, round, REF_LABEL) },
-        { label: RELAY_LABEL, run: (round) => latencyRound(pairs.relay, round, RELAY_LABEL) },
+        side(OUR_LABEL, pairs.ours),
+        side(REF_LABEL, pairs.ref),
+        side(RELAY_LABEL, pairs.relay),
+        side(HOCUS_SQLITE_LABEL, pairs.hocus),
+        side(HOCUS_MEMORY_LABEL, pairs.hocusMemory),
       ],
       { rounds: LATENCY_ROUNDS, warmup: 1 },
-    )) as [number[][], number[][], number[][]];
+    )) as [number[][], number[][], number[][], number[][], number[][]];
     const subject = latencySide(OUR_LABEL, o);
     const reference = latencySide(REF_LABEL, r);
     const floor = latencySide(RELAY_LABEL, l);
+    const hocusSide = latencySide(HOCUS_SQLITE_LABEL, h);
+    const hocusMemorySide = latencySide(HOCUS_MEMORY_LABEL, m);
     const how =
       `One writer and one reader (stock y-websocket clients, this process); the writer sets a key ` +
       `of a Y.Map, and a sample is the time from that local change to the reader's Y.Doc ` +
       `emitting the update; the next change follows ~1 ms after. ${LATENCY_ROUNDS} rounds × ` +
-      `${LATENCY_SAMPLES} samples per server, servers alternating. medianMs is the median over ` +
+      `${LATENCY_SAMPLES} samples per server (five: ours, @y/websocket-server, the relay, ` +
+      `Hocuspocus with SQLite and in memory), servers alternating. medianMs is the median over ` +
       `rounds of each round's p99; p50Ms/p99Ms pool every sample.`;
     const pooledRatio = (subject.p99Ms as number) / (floor.p99Ms as number);
     const vsRelay = entry({
@@ -137,7 +155,27 @@ export async function latency(ours: Spawned, ref: Spawned, relay: Spawned): Prom
         referenceVsRelayP99Ratio: r3(reference.medianMs / floor.medianMs),
       },
     });
-    return [vsRelay, vsReference];
+    const vsHocuspocus = entry({
+      name: 'server.latency-p99-vs-hocuspocus',
+      measured:
+        `Convergence latency p99, ours against Hocuspocus 3.4.4 with its SQLite extension ` +
+        `(defaults; its clients through the framing adapter, bench/server/hocuspocus-adapter.ts). ` +
+        `${how} Goal: about parity, recorded as ratio ≤ 1.1. Hocuspocus in memory ran in the ` +
+        `same rounds (details).`,
+      subject,
+      reference: hocusSide,
+      rounds: LATENCY_ROUNDS,
+      goal: 1.1,
+      details: {
+        pooledP99Ratio: r3((subject.p99Ms as number) / (hocusSide.p99Ms as number)),
+        p50Ratio: r3((subject.p50Ms as number) / (hocusSide.p50Ms as number)),
+        hocuspocusInMemoryMedianP99Ms: hocusMemorySide.medianMs,
+        hocuspocusInMemoryP50Ms: hocusMemorySide.p50Ms as number,
+        vsHocuspocusInMemoryRatio: r3(subject.medianMs / hocusMemorySide.medianMs),
+        hocuspocusVsRelayP99Ratio: r3(hocusSide.medianMs / floor.medianMs),
+      },
+    });
+    return [vsRelay, vsReference, vsHocuspocus];
   } finally {
     for (const p of Object.values(pairs)) destroyAll([p.writer, p.reader]);
   }

@@ -1,4 +1,5 @@
-import { seedReference, stateVector } from './join';
+import { HOCUS_SQLITE_LABEL, startHocuspocus } from './hocuspocus';
+import { roomsLoaded, seedReference, stateVector } from './join';
 import { MapDoc } from '@procmap/doc';
 import { generateMap } from '@procmap/test-kit';
 import * as Y from 'yjs';
@@ -12,10 +13,12 @@ import {
   type Target,
 } from '../server-fixtures';
 
-import { destroyAll, log, MB, OUR_LABEL, openClients, r3, REF_LABEL, target } from './common';
+import { destroyAll, log, MB, OUR_LABEL, openClients, r3, target } from './common';
 
 const MEMORY_MAPS = 20;
 const MEMORY_STEPS = 1000;
+/** Ours / Hocuspocus with SQLite, RSS per open idle map. */
+const MEMORY_GOAL = 1.1;
 
 interface MemoryFigures {
   readonly openMs: number[];
@@ -91,9 +94,14 @@ export async function memory(): Promise<BenchResult> {
   const warmupDoc = MapDoc.fromFile(warmupFile);
   const warmupUpdate = Y.encodeStateAsUpdate(warmupDoc.ydoc);
   warmupDoc.destroy();
+  const updateOf = (i: number) => (i < 0 ? warmupUpdate : (updates[i] as Uint8Array));
 
   // Fresh processes, with the inspector on so a full GC can be forced before each reading.
   const ours = await startOurs('ours (memory)', {}, true);
+  const hocus = await startHocuspocus('hocuspocus + sqlite (memory)', {
+    sqlite: true,
+    inspect: true,
+  });
   const ref = await startReference('reference (memory)', true);
   const clients: Client[] = [];
   try {
@@ -108,13 +116,31 @@ export async function memory(): Promise<BenchResult> {
       MEMORY_MAPS,
     );
     clients.push(...o.clients);
-    // Reference: a room exists once a client has pushed the map into it (then left); that push
-    // is part of opening it.
+    // Hocuspocus with SQLite, as ours: before the first reading each map is pushed by a client
+    // that then leaves, so Hocuspocus stores it in its SQLite file and unloads it (the bench
+    // waits until only the warm-up map is loaded); connecting the idle client loads it again.
+    const stored = new Map<number, string>();
+    const h = await memoryOf(
+      hocus,
+      {
+        create: async (i) => {
+          const t = await target(hocus, 'other', `memory-${i}`);
+          stored.set(i, await seedReference(t, updateOf(i)));
+          await roomsLoaded(hocus, i < 0 ? 0 : 1, `Hocuspocus to store and unload map ${i}`);
+          return t;
+        },
+        load: async (_t, i) => stored.get(i),
+      },
+      MEMORY_MAPS,
+    );
+    clients.push(...h.clients);
+    // @y/websocket-server: a room exists once a client has pushed the map into it (then left);
+    // that push is part of opening it.
     const r = await memoryOf(
       ref,
       {
         create: (i) => target(ref, 'other', `memory-${i}`),
-        load: (t, i) => seedReference(t, i < 0 ? warmupUpdate : (updates[i] as Uint8Array)),
+        load: (t, i) => seedReference(t, updateOf(i)),
       },
       MEMORY_MAPS,
     );
@@ -129,6 +155,11 @@ export async function memory(): Promise<BenchResult> {
         rssMbAfter: r3(f.rssAfter / MB),
       },
     });
+    const rssRatio = o.figures.rssPerMap / h.figures.rssPerMap;
+    log(
+      `memory per map: ours ${(o.figures.rssPerMap / MB).toFixed(2)} MB RSS, Hocuspocus + SQLite ` +
+        `${(h.figures.rssPerMap / MB).toFixed(2)} MB → ${rssRatio.toFixed(3)} (goal ≤ ${MEMORY_GOAL})`,
+    );
     return entry({
       name: 'server.memory-idle-map-1000',
       measured:
@@ -139,20 +170,33 @@ export async function memory(): Promise<BenchResult> {
         `inspector, after a forced full GC) are read before and after opening them; the ` +
         `difference divided by ${MEMORY_MAPS} is in details (rssMbPerMap, ` +
         `heapAndExternalMbPerMap). Ours: the maps were created by POST /api/maps before the ` +
-        `first reading and are loaded from SQLite when the client connects. Reference: a client ` +
-        `pushes the map's state into the room, then the idle client connects. medianMs and ratio ` +
-        `are the median time to open one map that way (connect to synced), not memory.`,
+        `first reading and are loaded from SQLite when the client connects. Hocuspocus 3.4.4 ` +
+        `with its SQLite extension (the reference): before the first reading a client pushed ` +
+        `each map and left, so it was stored in Hocuspocus's SQLite file and unloaded; it is ` +
+        `loaded from there when the idle client connects (through the framing adapter). ` +
+        `@y/websocket-server (in details): a client pushes the map's state into the room, then ` +
+        `the idle client connects. The goal is on memory: rssPerMapRatio (ours / Hocuspocus ` +
+        `RSS per map) ≤ ${MEMORY_GOAL}; medianMs and ratio are the median time to open one map ` +
+        `that way (connect to synced), not memory.`,
       subject: side(OUR_LABEL, o.figures),
-      reference: side(REF_LABEL, r.figures),
+      reference: side(HOCUS_SQLITE_LABEL, h.figures),
       rounds: MEMORY_MAPS,
+      goal: MEMORY_GOAL,
+      met: rssRatio <= MEMORY_GOAL,
       details: {
-        rssPerMapRatio: r3(o.figures.rssPerMap / r.figures.rssPerMap),
-        heapPerMapRatio: r3(o.figures.heapPerMap / r.figures.heapPerMap),
+        goalOn: 'rssPerMapRatio',
+        rssPerMapRatio: r3(rssRatio),
+        heapPerMapRatio: r3(o.figures.heapPerMap / h.figures.heapPerMap),
+        yWebsocketServerRssMbPerMap: r3(r.figures.rssPerMap / MB),
+        yWebsocketServerHeapAndExternalMbPerMap: r3(r.figures.heapPerMap / MB),
+        yWebsocketServerOpenMs: r3(median(r.figures.openMs)),
+        vsYWebsocketServerRssPerMapRatio: r3(o.figures.rssPerMap / r.figures.rssPerMap),
+        vsYWebsocketServerHeapPerMapRatio: r3(o.figures.heapPerMap / r.figures.heapPerMap),
       },
     });
   } finally {
     destroyAll(clients);
-    await Promise.all([ours.stop(), ref.stop()]);
+    await Promise.all([ours.stop(), hocus.stop(), ref.stop()]);
   }
 }
 
