@@ -248,6 +248,14 @@ describe.skipIf(unavailable)('PostgreSQL stopped for 10 s mid-edit, two instance
       });
     }
     expect(savedDuringOutage, '"saved" must not be said while the database is away').toBe(0);
+    // Someone whose link dropped gets back in to a map this instance serves; a map it has
+    // never seen is "unavailable" (503), not an internal error.
+    const back = connectClient(c.servers[0]!.wsUrl, map.id, map.editToken);
+    clients.push(back);
+    await whenSynced(back);
+    expect(listOf(back.doc, 1).length, 'the rejoined client has the outage edits').toBe(made[1]);
+    const unknown = await fetch(`${c.servers[1]!.url}/api/maps/never-seen-map-0000`);
+    expect(unknown.status).toBe(503);
     const notReady = await fetch(`${c.servers[0]!.url}/readyz`);
     expect(notReady.status, 'a balancer is told this instance cannot store').toBe(503);
     expect(await notReady.json()).toMatchObject({ ready: false, storage: 'unreachable' });

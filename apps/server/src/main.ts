@@ -143,7 +143,15 @@ async function main(): Promise<void> {
     config.logFormat,
     config.instanceId ? { instance: config.instanceId } : {},
   );
-  if (process.argv.includes('--recover')) await recover(config);
+  if (process.argv.includes('--recover')) {
+    if (config.databaseUrl) {
+      console.error(
+        'procmap recover: PROCMAP_DATABASE_URL is set: --recover restores the SQLite store only; restore PostgreSQL from its own backups (docs/deploy.md)',
+      );
+      process.exit(2);
+    }
+    await recover(config);
+  }
   const storage = config.databaseUrl
     ? await openPostgres(config.databaseUrl, log)
     : await openStorage(config, log);

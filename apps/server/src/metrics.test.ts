@@ -188,4 +188,17 @@ describe('ServerMetrics', () => {
     expect([value(ta, 'procmap_rooms'), value(tb, 'procmap_rooms')]).toEqual([1, 7]);
     expect(await globalRegistry.metrics()).not.toContain('procmap_');
   });
+
+  it('counts what the bus dropped, read from the bus at each scrape', async () => {
+    let dropped = 3;
+    const metrics = new ServerMetrics({
+      ...fixed(),
+      busUp: () => false,
+      busDropped: () => dropped,
+    });
+    expect(value(await metrics.text(), 'procmap_bus_dropped_total')).toBe(3);
+    dropped = 5;
+    expect(value(await metrics.text(), 'procmap_bus_dropped_total')).toBe(5);
+    expect(value(await metrics.text(), 'procmap_bus_dropped_total'), 'not counted twice').toBe(5);
+  });
 });

@@ -18,6 +18,8 @@ export interface MetricsSources {
   readonly connections: () => number;
   /** Whether the bus to other instances is up; leave out with no bus (one instance). */
   readonly busUp?: () => boolean;
+  /** Messages the bus has dropped so far (it was down); read at each scrape. */
+  readonly busDropped?: () => number;
   /**
    * This instance's name (PROCMAP_INSTANCE_ID), put on every series as `instance_id`: not
    * `instance`, which Prometheus sets itself to the scraped address.
@@ -97,10 +99,18 @@ export class ServerMetrics {
         },
       });
     }
+    let counted = 0;
+    const busDropped = sources.busDropped;
     this.busDrops = new Counter({
       name: 'procmap_bus_dropped_total',
       help: 'Messages not sent to other instances because the bus was down.',
       registers,
+      collect() {
+        // The bus keeps its own count: take what it dropped since the last scrape.
+        const now = busDropped?.() ?? counted;
+        if (now > counted) this.inc(now - counted);
+        counted = Math.max(counted, now);
+      },
     });
   }
 

@@ -38,7 +38,7 @@ export function createProcmapServer(
     // Read at each scrape, once the registry below exists.
     rooms: () => rooms.size,
     connections: () => rooms.connections,
-    ...(bus ? { busUp: () => bus.status === 'up' } : {}),
+    ...(bus ? { busUp: () => bus.status === 'up', busDropped: () => bus.dropped } : {}),
     ...(config.instanceId ? { instance: config.instanceId } : {}),
   });
   const rooms: RoomRegistry = new RoomRegistry({

@@ -13,7 +13,7 @@ import { REFUSALS, type RefusalCode } from '@procmap/protocol';
 import * as Y from 'yjs';
 import { type Access, accessFor, hashToken, newToken, viewTokenFor } from '../auth/tokens';
 import type { RoomRegistry } from '../rooms/room-registry';
-import type { MapSummary, StorageAdapter } from '../storage/adapter';
+import type { MapRecord, MapSummary, StorageAdapter } from '../storage/adapter';
 
 /** Why a map operation was refused; the HTTP layer answers with the code's status. */
 export class MapError extends Error {
@@ -114,7 +114,13 @@ export interface MapAccess {
  * current content (through the live room, so connected editors see a replacement at once),
  * delete, list.
  */
+/** How many map records are kept for authorizing while the store is away. */
+const KNOWN_RECORDS = 10_000;
+
 export class MapService {
+  /** Records last read, most recent last, for authorizing while the store is away. */
+  private readonly known = new Map<string, MapRecord>();
+
   constructor(
     private readonly storage: StorageAdapter,
     private readonly rooms: RoomRegistry,
@@ -143,7 +149,7 @@ export class MapService {
 
   /** What `token` opens on map `id`; throws 404 for an unknown map, 401/403 for bad tokens. */
   async authorize(id: string, token: string | undefined, need: Access): Promise<Access> {
-    const record = await this.storage.getMap(id);
+    const record = await this.record(id);
     if (!record) throw new MapError('not-found', `no map with id "${id}"`);
     if (token === undefined || token === '') {
       throw new MapError('token-required', 'a token is required (?token=…)');
@@ -154,6 +160,34 @@ export class MapService {
       throw new MapError('view-only', 'this token can only view the map');
     }
     return access;
+  }
+
+  /**
+   * A map's record from storage. While the store cannot be reached (a database away), the record
+   * last read is used, so people can still reconnect to a map this instance serves; a map not
+   * seen before is "unavailable" (503), never an internal error.
+   */
+  private async record(id: string): Promise<MapRecord | undefined> {
+    let record: MapRecord | undefined;
+    try {
+      record = await this.storage.getMap(id);
+    } catch (error) {
+      const known = this.known.get(id);
+      if (known) return known;
+      throw new MapError(
+        'unavailable',
+        `the map store cannot be reached (${String(error)}): try again shortly`,
+      );
+    }
+    this.known.delete(id);
+    if (record) {
+      this.known.set(id, record);
+      if (this.known.size > KNOWN_RECORDS) {
+        const oldest = this.known.keys().next().value;
+        if (oldest !== undefined) this.known.delete(oldest);
+      }
+    }
+    return record;
   }
 
   /** What `token` opens on map `id`, and the map's title (for the browser's list of maps). */

@@ -6,8 +6,9 @@ import type { BusMessage, ReceivedBusMessage } from './bus';
  * One bus message as bytes: a format version, the kind, the sender's instance id, then the
  * kind's fields (lib0 encoding, like the sync socket's messages). Instances of different server
  * versions may share a bus during a rolling deploy, so decoding never throws: what this version
- * cannot read (a newer format or kind, or garbage) is ignored, and the rooms' resync from storage
- * covers what was missed.
+ * cannot read (a newer format or kind, or garbage) is ignored. What an ignored update carried
+ * reaches this instance's rooms from storage: the next time they load, or when the bus comes
+ * back after being lost (a room does not reread storage for a message it ignored).
  */
 
 /** Bumped when the layout changes; a reader ignores every other version. */

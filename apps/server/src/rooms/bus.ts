@@ -35,6 +35,8 @@ export interface RoomBus {
   readonly instanceId: string;
   /** Whether messages are flowing now. */
   readonly status: BusStatus;
+  /** Messages not sent so far because the bus was down (for /metrics). */
+  readonly dropped: number;
   /**
    * Sends a message to every other instance that has subscribed to the map. Never throws and
    * never queues while the bus is down (a stale update replayed later would only cost work:

@@ -13,10 +13,14 @@ export interface PersistEvents {
    * how many updates pushed so far are stored (every push up to that count).
    */
   saved(stateVector: Uint8Array, lastSeq: number, storedPushes: number): void;
-  failed(error: unknown): void;
+  /** A write failed; `before`: how many had failed in a row before this one. */
+  failed(error: unknown, before: number): void;
   /** A write took `seconds` for `updates` updates (for the metrics). */
   written?(seconds: number, updates: number): void;
 }
+
+/** The longest wait between retries of a failed write. */
+const MAX_RETRY_MS = 5000;
 
 export class PersistQueue {
   private queue: Uint8Array[] = [];
@@ -25,6 +29,8 @@ export class PersistQueue {
   private stopped = false;
   /** Updates pushed so far, ever: the number of the last one pushed. */
   private pushed = 0;
+  /** Writes failed in a row (the retry backs off). */
+  private failures = 0;
 
   constructor(
     private readonly storage: StorageAdapter,
@@ -111,15 +117,19 @@ export class PersistQueue {
         const started = performance.now();
         const lastSeq = await this.storage.appendUpdates(this.mapId, batch);
         this.events.written?.((performance.now() - started) / 1000, batch.length);
+        this.failures = 0;
         this.events.saved(stateVector, lastSeq, through);
       } catch (error) {
         this.queue = [...batch, ...this.queue];
-        this.events.failed(error);
+        this.events.failed(error, this.failures);
         if (!this.stopped) {
+          // Soon at first, then less often while the store stays away (at most every 5 s).
+          const wait = Math.min(this.retryMs * 2 ** Math.min(this.failures, 4), MAX_RETRY_MS);
+          this.failures++;
           this.retryTimer = setTimeout(() => {
             this.retryTimer = undefined;
             this.kick();
-          }, this.retryMs);
+          }, wait);
         }
         return;
       }

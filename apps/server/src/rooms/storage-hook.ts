@@ -56,7 +56,7 @@ export class StorageHook implements RoomHook {
       room.id,
       {
         saved: (sv, seq, through) => this.onSaved(sv, seq, through),
-        failed: (error) => this.saveFailed(error),
+        failed: (error, before) => this.saveFailed(error, before),
         ...(options.written ? { written: options.written } : {}),
       },
       () => Y.encodeStateVector(room.doc),
@@ -72,7 +72,7 @@ export class StorageHook implements RoomHook {
     );
   }
 
-  private saveFailed(error: unknown): void {
+  private saveFailed(error: unknown, before: number): void {
     const { log, id } = this.room;
     if (error instanceof StorageError && error.code === 'not-found') {
       // Deleted (through another instance): nothing more can be written; everyone here is told.
@@ -82,7 +82,10 @@ export class StorageHook implements RoomHook {
         conn.close(CLOSE.mapDeleted, 'the map was deleted');
       return;
     }
-    log.error('save-failed', { map: id, error: String(error) });
+    // Said at the first failure, then now and again while the store stays away.
+    if (before === 0 || before % 10 === 0) {
+      log.error('save-failed', { map: id, error: String(error), failures: before + 1 });
+    }
   }
 
   /** Called with how many of this instance's pushes are stored, after each commit. */
