@@ -17,7 +17,10 @@ import { destroyAll, log, MB, OUR_LABEL, openClients, r3, target } from './commo
 
 const MEMORY_MAPS = 20;
 const MEMORY_STEPS = 1000;
-/** Ours / Hocuspocus with SQLite, RSS per open idle map. */
+/**
+ * The goal on ours / Hocuspocus with SQLite, RSS per open idle map. It is in the entry's details,
+ * not its `goal`: the entry's ratio is a time (see below), which the goal is not about.
+ */
 const MEMORY_GOAL = 1.1;
 
 interface MemoryFigures {
@@ -158,7 +161,8 @@ export async function memory(): Promise<BenchResult> {
     const rssRatio = o.figures.rssPerMap / h.figures.rssPerMap;
     log(
       `memory per map: ours ${(o.figures.rssPerMap / MB).toFixed(2)} MB RSS, Hocuspocus + SQLite ` +
-        `${(h.figures.rssPerMap / MB).toFixed(2)} MB → ${rssRatio.toFixed(3)} (goal ≤ ${MEMORY_GOAL})`,
+        `${(h.figures.rssPerMap / MB).toFixed(2)} MB → ${rssRatio.toFixed(3)} ` +
+        `(goal ≤ ${MEMORY_GOAL}: ${rssRatio <= MEMORY_GOAL ? 'met' : 'NOT met'})`,
     );
     return entry({
       name: 'server.memory-idle-map-1000',
@@ -175,17 +179,17 @@ export async function memory(): Promise<BenchResult> {
         `each map and left, so it was stored in Hocuspocus's SQLite file and unloaded; it is ` +
         `loaded from there when the idle client connects (through the framing adapter). ` +
         `@y/websocket-server (in details): a client pushes the map's state into the room, then ` +
-        `the idle client connects. The goal is on memory: rssPerMapRatio (ours / Hocuspocus ` +
-        `RSS per map) ≤ ${MEMORY_GOAL}; medianMs and ratio are the median time to open one map ` +
-        `that way (connect to synced), not memory.`,
+        `the idle client connects. The goal is on memory, so it is in details, not in goal: ` +
+        `rssPerMapRatio (ours / Hocuspocus RSS per map) ≤ ${MEMORY_GOAL} (rssPerMapGoalMet). ` +
+        `medianMs and ratio are the median time to open one map that way (connect to synced), ` +
+        `not memory.`,
       subject: side(OUR_LABEL, o.figures),
       reference: side(HOCUS_SQLITE_LABEL, h.figures),
       rounds: MEMORY_MAPS,
-      goal: MEMORY_GOAL,
-      met: rssRatio <= MEMORY_GOAL,
       details: {
-        goalOn: 'rssPerMapRatio',
         rssPerMapRatio: r3(rssRatio),
+        rssPerMapGoal: MEMORY_GOAL,
+        rssPerMapGoalMet: rssRatio <= MEMORY_GOAL ? 'met' : 'not met',
         heapPerMapRatio: r3(o.figures.heapPerMap / h.figures.heapPerMap),
         yWebsocketServerRssMbPerMap: r3(r.figures.rssPerMap / MB),
         yWebsocketServerHeapAndExternalMbPerMap: r3(r.figures.heapPerMap / MB),
