@@ -155,11 +155,11 @@ export class WorkerStorage implements StorageAdapter {
   }
 
   appendUpdates(id: string, updates: readonly Uint8Array[]): Promise<number> {
-    return this.call('appendUpdates', id, updates);
+    return this.call('appendUpdates', id, updates.map(own));
   }
 
   compact(id: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    return this.call('compact', id, snapshot, throughSeq);
+    return this.call('compact', id, own(snapshot), throughSeq);
   }
 
   countUpdates(id: string): Promise<number> {
@@ -176,4 +176,15 @@ export class WorkerStorage implements StorageAdapter {
       await this.worker.terminate();
     }
   }
+}
+
+/**
+ * The bytes as an array of their own. An update read off a socket is a view into a larger buffer
+ * (the socket's read buffer), and posting a view to the thread copies its whole buffer: tens of
+ * kilobytes per small edit.
+ */
+function own(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes
+    : bytes.slice();
 }
