@@ -24,6 +24,11 @@ export interface ServerConfig {
   readonly limits: Limits;
   /** A room with no connections is unloaded this long after its last save. */
   readonly idleUnloadMs: number;
+  /**
+   * On SIGTERM, how long to keep serving while /readyz says "draining", so a load balancer stops
+   * sending new people here before the connections are closed (0: close at once).
+   */
+  readonly drainMs: number;
   /** Compact a map's update log once it holds this many updates. */
   readonly compactAfter: number;
   /** Write a rolling backup of the store this often (ms); 0 for none. */
@@ -266,6 +271,7 @@ export function configFromEnv(
       ),
     },
     idleUnloadMs: integer(env, 'PROCMAP_IDLE_UNLOAD_MS', 30_000, 0, 86_400_000),
+    drainMs: integer(env, 'PROCMAP_DRAIN_MS', 0, 0, 60_000),
     compactAfter: integer(env, 'PROCMAP_COMPACT_AFTER', 500, 1, 10_000_000),
     // Recovery loses at most this much; a week at most between backups.
     backupEveryMs: integer(env, 'PROCMAP_BACKUP_EVERY_MS', 5 * 60_000, 0, 7 * 86_400_000),

@@ -181,10 +181,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
+    const limitMs = 10_000 + config.drainMs;
     const force = setTimeout(() => {
-      log.error('shutdown-timeout', { seconds: 10 });
+      log.error('shutdown-timeout', { seconds: limitMs / 1000 });
       process.exit(1);
-    }, 10_000);
+    }, limitMs);
     force.unref();
     server.close().then(
       () => {

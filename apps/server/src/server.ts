@@ -123,6 +123,11 @@ export function createProcmapServer(
       }),
     close: async () => {
       closing = true;
+      if (config.drainMs > 0) {
+        // /readyz answers 503 "draining" meanwhile: the balancer sends new people elsewhere.
+        log.info('draining', { ms: config.drainMs });
+        await new Promise((resolve) => setTimeout(resolve, config.drainMs));
+      }
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       await rooms.closeAll();
       for (const ws of wss.clients) ws.terminate();

@@ -128,4 +128,23 @@ describe('graceful shutdown (real server process)', { timeout: 30_000 }, () => {
     const access = await fetch(`${restarted.url}/api/maps/${map.id}/access?token=${map.editToken}`);
     expect(await access.json()).toEqual({ access: 'edit', title: 'Replaced' });
   });
+
+  it('with PROCMAP_DRAIN_MS, says "draining" on /readyz and keeps its people connected for that long first', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const server = await startServer({ dataDir, env: { PROCMAP_DRAIN_MS: '1500' } });
+    servers.push(server);
+    const map = await createMap(server, { title: 'Draining' });
+    const client = connectClient(server.wsUrl, map.id, map.editToken);
+    clients.push(client);
+    await whenSynced(client);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const exited = server.kill('SIGTERM');
+    await waitFor(async () => (await fetch(`${server.url}/readyz`)).status === 503, 'draining');
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(await ready.json()).toMatchObject({ ready: false, draining: true });
+    expect(client.provider.wsconnected, 'still connected while draining').toBe(true);
+    expect(await exited).toBe(0);
+    expect(client.provider.wsconnected).toBe(false);
+  });
 });
