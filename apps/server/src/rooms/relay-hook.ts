@@ -59,12 +59,3 @@ export class RelayHook implements RoomHook {
     this.queue = [];
   }
 }
-
-/** Presence messages for this instance's connections (see presence.ts for who gets what). */
-export function presenceToLocal(room: RoomContext, message: Uint8Array, except: unknown): void {
-  // Alone on a map, a participant still hears its own presence renewal (every 15 s) back: the
-  // only message its link carries then, and y-websocket clients take 30 s of silence for a dead
-  // link and reconnect.
-  const alone = room.connections.size === 1;
-  for (const conn of room.connections) if (alone || conn !== except) conn.send(message);
-}
