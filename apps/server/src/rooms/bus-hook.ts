@@ -40,7 +40,12 @@ export class BusHook implements RoomHook {
   }
 
   async load(): Promise<void> {
-    this.unsubscribe = await this.bus.subscribe(this.room.id, this.receive);
+    const unsubscribe = await this.bus.subscribe(this.room.id, this.receive);
+    if (this.closed) {
+      unsubscribe(); // closed while loading
+      return;
+    }
+    this.unsubscribe = unsubscribe;
     this.stopStatus = this.bus.onStatus(this.onStatus);
   }
 
@@ -105,6 +110,13 @@ export class BusHook implements RoomHook {
         this.room.receiveRemotePresence(message.update);
         return;
       case 'sync1': {
+        // The asker has something this room lacks (it was cut off from the bus): ask back.
+        for (const [client, clock] of Y.decodeStateVector(message.stateVector)) {
+          if (clock > Y.getState(this.room.doc.store, client)) {
+            this.askSoon();
+            break;
+          }
+        }
         const missing = encodeApplied(this.room.doc, message.stateVector);
         if (Y.decodeUpdate(missing).structs.length > 0 || hasDeletes(missing)) {
           this.bus.publish(this.room.id, { kind: 'sync2', update: missing });
@@ -145,11 +157,19 @@ export class BusHook implements RoomHook {
     try {
       const updates = await this.storage.reload();
       if (this.closed) return;
-      if (updates.length > 0) this.room.apply(Y.mergeUpdates(updates), 'resync');
-      this.ask();
-      this.room.log.info('bus-resynced', { map: this.room.id, updates: updates.length });
+      let skipped = 0;
+      for (const update of updates) {
+        try {
+          this.room.apply(update, 'resync');
+        } catch {
+          skipped++; // a damaged stored update (served as at load): the rest still count
+        }
+      }
+      this.room.log.info('bus-resynced', { map: this.room.id, updates: updates.length, skipped });
     } catch (error) {
       this.room.log.warn('bus-resync-failed', { map: this.room.id, error: String(error) });
+    } finally {
+      if (!this.closed) this.ask();
     }
   }
 

@@ -36,6 +36,11 @@ export interface AppliedUpdate {
   /** The instance it came from and its number there, for 'bus'. */
   readonly from?: string;
   readonly n?: number;
+  /**
+   * The document held updates waiting for a missing one before this change: what Yjs placed
+   * with it may be anyone's, unstored (so it is stored here, whatever the source).
+   */
+  readonly placedWaiting?: boolean;
 }
 
 /** Why a connection is closed: one path logs it, counts it and closes (Room.refuse). */

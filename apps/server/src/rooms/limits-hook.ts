@@ -14,15 +14,19 @@ export class LimitsHook implements RoomHook {
 
   constructor(
     private readonly room: RoomContext,
-    /** Bytes of the map's stored state now. */
+    /** Bytes of the map's stored state now (a running estimate), and measured again. */
     private readonly storedBytes: () => number,
+    private readonly recount: () => number,
     private readonly maxDocumentBytes: number,
   ) {}
 
   check(conn: RoomConnection, update: Uint8Array, decoded: DecodedUpdate): Refusal | undefined {
     if (conn.access !== 'edit' && this.viewerWrites(decoded, update)) return VIEW_ONLY;
-    const bytes = this.storedBytes() + update.length;
+    let bytes = this.storedBytes() + update.length;
     // Deletions still go through: they are how a map that is too large gets smaller.
+    if (decoded.structs.length > 0 && bytes > this.maxDocumentBytes) {
+      bytes = this.recount() + update.length; // the estimate may be stale: measure first
+    }
     if (decoded.structs.length > 0 && bytes > this.maxDocumentBytes) {
       return {
         code: CLOSE.tooLarge,

@@ -46,6 +46,11 @@ export class PersistQueue {
     return this.pushed;
   }
 
+  /** Nothing queued, nothing being written, no retry waiting: everything pushed is stored. */
+  get idle(): boolean {
+    return this.queue.length === 0 && !this.writing && !this.retryTimer;
+  }
+
   /** Updates not yet on disk. */
   get pending(): number {
     return this.queue.length;
@@ -56,6 +61,7 @@ export class PersistQueue {
    * Returns its number among every update pushed (1, 2, …): `saved` says how far they are stored.
    */
   push(update: Uint8Array): number {
+    if (this.stopped) return this.pushed; // dropped: nothing more is written
     this.queue.push(update);
     this.kick();
     this.pushed += 1;

@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -280,7 +281,9 @@ export class RoomPresence {
    */
   receiveRemote(update: Uint8Array): void {
     try {
-      applyAwarenessUpdate(this.awareness, update, REMOTE);
+      // Never someone connected here: their presence is theirs, whatever another instance says.
+      const theirs = withoutIds(update, this.owners);
+      if (theirs) applyAwarenessUpdate(this.awareness, theirs, REMOTE);
     } catch (error) {
       this.log.warn('bus-presence-ignored', { map: this.mapId, error: String(error) });
     }
@@ -335,4 +338,27 @@ export class RoomPresence {
     this.awareness.off('update', this.onUpdate);
     this.awareness.destroy();
   }
+}
+
+/** An awareness update without the entries of `ids` (undefined when none is left). */
+function withoutIds(update: Uint8Array, ids: ReadonlyMap<number, unknown>): Uint8Array | undefined {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const kept: [number, number, string][] = [];
+  for (let i = 0; i < count; i++) {
+    const id = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    if (!ids.has(id)) kept.push([id, clock, state]);
+  }
+  if (kept.length === count) return update;
+  if (kept.length === 0) return undefined;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, kept.length);
+  for (const [id, clock, state] of kept) {
+    encoding.writeVarUint(encoder, id);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
 }

@@ -15,10 +15,10 @@ export interface StandardHooks {
 }
 
 /**
- * A room's pipeline, chosen by configuration: load from storage → (join the other instances) →
- * check limits → map rules → persist → relay here → (publish to the other instances). Order
- * matters: storage loads before the bus asks others for what it lacks, and numbers an update
- * before the bus publishes it.
+ * A room's pipeline, chosen by configuration: check limits → map rules → relay here → persist →
+ * (publish to the other instances); storage loads, then the bus joins the other instances. Order
+ * matters: storage loads before the bus asks others for what it lacks, numbers an update before
+ * the bus publishes it, and the relay sends a turn's changes before their write starts.
  */
 export function roomHooks(room: RoomContext, options: RoomOptions): StandardHooks {
   const storage = new StorageHook(room, {
@@ -36,9 +36,15 @@ export function roomHooks(room: RoomContext, options: RoomOptions): StandardHook
       storage.damaged = true;
     },
   );
-  const limits = new LimitsHook(room, () => storage.storedBytes, options.maxDocumentBytes);
+  const limits = new LimitsHook(
+    room,
+    () => storage.storedBytes,
+    () => storage.recount(),
+    options.maxDocumentBytes,
+  );
   const relay = new RelayHook(room);
-  const all: RoomHook[] = [storage, limits, rules, relay];
+  // The relay before storage: this turn's changes go out before their write starts.
+  const all: RoomHook[] = [limits, rules, relay, storage];
   if (options.bus) all.push(new BusHook(room, options.bus, storage));
   return { storage, rules, all };
 }

@@ -131,7 +131,10 @@ export class Room implements RoomContext {
   private async load(): Promise<void> {
     const started = performance.now();
     try {
-      for (const hook of this.hooks) await hook.load?.();
+      for (const hook of this.hooks) {
+        await hook.load?.();
+        if (this.status !== 'loading') break; // closed meanwhile
+      }
     } catch (error) {
       this.status = 'failed';
       this.log.error('load-failed', { map: this.id, error: String(error) });
@@ -204,7 +207,12 @@ export class Room implements RoomContext {
   /** Applies a change to the document, as from `source`; the hooks' `applied` stage sees it. */
   apply(update: Uint8Array, source: UpdateSource, extra: Partial<AppliedUpdate> = {}): void {
     const previous = this.applying;
-    this.applying = { ...extra, source };
+    const { pendingStructs, pendingDs } = this.doc.store;
+    this.applying = {
+      ...extra,
+      source,
+      placedWaiting: pendingStructs !== null || pendingDs !== null,
+    };
     try {
       Y.applyUpdate(this.doc, update, extra.conn ?? ORIGIN);
     } finally {

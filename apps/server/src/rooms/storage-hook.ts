@@ -45,6 +45,8 @@ export class StorageHook implements RoomHook {
   /** Pushes stored so far. */
   private storedThrough = 0;
   private readonly storedListeners: ((through: number) => void)[] = [];
+  /** The map was deleted (through another instance): nothing more is written. */
+  private gone = false;
   private closed = false;
 
   constructor(
@@ -62,7 +64,7 @@ export class StorageHook implements RoomHook {
       () => Y.encodeStateVector(room.doc),
     );
     this.remote = new RemoteDurability(
-      (update) => this.persist.push(update),
+      (update) => (this.gone ? 0 : this.persist.push(update)),
       () => this.sendSavedToAll(),
       undefined,
       () => ({
@@ -77,7 +79,9 @@ export class StorageHook implements RoomHook {
     if (error instanceof StorageError && error.code === 'not-found') {
       // Deleted (through another instance): nothing more can be written; everyone here is told.
       log.warn('map-gone', { map: id, note: 'deleted while open; its connections are closed' });
+      this.gone = true;
       this.persist.discard();
+      this.remote.close();
       for (const conn of [...this.room.connections])
         conn.close(CLOSE.mapDeleted, 'the map was deleted');
       return;
@@ -132,6 +136,15 @@ export class StorageHook implements RoomHook {
     this.title = this.currentTitle();
   }
 
+  /**
+   * The map's size measured again, as its state encodes now (what a client loads): the running
+   * estimate only grows between this instance's compactions, however the others compact.
+   */
+  recount(): number {
+    this.storedBytes = encodeApplied(this.room.doc).length;
+    return this.storedBytes;
+  }
+
   /** Reads the stored log again (the bus was lost: others stored what this instance missed). */
   async reload(): Promise<Uint8Array[]> {
     const state = await this.options.storage.loadState(this.room.id);
@@ -141,6 +154,12 @@ export class StorageHook implements RoomHook {
 
   applied(change: AppliedUpdate): void {
     this.storedBytes += change.update.length;
+    if (this.gone) return;
+    if (change.placedWaiting && change.source !== 'client' && change.source !== 'server') {
+      // It placed what waited (from the bus, perhaps unstored): stored here too. Twice is harmless.
+      this.lastPush = this.persist.push(change.update);
+      return;
+    }
     switch (change.source) {
       case 'stored':
       case 'resync':
@@ -189,8 +208,9 @@ export class StorageHook implements RoomHook {
   /** An update another caller already appended as `seq`: now durable unless work is queued. */
   storedBy(seq: number): void {
     if (seq > this.lastSeq) this.lastSeq = seq;
-    if (this.persist.pending === 0) {
-      this.onSaved(Y.encodeStateVector(this.room.doc), this.lastSeq, this.lastPush);
+    // With a write on its way, its own commit says "saved" (covering this too) when it lands.
+    if (this.persist.idle) {
+      this.onSaved(Y.encodeStateVector(this.room.doc), this.lastSeq, this.persist.pushedCount);
     }
   }
 

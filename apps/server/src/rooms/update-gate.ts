@@ -139,7 +139,11 @@ export class UpdateGate {
       this.hold(conn, update, gap, false);
       return;
     }
-    if (changesNothing(this.doc, decoded)) return;
+    if (changesNothing(this.doc, decoded)) {
+      // Others' changes (the bus, the server) may have filled what held updates wait for.
+      if (this.held.size > 0) this.retryHeld();
+      return;
+    }
     const trial = this.trial(update);
     if (trial.kind === 'waits') {
       if (conn.access !== 'edit') this.refuseViewer(conn);
@@ -356,25 +360,30 @@ function changesNothing(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>):
   for (const struct of decoded.structs) {
     if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return false;
   }
-  if (decoded.ds.clients.size === 0) return true;
-  const deleted = Y.createDeleteSetFromStructStore(doc.store);
   for (const [client, ranges] of decoded.ds.clients) {
-    const have = deleted.clients.get(client) ?? [];
+    const structs = doc.store.clients.get(client);
     for (const range of ranges) {
-      if (!covered(have, range.clock, range.clock + range.len)) return false;
+      if (!allDeleted(structs, range.clock, range.clock + range.len)) return false;
     }
   }
   return true;
 }
 
-/** Whether sorted, merged ranges cover [from, to). */
-function covered(ranges: readonly { clock: number; len: number }[], start: number, end: number) {
-  let from = start;
-  for (const r of ranges) {
-    if (r.clock <= from && from < r.clock + r.len) from = r.clock + r.len;
-    if (from >= end) return true;
+/** Whether the document has every item of [from, to) and each is deleted (binary search). */
+function allDeleted(structs: Array<Y.Item | Y.GC> | undefined, from: number, to: number) {
+  if (!structs || structs.length === 0) return false;
+  const last = structs[structs.length - 1]!;
+  if (to > last.id.clock + last.length) return false; // some of it not here yet
+  let i: number;
+  try {
+    i = Y.findIndexSS(structs, from);
+  } catch {
+    return false;
   }
-  return from >= end;
+  for (; i < structs.length && structs[i]!.id.clock < to; i++) {
+    if (!structs[i]!.deleted) return false;
+  }
+  return true;
 }
 
 /**
