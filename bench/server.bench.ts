@@ -9,6 +9,7 @@
 import type { BenchResult } from './harness';
 import { type Spawned, startOurs, startReference, startRelay } from './server-fixtures';
 
+import { clusterBenchmarks } from './server/cluster';
 import { cpuPerPacedUpdate } from './server/cpu';
 import { fanOut } from './server/fanout';
 import { startHocuspocus } from './server/hocuspocus';
@@ -40,7 +41,7 @@ export default async function serverBenchmarks(): Promise<BenchResult[]> {
     Spawned,
   ];
   const results: BenchResult[] = [];
-  // BENCH_ONLY=fanout,latency,join,memory,cpu runs a subset (for trying a change quickly).
+  // BENCH_ONLY=fanout,latency,join,memory,cpu,cluster runs a subset (for trying a change quickly).
   const only = process.env.BENCH_ONLY?.split(',');
   const wanted = (name: string) => !only || only.includes(name);
   try {
@@ -54,6 +55,8 @@ export default async function serverBenchmarks(): Promise<BenchResult[]> {
   }
   if (wanted('memory')) results.push(await memory());
   if (wanted('cpu')) results.push(await cpuPerPacedUpdate());
+  // Several instances on PostgreSQL and Redis, which it starts and stops (skipped without them).
+  if (wanted('cluster')) results.push(...(await clusterBenchmarks()));
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return results;
 }
