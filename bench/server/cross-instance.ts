@@ -9,7 +9,6 @@ import {
   type SideSummary,
 } from '../harness';
 import {
-  type Client,
   connect,
   type Spawned,
   sleep,
@@ -19,6 +18,7 @@ import {
 } from '../server-fixtures';
 
 import { destroyAll, log, OUR_LABEL, r3, target, UNTHROTTLED } from './common';
+import { LATENCY_SAMPLES, latencyRound, type Pair } from './latency';
 
 /*
  * Convergence latency between two stock clients on different instances of our server (two
@@ -30,7 +30,6 @@ import { destroyAll, log, OUR_LABEL, r3, target, UNTHROTTLED } from './common';
  */
 
 /** As in latency.ts, so the figures compare with its entries. */
-const LATENCY_SAMPLES = 250;
 const LATENCY_ROUNDS = 8;
 const GOAL = 2;
 
@@ -38,42 +37,6 @@ const CROSS_LABEL = 'procmap, writer and reader on two instances (PostgreSQL + R
 const SINGLE_LABEL = 'procmap, writer and reader on one instance (PostgreSQL, no Redis)';
 const SAME_LABEL = 'procmap, writer and reader on one instance of the two (PostgreSQL + Redis)';
 const REDIS_LABEL = 'Redis pub/sub alone (ioredis publish → subscriber, this process)';
-
-interface Pair {
-  readonly writer: Client;
-  readonly reader: Client;
-}
-
-/** Samples of the time from a writer's local change to the reader's document holding it. */
-async function latencyRound(pair: Pair, round: number, label: string): Promise<number[]> {
-  const samples: number[] = [];
-  const map = pair.writer.doc.getMap<unknown>('meta');
-  let arrived: ((t: number) => void) | undefined;
-  const onUpdate = () => arrived?.(performance.now());
-  pair.reader.doc.on('update', onUpdate);
-  try {
-    for (let i = 0; i < LATENCY_SAMPLES; i++) {
-      const got = new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`latency sample ${i} timed out on ${label}`)),
-          10_000,
-        );
-        arrived = (t) => {
-          clearTimeout(timer);
-          arrived = undefined;
-          resolve(t);
-        };
-      });
-      const start = performance.now();
-      map.set('latency', round * LATENCY_SAMPLES + i);
-      samples.push((await got) - start);
-      await sleep(1); // a new change every millisecond or two, not back to back
-    }
-  } finally {
-    pair.reader.doc.off('update', onUpdate);
-  }
-  return samples;
-}
 
 /** The same schedule over bare Redis pub/sub: publish → the subscriber's message event. */
 async function redisRound(pub: Redis, sub: Redis, channel: string): Promise<number[]> {

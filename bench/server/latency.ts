@@ -19,16 +19,16 @@ import {
 import { destroyAll, log, OUR_LABEL, r3, REF_LABEL, RELAY_LABEL, target } from './common';
 import { HOCUS_MEMORY_LABEL, HOCUS_SQLITE_LABEL } from './hocuspocus';
 
-const LATENCY_SAMPLES = 250;
+export const LATENCY_SAMPLES = 250;
 const LATENCY_ROUNDS = 8;
 
-interface Pair {
+export interface Pair {
   readonly writer: Client;
   readonly reader: Client;
 }
 
 /** Samples of the time from a writer's local change to the reader's document holding it. */
-async function latencyRound(pair: Pair, round: number, label: string): Promise<number[]> {
+export async function latencyRound(pair: Pair, round: number, label: string): Promise<number[]> {
   const samples: number[] = [];
   // A field of the map's own `meta` (a client may add no top-level types to a map).
   const map = pair.writer.doc.getMap<unknown>('meta');
