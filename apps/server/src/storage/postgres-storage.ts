@@ -51,6 +51,7 @@ import {
   StorageError,
   type StoredState,
 } from './adapter';
+import { type MapRow, recordFromRow } from './map-row';
 import { migrate } from './postgres-migrations';
 
 const CONNECT_TIMEOUT_MS = 5000;
@@ -111,15 +112,6 @@ const statement = (name: keyof typeof SQL, values: unknown[]): QueryConfig => ({
   text: SQL[name],
   values,
 });
-
-interface MapRow {
-  id: string;
-  title: string;
-  edit_token_hash: string;
-  view_token_hash: string;
-  created_at: string;
-  updated_at: string;
-}
 
 /** A StorageAdapter over a PostgreSQL database, shared by any number of servers. */
 export class PostgresStorage implements StorageAdapter {
@@ -240,14 +232,7 @@ export class PostgresStorage implements StorageAdapter {
     const { rows } = await this.use(() => this.pool.query<MapRow>(statement('getMap', [id])));
     const row = rows[0];
     if (!row) return undefined;
-    return {
-      id: row.id,
-      title: row.title,
-      editTokenHash: row.edit_token_hash,
-      viewTokenHash: row.view_token_hash,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    return recordFromRow(row);
   }
 
   async listMaps(): Promise<MapSummary[]> {

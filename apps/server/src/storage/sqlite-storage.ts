@@ -39,6 +39,7 @@ import {
   StorageError,
   type StoredState,
 } from './adapter';
+import { type MapRow, recordFromRow } from './map-row';
 import { CommitRecord } from './commit-record';
 import { diskFullError } from './disk-full';
 import { type BackupResult, writeBackup } from './sqlite-backup';
@@ -82,15 +83,6 @@ const SCHEMA_V2 = `
   );
   INSERT OR IGNORE INTO store_state (id, commits) VALUES (1, 0);
 `;
-
-interface MapRow {
-  id: string;
-  title: string;
-  edit_token_hash: string;
-  view_token_hash: string;
-  created_at: string;
-  updated_at: string;
-}
 
 /** The connection settings that durability depends on, as SQLite reports them. */
 export interface SqlitePragmas {
@@ -264,14 +256,7 @@ export class SqliteStorage implements StorageAdapter {
   async getMap(id: string): Promise<MapRecord | undefined> {
     const row = this.guard(() => this.stmt.getMap.get(id));
     if (!row) return undefined;
-    return {
-      id: row.id,
-      title: row.title,
-      editTokenHash: row.edit_token_hash,
-      viewTokenHash: row.view_token_hash,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    return recordFromRow(row);
   }
 
   async listMaps(): Promise<MapSummary[]> {
