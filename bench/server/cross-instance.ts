@@ -8,17 +8,10 @@ import {
   percentile,
   type SideSummary,
 } from '../harness';
-import {
-  connect,
-  type Spawned,
-  sleep,
-  startOurs,
-  type Target,
-  whenSynced,
-} from '../server-fixtures';
+import { connect, type Spawned, startOurs, type Target, whenSynced } from '../server-fixtures';
 
 import { destroyAll, log, OUR_LABEL, r3, target, UNTHROTTLED } from './common';
-import { LATENCY_SAMPLES, latencyRound, type Pair } from './latency';
+import { LATENCY_SAMPLES, latencyRound, type Pair, timedSamples } from './latency';
 
 /*
  * Convergence latency between two stock clients on different instances of our server (two
@@ -39,33 +32,15 @@ const SAME_LABEL = 'procmap, writer and reader on one instance of the two (Postg
 const REDIS_LABEL = 'Redis pub/sub alone (ioredis publish → subscriber, this process)';
 
 /** The same schedule over bare Redis pub/sub: publish → the subscriber's message event. */
-async function redisRound(pub: Redis, sub: Redis, channel: string): Promise<number[]> {
-  const samples: number[] = [];
-  let arrived: ((t: number) => void) | undefined;
-  const onMessage = () => arrived?.(performance.now());
-  sub.on('messageBuffer', onMessage);
-  try {
-    for (let i = 0; i < LATENCY_SAMPLES; i++) {
-      const got = new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`Redis pub/sub sample ${i} timed out`)),
-          10_000,
-        );
-        arrived = (t) => {
-          clearTimeout(timer);
-          arrived = undefined;
-          resolve(t);
-        };
-      });
-      const start = performance.now();
-      void pub.publish(channel, Buffer.from([i & 0xff, 1, 2, 3, 4, 5, 6, 7]));
-      samples.push((await got) - start);
-      await sleep(1);
-    }
-  } finally {
-    sub.off('messageBuffer', onMessage);
-  }
-  return samples;
+function redisRound(pub: Redis, sub: Redis, channel: string): Promise<number[]> {
+  return timedSamples(
+    'Redis pub/sub',
+    (arrived) => {
+      sub.on('messageBuffer', arrived);
+      return () => sub.off('messageBuffer', arrived);
+    },
+    (i) => void pub.publish(channel, Buffer.from([i & 0xff, 1, 2, 3, 4, 5, 6, 7])),
+  );
 }
 
 function latencySide(label: string, rounds: readonly number[][]): SideSummary {

@@ -27,19 +27,23 @@ export interface Pair {
   readonly reader: Client;
 }
 
-/** Samples of the time from a writer's local change to the reader's document holding it. */
-export async function latencyRound(pair: Pair, round: number, label: string): Promise<number[]> {
+/**
+ * LATENCY_SAMPLES times from `send(i)` to the arrival `listen` reports, one send at a time, a new
+ * one every millisecond or two (not back to back).
+ */
+export async function timedSamples(
+  label: string,
+  listen: (arrived: () => void) => () => void,
+  send: (i: number) => void,
+): Promise<number[]> {
   const samples: number[] = [];
-  // A field of the map's own `meta` (a client may add no top-level types to a map).
-  const map = pair.writer.doc.getMap<unknown>('meta');
   let arrived: ((t: number) => void) | undefined;
-  const onUpdate = () => arrived?.(performance.now());
-  pair.reader.doc.on('update', onUpdate);
+  const stop = listen(() => arrived?.(performance.now()));
   try {
     for (let i = 0; i < LATENCY_SAMPLES; i++) {
       const got = new Promise<number>((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`latency sample ${i} timed out on ${label}`)),
+          () => reject(new Error(`sample ${i} timed out on ${label}`)),
           10_000,
         );
         arrived = (t) => {
@@ -49,14 +53,28 @@ export async function latencyRound(pair: Pair, round: number, label: string): Pr
         };
       });
       const start = performance.now();
-      map.set('latency', round * LATENCY_SAMPLES + i);
+      send(i);
       samples.push((await got) - start);
-      await sleep(1); // a new change every millisecond or two, not back to back
+      await sleep(1);
     }
   } finally {
-    pair.reader.doc.off('update', onUpdate);
+    stop();
   }
   return samples;
+}
+
+/** Samples of the time from a writer's local change to the reader's document holding it. */
+export function latencyRound(pair: Pair, round: number, label: string): Promise<number[]> {
+  // A field of the map's own `meta` (a client may add no top-level types to a map).
+  const map = pair.writer.doc.getMap<unknown>('meta');
+  return timedSamples(
+    label,
+    (arrived) => {
+      pair.reader.doc.on('update', arrived);
+      return () => pair.reader.doc.off('update', arrived);
+    },
+    (i) => map.set('latency', round * LATENCY_SAMPLES + i),
+  );
 }
 
 async function openPair(t: Target, relay: boolean): Promise<Pair> {
