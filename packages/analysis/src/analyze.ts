@@ -2,6 +2,7 @@ import type { ProcessMap, StepId } from '@procmap/model';
 import { buildContext } from './context';
 import type { RuleContext } from './finding';
 import { attribute, claimBook, claimed, claimsOf, criticalVisits } from './gains';
+import type { AnalysisMemo } from './memo';
 import { computeMetrics, publicMetrics } from './metrics';
 import { RULES } from './rules';
 import { resolveThresholds, type Thresholds } from './thresholds';
@@ -10,6 +11,12 @@ import { type AnalysisResult, type Finding, RULE_IDS } from './types';
 export interface AnalyzeOptions {
   /** Overrides the map's own `settings.analysis` thresholds and the defaults. */
   readonly thresholds?: Partial<Thresholds>;
+  /**
+   * Shares the message pieces (step names, durations, shares) with other analyses given the same
+   * memo: for analysing related processes together, such as the as-is and its scenarios. The
+   * result is the same with or without it.
+   */
+  readonly memo?: AnalysisMemo;
 }
 
 const EMPTY_MAP = { format: 'procmap', version: 1, title: '', roles: [], steps: [], flows: [] };
@@ -31,7 +38,7 @@ function asMap(input: ProcessMap): ProcessMap {
 export function analyze(input: ProcessMap, options: AnalyzeOptions = {}): AnalysisResult {
   const map = asMap(input);
   const thresholds = resolveThresholds(map, options.thresholds);
-  const ctx = buildContext(map, thresholds);
+  const ctx = buildContext(map, thresholds, options.memo);
   const raw = computeMetrics(ctx);
   const ruleCtx: RuleContext = { ...ctx, metrics: raw };
   const findings: Finding[] = [];

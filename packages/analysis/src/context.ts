@@ -10,6 +10,7 @@ import { formatMinutes, formatShare } from './format';
 import { type ClaimBook, claimBook } from './gains';
 import { buildGraph, type Graph } from './graph';
 import { timeToEnd } from './lead-time';
+import { type AnalysisMemo, durationsFor } from './memo';
 import type { Thresholds } from './thresholds';
 import { expectedVisitsOf, type Visits } from './visits';
 
@@ -47,6 +48,8 @@ export interface Context {
    * findings and repeats the same few waits, and each string written anew is memory to collect.
    */
   readonly names: (string | undefined)[];
+  /** Names by label, shared with analyses run alongside (a comparison), when there are any. */
+  readonly labelNames: Map<string, string> | undefined;
   readonly durations: Map<number, string>;
   /** Percentages already written, by value: writing a fraction as text is costly. */
   readonly percents: Map<number, string>;
@@ -55,8 +58,15 @@ export interface Context {
 const positive = (v: unknown, fallback: number): number =>
   typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
 
-/** Builds the graph, visits and lead-time table of a map. */
-export function buildContext(map: ProcessMap, thresholds: Thresholds): Context {
+/**
+ * Builds the graph, visits and lead-time table of a map. With a memo, the message pieces are
+ * shared with the other analyses that use it.
+ */
+export function buildContext(
+  map: ProcessMap,
+  thresholds: Thresholds,
+  memo?: AnalysisMemo,
+): Context {
   const g = buildGraph(map, thresholds.probabilityTolerance);
   const visits = expectedVisitsOf(g);
   const raw: unknown = map.settings;
@@ -111,8 +121,9 @@ export function buildContext(map: ProcessMap, thresholds: Thresholds): Context {
     flowRank,
     byRank,
     names: new Array(g.steps.length),
-    durations: new Map(),
-    percents: new Map(),
+    labelNames: memo?.labelNames,
+    durations: memo ? durationsFor(memo, hoursPerDay) : new Map(),
+    percents: memo?.percents ?? new Map(),
   };
 }
 
@@ -139,7 +150,12 @@ export function named(ctx: Context, i: number): string {
   let name = ctx.names[i];
   if (name === undefined) {
     const label = ctx.g.labels[i] as string;
-    name = label.trim() === '' ? `step ${ctx.g.ids[i]}` : `“${shortLabel(label)}”`;
+    name = ctx.labelNames?.get(label);
+    if (name === undefined) {
+      name = label.trim() === '' ? `step ${ctx.g.ids[i]}` : `“${shortLabel(label)}”`;
+      // An unlabelled step's name is its id: only a label's name holds in another analysis.
+      if (ctx.labelNames && label.trim() !== '') ctx.labelNames.set(label, name);
+    }
     ctx.names[i] = name;
   }
   return name;

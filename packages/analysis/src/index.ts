@@ -12,6 +12,8 @@ export {
   RULE_LABELS,
 } from './descriptors';
 export { formatMinutes, formatMoney, formatNumber, formatShare } from './format';
+export type { AnalysisMemo } from './memo';
+export { analysisMemo } from './memo';
 export type { Thresholds } from './thresholds';
 export { DEFAULT_THRESHOLDS, resolveThresholds } from './thresholds';
 export type {

@@ -1,5 +1,12 @@
-import { type AnalysisResult, type Annotation, analyze, annotations } from '@procmap/analysis';
-import { AS_IS_ID, diffMaps, type MapChanges, type ProcessMap, scenarioMap } from '@procmap/model';
+import {
+  type AnalysisMemo,
+  type AnalysisResult,
+  type Annotation,
+  analysisMemo,
+  analyze,
+  annotations,
+} from '@procmap/analysis';
+import { AS_IS_ID, diffFrom, type MapChanges, type ProcessMap, scenarioMap } from '@procmap/model';
 
 /*
  * The as-is and its scenarios side by side (SIMULATION.md, "Scenarios in the map file"): for
@@ -51,9 +58,12 @@ export function comparedIds(
   return { ok: true, ids: out };
 }
 
-/** The analysis answer for one process, as `procmap analyze --json` writes it. */
-export function analysisAnswer(map: ProcessMap): AnalysisAnswer {
-  return { ...analyze(map), annotations: annotations(map) };
+/**
+ * The analysis answer for one process, as `procmap analyze --json` writes it. A memo shares the
+ * work of writing messages with the other processes analysed alongside.
+ */
+export function analysisAnswer(map: ProcessMap, memo?: AnalysisMemo): AnalysisAnswer {
+  return { ...analyze(map, memo ? { memo } : {}), annotations: annotations(map) };
 }
 
 /**
@@ -65,13 +75,17 @@ export function compareScenarios(map: ProcessMap, ids?: readonly string[]): Comp
   if (!chosen.ok) return chosen;
   const maps: ProcessMap[] = [];
   const scenarios: ComparedProcess[] = [];
+  // The processes share most steps: the as-is is indexed once for every scenario's diff, and
+  // the analyses share the message pieces they write (step names, durations, shares).
+  const changesFrom = diffFrom(map);
+  const memo = analysisMemo();
   for (const id of chosen.ids) {
     const found = scenarioMap(map, id);
     if (!found.ok) return found;
     maps.push(found.map);
     const s = found.scenario;
     if (s === undefined) {
-      scenarios.push({ id: AS_IS_ID, name: AS_IS_NAME, metrics: analysisAnswer(map) });
+      scenarios.push({ id: AS_IS_ID, name: AS_IS_NAME, metrics: analysisAnswer(map, memo) });
       continue;
     }
     scenarios.push({
@@ -79,8 +93,8 @@ export function compareScenarios(map: ProcessMap, ids?: readonly string[]): Comp
       name: s.name,
       ...(s.description === undefined ? {} : { description: s.description }),
       ideas: s.ideas ?? [],
-      metrics: analysisAnswer(found.map),
-      changes: diffMaps(map, found.map),
+      metrics: analysisAnswer(found.map, memo),
+      changes: changesFrom(found.map),
     });
   }
   return { ok: true, comparison: { scenarios }, maps };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffMaps, sameValue } from './diff-maps';
+import { diffFrom, diffMaps, sameValue } from './diff-maps';
 import type { ProcessMap } from './types';
 
 /*
@@ -161,6 +161,87 @@ describe('diffMaps', () => {
     expect(d.steps.removed).toEqual(Array.from({ length: 10 }, (_, i) => `s${i}`));
     // Every shared id now carries the label of the step ten before it.
     expect(d.steps.changed).toHaveLength(19_990);
+  });
+});
+
+/** A small seeded generator (the test-kit's depends on this package). */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+/** The answer worked out the plain way: every list indexed by id, fields compared as sets. */
+function byIdOracle(before: unknown[], after: unknown[]) {
+  const valid = (r: unknown): r is Record<string, unknown> =>
+    typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string';
+  const first = new Map<string, Record<string, unknown>>();
+  for (const r of before) if (valid(r) && !first.has(r.id as string)) first.set(r.id as string, r);
+  const seen = new Set<string>();
+  const added: string[] = [];
+  const changed: { id: string; fields: string[] }[] = [];
+  for (const r of after) {
+    if (!valid(r) || seen.has(r.id as string)) continue;
+    const id = r.id as string;
+    seen.add(id);
+    const old = first.get(id);
+    if (!old) {
+      added.push(id);
+      continue;
+    }
+    const keys = new Set([...Object.keys(old), ...Object.keys(r)]);
+    const fields = [...keys]
+      .filter((k) => k !== 'id' && k !== 'position' && !sameValue(old[k], r[k]))
+      .sort();
+    if (fields.length > 0) changed.push({ id, fields });
+  }
+  const removed = [...first.keys()].filter((id) => !seen.has(id));
+  return { added, removed, changed };
+}
+
+describe('diffFrom', () => {
+  it('answers as diffMaps does, for every scenario, with the as-is indexed once', () => {
+    const from = diffFrom(asIs);
+    const moved = toBe({ steps: (s) => [s[3], s[0], { ...s[2], waitTime: 5 }] });
+    const renamed = toBe({ flows: (f) => f.map((x) => ({ ...x, label: 'Go' })) });
+    for (const other of [asIs, moved, renamed]) expect(from(other)).toEqual(diffMaps(asIs, other));
+    expect(from(moved).steps).toEqual({
+      added: [],
+      removed: ['s2'],
+      changed: [{ id: 's3', fields: ['waitTime'] }],
+    });
+  });
+
+  it('pairs records by id however far they moved, repeats and gaps included (seeded fuzz)', () => {
+    const random = lcg(21);
+    const pick = (n: number) => Math.floor(random() * n);
+    for (let round = 0; round < 300; round++) {
+      // Ids from a small pool, so lists repeat ids; now and then a record without one.
+      const record = () =>
+        random() < 0.05
+          ? { label: 'no id' }
+          : {
+              id: `s${pick(12)}`,
+              label: `L${pick(3)}`,
+              ...(random() < 0.3 ? { waitTime: pick(3) } : {}),
+            };
+      const before = Array.from({ length: pick(14) }, record);
+      // The after list: a copy with records removed, added, edited and moved, as a room edits.
+      const after: unknown[] = before.map((r) => (random() < 0.2 ? { ...r, label: 'edited' } : r));
+      for (let k = pick(4); k > 0; k--) after.splice(pick(after.length + 1), 0, record());
+      for (let k = pick(3); k > 0 && after.length > 0; k--) after.splice(pick(after.length), 1);
+      if (random() < 0.3 && after.length > 1) after.push(after.splice(pick(after.length), 1)[0]);
+      const got = diffFrom({ steps: before, flows: [], roles: [] } as unknown as ProcessMap)({
+        steps: after,
+        flows: [],
+        roles: [],
+      } as unknown as ProcessMap).steps;
+      const want = byIdOracle(before, after);
+      const sorted = got.changed.map((c) => ({ id: c.id, fields: [...c.fields].sort() }));
+      expect({ ...got, changed: sorted }, `round ${round}`).toEqual(want);
+    }
   });
 });
 

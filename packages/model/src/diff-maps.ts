@@ -7,7 +7,7 @@ import type { ProcessMap } from './types';
  * a copy of the as-is and keeps its ids, so comparing by id says what the to-be does
  * differently: a step moved to another role is a step whose `roleId` changed.
  *
- * Linear in the size of the two maps: each list is indexed by id once. A step's `position` is a
+ * Linear in the size of the two maps: each list of the first is indexed by id once. A step's `position` is a
  * drawing hint, not a change to the process, and is left out.
  */
 
@@ -35,13 +35,32 @@ type Records = readonly unknown[] | undefined;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Records with a string id, by id (the first of each id, as the compiled graph keeps it). */
-function byId(list: Records): Map<string, Record<string, unknown>> {
-  const out = new Map<string, Record<string, unknown>>();
-  for (const raw of Array.isArray(list) ? list : []) {
-    if (isRecord(raw) && typeof raw.id === 'string' && !out.has(raw.id)) out.set(raw.id, raw);
+/**
+ * One list of the first process, indexed once (a comparison diffs the as-is against every
+ * scenario): its records, and the place of the first record of each id (the compiled graph
+ * keeps the first of an id too).
+ */
+interface ListIndex {
+  readonly records: readonly unknown[];
+  readonly placeOf: ReadonlyMap<string, number>;
+  /** Every record with a string id has an id of its own: a place's id finds that place. */
+  readonly unique: boolean;
+}
+
+const idOf = (v: unknown): string | undefined =>
+  isRecord(v) && typeof v.id === 'string' ? v.id : undefined;
+
+function indexList(list: Records): ListIndex {
+  const records = Array.isArray(list) ? list : [];
+  const placeOf = new Map<string, number>();
+  let withId = 0;
+  for (let i = 0; i < records.length; i++) {
+    const id = idOf(records[i]);
+    if (id === undefined) continue;
+    withId++;
+    if (!placeOf.has(id)) placeOf.set(id, i);
   }
-  return out;
+  return { records, placeOf, unique: withId === placeOf.size };
 }
 
 /** Two field values alike: numbers, text and flags by value, lists and records all the way down. */
@@ -123,45 +142,72 @@ function changedFields(
   return fields;
 }
 
-/** Marks a record of the first list that the second list also has. */
-const MATCHED = Symbol('matched');
-
-function diffList(table: FieldTable, before: Records, after: Records): ListChanges {
-  const a = byId(before) as Map<string, Record<string, unknown> | typeof MATCHED>;
+/**
+ * The changes from an indexed list to `after`. A scenario is a copy of the as-is, so its records
+ * mostly sit where the as-is has them, or a fixed number of places on after a step is added or
+ * removed: each record is first looked for at that place, and by id only when it is not there.
+ */
+function diffList(table: FieldTable, before: ListIndex, after: Records): ListChanges {
+  const { records, placeOf, unique } = before;
+  const matched = new Uint8Array(records.length);
+  let matches = 0;
+  let shift = 0;
   const added: string[] = [];
   let addedSeen: Set<string> | undefined;
   const changed: { id: string; fields: string[] }[] = [];
-  for (const raw of Array.isArray(after) ? after : []) {
+  const list = Array.isArray(after) ? after : [];
+  for (let j = 0; j < list.length; j++) {
+    const raw = list[j];
     if (!isRecord(raw) || typeof raw.id !== 'string') continue;
     const id = raw.id;
-    const old = a.get(id);
-    if (old === MATCHED) continue; // a second record with this id: the first one counts
-    if (old === undefined) {
-      addedSeen ??= new Set();
-      if (!addedSeen.has(id)) added.push(id);
-      addedSeen.add(id);
-      continue;
+    let place = j + shift;
+    if (!unique || idOf(records[place]) !== id) {
+      const found = placeOf.get(id);
+      if (found === undefined) {
+        addedSeen ??= new Set();
+        if (!addedSeen.has(id)) added.push(id);
+        addedSeen.add(id);
+        continue;
+      }
+      place = found;
+      shift = place - j;
     }
-    a.set(id, MATCHED);
+    if (matched[place] === 1) continue; // a second record with this id: the first one counts
+    matched[place] = 1;
+    matches++;
+    const old = records[place] as Record<string, unknown>;
     if (old === raw) continue; // the same record object: nothing changed
     const fields = changedFields(table, old, raw);
     if (fields) changed.push({ id, fields });
   }
   const removed: string[] = [];
-  a.forEach((record, id) => {
-    if (record !== MATCHED) removed.push(id);
-  });
+  // Only when some id went unmatched; in the first process's order (the index's own order).
+  if (matches < placeOf.size) {
+    placeOf.forEach((place, id) => {
+      if (matched[place] === 0) removed.push(id);
+    });
+  }
   return { added, removed, changed };
 }
 
+type Lists = Pick<ProcessMap, 'steps' | 'flows' | 'roles'>;
+
+/**
+ * What changed from process `a` to any other process, by id: `a` is indexed once, so comparing
+ * it with several scenarios costs one pass over each scenario.
+ */
+export function diffFrom(a: Lists): (b: Lists) => MapChanges {
+  const steps = indexList(a.steps);
+  const flows = indexList(a.flows);
+  const roles = indexList(a.roles);
+  return (b) => ({
+    steps: diffList('steps', steps, b.steps),
+    flows: diffList('flows', flows, b.flows),
+    roles: diffList('roles', roles, b.roles),
+  });
+}
+
 /** What changed from process `a` to process `b`, by id. Never throws on a malformed map. */
-export function diffMaps(
-  a: Pick<ProcessMap, 'steps' | 'flows' | 'roles'>,
-  b: Pick<ProcessMap, 'steps' | 'flows' | 'roles'>,
-): MapChanges {
-  return {
-    steps: diffList('steps', a.steps, b.steps),
-    flows: diffList('flows', a.flows, b.flows),
-    roles: diffList('roles', a.roles, b.roles),
-  };
+export function diffMaps(a: Lists, b: Lists): MapChanges {
+  return diffFrom(a)(b);
 }

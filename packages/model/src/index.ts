@@ -79,6 +79,6 @@ export { LANE_COLOURS, laneColour } from './lane-colours';
 export type { FieldTable } from './field-check';
 export { FIELD_TABLES, fieldExpects, fieldNames, fieldProblem, HEADER_ORDER } from './field-check';
 export type { ListChanges, MapChanges } from './diff-maps';
-export { diffMaps, sameValue } from './diff-maps';
+export { diffFrom, diffMaps, sameValue } from './diff-maps';
 export type { ScenarioLookup } from './scenario-map';
 export { AS_IS_ID, findScenario, scenarioMap } from './scenario-map';
