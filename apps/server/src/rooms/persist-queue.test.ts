@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { StorageAdapter } from '../storage/adapter';
 import { MemoryStorage } from '../storage/memory-storage';
@@ -92,6 +92,63 @@ describe('PersistQueue', () => {
     const doc = new Y.Doc();
     for (const u of state?.updates ?? []) Y.applyUpdate(doc, u);
     expect(doc.getArray('a').toArray()).toEqual([0, 1, 2]);
+  });
+
+  describe('the commit gap', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('writes an update after a quiet spell at once, and gathers those that keep coming', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
+      const storage = await storageWithMap();
+      const appends: number[] = [];
+      const counting = new Proxy(storage, {
+        get: (t, k, r) =>
+          k === 'appendUpdates'
+            ? (id: string, updates: Uint8Array[]) => {
+                appends.push(updates.length);
+                return t.appendUpdates(id, updates);
+              }
+            : Reflect.get(t, k, r),
+      }) as StorageAdapter;
+      const stored: number[] = [];
+      const all = edits(6);
+      const [u1, u2, u3, u4, u5, u6] = all.updates as [Uint8Array, ...Uint8Array[]];
+      const queue = new PersistQueue(
+        counting,
+        'm',
+        { saved: (_sv, _seq, through) => stored.push(through), failed: () => {} },
+        () => Y.encodeStateVector(all.doc),
+        500,
+        1000,
+      );
+      // The first edit after a quiet spell: written on the next turn, not a second later.
+      queue.push(u1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(appends).toEqual([1]);
+      expect(stored).toEqual([1]);
+      // Two more within the gap wait for it, and go in one commit.
+      queue.push(u2 as Uint8Array);
+      await vi.advanceTimersByTimeAsync(300);
+      queue.push(u3 as Uint8Array);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(appends).toEqual([1]);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(appends).toEqual([1, 2]);
+      expect(stored).toEqual([1, 3]);
+      // A flush does not wait for the gap.
+      queue.push(u4 as Uint8Array);
+      await queue.flush();
+      expect(appends).toEqual([1, 2, 1]);
+      // After a quiet spell, at once again.
+      await vi.advanceTimersByTimeAsync(5000);
+      queue.push(u5 as Uint8Array);
+      queue.push(u6 as Uint8Array);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(appends).toEqual([1, 2, 1, 2]);
+      expect(queue.idle).toBe(true);
+    });
   });
 
   it('stops writing once stopped', async () => {

@@ -1,10 +1,11 @@
 import type { StorageAdapter } from '../storage/adapter';
 
 /*
- * Group commit: updates queue up while one write is on its way to disk, then go together in the
- * next. Each batch carries the document's state vector at the moment it was cut, so when a
- * write completes we know exactly what is durable and can tell clients "saved" truthfully. A failed write keeps its
- * updates queued and is retried: nothing is dropped while the room is alive.
+ * Group commit: updates queue up while one write is on its way to disk, and for the commit gap
+ * after it (COMMIT_GAP_MS), then go together in the next. Each batch carries the document's
+ * state vector at the moment it was cut, so when a write completes we know exactly what is
+ * durable and can tell clients "saved" truthfully. A failed write keeps its updates queued and
+ * is retried: nothing is dropped while the room is alive. A flush writes at once.
  */
 
 export interface PersistEvents {
@@ -22,11 +23,24 @@ export interface PersistEvents {
 /** The longest wait between retries of a failed write. */
 const MAX_RETRY_MS = 5000;
 
+/**
+ * The least time between the starts of two writes of one room. An update after a quiet spell
+ * is written at once (its "saved" follows in milliseconds); while people keep editing, their
+ * updates gather and go in one commit a second. Each commit costs the store a sync to disk and
+ * the server a round trip to its writer, so a room being edited costs a sync a second, not one
+ * per keystroke. Nothing is acknowledged before it is stored, and clients keep what is not.
+ */
+export const COMMIT_GAP_MS = 1000;
+
 export class PersistQueue {
   private queue: Uint8Array[] = [];
   private writing: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Ends the wait for the commit gap at once (a flush does not wait). */
+  private endGather: (() => void) | undefined;
+  /** When the last write started (performance.now()). */
+  private lastWriteAt = Number.NEGATIVE_INFINITY;
   /** Updates pushed so far, ever: the number of the last one pushed. */
   private pushed = 0;
   /** Writes failed in a row (the retry backs off). */
@@ -39,6 +53,8 @@ export class PersistQueue {
     /** The document's state vector now: taken when a batch is cut, it covers the batch. */
     private readonly stateVector: () => Uint8Array,
     private readonly retryMs = 500,
+    /** The least time between the starts of two writes (see COMMIT_GAP_MS). */
+    private readonly commitGapMs = COMMIT_GAP_MS,
   ) {}
 
   /** Updates pushed so far, ever (the number of the last one). */
@@ -75,6 +91,7 @@ export class PersistQueue {
       this.retryTimer = undefined;
     }
     for (;;) {
+      this.endGather?.();
       if (this.writing) {
         await this.writing;
         if (this.retryTimer) throw new Error(`could not save map ${this.mapId}`);
@@ -94,50 +111,64 @@ export class PersistQueue {
   /** Stops writing and retrying (the room is being dropped). */
   stop(): void {
     this.stopped = true;
+    this.endGather?.();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
   }
 
   private kick(): void {
     if (this.writing || this.retryTimer || this.stopped || this.queue.length === 0) return;
-    // Start on the next turn of the event loop, not now: every update that arrives in this turn
-    // then goes into the same commit (SQLite answers synchronously, so starting at once would
-    // cost one fsync per update and hold up the relay of each).
-    this.writing = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.writeBatches())
+    // Start on the next turn of the event loop at the soonest, not now: every update that
+    // arrives in this turn then goes into the same commit (SQLite answers synchronously, so
+    // starting at once would hold up the relay of each); and not within the commit gap of the
+    // last write, so updates that keep coming share a commit.
+    const wait = this.lastWriteAt + this.commitGapMs - performance.now();
+    this.writing = new Promise<void>((resolve) => {
+      if (wait <= 0) {
+        setImmediate(resolve);
+        return;
+      }
+      const timer = setTimeout(() => this.endGather?.(), wait);
+      this.endGather = () => {
+        clearTimeout(timer);
+        this.endGather = undefined;
+        resolve();
+      };
+    })
+      .then(() => this.writeBatch())
       .finally(() => {
         this.writing = undefined;
         this.kick(); // updates pushed while the last batch was finishing
       });
   }
 
-  private async writeBatches(): Promise<void> {
-    while (this.queue.length > 0 && !this.stopped) {
-      const batch = this.queue;
-      this.queue = [];
-      const through = this.pushed;
-      // Everything applied so far is in this batch or already stored, so the state vector of
-      // the document right now is exactly what will be on disk when the write returns.
-      const stateVector = this.stateVector();
-      try {
-        const started = performance.now();
-        const lastSeq = await this.storage.appendUpdates(this.mapId, batch);
-        this.events.written?.((performance.now() - started) / 1000, batch.length);
-        this.failures = 0;
-        this.events.saved(stateVector, lastSeq, through);
-      } catch (error) {
-        this.queue = [...batch, ...this.queue];
-        this.events.failed(error, this.failures);
-        if (!this.stopped) {
-          // Soon at first, then less often while the store stays away (at most every 5 s).
-          const wait = Math.min(this.retryMs * 2 ** Math.min(this.failures, 4), MAX_RETRY_MS);
-          this.failures++;
-          this.retryTimer = setTimeout(() => {
-            this.retryTimer = undefined;
-            this.kick();
-          }, wait);
-        }
-        return;
+  /** Writes what is queued as one batch; what arrives meanwhile waits for the next (kick). */
+  private async writeBatch(): Promise<void> {
+    if (this.queue.length === 0 || this.stopped) return;
+    this.lastWriteAt = performance.now();
+    const batch = this.queue;
+    this.queue = [];
+    const through = this.pushed;
+    // Everything applied so far is in this batch or already stored, so the state vector of
+    // the document right now is exactly what will be on disk when the write returns.
+    const stateVector = this.stateVector();
+    try {
+      const started = performance.now();
+      const lastSeq = await this.storage.appendUpdates(this.mapId, batch);
+      this.events.written?.((performance.now() - started) / 1000, batch.length);
+      this.failures = 0;
+      this.events.saved(stateVector, lastSeq, through);
+    } catch (error) {
+      this.queue = [...batch, ...this.queue];
+      this.events.failed(error, this.failures);
+      if (!this.stopped) {
+        // Soon at first, then less often while the store stays away (at most every 5 s).
+        const wait = Math.min(this.retryMs * 2 ** Math.min(this.failures, 4), MAX_RETRY_MS);
+        this.failures++;
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.kick();
+        }, wait);
       }
     }
   }
