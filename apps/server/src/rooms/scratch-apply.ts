@@ -20,10 +20,10 @@ export function applyAndSeeChange(
   const { pendingStructs, pendingDs } = doc.store;
   let changed = false;
   let touched: Touched | undefined;
-  const mark = () => {
-    changed = true;
-  };
   const see = (tr: Y.Transaction) => {
+    // Yjs's own test for an 'update' event, read from the transaction instead of listening for
+    // the event (a listener makes Yjs encode every transaction again).
+    changed ||= tr.deleteSet.clients.size > 0 || movedOn(tr.beforeState, tr.afterState);
     const now = touchedBy(doc, tr);
     if (!touched) touched = now;
     else {
@@ -47,12 +47,10 @@ export function applyAndSeeChange(
       }
     }
   };
-  doc.on('update', mark);
   doc.on('afterTransaction', see);
   try {
     Y.applyUpdate(doc, update);
   } finally {
-    doc.off('update', mark);
     doc.off('afterTransaction', see);
   }
   return {
@@ -61,6 +59,12 @@ export function applyAndSeeChange(
     integrated: changed,
     touched,
   };
+}
+
+/** Whether any client's clock moved on between two state vectors (new content was placed). */
+function movedOn(before: Map<number, number>, after: Map<number, number>): boolean {
+  for (const [client, clock] of after) if (before.get(client) !== clock) return true;
+  return false;
 }
 
 /** Drops whatever a document holds waiting for changes it has not received. */
