@@ -28,20 +28,25 @@ async function storageWithMap(): Promise<MemoryStorage> {
   return storage;
 }
 
+/** The storage, noting the size of each batch appended. */
+function countingAppends(storage: MemoryStorage, appends: number[]): StorageAdapter {
+  return new Proxy(storage, {
+    get: (t, k, r) =>
+      k === 'appendUpdates'
+        ? (id: string, updates: Uint8Array[]) => {
+            appends.push(updates.length);
+            return t.appendUpdates(id, updates);
+          }
+        : Reflect.get(t, k, r),
+  }) as StorageAdapter;
+}
+
 describe('PersistQueue', () => {
   it('writes queued updates together and reports the state vector now on disk', async () => {
     // Given a queue over real storage
     const storage = await storageWithMap();
     const appends: number[] = [];
-    const counting = new Proxy(storage, {
-      get: (t, k, r) =>
-        k === 'appendUpdates'
-          ? (id: string, updates: Uint8Array[]) => {
-              appends.push(updates.length);
-              return t.appendUpdates(id, updates);
-            }
-          : Reflect.get(t, k, r),
-    }) as StorageAdapter;
+    const counting = countingAppends(storage, appends);
     const saved: Uint8Array[] = [];
     const all = edits(10);
     const queue = new PersistQueue(
@@ -103,15 +108,7 @@ describe('PersistQueue', () => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
       const storage = await storageWithMap();
       const appends: number[] = [];
-      const counting = new Proxy(storage, {
-        get: (t, k, r) =>
-          k === 'appendUpdates'
-            ? (id: string, updates: Uint8Array[]) => {
-                appends.push(updates.length);
-                return t.appendUpdates(id, updates);
-              }
-            : Reflect.get(t, k, r),
-      }) as StorageAdapter;
+      const counting = countingAppends(storage, appends);
       const stored: number[] = [];
       const all = edits(6);
       const [u1, u2, u3, u4, u5, u6] = all.updates as [Uint8Array, ...Uint8Array[]];
