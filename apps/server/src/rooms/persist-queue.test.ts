@@ -146,6 +146,63 @@ describe('PersistQueue', () => {
       expect(appends).toEqual([1, 2, 1, 2]);
       expect(queue.idle).toBe(true);
     });
+
+    it('retries a failed write after its back-off, not after the commit gap too', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
+      const storage = await storageWithMap();
+      let failNext = 1;
+      const tries: number[] = [];
+      const flaky = new Proxy(storage, {
+        get: (t, k, r) =>
+          k === 'appendUpdates'
+            ? (id: string, updates: Uint8Array[]) => {
+                tries.push(performance.now());
+                return failNext-- > 0
+                  ? Promise.reject(new Error('disk full'))
+                  : t.appendUpdates(id, updates);
+              }
+            : Reflect.get(t, k, r),
+      }) as StorageAdapter;
+      const all = edits(1);
+      const queue = new PersistQueue(
+        flaky,
+        'm',
+        { saved: () => {}, failed: () => {} },
+        () => Y.encodeStateVector(all.doc),
+        100,
+        1000,
+      );
+      queue.push(all.updates[0] as Uint8Array);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(tries).toHaveLength(1);
+      // The retry comes after its 100 ms back-off, well inside the one-second gap.
+      await vi.advanceTimersByTimeAsync(150);
+      expect(tries).toHaveLength(2);
+      expect(queue.idle).toBe(true);
+    });
+
+    it('stops while gathering: nothing more is written and no timer is left', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
+      const storage = await storageWithMap();
+      const appends: number[] = [];
+      const all = edits(2);
+      const queue = new PersistQueue(
+        countingAppends(storage, appends),
+        'm',
+        { saved: () => {}, failed: () => {} },
+        () => Y.encodeStateVector(all.doc),
+        500,
+        1000,
+      );
+      queue.push(all.updates[0] as Uint8Array);
+      await vi.advanceTimersByTimeAsync(1);
+      queue.push(all.updates[1] as Uint8Array); // waits for the gap
+      queue.stop();
+      await queue.flush();
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(appends).toEqual([1]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 
   it('stops writing once stopped', async () => {

@@ -167,6 +167,8 @@ export class PersistQueue {
         this.failures++;
         this.retryTimer = setTimeout(() => {
           this.retryTimer = undefined;
+          // The back-off was the pause: a retry does not wait for the commit gap as well.
+          this.lastWriteAt = Number.NEGATIVE_INFINITY;
           this.kick();
         }, wait);
       }
