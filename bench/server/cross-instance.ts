@@ -1,17 +1,10 @@
 import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
-import {
-  alternate,
-  type BenchResult,
-  entry,
-  median,
-  percentile,
-  type SideSummary,
-} from '../harness';
+import { alternate, type BenchResult, entry, type SideSummary } from '../harness';
 import { connect, type Spawned, startOurs, type Target, whenSynced } from '../server-fixtures';
 
 import { destroyAll, log, OUR_LABEL, r3, target, UNTHROTTLED } from './common';
-import { LATENCY_SAMPLES, latencyRound, type Pair, timedSamples } from './latency';
+import { LATENCY_SAMPLES, latencyRound, latencySide, type Pair, timedSamples } from './latency';
 
 /*
  * Convergence latency between two stock clients on different instances of our server (two
@@ -41,18 +34,6 @@ function redisRound(pub: Redis, sub: Redis, channel: string): Promise<number[]> 
     },
     (i) => void pub.publish(channel, Buffer.from([i & 0xff, 1, 2, 3, 4, 5, 6, 7])),
   );
-}
-
-function latencySide(label: string, rounds: readonly number[][]): SideSummary {
-  const pooled = rounds.flat();
-  return {
-    label,
-    medianMs: r3(median(rounds.map((s) => percentile(s, 99)))),
-    p50Ms: r3(percentile(pooled, 50)),
-    p99Ms: r3(percentile(pooled, 99)),
-    samples: pooled.length,
-    details: { maxMs: r3(Math.max(...pooled)) },
-  };
 }
 
 async function openPair(writerOn: Target, readerOn: Target): Promise<Pair> {

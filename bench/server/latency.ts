@@ -89,7 +89,8 @@ async function openPair(t: Target, relay: boolean): Promise<Pair> {
   return { writer, reader };
 }
 
-function latencySide(label: string, rounds: number[][]): SideSummary {
+/** A side's latency summary: the median of the rounds' p99s, and the pooled p50 and p99. */
+export function latencySide(label: string, rounds: readonly number[][]): SideSummary {
   const pooled = rounds.flat();
   return {
     label,

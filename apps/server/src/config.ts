@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { LogFormat } from './log';
+import { COMMIT_GAP_MS } from './rooms/persist-queue';
 
 /** Everything the server can be told, from the environment; limits have generous defaults. */
 export interface ServerConfig {
@@ -31,6 +32,8 @@ export interface ServerConfig {
   readonly drainMs: number;
   /** Compact a map's update log once it holds this many updates. */
   readonly compactAfter: number;
+  /** The least time between two commits of a room being edited (ms); 0 for every turn. */
+  readonly commitGapMs: number;
   /** Write a rolling backup of the store this often (ms); 0 for none. */
   readonly backupEveryMs: number;
   /** The most the SQLite file may grow to, in bytes; undefined for no limit. */
@@ -273,6 +276,7 @@ export function configFromEnv(
     idleUnloadMs: integer(env, 'PROCMAP_IDLE_UNLOAD_MS', 30_000, 0, 86_400_000),
     drainMs: integer(env, 'PROCMAP_DRAIN_MS', 0, 0, 60_000),
     compactAfter: integer(env, 'PROCMAP_COMPACT_AFTER', 500, 1, 10_000_000),
+    commitGapMs: integer(env, 'PROCMAP_COMMIT_GAP_MS', COMMIT_GAP_MS, 0, 60_000),
     // Recovery loses at most this much; a week at most between backups.
     backupEveryMs: integer(env, 'PROCMAP_BACKUP_EVERY_MS', 5 * 60_000, 0, 7 * 86_400_000),
     maxDbBytes: env.PROCMAP_MAX_DB_BYTES

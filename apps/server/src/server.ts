@@ -45,6 +45,7 @@ export function createProcmapServer(
     storage,
     log,
     compactAfter: config.compactAfter,
+    commitGapMs: config.commitGapMs,
     maxDocumentBytes: config.limits.maxMapBytes,
     maxPendingBytes: config.limits.maxMapBytes,
     maxPendingBytesTotal: config.limits.maxPendingBytes,

@@ -24,6 +24,7 @@ export function roomHooks(room: RoomContext, options: RoomOptions): StandardHook
   const storage = new StorageHook(room, {
     storage: options.storage,
     compactAfter: options.compactAfter,
+    ...(options.commitGapMs === undefined ? {} : { commitGapMs: options.commitGapMs }),
     ...(options.observe ? { written: options.observe.persisted.bind(options.observe) } : {}),
   });
   const rules = new RulesHook(

@@ -10,6 +10,8 @@ export interface RegistryOptions {
   readonly storage: StorageAdapter;
   readonly log: Logger;
   readonly compactAfter: number;
+  /** See PersistQueue: the least time between two commits of a room (default 1 s). */
+  readonly commitGapMs?: number;
   /** Size limits of a room's document (see RoomOptions). */
   readonly maxDocumentBytes: number;
   readonly maxPendingBytes: number;
@@ -66,6 +68,7 @@ export class RoomRegistry {
       storage: this.options.storage,
       log: this.options.log,
       compactAfter: this.options.compactAfter,
+      ...(this.options.commitGapMs === undefined ? {} : { commitGapMs: this.options.commitGapMs }),
       maxDocumentBytes: this.options.maxDocumentBytes,
       maxPendingBytes: this.options.maxPendingBytes,
       pendingBudget: this.budget,

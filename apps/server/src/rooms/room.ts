@@ -25,6 +25,8 @@ export interface RoomOptions {
   readonly storage: StorageAdapter;
   readonly log: Logger;
   readonly compactAfter: number;
+  /** The least time between two commits while the room is edited (default COMMIT_GAP_MS). */
+  readonly commitGapMs?: number;
   /**
    * Largest the map may grow, in bytes of its stored state (an estimate: the state at load or
    * the last compaction plus every update since). Past it, updates that add content are

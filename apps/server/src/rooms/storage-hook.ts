@@ -19,6 +19,8 @@ import type { RoomConnection } from './room-connection';
 export interface StorageHookOptions {
   readonly storage: StorageAdapter;
   readonly compactAfter: number;
+  /** The least time between two commits (PersistQueue's default when absent). */
+  readonly commitGapMs?: number;
   /** Persist timings, for the metrics. */
   readonly written?: (seconds: number, updates: number) => void;
 }
@@ -62,6 +64,8 @@ export class StorageHook implements RoomHook {
         ...(options.written ? { written: options.written } : {}),
       },
       () => Y.encodeStateVector(room.doc),
+      undefined,
+      options.commitGapMs,
     );
     this.remote = new RemoteDurability(
       (update) => (this.gone ? 0 : this.persist.push(update)),
